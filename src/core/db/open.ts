@@ -1,0 +1,109 @@
+// Opening the database file: foreign and future files are refused untouched; ours are migrated
+// in one transaction and set to WAL, foreign keys on and a busy timeout.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabaseCtor, { type Database as SqliteDatabase } from 'better-sqlite3';
+import { AppError } from '../../shared/result';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+
+/** 'SDSK' — marks a file as a StreetDesk database (SQLite header, PRAGMA application_id). */
+export const APPLICATION_ID = 0x5344534b;
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+export type FileInspection =
+  | { kind: 'missing' }
+  | { kind: 'empty' }
+  | { kind: 'streetdesk'; schemaVersion: number }
+  | { kind: 'foreign'; reason: 'notSqlite' | 'notStreetDesk' };
+
+/** Looks at a file without changing a byte of it: a read-only open at most. */
+export function inspectDatabaseFile(file: string): FileInspection {
+  let size: number;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { kind: 'foreign', reason: 'notSqlite' };
+    size = stat.size;
+  } catch {
+    return { kind: 'missing' };
+  }
+  if (size === 0) return { kind: 'empty' };
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (!head.equals(SQLITE_MAGIC)) return { kind: 'foreign', reason: 'notSqlite' };
+
+  let db: SqliteDatabase | null = null;
+  try {
+    db = new SqliteDatabaseCtor(file, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (appId === APPLICATION_ID) return { kind: 'streetdesk', schemaVersion: version };
+    const objects = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as {
+      n: number;
+    };
+    if (appId === 0 && version === 0 && objects.n === 0) return { kind: 'empty' };
+    return { kind: 'foreign', reason: 'notStreetDesk' };
+  } catch {
+    return { kind: 'foreign', reason: 'notSqlite' };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Throws the AppError a user sees when `file` may not be opened as a StreetDesk database. */
+export function assertOpenable(file: string, inspection = inspectDatabaseFile(file)): FileInspection {
+  const name = path.basename(file);
+  if (inspection.kind === 'foreign') {
+    throw new AppError('NOT_A_STREETDESK_DB', `${name} is not a StreetDesk database`, { file: name, reason: inspection.reason });
+  }
+  if (inspection.kind === 'streetdesk' && inspection.schemaVersion > SCHEMA_VERSION) {
+    throw new AppError('DB_FROM_NEWER_VERSION', `${name} was written by a newer StreetDesk`, {
+      file: name,
+      found: inspection.schemaVersion,
+      supported: SCHEMA_VERSION,
+    });
+  }
+  return inspection;
+}
+
+/** Opens (creating if missing) and migrates the StreetDesk database at `file`. */
+export function openDatabase(file: string): SqliteDatabase {
+  assertOpenable(file);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new SqliteDatabaseCtor(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Runs every pending migration in one transaction; a failure leaves the file as it was. */
+export function migrate(db: SqliteDatabase): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > SCHEMA_VERSION) {
+    throw new AppError('DB_FROM_NEWER_VERSION', 'database from a newer version', {
+      file: path.basename(db.name),
+      found: from,
+      supported: SCHEMA_VERSION,
+    });
+  }
+  if (from === SCHEMA_VERSION) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of MIGRATIONS.slice(from)) migration.up(db);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+  })();
+  return { from, to: SCHEMA_VERSION };
+}

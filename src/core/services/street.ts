@@ -1,0 +1,56 @@
+// The street profile (one row) and the key/value settings.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Settings, StreetProfile } from '../../shared/api/contract';
+import type { ApiParsedInput } from '../../shared/api/contract';
+import { AppError } from '../../shared/result';
+import { first, qb, run } from '../db/query';
+
+export function getStreet(db: SqliteDatabase): StreetProfile | null {
+  const row = first(db, qb.selectFrom('street').selectAll().where('id', '=', 1));
+  if (!row) return null;
+  return { name: row.name, code: row.division_code, districtName: row.district_name, updatedAt: row.updated_at };
+}
+
+export function requireStreet(db: SqliteDatabase): StreetProfile {
+  const street = getStreet(db);
+  if (!street) throw new AppError('NOT_INITIALIZED', 'the street profile has not been set up');
+  return street;
+}
+
+export function streetCodeOf(db: SqliteDatabase): string | null {
+  return getStreet(db)?.code ?? null;
+}
+
+export function saveStreet(db: SqliteDatabase, input: ApiParsedInput<'street.update'>, now: Date): StreetProfile {
+  const at = now.toISOString();
+  run(
+    db,
+    qb
+      .insertInto('street')
+      .values({ id: 1, name: input.name, division_code: input.code, district_name: input.districtName, created_at: at, updated_at: at })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({ name: input.name, division_code: input.code, district_name: input.districtName, updated_at: at }),
+      ),
+  );
+  return requireStreet(db);
+}
+
+const DEFAULT_SETTINGS: Settings = { idleLockMinutes: 10 };
+
+export function getSettings(db: SqliteDatabase): Settings {
+  const row = first(db, qb.selectFrom('settings').select('value').where('key', '=', 'idle_lock_minutes'));
+  const idle = row ? Number(row.value) : DEFAULT_SETTINGS.idleLockMinutes;
+  return { idleLockMinutes: Number.isInteger(idle) && idle > 0 ? idle : DEFAULT_SETTINGS.idleLockMinutes };
+}
+
+export function saveSettings(db: SqliteDatabase, settings: Settings): Settings {
+  const value = String(settings.idleLockMinutes);
+  run(
+    db,
+    qb
+      .insertInto('settings')
+      .values({ key: 'idle_lock_minutes', value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value })),
+  );
+  return getSettings(db);
+}

@@ -1,0 +1,21 @@
+// Messages between a CoreClient (Electron main, browser host) and the worker thread that owns the database.
+import type { ApiEvent } from '../../shared/api/contract';
+import type { ApiError, Result } from '../../shared/result';
+
+export interface WorkerInit {
+  dbPath: string;
+  appVersion: string;
+  /** Run the daily backup check at start and every hour (off for tests that want a quiet folder). */
+  dailyBackups: boolean;
+}
+
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; input: unknown; token: string | null }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; error: ApiError }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; token: string | null; event: ApiEvent }
+  | { type: 'closed' };

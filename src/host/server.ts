@@ -1,0 +1,202 @@
+// The browser host: the built renderer and the same contract over HTTP, on 127.0.0.1 only.
+// The session lives in an HttpOnly, SameSite=Strict cookie; the page never sees its token.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { HTTP_CALL_PATH, HTTP_EVENTS_PATH, SESSION_COOKIE } from '../shared/api/bridge';
+import { SESSION_OPENING_METHODS, type ApiEvent, type Method } from '../shared/api/contract';
+import { decodeWire, encodeWire } from '../shared/api/wire';
+import type { Result } from '../shared/result';
+import { CoreClient } from '../core/worker/core-client';
+
+export interface HostOptions {
+  dbPath: string;
+  port?: number;
+  rendererDir: string;
+  workerUrl: URL | string;
+  appVersion: string;
+  dailyBackups?: boolean;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const MAX_BODY = 512 * 1024 * 1024;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+function readCookie(req: http.IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+function sessionCookie(token: string | null): string {
+  const base = `${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/`;
+  return token ? base : `${base}; Max-Age=0`;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('request too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const indexFile = path.join(options.rendererDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first.`);
+  }
+  const client = await CoreClient.start({
+    dbPath: options.dbPath,
+    workerUrl: options.workerUrl,
+    appVersion: options.appVersion,
+    dailyBackups: options.dailyBackups ?? true,
+  });
+  const streams = new Map<string, Set<http.ServerResponse>>();
+  client.onEvent((token, event: ApiEvent) => {
+    const targets = token ? [streams.get(token) ?? new Set()] : [...streams.values()];
+    for (const set of targets) for (const res of set) res.write(`data: ${JSON.stringify(event)}\n\n`);
+  });
+
+  let origin = '';
+  const allowedHosts = new Set<string>();
+
+  const server = http.createServer((req, res) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    if (!allowedHosts.has(req.headers.host ?? '')) {
+      res.writeHead(421).end('wrong host');
+      return;
+    }
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === HTTP_CALL_PATH) void handleCall(req, res);
+    else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res);
+    else serveStatic(url.pathname, res);
+  });
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const reqOrigin = req.headers.origin;
+    if (req.method !== 'POST' || (reqOrigin !== undefined && !allowedHosts.has(reqOrigin.replace(/^http:\/\//, '')))) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      res.writeHead(415).end('expected application/json');
+      return;
+    }
+    let body: { method?: unknown; input?: unknown };
+    try {
+      body = decodeWire(await readBody(req)) as typeof body;
+    } catch {
+      res.writeHead(400).end('malformed request');
+      return;
+    }
+    const method = typeof body?.method === 'string' ? body.method : '';
+    const token = readCookie(req, SESSION_COOKIE);
+    const result: Result<unknown> = await client.call(method, body.input, token);
+    if (result.ok && SESSION_OPENING_METHODS.includes(method as Method)) {
+      const value = result.value as { token?: string };
+      res.setHeader('Set-Cookie', sessionCookie(value.token ?? null));
+      delete value.token;
+    } else if (method === 'auth.logout') {
+      res.setHeader('Set-Cookie', sessionCookie(null));
+    }
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(encodeWire(result));
+  }
+
+  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const token = readCookie(req, SESSION_COOKIE);
+    if (!token) {
+      res.writeHead(401).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const set = streams.get(token) ?? new Set();
+    set.add(res);
+    streams.set(token, set);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(heartbeat);
+      set.delete(res);
+      if (set.size === 0) streams.delete(token);
+    });
+  }
+
+  function serveStatic(pathname: string, res: http.ServerResponse): void {
+    let file = path.normalize(path.join(options.rendererDir, decodeURIComponent(pathname)));
+    if (!file.startsWith(path.resolve(options.rendererDir))) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      if (path.extname(pathname)) {
+        res.writeHead(404).end('not found');
+        return;
+      }
+      file = indexFile;
+    }
+    const isIndex = file === indexFile;
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'Cache-Control': isIndex ? 'no-store' : 'public, max-age=3600',
+    });
+    fs.createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+
+  return {
+    url: `${origin}/`,
+    port,
+    async close() {
+      for (const set of streams.values()) for (const res of set) res.end();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      await client.close();
+    },
+  };
+}

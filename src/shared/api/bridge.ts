@@ -1,0 +1,18 @@
+// What the preload exposes on `window.streetdesk`, and what the browser host's HTTP transport mimics.
+import type { ApiEvent } from './contract';
+import type { Result } from '../result';
+
+export interface StreetDeskBridge {
+  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Returns the function that unsubscribes. */
+  onEvent(listener: (event: ApiEvent) => void): () => void;
+}
+
+/** The single IPC channel names used by main and preload. */
+export const IPC_INVOKE = 'streetdesk:invoke';
+export const IPC_EVENT = 'streetdesk:event';
+
+/** Browser host routes: POST {method, input} → Result, and a server-sent event stream. */
+export const HTTP_CALL_PATH = '/api/call';
+export const HTTP_EVENTS_PATH = '/api/events';
+export const SESSION_COOKIE = 'streetdesk_session';

@@ -1,0 +1,178 @@
+// The one contract between the UI and the application: method name → input schema, who may call it,
+// whether it writes. Electron main (IPC) and the browser host (HTTP) serve exactly this list.
+import { z } from 'zod';
+import * as s from './schemas';
+import type { Language, Role } from './schemas';
+
+/**
+ * public: anyone, before login. session: any logged-in user, for their own account (a viewer may
+ * change their own password). viewer/clerk/admin: that role or a higher one. Data writes are never
+ * below clerk, so a viewer cannot change any record.
+ */
+export type Access = 'public' | 'session' | 'viewer' | 'clerk' | 'admin';
+
+interface MethodSpec {
+  input: z.ZodType;
+  access: Access;
+  /** Writes run in one transaction and must leave an audit entry. */
+  write: boolean;
+}
+
+const none = z.object({}).strict().default({});
+
+export const contract = {
+  'app.status': { input: none, access: 'public', write: false },
+  'setup.initialize': { input: s.setupInput, access: 'public', write: true },
+  'auth.login': { input: s.loginInput, access: 'public', write: true },
+  'auth.session': { input: none, access: 'public', write: false },
+  'auth.logout': { input: none, access: 'session', write: false },
+  'auth.lock': { input: none, access: 'session', write: false },
+  'auth.unlock': { input: z.object({ password: s.password }), access: 'session', write: true },
+  'auth.ping': { input: none, access: 'session', write: false },
+  'auth.changePassword': {
+    input: z.object({ currentPassword: s.password, newPassword: s.newPassword }),
+    access: 'session',
+    write: true,
+  },
+  'account.setLanguage': { input: z.object({ language: s.language }), access: 'session', write: true },
+  'street.get': { input: none, access: 'viewer', write: false },
+  'street.update': { input: s.streetProfileInput, access: 'admin', write: true },
+  'settings.get': { input: none, access: 'viewer', write: false },
+  'settings.update': { input: s.settingsInput, access: 'admin', write: true },
+  'users.list': { input: none, access: 'admin', write: false },
+  'users.create': { input: s.userCreateInput, access: 'admin', write: true },
+  'users.update': { input: s.userUpdateInput, access: 'admin', write: true },
+  'users.resetPassword': {
+    input: z.object({ id: z.number().int().positive(), newPassword: s.newPassword }),
+    access: 'admin',
+    write: true,
+  },
+  'users.unlock': { input: z.object({ id: z.number().int().positive() }), access: 'admin', write: true },
+  'audit.list': { input: s.auditListInput, access: 'viewer', write: false },
+  'audit.verify': { input: none, access: 'viewer', write: false },
+  'backup.list': { input: none, access: 'viewer', write: false },
+  'backup.create': { input: none, access: 'clerk', write: true },
+  'backup.restore': { input: s.backupRestoreInput, access: 'admin', write: true },
+  'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), access: 'session', write: false },
+} as const satisfies Record<string, MethodSpec>;
+
+export type Method = keyof typeof contract;
+export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
+export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
+
+/** Methods whose result carries a session token: the transport keeps the token and never hands it to the page. */
+export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'auth.login'];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export const ROLE_RANK: Record<Role, number> = { viewer: 1, clerk: 2, admin: 3 };
+
+export interface StreetProfile {
+  name: string;
+  /** Always the 12-digit form. */
+  code: string;
+  districtName: string;
+  updatedAt: string;
+}
+
+export interface AppStatus {
+  initialized: boolean;
+  street: StreetProfile | null;
+  appVersion: string;
+  schemaVersion: number;
+  defaultLanguage: Language;
+}
+
+export interface UserInfo {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCommunityCode: string | null;
+  disabled: boolean;
+  lockedUntil: string | null;
+  language: Language;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface SessionInfo {
+  user: UserInfo;
+  locked: boolean;
+  idleLockMinutes: number;
+}
+
+export interface Settings {
+  idleLockMinutes: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  username: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+export type AuditBreak = 'HASH_MISMATCH' | 'CHAIN_BROKEN' | 'HEAD_MISMATCH';
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBroken: { id: number; reason: AuditBreak; at: string | null; action: string | null } | null;
+}
+
+export type BackupKind = 'daily' | 'manual' | 'pre-restore';
+
+export interface BackupFile {
+  name: string;
+  kind: BackupKind;
+  size: number;
+  createdAt: string;
+}
+
+export interface BackupRestoreResult {
+  restoredFrom: string;
+  preRestoreCopy: string;
+}
+
+export interface ApiOutputs {
+  'app.status': AppStatus;
+  'setup.initialize': SessionInfo & { token: string };
+  'auth.login': SessionInfo & { token: string };
+  'auth.session': SessionInfo | null;
+  'auth.logout': null;
+  'auth.lock': null;
+  'auth.unlock': SessionInfo;
+  'auth.ping': { locked: boolean };
+  'auth.changePassword': null;
+  'account.setLanguage': UserInfo;
+  'street.get': StreetProfile;
+  'street.update': StreetProfile;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'users.list': UserInfo[];
+  'users.create': UserInfo;
+  'users.update': UserInfo;
+  'users.resetPassword': UserInfo;
+  'users.unlock': UserInfo;
+  'audit.list': { total: number; entries: AuditEntry[] };
+  'audit.verify': AuditVerifyResult;
+  'backup.list': { folder: string; backups: BackupFile[] };
+  'backup.create': BackupFile;
+  'backup.restore': BackupRestoreResult;
+  'jobs.cancel': { cancelled: boolean };
+}
+
+export type ApiOutput<M extends Method> = ApiOutputs[M];
+
+/** Events pushed from core to the caller's window (progress of long jobs, forced logout). */
+export type ApiEvent =
+  | { type: 'progress'; jobId: string; method: Method; done: number; total: number }
+  | { type: 'session-ended'; reason: 'restored' | 'logged-out' | 'account-locked' };

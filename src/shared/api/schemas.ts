@@ -1,0 +1,124 @@
+// Input schemas of the contract. Messages are problem keys of shared/i18n `fieldProblems`,
+// so the same schema gives zh-CN text in the window and English text in a script.
+import { z } from 'zod';
+import { checkCommunityCode, checkStreetCode, normalizeDigits, normalizeStreetCode } from '../division-code';
+
+export const ROLES = ['admin', 'clerk', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const text = (min: number, max: number) =>
+  z
+    .string({ error: 'required' })
+    .transform((s) => s.replace(/\u3000/g, ' ').trim())
+    .pipe(z.string().min(min, { error: min <= 1 ? 'required' : 'tooShort' }).max(max, { error: 'tooLong' }));
+
+export const streetName = text(2, 40);
+export const districtName = text(2, 40);
+
+export const streetCode = z
+  .string({ error: 'required' })
+  .transform(normalizeDigits)
+  .superRefine((code, ctx) => {
+    if (code === '') {
+      ctx.addIssue({ code: 'custom', message: 'required', input: code });
+      return;
+    }
+    const problem = checkStreetCode(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: code });
+  })
+  .transform(normalizeStreetCode);
+
+export const communityCode = z
+  .string()
+  .transform(normalizeDigits)
+  .superRefine((code, ctx) => {
+    const problem = checkCommunityCode(code);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: code });
+  });
+
+export const username = z
+  .string({ error: 'required' })
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(2, { error: 'tooShort' })
+      .max(32, { error: 'tooLong' })
+      .regex(/^[\p{L}\p{N}_.-]+$/u, { error: 'usernameChars' }),
+  );
+
+export const displayName = text(1, 32);
+
+export const newPassword = z
+  .string({ error: 'required' })
+  .min(8, { error: 'passwordTooShort' })
+  .max(64, { error: 'tooLong' })
+  .refine((p) => /\p{L}/u.test(p) && /\p{N}/u.test(p), { error: 'passwordWeak' });
+
+/** A password being checked, not set: any non-empty string. */
+export const password = z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' });
+
+export const role = z.enum(ROLES, { error: 'notAllowed' });
+export const language = z.enum(LANGUAGES, { error: 'notAllowed' });
+
+export const streetProfileInput = z.object({
+  name: streetName,
+  code: streetCode,
+  districtName,
+});
+export type StreetProfileInput = z.input<typeof streetProfileInput>;
+
+export const setupInput = z.object({
+  street: streetProfileInput,
+  admin: z.object({ username, displayName, password: newPassword }),
+  language: language.default('zh-CN'),
+});
+
+export const loginInput = z.object({ username: z.string({ error: 'required' }).trim().min(1, { error: 'required' }), password });
+
+export const userCreateInput = z.object({
+  username,
+  displayName,
+  role,
+  scopeCommunityCode: communityCode.nullable().default(null),
+  password: newPassword,
+});
+
+export const userUpdateInput = z.object({
+  id: z.number().int().positive(),
+  displayName: displayName.optional(),
+  role: role.optional(),
+  scopeCommunityCode: communityCode.nullable().optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const settingsInput = z.object({
+  idleLockMinutes: z
+    .number({ error: 'notANumber' })
+    .int({ error: 'notAnInteger' })
+    .min(1, { error: 'tooSmall' })
+    .max(240, { error: 'tooBig' }),
+});
+
+export const auditListInput = z.object({
+  username: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  entity: z.string().trim().max(64).optional(),
+  /** Inclusive dates, YYYY-MM-DD, in local time. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' }).optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' }).optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+});
+
+export const backupRestoreInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('backup'), name: z.string().regex(/^[\w.-]+\.db$/, { error: 'invalidFormat' }) }),
+  z.object({
+    kind: z.literal('upload'),
+    fileName: z.string().max(260),
+    bytes: z.instanceof(Uint8Array, { error: 'required' }),
+  }),
+]);

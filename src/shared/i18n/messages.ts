@@ -1,0 +1,223 @@
+// Texts shared by every host: error codes, field labels and field problems, in zh-CN and en.
+// The renderer, the CLI and core's envelope messages all format errors from these tables.
+import type { Language } from '../api/schemas';
+import type { ApiError, ErrorCode, FieldIssue } from '../result';
+
+type Table = Record<string, string>;
+
+export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
+  'zh-CN': {
+    VALIDATION: '填写的内容有误',
+    UNKNOWN_METHOD: '程序内部调用了不存在的功能：{{method}}',
+    NOT_INITIALIZED: '尚未完成首次设置，请先填写街道信息并创建管理员',
+    ALREADY_INITIALIZED: '本数据库已经设置过街道信息，不能重复初始化',
+    UNAUTHENTICATED: '请先登录',
+    SESSION_LOCKED: '工作台已锁定，请输入密码解锁',
+    FORBIDDEN: '您的角色（{{role}}）无权执行此操作',
+    NOT_FOUND: '找不到要操作的记录',
+    INVALID_CREDENTIALS: '用户名或密码错误',
+    ACCOUNT_LOCKED: '密码连续输错 5 次，账号已锁定，请于 {{until}} 后再试',
+    ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
+    WRONG_PASSWORD: '密码不正确',
+    USERNAME_TAKEN: '用户名“{{username}}”已被使用',
+    LAST_ADMIN: '至少要保留一个可用的管理员账号',
+    NOT_A_STREETDESK_DB: '文件“{{file}}”不是街道党建工作台的数据库，未做任何改动',
+    DB_FROM_NEWER_VERSION: '数据库“{{file}}”由更新版本的程序写入（数据结构版本 {{found}}，本程序最高支持 {{supported}}），请升级程序后再打开',
+    BACKUP_INVALID: '备份文件不可用：{{reason}}',
+    CANCELLED: '操作已取消',
+    BUSY: '正在恢复数据，请稍候再试',
+    INTERNAL: '程序内部错误，请联系技术支持（{{ref}}）',
+  },
+  en: {
+    VALIDATION: 'Some fields are not filled in correctly',
+    UNKNOWN_METHOD: 'The program called a function that does not exist: {{method}}',
+    NOT_INITIALIZED: 'First-time setup is not finished: enter the street profile and create the administrator',
+    ALREADY_INITIALIZED: 'This database already has a street profile and cannot be set up again',
+    UNAUTHENTICATED: 'Please log in',
+    SESSION_LOCKED: 'StreetDesk is locked: enter your password to unlock',
+    FORBIDDEN: 'Your role ({{role}}) may not do this',
+    NOT_FOUND: 'The record was not found',
+    INVALID_CREDENTIALS: 'Wrong user name or password',
+    ACCOUNT_LOCKED: 'Five wrong passwords in a row: the account is locked until {{until}}',
+    ACCOUNT_DISABLED: 'This account is disabled; ask the administrator',
+    WRONG_PASSWORD: 'The password is not correct',
+    USERNAME_TAKEN: 'The user name “{{username}}” is already taken',
+    LAST_ADMIN: 'At least one active administrator account must remain',
+    NOT_A_STREETDESK_DB: '“{{file}}” is not a StreetDesk database; it was left untouched',
+    DB_FROM_NEWER_VERSION: '“{{file}}” was written by a newer StreetDesk (schema {{found}}; this version supports up to {{supported}}). Please upgrade',
+    BACKUP_INVALID: 'The backup cannot be used: {{reason}}',
+    CANCELLED: 'Cancelled',
+    BUSY: 'A restore is under way; please try again in a moment',
+    INTERNAL: 'Internal error; please contact support ({{ref}})',
+  },
+};
+
+export const FIELD_LABELS: Record<Language, Table> = {
+  'zh-CN': {
+    name: '街道名称',
+    'street.name': '街道名称',
+    code: '区划代码',
+    'street.code': '区划代码',
+    districtName: '所属区（县）',
+    'street.districtName': '所属区（县）',
+    username: '用户名',
+    'admin.username': '管理员用户名',
+    displayName: '姓名',
+    'admin.displayName': '管理员姓名',
+    password: '密码',
+    'admin.password': '管理员密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    role: '角色',
+    scopeCommunityCode: '限定社区（区划代码）',
+    language: '界面语言',
+    idleLockMinutes: '无操作自动锁定（分钟）',
+    from: '起始日期',
+    to: '截止日期',
+    id: '编号',
+    fileName: '文件名',
+    bytes: '文件内容',
+  },
+  en: {
+    name: 'Street name',
+    'street.name': 'Street name',
+    code: 'Division code',
+    'street.code': 'Division code',
+    districtName: 'District',
+    'street.districtName': 'District',
+    username: 'User name',
+    'admin.username': 'Administrator user name',
+    displayName: 'Name',
+    'admin.displayName': 'Administrator name',
+    password: 'Password',
+    'admin.password': 'Administrator password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    role: 'Role',
+    scopeCommunityCode: 'Limited to community (division code)',
+    language: 'Language',
+    idleLockMinutes: 'Lock after idle (minutes)',
+    from: 'From',
+    to: 'To',
+    id: 'ID',
+    fileName: 'File name',
+    bytes: 'File content',
+  },
+};
+
+export const FIELD_PROBLEMS: Record<Language, Table> = {
+  'zh-CN': {
+    required: '不能为空',
+    tooShort: '至少 {{min}} 个字',
+    tooLong: '最多 {{max}} 个字',
+    tooSmall: '不能小于 {{min}}',
+    tooBig: '不能大于 {{max}}',
+    notANumber: '须为数字',
+    notAnInteger: '须为整数',
+    notAllowed: '不是可选的值',
+    invalid: '格式不正确',
+    invalidFormat: '格式不正确',
+    unknownField: '包含不认识的字段',
+    dateFormat: '日期格式应为 年-月-日，如 2026-11-21',
+    usernameChars: '只能包含文字、数字、下划线、点和横线',
+    passwordTooShort: '至少 8 位',
+    passwordWeak: '须同时包含字母和数字',
+    wrongPassword: '密码不正确',
+    divisionCodeDigits: '须为 9 位或 12 位数字',
+    divisionCodeStreetPart: '第 7–9 位（乡级代码）须在 001–099 之间，表示街道',
+    divisionCodeStreetTail: '街道的 12 位代码须以 000 结尾',
+    divisionCodeCommunityPart: '第 10–12 位（村级代码）须在 001–199 之间，表示社区居委会',
+    divisionCodeOtherStreet: '不属于本街道（前 9 位应为 {{street}}）',
+  },
+  en: {
+    required: 'is required',
+    tooShort: 'needs at least {{min}} characters',
+    tooLong: 'allows at most {{max}} characters',
+    tooSmall: 'must be at least {{min}}',
+    tooBig: 'must be at most {{max}}',
+    notANumber: 'must be a number',
+    notAnInteger: 'must be a whole number',
+    notAllowed: 'is not one of the allowed values',
+    invalid: 'is not valid',
+    invalidFormat: 'is not in the right format',
+    unknownField: 'has a field that is not known',
+    dateFormat: 'must be a date like 2026-11-21',
+    usernameChars: 'may contain only letters, digits, underscore, dot and dash',
+    passwordTooShort: 'needs at least 8 characters',
+    passwordWeak: 'must contain both letters and digits',
+    wrongPassword: 'is not correct',
+    divisionCodeDigits: 'must be 9 or 12 digits',
+    divisionCodeStreetPart: 'digits 7–9 (township level) must be 001–099 for a street',
+    divisionCodeStreetTail: "a street's 12-digit code must end in 000",
+    divisionCodeCommunityPart: "digits 10–12 must be 001–199 for a residents' committee",
+    divisionCodeOtherStreet: 'does not belong to this street (the first 9 digits should be {{street}})',
+  },
+};
+
+export const BACKUP_PROBLEMS: Record<Language, Table> = {
+  'zh-CN': {
+    notSqlite: '不是 SQLite 数据库文件',
+    notStreetDesk: '不是街道党建工作台的数据库',
+    newerVersion: '由更新版本的程序写入',
+    corrupt: '文件已损坏（完整性检查未通过）',
+    noStreet: '数据库中没有街道信息',
+    noAdmin: '数据库中没有可用的管理员账号',
+    empty: '文件是空的',
+  },
+  en: {
+    notSqlite: 'it is not an SQLite database file',
+    notStreetDesk: 'it is not a StreetDesk database',
+    newerVersion: 'it was written by a newer StreetDesk',
+    corrupt: 'the file is damaged (integrity check failed)',
+    noStreet: 'it holds no street profile',
+    noAdmin: 'it holds no active administrator',
+    empty: 'the file is empty',
+  },
+};
+
+export const ROLE_LABELS: Record<Language, Record<string, string>> = {
+  'zh-CN': { admin: '管理员', clerk: '工作人员', viewer: '只读用户' },
+  en: { admin: 'Administrator', clerk: 'Clerk', viewer: 'Viewer' },
+};
+
+/** 2026-11-21 14:05 in the machine's time zone, for messages that name a moment. */
+export function formatLocalTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => (key in params ? String(params[key]) : `{{${key}}}`));
+}
+
+export function fieldLabel(field: string, lang: Language): string {
+  const labels = FIELD_LABELS[lang];
+  return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;
+}
+
+/** “街道名称：至少 2 个字（填写的是“x”）” — names the field, what is wrong and the value typed. */
+export function formatIssue(issue: FieldIssue, lang: Language): string {
+  const problem = interpolate(FIELD_PROBLEMS[lang][issue.problem] ?? FIELD_PROBLEMS[lang].invalid, issue.params);
+  const label = fieldLabel(issue.field, lang);
+  const shown =
+    issue.value === undefined || issue.value === '' || typeof issue.value === 'object'
+      ? ''
+      : lang === 'zh-CN'
+        ? `（填写的是“${String(issue.value)}”）`
+        : ` (you entered “${String(issue.value)}”)`;
+  return lang === 'zh-CN' ? `${label}：${problem}${shown}` : `${label} ${problem}${shown}`;
+}
+
+export function formatError(error: Pick<ApiError, 'code' | 'details'>, lang: Language): string {
+  const params: Record<string, unknown> = { ...(error.details ?? {}) };
+  if (typeof params.role === 'string') params.role = ROLE_LABELS[lang][params.role] ?? params.role;
+  if (typeof params.reason === 'string') params.reason = BACKUP_PROBLEMS[lang][params.reason] ?? params.reason;
+  if (typeof params.until === 'string') params.until = formatLocalTime(params.until);
+  const head = interpolate(ERROR_TEXT[lang][error.code] ?? ERROR_TEXT[lang].INTERNAL, params);
+  const issues = error.details?.issues ?? [];
+  if (issues.length === 0) return head;
+  const list = issues.map((i) => formatIssue(i, lang));
+  return lang === 'zh-CN' ? `${head}：${list.join('；')}` : `${head}: ${list.join('; ')}`;
+}
