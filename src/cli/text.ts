@@ -1,0 +1,68 @@
+// The CLI's own words, in zh-CN and en (errors come from shared/i18n).
+import type { Language } from '../shared/api/schemas';
+
+const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json] [--lang zh-CN|en]
+
+命令：
+  init --street-name 名称 --street-code 区划代码 --district-name 区名 --admin-user 用户名 [--admin-name 姓名]
+        初始化新数据库：街道信息和管理员账号（密码取自环境变量 STREETDESK_PASSWORD）
+  backup --out 文件      把数据库完整备份到指定文件
+  audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
+  info                  显示街道信息、数据结构版本和记录数
+
+--json 时每条命令只在标准输出打印一个 JSON 对象。退出码：0 成功，1 输入被拒绝，2 用法错误。`;
+
+const USAGE_EN = `Usage: npm run cli -- --db FILE <command> [options] [--json] [--lang zh-CN|en]
+
+Commands:
+  init --street-name NAME --street-code CODE --district-name NAME --admin-user NAME [--admin-name NAME]
+        set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)
+  backup --out FILE      write a complete backup of the database to FILE
+  audit verify           check the audit log's hash chain for changed, deleted or reordered entries
+  info                   show the street profile, schema version and record counts
+
+With --json every command prints exactly one JSON object on stdout. Exit codes: 0 success,
+1 rejected input, 2 usage error.`;
+
+export function cliText(lang: Language) {
+  const zh = lang === 'zh-CN';
+  return {
+    usage: zh ? USAGE_ZH : USAGE_EN,
+    noCommand: zh ? '缺少命令' : 'No command given',
+    needDb: zh ? '缺少 --db 文件' : '--db FILE is required',
+    unknownCommand: (name: string) => (zh ? `不认识的命令：${name}` : `Unknown command: ${name}`),
+    dbMissing: (file: string) => (zh ? `数据库文件不存在：${file}` : `The database file does not exist: ${file}`),
+    missingOption: (opt: string) => (zh ? `缺少选项 ${opt}` : `Missing option ${opt}`),
+    needPassword: zh
+      ? '请在环境变量 STREETDESK_PASSWORD 中提供管理员密码（不要写在命令行参数里）'
+      : 'Give the administrator password in the environment variable STREETDESK_PASSWORD (never as an argument)',
+    initDone: (street: string, code: string, user: string) =>
+      zh ? `已初始化：${street}（${code}），管理员 ${user}` : `Set up: ${street} (${code}), administrator ${user}`,
+    outExists: (file: string) =>
+      zh ? `目标文件已存在，未覆盖：${file}` : `The target file already exists and was not overwritten: ${file}`,
+    backupDone: (file: string, size: number) =>
+      zh ? `已备份到 ${file}（${size} 字节）` : `Backed up to ${file} (${size} bytes)`,
+    auditOk: (n: number) => (zh ? `审计日志完整：已校验 ${n} 条记录` : `The audit log is intact: ${n} entries checked`),
+    auditBroken: (id: number, reason: string, checked: number) =>
+      zh
+        ? `审计日志被改动：第 ${id} 条记录${AUDIT_REASONS_ZH[reason] ?? reason}（此前 ${checked} 条完好）`
+        : `The audit log was tampered with: entry ${id} ${AUDIT_REASONS_EN[reason] ?? reason} (${checked} entries before it are intact)`,
+    info: (lines: [string, string][]) => lines.map(([k, v]) => `${k}${zh ? '：' : ': '}${v}`).join('\n'),
+    labels: zh
+      ? { street: '街道', code: '区划代码', district: '所属区', schema: '数据结构版本', app: '程序版本', users: '用户数', audit: '审计记录数', backups: '备份数', file: '数据库文件', none: '（尚未初始化）' }
+      : { street: 'Street', code: 'Division code', district: 'District', schema: 'Schema version', app: 'App version', users: 'Users', audit: 'Audit entries', backups: 'Backups', file: 'Database file', none: '(not set up yet)' },
+  };
+}
+
+export type CliText = ReturnType<typeof cliText>;
+
+const AUDIT_REASONS_ZH: Record<string, string> = {
+  HASH_MISMATCH: '的内容与其哈希不符（记录被修改）',
+  CHAIN_BROKEN: '与前一条的链接断开（记录被删除、插入或调换）',
+  HEAD_MISMATCH: '之后的记录缺失（末尾记录被删除）',
+};
+const AUDIT_REASONS_EN: Record<string, string> = {
+  HASH_MISMATCH: 'does not match its hash (the entry was changed)',
+  CHAIN_BROKEN: 'does not link to the entry before it (entries were deleted, inserted or reordered)',
+  HEAD_MISMATCH: 'is followed by missing entries (entries at the end were deleted)',
+};
