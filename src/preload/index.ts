@@ -1,0 +1,22 @@
+// The only bridge between the page and the app: `window.streetdesk`, one typed invoke and one event feed.
+// Sandboxed preload (bundled to CommonJS): nothing else of Electron or Node reaches the page.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { IPC_EVENT, IPC_INVOKE, type StreetDeskBridge } from '../shared/api/bridge';
+import type { ApiEvent } from '../shared/api/contract';
+import type { Result } from '../shared/result';
+
+const bridge: StreetDeskBridge = {
+  invoke(method: string, input: unknown): Promise<Result<unknown>> {
+    return ipcRenderer.invoke(IPC_INVOKE, method, input) as Promise<Result<unknown>>;
+  },
+  onEvent(listener: (event: ApiEvent) => void): () => void {
+    // The IPC event object (with its sender) never reaches the page: only the ApiEvent does.
+    const forward = (_event: IpcRendererEvent, apiEvent: ApiEvent) => listener(apiEvent);
+    ipcRenderer.on(IPC_EVENT, forward);
+    return () => {
+      ipcRenderer.removeListener(IPC_EVENT, forward);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('streetdesk', bridge);

@@ -1,0 +1,240 @@
+// The audit log: every write leaves an entry saying who did what to which record and when, never a password
+// hash; an entry changed, deleted or moved behind StreetDesk's back is found and named by verification.
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type Method } from '../../src/shared/api/contract';
+import { verifyAuditChain } from '../../src/core/services/audit';
+import type { AuditRow } from '../../src/core/db/schema';
+import { ADMIN, MINUTE, USER_PASSWORD, addUser, makeApp, type TestApp } from '../support/factory';
+import { swapAuditRows, tamper } from '../support/tamper';
+
+const open: TestApp[] = [];
+afterEach(() => {
+  for (const t of open.splice(0)) t.dispose();
+});
+
+async function app(): Promise<TestApp> {
+  const t = await makeApp();
+  open.push(t);
+  return t;
+}
+
+type WriteMethod = { [M in Method]: (typeof contract)[M]['write'] extends true ? M : never }[Method];
+
+interface Expected {
+  entity: string;
+  username: string;
+  before: boolean;
+  after: boolean;
+}
+
+function rows(t: TestApp): AuditRow[] {
+  return t.app.database.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
+}
+
+describe('every write', () => {
+  it('leaves an audit entry with the user, the time, the action, the record and what changed', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk', 'zhangwei');
+    let backupName = '';
+    const admin = ADMIN.username;
+
+    // One step per write method of the contract; the record type makes a new write method fail to compile here.
+    const steps: Record<WriteMethod, { run: () => Promise<unknown>; expected: Expected }> = {
+      'setup.initialize': {
+        // Done by makeApp at the start clock; checked below from the entries it left.
+        run: async () => undefined,
+        expected: { entity: 'street', username: admin, before: false, after: true },
+      },
+      'auth.login': {
+        run: () => t.app.invoke('auth.login', { username: 'zhangwei', password: USER_PASSWORD }),
+        expected: { entity: 'user', username: 'zhangwei', before: false, after: false },
+      },
+      'auth.unlock': {
+        run: async () => {
+          await t.app.invoke('auth.lock', {}, clerk.token);
+          await t.app.invoke('auth.unlock', { password: USER_PASSWORD }, clerk.token);
+        },
+        expected: { entity: 'user', username: 'zhangwei', before: false, after: false },
+      },
+      'auth.changePassword': {
+        run: () => t.app.invoke('auth.changePassword', { currentPassword: USER_PASSWORD, newPassword: 'Second2026pass' }, clerk.token),
+        expected: { entity: 'user', username: 'zhangwei', before: false, after: true },
+      },
+      'account.setLanguage': {
+        run: () => t.app.invoke('account.setLanguage', { language: 'en' }, clerk.token),
+        expected: { entity: 'user', username: 'zhangwei', before: true, after: true },
+      },
+      'street.update': {
+        run: () => t.app.invoke('street.update', { name: '东华门街道办事处', code: '110101001', districtName: '东城区' }, t.adminToken),
+        expected: { entity: 'street', username: admin, before: true, after: true },
+      },
+      'settings.update': {
+        run: () => t.app.invoke('settings.update', { idleLockMinutes: 15 }, t.adminToken),
+        expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
+      'users.create': {
+        run: () => t.app.invoke('users.create', { username: 'liuyang', displayName: '刘洋', role: 'viewer', password: USER_PASSWORD }, t.adminToken),
+        expected: { entity: 'user', username: admin, before: false, after: true },
+      },
+      'users.update': {
+        run: () => t.app.invoke('users.update', { id: clerk.id, role: 'viewer', displayName: '张伟（只读）' }, t.adminToken),
+        expected: { entity: 'user', username: admin, before: true, after: true },
+      },
+      'users.resetPassword': {
+        run: () => t.app.invoke('users.resetPassword', { id: clerk.id, newPassword: 'Third2026pass' }, t.adminToken),
+        expected: { entity: 'user', username: admin, before: false, after: true },
+      },
+      'users.unlock': {
+        run: async () => {
+          for (let i = 0; i < 5; i++) await t.app.call('auth.login', { username: 'zhangwei', password: 'Wrong2026pass' }, null);
+          await t.app.invoke('users.unlock', { id: clerk.id }, t.adminToken);
+        },
+        expected: { entity: 'user', username: admin, before: true, after: true },
+      },
+      'backup.create': {
+        run: async () => {
+          backupName = (await t.app.invoke('backup.create', {}, t.adminToken)).name;
+        },
+        expected: { entity: 'backup', username: admin, before: false, after: true },
+      },
+      'backup.restore': {
+        run: () => t.app.invoke('backup.restore', { kind: 'backup', name: backupName }, t.adminToken),
+        expected: { entity: 'backup', username: admin, before: false, after: true },
+      },
+    };
+    const writes = (Object.keys(contract) as Method[]).filter((m) => contract[m].write);
+    expect(Object.keys(steps).sort()).toEqual(writes.sort());
+
+    const startedAt = t.clock.now().toISOString();
+    const times: Partial<Record<WriteMethod, string>> = { 'setup.initialize': startedAt };
+    for (const method of Object.keys(steps) as WriteMethod[]) {
+      if (method === 'setup.initialize') continue;
+      t.clock.advance(MINUTE);
+      times[method] = t.clock.now().toISOString();
+      await steps[method].run();
+    }
+
+    // Restore ran last, so the log now is the restored database's; check everything before it was in the
+    // backup, and the restore itself afterwards.
+    const log = rows(t);
+    for (const method of Object.keys(steps) as WriteMethod[]) {
+      if (method === 'backup.create') continue; // written after the backup copy was taken
+      const { expected } = steps[method];
+      const entries = log.filter((r) => r.action === method && r.at === times[method]);
+      expect(entries, method).toHaveLength(1);
+      const [entry] = entries;
+      expect(entry, method).toMatchObject({ entity: expected.entity, username: expected.username });
+      expect(entry.before !== null, `${method} before`).toBe(expected.before);
+      expect(entry.after !== null, `${method} after`).toBe(expected.after);
+      if (method !== 'backup.restore') expect(entry.user_id, method).toEqual(expect.any(Number));
+    }
+    expect(verifyAuditChain(t.app.database)).toMatchObject({ ok: true, firstBroken: null });
+  });
+
+  it('users.update records the user before and after, and no password hash is anywhere in the log', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk', 'zhangwei');
+    await t.app.invoke('users.update', { id: clerk.id, role: 'viewer', disabled: true }, t.adminToken);
+    await t.app.invoke('users.resetPassword', { id: clerk.id, newPassword: 'Third2026pass' }, t.adminToken);
+    await t.app.invoke('auth.changePassword', { currentPassword: ADMIN.password, newPassword: 'Fourth2026pass' }, t.adminToken);
+
+    const { entries } = await t.app.invoke('audit.list', { action: 'users.update' }, t.adminToken);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      username: ADMIN.username,
+      entity: 'user',
+      entityId: String(clerk.id),
+      before: { username: 'zhangwei', role: 'clerk', disabled: 0 },
+      after: { username: 'zhangwei', role: 'viewer', disabled: 1 },
+    });
+
+    const hashes = (t.app.database.prepare('SELECT password_hash FROM users').all() as { password_hash: string }[]).map(
+      (r) => r.password_hash,
+    );
+    const logText = JSON.stringify(rows(t));
+    expect(hashes).toHaveLength(2);
+    for (const hash of hashes) expect(logText).not.toContain(hash.split('$').pop());
+    expect(logText).not.toContain('scrypt$');
+    expect(logText).not.toContain('password_hash');
+    for (const password of [ADMIN.password, USER_PASSWORD, 'Third2026pass', 'Fourth2026pass']) expect(logText).not.toContain(password);
+  });
+});
+
+describe('verification', () => {
+  /** Setup leaves entries 1–2; three settings changes make 3–5. */
+  async function appWithFiveEntries(): Promise<TestApp> {
+    const t = await app();
+    for (const minutes of [15, 20, 25]) {
+      t.clock.advance(MINUTE);
+      await t.app.invoke('settings.update', { idleLockMinutes: minutes }, t.adminToken);
+    }
+    expect(rows(t).map((r) => r.id)).toEqual([1, 2, 3, 4, 5]);
+    return t;
+  }
+
+  it('finds an untouched log intact', async () => {
+    const t = await appWithFiveEntries();
+    expect(await t.app.invoke('audit.verify', {}, t.adminToken)).toEqual({ ok: true, checked: 5, firstBroken: null });
+  });
+
+  it('names the entry whose user name was edited by hand (HASH_MISMATCH)', async () => {
+    const t = await appWithFiveEntries();
+    expect(tamper(t.dbPath, "UPDATE audit_log SET username = 'someone_else' WHERE id = ?", 3)).toBe(1);
+    const result = await t.app.invoke('audit.verify', {}, t.adminToken);
+    expect(result).toEqual({
+      ok: false,
+      checked: 2,
+      firstBroken: { id: 3, reason: 'HASH_MISMATCH', at: rows(t)[2].at, action: 'settings.update' },
+    });
+  });
+
+  it('finds an edited before/after text', async () => {
+    const t = await appWithFiveEntries();
+    tamper(t.dbPath, `UPDATE audit_log SET after = '{"idleLockMinutes":240}' WHERE id = 4`);
+    expect((await t.app.invoke('audit.verify', {}, t.adminToken)).firstBroken).toMatchObject({ id: 4, reason: 'HASH_MISMATCH' });
+  });
+
+  it('names the entry after a deleted one (CHAIN_BROKEN)', async () => {
+    const t = await appWithFiveEntries();
+    tamper(t.dbPath, 'DELETE FROM audit_log WHERE id = 3');
+    const result = await t.app.invoke('audit.verify', {}, t.adminToken);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toMatchObject({ id: 4, reason: 'CHAIN_BROKEN' });
+  });
+
+  it('finds two entries swapped, whole or without their hashes', async () => {
+    const whole = await appWithFiveEntries();
+    swapAuditRows(whole.dbPath, 3, 4);
+    const a = await whole.app.invoke('audit.verify', {}, whole.adminToken);
+    expect(a.ok).toBe(false);
+    expect(a.firstBroken).toMatchObject({ id: 3, reason: 'CHAIN_BROKEN' });
+
+    const payload = await appWithFiveEntries();
+    swapAuditRows(payload.dbPath, 3, 4, { keepLinks: true });
+    const b = await payload.app.invoke('audit.verify', {}, payload.adminToken);
+    expect(b.ok).toBe(false);
+    expect(b.firstBroken).toMatchObject({ id: 3, reason: 'HASH_MISMATCH' });
+  });
+
+  it('finds the last entry deleted (HEAD_MISMATCH naming it)', async () => {
+    const t = await appWithFiveEntries();
+    tamper(t.dbPath, 'DELETE FROM audit_log WHERE id = 5');
+    const result = await t.app.invoke('audit.verify', {}, t.adminToken);
+    expect(result).toEqual({ ok: false, checked: 4, firstBroken: { id: 5, reason: 'HEAD_MISMATCH', at: null, action: null } });
+  });
+
+  it('finds the whole log emptied', async () => {
+    const t = await appWithFiveEntries();
+    tamper(t.dbPath, 'DELETE FROM audit_log');
+    const result = await t.app.invoke('audit.verify', {}, t.adminToken);
+    expect(result.ok).toBe(false);
+    expect(result.firstBroken).toMatchObject({ id: 5, reason: 'HEAD_MISMATCH' });
+  });
+
+  it('keeps working on a log that grows after verification', async () => {
+    const t = await appWithFiveEntries();
+    await t.app.invoke('audit.verify', {}, t.adminToken);
+    await t.app.invoke('settings.update', { idleLockMinutes: 30 }, t.adminToken);
+    expect(await t.app.invoke('audit.verify', {}, t.adminToken)).toEqual({ ok: true, checked: 6, firstBroken: null });
+  });
+});

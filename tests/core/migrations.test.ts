@@ -1,0 +1,125 @@
+// Opening a new or empty file creates the StreetDesk schema; reopening keeps the data and migrates nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { StreetDeskApp } from '../../src/core/app';
+import { APPLICATION_ID, migrate } from '../../src/core/db/open';
+import { SCHEMA_VERSION } from '../../src/core/db/migrations/index';
+import { ADMIN, STREET, makeTempDir } from '../support/factory';
+
+interface TableListRow {
+  schema: string;
+  name: string;
+  type: string;
+  strict: number;
+}
+
+const dirs: string[] = [];
+const apps: StreetDeskApp[] = [];
+afterEach(() => {
+  for (const app of apps.splice(0)) {
+    try {
+      app.close();
+    } catch {
+      // closed by the test
+    }
+  }
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function freshPath(): string {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  return path.join(dir, 'streetdesk.db');
+}
+
+function open(dbPath: string): StreetDeskApp {
+  const app = new StreetDeskApp({ dbPath });
+  apps.push(app);
+  return app;
+}
+
+describe('a new database file', () => {
+  it('is created, migrated to the current schema and marked as StreetDesk', async () => {
+    const dbPath = freshPath();
+    expect(fs.existsSync(dbPath)).toBe(false);
+    const app = open(dbPath);
+    expect(fs.existsSync(dbPath)).toBe(true);
+
+    const status = await app.invoke('app.status', {});
+    expect(status).toMatchObject({ initialized: false, street: null, schemaVersion: SCHEMA_VERSION });
+
+    const db = app.database;
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('has only STRICT tables, and the tables the app needs', () => {
+    const app = open(freshPath());
+    const tables = (app.database.pragma('table_list') as TableListRow[]).filter(
+      (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
+    );
+    expect(tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining(['audit_log', 'settings', 'street', 'users']));
+    const notStrict = tables.filter((t) => t.strict !== 1).map((t) => t.name);
+    expect(notStrict).toEqual([]);
+  });
+
+  it('is marked on disk, as another program opening the file sees it', () => {
+    const dbPath = freshPath();
+    open(dbPath).close();
+    const header = fs.readFileSync(dbPath).subarray(0, 100);
+    expect(header.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(header.readUInt32BE(60)).toBe(SCHEMA_VERSION); // user_version
+    expect(header.readUInt32BE(68)).toBe(APPLICATION_ID); // application_id
+    expect(header[18]).toBe(2); // WAL
+  });
+
+  it('refuses a wrongly typed value, because the tables are STRICT', () => {
+    const app = open(freshPath());
+    expect(() => app.database.prepare("INSERT INTO settings (key, value) VALUES ('x', ?)").run(Buffer.from([1, 2]))).toThrow(
+      /cannot store BLOB value in TEXT column/,
+    );
+  });
+
+  it('accepts a zero-byte file as a new database', async () => {
+    const dbPath = freshPath();
+    fs.writeFileSync(dbPath, '');
+    const app = open(dbPath);
+    expect(app.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(app.database.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const setup = await app.invoke('setup.initialize', { street: { ...STREET }, admin: { ...ADMIN } });
+    expect(setup.user.username).toBe(ADMIN.username);
+  });
+});
+
+describe('reopening a database', () => {
+  it('keeps the street, users and audit log, and runs no migration again', async () => {
+    const dbPath = freshPath();
+    const first = open(dbPath);
+    await first.invoke('setup.initialize', { street: { ...STREET }, admin: { ...ADMIN } });
+    const auditBefore = first.database.prepare('SELECT * FROM audit_log ORDER BY id').all();
+    first.close();
+
+    const second = open(dbPath);
+    const status = await second.invoke('app.status', {});
+    expect(status.initialized).toBe(true);
+    expect(status.street).toMatchObject({ name: STREET.name, code: STREET.code });
+    expect(second.database.prepare('SELECT * FROM audit_log ORDER BY id').all()).toEqual(auditBefore);
+    const login = await second.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
+    expect(login.user.role).toBe('admin');
+    expect((await second.invoke('audit.verify', {}, login.token)).ok).toBe(true);
+
+    // Nothing is pending: migrating the reopened file again starts and ends at the current version.
+    second.close();
+    const raw = new SqliteDatabase(dbPath);
+    try {
+      expect(migrate(raw)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
+    } finally {
+      raw.close();
+    }
+  });
+});

@@ -1,0 +1,264 @@
+// Who may do what: viewers change no record, clerks do not administer, nobody acts without logging in,
+// the last administrator stays, a disabled account is shut out, and scopes stay inside the street.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract, type ApiEvent, type ApiInput, type Method } from '../../src/shared/api/contract';
+import { formatError } from '../../src/shared/i18n/messages';
+import {
+  USER_PASSWORD,
+  addUser,
+  count,
+  expectError,
+  expectOk,
+  listDir,
+  makeApp,
+  tableSnapshot,
+  type TestApp,
+} from '../support/factory';
+
+const open: TestApp[] = [];
+afterEach(() => {
+  for (const t of open.splice(0)) t.dispose();
+});
+
+async function app(): Promise<TestApp> {
+  const t = await makeApp();
+  open.push(t);
+  return t;
+}
+
+/** A valid input for every method of the contract, so that refusals are about access, not input. */
+function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
+  return {
+    'app.status': {},
+    'setup.initialize': {
+      street: { name: '景山街道', code: '110101002000', districtName: '东城区' },
+      admin: { username: 'other', displayName: '别人', password: 'Other2026pass' },
+    },
+    'auth.login': { username: 'nobody', password: 'whatever1' },
+    'auth.session': {},
+    'auth.logout': {},
+    'auth.lock': {},
+    'auth.unlock': { password: 'whatever1' },
+    'auth.ping': {},
+    'auth.changePassword': { currentPassword: 'whatever1', newPassword: 'Changed2026pass' },
+    'account.setLanguage': { language: 'en' },
+    'street.get': {},
+    'street.update': { name: '改名街道', code: '110101001000', districtName: '东城区' },
+    'settings.get': {},
+    'settings.update': { idleLockMinutes: 30 },
+    'users.list': {},
+    'users.create': { username: 'newclerk', displayName: '新人', role: 'clerk', password: 'Newclerk2026' },
+    'users.update': { id: targetUserId, role: 'admin' },
+    'users.resetPassword': { id: targetUserId, newPassword: 'Reset2026pass' },
+    'users.unlock': { id: targetUserId },
+    'audit.list': {},
+    'audit.verify': {},
+    'backup.list': {},
+    'backup.create': {},
+    'backup.restore': { kind: 'backup', name: 'streetdesk-manual-2026-03-10-090000.db' },
+    'jobs.cancel': { jobId: 'no-such-job' },
+  };
+}
+
+const methods = Object.keys(contract) as Method[];
+const dataWrites = methods.filter((m) => contract[m].write && (contract[m].access === 'clerk' || contract[m].access === 'admin'));
+const adminOnly = methods.filter((m) => contract[m].access === 'admin');
+
+function observable(t: TestApp) {
+  return { rows: tableSnapshot(t.app.database), backups: listDir(path.join(t.dir, 'backups')) };
+}
+
+describe('a viewer', () => {
+  it('is refused every data write with FORBIDDEN and nothing changes', async () => {
+    expect(dataWrites).toEqual(
+      expect.arrayContaining(['street.update', 'settings.update', 'users.create', 'users.update', 'backup.create', 'backup.restore']),
+    );
+    const t = await app();
+    const viewer = await addUser(t, 'viewer');
+    const inputs = sampleInputs(viewer.id);
+    const before = observable(t);
+    const auditCount = count(t.app.database, 'audit_log');
+
+    for (const method of dataWrites) {
+      const error = await expectError(t.app, method, inputs[method], viewer.token, 'FORBIDDEN');
+      expect(error.details).toMatchObject({ role: 'viewer' });
+      expect(error.message).toContain('只读用户');
+    }
+
+    expect(count(t.app.database, 'audit_log')).toBe(auditCount);
+    expect(observable(t)).toEqual(before);
+    expect((await t.app.invoke('users.list', {}, t.adminToken)).find((u) => u.id === viewer.id)?.role).toBe('viewer');
+  });
+
+  it('can read the street, settings, audit log and backups', async () => {
+    const t = await app();
+    const viewer = await addUser(t, 'viewer');
+    for (const method of ['street.get', 'settings.get', 'audit.list', 'audit.verify', 'backup.list'] as const) {
+      await expectOk(t.app, method, {}, viewer.token);
+    }
+  });
+});
+
+describe('a clerk', () => {
+  it('is refused the administrator methods with FORBIDDEN and nothing changes', async () => {
+    expect(adminOnly).toEqual(
+      expect.arrayContaining([
+        'users.list',
+        'users.create',
+        'users.update',
+        'users.resetPassword',
+        'users.unlock',
+        'street.update',
+        'settings.update',
+        'backup.restore',
+      ]),
+    );
+    const t = await app();
+    const clerk = await addUser(t, 'clerk');
+    const inputs = sampleInputs(clerk.id);
+    const before = observable(t);
+
+    for (const method of adminOnly) {
+      const error = await expectError(t.app, method, inputs[method], clerk.token, 'FORBIDDEN');
+      expect(formatError(error, 'en')).toContain('Clerk');
+    }
+    expect(observable(t)).toEqual(before);
+  });
+
+  it('can make a backup', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk');
+    const file = await expectOk(t.app, 'backup.create', {}, clerk.token);
+    expect(listDir(path.join(t.dir, 'backups'))).toContain(file.name);
+  });
+});
+
+describe('calls without a session', () => {
+  const needSession = methods.filter((m) => contract[m].access !== 'public');
+
+  it('are refused with UNAUTHENTICATED for every non-public method, with no token or a made-up one', async () => {
+    expect(needSession.length).toBeGreaterThan(10);
+    const t = await app();
+    const inputs = sampleInputs(t.adminId);
+    const before = observable(t);
+    for (const method of needSession) {
+      await expectError(t.app, method, inputs[method], null, 'UNAUTHENTICATED');
+      await expectError(t.app, method, inputs[method], 'made-up-token', 'UNAUTHENTICATED');
+    }
+    expect(observable(t)).toEqual(before);
+  });
+
+  it('a logged-out token no longer works', async () => {
+    const t = await app();
+    await t.app.invoke('auth.logout', {}, t.adminToken);
+    await expectError(t.app, 'street.get', {}, t.adminToken, 'UNAUTHENTICATED');
+  });
+});
+
+it('an unknown method is answered with UNKNOWN_METHOD naming it', async () => {
+  const t = await app();
+  const error = await expectError(t.app, 'members.delete', {}, t.adminToken, 'UNKNOWN_METHOD');
+  expect(error.details).toMatchObject({ method: 'members.delete' });
+  expect(error.message).toContain('members.delete');
+});
+
+describe('the last administrator', () => {
+  it('cannot be demoted or disabled', async () => {
+    const t = await app();
+    const before = observable(t);
+    await expectError(t.app, 'users.update', { id: t.adminId, role: 'clerk' }, t.adminToken, 'LAST_ADMIN');
+    await expectError(t.app, 'users.update', { id: t.adminId, disabled: true }, t.adminToken, 'LAST_ADMIN');
+    expect(observable(t)).toEqual(before);
+    const [admin] = await t.app.invoke('users.list', {}, t.adminToken);
+    expect(admin).toMatchObject({ role: 'admin', disabled: false });
+  });
+
+  it('a disabled second administrator does not count', async () => {
+    const t = await app();
+    const second = await addUser(t, 'admin');
+    await t.app.invoke('users.update', { id: second.id, disabled: true }, t.adminToken);
+    await expectError(t.app, 'users.update', { id: t.adminId, role: 'viewer' }, t.adminToken, 'LAST_ADMIN');
+  });
+
+  it('can step down once another active administrator exists', async () => {
+    const t = await app();
+    await addUser(t, 'admin');
+    const updated = await t.app.invoke('users.update', { id: t.adminId, role: 'clerk' }, t.adminToken);
+    expect(updated.role).toBe('clerk');
+    await expectError(t.app, 'users.list', {}, t.adminToken, 'FORBIDDEN');
+  });
+});
+
+describe('a changed role', () => {
+  it('applies to the open session of that user at once', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk');
+    await expectOk(t.app, 'backup.create', {}, clerk.token);
+    await t.app.invoke('users.update', { id: clerk.id, role: 'viewer' }, t.adminToken);
+    t.clock.advance(60_000);
+    await expectError(t.app, 'backup.create', {}, clerk.token, 'FORBIDDEN');
+    expect((await t.app.invoke('auth.session', {}, clerk.token))?.user.role).toBe('viewer');
+  });
+});
+
+describe('a disabled user', () => {
+  it('has their session ended at once and cannot log in again', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk');
+    const events: { token: string | null; event: ApiEvent }[] = [];
+    t.app.onEvent((token, event) => events.push({ token, event }));
+
+    await t.app.invoke('users.update', { id: clerk.id, disabled: true }, t.adminToken);
+
+    expect(events).toContainEqual({ token: clerk.token, event: { type: 'session-ended', reason: 'logged-out' } });
+    await expectError(t.app, 'street.get', {}, clerk.token, 'UNAUTHENTICATED');
+    expect(await t.app.invoke('auth.session', {}, clerk.token)).toBeNull();
+    const error = await expectError(t.app, 'auth.login', { username: clerk.username, password: USER_PASSWORD }, null, 'ACCOUNT_DISABLED');
+    expect(error.message).toContain('停用');
+
+    // Enabled again, the old session stays ended but a new login works.
+    await t.app.invoke('users.update', { id: clerk.id, disabled: false }, t.adminToken);
+    await expectError(t.app, 'street.get', {}, clerk.token, 'UNAUTHENTICATED');
+    await t.app.invoke('auth.login', { username: clerk.username, password: USER_PASSWORD });
+  });
+});
+
+describe('a user limited to one community', () => {
+  it('must be a community of this street, naming the field and the value', async () => {
+    const t = await app();
+    const before = count(t.app.database, 'users');
+    const error = await expectError(
+      t.app,
+      'users.create',
+      { username: 'scoped', displayName: '社区书记', role: 'clerk', password: USER_PASSWORD, scopeCommunityCode: '110102003001' },
+      t.adminToken,
+      'VALIDATION',
+    );
+    expect(error.details?.issues).toEqual([
+      expect.objectContaining({ field: 'scopeCommunityCode', problem: 'divisionCodeOtherStreet', value: '110102003001' }),
+    ]);
+    expect(error.message).toContain('限定社区');
+    expect(error.message).toContain('110101001');
+    expect(count(t.app.database, 'users')).toBe(before);
+  });
+
+  it('is refused the same way when an existing user is moved to another street', async () => {
+    const t = await app();
+    const clerk = await addUser(t, 'clerk');
+    const error = await expectError(t.app, 'users.update', { id: clerk.id, scopeCommunityCode: '110102003001' }, t.adminToken, 'VALIDATION');
+    expect(error.details?.issues?.[0]).toMatchObject({ field: 'scopeCommunityCode', value: '110102003001' });
+    const users = await t.app.invoke('users.list', {}, t.adminToken);
+    expect(users.find((u) => u.id === clerk.id)?.scopeCommunityCode).toBeNull();
+  });
+
+  it('is accepted for a residents committee of this street, pasted with full-width digits', async () => {
+    const t = await app();
+    const user = await t.app.invoke(
+      'users.create',
+      { username: 'scoped', displayName: '社区书记', role: 'clerk', password: USER_PASSWORD, scopeCommunityCode: '１１０１０１００１００２' },
+      t.adminToken,
+    );
+    expect(user.scopeCommunityCode).toBe('110101001002');
+  });
+});
