@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../shared/api/schemas';
-import { AppError } from '../shared/result';
 import type { StreetDeskApp } from '../core/app';
 import { appendAudit, verifyAuditChain } from '../core/services/audit';
 import { backupFolder, listBackups, writeBackup } from '../core/services/backup';
@@ -10,6 +9,17 @@ import { getStreet } from '../core/services/street';
 import type { CliText } from './text';
 
 export class UsageError extends Error {}
+
+/** Input the CLI itself rejects (exit 1), with a message of its own that is printed as is. */
+export class CliRejection extends Error {
+  constructor(
+    readonly code: 'VALIDATION' | 'NOT_FOUND',
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
 
 export interface CommandContext {
   app: StreetDeskApp;
@@ -27,26 +37,40 @@ export interface CommandResult {
 interface Command {
   name: string;
   createsDatabase: boolean;
+  /** Options that must be given; checked before the database is opened, so a usage error creates nothing. */
+  required: string[];
+  /** Further checks before the database is opened. */
+  precheck?(values: CommandContext['values'], text: CliText): void;
   run(ctx: CommandContext): Promise<CommandResult>;
+}
+
+export function checkOptions(command: Command, values: CommandContext['values'], text: CliText): void {
+  for (const name of command.required) {
+    if (typeof values[name] !== 'string') throw new UsageError(text.missingOption(`--${name}`));
+  }
+  command.precheck?.(values, text);
 }
 
 const CLI_ACTOR = { userId: null, username: 'cli' };
 
 function option(ctx: CommandContext, name: string): string {
-  const value = ctx.values[name];
-  if (typeof value !== 'string') throw new UsageError(ctx.text.missingOption(`--${name}`));
-  return value;
+  return String(ctx.values[name]);
 }
 
 export const COMMANDS: Command[] = [
   {
     name: 'init',
     createsDatabase: true,
+    required: ['street-name', 'street-code', 'district-name', 'admin-user'],
+    precheck(_values, text) {
+      if (!process.env.STREETDESK_PASSWORD) {
+        throw new CliRejection('VALIDATION', text.needPassword, { issues: [{ field: 'admin.password', problem: 'required' }] });
+      }
+    },
     async run(ctx) {
       const street = { name: option(ctx, 'street-name'), code: option(ctx, 'street-code'), districtName: option(ctx, 'district-name') };
       const username = option(ctx, 'admin-user');
-      const password = process.env.STREETDESK_PASSWORD;
-      if (!password) throw new AppError('VALIDATION', ctx.text.needPassword, { issues: [{ field: 'admin.password', problem: 'required' }] });
+      const password = process.env.STREETDESK_PASSWORD ?? '';
       const displayName = typeof ctx.values['admin-name'] === 'string' ? ctx.values['admin-name'] : username;
       const session = await ctx.app.invoke('setup.initialize', {
         street,
@@ -63,9 +87,13 @@ export const COMMANDS: Command[] = [
   {
     name: 'backup',
     createsDatabase: false,
+    required: ['out'],
+    precheck(values, text) {
+      const out = path.resolve(String(values.out));
+      if (fs.existsSync(out)) throw new CliRejection('VALIDATION', text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
+    },
     async run(ctx) {
       const out = path.resolve(option(ctx, 'out'));
-      if (fs.existsSync(out)) throw new AppError('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       const db = ctx.app.database;
       const file = await writeBackup(db, out);
@@ -78,6 +106,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'audit verify',
     createsDatabase: false,
+    required: [],
     async run(ctx) {
       const result = verifyAuditChain(ctx.app.database);
       if (result.ok) return { value: { ...result }, human: ctx.text.auditOk(result.checked) };
@@ -92,6 +121,7 @@ export const COMMANDS: Command[] = [
   {
     name: 'info',
     createsDatabase: false,
+    required: [],
     async run(ctx) {
       const db = ctx.app.database;
       const street = getStreet(db);

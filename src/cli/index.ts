@@ -9,7 +9,7 @@ import { AppError, type ApiError } from '../shared/result';
 import { readAppVersion } from '../core/app-version';
 import { StreetDeskApp } from '../core/app';
 import { cliText } from './text';
-import { COMMANDS, UsageError, type CommandContext } from './commands';
+import { checkOptions, CliRejection, COMMANDS, UsageError, type CommandContext } from './commands';
 
 interface Output {
   json: boolean;
@@ -21,8 +21,8 @@ function print(out: Output, value: Record<string, unknown>, human: string): void
   else process.stdout.write(`${human}\n`);
 }
 
-function fail(out: Output, error: ApiError, exitCode: number): number {
-  const message = error.code === 'INTERNAL' ? error.message : formatError(error, out.lang);
+function fail(out: Output, error: ApiError, exitCode: number, ownMessage = false): number {
+  const message = ownMessage || error.code === 'INTERNAL' ? error.message : formatError(error, out.lang);
   if (out.json) process.stdout.write(`${JSON.stringify({ ok: false, error: { ...error, message } })}\n`);
   else process.stderr.write(`${message}\n`);
   return exitCode;
@@ -73,12 +73,13 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!command) return usage(out, positionals.length ? text.unknownCommand(name) : text.noCommand);
   if (!values.db) return usage(out, text.needDb);
   const dbPath = path.resolve(values.db);
-  if (!command.createsDatabase && !fs.existsSync(dbPath)) {
-    return fail(out, { code: 'NOT_FOUND', message: text.dbMissing(dbPath), details: { file: dbPath } }, 1);
-  }
 
   let app: StreetDeskApp | null = null;
   try {
+    checkOptions(command, values, text);
+    if (!command.createsDatabase && !fs.existsSync(dbPath)) {
+      throw new CliRejection('NOT_FOUND', text.dbMissing(dbPath), { file: dbPath });
+    }
     app = new StreetDeskApp({ dbPath, appVersion: readAppVersion() });
     const ctx: CommandContext = { app, values, lang: out.lang, text };
     const result = await command.run(ctx);
@@ -86,6 +87,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return result.exitCode ?? 0;
   } catch (err) {
     if (err instanceof UsageError) return usage(out, err.message);
+    if (err instanceof CliRejection) return fail(out, { code: err.code, message: err.message, details: err.details }, 1, true);
     if (err instanceof AppError) return fail(out, err.toApiError(), 1);
     return fail(out, { code: 'INTERNAL', message: (err as Error).message }, 1);
   } finally {

@@ -97,9 +97,9 @@ export class StreetDeskApp {
       if (!BEFORE_SETUP.has(method) && !getStreet(this.db)) {
         throw new AppError('NOT_INITIALIZED', 'first-time setup has not been done');
       }
+      this.checkAccess(spec.access, user);
       const parsed = safeParseInput(spec.input, input ?? {});
       if (!parsed.ok) throw new AppError('VALIDATION', 'invalid input', { issues: parsed.issues });
-      this.checkAccess(spec.access, user);
       if (session && !PASSIVE.has(method)) session.lastActivity = this.now().getTime();
 
       if (method === 'jobs.cancel') return { ok: true, value: this.cancelJob((parsed.value as { jobId: string }).jobId, token) };

@@ -132,8 +132,10 @@ describe('backup.restore', () => {
     const login = await t.app.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password });
     await t.app.invoke('backup.restore', { kind: 'backup', name: s.backupName }, login.token);
 
+    // Two restores in the same second: the second pre-restore copy gets its own name, nothing is overwritten.
     expect(listDir(path.join(t.dir, 'backups'))).toEqual([
       s.backupName,
+      'streetdesk-pre-restore-2026-03-10-090100-2.db',
       'streetdesk-pre-restore-2026-03-10-090100.db',
     ]);
     expect(listDir(t.dir).filter((n) => n !== 'backups' && !/^streetdesk\.db(-wal|-shm)?$/.test(n))).toEqual([]);
@@ -228,7 +230,7 @@ describe('restoring a file that is not a usable backup', () => {
     const error = await expectError(t.app, 'backup.restore', input, t.adminToken, 'BACKUP_INVALID');
     expect(error.details).toMatchObject({ reason });
     expect(error.message).toContain(text);
-    expect(formatError(error, 'en')).toMatch(/^The backup cannot be used: /);
+    expect(formatError(error, 'en')).toMatch(/^The backup “[^”]+” cannot be used: /);
 
     expect(tableSnapshot(t.app.database)).toEqual(rowsBefore);
     expect(backupsFolder()).toEqual(folderBefore);

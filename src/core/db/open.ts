@@ -15,9 +15,13 @@ export type FileInspection =
   | { kind: 'missing' }
   | { kind: 'empty' }
   | { kind: 'streetdesk'; schemaVersion: number }
-  | { kind: 'foreign'; reason: 'notSqlite' | 'notStreetDesk' };
+  | { kind: 'foreign'; reason: 'notSqlite' | 'notStreetDesk' | 'corrupt' };
 
-/** Looks at a file without changing a byte of it: a read-only open at most. */
+/**
+ * Looks at a file without changing a byte of it, or creating anything beside it: the SQLite header says
+ * whose file it is (application_id, user_version) and whether its schema is empty. Only when a -wal file
+ * already sits beside it (the header may be stale then) is SQLite asked, read-only.
+ */
 export function inspectDatabaseFile(file: string): FileInspection {
   let size: number;
   try {
@@ -28,28 +32,36 @@ export function inspectDatabaseFile(file: string): FileInspection {
     return { kind: 'missing' };
   }
   if (size === 0) return { kind: 'empty' };
-  const head = Buffer.alloc(16);
+  const head = Buffer.alloc(108);
   const fd = fs.openSync(file, 'r');
+  let read: number;
   try {
-    fs.readSync(fd, head, 0, 16, 0);
+    read = fs.readSync(fd, head, 0, head.length, 0);
   } finally {
     fs.closeSync(fd);
   }
-  if (!head.equals(SQLITE_MAGIC)) return { kind: 'foreign', reason: 'notSqlite' };
+  if (read < 16 || !head.subarray(0, 16).equals(SQLITE_MAGIC)) return { kind: 'foreign', reason: 'notSqlite' };
+  if (read < head.length) return { kind: 'foreign', reason: 'corrupt' };
+  if (fs.existsSync(`${file}-wal`)) return inspectWithSqlite(file);
+  return classify(head.readInt32BE(68), head.readInt32BE(60), head[100] === 0x0d && head.readUInt16BE(103) === 0);
+}
 
+function classify(appId: number, version: number, emptySchema: boolean): FileInspection {
+  if (appId === APPLICATION_ID) return { kind: 'streetdesk', schemaVersion: version };
+  if (appId === 0 && version === 0 && emptySchema) return { kind: 'empty' };
+  return { kind: 'foreign', reason: 'notStreetDesk' };
+}
+
+function inspectWithSqlite(file: string): FileInspection {
   let db: SqliteDatabase | null = null;
   try {
     db = new SqliteDatabaseCtor(file, { readonly: true, fileMustExist: true });
     const appId = db.pragma('application_id', { simple: true }) as number;
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (appId === APPLICATION_ID) return { kind: 'streetdesk', schemaVersion: version };
-    const objects = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as {
-      n: number;
-    };
-    if (appId === 0 && version === 0 && objects.n === 0) return { kind: 'empty' };
-    return { kind: 'foreign', reason: 'notStreetDesk' };
+    const objects = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number };
+    return classify(appId, version, objects.n === 0);
   } catch {
-    return { kind: 'foreign', reason: 'notSqlite' };
+    return { kind: 'foreign', reason: 'corrupt' };
   } finally {
     db?.close();
   }
@@ -58,6 +70,9 @@ export function inspectDatabaseFile(file: string): FileInspection {
 /** Throws the AppError a user sees when `file` may not be opened as a StreetDesk database. */
 export function assertOpenable(file: string, inspection = inspectDatabaseFile(file)): FileInspection {
   const name = path.basename(file);
+  if (inspection.kind === 'foreign' && inspection.reason === 'corrupt') {
+    throw new AppError('DB_CORRUPT', `${name} is damaged`, { file: name });
+  }
   if (inspection.kind === 'foreign') {
     throw new AppError('NOT_A_STREETDESK_DB', `${name} is not a StreetDesk database`, { file: name, reason: inspection.reason });
   }
@@ -85,8 +100,14 @@ export function openDatabase(file: string): SqliteDatabase {
     return db;
   } catch (err) {
     db.close();
+    if (isCorruption(err)) throw new AppError('DB_CORRUPT', `${path.basename(file)} is damaged`, { file: path.basename(file) });
     throw err;
   }
+}
+
+function isCorruption(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
 /** Runs every pending migration in one transaction; a failure leaves the file as it was. */

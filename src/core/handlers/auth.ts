@@ -26,15 +26,18 @@ function isLocked(user: User, now: Date): boolean {
 }
 
 /**
- * Counts a wrong password. The fifth in a row locks the account for five minutes; returns the lock's end
- * when this attempt locked it.
+ * Counts a wrong password. The fifth in a row locks the account for five minutes. The row is read again
+ * inside the transaction, so attempts sent at the same moment are all counted. Returns the lock's end when
+ * the account is locked after this attempt.
  */
-function recordFailure(ctx: CallContext, user: User, action: string): string | null {
-  const now = ctx.now();
-  const expiredLock = user.locked_until !== null && new Date(user.locked_until) <= now;
-  const attempts = (expiredLock ? 0 : user.failed_attempts) + 1;
-  const lockedUntil = attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-  ctx.tx(() => {
+function recordFailure(ctx: CallContext, userId: number, action: string): string | null {
+  return ctx.tx(() => {
+    const now = ctx.now();
+    const user = getUser(ctx.db, userId);
+    if (isLocked(user, now)) return user.locked_until;
+    const expiredLock = user.locked_until !== null;
+    const attempts = (expiredLock ? 0 : user.failed_attempts) + 1;
+    const lockedUntil = attempts >= MAX_FAILED_ATTEMPTS ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
     run(
       ctx.db,
       qb
@@ -46,8 +49,8 @@ function recordFailure(ctx: CallContext, user: User, action: string): string | n
       { action, entity: 'user', entityId: user.id, after: { failedAttempts: attempts, lockedUntil } },
       { userId: user.id, username: user.username },
     );
+    return lockedUntil;
   });
-  return lockedUntil;
 }
 
 function clearFailures(ctx: CallContext, user: User, extra: { last_login_at?: string } = {}): void {
@@ -110,13 +113,15 @@ export const authHandlers: Pick<
       throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: user.locked_until });
     }
     if (!(await verifyPassword(input.password, user.password_hash))) {
-      const lockedUntil = recordFailure(ctx, user, 'auth.loginFailed');
+      const lockedUntil = recordFailure(ctx, user.id, 'auth.loginFailed');
       if (lockedUntil) throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: lockedUntil });
       throw new AppError('INVALID_CREDENTIALS', 'wrong user name or password');
     }
     if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'account disabled');
     const at = ctx.now().toISOString();
     ctx.tx(() => {
+      const fresh = getUser(ctx.db, user.id);
+      if (isLocked(fresh, ctx.now())) throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: fresh.locked_until });
       clearFailures(ctx, user, { last_login_at: at });
       ctx.audit({ action: 'auth.login', entity: 'user', entityId: user.id }, { userId: user.id, username: user.username });
     });
@@ -146,7 +151,7 @@ export const authHandlers: Pick<
       throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: user.locked_until });
     }
     if (!(await verifyPassword(input.password, user.password_hash))) {
-      const lockedUntil = recordFailure(ctx, user, 'auth.unlockFailed');
+      const lockedUntil = recordFailure(ctx, user.id, 'auth.unlockFailed');
       if (lockedUntil) {
         ctx.sessions.endForUser(user.id, 'account-locked');
         throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: lockedUntil });

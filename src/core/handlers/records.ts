@@ -4,7 +4,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Handlers } from '../context';
 import { listAudit, verifyAuditChain } from '../services/audit';
-import { backupFolder, backupName, checkRestorable, listBackups, writeBackup } from '../services/backup';
+import { backupFolder, checkRestorable, listBackups, removeWithSidecars, reserveBackupPath, writeBackup } from '../services/backup';
 import { AppError } from '../../shared/result';
 
 export const recordHandlers: Pick<
@@ -25,7 +25,7 @@ export const recordHandlers: Pick<
   },
 
   async 'backup.create'(ctx) {
-    const target = path.join(backupFolder(ctx.dbPath), backupName('manual', ctx.now()));
+    const target = reserveBackupPath(backupFolder(ctx.dbPath), 'manual', ctx.now());
     const file = await writeBackup(ctx.db, target, (p) => ctx.progress(p.done, p.total), ctx.signal);
     ctx.progress(1, 1);
     ctx.tx(() => ctx.audit({ action: 'backup.create', entity: 'backup', entityId: file.name, after: file }));
@@ -35,24 +35,24 @@ export const recordHandlers: Pick<
   async 'backup.restore'(ctx, input) {
     const folder = backupFolder(ctx.dbPath);
     fs.mkdirSync(folder, { recursive: true });
-    let source: string;
+    const restoredFrom = input.kind === 'backup' ? input.name : input.fileName;
+    let source = path.join(folder, input.kind === 'backup' ? input.name : '');
     let uploaded: string | null = null;
     if (input.kind === 'backup') {
-      source = path.join(folder, input.name);
       if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `backup ${input.name} not found`, { entity: 'backup', id: input.name });
     } else {
       uploaded = path.join(folder, `upload-${randomBytes(6).toString('hex')}.tmp`);
       fs.writeFileSync(uploaded, input.bytes);
       source = uploaded;
     }
+    let checked: string | null = null;
     try {
-      checkRestorable(source);
-      const preRestore = await writeBackup(ctx.db, path.join(folder, backupName('pre-restore', ctx.now())));
-      const actor = { userId: null, username: ctx.user?.username ?? 'system' };
-      const restoredFrom = input.kind === 'backup' ? input.name : input.fileName;
+      checked = checkRestorable(source, restoredFrom, folder);
+      const preRestore = await writeBackup(ctx.db, reserveBackupPath(folder, 'pre-restore', ctx.now()));
+      const candidate = checked;
       ctx.replaceDatabase(() => {
         const temp = `${ctx.dbPath}.restoring`;
-        fs.copyFileSync(source, temp);
+        fs.copyFileSync(candidate, temp);
         fs.rmSync(`${ctx.dbPath}-wal`, { force: true });
         fs.rmSync(`${ctx.dbPath}-shm`, { force: true });
         fs.renameSync(temp, ctx.dbPath);
@@ -60,13 +60,14 @@ export const recordHandlers: Pick<
       ctx.tx(() =>
         ctx.audit(
           { action: 'backup.restore', entity: 'backup', entityId: restoredFrom, after: { restoredFrom, preRestoreCopy: preRestore.name } },
-          actor,
+          { userId: null, username: ctx.user?.username ?? 'system' },
         ),
       );
       ctx.sessions.endAll();
       return { restoredFrom, preRestoreCopy: preRestore.name };
     } finally {
-      if (uploaded) fs.rmSync(uploaded, { force: true });
+      if (uploaded) removeWithSidecars(uploaded);
+      if (checked) removeWithSidecars(checked);
     }
   },
 };

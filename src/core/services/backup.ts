@@ -2,6 +2,7 @@
 // manual ones, and a copy taken before every restore. Files are written under a temporary name and
 // renamed when complete, so a half-written backup never looks like a good one.
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import SqliteDatabaseCtor, { type Database as SqliteDatabase } from 'better-sqlite3';
 import type { BackupFile, BackupKind } from '../../shared/api/contract';
@@ -9,7 +10,7 @@ import { AppError } from '../../shared/result';
 import { inspectDatabaseFile } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 
-const NAME = /^streetdesk-(daily|manual|pre-restore)-(\d{4}-\d{2}-\d{2})(?:-(\d{6}))?\.db$/;
+const NAME = /^streetdesk-(daily|manual|pre-restore)-(\d{4}-\d{2}-\d{2})(?:-(\d{6})(?:-(\d+))?)?\.db$/;
 
 export function backupFolder(dbPath: string): string {
   return path.join(path.dirname(path.resolve(dbPath)), 'backups');
@@ -19,8 +20,26 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const localDay = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localTime = (d: Date) => `${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
 
-export function backupName(kind: BackupKind, at: Date): string {
-  return kind === 'daily' ? `streetdesk-daily-${localDay(at)}.db` : `streetdesk-${kind}-${localDay(at)}-${localTime(at)}.db`;
+export function backupName(kind: BackupKind, at: Date, n = 1): string {
+  if (kind === 'daily') return `streetdesk-daily-${localDay(at)}.db`;
+  return `streetdesk-${kind}-${localDay(at)}-${localTime(at)}${n > 1 ? `-${n}` : ''}.db`;
+}
+
+/**
+ * Claims a fresh name for a manual or pre-restore backup by creating it exclusively, so two backups in
+ * the same second (a double click) get two files instead of overwriting each other.
+ */
+export function reserveBackupPath(folder: string, kind: Exclude<BackupKind, 'daily'>, at: Date): string {
+  fs.mkdirSync(folder, { recursive: true });
+  for (let n = 1; ; n++) {
+    const target = path.join(folder, backupName(kind, at, n));
+    try {
+      fs.closeSync(fs.openSync(target, 'wx'));
+      return target;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
 }
 
 export function listBackups(folder: string): BackupFile[] {
@@ -92,25 +111,41 @@ export async function writeBackup(
   signal?: AbortSignal,
 ): Promise<BackupFile> {
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  fs.rmSync(partial, { force: true });
+  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
         if (signal?.aborted) throw new AppError('CANCELLED', 'backup cancelled');
         onProgress?.({ done: totalPages - remainingPages, total: totalPages });
-        return 256;
+        return 1024;
       },
     });
     if (signal?.aborted) throw new AppError('CANCELLED', 'backup cancelled');
+    toSingleFile(partial);
     fs.renameSync(partial, target);
   } catch (err) {
-    fs.rmSync(partial, { force: true });
+    removeWithSidecars(partial);
+    if (fs.existsSync(target) && fs.statSync(target).size === 0) fs.rmSync(target, { force: true });
     throw err;
   }
   const stat = fs.statSync(target);
   const m = NAME.exec(path.basename(target));
   return { name: path.basename(target), kind: (m?.[1] ?? 'manual') as BackupKind, size: stat.size, createdAt: stat.mtime.toISOString() };
+}
+
+/** A backup is one self-contained file (rollback journal, not WAL): it can be copied to a USB stick as is
+ * and opened read-only without leaving -wal/-shm files beside it. */
+function toSingleFile(file: string): void {
+  const copy = new SqliteDatabaseCtor(file);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
+}
+
+export function removeWithSidecars(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
 /** The daily backup, once per local day; returns null when today's already exists. */
@@ -123,17 +158,24 @@ export async function dailyBackup(db: SqliteDatabase, dbPath: string, now: Date)
   return file;
 }
 
-/** Checks a file is a healthy, initialized StreetDesk database this version can open. */
-export function checkRestorable(file: string): { schemaVersion: number } {
+/**
+ * Checks a file is a healthy, initialized StreetDesk database this version can open. The checks run on a
+ * private copy (returned; the caller removes it with removeWithSidecars), so the file the clerk picked is
+ * never touched. `shownName` is the name the clerk knows the file by.
+ */
+export function checkRestorable(file: string, shownName: string, workFolder: string): string {
   const fail = (reason: string): never => {
-    throw new AppError('BACKUP_INVALID', `backup cannot be used: ${reason}`, { reason, file: path.basename(file) });
+    throw new AppError('BACKUP_INVALID', `backup cannot be used: ${reason}`, { reason, file: shownName });
   };
   const inspection = inspectDatabaseFile(file);
   if (inspection.kind === 'missing' || inspection.kind === 'empty') return fail('empty');
   if (inspection.kind === 'foreign') return fail(inspection.reason);
   if (inspection.schemaVersion > SCHEMA_VERSION) return fail('newerVersion');
-  const db = new SqliteDatabaseCtor(file, { readonly: true, fileMustExist: true });
+  const copy = path.join(workFolder, `restore-check-${randomBytes(6).toString('hex')}.db`);
+  fs.copyFileSync(file, copy);
+  let db: SqliteDatabase | null = null;
   try {
+    db = new SqliteDatabaseCtor(copy, { fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') return fail('corrupt');
     const tables = new Set(
@@ -142,11 +184,15 @@ export function checkRestorable(file: string): { schemaVersion: number } {
     if (!tables.has('street') || !db.prepare('SELECT 1 FROM street').get()) return fail('noStreet');
     const admin = db.prepare("SELECT 1 FROM users WHERE role = 'admin' AND disabled = 0").get();
     if (!admin) return fail('noAdmin');
-    return { schemaVersion: inspection.schemaVersion };
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    db = null;
+    return copy;
   } catch (err) {
+    db?.close();
+    db = null;
+    removeWithSidecars(copy);
     if (err instanceof AppError) throw err;
     return fail('corrupt');
-  } finally {
-    db.close();
   }
 }

@@ -1,0 +1,37 @@
+// The pages of the shell. A later module adds its page with one entry here; the navigation, the
+// role check and the routing all follow from this table.
+import type { ComponentType, ReactNode } from 'react';
+import { DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import type { Role } from '../../../shared/api/schemas';
+import { OverviewPage } from '../pages/OverviewPage';
+import { SettingsPage } from '../pages/settings/SettingsPage';
+
+export interface PageProps {
+  /** What follows the route's path, e.g. "users" for /settings/users. */
+  subPath: string;
+}
+
+export interface PageRoute {
+  path: string;
+  /** i18n key of the navigation label and page title. */
+  labelKey: string;
+  icon: ReactNode;
+  /** The lowest role that sees the page. */
+  minRole: Role;
+  page: ComponentType<PageProps>;
+}
+
+export const ROUTES: readonly PageRoute[] = [
+  { path: '/overview', labelKey: 'nav.overview', icon: <DashboardOutlined />, minRole: 'viewer', page: OverviewPage },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
+];
+
+export { HOME_PATH } from './router';
+
+export function matchRoute(path: string): { route: PageRoute; subPath: string } | null {
+  for (const route of ROUTES) {
+    if (path === route.path) return { route, subPath: '' };
+    if (path.startsWith(`${route.path}/`)) return { route, subPath: path.slice(route.path.length + 1) };
+  }
+  return null;
+}

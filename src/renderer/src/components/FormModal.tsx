@@ -1,0 +1,40 @@
+// A dialog holding one form: 保存 / 取消 buttons, Enter submits, Esc closes, nothing kept after closing.
+import { Modal } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+export function FormModal({
+  open,
+  title,
+  saving,
+  width = 480,
+  onSubmit,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: ReactNode;
+  saving: boolean;
+  width?: number;
+  onSubmit: () => void;
+  onClose: () => void;
+  /** The antd Form; give it `onFinish={onSubmit}` and a hidden submit button so Enter works. */
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={saving}
+      onOk={onSubmit}
+      onCancel={onClose}
+      destroyOnHidden
+      width={width}
+    >
+      {children}
+    </Modal>
+  );
+}

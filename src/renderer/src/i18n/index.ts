@@ -1,0 +1,58 @@
+// i18next set-up: zh-CN by default, English on request. The language before login is kept in
+// localStorage; after login it is the user's own (account.setLanguage) and the shell applies it.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import 'dayjs/locale/en';
+import type { Language } from '../../../shared/api/schemas';
+import { LANGUAGES } from '../../../shared/api/schemas';
+import { zhCN } from './zh-CN';
+import { en } from './en';
+
+const STORAGE_KEY = 'streetdesk.language';
+
+export function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    if (value && (LANGUAGES as readonly string[]).includes(value)) return value as Language;
+  } catch {
+    // Storage can be unavailable (privacy settings); the default language then applies.
+  }
+  return 'zh-CN';
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Not remembering the choice is harmless.
+  }
+}
+
+function applySideEffects(language: Language): void {
+  dayjs.locale(language === 'zh-CN' ? 'zh-cn' : 'en');
+  document.documentElement.lang = language;
+  document.title = language === 'zh-CN' ? zhCN.app.name : en.app.name;
+}
+
+export async function setUiLanguage(language: Language): Promise<void> {
+  if (i18n.language !== language) await i18n.changeLanguage(language);
+  applySideEffects(language);
+}
+
+export function currentLanguage(): Language {
+  return i18n.language === 'en' ? 'en' : 'zh-CN';
+}
+
+const initial = storedLanguage();
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: initial,
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+applySideEffects(initial);
+
+export default i18n;

@@ -1,0 +1,94 @@
+// Checks a form with the contract's own zod schema before sending, and puts field issues (from the
+// browser check or from the core's VALIDATION answer) under the fields they belong to.
+import type { FormInstance } from 'antd';
+import { useCallback, useEffect, useRef } from 'react';
+import type { z } from 'zod';
+import type { Language } from '../../../shared/api/schemas';
+import { safeParseInput } from '../../../shared/api/validate';
+import { formatIssue } from '../../../shared/i18n/messages';
+import type { FieldIssue } from '../../../shared/result';
+import { ApiCallError } from '../api/client';
+import { currentLanguage } from '../i18n';
+import { useLanguage } from './use-language';
+
+/** Issues of `values` against `schema`, or none. */
+export function checkInput(schema: z.ZodType, values: unknown): FieldIssue[] {
+  const result = safeParseInput(schema, values);
+  return result.ok ? [] : result.issues;
+}
+
+/**
+ * Shows each issue under its field (`fields` lists the dotted names the form has) and returns the
+ * issues no field of the form could show, so the caller can show them elsewhere.
+ */
+export function showIssues(
+  form: FormInstance,
+  issues: FieldIssue[],
+  fields: readonly string[],
+  lang: Language = currentLanguage(),
+): FieldIssue[] {
+  const byField = new Map<string, string[]>();
+  const rest: FieldIssue[] = [];
+  for (const issue of issues) {
+    if (!fields.includes(issue.field)) {
+      rest.push(issue);
+      continue;
+    }
+    // One message per field: the first problem is the one to fix first.
+    if (!byField.has(issue.field)) byField.set(issue.field, [formatIssue(issue, lang)]);
+  }
+  form.setFields(
+    fields.map((field) => ({ name: field.split('.'), errors: byField.get(field) ?? [] })),
+  );
+  return rest;
+}
+
+/** Field issues carried by a core VALIDATION answer, if that is what `error` is. */
+export function validationIssues(error: unknown): FieldIssue[] | null {
+  if (error instanceof ApiCallError && error.code === 'VALIDATION') return error.error.details?.issues ?? [];
+  return null;
+}
+
+/**
+ * `showIssues` for a page where the language can change while errors are on screen (setup, login):
+ * the issues still shown are written again in the new language.
+ */
+export function useIssueDisplay(form: FormInstance, fields: readonly string[]): (issues: FieldIssue[]) => FieldIssue[] {
+  const lang = useLanguage();
+  const shown = useRef<FieldIssue[]>([]);
+  const fieldsRef = useRef(fields);
+  fieldsRef.current = fields;
+
+  useEffect(() => {
+    const still = shown.current.filter((issue) => form.getFieldError(issue.field.split('.')).length > 0);
+    if (still.length > 0) showIssues(form, still, [...new Set(still.map((issue) => issue.field))], lang);
+  }, [lang, form]);
+
+  return useCallback(
+    (issues: FieldIssue[]) => {
+      shown.current = issues;
+      return showIssues(form, issues, fieldsRef.current, lang);
+    },
+    [form, lang],
+  );
+}
+
+/** Checks `input` with the contract's schema and shows what is wrong; true when it may be sent. */
+export function checkForm(form: FormInstance, schema: z.ZodType, input: unknown, fields: readonly string[]): boolean {
+  const issues = checkInput(schema, input);
+  showIssues(form, issues, fields);
+  return issues.length === 0;
+}
+
+/** Shows a failed call: the core's field issues under their fields, anything else through `report`. */
+export function showCallFailure(form: FormInstance, error: unknown, fields: readonly string[], report: (error: unknown) => void): void {
+  const issues = validationIssues(error);
+  if (!issues || showIssues(form, issues, fields).length > 0) report(error);
+}
+
+/** A password typed twice: puts `message` under the confirmation field when they differ. */
+export function checkConfirmation(form: FormInstance, field: string, password: string, confirmation: unknown, message: string): boolean {
+  if (confirmation === password) return true;
+  form.setFields([{ name: field, errors: [message] }]);
+  return false;
+}

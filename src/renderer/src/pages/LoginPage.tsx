@@ -1,0 +1,70 @@
+// 登录: user name and password; wrong ones, lockouts and disabled accounts are told in plain words.
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/api/contract';
+import { api, ApiCallError } from '../api/client';
+import { useSession } from '../app/session';
+import { errorText } from '../lib/errors';
+import { checkInput, useIssueDisplay, validationIssues } from '../lib/form-issues';
+import { useLanguage } from '../lib/use-language';
+import { AuthLayout } from './AuthLayout';
+
+interface Values {
+  username: string;
+  password: string;
+}
+
+const FIELDS = ['username', 'password'] as const;
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const { status, notice, signedIn } = useSession();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const lang = useLanguage();
+  const showIssues = useIssueDisplay(form, FIELDS);
+
+  const submit = async () => {
+    const values = form.getFieldsValue();
+    const input = { username: values.username ?? '', password: values.password ?? '' };
+    const issues = checkInput(contract['auth.login'].input, input);
+    showIssues(issues);
+    if (issues.length > 0) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await signedIn(await api.call('auth.login', input));
+    } catch (error) {
+      const fieldIssues = validationIssues(error);
+      if (fieldIssues) showIssues(fieldIssues);
+      else setFailure(error);
+      if (error instanceof ApiCallError) form.setFieldValue('password', '');
+      setBusy(false);
+    }
+  };
+
+  const street = status?.street;
+  return (
+    <AuthLayout
+      heading={street?.name ?? t('app.name')}
+      subheading={street ? `${street.districtName} · ${t('app.name')}` : undefined}
+    >
+      {notice && failure === null && <Alert className="auth-alert" type="info" showIcon title={t(`sessionEnded.${notice}`)} />}
+      {failure !== null && <Alert className="auth-alert" type="error" showIcon title={errorText(failure, lang)} role="alert" />}
+      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark={false} size="large">
+        <Form.Item name="username" label={t('login.username')}>
+          <Input prefix={<UserOutlined />} autoFocus autoComplete="username" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy} className="auth-submit">
+          {t('login.submit')}
+        </Button>
+      </Form>
+    </AuthLayout>
+  );
+}

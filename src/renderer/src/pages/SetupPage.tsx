@@ -1,0 +1,115 @@
+// 首次设置: the street profile and the administrator account; setup.initialize also logs the admin in.
+import { Alert, Button, Col, Form, Input, Row } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract } from '../../../shared/api/contract';
+import { api } from '../api/client';
+import { useSession } from '../app/session';
+import { errorText } from '../lib/errors';
+import { checkConfirmation, checkInput, useIssueDisplay, validationIssues } from '../lib/form-issues';
+import { useLanguage } from '../lib/use-language';
+import { AuthLayout } from './AuthLayout';
+
+interface Values {
+  street: { name: string; code: string; districtName: string };
+  admin: { username: string; displayName: string; password: string };
+  confirmPassword: string;
+}
+
+const FIELDS = [
+  'street.name',
+  'street.code',
+  'street.districtName',
+  'admin.username',
+  'admin.displayName',
+  'admin.password',
+  'confirmPassword',
+] as const;
+
+export function SetupPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { signedIn, refresh } = useSession();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const showIssues = useIssueDisplay(form, FIELDS);
+
+  const submit = async () => {
+    const values = form.getFieldsValue(true) as Partial<Values>;
+    const input = {
+      street: {
+        name: values.street?.name ?? '',
+        code: values.street?.code ?? '',
+        districtName: values.street?.districtName ?? '',
+      },
+      admin: {
+        username: values.admin?.username ?? '',
+        displayName: values.admin?.displayName ?? '',
+        password: values.admin?.password ?? '',
+      },
+      language: lang,
+    };
+    const issues = checkInput(contract['setup.initialize'].input, input);
+    showIssues(issues);
+    const passwordOk = issues.some((i) => i.field === 'admin.password')
+      ? true
+      : checkConfirmation(form, 'confirmPassword', input.admin.password, values.confirmPassword, t('setup.passwordMismatch'));
+    if (issues.length > 0 || !passwordOk) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      await signedIn(await api.call('setup.initialize', input));
+    } catch (error) {
+      const fieldIssues = validationIssues(error);
+      const rest = fieldIssues ? showIssues(fieldIssues) : [];
+      if (!fieldIssues || rest.length > 0) setFailure(error);
+      setBusy(false);
+      // Someone else finished setup meanwhile: the login page is where this database now starts.
+      if (!fieldIssues) await refresh();
+    }
+  };
+
+  return (
+    <AuthLayout heading={t('setup.title')} wide>
+      <p className="setup-intro">{t('setup.intro')}</p>
+      {failure !== null && <Alert className="auth-alert" type="error" showIcon title={errorText(failure, lang)} role="alert" />}
+      <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark={false}>
+        <Row gutter={32}>
+          <Col xs={24} md={12}>
+            <div className="form-section-title">{t('setup.streetSection')}</div>
+            <Form.Item name={['street', 'name']} label={t('setup.name')}>
+              <Input autoFocus placeholder={t('setup.namePlaceholder')} maxLength={40} />
+            </Form.Item>
+            <Form.Item name={['street', 'code']} label={t('setup.code')} extra={t('setup.codeHelp')}>
+              <Input placeholder={t('setup.codePlaceholder')} inputMode="numeric" maxLength={20} />
+            </Form.Item>
+            <Form.Item name={['street', 'districtName']} label={t('setup.district')}>
+              <Input placeholder={t('setup.districtPlaceholder')} maxLength={40} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <div className="form-section-title">{t('setup.adminSection')}</div>
+            <Form.Item name={['admin', 'username']} label={t('setup.username')}>
+              <Input placeholder={t('setup.usernamePlaceholder')} autoComplete="username" maxLength={32} />
+            </Form.Item>
+            <Form.Item name={['admin', 'displayName']} label={t('setup.displayName')}>
+              <Input maxLength={32} />
+            </Form.Item>
+            <Form.Item name={['admin', 'password']} label={t('setup.password')} extra={t('setup.passwordHelp')}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+            <Form.Item name="confirmPassword" label={t('setup.confirmPassword')}>
+              <Input.Password autoComplete="new-password" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <div className="setup-actions">
+          <Button type="primary" htmlType="submit" size="large" loading={busy}>
+            {t('setup.submit')}
+          </Button>
+        </div>
+      </Form>
+    </AuthLayout>
+  );
+}

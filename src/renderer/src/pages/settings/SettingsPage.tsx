@@ -1,0 +1,38 @@
+// 系统设置: street profile, users (admin only), language and security, backup and restore, audit log.
+// The tab is part of the address (#/settings/users), so other pages can link straight to a tab.
+import { Card, Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PageProps } from '../../app/routes';
+import { navigate } from '../../app/router';
+import { useCurrentSession } from '../../app/session';
+import { PageHeader } from '../../components/PageHeader';
+import { hasRole } from '../../lib/roles';
+import { AuditTab } from './AuditTab';
+import { BackupTab } from './BackupTab';
+import { LanguageSecurityTab } from './LanguageSecurityTab';
+import { StreetTab } from './StreetTab';
+import { UsersTab } from './UsersTab';
+
+export function SettingsPage({ subPath }: PageProps) {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const isAdmin = hasRole(user.role, 'admin');
+
+  const tabs = [
+    { key: 'street', label: t('settings.tabs.street'), children: <StreetTab /> },
+    ...(isAdmin ? [{ key: 'users', label: t('settings.tabs.users'), children: <UsersTab /> }] : []),
+    { key: 'language', label: t('settings.tabs.languageSecurity'), children: <LanguageSecurityTab /> },
+    { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
+    { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
+  ];
+  const active = tabs.some((tab) => tab.key === subPath) ? subPath : 'street';
+
+  return (
+    <div className="page">
+      <PageHeader title={t('settings.title')} />
+      <Card className="panel settings-card" styles={{ body: { paddingTop: 4 } }}>
+        <Tabs activeKey={active} items={tabs} onChange={(key) => navigate(`/settings/${key}`)} destroyOnHidden />
+      </Card>
+    </div>
+  );
+}
