@@ -1,22 +1,13 @@
 // The audit log: every write leaves an entry saying who did what to which record and when, never a password
 // hash; an entry changed, deleted or moved behind StreetDesk's back is found and named by verification.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../src/shared/api/contract';
 import { verifyAuditChain } from '../../src/core/services/audit';
 import type { AuditRow } from '../../src/core/db/schema';
-import { ADMIN, MINUTE, USER_PASSWORD, addUser, makeApp, type TestApp } from '../support/factory';
+import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } from '../support/factory';
 import { swapAuditRows, tamper } from '../support/tamper';
 
-const open: TestApp[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
-});
-
-async function app(): Promise<TestApp> {
-  const t = await makeApp();
-  open.push(t);
-  return t;
-}
+const app = appsForEachTest();
 
 type WriteMethod = { [M in Method]: (typeof contract)[M]['write'] extends true ? M : never }[Method];
 

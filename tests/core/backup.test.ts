@@ -8,22 +8,15 @@ import { APPLICATION_ID } from '../../src/core/db/open';
 import { SCHEMA_VERSION } from '../../src/core/db/migrations/index';
 import { dailyDaysToKeep, pruneDailyBackups } from '../../src/core/services/backup';
 import type { ApiEvent } from '../../src/shared/api/contract';
-import { ADMIN, DAY, MINUTE, addUser, listDir, makeApp, makeTempDir, readHeader, type TestApp } from '../support/factory';
+import { ADMIN, DAY, MINUTE, addUser, listDir, makeTempDir, readHeader, appsForEachTest } from '../support/factory';
 
 const STREETDESK_HEADER = { sqlite: true, applicationId: APPLICATION_ID, userVersion: SCHEMA_VERSION };
 
-const open: TestApp[] = [];
+const app = appsForEachTest();
 const dirs: string[] = [];
 afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function app(options: { initialized?: boolean } = {}): Promise<TestApp> {
-  const t = await makeApp(options);
-  open.push(t);
-  return t;
-}
 
 /** Every day from `from` to `to` inclusive, as YYYY-MM-DD (dates are calendar days, no time zone). */
 function daysBetween(from: string, to: string): string[] {

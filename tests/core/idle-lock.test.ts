@@ -1,16 +1,12 @@
 // The desk locks itself after the idle time the administrator set, and on request; only the user's
 // password opens it again.
-import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN, MINUTE, SECOND, count, expectError, makeApp, tableSnapshot, type TestApp } from '../support/factory';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, MINUTE, SECOND, count, expectError, tableSnapshot, type TestApp, appsForEachTest } from '../support/factory';
 
-const open: TestApp[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
-});
+const app = appsForEachTest();
 
 async function appWithIdleLock(minutes = 3): Promise<TestApp> {
-  const t = await makeApp();
-  open.push(t);
+  const t = await app();
   const settings = await t.app.invoke('settings.update', { idleLockMinutes: minutes }, t.adminToken);
   expect(settings.idleLockMinutes).toBe(minutes);
   return t;
@@ -18,8 +14,7 @@ async function appWithIdleLock(minutes = 3): Promise<TestApp> {
 
 describe('the idle lock', () => {
   it('is 10 minutes on a new database', async () => {
-    const t = await makeApp();
-    open.push(t);
+    const t = await app();
     expect(await t.app.invoke('settings.get', {}, t.adminToken)).toEqual({ idleLockMinutes: 10 });
     expect((await t.app.invoke('auth.session', {}, t.adminToken))?.idleLockMinutes).toBe(10);
   });

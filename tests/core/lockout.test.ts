@@ -1,16 +1,12 @@
 // Five wrong passwords in a row lock an account for five minutes; every failed attempt is in the audit log.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../src/shared/api/contract';
-import { MINUTE, SECOND, USER_PASSWORD, expectError, makeApp, type TestApp } from '../support/factory';
+import { MINUTE, SECOND, USER_PASSWORD, expectError, type TestApp, appsForEachTest } from '../support/factory';
 
-const open: TestApp[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
-});
+const app = appsForEachTest();
 
 async function appWithClerk(): Promise<TestApp & { clerkId: number }> {
-  const t = await makeApp();
-  open.push(t);
+  const t = await app();
   const clerk = await t.app.invoke(
     'users.create',
     { username: 'lihua', displayName: '李华', role: 'clerk', password: USER_PASSWORD },

@@ -14,7 +14,7 @@ import {
   addUser,
   expectError,
   listDir,
-  makeApp,
+  appsForEachTest,
   makeForeignSqlite,
   makeStreetDeskFile,
   makeTempDir,
@@ -23,10 +23,9 @@ import {
   type TestApp,
 } from '../support/factory';
 
-const open: TestApp[] = [];
+const app = appsForEachTest();
 const dirs: string[] = [];
 afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -53,8 +52,7 @@ interface Scenario {
 
 /** Admin and user A; a backup; then user B. */
 async function scenario(): Promise<Scenario> {
-  const t = await makeApp();
-  open.push(t);
+  const t = await app();
   const clerk = await addUser(t, 'clerk', 'usera');
   const backup = await t.app.invoke('backup.create', {}, t.adminToken);
   const backupBytes = fs.readFileSync(path.join(t.dir, 'backups', backup.name));

@@ -1,7 +1,7 @@
 // Who may do what: viewers change no record, clerks do not administer, nobody acts without logging in,
 // the last administrator stays, a disabled account is shut out, and scopes stay inside the street.
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract, type ApiEvent, type ApiInput, type Method } from '../../src/shared/api/contract';
 import { formatError } from '../../src/shared/i18n/messages';
 import {
@@ -11,21 +11,12 @@ import {
   expectError,
   expectOk,
   listDir,
-  makeApp,
+  appsForEachTest,
   tableSnapshot,
   type TestApp,
 } from '../support/factory';
 
-const open: TestApp[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
-});
-
-async function app(): Promise<TestApp> {
-  const t = await makeApp();
-  open.push(t);
-  return t;
-}
+const app = appsForEachTest();
 
 /** A valid input for every method of the contract, so that refusals are about access, not input. */
 function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {

@@ -1,22 +1,14 @@
 // First-time setup: what the clerk types is checked field by field, codes pasted from WPS are accepted,
 // a database is set up once, and a failed setup leaves nothing behind.
 import SqliteDatabase from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../src/shared/api/contract';
 import { formatError } from '../../src/shared/i18n/messages';
 import type { ApiError } from '../../src/shared/result';
-import { ADMIN, STREET, count, expectError, makeApp, tableSnapshot, type TestApp } from '../support/factory';
+import { ADMIN, STREET, count, expectError, tableSnapshot, type TestApp, appsForEachTest } from '../support/factory';
 
-const open: TestApp[] = [];
-afterEach(() => {
-  for (const t of open.splice(0)) t.dispose();
-});
-
-async function freshApp(): Promise<TestApp> {
-  const t = await makeApp({ initialized: false });
-  open.push(t);
-  return t;
-}
+const app = appsForEachTest();
+const freshApp = () => app({ initialized: false });
 
 function setupInput(street: Partial<ApiInput<'setup.initialize'>['street']> = {}, admin = {}): ApiInput<'setup.initialize'> {
   return { street: { ...STREET, ...street }, admin: { ...ADMIN, ...admin } };

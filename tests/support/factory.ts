@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { StreetDeskApp } from '../../src/core/app';
 import type { ApiInput, ApiOutputs, Method } from '../../src/shared/api/contract';
 import type { Role } from '../../src/shared/api/schemas';
@@ -97,6 +97,19 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
 let userCounter = 0;
 
 /** Creates a user of `role` through the admin and logs them in. */
+/** makeApp for one test file: every app made is disposed after the test that made it. */
+export function appsForEachTest(): (options?: MakeAppOptions) => Promise<TestApp> {
+  const open: TestApp[] = [];
+  afterEach(() => {
+    for (const t of open.splice(0)) t.dispose();
+  });
+  return async (options) => {
+    const t = await makeApp(options);
+    open.push(t);
+    return t;
+  };
+}
+
 export async function addUser(
   t: Pick<TestApp, 'app' | 'adminToken'>,
   role: Role,
