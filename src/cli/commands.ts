@@ -6,6 +6,9 @@ import type { StreetDeskApp } from '../core/app';
 import { appendAudit, verifyAuditChain } from '../core/services/audit';
 import { backupFolder, listBackups, writeBackup } from '../core/services/backup';
 import { getStreet } from '../core/services/street';
+import { seedDemo } from '../core/services/seed-demo';
+import { findOrganizations } from '../core/services/organizations';
+import { refreshStatistics } from '../core/db/open';
 import type { CliText } from './text';
 
 export class UsageError extends Error {}
@@ -55,6 +58,15 @@ const CLI_ACTOR = { userId: null, username: 'cli' };
 
 function option(ctx: CommandContext, name: string): string {
   return String(ctx.values[name]);
+}
+
+/** A whole number option within bounds, or a usage error naming the option and the value. */
+function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
+  const raw = values[name];
+  if (raw === undefined && fallback !== undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(text.badNumber(`--${name}`, String(raw), min, max));
+  return n;
 }
 
 export const COMMANDS: Command[] = [
@@ -115,6 +127,53 @@ export const COMMANDS: Command[] = [
         value: { ...result },
         human: ctx.text.auditBroken(broken.id, broken.reason, result.checked),
         exitCode: 1,
+      };
+    },
+  },
+  {
+    name: 'seed-demo',
+    createsDatabase: false,
+    required: ['members'],
+    precheck(values, text) {
+      intOption(values, 'members', 1, 500_000, text);
+      intOption(values, 'seed', 0, 2 ** 31 - 1, text, 1);
+    },
+    async run(ctx) {
+      const members = intOption(ctx.values, 'members', 1, 500_000, ctx.text);
+      const seed = intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1);
+      const db = ctx.app.database;
+      const result = db.transaction(() => {
+        const r = seedDemo(db, { members, seed }, new Date());
+        appendAudit(db, CLI_ACTOR, { action: 'seedDemo', entity: 'member', after: { seed, ...r } }, new Date());
+        return r;
+      })();
+      refreshStatistics(db, 'after-bulk-load');
+      return { value: { seed, ...result }, human: ctx.text.seeded(result) };
+    },
+  },
+  {
+    name: 'members list',
+    createsDatabase: false,
+    required: [],
+    precheck(values, text) {
+      intOption(values, 'limit', 1, 500, text, 100);
+    },
+    async run(ctx) {
+      const db = ctx.app.database;
+      let orgId: number | undefined;
+      if (typeof ctx.values.org === 'string') {
+        const matches = findOrganizations(db, ctx.values.org);
+        if (matches.length !== 1) {
+          throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org, matches: matches.length });
+        }
+        orgId = matches[0].id;
+      }
+      const limit = intOption(ctx.values, 'limit', 1, 500, ctx.text, 100);
+      const query = typeof ctx.values.query === 'string' ? ctx.values.query : undefined;
+      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit });
+      return {
+        value: { total: result.total, members: result.members },
+        human: ctx.text.memberList(result.total, result.members.map((m) => [m.name, m.idNumber, m.branch, m.category, m.joinDate ?? ''])),
       };
     },
   },

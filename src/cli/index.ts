@@ -54,6 +54,11 @@ export async function runCli(argv: string[]): Promise<number> {
         'admin-user': { type: 'string' },
         'admin-name': { type: 'string' },
         out: { type: 'string' },
+        members: { type: 'string' },
+        seed: { type: 'string' },
+        query: { type: 'string' },
+        org: { type: 'string' },
+        limit: { type: 'string' },
       },
     });
   } catch (err) {

@@ -7,6 +7,10 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   init --street-name 名称 --street-code 区划代码 --district-name 区名 --admin-user 用户名 [--admin-name 姓名]
         初始化新数据库：街道信息和管理员账号（密码取自环境变量 STREETDESK_PASSWORD）
   backup --out 文件      把数据库完整备份到指定文件
+  seed-demo --members 人数 [--seed 种子]
+                        生成一个虚构的演示街道（社区、网格、支部、党员），用于演示和性能测试
+  members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数]
+                        列出党员（按姓名、拼音首字母、身份证号或电话查找）
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
   info                  显示街道信息、数据结构版本和记录数
 
@@ -18,6 +22,10 @@ Commands:
   init --street-name NAME --street-code CODE --district-name NAME --admin-user NAME [--admin-name NAME]
         set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)
   backup --out FILE      write a complete backup of the database to FILE
+  seed-demo --members N [--seed S]
+                         build a made-up demo street (communities, grids, branches, members)
+  members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N]
+                         list members (by name, pinyin initials, ID number or phone)
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
   info                   show the street profile, schema version and record counts
 
@@ -47,6 +55,20 @@ export function cliText(lang: Language) {
       zh
         ? `审计日志被改动：第 ${id} 条记录${AUDIT_REASONS_ZH[reason] ?? reason}（此前 ${checked} 条完好）`
         : `The audit log was tampered with: entry ${id} ${AUDIT_REASONS_EN[reason] ?? reason} (${checked} entries before it are intact)`,
+    badNumber: (opt: string, value: string, min: number, max: number) =>
+      zh ? `${opt} 须为 ${min} 到 ${max} 之间的整数，不能是“${value}”` : `${opt} must be a whole number from ${min} to ${max}, not “${value}”`,
+    seeded: (r: { communities: number; grids: number; organizations: number; members: number }) =>
+      zh
+        ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员`
+        : `Demo data: ${r.communities} communities, ${r.grids} grids, ${r.organizations} organizations, ${r.members} members`,
+    orgNotFound: (name: string, n: number) =>
+      n === 0
+        ? zh ? `找不到党组织“${name}”` : `No Party organization named “${name}”`
+        : zh
+          ? `有 ${n} 个党组织都叫“${name}”，请写上上级组织，如“幸福社区党委/${name}”`
+          : `${n} organizations are named “${name}”; add a parent, e.g. “幸福社区党委/${name}”`,
+    memberList: (total: number, rows: string[][]) =>
+      [zh ? `共 ${total} 名党员` : `${total} members`, ...rows.map((r) => r.join('\t'))].join('\n'),
     info: (lines: [string, string][]) => lines.map(([k, v]) => `${k}${zh ? '：' : ': '}${v}`).join('\n'),
     labels: zh
       ? { street: '街道', code: '区划代码', district: '所属区', schema: '数据结构版本', app: '程序版本', users: '用户数', audit: '审计记录数', backups: '备份数', file: '数据库文件', none: '（尚未初始化）' }

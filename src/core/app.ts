@@ -16,12 +16,13 @@ import { first, qb } from './db/query';
 import type { User } from './db/schema';
 import { adminHandlers } from './handlers/admin';
 import { authHandlers } from './handlers/auth';
+import { memberHandlers } from './handlers/members';
 import { recordHandlers } from './handlers/records';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);
@@ -86,18 +87,28 @@ export class StreetDeskApp {
     return result.value as ApiOutputs[M];
   }
 
-  async call(method: string, input: unknown, token: string | null): Promise<Result<unknown>> {
+  /**
+   * Calls a method as the named local tool (the CLI) rather than as a logged-in user: it has an
+   * administrator's rights and its writes are audited under that name.
+   */
+  async invokeAsSystem<M extends Method>(method: M, input: ApiInput<M>, actor = 'cli'): Promise<ApiOutputs[M]> {
+    const result = await this.call(method, input, null, actor);
+    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+    return result.value as ApiOutputs[M];
+  }
+
+  async call(method: string, input: unknown, token: string | null, systemActor?: string): Promise<Result<unknown>> {
     let lang: Language = 'zh-CN';
     try {
       if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method}`, { method });
       if (this.restoring) throw new AppError('BUSY', 'a restore is under way');
       const spec = contract[method];
-      const { session, user } = this.caller(method, token);
+      const { session, user } = systemActor ? { session: null, user: null } : this.caller(method, token);
       if (user) lang = user.language;
       if (!BEFORE_SETUP.has(method) && !getStreet(this.db)) {
         throw new AppError('NOT_INITIALIZED', 'first-time setup has not been done');
       }
-      this.checkAccess(spec.access, user);
+      if (!systemActor) this.checkAccess(spec.access, user);
       const parsed = safeParseInput(spec.input, input ?? {});
       if (!parsed.ok) throw new AppError('VALIDATION', 'invalid input', { issues: parsed.issues });
       if (session && !PASSIVE.has(method)) session.lastActivity = this.now().getTime();
@@ -108,7 +119,7 @@ export class StreetDeskApp {
       const controller = new AbortController();
       this.jobs.set(jobId, { token, controller });
       try {
-        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token);
+        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token, systemActor);
         const handler = handlers[method as Exclude<Method, 'jobs.cancel' | 'app.status'>] as (c: CallContext, i: unknown) => unknown;
         const value = await handler(ctx, parsed.value);
         return { ok: true, value };
@@ -214,10 +225,11 @@ export class StreetDeskApp {
     jobId: string,
     signal: AbortSignal,
     token: string | null,
+    systemActor?: string,
   ): CallContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const app = this;
-    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? 'system' });
+    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? systemActor ?? 'system' });
     let inTx = 0;
     let audited = 0;
     return {

@@ -7,6 +7,7 @@ import { fingerprint, listDir, makeForeignSqlite, makeTempDir, readHeader, readS
 import { jsonLine, runCli } from '../support/cli';
 import { tamper } from '../support/tamper';
 import { APPLICATION_ID } from '../../src/core/db/open';
+import { SCHEMA_VERSION } from '../../src/core/db/migrations/index';
 
 const PASSWORD = { STREETDESK_PASSWORD: 'Admin2026pass' };
 const INIT = ['--street-name', '东华门街道', '--street-code', '110101001', '--district-name', '东城区', '--admin-user', 'admin'];
@@ -101,7 +102,7 @@ describe('info', () => {
     expect(run.code).toBe(0);
     expect(jsonLine(run)).toMatchObject({
       ok: true,
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       street: { name: '东华门街道', code: '110101001000' },
       counts: { users: 1, auditEntries: 2, backups: 0 },
     });

@@ -49,6 +49,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'backup.create': {},
     'backup.restore': { kind: 'backup', name: 'streetdesk-manual-2026-03-10-090000.db' },
     'jobs.cancel': { jobId: 'no-such-job' },
+    'members.list': {},
   };
 }
 

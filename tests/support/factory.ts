@@ -96,7 +96,6 @@ export async function makeApp(options: MakeAppOptions = {}): Promise<TestApp> {
 
 let userCounter = 0;
 
-/** Creates a user of `role` through the admin and logs them in. */
 /** makeApp for one test file: every app made is disposed after the test that made it. */
 export function appsForEachTest(): (options?: MakeAppOptions) => Promise<TestApp> {
   const open: TestApp[] = [];
@@ -110,6 +109,7 @@ export function appsForEachTest(): (options?: MakeAppOptions) => Promise<TestApp
   };
 }
 
+/** Creates a user of `role` through the admin and logs them in. */
 export async function addUser(
   t: Pick<TestApp, 'app' | 'adminToken'>,
   role: Role,

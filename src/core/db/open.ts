@@ -97,12 +97,24 @@ export function openDatabase(file: string): SqliteDatabase {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     migrate(db);
+    refreshStatistics(db, 'on-open');
     return db;
   } catch (err) {
     db.close();
     if (isCorruption(err)) throw new AppError('DB_CORRUPT', `${path.basename(file)} is damaged`, { file: path.basename(file) });
     throw err;
   }
+}
+
+/**
+ * Keeps the query planner's statistics current: at open, tables never analyzed or much changed are
+ * analyzed (cheap once statistics exist); after a bulk load (import, demo data) everything is. Without
+ * statistics SQLite may walk 100,000 members in join-date order to find one branch's ten.
+ */
+export function refreshStatistics(db: SqliteDatabase, when: 'on-open' | 'after-bulk-load'): void {
+  // Full analysis: a sampled one (analysis_limit) miscounts a column like status with one value.
+  if (when === 'on-open') db.pragma('optimize = 0x10002');
+  else db.exec('ANALYZE');
 }
 
 function isCorruption(err: unknown): boolean {

@@ -47,11 +47,181 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface CommunityTable {
+  id: Generated<number>;
+  name: string;
+  division_code: string;
+  households: number | null;
+  population: number | null;
+  office_area: number | null;
+  activity_area: number | null;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type GridKind = 'block' | 'building' | 'unit';
+
+export interface GridTable {
+  id: Generated<number>;
+  community_id: number;
+  name: string;
+  kind: GridKind;
+  coverage: Generated<string>;
+  closed_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type OrgLevel = 'street_committee' | 'community_committee' | 'general_branch' | 'branch' | 'party_group';
+export type OrgCategory = 'regional' | 'functional' | 'interest' | 'enterprise' | 'social_org';
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  level: OrgLevel;
+  category: OrgCategory;
+  community_id: Generated<number | null>;
+  grid_id: Generated<number | null>;
+  has_committee: Generated<number>;
+  term_start: Generated<string | null>;
+  term_end: Generated<string | null>;
+  sort_order: Generated<number>;
+  closed_on: Generated<string | null>;
+  closed_reason: Generated<string | null>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  name: string;
+  name_initials: string;
+  name_pinyin: string;
+  sex: 1 | 2;
+  ethnicity: string | null;
+  id_number: string;
+  birth_date: string;
+  education: string | null;
+  category: 'full' | 'probationary';
+  org_id: number;
+  join_date: string | null;
+  full_date: string | null;
+  occupation: string | null;
+  phone: string | null;
+  address: string | null;
+  standing: Generated<'normal' | 'suspended'>;
+  lost_contact: Generated<number>;
+  lost_contact_since: string | null;
+  lost_contact_reason: string | null;
+  mobile: Generated<number>;
+  mobile_destination: string | null;
+  mobile_reason: string | null;
+  mobile_since: string | null;
+  mobile_contact: string | null;
+  grid_id: number | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  work_unit: string | null;
+  in_service_registered: Generated<number>;
+  employer_org: string | null;
+  hardship: Generated<number>;
+  skills: string | null;
+  volunteer: Generated<number>;
+  native_place: string | null;
+  work_start_date: string | null;
+  status: Generated<'active' | 'history'>;
+  left_on: string | null;
+  left_reason: 'death' | 'transfer_out' | 'struck_off' | 'left' | 'other' | null;
+  left_note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberEventTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  on_date: string;
+  detail: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
+export interface OrgOfficerTable {
+  id: Generated<number>;
+  org_id: number;
+  role: 'secretary' | 'deputy_secretary' | 'committee_member' | 'group_leader' | 'part_time';
+  person_name: string;
+  member_id: number | null;
+  part_time_kind: 'unit_leader' | 'police' | 'cadre' | 'other' | null;
+  duty: Generated<string>;
+  term_start: string | null;
+  term_end: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type TransferStatus = 'issued' | 'received' | 'receipt_returned' | 'expired' | 'cancelled';
+
+export interface TransferTable {
+  id: Generated<number>;
+  direction: 'in' | 'out' | 'within';
+  letter_number: string;
+  member_id: number | null;
+  member_name: string;
+  member_id_number: string;
+  member_category: 'full' | 'probationary';
+  from_org_id: number | null;
+  from_org_name: string;
+  to_org_id: number | null;
+  to_org_name: string;
+  issued_on: string;
+  valid_days: number;
+  dues_paid_to: string | null;
+  status: TransferStatus;
+  received_on: string | null;
+  receipt_returned_on: string | null;
+  cancelled_on: string | null;
+  cancel_reason: string | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CodeItemTable {
+  code_table: 'ethnicity' | 'education' | 'occupation';
+  code: string;
+  label: string;
+  sort_order: number;
+  retired: Generated<number>;
+}
+
+export interface GridLayoutTable {
+  user_id: number;
+  grid: string;
+  name: string;
+  layout: string;
+  updated_at: string;
+}
+
 export interface Database {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;
   audit_log: AuditLogTable;
+  communities: CommunityTable;
+  grids: GridTable;
+  organizations: OrganizationTable;
+  members: MemberTable;
+  member_events: MemberEventTable;
+  org_officers: OrgOfficerTable;
+  transfers: TransferTable;
+  code_items: CodeItemTable;
+  grid_layouts: GridLayoutTable;
 }
 
 export type Street = Selectable<StreetTable>;
@@ -60,3 +230,10 @@ export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type NewAuditRow = Insertable<AuditLogTable>;
+export type Community = Selectable<CommunityTable>;
+export type Grid = Selectable<GridTable>;
+export type Organization = Selectable<OrganizationTable>;
+export type Member = Selectable<MemberTable>;
+export type NewMember = Insertable<MemberTable>;
+export type MemberUpdate = Updateable<MemberTable>;
+export type Transfer = Selectable<TransferTable>;

@@ -6,6 +6,7 @@ import type { CallContext, Handlers, Session } from '../context';
 import { qb, run } from '../db/query';
 import type { User } from '../db/schema';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../services/passwords';
+import { createStreetCommittee } from '../services/organizations';
 import { getSettings, getStreet, saveStreet } from '../services/street';
 import { auditView, findUserByName, getUser, insertUser, setPasswordHash, toUserInfo } from '../services/users';
 
@@ -75,6 +76,7 @@ export const authHandlers: Pick<
     const admin = ctx.tx(() => {
       if (getStreet(ctx.db)) throw new AppError('ALREADY_INITIALIZED', 'the street profile is already set up');
       const street = saveStreet(ctx.db, input.street, ctx.now());
+      createStreetCommittee(ctx.db, street.name, ctx.now());
       const user = insertUser(
         ctx.db,
         { ...input.admin, role: 'admin', scopeCommunityCode: null, language: input.language },

@@ -54,6 +54,7 @@ export const contract = {
   'backup.create': { input: none, access: 'clerk', write: true },
   'backup.restore': { input: s.backupRestoreInput, access: 'admin', write: true },
   'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), access: 'session', write: false },
+  'members.list': { input: s.memberListInput, access: 'viewer', write: false },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -168,6 +169,48 @@ export interface ApiOutputs {
   'backup.create': BackupFile;
   'backup.restore': BackupRestoreResult;
   'jobs.cancel': { cancelled: boolean };
+  'members.list': { total: number; members: MemberRow[] };
+}
+
+/** One member as the members page and `members list` show them (camelCase names of the contract). */
+export interface MemberRow {
+  id: number;
+  name: string;
+  sex: 1 | 2;
+  ethnicity: string | null;
+  idNumber: string;
+  birthDate: string;
+  education: string | null;
+  category: 'full' | 'probationary';
+  orgId: number;
+  branch: string;
+  joinDate: string | null;
+  fullDate: string | null;
+  occupation: string | null;
+  phone: string | null;
+  address: string | null;
+  standing: 'normal' | 'suspended';
+  lostContact: boolean;
+  lostContactSince: string | null;
+  mobile: boolean;
+  mobileDestination: string | null;
+  gridId: number | null;
+  grid: string | null;
+  community: string | null;
+  building: string | null;
+  unit: string | null;
+  room: string | null;
+  workUnit: string | null;
+  inServiceRegistered: boolean;
+  employerOrg: string | null;
+  hardship: boolean;
+  skills: string | null;
+  volunteer: boolean;
+  nativePlace: string | null;
+  workStartDate: string | null;
+  status: 'active' | 'history';
+  version: number;
+  updatedAt: string;
 }
 
 export type ApiOutput<M extends Method> = ApiOutputs[M];

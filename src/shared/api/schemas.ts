@@ -122,3 +122,32 @@ export const backupRestoreInput = z.discriminatedUnion('kind', [
     bytes: z.instanceof(Uint8Array, { error: 'required' }),
   }),
 ]);
+
+export const MEMBER_SORT_FIELDS = ['name', 'joinDate', 'fullDate', 'birthDate', 'category', 'branch', 'idNumber', 'updatedAt'] as const;
+export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
+
+const id = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).positive({ error: 'tooSmall' });
+
+export const memberListInput = z.object({
+  /** The organization whose subtree is shown; the whole street when absent. */
+  orgId: id.optional(),
+  status: z.enum(['active', 'history'], { error: 'notAllowed' }).default('active'),
+  /** Name, pinyin initials or full pinyin (zsf, zhangsanfeng), ID number or phone. */
+  query: z.string().trim().max(40, { error: 'tooLong' }).optional(),
+  communityId: id.optional(),
+  gridId: id.optional(),
+  category: z.enum(['full', 'probationary'], { error: 'notAllowed' }).optional(),
+  /** The first digit of the occupation code (0 in service … 5 other). */
+  occupationGroup: z.enum(['0', '1', '2', '3', '4', '5'], { error: 'notAllowed' }).optional(),
+  mobile: z.boolean().optional(),
+  lostContact: z.boolean().optional(),
+  hardship: z.boolean().optional(),
+  inServiceRegistered: z.boolean().optional(),
+  volunteer: z.boolean().optional(),
+  sort: z
+    .array(z.object({ field: z.enum(MEMBER_SORT_FIELDS, { error: 'notAllowed' }), dir: z.enum(['asc', 'desc'], { error: 'notAllowed' }) }))
+    .max(3, { error: 'tooLong' })
+    .default([]),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});

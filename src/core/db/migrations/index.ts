@@ -1,12 +1,16 @@
 // The static, ordered list of migrations. A database's PRAGMA user_version is how many have run.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-organizations-members';
 
 export interface Migration {
   name: string;
   up(db: SqliteDatabase): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ name: '0001-foundation', up: m0001.up }];
+export const MIGRATIONS: readonly Migration[] = [
+  { name: '0001-foundation', up: m0001.up },
+  { name: '0002-organizations-members', up: m0002.up },
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

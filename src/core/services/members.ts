@@ -1,0 +1,134 @@
+// The members' archive: the members page query. Filters, search and sort run in SQL, a page at a time:
+// first the page's ids (through the indexes only), then those rows with their branch, grid and community.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
+import type { MemberSortField } from '../../shared/api/schemas';
+import { all, first, qb } from '../db/query';
+import type { Database, Member } from '../db/schema';
+import { isRoot, subtreeIds } from './organizations';
+
+type MemberQuery = SelectQueryBuilder<Database, 'members' | 'organizations', object>;
+type ListInput = ApiParsedInput<'members.list'>;
+
+const SORT_COLUMNS: Record<MemberSortField, string> = {
+  name: 'members.name_pinyin',
+  joinDate: 'members.join_date',
+  fullDate: 'members.full_date',
+  birthDate: 'members.birth_date',
+  category: 'members.category',
+  branch: 'organizations.name',
+  idNumber: 'members.id_number',
+  updatedAt: 'members.updated_at',
+};
+
+/**
+ * Typing `zsf` or `zhang` finds 张三丰, digits find ID numbers and phones, anything else the name.
+ * Prefixes are written into the SQL as literals (they are only letters or digits) so that SQLite turns
+ * each GLOB into an index range and the OR into a multi-index OR.
+ */
+function searchCondition(query: string) {
+  const text = query.replace(/[\s\u3000]/g, '');
+  if (/^\d+[xX]?$/.test(text)) {
+    const upper = sql.lit(`${text.toUpperCase()}*`);
+    return sql<boolean>`(members.id_number GLOB ${upper} OR members.phone GLOB ${sql.lit(`${text}*`)})`;
+  }
+  if (/^[a-zA-Z]+$/.test(text)) {
+    const lower = sql.lit(`${text.toLowerCase()}*`);
+    return sql<boolean>`(members.name_initials GLOB ${lower} OR members.name_pinyin GLOB ${lower})`;
+  }
+  return sql<boolean>`instr(members.name, ${text}) > 0`;
+}
+
+function filtered(db: SqliteDatabase, input: ListInput): MemberQuery {
+  let q = qb.selectFrom('members').where('members.status', '=', input.status) as unknown as MemberQuery;
+  const needsOrganization = input.communityId !== undefined || input.sort.some((s) => s.field === 'branch');
+  if (needsOrganization) q = q.innerJoin('organizations', 'organizations.id', 'members.org_id');
+  // Every member is below the root: filtering by the whole tree would only slow the query down.
+  if (input.orgId !== undefined && !isRoot(db, input.orgId)) {
+    q = q.where('members.org_id', 'in', subtreeIds(db, input.orgId));
+  }
+  if (input.communityId !== undefined) q = q.where('organizations.community_id', '=', input.communityId);
+  if (input.gridId !== undefined) q = q.where('members.grid_id', '=', input.gridId);
+  if (input.category) q = q.where('members.category', '=', input.category);
+  if (input.occupationGroup) q = q.where(sql<boolean>`members.occupation GLOB ${sql.lit(`${input.occupationGroup}*`)}`);
+  const flags = [
+    ['mobile', 'members.mobile'],
+    ['lostContact', 'members.lost_contact'],
+    ['hardship', 'members.hardship'],
+    ['inServiceRegistered', 'members.in_service_registered'],
+    ['volunteer', 'members.volunteer'],
+  ] as const;
+  for (const [key, column] of flags) {
+    const value = input[key];
+    if (value !== undefined) q = q.where(column, '=', value ? 1 : 0);
+  }
+  if (input.query) q = q.where(searchCondition(input.query));
+  return q;
+}
+
+type RowWithNames = Member & { branch_name: string; grid_name: string | null; community_name: string | null };
+
+export function listMembers(db: SqliteDatabase, input: ListInput): { total: number; members: MemberRow[] } {
+  const base = filtered(db, input);
+  const total = first(db, base.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
+  let page = base.select('members.id');
+  for (const { field, dir } of input.sort) page = page.orderBy(sql.ref(SORT_COLUMNS[field]), dir);
+  const ids = all(db, page.orderBy('members.id', 'asc').limit(input.limit).offset(input.offset)).map((r) => r.id);
+  if (ids.length === 0) return { total, members: [] };
+  const rows = all(
+    db,
+    qb
+      .selectFrom('members')
+      .innerJoin('organizations', 'organizations.id', 'members.org_id')
+      .leftJoin('grids', 'grids.id', 'members.grid_id')
+      .leftJoin('communities', 'communities.id', 'organizations.community_id')
+      .selectAll('members')
+      .select(['organizations.name as branch_name', 'grids.name as grid_name', 'communities.name as community_name'])
+      .where('members.id', 'in', ids),
+  ) as RowWithNames[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, members: ids.map((id) => toMemberRow(byId.get(id)!)) };
+}
+
+function toMemberRow(r: RowWithNames): MemberRow {
+  return {
+    id: r.id,
+    name: r.name,
+    sex: r.sex,
+    ethnicity: r.ethnicity,
+    idNumber: r.id_number,
+    birthDate: r.birth_date,
+    education: r.education,
+    category: r.category,
+    orgId: r.org_id,
+    branch: r.branch_name,
+    joinDate: r.join_date,
+    fullDate: r.full_date,
+    occupation: r.occupation,
+    phone: r.phone,
+    address: r.address,
+    standing: r.standing,
+    lostContact: r.lost_contact === 1,
+    lostContactSince: r.lost_contact_since,
+    mobile: r.mobile === 1,
+    mobileDestination: r.mobile_destination,
+    gridId: r.grid_id,
+    grid: r.grid_name,
+    community: r.community_name,
+    building: r.building,
+    unit: r.unit,
+    room: r.room,
+    workUnit: r.work_unit,
+    inServiceRegistered: r.in_service_registered === 1,
+    employerOrg: r.employer_org,
+    hardship: r.hardship === 1,
+    skills: r.skills,
+    volunteer: r.volunteer === 1,
+    nativePlace: r.native_place,
+    workStartDate: r.work_start_date,
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,100 @@
+// The member record's fields as people name them: the national 16 items plus the community fields,
+// with the headers and synonyms real rosters use. The importer, the grid's columns and exports read this.
+
+export type MemberFieldKind =
+  | 'name'
+  | 'sex'
+  | 'ethnicity'
+  | 'citizenId'
+  | 'date'
+  | 'education'
+  | 'category'
+  | 'organization'
+  | 'occupation'
+  | 'phone'
+  | 'text'
+  | 'standing'
+  | 'flag'
+  | 'grid';
+
+export interface MemberField {
+  key: string;
+  /** The header on a national-format roster, and the column title in zh-CN. */
+  zh: string;
+  en: string;
+  /** Other headers clerks write for the same column (compared after removing spaces and punctuation). */
+  synonyms: readonly string[];
+  kind: MemberFieldKind;
+  /** One of the 16 items of the national membership system. */
+  national: boolean;
+  /** A row without it cannot become a member record. */
+  required: boolean;
+}
+
+const field = (
+  key: string,
+  zh: string,
+  en: string,
+  kind: MemberFieldKind,
+  synonyms: readonly string[] = [],
+  options: { national?: boolean; required?: boolean } = {},
+): MemberField => ({ key, zh, en, kind, synonyms, national: options.national ?? false, required: options.required ?? false });
+
+export const MEMBER_FIELDS: readonly MemberField[] = [
+  field('name', '姓名', 'Name', 'name', ['党员姓名', '名字'], { national: true, required: true }),
+  field('sex', '性别', 'Sex', 'sex', [], { national: true }),
+  field('ethnicity', '民族', 'Ethnicity', 'ethnicity', ['族别'], { national: true }),
+  field('idNumber', '公民身份号码', 'Citizen ID number', 'citizenId', ['身份证号码', '身份证号', '身份证', '证件号码', 'ID number', 'ID'], {
+    national: true,
+    required: true,
+  }),
+  field('birthDate', '出生日期', 'Birth date', 'date', ['出生年月', '出生年月日', '生日'], { national: true }),
+  field('education', '学历', 'Education', 'education', ['文化程度', '最高学历'], { national: true }),
+  field('category', '人员类别', 'Category', 'category', ['党员类别', '类别', '党员身份', '正式/预备'], { national: true }),
+  field('branch', '所在党支部', 'Branch', 'organization', ['党支部', '所属党支部', '所在支部', '支部', '所属支部', '党组织', '所在党组织'], {
+    national: true,
+    required: true,
+  }),
+  field('joinDate', '入党日期', 'Joined on', 'date', ['入党时间', '入党年月'], { national: true }),
+  field('fullDate', '转正日期', 'Full member since', 'date', ['转正时间', '转正年月'], { national: true }),
+  field('occupation', '工作岗位', 'Occupation', 'occupation', ['职业', '岗位', '工作岗位类别'], { national: true }),
+  field('phone', '联系电话', 'Phone', 'phone', ['手机', '手机号', '手机号码', '电话', '电话号码', '联系方式'], { national: true }),
+  field('address', '家庭住址', 'Home address', 'text', ['住址', '家庭地址', '现住址', '现居住地', '居住地址'], { national: true }),
+  field('standing', '党籍状态', 'Party standing', 'standing', ['党籍'], { national: true }),
+  field('lostContactSince', '失联时间', 'Lost contact since', 'date', ['失去联系时间', '失联年月'], { national: true }),
+  field('mobileDestination', '外出流向', 'Mobile: destination', 'text', ['流向', '流动去向', '外出地点'], { national: true }),
+  field('lostContact', '失联党员', 'Lost contact', 'flag', ['是否失联', '是否失联党员']),
+  field('mobile', '流动党员', 'Mobile member', 'flag', ['是否流动党员', '是否流动']),
+  field('grid', '所在网格', 'Grid', 'grid', ['网格', '网格名称']),
+  field('building', '楼栋', 'Building', 'text', ['楼号', '楼栋号']),
+  field('unit', '单元', 'Unit', 'text', ['单元号']),
+  field('room', '房号', 'Room', 'text', ['门牌号', '室', '户室号']),
+  field('workUnit', '工作单位', 'Work unit', 'text', ['单位', '工作单位及职务']),
+  field('inServiceRegistered', '在职党员到社区报到', 'In-service, registered here', 'flag', ['在职党员报到', '到社区报到', '是否报到', '在职报到']),
+  field('employerOrg', '单位党组织', "Employer's Party organization", 'text', ['所在单位党组织', '工作单位党组织']),
+  field('hardship', '生活困难党员', 'Hardship', 'flag', ['困难党员', '是否困难党员']),
+  field('skills', '特长', 'Skills', 'text', ['技能', '专长', '个人特长']),
+  field('volunteer', '志愿者', 'Volunteer', 'flag', ['是否志愿者', '志愿服务']),
+  field('nativePlace', '籍贯', 'Native place', 'text'),
+  field('workStartDate', '参加工作时间', 'Started work on', 'date', ['参加工作日期', '工作时间']),
+];
+
+export const MEMBER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map(MEMBER_FIELDS.map((f) => [f.key, f]));
+
+/** How a header is compared: no spaces (half- or full-width), no punctuation, case-folded. */
+export function headerKey(header: string): string {
+  return header
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[（(].*?[）)]/g, '')
+    .replace(/[：:*＊、,，.。/／\\-]/g, '')
+    .toLowerCase();
+}
+
+const BY_HEADER: ReadonlyMap<string, MemberField> = new Map(
+  MEMBER_FIELDS.flatMap((f) => [f.zh, f.en, f.key, ...f.synonyms].map((h) => [headerKey(h), f] as const)),
+);
+
+/** The field a roster header means, or undefined when it is not one we know. */
+export function fieldForHeader(header: string): MemberField | undefined {
+  return BY_HEADER.get(headerKey(header));
+}

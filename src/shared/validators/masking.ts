@@ -1,0 +1,48 @@
+// De-identification for lists posted in public (PIPL, domain.md §9). One mask everywhere: two lists masked
+// differently could be laid side by side to rebuild the full number.
+import { normalizeCitizenId } from './citizen-id';
+import { toHalfWidth } from './names';
+import { normalizePhone } from './phone';
+
+const MASK = '*';
+
+/** 138****5678; a landline keeps its area code and last 2 digits (0536-*****67); an extension is dropped. */
+export function maskPhone(phone: string): string {
+  const parsed = normalizePhone(phone);
+  if (!parsed.ok) return toHalfWidth(phone).replace(/\d/g, MASK);
+  if (parsed.kind === 'mobile') return `${parsed.value.slice(0, 3)}${MASK.repeat(4)}${parsed.value.slice(7)}`;
+  const [area, local] = parsed.value.split('-');
+  return `${area}-${MASK.repeat(local.length - 2)}${local.slice(-2)}`;
+}
+
+/** First 2 and last 3 characters: 53*************11X. Anything too short to be a number is masked whole. */
+export function maskCitizenId(id: string): string {
+  const value = normalizeCitizenId(id);
+  if (value.length < 15) return MASK.repeat(value.length);
+  return `${value.slice(0, 2)}${MASK.repeat(value.length - 5)}${value.slice(-3)}`;
+}
+
+export const ADDRESS_LEVELS = {
+  street: ['街道', '镇', '乡'],
+  community: ['社区', '居委会', '居民委员会', '村委会', '村民委员会', '村'],
+} as const;
+export type AddressLevel = keyof typeof ADDRESS_LEVELS;
+
+/**
+ * The address up to and including `keepTo`: a level ('street', 'community'), a marker word ('社区') or a
+ * place name ('东关社区'); markers are tried in the order given. Without one, only `fallback` (the member's
+ * community name) is shown, never the rest of the address.
+ */
+export function maskAddress(address: string, keepTo: AddressLevel | string | readonly string[], fallback = ''): string {
+  const text = address.trim();
+  for (const marker of markersFor(keepTo)) {
+    const at = marker === '' ? -1 : text.indexOf(marker);
+    if (at >= 0) return text.slice(0, at + marker.length);
+  }
+  return fallback;
+}
+
+function markersFor(keepTo: string | readonly string[]): readonly string[] {
+  if (typeof keepTo !== 'string') return keepTo;
+  return Object.hasOwn(ADDRESS_LEVELS, keepTo) ? ADDRESS_LEVELS[keepTo as AddressLevel] : [keepTo];
+}

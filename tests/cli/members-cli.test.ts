@@ -1,0 +1,71 @@
+// `seed-demo` and `members list` as a script would use them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../support/factory';
+import { jsonLine, runCli } from '../support/cli';
+
+const PASSWORD = { STREETDESK_PASSWORD: 'Admin2026pass' };
+let dir = '';
+let db = '';
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  db = path.join(dir, 'street.db');
+  const init = await runCli(['--db', db, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD);
+  expect(init.code).toBe(0);
+  const seed = await runCli(['--db', db, 'seed-demo', '--members', '2000', '--seed', '3', '--json']);
+  expect(seed.code, seed.stderr).toBe(0);
+  expect(jsonLine(seed)).toMatchObject({ ok: true, seed: 3, members: 2000 });
+}, 60_000);
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('members list', () => {
+  it('prints the members with the fields the contract names', async () => {
+    const run = await runCli(['--db', db, 'members', 'list', '--limit', '5', '--json']);
+    expect(run.code).toBe(0);
+    const out = jsonLine(run) as unknown as { total: number; members: Record<string, unknown>[] };
+    expect(out.total).toBe(2000);
+    expect(out.members).toHaveLength(5);
+    for (const key of ['name', 'idNumber', 'sex', 'birthDate', 'joinDate', 'fullDate', 'category', 'phone', 'branch']) {
+      expect(out.members[0]).toHaveProperty(key);
+    }
+  });
+
+  it('narrows to an organization named with its parent, and says when a name is ambiguous', async () => {
+    const ambiguous = await runCli(['--db', db, 'members', 'list', '--org', '第1网格党支部', '--json']);
+    expect(ambiguous.code).toBe(1);
+    expect(jsonLine(ambiguous).error?.message).toContain('幸福社区党委/第1网格党支部');
+    const run = await runCli(['--db', db, 'members', 'list', '--org', '幸福社区党委/第1网格党支部', '--limit', '500', '--json']);
+    expect(run.code).toBe(0);
+    const out = jsonLine(run) as unknown as { total: number; members: { branch: string; community: string }[] };
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.members.every((m) => m.branch === '第1网格党支部' && m.community === '幸福社区')).toBe(true);
+  });
+
+  it('searches by pinyin initials', async () => {
+    const run = await runCli(['--db', db, 'members', 'list', '--query', 'w', '--limit', '500', '--json']);
+    const out = jsonLine(run) as unknown as { total: number; members: { name: string }[] };
+    expect(out.total).toBeGreaterThan(0);
+    expect(out.members.some((m) => m.name.startsWith('王'))).toBe(true);
+  });
+
+  it('refuses a limit out of range as a usage error', async () => {
+    const run = await runCli(['--db', db, 'members', 'list', '--limit', '0', '--json']);
+    expect(run.code).toBe(2);
+    expect(jsonLine(run).error?.message).toContain('--limit');
+  });
+});
+
+describe('seed-demo', () => {
+  it('refuses a database that already has members, and changes nothing', async () => {
+    const before = fs.statSync(db).size;
+    const run = await runCli(['--db', db, 'seed-demo', '--members', '10', '--json']);
+    expect(run.code).toBe(1);
+    expect(jsonLine(run).error?.code).toBe('VALIDATION');
+    const after = await runCli(['--db', db, 'members', 'list', '--limit', '1', '--json']);
+    expect((jsonLine(after) as unknown as { total: number }).total).toBe(2000);
+    expect(fs.statSync(db).size).toBe(before);
+  });
+});
