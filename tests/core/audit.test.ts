@@ -27,6 +27,10 @@ describe('every write', () => {
     const t = await app();
     const clerk = await addUser(t, 'clerk', 'zhangwei');
     let backupName = '';
+    let community = 0;
+    let grid = 0;
+    let rootId = 0;
+    let branch = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -81,6 +85,38 @@ describe('every write', () => {
           await t.app.invoke('users.unlock', { id: clerk.id }, t.adminToken);
         },
         expected: { entity: 'user', username: admin, before: true, after: true },
+      },
+      'communities.save': {
+        run: async () => {
+          community = (await t.app.invoke('communities.save', { name: '东华社区', divisionCode: '110101001001', households: 3000 }, t.adminToken)).id;
+        },
+        expected: { entity: 'community', username: admin, before: false, after: true },
+      },
+      'grids.save': {
+        run: async () => {
+          grid = (await t.app.invoke('grids.save', { communityId: community, name: '第一网格', coverage: '1-6号楼' }, t.adminToken)).id;
+        },
+        expected: { entity: 'grid', username: admin, before: false, after: true },
+      },
+      'orgs.create': {
+        run: async () => {
+          const root = (await t.app.invoke('orgs.tree', {}, t.adminToken))[0];
+          rootId = root.id;
+          branch = (await t.app.invoke('orgs.create', { parentId: root.id, name: '东华社区党委', level: 'community_committee', communityId: community }, t.adminToken)).id;
+        },
+        expected: { entity: 'organization', username: admin, before: false, after: true },
+      },
+      'orgs.update': {
+        run: () => t.app.invoke('orgs.update', { id: branch, name: '东华社区党总支', gridId: grid, hasCommittee: true }, t.adminToken),
+        expected: { entity: 'organization', username: admin, before: true, after: true },
+      },
+      'orgs.move': {
+        run: () => t.app.invoke('orgs.move', { id: branch, parentId: rootId, sortOrder: 3 }, t.adminToken),
+        expected: { entity: 'organization', username: admin, before: true, after: true },
+      },
+      'orgs.close': {
+        run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),
+        expected: { entity: 'organization', username: admin, before: true, after: true },
       },
       'backup.create': {
         run: async () => {

@@ -50,6 +50,15 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'backup.restore': { kind: 'backup', name: 'streetdesk-manual-2026-03-10-090000.db' },
     'jobs.cancel': { jobId: 'no-such-job' },
     'members.list': {},
+    'orgs.tree': {},
+    'orgs.create': { parentId: 1, name: '新党支部', level: 'branch' },
+    'orgs.update': { id: 1, name: '改名党工委' },
+    'orgs.move': { id: 1, parentId: 1 },
+    'orgs.close': { id: 1, closedOn: '2026-03-10', reason: '撤销' },
+    'communities.list': {},
+    'communities.save': { name: '新社区', divisionCode: '110101001009' },
+    'grids.list': {},
+    'grids.save': { communityId: 1, name: '第九网格' },
   };
 }
 

@@ -1,7 +1,11 @@
 // The Party organization tree: the street working committee at the root, community committees and
 // general branches, grid branches and Party groups below; subtrees for the members page.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { ApiParsedInput, OrgFlag, OrgNode } from '../../shared/api/contract';
+import type { OrgLevel } from '../../shared/api/schemas';
+import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
+import type { Organization } from '../db/schema';
 
 /** Creates the root of the tree for a newly set-up street (inside setup's transaction). */
 export function createStreetCommittee(db: SqliteDatabase, streetName: string, now: Date): number {
@@ -63,4 +67,221 @@ export function findOrganizations(db: SqliteDatabase, path: string): { id: numbe
       return wanted < 0;
     })
     .map(({ id, name }) => ({ id, name }));
+}
+
+// ——— the tree as the organization page shows it ———
+
+interface OrgRowWithNames extends Organization {
+  community_name: string | null;
+  grid_name: string | null;
+}
+
+/** Which level may sit under which: the street committee at the top, Party groups at the bottom. */
+export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
+  street_committee: ['community_committee', 'general_branch', 'branch'],
+  community_committee: ['general_branch', 'branch'],
+  general_branch: ['branch'],
+  branch: ['party_group'],
+  party_group: [],
+};
+
+export const MIN_FULL_MEMBERS = 3;
+export const COMMITTEE_FROM_FULL_MEMBERS = 7;
+
+export function orgFlags(level: OrgLevel, fullMembers: number, hasCommittee: boolean, closed: boolean): OrgFlag[] {
+  if (level !== 'branch' || closed) return [];
+  const flags: OrgFlag[] = [];
+  if (fullMembers < MIN_FULL_MEMBERS) flags.push('fewFullMembers');
+  if (fullMembers >= COMMITTEE_FROM_FULL_MEMBERS && !hasCommittee) flags.push('needsCommittee');
+  return flags;
+}
+
+export function orgTree(db: SqliteDatabase, includeClosed: boolean, onlyId?: number): OrgNode[] {
+  const counts = new Map<number, { all: number; full: number }>();
+  for (const r of db
+    .prepare("SELECT org_id, count(*) AS n, sum(category = 'full') AS f FROM members WHERE status = 'active' GROUP BY org_id")
+    .all() as { org_id: number; n: number; f: number }[]) {
+    counts.set(r.org_id, { all: r.n, full: r.f });
+  }
+  const secretaries = new Map<number, string>();
+  for (const r of db
+    .prepare("SELECT org_id, person_name FROM org_officers WHERE role = 'secretary' ORDER BY coalesce(term_start, '') ")
+    .all() as { org_id: number; person_name: string }[]) {
+    secretaries.set(r.org_id, r.person_name);
+  }
+  const rows = db
+    .prepare(
+      `SELECT o.*, c.name AS community_name, g.name AS grid_name FROM organizations o
+       LEFT JOIN communities c ON c.id = o.community_id LEFT JOIN grids g ON g.id = o.grid_id
+       WHERE (? OR o.closed_on IS NULL) AND (? IS NULL OR o.id = ?)
+       ORDER BY o.parent_id, o.sort_order, o.id`,
+    )
+    .all(includeClosed ? 1 : 0, onlyId ?? null, onlyId ?? null) as OrgRowWithNames[];
+  return rows.map((o) => {
+    const c = counts.get(o.id) ?? { all: 0, full: 0 };
+    return {
+      id: o.id,
+      parentId: o.parent_id,
+      name: o.name,
+      level: o.level,
+      category: o.category,
+      communityId: o.community_id,
+      communityName: o.community_name,
+      gridId: o.grid_id,
+      gridName: o.grid_name,
+      hasCommittee: o.has_committee === 1,
+      termStart: o.term_start,
+      termEnd: o.term_end,
+      sortOrder: o.sort_order,
+      closedOn: o.closed_on,
+      closedReason: o.closed_reason,
+      memberCount: c.all,
+      fullMemberCount: c.full,
+      secretary: secretaries.get(o.id) ?? null,
+      flags: orgFlags(o.level, c.full, o.has_committee === 1, o.closed_on !== null),
+    };
+  });
+}
+
+export function getOrgNode(db: SqliteDatabase, id: number): OrgNode {
+  const node = orgTree(db, true, id)[0];
+  if (!node) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
+  return node;
+}
+
+function getOrg(db: SqliteDatabase, id: number): Organization {
+  const row = first(db, qb.selectFrom('organizations').selectAll().where('id', '=', id));
+  if (!row) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
+  return row;
+}
+
+function invalid(field: string, problem: string, value?: unknown, params?: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION', `${field}: ${problem}`, { issues: [{ field, problem, value, ...(params ? { params } : {}) }] });
+}
+
+function assertPlacement(db: SqliteDatabase, parent: Organization, level: OrgLevel, field: string): void {
+  if (parent.closed_on) throw invalid(field, 'orgParentClosed', parent.name);
+  if (!CHILD_LEVELS[parent.level].includes(level)) throw invalid(field, 'orgLevelNotAllowed', parent.name);
+}
+
+function assertNameFree(db: SqliteDatabase, parentId: number, name: string, exceptId?: number): void {
+  const clash = first(
+    db,
+    qb
+      .selectFrom('organizations')
+      .select('id')
+      .where('parent_id', '=', parentId)
+      .where('name', '=', name)
+      .where('closed_on', 'is', null)
+      .$if(exceptId !== undefined, (q) => q.where('id', '!=', exceptId!)),
+  );
+  if (clash) throw invalid('name', 'orgNameTaken', name);
+}
+
+function assertPlace(db: SqliteDatabase, communityId: number | null | undefined, gridId: number | null | undefined): void {
+  if (communityId != null && !first(db, qb.selectFrom('communities').select('id').where('id', '=', communityId))) {
+    throw invalid('communityId', 'notFound', communityId);
+  }
+  if (gridId != null) {
+    const grid = first(db, qb.selectFrom('grids').select(['id', 'community_id']).where('id', '=', gridId));
+    if (!grid) throw invalid('gridId', 'notFound', gridId);
+    if (communityId != null && grid.community_id !== communityId) throw invalid('gridId', 'gridOtherCommunity', gridId);
+  }
+}
+
+function assertTerm(termStart: string | null | undefined, termEnd: string | null | undefined): void {
+  if (termStart && termEnd && termEnd <= termStart) throw invalid('termEnd', 'termEndBeforeStart', termEnd, { termStart });
+}
+
+export function createOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.create'>, now: Date): Organization {
+  const parent = getOrg(db, input.parentId);
+  assertPlacement(db, parent, input.level, 'level');
+  assertNameFree(db, parent.id, input.name);
+  const communityId = input.communityId ?? parent.community_id;
+  const gridId = input.gridId ?? (input.level === 'party_group' ? parent.grid_id : null);
+  assertPlace(db, communityId, gridId);
+  assertTerm(input.termStart, input.termEnd);
+  const last = first(db, qb.selectFrom('organizations').select((eb) => eb.fn.max('sort_order').as('m')).where('parent_id', '=', parent.id));
+  const at = now.toISOString();
+  const { lastInsertRowid } = run(
+    db,
+    qb.insertInto('organizations').values({
+      parent_id: parent.id,
+      name: input.name,
+      level: input.level,
+      category: input.category,
+      community_id: communityId,
+      grid_id: gridId,
+      has_committee: input.hasCommittee ? 1 : 0,
+      term_start: input.termStart ?? null,
+      term_end: input.termEnd ?? null,
+      sort_order: (last?.m ?? -1) + 1,
+      created_at: at,
+      updated_at: at,
+    }),
+  );
+  return getOrg(db, lastInsertRowid);
+}
+
+export function updateOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.update'>, now: Date): { before: Organization; after: Organization } {
+  const before = getOrg(db, input.id);
+  if (input.name !== undefined && input.name !== before.name && before.parent_id !== null) assertNameFree(db, before.parent_id, input.name, before.id);
+  const communityId = input.communityId !== undefined ? input.communityId : before.community_id;
+  const gridId = input.gridId !== undefined ? input.gridId : before.grid_id;
+  assertPlace(db, communityId, gridId);
+  assertTerm(input.termStart !== undefined ? input.termStart : before.term_start, input.termEnd !== undefined ? input.termEnd : before.term_end);
+  run(
+    db,
+    qb
+      .updateTable('organizations')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.category !== undefined ? { category: input.category } : {}),
+        community_id: communityId,
+        grid_id: gridId,
+        ...(input.hasCommittee !== undefined ? { has_committee: input.hasCommittee ? 1 : 0 } : {}),
+        ...(input.termStart !== undefined ? { term_start: input.termStart } : {}),
+        ...(input.termEnd !== undefined ? { term_end: input.termEnd } : {}),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', input.id),
+  );
+  return { before, after: getOrg(db, input.id) };
+}
+
+export function moveOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.move'>, now: Date): { before: Organization; after: Organization } {
+  const before = getOrg(db, input.id);
+  if (before.parent_id === null) throw invalid('id', 'orgRootFixed', before.name);
+  const parent = getOrg(db, input.parentId);
+  if (subtreeIds(db, before.id).includes(parent.id)) throw invalid('parentId', 'orgMoveIntoItself', parent.name);
+  assertPlacement(db, parent, before.level, 'parentId');
+  if (parent.id !== before.parent_id) assertNameFree(db, parent.id, before.name, before.id);
+  run(
+    db,
+    qb
+      .updateTable('organizations')
+      .set({ parent_id: parent.id, sort_order: input.sortOrder ?? before.sort_order, updated_at: now.toISOString() })
+      .where('id', '=', before.id),
+  );
+  return { before, after: getOrg(db, before.id) };
+}
+
+/** Closing keeps the organization in history; it must hold no active member and no open organization. */
+export function closeOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.close'>, now: Date): { before: Organization; after: Organization } {
+  const before = getOrg(db, input.id);
+  if (before.parent_id === null) throw invalid('id', 'orgRootFixed', before.name);
+  if (before.closed_on) throw invalid('id', 'orgAlreadyClosed', before.name);
+  const ids = subtreeIds(db, before.id);
+  const members = (db.prepare(`SELECT count(*) AS n FROM members WHERE status = 'active' AND org_id IN (${ids.map(() => '?').join(',')})`).get(...ids) as { n: number }).n;
+  if (members > 0) throw invalid('id', 'orgHasMembers', before.name, { count: members });
+  const openChildren = (db.prepare('SELECT count(*) AS n FROM organizations WHERE parent_id = ? AND closed_on IS NULL').get(before.id) as { n: number }).n;
+  if (openChildren > 0) throw invalid('id', 'orgHasOpenChildren', before.name, { count: openChildren });
+  run(
+    db,
+    qb
+      .updateTable('organizations')
+      .set({ closed_on: input.closedOn, closed_reason: input.reason, updated_at: now.toISOString() })
+      .where('id', '=', before.id),
+  );
+  return { before, after: getOrg(db, before.id) };
 }

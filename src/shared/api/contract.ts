@@ -2,7 +2,7 @@
 // whether it writes. Electron main (IPC) and the browser host (HTTP) serve exactly this list.
 import { z } from 'zod';
 import * as s from './schemas';
-import type { Language, Role } from './schemas';
+import type { Language, OrgCategory, OrgLevel, Role } from './schemas';
 
 /**
  * public: anyone, before login. session: any logged-in user, for their own account (a viewer may
@@ -55,6 +55,15 @@ export const contract = {
   'backup.restore': { input: s.backupRestoreInput, access: 'admin', write: true },
   'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), access: 'session', write: false },
   'members.list': { input: s.memberListInput, access: 'viewer', write: false },
+  'orgs.tree': { input: s.orgTreeInput, access: 'viewer', write: false },
+  'orgs.create': { input: s.orgCreateInput, access: 'clerk', write: true },
+  'orgs.update': { input: s.orgUpdateInput, access: 'clerk', write: true },
+  'orgs.move': { input: s.orgMoveInput, access: 'clerk', write: true },
+  'orgs.close': { input: s.orgCloseInput, access: 'clerk', write: true },
+  'communities.list': { input: none, access: 'viewer', write: false },
+  'communities.save': { input: s.communitySaveInput, access: 'clerk', write: true },
+  'grids.list': { input: z.object({ communityId: z.number().int().positive().optional() }), access: 'viewer', write: false },
+  'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -170,6 +179,62 @@ export interface ApiOutputs {
   'backup.restore': BackupRestoreResult;
   'jobs.cancel': { cancelled: boolean };
   'members.list': { total: number; members: MemberRow[] };
+  'orgs.tree': OrgNode[];
+  'orgs.create': OrgNode;
+  'orgs.update': OrgNode;
+  'orgs.move': OrgNode;
+  'orgs.close': OrgNode;
+  'communities.list': CommunityInfo[];
+  'communities.save': CommunityInfo;
+  'grids.list': GridInfo[];
+  'grids.save': GridInfo;
+}
+
+/** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
+export type OrgFlag = 'fewFullMembers' | 'needsCommittee';
+
+/** One organization of the tree (sent flat; `parentId` links them). Counts are of active members. */
+export interface OrgNode {
+  id: number;
+  parentId: number | null;
+  name: string;
+  level: OrgLevel;
+  category: OrgCategory;
+  communityId: number | null;
+  communityName: string | null;
+  gridId: number | null;
+  gridName: string | null;
+  hasCommittee: boolean;
+  termStart: string | null;
+  termEnd: string | null;
+  sortOrder: number;
+  closedOn: string | null;
+  closedReason: string | null;
+  memberCount: number;
+  fullMemberCount: number;
+  secretary: string | null;
+  flags: OrgFlag[];
+}
+
+export interface CommunityInfo {
+  id: number;
+  name: string;
+  divisionCode: string;
+  households: number | null;
+  population: number | null;
+  officeArea: number | null;
+  activityArea: number | null;
+  closedOn: string | null;
+}
+
+export interface GridInfo {
+  id: number;
+  communityId: number;
+  communityName: string;
+  name: string;
+  kind: 'block' | 'building' | 'unit';
+  coverage: string;
+  closedOn: string | null;
 }
 
 /** One member as the members page and `members list` show them (camelCase names of the contract). */

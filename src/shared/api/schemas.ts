@@ -151,3 +151,59 @@ export const memberListInput = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100),
 });
+
+export const ORG_LEVELS = ['street_committee', 'community_committee', 'general_branch', 'branch', 'party_group'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+export const ORG_CATEGORIES = ['regional', 'functional', 'interest', 'enterprise', 'social_org'] as const;
+export type OrgCategory = (typeof ORG_CATEGORIES)[number];
+export const GRID_KINDS = ['block', 'building', 'unit'] as const;
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' });
+const optionalDay = isoDay.nullable().optional();
+
+export const orgTreeInput = z.object({ includeClosed: z.boolean().default(false) });
+
+export const orgCreateInput = z.object({
+  parentId: id,
+  name: text(2, 60),
+  level: z.enum(ORG_LEVELS, { error: 'notAllowed' }),
+  category: z.enum(ORG_CATEGORIES, { error: 'notAllowed' }).default('regional'),
+  communityId: id.nullable().optional(),
+  gridId: id.nullable().optional(),
+  hasCommittee: z.boolean().default(false),
+  termStart: optionalDay,
+  termEnd: optionalDay,
+});
+
+export const orgUpdateInput = z.object({
+  id,
+  name: text(2, 60).optional(),
+  category: z.enum(ORG_CATEGORIES, { error: 'notAllowed' }).optional(),
+  communityId: id.nullable().optional(),
+  gridId: id.nullable().optional(),
+  hasCommittee: z.boolean().optional(),
+  termStart: optionalDay,
+  termEnd: optionalDay,
+});
+
+export const orgMoveInput = z.object({ id, parentId: id, sortOrder: z.number().int().min(0).optional() });
+
+export const orgCloseInput = z.object({ id, closedOn: isoDay, reason: text(2, 200) });
+
+export const communitySaveInput = z.object({
+  id: id.optional(),
+  name: text(2, 40),
+  divisionCode: communityCode,
+  households: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(0, { error: 'tooSmall' }).nullable().optional(),
+  population: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(0, { error: 'tooSmall' }).nullable().optional(),
+  officeArea: z.number({ error: 'notANumber' }).min(0, { error: 'tooSmall' }).nullable().optional(),
+  activityArea: z.number({ error: 'notANumber' }).min(0, { error: 'tooSmall' }).nullable().optional(),
+});
+
+export const gridSaveInput = z.object({
+  id: id.optional(),
+  communityId: id,
+  name: text(1, 40),
+  kind: z.enum(GRID_KINDS, { error: 'notAllowed' }).default('block'),
+  coverage: z.string().trim().max(200, { error: 'tooLong' }).default(''),
+});

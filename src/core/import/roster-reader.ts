@@ -1,0 +1,293 @@
+// Reads a real-world roster workbook into rows of raw cell values keyed by member field: finds the header
+// under merged title rows, maps columns by their Chinese or English names, fills merged cells, skips footers.
+import fs from 'node:fs/promises';
+import { MEMBER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
+import { AppError } from '../../shared/result';
+import { type MergedBlock, type SheetRow, columnLetter, streamWorksheet } from './xlsx-stream';
+
+export interface RosterColumn {
+  /** 1-based column number (A = 1). */
+  index: number;
+  /** The column as Excel names it: A, B, … AA. */
+  letter: string;
+  /** The header text the file has (from the row with the field names in a two-row header). */
+  header: string;
+  /** The member field the column fills, or null when it matches none (the wizard may offer it). */
+  field: string | null;
+}
+
+export interface RosterRow {
+  /** The row number a clerk sees in Excel. */
+  excelRow: number;
+  /** Cell values by member field; a blank cell is absent. */
+  cells: Record<string, unknown>;
+}
+
+export type IgnoredReason = 'title' | 'footer' | 'blank';
+
+export interface Roster {
+  sheets: string[];
+  sheet: string;
+  /** The (last) header row; data starts below it. */
+  headerRow: number;
+  columns: RosterColumn[];
+  rows: RosterRow[];
+  ignored: { excelRow: number; reason: IgnoredReason }[];
+}
+
+/** Header text or 1-based column number → member field key, or null to leave the column out. */
+export type RosterMapping = Readonly<Record<string | number, string | null>>;
+
+export interface ReadRosterOptions {
+  /** A sheet by name; the first visible sheet otherwise. */
+  sheet?: string;
+  mapping?: RosterMapping;
+  /** The header row when the clerk points at it; found automatically otherwise. */
+  headerRow?: number;
+}
+
+/** Problem codes readRoster may throw (as VALIDATION issues); texts live in shared/i18n FIELD_PROBLEMS. */
+export const ROSTER_READ_PROBLEMS = [
+  'fileNotFound',
+  'rosterXlsFormat',
+  'rosterNotXlsx',
+  'rosterUnreadable',
+  'sheetNotFound',
+  'rosterNoHeader',
+  'unknownField',
+  'mappingDuplicate',
+] as const;
+
+/** The header is looked for in this many rows from the top. */
+const HEADER_SEARCH_ROWS = 20;
+/** Known field names a row needs to be taken for the header. */
+const HEADER_MIN_FIELDS = 3;
+/** A two- or three-row header: how far vertical merges from the header row may extend it. */
+const HEADER_MAX_EXTRA_ROWS = 2;
+const FOOTER_WORDS = /合计|总计|小计|填表人|填报人|审核人|制表人|负责人|统计人|填表日期|填报日期|制表日期|审核日期/;
+const NOTE_START = /^(?:注|备注|说明)\s*[:：]/;
+/** Footer words are looked for in this many of the row's first non-empty cells. */
+const FOOTER_CELLS = 3;
+
+interface GridRow extends SheetRow {
+  /** Columns whose value came from a merged block above or left of them. */
+  filled?: Set<number>;
+}
+
+interface HeaderBlock {
+  first: number;
+  last: number;
+  /** Header text by column number. */
+  texts: string[];
+}
+
+export async function readRoster(file: string | Uint8Array, options: ReadRosterOptions = {}): Promise<Roster> {
+  await refuseNonXlsx(file);
+  const streamed = await streamWorksheet(file, options.sheet).catch((error: unknown) => {
+    if (error instanceof AppError) throw error;
+    throw new AppError('VALIDATION', `Cannot read the workbook: ${error instanceof Error ? error.message : String(error)}`, {
+      issues: [{ field: 'file', problem: 'rosterUnreadable', ...(typeof file === 'string' ? { value: file } : {}) }],
+    });
+  });
+  const rows = fillMerges(streamed.rows, streamed.merges);
+  const header = headerBlock(rows, streamed.merges, options.headerRow);
+  if (!header) {
+    throw new AppError('VALIDATION', `No header row with at least ${HEADER_MIN_FIELDS} member fields in sheet "${streamed.sheet}"`, {
+      issues: [{ field: 'headerRow', problem: 'rosterNoHeader', value: streamed.sheet, params: { sheet: streamed.sheet } }],
+      // The wizard offers the other sheets when the first one is a cover or notes sheet.
+      sheets: streamed.sheets,
+    });
+  }
+  const columns = mapColumns(header.texts, options.mapping);
+  return { sheets: streamed.sheets, sheet: streamed.sheet, headerRow: header.last, columns, ...sortRows(rows, header, columns) };
+}
+
+async function refuseNonXlsx(file: string | Uint8Array): Promise<void> {
+  let head: Uint8Array;
+  if (typeof file === 'string') {
+    const handle = await fs.open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+      throw new AppError('VALIDATION', `No such file: ${file}`, { issues: [{ field: 'file', problem: 'fileNotFound', value: file }] });
+    });
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+      head = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } else head = file.subarray(0, 8);
+  const hex = Buffer.from(head).toString('hex');
+  if (hex.startsWith('504b0304')) return;
+  // An OLE compound file: Excel 97–2003 (.xls) or WPS .et, which clerks can re-save as .xlsx.
+  const problem = hex === 'd0cf11e0a1b11ae1' ? 'rosterXlsFormat' : 'rosterNotXlsx';
+  throw new AppError('VALIDATION', 'The file is not an .xlsx workbook', {
+    issues: [{ field: 'file', problem, ...(typeof file === 'string' ? { value: file } : {}) }],
+  });
+}
+
+/** Every cell of a merged block takes the block's value, as the clerk sees it in Excel. */
+function fillMerges(sheetRows: SheetRow[], merges: readonly MergedBlock[]): GridRow[] {
+  const rows: GridRow[] = sheetRows;
+  if (merges.length === 0 || rows.length === 0) return rows;
+  const byNumber = new Map(rows.map((row) => [row.excelRow, row]));
+  const lastRow = rows[rows.length - 1].excelRow;
+  const lastColumn = rows.reduce((max, row) => Math.max(max, row.values.length - 1), 0);
+  let added = false;
+  for (const block of merges) {
+    const value = byNumber.get(block.top)?.values[block.left];
+    if (value === undefined) continue;
+    for (let r = block.top; r <= Math.min(block.bottom, lastRow); r++) {
+      let row = byNumber.get(r);
+      if (!row) {
+        row = { excelRow: r, values: [] };
+        byNumber.set(r, row);
+        added = true;
+      }
+      for (let c = block.left; c <= Math.min(block.right, lastColumn); c++) {
+        if (r === block.top && c === block.left) continue;
+        row.values[c] = value;
+        (row.filled ??= new Set()).add(c);
+      }
+    }
+  }
+  return added ? [...byNumber.values()].sort((a, b) => a.excelRow - b.excelRow) : rows;
+}
+
+function headerBlock(rows: readonly GridRow[], merges: readonly MergedBlock[], given?: number): HeaderBlock | null {
+  const first = given ?? rows.find((row) => row.excelRow <= HEADER_SEARCH_ROWS && knownFieldCount(row) >= HEADER_MIN_FIELDS)?.excelRow;
+  if (first === undefined) return null;
+  // Header cells merged down over a second header row (序号, 姓名 over 入党日期 | 转正日期) make one header.
+  const last = merges
+    .filter((m) => m.top <= first && m.bottom > first)
+    .reduce((end, m) => Math.max(end, Math.min(m.bottom, first + HEADER_MAX_EXTRA_ROWS)), first);
+  const block = rows.filter((row) => row.excelRow >= first && row.excelRow <= last);
+  const width = block.reduce((max, row) => Math.max(max, row.values.length - 1), 0);
+  const texts: string[] = [];
+  for (let c = 1; c <= width; c++) {
+    const candidates = block.map((row) => headerText(row.values[c])).filter((text) => text !== '');
+    texts[c] = candidates.findLast((text) => fieldForHeader(text) !== undefined) ?? candidates.at(-1) ?? '';
+  }
+  return { first, last, texts };
+}
+
+function headerText(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+}
+
+function knownFieldCount(row: GridRow): number {
+  const fields = new Set<string>();
+  for (const value of row.values) {
+    const field = typeof value === 'string' ? fieldForHeader(value) : undefined;
+    if (field) fields.add(field.key);
+  }
+  return fields.size;
+}
+
+function mapColumns(texts: readonly string[], mapping: RosterMapping = {}): RosterColumn[] {
+  const byIndex = new Map<number, string | null>();
+  const byHeader = new Map<string, string | null>();
+  for (const [key, field] of Object.entries(mapping)) {
+    if (field !== null && !MEMBER_FIELD_BY_KEY.has(field)) {
+      throw new AppError('VALIDATION', `Unknown member field "${field}" in the column mapping`, {
+        issues: [{ field: `mapping.${key}`, problem: 'unknownField', value: field }],
+      });
+    }
+    if (/^\d+$/.test(key)) byIndex.set(Number(key), field);
+    else byHeader.set(headerKey(key), field);
+  }
+
+  const width = texts.reduce((last, text, c) => (text ? c : last), 0);
+  const columns: RosterColumn[] = [];
+  const explicit = new Map<number, string | null>();
+  for (let c = 1; c <= width; c++) {
+    const header = texts[c] ?? '';
+    columns.push({ index: c, letter: columnLetter(c), header, field: null });
+    const key = headerKey(header);
+    if (byIndex.has(c)) explicit.set(c, byIndex.get(c) ?? null);
+    else if (header !== '' && byHeader.has(key)) explicit.set(c, byHeader.get(key) ?? null);
+  }
+
+  const taken = new Map<string, RosterColumn>();
+  for (const column of columns) {
+    const field = explicit.get(column.index);
+    if (!field) continue;
+    const earlier = taken.get(field);
+    if (earlier) {
+      throw new AppError('VALIDATION', `Columns ${earlier.letter} and ${column.letter} are both mapped to "${field}"`, {
+        issues: [{ field: 'mapping', problem: 'mappingDuplicate', value: field, params: { columns: `${earlier.letter}, ${column.letter}` } }],
+      });
+    }
+    column.field = field;
+    taken.set(field, column);
+  }
+  // Automatic mapping for the rest: the first column with a field's name gets it (手机 before 电话).
+  for (const column of columns) {
+    if (explicit.has(column.index)) continue;
+    const field = fieldForHeader(column.header)?.key;
+    if (field && !taken.has(field)) {
+      column.field = field;
+      taken.set(field, column);
+    }
+  }
+  return columns;
+}
+
+function sortRows(rows: readonly GridRow[], header: HeaderBlock, columns: readonly RosterColumn[]): Pick<Roster, 'rows' | 'ignored'> {
+  const mapped = columns.filter((c): c is RosterColumn & { field: string } => c.field !== null);
+  const data: RosterRow[] = [];
+  const ignored: Roster['ignored'] = [];
+  const seen = new Set<number>();
+  let lastKept = header.last;
+  let belowFooter = false;
+  const identifying = mapped.filter((c) => c.field === 'name' || c.field === 'idNumber');
+  const hasOwn = (row: GridRow, column: RosterColumn) => row.values[column.index] !== undefined && !row.filled?.has(column.index);
+
+  for (const row of rows) {
+    seen.add(row.excelRow);
+    if (row.excelRow < header.first) {
+      ignored.push({ excelRow: row.excelRow, reason: row.values.some((v) => v !== undefined) ? 'title' : 'blank' });
+      continue;
+    }
+    if (row.excelRow <= header.last) {
+      // The upper rows of a two-row header (group names) are titles; the last one is the header itself.
+      if (row.excelRow < header.last) ignored.push({ excelRow: row.excelRow, reason: 'title' });
+      continue;
+    }
+    // Under the 合计 / 填表人 lines, a row with no name and no ID number is more of the footer (a signature date).
+    if (isFooter(row) || (belowFooter && !identifying.some((c) => hasOwn(row, c)) && row.values.some((v) => v !== undefined))) {
+      ignored.push({ excelRow: row.excelRow, reason: 'footer' });
+      lastKept = row.excelRow;
+      belowFooter = true;
+    } else if (!mapped.some((c) => hasOwn(row, c))) {
+      // Nothing of its own in a mapped column: an empty row, or a numbered row of an unfilled template.
+      ignored.push({ excelRow: row.excelRow, reason: 'blank' });
+    } else {
+      const cells: Record<string, unknown> = {};
+      for (const column of mapped) {
+        const value = row.values[column.index];
+        if (value !== undefined) cells[column.field] = value;
+      }
+      data.push({ excelRow: row.excelRow, cells });
+      lastKept = row.excelRow;
+    }
+  }
+
+  // Rows Excel shows but the file does not hold are blank too, up to the last row that counted.
+  for (let r = 1; r < lastKept; r++) {
+    if (!seen.has(r) && (r < header.first || r > header.last)) ignored.push({ excelRow: r, reason: 'blank' });
+  }
+  return {
+    rows: data,
+    ignored: ignored.filter((i) => i.excelRow <= lastKept || i.reason !== 'blank').sort((a, b) => a.excelRow - b.excelRow),
+  };
+}
+
+function isFooter(row: GridRow): boolean {
+  const texts: string[] = [];
+  for (const value of row.values) {
+    if (value === undefined) continue;
+    texts.push(typeof value === 'string' ? value : String(value));
+    if (texts.length === FOOTER_CELLS) break;
+  }
+  return texts.some((text) => FOOTER_WORDS.test(text)) || (texts.length > 0 && NOTE_START.test(texts[0]));
+}
