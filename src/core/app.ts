@@ -243,6 +243,7 @@ export class StreetDeskApp {
       session,
       user,
       lang,
+      actorName: actor().username,
       jobId,
       signal,
       now: this.now,

@@ -22,6 +22,8 @@ export interface CallContext {
   /** The logged-in user, fresh from the database for this call. */
   readonly user: User | null;
   readonly lang: Language;
+  /** Who the history and audit name: the user, or the local tool (cli) acting on its own. */
+  readonly actorName: string;
   readonly jobId: string;
   readonly signal: AbortSignal;
   now(): Date;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../src/shared/api/contract';
 import { verifyAuditChain } from '../../src/core/services/audit';
 import type { AuditRow } from '../../src/core/db/schema';
+import type { MemberRow } from '../../src/shared/api/contract';
 import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } from '../support/factory';
 import { swapAuditRows, tamper } from '../support/tamper';
 
@@ -30,6 +31,7 @@ describe('every write', () => {
     let community = 0;
     let grid = 0;
     let rootId = 0;
+    let member: MemberRow | null = null;
     let branch = 0;
     const admin = ADMIN.username;
 
@@ -113,6 +115,26 @@ describe('every write', () => {
       'orgs.move': {
         run: () => t.app.invoke('orgs.move', { id: branch, parentId: rootId, sortOrder: 3 }, t.adminToken),
         expected: { entity: 'organization', username: admin, before: true, after: true },
+      },
+      'members.create': {
+        run: async () => {
+          member = await t.app.invoke(
+            'members.create',
+            { orgId: branch, fields: { name: '李四', idNumber: '370101190102039973', category: '正式党员', joinDate: '1950-07-01', fullDate: '1951-07-01' } },
+            t.adminToken,
+          );
+        },
+        expected: { entity: 'member', username: admin, before: false, after: true },
+      },
+      'members.update': {
+        run: async () => {
+          member = await t.app.invoke('members.update', { id: member!.id, version: member!.version, fields: { phone: '138 1234 5678' } }, t.adminToken);
+        },
+        expected: { entity: 'member', username: admin, before: true, after: true },
+      },
+      'members.leave': {
+        run: () => t.app.invoke('members.leave', { id: member!.id, version: member!.version, on: '2026-03-01', reason: 'death' }, t.adminToken),
+        expected: { entity: 'member', username: admin, before: true, after: true },
       },
       'orgs.close': {
         run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),

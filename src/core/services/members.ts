@@ -4,6 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
 import type { MemberSortField } from '../../shared/api/schemas';
+import { AppError } from '../../shared/result';
 import { all, first, qb } from '../db/query';
 import type { Database, Member } from '../db/schema';
 import { isRoot, subtreeIds } from './organizations';
@@ -89,6 +90,23 @@ export function listMembers(db: SqliteDatabase, input: ListInput): { total: numb
   ) as RowWithNames[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return { total, members: ids.map((id) => toMemberRow(byId.get(id)!)) };
+}
+
+/** One member with the names of their branch, grid and community, whatever their status. */
+export function getMemberRow(db: SqliteDatabase, id: number): MemberRow {
+  const row = first(
+    db,
+    qb
+      .selectFrom('members')
+      .innerJoin('organizations', 'organizations.id', 'members.org_id')
+      .leftJoin('grids', 'grids.id', 'members.grid_id')
+      .leftJoin('communities', 'communities.id', 'organizations.community_id')
+      .selectAll('members')
+      .select(['organizations.name as branch_name', 'grids.name as grid_name', 'communities.name as community_name'])
+      .where('members.id', '=', id),
+  ) as RowWithNames | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `member ${id} not found`, { entity: 'member', id });
+  return toMemberRow(row);
 }
 
 function toMemberRow(r: RowWithNames): MemberRow {

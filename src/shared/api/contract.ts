@@ -64,6 +64,10 @@ export const contract = {
   'communities.save': { input: s.communitySaveInput, access: 'clerk', write: true },
   'grids.list': { input: z.object({ communityId: z.number().int().positive().optional() }), access: 'viewer', write: false },
   'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true },
+  'members.get': { input: z.object({ id: z.number().int().positive() }), access: 'viewer', write: false },
+  'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
+  'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
+  'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -188,6 +192,10 @@ export interface ApiOutputs {
   'communities.save': CommunityInfo;
   'grids.list': GridInfo[];
   'grids.save': GridInfo;
+  'members.get': MemberDetail;
+  'members.create': MemberRow;
+  'members.update': MemberRow;
+  'members.leave': MemberRow;
 }
 
 /** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
@@ -276,6 +284,23 @@ export interface MemberRow {
   status: 'active' | 'history';
   version: number;
   updatedAt: string;
+}
+
+export interface MemberEvent {
+  id: number;
+  kind: string;
+  onDate: string;
+  detail: unknown;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface MemberDetail {
+  member: MemberRow;
+  leftOn: string | null;
+  leftReason: string | null;
+  leftNote: string | null;
+  events: MemberEvent[];
 }
 
 export type ApiOutput<M extends Method> = ApiOutputs[M];

@@ -207,3 +207,20 @@ export const gridSaveInput = z.object({
   kind: z.enum(GRID_KINDS, { error: 'notAllowed' }).default('block'),
   coverage: z.string().trim().max(200, { error: 'tooLong' }).default(''),
 });
+
+/** A member's fields by key (fields.ts), as typed, pasted or picked: text, numbers, yes/no, or null to clear. */
+export const memberFields = z.record(
+  z.string().max(40),
+  z.union([z.string().max(400, { error: 'tooLong' }), z.number(), z.boolean(), z.null()]),
+);
+
+export const memberCreateInput = z.object({ orgId: id, fields: memberFields });
+export const memberUpdateInput = z.object({ id, version: z.number().int().min(1), fields: memberFields });
+export const LEFT_REASONS = ['death', 'transfer_out', 'struck_off', 'left', 'other'] as const;
+export const memberLeaveInput = z.object({
+  id,
+  version: z.number().int().min(1),
+  on: isoDay,
+  reason: z.enum(LEFT_REASONS, { error: 'notAllowed' }),
+  note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
+});

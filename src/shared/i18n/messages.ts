@@ -2,6 +2,7 @@
 // The renderer, the CLI and core's envelope messages all format errors from these tables.
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
+import { MEMBER_FIELD_BY_KEY } from '../members/fields';
 
 type Table = Record<string, string>;
 
@@ -15,6 +16,7 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
     SESSION_LOCKED: '工作台已锁定，请输入密码解锁',
     FORBIDDEN: '您的角色（{{role}}）无权执行此操作',
     NOT_FOUND: '找不到要操作的记录',
+    STALE_RECORD: '这条记录刚被其他人修改过，请刷新后再改',
     INVALID_CREDENTIALS: '用户名或密码错误',
     ACCOUNT_LOCKED: '密码连续输错 5 次，账号已锁定，请于 {{until}} 后再试',
     ACCOUNT_DISABLED: '该账号已停用，请联系管理员',
@@ -38,6 +40,7 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
     SESSION_LOCKED: 'StreetDesk is locked: enter your password to unlock',
     FORBIDDEN: 'Your role ({{role}}) may not do this',
     NOT_FOUND: 'The record was not found',
+    STALE_RECORD: 'Someone else has just changed this record; refresh and try again',
     INVALID_CREDENTIALS: 'Wrong user name or password',
     ACCOUNT_LOCKED: 'Five wrong passwords in a row: the account is locked until {{until}}',
     ACCOUNT_DISABLED: 'This account is disabled; ask the administrator',
@@ -163,6 +166,13 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     wrongPassword: '密码不正确',
     exists: '已存在',
     notFound: '找不到（编号 {{value}}）',
+    codeUnknown: '不在代码表中，请从列表中选择，或请管理员在代码表中添加',
+    branchUnknown: '组织树中没有这个党支部；可勾选“自动创建缺少的党支部”，或先在组织架构中建好',
+    branchAmbiguous: '组织树中有 {{count}} 个同名党支部，请写上上级组织，如“幸福社区党委/第1网格党支部”',
+    gridUnknown: '该社区没有这个网格',
+    idNumberTaken: '已有党员使用这个身份证号码（{{name}}）',
+    memberAlreadyLeft: '该党员已不在党员名册中（{{leftOn}}）',
+    leftBeforeJoin: '出党日期不能早于入党日期（{{joinDate}}）',
     codeTaken: '已被另一个社区使用',
     gridNameTaken: '本社区已有同名网格',
     orgParentClosed: '上级组织已撤销，不能在其下新建或移入',
@@ -231,6 +241,13 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     wrongPassword: 'is not correct',
     exists: 'already exists',
     notFound: 'was not found (ID {{value}})',
+    codeUnknown: 'is not in the code table; pick from the list or ask the administrator to add it',
+    branchUnknown: 'is not a branch in the organization tree; tick “create missing branches” or add it first',
+    branchAmbiguous: 'matches {{count}} branches; add the parent, e.g. “幸福社区党委/第1网格党支部”',
+    gridUnknown: 'is not a grid of this community',
+    idNumberTaken: 'is already the ID number of a member ({{name}})',
+    memberAlreadyLeft: 'belongs to a member no longer on the roll ({{leftOn}})',
+    leftBeforeJoin: 'cannot be before the date of joining ({{joinDate}})',
     codeTaken: 'is already used by another community',
     gridNameTaken: 'is already the name of a grid in this community',
     orgParentClosed: 'is closed: nothing can be added or moved under it',
@@ -321,6 +338,9 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 }
 
 export function fieldLabel(field: string, lang: Language): string {
+  // A member's fields travel as `fields.<key>` and are named as the roster names them.
+  const member = field.startsWith('fields.') ? MEMBER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
+  if (member) return lang === 'zh-CN' ? member.zh : member.en;
   const labels = FIELD_LABELS[lang];
   return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;
 }

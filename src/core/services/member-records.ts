@@ -1,0 +1,300 @@
+// Writing the members' archive: a new member, a change to some fields (a grid cell, a paste, a form),
+// leaving the roll. Every write goes through checkMemberRow — the same rules as the importer — on the
+// whole record as it would be after the change, and keeps a history of status changes.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { MemberDetail } from '../../shared/api/contract';
+import type { ApiParsedInput } from '../../shared/api/contract';
+import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
+import { AppError, type FieldIssue } from '../../shared/result';
+import { first, qb, run } from '../db/query';
+import type { Member, NewMember } from '../db/schema';
+import { getMemberRow } from './members';
+import { findOrganizations } from './organizations';
+import { namePinyin } from './pinyin';
+
+type CodeTable = 'ethnicity' | 'education' | 'occupation';
+
+/** Code tables both ways: a clerk types 汉族 or 01, the record keeps 01 and shows 汉族. */
+class Codes {
+  private readonly byText = new Map<string, string>();
+  private readonly labels = new Map<string, string>();
+  constructor(db: SqliteDatabase) {
+    for (const r of db.prepare('SELECT code_table, code, label FROM code_items').all() as { code_table: CodeTable; code: string; label: string }[]) {
+      this.byText.set(`${r.code_table}:${r.code}`, r.code);
+      this.byText.set(`${r.code_table}:${r.label}`, r.code);
+      this.labels.set(`${r.code_table}:${r.code}`, r.label);
+    }
+  }
+  code(table: CodeTable, text: string): string | undefined {
+    return this.byText.get(`${table}:${text.trim()}`);
+  }
+  label(table: CodeTable, code: string | null): string | undefined {
+    return code === null ? undefined : (this.labels.get(`${table}:${code}`) ?? code);
+  }
+}
+
+const issue = (p: RowProblem): FieldIssue => ({
+  field: `fields.${p.field}`,
+  problem: p.problem,
+  ...(p.value !== undefined && p.value !== null ? { value: p.value } : {}),
+  ...(p.params ? { params: p.params } : {}),
+});
+
+function rejected(problems: RowProblem[]): AppError {
+  return new AppError('VALIDATION', 'the member record is not valid', { issues: problems.map(issue) });
+}
+
+function getMember(db: SqliteDatabase, id: number): Member {
+  const row = first(db, qb.selectFrom('members').selectAll().where('id', '=', id));
+  if (!row) throw new AppError('NOT_FOUND', `member ${id} not found`, { entity: 'member', id });
+  return row;
+}
+
+/** The record as cells, the way checkMemberRow reads a roster row. */
+function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, unknown> {
+  const org = db.prepare('SELECT name FROM organizations WHERE id = ?').get(m.org_id) as { name: string };
+  const grid = m.grid_id === null ? undefined : (db.prepare('SELECT name FROM grids WHERE id = ?').get(m.grid_id) as { name: string }).name;
+  const cells: Record<string, unknown> = {
+    name: m.name,
+    idNumber: m.id_number,
+    branch: org.name,
+    sex: m.sex,
+    ethnicity: codes.label('ethnicity', m.ethnicity),
+    birthDate: m.birth_date,
+    education: codes.label('education', m.education),
+    category: m.category,
+    joinDate: m.join_date,
+    fullDate: m.full_date,
+    occupation: codes.label('occupation', m.occupation),
+    phone: m.phone,
+    address: m.address,
+    standing: m.standing,
+    lostContactSince: m.lost_contact_since,
+    mobileDestination: m.mobile_destination,
+    lostContact: m.lost_contact === 1,
+    mobile: m.mobile === 1,
+    grid,
+    building: m.building,
+    unit: m.unit,
+    room: m.room,
+    workUnit: m.work_unit,
+    inServiceRegistered: m.in_service_registered === 1,
+    employerOrg: m.employer_org,
+    hardship: m.hardship === 1,
+    skills: m.skills,
+    volunteer: m.volunteer === 1,
+    nativePlace: m.native_place,
+    workStartDate: m.work_start_date,
+  };
+  for (const key of Object.keys(cells)) if (cells[key] === null || cells[key] === undefined) delete cells[key];
+  return cells;
+}
+
+/** The columns a checked draft is stored as; code, branch and grid names are resolved here. */
+function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): Omit<NewMember, 'created_at' | 'updated_at'> {
+  const code = (table: CodeTable, field: keyof MemberDraft, text: string | undefined) => {
+    if (text === undefined) return null;
+    const found = codes.code(table, text);
+    if (found === undefined) problems.push({ field, value: text, problem: 'codeUnknown' });
+    return found ?? null;
+  };
+  const org = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(orgId) as { community_id: number | null };
+  let gridId: number | null = null;
+  if (draft.grid !== undefined) {
+    const grid = db
+      .prepare('SELECT id FROM grids WHERE name = ? AND closed_on IS NULL AND (? IS NULL OR community_id = ?)')
+      .all(draft.grid, org.community_id, org.community_id) as { id: number }[];
+    if (grid.length !== 1) problems.push({ field: 'grid', value: draft.grid, problem: 'gridUnknown' });
+    else gridId = grid[0].id;
+  }
+  const pinyin = namePinyin(draft.name);
+  return {
+    name: draft.name,
+    name_initials: pinyin.initials,
+    name_pinyin: pinyin.full,
+    sex: draft.sex!,
+    ethnicity: code('ethnicity', 'ethnicity', draft.ethnicity),
+    id_number: draft.idNumber,
+    birth_date: draft.birthDate!.length === 7 ? `${draft.birthDate}-01` : draft.birthDate!,
+    education: code('education', 'education', draft.education),
+    category: draft.category ?? (draft.fullDate ? 'full' : 'probationary'),
+    org_id: orgId,
+    join_date: draft.joinDate ?? null,
+    full_date: draft.fullDate ?? null,
+    occupation: code('occupation', 'occupation', draft.occupation),
+    phone: draft.phone ?? null,
+    address: draft.address ?? null,
+    standing: draft.standing ?? 'normal',
+    lost_contact: (draft.lostContact ?? draft.lostContactSince !== undefined) ? 1 : 0,
+    lost_contact_since: draft.lostContactSince ?? null,
+    lost_contact_reason: null,
+    mobile: (draft.mobile ?? draft.mobileDestination !== undefined) ? 1 : 0,
+    mobile_destination: draft.mobileDestination ?? null,
+    mobile_reason: null,
+    mobile_since: null,
+    mobile_contact: null,
+    grid_id: gridId,
+    building: draft.building ?? null,
+    unit: draft.unit ?? null,
+    room: draft.room ?? null,
+    work_unit: draft.workUnit ?? null,
+    in_service_registered: draft.inServiceRegistered ? 1 : 0,
+    employer_org: draft.employerOrg ?? null,
+    hardship: draft.hardship ? 1 : 0,
+    skills: draft.skills ?? null,
+    volunteer: draft.volunteer ? 1 : 0,
+    native_place: draft.nativePlace ?? null,
+    work_start_date: draft.workStartDate ?? null,
+    left_on: null,
+    left_reason: null,
+    left_note: null,
+  };
+}
+
+function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | null, problems: RowProblem[]): void {
+  const other = db.prepare('SELECT id, name FROM members WHERE id_number = ?').get(idNumber) as { id: number; name: string } | undefined;
+  if (other && other.id !== exceptId) problems.push({ field: 'idNumber', value: idNumber, problem: 'idNumberTaken', params: { name: other.name } });
+}
+
+function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[]): number | null {
+  const found = findOrganizations(db, text);
+  if (found.length === 1) return found[0].id;
+  problems.push({ field: 'branch', value: text, problem: found.length === 0 ? 'branchUnknown' : 'branchAmbiguous', params: { count: found.length } });
+  return null;
+}
+
+export interface EventWriter {
+  (memberId: number, kind: string, onDate: string, detail: unknown): void;
+}
+
+export function eventWriter(db: SqliteDatabase, recordedBy: string, now: Date): EventWriter {
+  const insert = db.prepare('INSERT INTO member_events (member_id, kind, on_date, detail, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)');
+  return (memberId, kind, onDate, detail) => insert.run(memberId, kind, onDate, detail === undefined ? null : JSON.stringify(detail), recordedBy, now.toISOString());
+}
+
+const today = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+
+export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter): Member {
+  const org = db.prepare('SELECT id, name, closed_on FROM organizations WHERE id = ?').get(input.orgId) as { id: number; name: string; closed_on: string | null } | undefined;
+  if (!org || org.closed_on) throw new AppError('VALIDATION', 'no such organization', { issues: [{ field: 'orgId', problem: org ? 'orgParentClosed' : 'notFound', value: input.orgId }] });
+  const check = checkMemberRow({ ...input.fields, branch: org.name }, { today: now });
+  if (!check.draft) throw rejected(check.problems);
+  const problems: RowProblem[] = [];
+  const columns = toColumns(db, check.draft, org.id, new Codes(db), problems);
+  assertIdFree(db, check.draft.idNumber, null, problems);
+  if (problems.length) throw rejected(problems);
+  const at = now.toISOString();
+  const { lastInsertRowid } = run(db, qb.insertInto('members').values({ ...columns, created_at: at, updated_at: at }));
+  events(lastInsertRowid, 'created', columns.join_date ?? today(now), { orgId: org.id, category: columns.category });
+  return getMember(db, lastInsertRowid);
+}
+
+/** The columns a change touched, before and after (for the audit entry and the history). */
+function changedColumns(before: Member, after: Member): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof Member)[]) {
+    if (key === 'version' || key === 'updated_at' || key === 'name_initials' || key === 'name_pinyin') continue;
+    if (before[key] !== after[key]) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+export function updateMember(
+  db: SqliteDatabase,
+  input: ApiParsedInput<'members.update'>,
+  now: Date,
+  events: EventWriter,
+): { before: Member; after: Member; changed: ReturnType<typeof changedColumns> } {
+  const before = getMember(db, input.id);
+  if (before.version !== input.version) {
+    throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
+  }
+  if (before.status === 'history') {
+    throw new AppError('VALIDATION', 'member left', { issues: [{ field: 'id', problem: 'memberAlreadyLeft', value: before.name, params: { leftOn: before.left_on ?? '' } }] });
+  }
+  const codes = new Codes(db);
+  const cells = toCells(db, before, codes);
+  for (const [key, value] of Object.entries(input.fields)) {
+    if (isBlankCell(value)) delete cells[key];
+    else cells[key] = value;
+  }
+  const problems: RowProblem[] = [];
+  let orgId = before.org_id;
+  if ('branch' in input.fields && !isBlankCell(input.fields.branch)) {
+    orgId = resolveBranch(db, String(input.fields.branch), problems) ?? orgId;
+    cells.branch = String(input.fields.branch).split('/').pop();
+  }
+  const check = checkMemberRow(cells, { today: now });
+  if (!check.draft) throw rejected([...problems, ...check.problems]);
+  const columns = toColumns(db, check.draft, orgId, codes, problems);
+  assertIdFree(db, check.draft.idNumber, before.id, problems);
+  // A pasted or edited record keeps what the change did not mention (reasons, since-dates of mobility).
+  for (const key of ['lost_contact_reason', 'mobile_reason', 'mobile_since', 'mobile_contact'] as const) columns[key] = before[key];
+  if (problems.length) throw rejected(problems);
+  run(
+    db,
+    qb
+      .updateTable('members')
+      .set({ ...columns, version: before.version + 1, updated_at: now.toISOString() })
+      .where('id', '=', before.id),
+  );
+  const after = getMember(db, before.id);
+  const changed = changedColumns(before, after);
+  const on = today(now);
+  if (before.category !== after.category) events(after.id, 'category_changed', after.full_date ?? on, { from: before.category, to: after.category });
+  if (before.org_id !== after.org_id) events(after.id, 'moved', on, { fromOrgId: before.org_id, toOrgId: after.org_id });
+  if (before.standing !== after.standing) events(after.id, 'standing_changed', on, { from: before.standing, to: after.standing });
+  if (before.lost_contact !== after.lost_contact) events(after.id, after.lost_contact ? 'lost_contact' : 'contact_restored', after.lost_contact_since ?? on, {});
+  if (before.mobile !== after.mobile) events(after.id, after.mobile ? 'mobile_out' : 'mobile_back', on, { destination: after.mobile_destination });
+  return { before, after, changed };
+}
+
+/** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */
+export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter): { before: Member; after: Member } {
+  const before = getMember(db, input.id);
+  if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
+  const field = (f: string, problem: string, value: unknown, params?: Record<string, string>) =>
+    new AppError('VALIDATION', problem, { issues: [{ field: f, problem, value, ...(params ? { params } : {}) }] });
+  if (before.status === 'history') throw field('id', 'memberAlreadyLeft', before.name, { leftOn: before.left_on ?? '' });
+  if (input.on > today(now)) throw field('on', 'dateInFuture', input.on);
+  if (before.join_date && input.on < before.join_date) throw field('on', 'leftBeforeJoin', input.on, { joinDate: before.join_date });
+  run(
+    db,
+    qb
+      .updateTable('members')
+      .set({ status: 'history', left_on: input.on, left_reason: input.reason, left_note: input.note ?? null, version: before.version + 1, updated_at: now.toISOString() })
+      .where('id', '=', before.id),
+  );
+  events(before.id, 'left', input.on, { reason: input.reason, note: input.note ?? null });
+  return { before, after: getMember(db, before.id) };
+}
+
+export function memberDetail(db: SqliteDatabase, id: number): MemberDetail {
+  const m = getMember(db, id);
+  const events = db.prepare('SELECT * FROM member_events WHERE member_id = ? ORDER BY on_date, id').all(id) as {
+    id: number;
+    kind: string;
+    on_date: string;
+    detail: string | null;
+    recorded_by: string;
+    recorded_at: string;
+  }[];
+  return {
+    member: getMemberRow(db, id),
+    leftOn: m.left_on,
+    leftReason: m.left_reason,
+    leftNote: m.left_note,
+    events: events.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      onDate: e.on_date,
+      detail: e.detail === null ? null : JSON.parse(e.detail),
+      recordedBy: e.recorded_by,
+      recordedAt: e.recorded_at,
+    })),
+  };
+}
