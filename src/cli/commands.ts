@@ -7,6 +7,7 @@ import { appendAudit, verifyAuditChain } from '../core/services/audit';
 import { backupFolder, listBackups, writeBackup } from '../core/services/backup';
 import { getStreet } from '../core/services/street';
 import { seedDemo } from '../core/services/seed-demo';
+import { importMembers } from '../core/import/import-members';
 import { findOrganizations } from '../core/services/organizations';
 import { refreshStatistics } from '../core/db/open';
 import type { CliText } from './text';
@@ -27,6 +28,8 @@ export class CliRejection extends Error {
 export interface CommandContext {
   app: StreetDeskApp;
   values: Record<string, string | boolean | undefined>;
+  /** Positional arguments after the command's words (a file name). */
+  args: string[];
   lang: Language;
   text: CliText;
 }
@@ -39,6 +42,8 @@ export interface CommandResult {
 
 interface Command {
   name: string;
+  /** Names of the positional arguments the command takes after its words. */
+  args?: string[];
   createsDatabase: boolean;
   /** Options that must be given; checked before the database is opened, so a usage error creates nothing. */
   required: string[];
@@ -174,6 +179,49 @@ export const COMMANDS: Command[] = [
       return {
         value: { total: result.total, members: result.members },
         human: ctx.text.memberList(result.total, result.members.map((m) => [m.name, m.idNumber, m.branch, m.category, m.joinDate ?? ''])),
+      };
+    },
+  },
+  {
+    name: 'import members',
+    args: ['FILE'],
+    createsDatabase: false,
+    required: [],
+    precheck(values, text) {
+      const dup = values['on-duplicate'];
+      if (dup !== undefined && dup !== 'skip' && dup !== 'update') throw new UsageError(text.badChoice('--on-duplicate', String(dup), 'skip|update'));
+    },
+    async run(ctx) {
+      const file = path.resolve(ctx.args[0]);
+      if (!fs.existsSync(file)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(file), { file });
+      const report = await importMembers(ctx.app.database, file, {
+        sheet: typeof ctx.values.sheet === 'string' ? ctx.values.sheet : undefined,
+        onDuplicate: ctx.values['on-duplicate'] === 'update' ? 'update' : 'skip',
+        createMissingBranches: ctx.values['create-missing-branches'] === true,
+        dryRun: ctx.values['dry-run'] === true,
+        lang: ctx.lang,
+        now: new Date(),
+        actor: CLI_ACTOR,
+        fileName: path.basename(file),
+        rejectedOut: typeof ctx.values.rejected === 'string' ? path.resolve(ctx.values.rejected) : undefined,
+      });
+      return {
+        value: {
+          ok: report.rejected.length === 0,
+          rows: report.rows,
+          accepted: report.accepted,
+          created: report.created,
+          updated: report.updated,
+          rejected: report.rejected.map(({ row, column, letter, value, code, message }) => ({ row, column, letter, value, code, message })),
+          duplicates: report.duplicates.map(({ row, idNumber, action, existing }) => ({ row, idNumber, action, existing })),
+          ignored: report.ignored,
+          createdBranches: report.createdBranches,
+          dryRun: report.dryRun,
+          sheet: report.sheet,
+          headerRow: report.headerRow,
+        },
+        human: ctx.text.imported(report),
+        exitCode: report.rejected.length > 0 ? 1 : 0,
       };
     },
   },

@@ -59,6 +59,11 @@ export async function runCli(argv: string[]): Promise<number> {
         query: { type: 'string' },
         org: { type: 'string' },
         limit: { type: 'string' },
+        sheet: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'on-duplicate': { type: 'string' },
+        'create-missing-branches': { type: 'boolean', default: false },
+        rejected: { type: 'string' },
       },
     });
   } catch (err) {
@@ -74,8 +79,12 @@ export async function runCli(argv: string[]): Promise<number> {
     return 0;
   }
   const name = positionals.join(' ');
-  const command = COMMANDS.find((c) => c.name === name);
+  const command = COMMANDS.find((c) => {
+    const words = c.name.split(' ');
+    return words.every((w, i) => positionals[i] === w) && positionals.length === words.length + (c.args?.length ?? 0);
+  });
   if (!command) return usage(out, positionals.length ? text.unknownCommand(name) : text.noCommand);
+  const args = positionals.slice(command.name.split(' ').length);
   if (!values.db) return usage(out, text.needDb);
   const dbPath = path.resolve(values.db);
 
@@ -86,7 +95,7 @@ export async function runCli(argv: string[]): Promise<number> {
       throw new CliRejection('NOT_FOUND', text.dbMissing(dbPath), { file: dbPath });
     }
     app = new StreetDeskApp({ dbPath, appVersion: readAppVersion() });
-    const ctx: CommandContext = { app, values, lang: out.lang, text };
+    const ctx: CommandContext = { app, values, args, lang: out.lang, text };
     const result = await command.run(ctx);
     print(out, result.value, result.human);
     return result.exitCode ?? 0;

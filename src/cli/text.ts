@@ -12,6 +12,9 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数]
                         列出党员（按姓名、拼音首字母、身份证号或电话查找）
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
+  import members 文件 [--sheet 工作表] [--dry-run] [--on-duplicate skip|update]
+        [--create-missing-branches] [--rejected 未导入行.xlsx]
+                        从 Excel 花名册导入党员；--dry-run 只检查不写入；有被拒绝的行时退出码为 1
   info                  显示街道信息、数据结构版本和记录数
 
 --json 时每条命令只在标准输出打印一个 JSON 对象。退出码：0 成功，1 输入被拒绝，2 用法错误。`;
@@ -27,6 +30,10 @@ Commands:
   members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N]
                          list members (by name, pinyin initials, ID number or phone)
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
+  import members FILE [--sheet NAME] [--dry-run] [--on-duplicate skip|update]
+        [--create-missing-branches] [--rejected OUT.xlsx]
+                         import members from an Excel roster; --dry-run checks without writing;
+                         exit 1 when any row was rejected
   info                   show the street profile, schema version and record counts
 
 With --json every command prints exactly one JSON object on stdout. Exit codes: 0 success,
@@ -57,6 +64,16 @@ export function cliText(lang: Language) {
         : `The audit log was tampered with: entry ${id} ${AUDIT_REASONS_EN[reason] ?? reason} (${checked} entries before it are intact)`,
     badNumber: (opt: string, value: string, min: number, max: number) =>
       zh ? `${opt} 须为 ${min} 到 ${max} 之间的整数，不能是“${value}”` : `${opt} must be a whole number from ${min} to ${max}, not “${value}”`,
+    badChoice: (opt: string, value: string, choices: string) =>
+      zh ? `${opt} 只能是 ${choices}，不能是“${value}”` : `${opt} must be one of ${choices}, not “${value}”`,
+    fileMissing: (file: string) => (zh ? `文件不存在：${file}` : `The file does not exist: ${file}`),
+    imported: (r: { rows: number; created: number; updated: number; rejected: { message: string; row: number }[]; duplicates: unknown[]; ignored: number[]; dryRun: boolean }) =>
+      [
+        zh
+          ? `${r.dryRun ? '检查完毕（未写入）' : '导入完毕'}：共 ${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，重复 ${r.duplicates.length}，有问题 ${new Set(r.rejected.map((x) => x.row)).size} 行，忽略标题/合计行 ${r.ignored.length}`
+          : `${r.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${r.rows} rows, ${r.created} new, ${r.updated} updated, ${r.duplicates.length} duplicates, ${new Set(r.rejected.map((x) => x.row)).size} rows with problems, ${r.ignored.length} title/footer rows ignored`,
+        ...r.rejected.map((x) => (zh ? `第 ${x.row} 行 ${x.message}` : `row ${x.row}: ${x.message}`)),
+      ].join('\n'),
     seeded: (r: { communities: number; grids: number; organizations: number; members: number }) =>
       zh
         ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员`

@@ -15,7 +15,7 @@ import { namePinyin } from './pinyin';
 type CodeTable = 'ethnicity' | 'education' | 'occupation';
 
 /** Code tables both ways: a clerk types 汉族 or 01, the record keeps 01 and shows 汉族. */
-class Codes {
+export class Codes {
   private readonly byText = new Map<string, string>();
   private readonly labels = new Map<string, string>();
   constructor(db: SqliteDatabase) {
@@ -51,7 +51,7 @@ function getMember(db: SqliteDatabase, id: number): Member {
 }
 
 /** The record as cells, the way checkMemberRow reads a roster row. */
-function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, unknown> {
+export function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, unknown> {
   const org = db.prepare('SELECT name FROM organizations WHERE id = ?').get(m.org_id) as { name: string };
   const grid = m.grid_id === null ? undefined : (db.prepare('SELECT name FROM grids WHERE id = ?').get(m.grid_id) as { name: string }).name;
   const cells: Record<string, unknown> = {
@@ -91,7 +91,7 @@ function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, un
 }
 
 /** The columns a checked draft is stored as; code, branch and grid names are resolved here. */
-function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): Omit<NewMember, 'created_at' | 'updated_at'> {
+export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): Omit<NewMember, 'created_at' | 'updated_at'> {
   const code = (table: CodeTable, field: keyof MemberDraft, text: string | undefined) => {
     if (text === undefined) return null;
     const found = codes.code(table, text);
@@ -156,7 +156,7 @@ function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | n
   if (other && other.id !== exceptId) problems.push({ field: 'idNumber', value: idNumber, problem: 'idNumberTaken', params: { name: other.name } });
 }
 
-function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[]): number | null {
+export function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[]): number | null {
   const found = findOrganizations(db, text);
   if (found.length === 1) return found[0].id;
   problems.push({ field: 'branch', value: text, problem: found.length === 0 ? 'branchUnknown' : 'branchAmbiguous', params: { count: found.length } });

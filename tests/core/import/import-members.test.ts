@@ -1,0 +1,111 @@
+// Committing a roster import: the dry run writes nothing, the commit writes every accepted row or none,
+// duplicates are skipped or update (a blank cell never overwrites), rejected rows go to a file to fix.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { importMembers, type ImportOptions } from '../../../src/core/import/import-members';
+import { appsForEachTest, tableSnapshot, type TestApp } from '../../support/factory';
+import { TODAY, citizenId, memberRow, nationalRoster, tempFolder, writeWorkbook } from './roster-workbooks';
+
+const app = appsForEachTest();
+
+async function street(): Promise<TestApp> {
+  const t = await app({ start: TODAY });
+  const root = (await t.app.invoke('orgs.tree', {}, t.adminToken))[0];
+  const community = await t.app.invoke('communities.save', { name: '东华社区', divisionCode: '110101001001' }, t.adminToken);
+  const committee = await t.app.invoke('orgs.create', { parentId: root.id, name: '东华社区党委', level: 'community_committee', communityId: community.id }, t.adminToken);
+  await t.app.invoke('orgs.create', { parentId: committee.id, name: '第一网格党支部', level: 'branch' }, t.adminToken);
+  return t;
+}
+
+const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
+  onDuplicate: 'skip',
+  createMissingBranches: false,
+  dryRun: false,
+  lang: 'zh-CN',
+  now: TODAY,
+  actor: { userId: 1, username: 'admin' },
+  fileName: '花名册.xlsx',
+  ...over,
+});
+
+const names = (t: TestApp) => (t.app.database.prepare('SELECT name FROM members ORDER BY name').all() as { name: string }[]).map((r) => r.name);
+
+describe('importing a roster', () => {
+  it('a dry run reports each row and writes nothing', async () => {
+    const t = await street();
+    const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(2, { idNumber: '370102198001021234' }), ['合计', '2人']]));
+    const before = tableSnapshot(t.app.database);
+    const report = await importMembers(t.app.database, file, options({ dryRun: true }));
+    expect(report).toMatchObject({ rows: 2, accepted: 1, created: 1, dryRun: true, ignored: [1, 2, 6] });
+    expect(report.rejected).toEqual([
+      expect.objectContaining({ row: 5, column: '公民身份号码', letter: 'E', code: 'idChecksum', value: '370102198001021234' }),
+    ]);
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+  });
+
+  it('commits the accepted rows with their history and one audit entry', async () => {
+    const t = await street();
+    const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(2), memberRow(3, { branch: '第九网格党支部' })]));
+    const report = await importMembers(t.app.database, file, options());
+    expect(report).toMatchObject({ created: 2, accepted: 2 });
+    expect(report.rejected[0]).toMatchObject({ row: 6, code: 'branchUnknown', value: '第九网格党支部' });
+    expect(names(t)).toEqual(['党员丙', '党员乙'].sort());
+    const found = await t.app.invoke('members.list', { query: 'dy' }, t.adminToken);
+    expect(found.total).toBe(2);
+    const { entries } = await t.app.invoke('audit.list', { action: 'members.import' }, t.adminToken);
+    expect(entries[0].after).toMatchObject({ created: 2, rejected: 1 });
+    expect((t.app.database.prepare("SELECT count(*) AS n FROM member_events WHERE kind = 'imported'").get() as { n: number }).n).toBe(2);
+  });
+
+  it('creates a missing branch only when asked to', async () => {
+    const t = await street();
+    const file = await writeWorkbook(nationalRoster([memberRow(1, { branch: '东华社区党委/第二网格党支部' })]));
+    const report = await importMembers(t.app.database, file, options({ createMissingBranches: true }));
+    expect(report).toMatchObject({ created: 1, createdBranches: ['东华社区党委/第二网格党支部'] });
+    const tree = await t.app.invoke('orgs.tree', {}, t.adminToken);
+    const branch = tree.find((o) => o.name === '第二网格党支部');
+    expect(tree.find((o) => o.id === branch?.parentId)?.name).toBe('东华社区党委');
+    expect(branch?.memberCount).toBe(1);
+  });
+
+  it('skips or updates a member already in the archive; a blank cell never overwrites a stored value', async () => {
+    const t = await street();
+    await importMembers(t.app.database, await writeWorkbook(nationalRoster([memberRow(1, { phone: '13812345678' })])), options());
+    const again = await writeWorkbook(nationalRoster([memberRow(1, { phone: null, joinDate: '2005-07-02', name: '党员乙' })]));
+    const skipped = await importMembers(t.app.database, again, options());
+    expect(skipped.duplicates).toEqual([expect.objectContaining({ row: 4, action: 'skipped', existing: 'archive' })]);
+    const updated = await importMembers(t.app.database, again, options({ onDuplicate: 'update' }));
+    expect(updated).toMatchObject({ updated: 1, created: 0 });
+    const m = (await t.app.invoke('members.list', {}, t.adminToken)).members[0];
+    expect(m).toMatchObject({ joinDate: '2005-07-02', phone: '13812345678', version: 2 });
+  });
+
+  it('reports a second row with the same ID number in the file as a duplicate', async () => {
+    const t = await street();
+    const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(1, { name: '重复者' })]));
+    const report = await importMembers(t.app.database, file, options());
+    expect(report.created).toBe(1);
+    expect(report.duplicates).toEqual([expect.objectContaining({ row: 5, existing: 'file', action: 'skipped' })]);
+  });
+
+  it('writes the rejected rows to a workbook with a reason column, ready to fix and import again', async () => {
+    const t = await street();
+    const bad = citizenId('19800102', '321').slice(0, 17) + '0';
+    const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(2, { idNumber: bad, phone: '123' })]));
+    const out = path.join(tempFolder(), '未导入.xlsx');
+    await importMembers(t.app.database, file, options({ rejectedOut: out }));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header[0]).toBe('Excel 行号');
+    expect(header.at(-1)).toBe('原因');
+    const row = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(row[0]).toBe(5);
+    expect(row).toContain(bad);
+    expect(String(row.at(-1))).toContain('公民身份号码');
+    expect(String(row.at(-1))).toContain('联系电话');
+    expect(sheet.rowCount).toBe(2);
+  });
+});
