@@ -226,6 +226,27 @@ export const COMMANDS: Command[] = [
     },
   },
   {
+    name: 'export members',
+    args: ['OUT.xlsx'],
+    createsDatabase: false,
+    required: [],
+    async run(ctx) {
+      const out = path.resolve(ctx.args[0]);
+      if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(ctx.text.needXlsx(out));
+      if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
+      let orgId: number | undefined;
+      if (typeof ctx.values.org === 'string') {
+        const matches = findOrganizations(ctx.app.database, ctx.values.org);
+        if (matches.length !== 1) throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org });
+        orgId = matches[0].id;
+      }
+      const result = await ctx.app.invokeAsSystem('members.export', { orgId });
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, result.bytes);
+      return { value: { file: out, rows: result.rows }, human: ctx.text.exported(out, result.rows) };
+    },
+  },
+  {
     name: 'info',
     createsDatabase: false,
     required: [],

@@ -15,6 +15,8 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   import members 文件 [--sheet 工作表] [--dry-run] [--on-duplicate skip|update]
         [--create-missing-branches] [--rejected 未导入行.xlsx]
                         从 Excel 花名册导入党员；--dry-run 只检查不写入；有被拒绝的行时退出码为 1
+  export members 文件.xlsx [--org 组织]
+                        把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）
   info                  显示街道信息、数据结构版本和记录数
 
 --json 时每条命令只在标准输出打印一个 JSON 对象。退出码：0 成功，1 输入被拒绝，2 用法错误。`;
@@ -34,6 +36,8 @@ Commands:
         [--create-missing-branches] [--rejected OUT.xlsx]
                          import members from an Excel roster; --dry-run checks without writing;
                          exit 1 when any row was rejected
+  export members OUT.xlsx [--org NAME]
+                         export the members to Excel (ID numbers and phones as text; logged in the audit)
   info                   show the street profile, schema version and record counts
 
 With --json every command prints exactly one JSON object on stdout. Exit codes: 0 success,
@@ -66,6 +70,8 @@ export function cliText(lang: Language) {
       zh ? `${opt} 须为 ${min} 到 ${max} 之间的整数，不能是“${value}”` : `${opt} must be a whole number from ${min} to ${max}, not “${value}”`,
     badChoice: (opt: string, value: string, choices: string) =>
       zh ? `${opt} 只能是 ${choices}，不能是“${value}”` : `${opt} must be one of ${choices}, not “${value}”`,
+    needXlsx: (file: string) => (zh ? `导出文件名须以 .xlsx 结尾：${file}` : `The export file must end in .xlsx: ${file}`),
+    exported: (file: string, rows: number) => (zh ? `已导出 ${rows} 名党员到 ${file}` : `Exported ${rows} members to ${file}`),
     fileMissing: (file: string) => (zh ? `文件不存在：${file}` : `The file does not exist: ${file}`),
     imported: (r: { rows: number; created: number; updated: number; rejected: { message: string; row: number }[]; duplicates: unknown[]; ignored: number[]; dryRun: boolean }) =>
       [

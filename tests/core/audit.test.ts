@@ -33,6 +33,7 @@ describe('every write', () => {
     let rootId = 0;
     let member: MemberRow | null = null;
     let branch = 0;
+    let transfer = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -135,6 +136,38 @@ describe('every write', () => {
       'members.leave': {
         run: () => t.app.invoke('members.leave', { id: member!.id, version: member!.version, on: '2026-03-01', reason: 'death' }, t.adminToken),
         expected: { entity: 'member', username: admin, before: true, after: true },
+      },
+      'transfers.create': {
+        run: async () => {
+          const leaving = await t.app.invoke('members.create', { orgId: branch, fields: { name: '赵敏', idNumber: '110101197506150022', category: '正式党员' } }, t.adminToken);
+          transfer = (
+            await t.app.invoke(
+              'transfers.create',
+              { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: leaving.id, issuedOn: '2026-03-10', toOrgName: '西城区展览路街道党工委' },
+              t.adminToken,
+            )
+          ).id;
+        },
+        expected: { entity: 'transfer', username: admin, before: false, after: true },
+      },
+      'transfers.receive': {
+        run: () => t.app.invoke('transfers.receive', { id: transfer, on: '2026-03-10' }, t.adminToken),
+        expected: { entity: 'transfer', username: admin, before: true, after: true },
+      },
+      'transfers.returnReceipt': {
+        run: () => t.app.invoke('transfers.returnReceipt', { id: transfer, on: '2026-03-10' }, t.adminToken),
+        expected: { entity: 'transfer', username: admin, before: true, after: true },
+      },
+      'transfers.cancel': {
+        run: async () => {
+          const incoming = await t.app.invoke(
+            'transfers.create',
+            { direction: 'in', letterNumber: '西展组转〔2026〕017号', person: { name: '钱进', idNumber: '110105199003030031', category: 'full' }, issuedOn: '2026-03-09', fromOrgName: '西城区展览路街道党工委', toOrgId: branch },
+            t.adminToken,
+          );
+          await t.app.invoke('transfers.cancel', { id: incoming.id, on: '2026-03-10', reason: '本人改迁他处' }, t.adminToken);
+        },
+        expected: { entity: 'transfer', username: admin, before: true, after: true },
       },
       'orgs.close': {
         run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),

@@ -63,6 +63,12 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'members.create': { orgId: 1, fields: { name: '王五', idNumber: '53010219200508011X', category: '正式党员' } },
     'members.update': { id: 1, version: 1, fields: { phone: '13812345678' } },
     'members.leave': { id: 1, version: 1, on: '2026-03-01', reason: 'other' },
+    'members.export': {},
+    'transfers.list': { open: true },
+    'transfers.create': { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: 1, issuedOn: '2026-03-10', toOrgName: '西城区展览路街道党工委' },
+    'transfers.receive': { id: 1, on: '2026-03-10' },
+    'transfers.returnReceipt': { id: 1, on: '2026-03-10' },
+    'transfers.cancel': { id: 1, on: '2026-03-10', reason: '本人不再迁出' },
   };
 }
 

@@ -1,6 +1,6 @@
 // Shared pieces of the end-to-end tests: a browser host of our own per test file (fresh temporary
 // database, no daily backup), direct contract calls for arranging data, and the login steps a user takes.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +21,37 @@ export interface Host {
 export const ADMIN = { username: 'admin', displayName: '王丽华', password: 'Dangjian2026' };
 export const STREET = { name: '朝阳门街道', code: '110101001', districtName: '东城区' };
 
-async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
+export interface HostOptions {
+  /**
+   * Set the street up through the CLI (STREET, ADMIN) and add this many demo members with `seed-demo`
+   * (deterministic: seed 7) before the host starts. Tests then log in as ADMIN without `initialize`.
+   */
+  seedMembers?: number;
+}
+
+/** `npm run cli` on the test's database; throws with the CLI's output when it fails. */
+function runCli(dbPath: string, args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', '--db', dbPath, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'test', ...env },
+  });
+  if (r.status !== 0) throw new Error(`cli ${args[0]} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+function seedDatabase(dbPath: string, members: number): void {
+  runCli(
+    dbPath,
+    ['init', '--street-name', STREET.name, '--street-code', STREET.code, '--district-name', STREET.districtName, '--admin-user', ADMIN.username, '--admin-name', ADMIN.displayName],
+    { STREETDESK_PASSWORD: ADMIN.password },
+  );
+  runCli(dbPath, ['seed-demo', '--members', String(members), '--seed', '7']);
+}
+
+async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
+  if (options.seedMembers) seedDatabase(dbPath, options.seedMembers);
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', 'src/host/index.ts', '--db', dbPath, '--port', '0', '--no-daily-backup'],
@@ -61,11 +89,11 @@ async function startHost(): Promise<{ host: Host; stop: () => Promise<void> }> {
 }
 
 /** Starts a host for the tests of this file and stops it after them; read `.url` inside a test. */
-export function useHost(): Host {
+export function useHost(options: HostOptions = {}): Host {
   const host: Host = { url: '', dbPath: '' };
   let stop: (() => Promise<void>) | null = null;
   test.beforeAll(async () => {
-    const started = await startHost();
+    const started = await startHost(options);
     Object.assign(host, started.host);
     stop = started.stop;
   });

@@ -1,10 +1,11 @@
 // The members' archive as the contract serves it: the page query, one member's record and history,
 // and the writes (each audited with the fields it changed).
 import type { Handlers } from '../context';
+import { exportMembers } from '../export/export-members';
 import { getMemberRow, listMembers } from '../services/members';
 import { createMember, eventWriter, leaveMember, memberDetail, updateMember } from '../services/member-records';
 
-export const memberHandlers: Pick<Handlers, 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.leave'> = {
+export const memberHandlers: Pick<Handlers, 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.leave' | 'members.export'> = {
   'members.list'(ctx, input) {
     return listMembers(ctx.db, input);
   },
@@ -41,5 +42,13 @@ export const memberHandlers: Pick<Handlers, 'members.list' | 'members.get' | 'me
       });
       return getMemberRow(ctx.db, after.id);
     });
+  },
+
+  async 'members.export'(ctx, input) {
+    const { bytes, rows, title } = await exportMembers(ctx.db, input, ctx.lang, ctx.now());
+    const fileName = `${title}-${ctx.now().toISOString().slice(0, 10)}.xlsx`;
+    const { columns, sort: _sort, ...filters } = input;
+    ctx.tx(() => ctx.audit({ action: 'members.export', entity: 'member', after: { fileName, rows, filters, columns: columns ?? null } }));
+    return { fileName, rows, bytes };
   },
 };

@@ -70,26 +70,36 @@ function filtered(db: SqliteDatabase, input: ListInput): MemberQuery {
 
 type RowWithNames = Member & { branch_name: string; grid_name: string | null; community_name: string | null };
 
-export function listMembers(db: SqliteDatabase, input: ListInput): { total: number; members: MemberRow[] } {
-  const base = filtered(db, input);
-  const total = first(db, base.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
-  let page = base.select('members.id');
+function pageIds(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, offset: number, limit: number | null): number[] {
+  let page = filtered(db, input as ListInput).select('members.id');
   for (const { field, dir } of input.sort) page = page.orderBy(sql.ref(SORT_COLUMNS[field]), dir);
-  const ids = all(db, page.orderBy('members.id', 'asc').limit(input.limit).offset(input.offset)).map((r) => r.id);
-  if (ids.length === 0) return { total, members: [] };
-  const rows = all(
-    db,
-    qb
-      .selectFrom('members')
-      .innerJoin('organizations', 'organizations.id', 'members.org_id')
-      .leftJoin('grids', 'grids.id', 'members.grid_id')
-      .leftJoin('communities', 'communities.id', 'organizations.community_id')
-      .selectAll('members')
-      .select(['organizations.name as branch_name', 'grids.name as grid_name', 'communities.name as community_name'])
-      .where('members.id', 'in', ids),
-  ) as RowWithNames[];
+  page = page.orderBy('members.id', 'asc');
+  const query = limit === null ? page : page.limit(limit).offset(offset);
+  return all(db, query).map((r) => r.id);
+}
+
+const ROWS_BY_IDS = `SELECT members.*, organizations.name AS branch_name, grids.name AS grid_name, communities.name AS community_name
+  FROM members JOIN organizations ON organizations.id = members.org_id
+  LEFT JOIN grids ON grids.id = members.grid_id LEFT JOIN communities ON communities.id = organizations.community_id
+  WHERE members.id IN (SELECT value FROM json_each(?))`;
+
+/** The rows of these members, in this order, with their branch, grid and community names. */
+export function memberRowsByIds(db: SqliteDatabase, ids: number[]): MemberRow[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(ROWS_BY_IDS).all(JSON.stringify(ids)) as RowWithNames[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total, members: ids.map((id) => toMemberRow(byId.get(id)!)) };
+  return ids.map((id) => toMemberRow(byId.get(id)!));
+}
+
+export function listMembers(db: SqliteDatabase, input: ListInput): { total: number; members: MemberRow[] } {
+  const total = first(db, filtered(db, input).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
+  return { total, members: memberRowsByIds(db, pageIds(db, input, input.offset, input.limit)) };
+}
+
+/** Every member of the view, in its order, a chunk at a time (for exports: no deep OFFSET scans). */
+export function* allMembers(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, chunk = 1000): Generator<MemberRow[]> {
+  const ids = pageIds(db, input, 0, null);
+  for (let i = 0; i < ids.length; i += chunk) yield memberRowsByIds(db, ids.slice(i, i + chunk));
 }
 
 /** One member with the names of their branch, grid and community, whatever their status. */

@@ -2,7 +2,7 @@
 // whether it writes. Electron main (IPC) and the browser host (HTTP) serve exactly this list.
 import { z } from 'zod';
 import * as s from './schemas';
-import type { Language, OrgCategory, OrgLevel, Role } from './schemas';
+import type { Language, OrgCategory, OrgLevel, Role, TransferDirection, TransferStatus } from './schemas';
 
 /**
  * public: anyone, before login. session: any logged-in user, for their own account (a viewer may
@@ -68,6 +68,13 @@ export const contract = {
   'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
   'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
+  // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
+  'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
+  'transfers.list': { input: s.transferListInput, access: 'viewer', write: false },
+  'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true },
+  'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
+  'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
+  'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -196,6 +203,12 @@ export interface ApiOutputs {
   'members.create': MemberRow;
   'members.update': MemberRow;
   'members.leave': MemberRow;
+  'members.export': { fileName: string; rows: number; bytes: Uint8Array };
+  'transfers.list': { total: number; transfers: TransferRow[] };
+  'transfers.create': TransferRow;
+  'transfers.receive': TransferRow;
+  'transfers.returnReceipt': TransferRow;
+  'transfers.cancel': TransferRow;
 }
 
 /** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
@@ -301,6 +314,49 @@ export interface MemberDetail {
   leftReason: string | null;
   leftNote: string | null;
   events: MemberEvent[];
+}
+
+/**
+ * One transfer of membership (组织关系转接) as the transfer lists show it. The member's name, ID number and
+ * category and the organizations' names are those the letter was written with. Dates are YYYY-MM-DD.
+ */
+export interface TransferRow {
+  id: number;
+  direction: TransferDirection;
+  letterNumber: string;
+  /** The member on the roll; for `in`, set once the person is received. */
+  memberId: number | null;
+  memberName: string;
+  memberIdNumber: string;
+  memberCategory: 'full' | 'probationary';
+  /** An organization of the tree, or null for one outside the street (then only the name). */
+  fromOrgId: number | null;
+  fromOrgName: string;
+  toOrgId: number | null;
+  toOrgName: string;
+  issuedOn: string;
+  validDays: number;
+  /** The last day the letter is valid: issuedOn + validDays. */
+  validUntil: string;
+  /** While the letter is issued: days from today to validUntil (0 on the last day, negative once expired); else null. */
+  daysLeft: number | null;
+  /** 党费交至, YYYY-MM. */
+  duesPaidTo: string | null;
+  /** As the clerk sees it: `expired` when the letter ran out while still issued. */
+  status: TransferStatus;
+  expired: boolean;
+  /** Issued, or received and waiting for the receipt: the sending organization is still responsible. */
+  open: boolean;
+  /** out: the day the receipt should be back by (a month after receipt, or after issue while not received). */
+  receiptDueOn: string | null;
+  receiptOverdue: boolean;
+  receivedOn: string | null;
+  receiptReturnedOn: string | null;
+  cancelledOn: string | null;
+  cancelReason: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export type ApiOutput<M extends Method> = ApiOutputs[M];

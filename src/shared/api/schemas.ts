@@ -2,6 +2,7 @@
 // so the same schema gives zh-CN text in the window and English text in a script.
 import { z } from 'zod';
 import { checkCommunityCode, checkStreetCode, normalizeDigits, normalizeStreetCode } from '../division-code';
+import { isRealDate, parseLooseDate } from '../validators/loose-date';
 
 export const ROLES = ['admin', 'clerk', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -224,3 +225,86 @@ export const memberLeaveInput = z.object({
   reason: z.enum(LEFT_REASONS, { error: 'notAllowed' }),
   note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
 });
+
+/** The members page's view as a file: its filters and sort, and the columns shown (member field keys). */
+export const memberExportInput = memberListInput.omit({ offset: true, limit: true }).extend({
+  columns: z.array(z.string().max(40)).max(60).optional(),
+});
+
+// ——— transfers of membership (组织关系转接, domain.md §3) ———
+
+export const TRANSFER_DIRECTIONS = ['in', 'out', 'within'] as const;
+export type TransferDirection = (typeof TRANSFER_DIRECTIONS)[number];
+/** `expired` is worked out on read (a letter past its validity while still issued); it may also be stored. */
+export const TRANSFER_STATUSES = ['issued', 'received', 'receipt_returned', 'expired', 'cancelled'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export const TRANSFER_VALID_DAYS = { default: 10, min: 1, max: 92 } as const;
+
+/** A calendar day that exists (no 2026-02-30): transfer dates are counted with. */
+const calendarDay = isoDay.refine((d) => isRealDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))), {
+  error: 'dateInvalid',
+});
+
+/** Dues paid up to a month (党费交至): 2026-03, 2026.3, 2026年3月 are read as 2026-03; a day given is cut to its month; blank is none. */
+const yearMonth = z
+  .string()
+  .transform((s, ctx): string | null => {
+    if (s.trim() === '') return null;
+    const date = parseLooseDate(s.trim(), { allowFuture: true });
+    if (date.ok) return date.value.slice(0, 7);
+    ctx.addIssue({ code: 'custom', message: 'monthFormat', input: s });
+    return z.NEVER;
+  });
+
+const FULL_WIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+
+export const transferListInput = z.object({
+  status: z.enum(TRANSFER_STATUSES, { error: 'notAllowed' }).optional(),
+  direction: z.enum(TRANSFER_DIRECTIONS, { error: 'notAllowed' }).optional(),
+  /** Issued or received and not yet closed: the sending organization is still responsible. */
+  open: z.boolean().optional(),
+  /** The letter expired while issued, or (out) the receipt is not back a month after receipt/issue. */
+  overdue: z.boolean().optional(),
+  memberId: id.optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const transferCreateInput = z.object({
+  direction: z.enum(TRANSFER_DIRECTIONS, { error: 'notAllowed' }),
+  /** 介绍信编号, unique per direction; full-width digits and letters are read as half-width. */
+  letterNumber: text(1, 40).transform((s) => s.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))),
+  /** out and within: the member on the roll who leaves. */
+  memberId: id.optional(),
+  /** in: the person arriving, as the letter names them (the name and ID number are checked in core). */
+  person: z
+    .object({
+      name: z.string({ error: 'required' }).max(60, { error: 'tooLong' }),
+      idNumber: z.string({ error: 'required' }).max(40, { error: 'tooLong' }),
+      category: z.enum(['full', 'probationary'], { error: 'notAllowed' }),
+    })
+    .optional(),
+  issuedOn: calendarDay,
+  validDays: z
+    .number({ error: 'notANumber' })
+    .int({ error: 'notAnInteger' })
+    .min(TRANSFER_VALID_DAYS.min, { error: 'validDaysRange' })
+    .max(TRANSFER_VALID_DAYS.max, { error: 'validDaysRange' })
+    .default(TRANSFER_VALID_DAYS.default),
+  /** Each side is an organization of the tree (…OrgId) or, outside the street, its name (…OrgName). */
+  fromOrgId: id.optional(),
+  fromOrgName: text(2, 100).optional(),
+  toOrgId: id.optional(),
+  toOrgName: text(2, 100).optional(),
+  duesPaidTo: yearMonth.nullable().optional(),
+  note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
+});
+
+export const transferReceiveInput = z.object({ id, on: calendarDay });
+export const transferReturnReceiptInput = z.object({
+  id,
+  on: calendarDay,
+  /** An out letter still marked issued: the day the receiving side took the member in (the receipt says); `on` if not given. */
+  receivedOn: calendarDay.optional(),
+});
+export const transferCancelInput = z.object({ id, on: calendarDay, reason: text(2, 200) });

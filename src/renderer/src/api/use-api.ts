@@ -10,7 +10,13 @@ export interface ApiState<T> {
   reload: () => Promise<void>;
 }
 
-export function useApi<M extends Method>(method: M, input?: ApiInput<M>, deps: readonly unknown[] = []): ApiState<ApiOutputs[M]> {
+/** `enabled: false` holds the call back (e.g. until something more urgent has loaded); it runs once enabled. */
+export function useApi<M extends Method>(
+  method: M,
+  input?: ApiInput<M>,
+  deps: readonly unknown[] = [],
+  { enabled = true }: { enabled?: boolean } = {},
+): ApiState<ApiOutputs[M]> {
   const [data, setData] = useState<ApiOutputs[M]>();
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
@@ -35,8 +41,8 @@ export function useApi<M extends Method>(method: M, input?: ApiInput<M>, deps: r
   }, [method, ...deps]);
 
   useEffect(() => {
-    void reload();
-  }, [reload]);
+    if (enabled) void reload();
+  }, [reload, enabled]);
 
   return { data, error, loading, reload };
 }

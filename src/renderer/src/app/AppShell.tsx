@@ -11,6 +11,7 @@ import { LockScreen } from '../pages/LockScreen';
 import { HOME_PATH, matchRoute, ROUTES } from './routes';
 import { useHashPath } from './router';
 import { useSession } from './session';
+import { prefetchPages } from './lazy-page';
 import { useIdleLock } from './use-idle-lock';
 
 const { Sider, Header, Content } = Layout;
@@ -30,6 +31,11 @@ export function AppShell() {
   useEffect(() => {
     if (path === '/' || path === '') navigate(HOME_PATH);
   }, [path, navigate]);
+
+  useEffect(() => {
+    const id = requestIdleCallback(prefetchPages, { timeout: 3000 });
+    return () => cancelIdleCallback(id);
+  }, []);
 
   useIdleLock({
     idleLockMinutes: session!.idleLockMinutes,

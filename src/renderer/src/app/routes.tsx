@@ -1,10 +1,12 @@
 // The pages of the shell. A later module adds its page with one entry here; the navigation, the
 // role check and the routing all follow from this table.
 import type { ComponentType, ReactNode } from 'react';
-import { DashboardOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { Role } from '../../../shared/api/schemas';
+import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { lazyPage } from './lazy-page';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -23,6 +25,8 @@ export interface PageRoute {
 
 export const ROUTES: readonly PageRoute[] = [
   { path: '/overview', labelKey: 'nav.overview', icon: <DashboardOutlined />, minRole: 'viewer', page: OverviewPage },
+  { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined />, minRole: 'viewer', page: OrganizationPage },
+  { path: '/members', labelKey: 'nav.members', icon: <TeamOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/members/MembersPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];
 

@@ -8,6 +8,8 @@ export function FormModal({
   title,
   saving,
   width = 480,
+  okText,
+  danger = false,
   onSubmit,
   onClose,
   children,
@@ -16,6 +18,10 @@ export function FormModal({
   title: ReactNode;
   saving: boolean;
   width?: number;
+  /** The confirming button's text when it is not 保存 (e.g. 撤销). */
+  okText?: ReactNode;
+  /** The confirming button does something that cannot simply be undone. */
+  danger?: boolean;
   onSubmit: () => void;
   onClose: () => void;
   /** The antd Form; give it `onFinish={onSubmit}` and a hidden submit button so Enter works. */
@@ -26,7 +32,8 @@ export function FormModal({
     <Modal
       open={open}
       title={title}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
+      okButtonProps={danger ? { danger: true } : undefined}
       cancelText={t('common.cancel')}
       confirmLoading={saving}
       onOk={onSubmit}

@@ -5,11 +5,25 @@ import { useCallback, useEffect, useRef } from 'react';
 import type { z } from 'zod';
 import type { Language } from '../../../shared/api/schemas';
 import { safeParseInput } from '../../../shared/api/validate';
-import { formatIssue } from '../../../shared/i18n/messages';
+import { fieldLabel, formatIssue } from '../../../shared/i18n/messages';
 import type { FieldIssue } from '../../../shared/result';
 import { ApiCallError } from '../api/client';
 import { currentLanguage } from '../i18n';
 import { useLanguage } from './use-language';
+
+/**
+ * Labels a form gives its fields where the shared table's label would mislead (the shared `name` is the
+ * street's name; on the organization form it is the organization's).
+ */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+/** One issue as a sentence: the shared formatter, or the same sentence under the form's own label. */
+export function issueText(issue: FieldIssue, lang: Language = currentLanguage(), labels?: FieldLabels): string {
+  const text = formatIssue(issue, lang);
+  const label = labels?.[issue.field];
+  const shared = fieldLabel(issue.field, lang);
+  return label !== undefined && text.startsWith(shared) ? label + text.slice(shared.length) : text;
+}
 
 /** Issues of `values` against `schema`, or none. */
 export function checkInput(schema: z.ZodType, values: unknown): FieldIssue[] {
@@ -26,6 +40,7 @@ export function showIssues(
   issues: FieldIssue[],
   fields: readonly string[],
   lang: Language = currentLanguage(),
+  labels?: FieldLabels,
 ): FieldIssue[] {
   const byField = new Map<string, string[]>();
   const rest: FieldIssue[] = [];
@@ -35,7 +50,7 @@ export function showIssues(
       continue;
     }
     // One message per field: the first problem is the one to fix first.
-    if (!byField.has(issue.field)) byField.set(issue.field, [formatIssue(issue, lang)]);
+    if (!byField.has(issue.field)) byField.set(issue.field, [issueText(issue, lang, labels)]);
   }
   form.setFields(
     fields.map((field) => ({ name: field.split('.'), errors: byField.get(field) ?? [] })),
@@ -74,16 +89,22 @@ export function useIssueDisplay(form: FormInstance, fields: readonly string[]): 
 }
 
 /** Checks `input` with the contract's schema and shows what is wrong; true when it may be sent. */
-export function checkForm(form: FormInstance, schema: z.ZodType, input: unknown, fields: readonly string[]): boolean {
+export function checkForm(form: FormInstance, schema: z.ZodType, input: unknown, fields: readonly string[], labels?: FieldLabels): boolean {
   const issues = checkInput(schema, input);
-  showIssues(form, issues, fields);
+  showIssues(form, issues, fields, currentLanguage(), labels);
   return issues.length === 0;
 }
 
 /** Shows a failed call: the core's field issues under their fields, anything else through `report`. */
-export function showCallFailure(form: FormInstance, error: unknown, fields: readonly string[], report: (error: unknown) => void): void {
+export function showCallFailure(
+  form: FormInstance,
+  error: unknown,
+  fields: readonly string[],
+  report: (error: unknown) => void,
+  labels?: FieldLabels,
+): void {
   const issues = validationIssues(error);
-  if (!issues || showIssues(form, issues, fields).length > 0) report(error);
+  if (!issues || showIssues(form, issues, fields, currentLanguage(), labels).length > 0) report(error);
 }
 
 /** A password typed twice: puts `message` under the confirmation field when they differ. */

@@ -1,0 +1,229 @@
+// 社区与网格: the street's communities (code, households, population, space) on the left, the grids of the
+// selected community on the right; clerks and administrators add and edit both.
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Input, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CommunityInfo, GridInfo } from '../../../../shared/api/contract';
+import { useApi } from '../../api/use-api';
+import { useCurrentSession } from '../../app/session';
+import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
+import { errorText } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { hasRole } from '../../lib/roles';
+import { useElementSize } from '../../lib/use-element-size';
+import { useLanguage } from '../../lib/use-language';
+import { CommunityFormModal, type CommunityFormTarget } from './CommunityFormModal';
+import { GridFormModal, type GridFormTarget } from './GridFormModal';
+
+/** Height of a small table's header row, taken off the space its body may scroll in. */
+const TABLE_HEAD = 40;
+
+export function PlacesTab() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { user } = useCurrentSession();
+  const canEdit = hasRole(user.role, 'clerk');
+  const communities = useApi('communities.list');
+  const grids = useApi('grids.list');
+  const [query, setQuery] = useState('');
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [communityForm, setCommunityForm] = useState<CommunityFormTarget | null>(null);
+  const [gridForm, setGridForm] = useState<GridFormTarget | null>(null);
+  const [leftRef, leftSize] = useElementSize<HTMLDivElement>();
+  const [rightRef, rightSize] = useElementSize<HTMLDivElement>();
+
+  const gridsByCommunity = useMemo(() => {
+    const map = new Map<number, GridInfo[]>();
+    for (const grid of grids.data ?? []) map.set(grid.communityId, [...(map.get(grid.communityId) ?? []), grid]);
+    return map;
+  }, [grids.data]);
+
+  const shown = useMemo(() => {
+    const text = query.trim();
+    const all = communities.data ?? [];
+    return text ? all.filter((c) => c.name.includes(text) || c.divisionCode.includes(text)) : all;
+  }, [communities.data, query]);
+
+  const selected = communities.data?.find((c) => c.id === selectedId) ?? shown[0] ?? null;
+  const selectedGrids = selected ? (gridsByCommunity.get(selected.id) ?? []) : [];
+  const number = (value: number | null) => (value === null ? <span className="muted">{t('common.empty')}</span> : formatNumber(value, lang));
+  const closedTag = (closedOn: string | null) =>
+    closedOn ? (
+      <Tag variant="filled" className="inline-tag">
+        {t('places.closed')}
+      </Tag>
+    ) : null;
+
+  return (
+    <div className="places-layout">
+      {!canEdit && <ReadOnlyNotice role={user.role} />}
+      <div className="places-columns">
+        <Card className="panel places-panel" styles={{ body: { padding: 0, height: '100%' } }}>
+          <div className="places-panel-inner">
+            <div className="panel-toolbar">
+              <span className="panel-toolbar-title">{t('places.communities')}</span>
+              <span className="muted">{t('common.total', { total: communities.data?.length ?? 0 })}</span>
+              <div className="panel-toolbar-spacer" />
+              <Input
+                allowClear
+                size="small"
+                className="places-search"
+                prefix={<SearchOutlined className="muted" />}
+                placeholder={t('places.searchPlaceholder')}
+                aria-label={t('places.searchPlaceholder')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              {canEdit && (
+                <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCommunityForm({ mode: 'create' })}>
+                  {t('places.addCommunity')}
+                </Button>
+              )}
+            </div>
+            <div className="places-table-holder" ref={leftRef}>
+              {communities.error ? (
+                <div className="load-error">{errorText(communities.error)}</div>
+              ) : (
+                <Table<CommunityInfo>
+                  size="small"
+                  rowKey="id"
+                  loading={communities.loading && !communities.data}
+                  dataSource={shown}
+                  pagination={false}
+                  scroll={{ x: 760, y: Math.max(leftSize.height - TABLE_HEAD, 120) }}
+                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.noCommunities')} /> }}
+                  rowClassName={(row) => (row.id === selected?.id ? 'row-selected' : '')}
+                  onRow={(row) => ({ onClick: () => setSelectedId(row.id) })}
+                  columns={[
+                    {
+                      key: 'name',
+                      title: t('places.communityName'),
+                      dataIndex: 'name',
+                      width: 128,
+                      fixed: 'left' as const,
+                      ellipsis: true,
+                      render: (name: string, row) => (
+                        <span>
+                          {name}
+                          {closedTag(row.closedOn)}
+                        </span>
+                      ),
+                    },
+                    { key: 'code', title: t('places.divisionCode'), dataIndex: 'divisionCode', width: 124, render: (v: string) => <span className="mono">{v}</span> },
+                    { key: 'households', title: t('places.households'), dataIndex: 'households', width: 80, align: 'right', render: number },
+                    { key: 'population', title: t('places.population'), dataIndex: 'population', width: 80, align: 'right', render: number },
+                    { key: 'officeArea', title: t('places.officeArea'), dataIndex: 'officeArea', width: 108, align: 'right', render: number },
+                    { key: 'activityArea', title: t('places.activityArea'), dataIndex: 'activityArea', width: 124, align: 'right', render: number },
+                    { key: 'grids', title: t('places.gridCount'), width: 64, align: 'right', render: (_: unknown, row) => gridsByCommunity.get(row.id)?.length ?? 0 },
+                    ...(canEdit
+                      ? [
+                          {
+                            key: 'actions',
+                            title: t('common.actions'),
+                            width: 64,
+                            render: (_: unknown, row: CommunityInfo) => (
+                              <Button
+                                type="link"
+                                size="small"
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  setCommunityForm({ mode: 'edit', community: row });
+                                }}
+                              >
+                                {t('common.edit')}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              )}
+            </div>
+          </div>
+        </Card>
+        <Card className="panel places-panel" styles={{ body: { padding: 0, height: '100%' } }}>
+          <div className="places-panel-inner">
+            <div className="panel-toolbar">
+              <span className="panel-toolbar-title">{selected ? t('places.gridsOf', { community: selected.name }) : t('places.grids')}</span>
+              {selected && <span className="muted">{t('common.total', { total: selectedGrids.length })}</span>}
+              <div className="panel-toolbar-spacer" />
+              {canEdit && selected && (
+                <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setGridForm({ mode: 'create', community: selected })}>
+                  {t('places.addGrid')}
+                </Button>
+              )}
+            </div>
+            <div className="places-table-holder" ref={rightRef}>
+              {grids.error ? (
+                <div className="load-error">{errorText(grids.error)}</div>
+              ) : (
+                <Table<GridInfo>
+                  size="small"
+                  rowKey="id"
+                  loading={grids.loading && !grids.data}
+                  dataSource={selectedGrids}
+                  pagination={false}
+                  scroll={{ y: Math.max(rightSize.height - TABLE_HEAD, 120) }}
+                  locale={{
+                    emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={selected ? t('places.noGrids') : t('places.pickCommunity')} />,
+                  }}
+                  columns={[
+                    {
+                      key: 'name',
+                      title: t('places.gridName'),
+                      dataIndex: 'name',
+                      width: 130,
+                      ellipsis: true,
+                      render: (name: string, row) => (
+                        <span>
+                          {name}
+                          {closedTag(row.closedOn)}
+                        </span>
+                      ),
+                    },
+                    { key: 'kind', title: t('places.gridKind'), dataIndex: 'kind', width: 72, render: (kind: GridInfo['kind']) => t(`gridKinds.${kind}`) },
+                    { key: 'coverage', title: t('places.coverage'), dataIndex: 'coverage', ellipsis: true },
+                    ...(canEdit
+                      ? [
+                          {
+                            key: 'actions',
+                            title: t('common.actions'),
+                            width: 64,
+                            render: (_: unknown, row: GridInfo) => (
+                              <Button type="link" size="small" onClick={() => setGridForm({ mode: 'edit', grid: row })}>
+                                {t('common.edit')}
+                              </Button>
+                            ),
+                          },
+                        ]
+                      : []),
+                  ]}
+                />
+              )}
+            </div>
+          </div>
+        </Card>
+      </div>
+      <CommunityFormModal
+        target={communityForm}
+        onClose={() => setCommunityForm(null)}
+        onSaved={(saved) => {
+          setCommunityForm(null);
+          setSelectedId(saved.id);
+          setQuery('');
+          void communities.reload();
+        }}
+      />
+      <GridFormModal
+        target={gridForm}
+        onClose={() => setGridForm(null)}
+        onSaved={() => {
+          setGridForm(null);
+          void grids.reload();
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+// 组织架构 as a clerk builds it: a community (with a grid), a community Party committee and a branch under
+// it; the new branch is flagged for having fewer than 3 full members; it is moved with 移动到… and closed.
+// A viewer sees the same tree without any button that would change it.
+import { ADMIN, callApi, createUser, expect, initialize, login, logout, test, useHost } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const host = useHost();
+const VIEWER = { username: 'chakan', displayName: '刘畅', password: 'Chakan2026' };
+const ROOT = '朝阳门街道党工委';
+
+test.describe.configure({ mode: 'serial' });
+
+let adminCookie = '';
+
+test.beforeAll(async () => {
+  adminCookie = await initialize(host);
+  await createUser(host, adminCookie, { ...VIEWER, role: 'viewer' });
+});
+
+/** A node of the organization tree by its name. */
+const treeNode = (page: Page, name: string) => page.locator('.org-tree .ant-tree-treenode').filter({ has: page.locator('.org-node-name', { hasText: new RegExp(`^${name}$`) }) });
+
+async function pickOption(page: Page, text: string): Promise<void> {
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+test('a clerk adds a community, a community committee and a branch, moves the branch and closes it', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '组织架构' }).click();
+
+  // 社区与网格: a community with its 12-digit code, and one grid.
+  await page.getByRole('tab', { name: '社区与网格' }).click();
+  await page.getByRole('button', { name: '添加社区' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('社区名称').fill('幸福社区');
+  await dialog.getByLabel('区划代码').fill('110101001001');
+  await dialog.getByLabel('户数').fill('3012');
+  await dialog.getByLabel('人口').fill('8240');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  const communityRow = page.getByRole('row', { name: /幸福社区/ });
+  await expect(communityRow).toContainText('110101001001');
+  await expect(communityRow).toContainText('3,012');
+
+  await page.getByRole('button', { name: '添加网格' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('网格名称').fill('第1网格');
+  await dialog.getByLabel('覆盖楼栋、单元').fill('1区1-6号楼');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row', { name: /第1网格/ })).toContainText('片区');
+
+  // 党组织: the root is selected; add the community committee under it.
+  await page.getByRole('tab', { name: '党组织' }).click();
+  await expect(page.locator('.org-details-title')).toContainText(ROOT);
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(`在“${ROOT}”之下`);
+  await dialog.getByLabel('组织名称').fill('幸福社区党委');
+  await expect(dialog.locator('.ant-select', { hasText: '社区党委' })).toBeVisible();
+  await dialog.getByLabel('所属社区').click();
+  await pickOption(page, '幸福社区');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(treeNode(page, '幸福社区党委')).toBeVisible();
+  await expect(page.locator('.org-details-title')).toContainText('幸福社区党委');
+  await expect(page.locator('.org-details')).toContainText('幸福社区');
+
+  // A branch under it: the level offered first is 党支部; the community is inherited.
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('组织名称').fill('第1网格党支部');
+  await expect(dialog.locator('.ant-select', { hasText: '党支部' })).toBeVisible();
+  await dialog.getByLabel('所在网格').click();
+  await pickOption(page, '第1网格');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+
+  const branch = treeNode(page, '第1网格党支部');
+  await expect(branch).toBeVisible();
+  await expect(branch.getByLabel('正式党员不足 3 人')).toBeVisible();
+  await expect(branch.locator('.org-node-count')).toHaveText('0/0');
+  await expect(page.locator('.org-details')).toContainText('正式党员不足 3 人');
+  await expect(page.locator('.org-details')).toContainText('幸福社区党委');
+
+  // The core's refusals come back under the field they concern, named as the form names it.
+  await treeNode(page, '幸福社区党委').locator('.org-node').click();
+  await page.getByRole('button', { name: '新建下级组织' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('组织名称').fill('第1网格党支部');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('组织名称：同一上级组织下已有同名组织（填写的是“第1网格党支部”）');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+
+  // A committee with an open branch below cannot be closed.
+  await page.getByRole('button', { name: '撤销' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('撤销原因').fill('社区合并');
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '撤销' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('不能撤销“幸福社区党委”');
+  await expect(dialog.getByRole('alert')).toContainText('该组织还有 1 个未撤销的下级组织');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(dialog).toBeHidden();
+
+  // 移动到…: the branch goes directly under the street committee.
+  await treeNode(page, '第1网格党支部').locator('.org-node').click();
+  await page.getByRole('button', { name: '移动到…' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('新的上级组织').click();
+  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: ROOT }).click();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`已把“第1网格党支部”移到“${ROOT}”之下`)).toBeVisible();
+  await expect(page.locator('.org-details-path')).toHaveText(ROOT);
+  const tree = await callApi<{ id: number; name: string; parentId: number | null }[]>(host, 'orgs.tree', {}, adminCookie);
+  if (!tree.result.ok) throw new Error(JSON.stringify(tree.result.error));
+  const root = tree.result.value.find((o) => o.parentId === null)!;
+  expect(tree.result.value.find((o) => o.name === '第1网格党支部')?.parentId).toBe(root.id);
+
+  // 撤销: needs a reason; then the branch leaves the tree and comes back with 显示已撤销.
+  await page.getByRole('button', { name: '撤销' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '撤销' }).click();
+  await expect(dialog).toContainText('撤销原因：至少 2 个字');
+  await dialog.getByLabel('撤销原因').fill('网格调整，并入幸福社区党委');
+  await dialog.locator('.ant-modal-footer').getByRole('button', { name: '撤销' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('已撤销“第1网格党支部”')).toBeVisible();
+  await expect(treeNode(page, '第1网格党支部')).toHaveCount(0);
+  await page.getByLabel('显示已撤销').check();
+  await expect(treeNode(page, '第1网格党支部')).toContainText('已撤销');
+});
+
+test('a viewer sees the tree and the communities but no button that changes them', async ({ page }) => {
+  await login(page, host, VIEWER.username, VIEWER.password);
+  await page.getByRole('menuitem', { name: '组织架构' }).click();
+  await expect(page.locator('.org-details-title')).toContainText(ROOT);
+  await expect(page.getByText('您是只读用户，只能查看，不能修改。')).toBeVisible();
+  await page.getByLabel('显示已撤销').check();
+  await treeNode(page, '第1网格党支部').locator('.org-node').click();
+  await expect(page.locator('.org-details-title')).toContainText('第1网格党支部');
+  for (const name of ['新建下级组织', '编辑', '移动到…', '撤销']) {
+    await expect(page.getByRole('button', { name })).toHaveCount(0);
+  }
+  await page.getByRole('tab', { name: '社区与网格' }).click();
+  await expect(page.getByRole('row', { name: /幸福社区/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: '添加社区' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '添加网格' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '编辑' })).toHaveCount(0);
+  await logout(page);
+});
