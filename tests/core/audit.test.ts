@@ -1,5 +1,6 @@
 // The audit log: every write leaves an entry saying who did what to which record and when, never a password
 // hash; an entry changed, deleted or moved behind StreetDesk's back is found and named by verification.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { contract, type Method } from '../../src/shared/api/contract';
 import { verifyAuditChain } from '../../src/core/services/audit';
@@ -172,6 +173,22 @@ describe('every write', () => {
       'orgs.close': {
         run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),
         expected: { entity: 'organization', username: admin, before: true, after: true },
+      },
+      'members.importCommit': {
+        run: async () => {
+          const book = new ExcelJS.Workbook();
+          const sheet = book.addWorksheet('花名册');
+          sheet.addRow(['姓名', '公民身份号码', '所在党支部', '人员类别']);
+          sheet.addRow(['王五', '53010219200508011X', '东华门街道党工委', '预备党员']);
+          const bytes = new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
+          const report = await t.app.invoke('members.importCommit', { fileName: '花名册.xlsx', bytes }, t.adminToken);
+          expect(report.created).toBe(1);
+        },
+        expected: { entity: 'member', username: admin, before: false, after: true },
+      },
+      'layouts.save': {
+        run: () => t.app.invoke('layouts.save', { grid: 'members', name: '我的布局', layout: '[{"colId":"name"}]' }, t.adminToken),
+        expected: { entity: 'layout', username: admin, before: false, after: true },
       },
       'backup.create': {
         run: async () => {

@@ -1,11 +1,26 @@
 // The members' archive as the contract serves it: the page query, one member's record and history,
 // and the writes (each audited with the fields it changed).
-import type { Handlers } from '../context';
+import type { CallContext, Handlers } from '../context';
+import type { ApiParsedInput } from '../../shared/api/contract';
 import { exportMembers } from '../export/export-members';
+import { importMembers } from '../import/import-members';
+import { AppError } from '../../shared/result';
 import { getMemberRow, listMembers } from '../services/members';
 import { createMember, eventWriter, leaveMember, memberDetail, updateMember } from '../services/member-records';
 
-export const memberHandlers: Pick<Handlers, 'members.list' | 'members.get' | 'members.create' | 'members.update' | 'members.leave' | 'members.export'> = {
+export const memberHandlers: Pick<
+  Handlers,
+  | 'members.list'
+  | 'members.get'
+  | 'members.create'
+  | 'members.update'
+  | 'members.leave'
+  | 'members.export'
+  | 'members.importPreview'
+  | 'members.importCommit'
+  | 'layouts.list'
+  | 'layouts.save'
+> = {
   'members.list'(ctx, input) {
     return listMembers(ctx.db, input);
   },
@@ -51,4 +66,56 @@ export const memberHandlers: Pick<Handlers, 'members.list' | 'members.get' | 'me
     ctx.tx(() => ctx.audit({ action: 'members.export', entity: 'member', after: { fileName, rows, filters, columns: columns ?? null } }));
     return { fileName, rows, bytes };
   },
+
+  'members.importPreview'(ctx, input) {
+    return runImport(ctx, input, true);
+  },
+
+  'members.importCommit'(ctx, input) {
+    return runImport(ctx, input, false);
+  },
+
+  'layouts.list'(ctx, input) {
+    const rows = ctx.db
+      .prepare('SELECT name, layout, updated_at FROM grid_layouts WHERE user_id = ? AND grid = ? ORDER BY name')
+      .all(requireUser(ctx).id, input.grid) as { name: string; layout: string; updated_at: string }[];
+    return rows.map((r) => ({ name: r.name, layout: r.layout, updatedAt: r.updated_at }));
+  },
+
+  'layouts.save'(ctx, input) {
+    const user = requireUser(ctx);
+    const at = ctx.now().toISOString();
+    return ctx.tx(() => {
+      ctx.db
+        .prepare(
+          `INSERT INTO grid_layouts (user_id, grid, name, layout, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (user_id, grid, name) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`,
+        )
+        .run(user.id, input.grid, input.name, input.layout, at);
+      ctx.audit({ action: 'layouts.save', entity: 'layout', entityId: `${input.grid}/${input.name}`, after: { grid: input.grid, name: input.name } });
+      return { name: input.name, layout: input.layout, updatedAt: at };
+    });
+  },
 };
+
+function requireUser(ctx: CallContext) {
+  if (!ctx.user) throw new AppError('UNAUTHENTICATED', 'not logged in');
+  return ctx.user;
+}
+
+function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPreview'>, dryRun: boolean) {
+  return importMembers(ctx.db, input.bytes, {
+    sheet: input.sheet,
+    mapping: input.mapping,
+    headerRow: input.headerRow,
+    onDuplicate: input.onDuplicate,
+    createMissingBranches: input.createMissingBranches,
+    dryRun,
+    lang: ctx.lang,
+    now: ctx.now(),
+    actor: { userId: ctx.user?.id ?? null, username: ctx.actorName },
+    fileName: input.fileName,
+    rejectedBytes: true,
+    onPhase: (done, total) => ctx.progress(done, total),
+  });
+}

@@ -1,7 +1,9 @@
 // Importing a roster: read (roster-reader), check every row (the shared member rules), resolve branches,
 // grids and codes, find duplicates in the file and in the archive, then — unless it is a dry run — write
 // every accepted row in one transaction or none. The report names each row's fate by its Excel row.
+import fs from 'node:fs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { ImportReport as ContractImportReport } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
 import { FIELD_PROBLEMS, fieldLabel, interpolate } from '../../shared/i18n/messages';
 import type { RowProblem } from '../../shared/members/draft';
@@ -23,6 +25,9 @@ export interface ImportOptions extends ReadRosterOptions {
   fileName: string;
   /** Where to save the rejected rows with a reason column, to fix and import again. */
   rejectedOut?: string;
+  /** Hand the rejected rows back as workbook bytes in the report (the import wizard's download). */
+  rejectedBytes?: boolean;
+  onPhase?: (done: number, total: number) => void;
 }
 
 export interface RejectedCell {
@@ -35,21 +40,7 @@ export interface RejectedCell {
   message: string;
 }
 
-export interface ImportReport {
-  sheet: string;
-  sheets: string[];
-  headerRow: number;
-  columns: { index: number; letter: string; header: string; field: string | null }[];
-  rows: number;
-  accepted: number;
-  created: number;
-  updated: number;
-  rejected: RejectedCell[];
-  duplicates: { row: number; idNumber: string; name: string; action: 'skipped' | 'updated'; existing: 'archive' | 'file' }[];
-  ignored: number[];
-  createdBranches: string[];
-  dryRun: boolean;
-}
+export type ImportReport = ContractImportReport;
 
 interface Accepted {
   excelRow: number;
@@ -109,7 +100,9 @@ function branchResolver(db: SqliteDatabase, create: boolean, dryRun: boolean, no
 
 export async function importMembers(db: SqliteDatabase, file: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const roster: Roster = await readRoster(file, options);
+  options.onPhase?.(1, 3);
   const checks = checkRosterRows(roster, { today: options.now });
+  options.onPhase?.(2, 3);
   const columnOf = new Map(roster.columns.filter((c) => c.field).map((c) => [c.field as string, c]));
   const report: ImportReport = {
     sheet: roster.sheet,
@@ -198,7 +191,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         db,
         options.actor,
         {
-          action: 'members.import',
+          action: 'members.importCommit',
           entity: 'member',
           entityId: options.fileName,
           after: { file: options.fileName, sheet: report.sheet, created: report.created, updated: report.updated, rejected: report.rejected.length, createdBranches: report.createdBranches },
@@ -213,7 +206,12 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     db.transaction(write)();
     if (report.created > 1000) refreshStatistics(db, 'after-bulk-load');
   }
-  if (options.rejectedOut && report.rejected.length) await writeRejectedRows(roster, report, options.rejectedOut, options.lang);
+  if (report.rejected.length && (options.rejectedOut || options.rejectedBytes)) {
+    const bytes = await rejectedWorkbook(roster, report, options.lang);
+    if (options.rejectedOut) fs.writeFileSync(options.rejectedOut, bytes);
+    if (options.rejectedBytes) report.rejectedWorkbook = bytes;
+  }
+  options.onPhase?.(3, 3);
   return report;
 }
 
@@ -235,7 +233,7 @@ function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOpti
 }
 
 /** The rejected rows as the clerk wrote them, ID numbers and phones as text, with a reason column. */
-export async function writeRejectedRows(roster: Roster, report: ImportReport, out: string, lang: Language): Promise<void> {
+export async function rejectedWorkbook(roster: Roster, report: ImportReport, lang: Language): Promise<Uint8Array> {
   const { default: ExcelJS } = await import('exceljs');
   const reasons = new Map<number, string[]>();
   for (const r of report.rejected) reasons.set(r.row, [...(reasons.get(r.row) ?? []), r.message]);
@@ -254,7 +252,7 @@ export async function writeRejectedRows(roster: Roster, report: ImportReport, ou
   }
   sheet.columns.forEach((col) => (col.width = 16));
   sheet.getColumn(columns.length + 2).width = 60;
-  await book.xlsx.writeFile(out);
+  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }
 
 function cellForSheet(value: unknown): string | number | Date | null {

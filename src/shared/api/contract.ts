@@ -70,6 +70,10 @@ export const contract = {
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
   // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
   'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
+  'members.importPreview': { input: s.memberImportInput, access: 'clerk', write: false },
+  'members.importCommit': { input: s.memberImportInput, access: 'clerk', write: true },
+  'layouts.list': { input: z.object({ grid: z.string().trim().min(1).max(40) }), access: 'session', write: false },
+  'layouts.save': { input: s.gridLayoutInput, access: 'session', write: true },
   'transfers.list': { input: s.transferListInput, access: 'viewer', write: false },
   'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true },
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
@@ -204,6 +208,10 @@ export interface ApiOutputs {
   'members.update': MemberRow;
   'members.leave': MemberRow;
   'members.export': { fileName: string; rows: number; bytes: Uint8Array };
+  'members.importPreview': ImportReport;
+  'members.importCommit': ImportReport;
+  'layouts.list': { name: string; layout: string; updatedAt: string }[];
+  'layouts.save': { name: string; layout: string; updatedAt: string };
   'transfers.list': { total: number; transfers: TransferRow[] };
   'transfers.create': TransferRow;
   'transfers.receive': TransferRow;
@@ -297,6 +305,25 @@ export interface MemberRow {
   status: 'active' | 'history';
   version: number;
   updatedAt: string;
+}
+
+/** What an import did, or (preview) would do, with every row's fate named by its Excel row. */
+export interface ImportReport {
+  sheet: string;
+  sheets: string[];
+  headerRow: number;
+  columns: { index: number; letter: string; header: string; field: string | null }[];
+  rows: number;
+  accepted: number;
+  created: number;
+  updated: number;
+  rejected: { row: number; column: string; letter: string | null; field: string; value: unknown; code: string; message: string }[];
+  duplicates: { row: number; idNumber: string; name: string; action: 'skipped' | 'updated'; existing: 'archive' | 'file' }[];
+  ignored: number[];
+  createdBranches: string[];
+  dryRun: boolean;
+  /** The rejected rows with a reason column, to fix and import again (when any row was rejected). */
+  rejectedWorkbook?: Uint8Array;
 }
 
 export interface MemberEvent {

@@ -308,3 +308,21 @@ export const transferReturnReceiptInput = z.object({
   receivedOn: calendarDay.optional(),
 });
 export const transferCancelInput = z.object({ id, on: calendarDay, reason: text(2, 200) });
+
+export const memberImportInput = z.object({
+  fileName: z.string().max(260),
+  bytes: z.instanceof(Uint8Array, { error: 'required' }),
+  sheet: z.string().max(100).optional(),
+  /** Header text or 1-based column number → member field key, or null to leave a column out. */
+  mapping: z.record(z.string().max(100), z.string().max(40).nullable()).optional(),
+  headerRow: z.number().int().min(1).max(50).optional(),
+  onDuplicate: z.enum(['skip', 'update'], { error: 'notAllowed' }).default('skip'),
+  createMissingBranches: z.boolean().default(false),
+});
+
+export const gridLayoutInput = z.object({
+  grid: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }).default('默认'),
+  /** The grid's column state as the UI keeps it (order, width, hidden). */
+  layout: z.string().max(20_000, { error: 'tooLong' }),
+});

@@ -53,7 +53,7 @@ describe('importing a roster', () => {
     expect(names(t)).toEqual(['党员丙', '党员乙'].sort());
     const found = await t.app.invoke('members.list', { query: 'dy' }, t.adminToken);
     expect(found.total).toBe(2);
-    const { entries } = await t.app.invoke('audit.list', { action: 'members.import' }, t.adminToken);
+    const { entries } = await t.app.invoke('audit.list', { action: 'members.importCommit' }, t.adminToken);
     expect(entries[0].after).toMatchObject({ created: 2, rejected: 1 });
     expect((t.app.database.prepare("SELECT count(*) AS n FROM member_events WHERE kind = 'imported'").get() as { n: number }).n).toBe(2);
   });
