@@ -46,6 +46,18 @@ export const memberHandlers: Pick<
   },
 
   'members.leave'(ctx, input) {
+    // A member with an introduction letter on someone's desk leaves through the transfer, not by hand.
+    const open = ctx.db
+      .prepare(
+        `SELECT letter_number FROM transfers WHERE member_id = ?
+         AND (status IN ('issued', 'expired') OR (status = 'received' AND direction <> 'in'))`,
+      )
+      .get(input.id) as { letter_number: string } | undefined;
+    if (open) {
+      throw new AppError('VALIDATION', 'open transfer', {
+        issues: [{ field: 'reason', problem: 'memberHasOpenTransfer', value: input.reason, params: { letter: open.letter_number } }],
+      });
+    }
     return ctx.tx(() => {
       const { before, after } = leaveMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
       ctx.audit({

@@ -108,14 +108,6 @@ describe('a transfer out of the street', () => {
     expect(closed).toMatchObject({ status: 'receipt_returned', receivedOn: '2026-03-13', receiptReturnedOn: '2026-03-18' });
     expect((await t.app.invoke('members.get', { id: t.liSi }, t.adminToken)).leftReason).toBe('transfer_out');
   });
-  it('still closes when the member was already taken off the roll by hand, keeping that record', async () => {
-    const t = await street();
-    const letter = await t.app.invoke('transfers.create', letterOut(t), t.adminToken);
-    await t.app.invoke('members.leave', { id: t.liSi, version: 1, on: '2026-03-10', reason: 'transfer_out', note: '已转出' }, t.adminToken);
-    const closed = await t.app.invoke('transfers.returnReceipt', { id: letter.id, on: '2026-03-10' }, t.adminToken);
-    expect(closed).toMatchObject({ status: 'receipt_returned', open: false });
-    expect(await t.app.invoke('members.get', { id: t.liSi }, t.adminToken)).toMatchObject({ leftNote: '已转出', events: [{ kind: 'created' }, { kind: 'left' }] });
-  });
 });
 
 describe('a transfer into the street', () => {
@@ -343,5 +335,15 @@ describe('who may', () => {
     });
     expect(await history(t, t.liSi)).toEqual(['created', 'left']);
     expect((await t.app.invoke('members.get', { id: t.liSi }, t.adminToken)).events[1].recordedBy).toBe(clerk.username);
+  });
+});
+
+describe('leaving the roll by hand', () => {
+  it('is refused while an introduction letter is open, naming the letter', async () => {
+    const t = await street();
+    await t.app.invoke('transfers.create', letterOut(t), t.adminToken);
+    const error = await expectError(t.app, 'members.leave', { id: t.liSi, version: 1, on: '2026-03-10', reason: 'transfer_out' }, t.adminToken, 'VALIDATION');
+    expect(error.details?.issues?.[0]).toMatchObject({ problem: 'memberHasOpenTransfer', params: { letter: '东华组转〔2026〕001号' } });
+    expect(formatError(error, 'zh-CN')).toContain('东华组转〔2026〕001号');
   });
 });
