@@ -57,15 +57,14 @@ function describe(p: RowProblem, column: RosterColumn | null, row: number, lang:
     field: p.field,
     value: p.value instanceof Date ? p.value.toISOString().slice(0, 10) : (p.value ?? null),
     code: p.problem,
-    message: lang === 'zh-CN' ? `${label}：${text}` : `${label} ${text}`,
+    message: lang === 'zh-CN' ? `${label}：${text}` : `${label}: ${text}`,
   };
 }
 
 /** Branch text → organization, once per distinct text; a missing one is created only when asked to. */
-function branchResolver(db: SqliteDatabase, create: boolean, dryRun: boolean, now: Date, created: string[]) {
+function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: string[]) {
   const cache = new Map<string, { id: number } | { problem: string; count?: number }>();
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
-  let fakeId = -1;
   return (text: string) => {
     let hit = cache.get(text);
     if (!hit) {
@@ -78,7 +77,6 @@ function branchResolver(db: SqliteDatabase, create: boolean, dryRun: boolean, no
         const name = parts.pop()!;
         const parents = parts.length ? findOrganizations(db, parts.join('/')) : [{ id: root }];
         if (parents.length !== 1) hit = { problem: parents.length ? 'branchAmbiguous' : 'branchUnknown', count: parents.length };
-        else if (dryRun) hit = { id: fakeId-- };
         else {
           const at = now.toISOString();
           const parent = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(parents[0].id) as { community_id: number | null };
@@ -122,7 +120,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
   const reject = (p: RowProblem, row: number) => report.rejected.push(describe(p, columnOf.get(p.field) ?? null, row, options.lang));
 
   const write = () => {
-    const resolveBranch = branchResolver(db, options.createMissingBranches, options.dryRun, options.now, report.createdBranches);
+    const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, report.createdBranches);
     const codes = new Codes(db);
     const existing = db.prepare('SELECT id, name, version, status FROM members WHERE id_number = ?');
     const seenInFile = new Map<string, number>();
@@ -133,6 +131,12 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       const check = checks[i];
       if (!check.draft) {
         for (const p of check.problems) reject(p, row.excelRow);
+        // Name every problem of the row at once: the branch too, when the other cells failed.
+        const branchText = typeof row.cells.branch === 'string' ? row.cells.branch.trim() : '';
+        if (branchText && !check.problems.some((p) => p.field === 'branch')) {
+          const branch = resolveBranch(branchText);
+          if (!('id' in branch)) reject({ field: 'branch', value: branchText, problem: branch.problem, params: { count: branch.count ?? 0 } }, row.excelRow);
+        }
         return;
       }
       const draft = check.draft;
@@ -155,34 +159,29 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         return;
       }
       const problems: RowProblem[] = [];
-      // A branch a dry run would create has no id yet: its grids are looked up street-wide then.
-      const columns = toColumns(db, draft, branch.id > 0 ? branch.id : rootOf(db), codes, problems);
+      const columns = toColumns(db, draft, branch.id, codes, problems);
       if (problems.length) for (const p of problems) reject(p, row.excelRow);
       else accepted.push({ excelRow: row.excelRow, columns });
     });
 
     const events = eventWriter(db, options.actor.username, options.now);
-    if (!options.dryRun) {
-      insertMembers(db, accepted, options, events);
-      for (const u of updates) {
-        // Blank cells never overwrite what the archive holds.
-        const fields: Record<string, string | number | boolean | null> = {};
-        for (const [k, v] of Object.entries(u.cells)) {
-          if (v === null || v === undefined || v === '') continue;
-          fields[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | number | boolean);
-        }
-        try {
-          updateMember(db, { id: u.id, version: u.version, fields }, options.now, events);
-        } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
-          for (const i of err.details?.issues ?? []) reject({ field: i.field.replace(/^fields\./, ''), value: i.value, problem: i.problem, params: i.params }, u.row);
-          report.duplicates = report.duplicates.map((d) => (d.row === u.row ? { ...d, action: 'skipped' } : d));
-          continue;
-        }
-        report.updated++;
+    insertMembers(db, accepted, options, events);
+    for (const u of updates) {
+      // Blank cells never overwrite what the archive holds.
+      const fields: Record<string, string | number | boolean | null> = {};
+      for (const [k, v] of Object.entries(u.cells)) {
+        if (v === null || v === undefined || v === '') continue;
+        fields[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | number | boolean);
       }
-    } else {
-      report.updated = updates.length;
+      try {
+        updateMember(db, { id: u.id, version: u.version, fields }, options.now, events);
+      } catch (err) {
+        if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
+        for (const i of err.details?.issues ?? []) reject({ field: i.field.replace(/^fields\./, ''), value: i.value, problem: i.problem, params: i.params }, u.row);
+        report.duplicates = report.duplicates.map((d) => (d.row === u.row ? { ...d, action: 'skipped' } : d));
+        continue;
+      }
+      report.updated++;
     }
     report.created = accepted.length;
     report.accepted = accepted.length + report.updated;
@@ -201,11 +200,17 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     }
   };
 
-  if (options.dryRun) write();
-  else {
-    db.transaction(write)();
-    if (report.created > 1000) refreshStatistics(db, 'after-bulk-load');
+  // A dry run is the real import rolled back: its numbers are exactly what the commit will do.
+  const rollback = new Error('dry run');
+  try {
+    db.transaction(() => {
+      write();
+      if (options.dryRun) throw rollback;
+    })();
+  } catch (err) {
+    if (err !== rollback) throw err;
   }
+  if (!options.dryRun && report.created > 1000) refreshStatistics(db, 'after-bulk-load');
   if (report.rejected.length && (options.rejectedOut || options.rejectedBytes)) {
     const bytes = await rejectedWorkbook(roster, report, options.lang);
     if (options.rejectedOut) fs.writeFileSync(options.rejectedOut, bytes);
@@ -213,10 +218,6 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
   }
   options.onPhase?.(3, 3);
   return report;
-}
-
-function rootOf(db: SqliteDatabase): number {
-  return (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
 }
 
 /** One prepared INSERT for the whole file: tens of thousands of rows in about a second. */

@@ -109,3 +109,24 @@ describe('importing a roster', () => {
     expect(sheet.rowCount).toBe(2);
   });
 });
+
+describe('the dry run', () => {
+  it('is the commit rolled back: updates and new branches count exactly as they will, and all of a row’s problems show at once', async () => {
+    const t = await street();
+    await importMembers(t.app.database, await writeWorkbook(nationalRoster([memberRow(1)])), options());
+    const file = await writeWorkbook(
+      nationalRoster([
+        memberRow(1, { joinDate: '2005-07-03' }),
+        memberRow(2, { branch: '东华社区党委/第三网格党支部' }),
+        memberRow(3, { phone: '123', branch: '没有的支部' }),
+      ]),
+    );
+    const before = tableSnapshot(t.app.database);
+    const preview = await importMembers(t.app.database, file, options({ dryRun: true, onDuplicate: 'update', createMissingBranches: false }));
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+    const commit = await importMembers(t.app.database, file, options({ onDuplicate: 'update', createMissingBranches: false }));
+    for (const key of ['created', 'updated', 'accepted'] as const) expect(preview[key], key).toBe(commit[key]);
+    expect(preview.rejected.map((r) => r.code)).toEqual(commit.rejected.map((r) => r.code));
+    expect(preview.rejected.filter((r) => r.row === 6).map((r) => r.code).sort()).toEqual(['branchUnknown', 'phoneFormat']);
+  });
+});
