@@ -164,3 +164,20 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('menuitem', { name: /退出登录|Log out/ }).click();
   await expect(page.getByRole('button', { name: /^(登录|Log in)$/ })).toBeVisible();
 }
+
+/**
+ * Fails each test of this file that logs an error on the page's console (AG Grid, for one, reports a
+ * feature whose module is not registered only there).
+ */
+export function failOnConsoleErrors(): void {
+  let errors: string[] = [];
+  test.beforeEach(({ page }) => {
+    errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+  });
+  test.afterEach(() => {
+    expect(errors).toEqual([]);
+  });
+}

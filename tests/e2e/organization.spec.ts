@@ -1,7 +1,8 @@
 // 组织架构 as a clerk builds it: a community (with a grid), a community Party committee and a branch under
-// it; the new branch is flagged for having fewer than 3 full members; it is moved with 移动到… and closed.
+// it; the new branch is flagged for having fewer than 3 full members; the core's refusals show under the
+// field or in the dialog; the branch is moved with 移动到… and back by drag and drop, then closed.
 // A viewer sees the same tree without any button that would change it.
-import { ADMIN, callApi, createUser, expect, initialize, login, logout, test, useHost } from './fixtures';
+import { ADMIN, callApi, createUser, expect, failOnConsoleErrors, initialize, login, logout, test, useHost } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const host = useHost();
@@ -9,6 +10,7 @@ const VIEWER = { username: 'chakan', displayName: '刘畅', password: 'Chakan202
 const ROOT = '朝阳门街道党工委';
 
 test.describe.configure({ mode: 'serial' });
+failOnConsoleErrors();
 
 let adminCookie = '';
 
@@ -118,6 +120,14 @@ test('a clerk adds a community, a community committee and a branch, moves the br
   const root = tree.result.value.find((o) => o.parentId === null)!;
   expect(tree.result.value.find((o) => o.name === '第1网格党支部')?.parentId).toBe(root.id);
 
+  // Dragged back onto the community committee (after a confirmation), it sits under it again.
+  await treeNode(page, '第1网格党支部').locator('.org-node').dragTo(treeNode(page, '幸福社区党委').locator('.org-node'));
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toContainText(`把“第1网格党支部”移到“幸福社区党委”之下？`);
+  await confirm.getByRole('button', { name: '确定' }).click();
+  await expect(page.getByText(`已把“第1网格党支部”移到“幸福社区党委”之下`)).toBeVisible();
+  await expect(page.locator('.org-details-path')).toHaveText(`${ROOT} / 幸福社区党委`);
+
   // 撤销: needs a reason; then the branch leaves the tree and comes back with 显示已撤销.
   await page.getByRole('button', { name: '撤销' }).click();
   dialog = page.getByRole('dialog');
@@ -138,8 +148,12 @@ test('a viewer sees the tree and the communities but no button that changes them
   await expect(page.locator('.org-details-title')).toContainText(ROOT);
   await expect(page.getByText('您是只读用户，只能查看，不能修改。')).toBeVisible();
   await page.getByLabel('显示已撤销').check();
+  // The search box finds it inside its (collapsed) committee and opens the way to it.
+  await page.getByPlaceholder('搜索组织名称').fill('第1网格');
+  await expect(treeNode(page, '幸福社区党委')).toBeVisible();
   await treeNode(page, '第1网格党支部').locator('.org-node').click();
   await expect(page.locator('.org-details-title')).toContainText('第1网格党支部');
+  await expect(page.locator('.org-details')).toContainText('网格调整，并入幸福社区党委');
   for (const name of ['新建下级组织', '编辑', '移动到…', '撤销']) {
     await expect(page.getByRole('button', { name })).toHaveCount(0);
   }

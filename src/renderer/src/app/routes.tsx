@@ -6,7 +6,8 @@ import type { Role } from '../../../shared/api/schemas';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
-import { lazyPage } from './lazy-page';
+import { lazyPage, preloadPage } from './lazy-page';
+import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -28,6 +29,8 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined />, minRole: 'viewer', page: OrganizationPage },
   { path: '/members', labelKey: 'nav.members', icon: <TeamOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/members/MembersPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
+  { path: '/import', labelKey: 'importMembers.nav', icon: <ImportOutlined />, minRole: 'clerk', page: lazyPage(() => import('../pages/import/ImportMembersPage')) },
+  { path: '/transfers', labelKey: 'transfers.nav', icon: <SwapOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/transfers/TransfersPage')) },
 ];
 
 export { HOME_PATH } from './router';
@@ -39,3 +42,7 @@ export function matchRoute(path: string): { route: PageRoute; subPath: string } 
   }
   return null;
 }
+
+// A page opened directly (a reload, a bookmark) starts fetching its code now, while the session is checked.
+const opened = matchRoute(window.location.hash.replace(/^#/, ''));
+if (opened) preloadPage(opened.route.page);

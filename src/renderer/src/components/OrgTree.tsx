@@ -3,7 +3,7 @@
 // when the page allows it — drag and drop onto a new parent, refused visibly where the level does not fit.
 import { FlagFilled, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
-import type { TreeProps } from 'antd';
+import type { GetRef, TreeProps } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgFlag, OrgNode } from '../../../shared/api/contract';
@@ -19,8 +19,6 @@ interface TreeItem {
   children?: TreeItem[];
   isLeaf?: boolean;
 }
-
-type TreeRef = { scrollTo: (options: { key: number; align?: 'top' | 'bottom' | 'auto' }) => void };
 
 export interface OrgTreeProps {
   index: OrgIndex | null;
@@ -63,13 +61,16 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
   const settledQuery = useDebounced(query.trim(), 150);
   const [expanded, setExpanded] = useState<number[] | null>(null);
   const [dragging, setDragging] = useState<OrgNode | null>(null);
-  const [refusedTarget, setRefusedTarget] = useState<OrgNode | null>(null);
+  // The node under the pointer while dragging: a drop always means "under this one". The ref is read by
+  // the tree's own drop checks, which run before React has re-rendered.
+  const [target, setTarget] = useState<OrgNode | null>(null);
+  const targetRef = useRef<OrgNode | null>(null);
   const [holderRef, size] = useElementSize<HTMLDivElement>();
-  const treeRef = useRef<TreeRef>(null);
+  const treeRef = useRef<GetRef<typeof Tree>>(null);
 
   const search = useMemo(() => (index ? searchOrgs(index, settledQuery) : null), [index, settledQuery]);
 
-  // Open the root and its first level the first time the tree arrives.
+  // Open the root the first time the tree arrives, so its first level shows.
   useEffect(() => {
     if (!index || expanded !== null) return;
     setExpanded(index.roots.map((r) => r.id));
@@ -107,13 +108,27 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
     return expanded ?? [];
   }, [settledQuery, search, expanded]);
 
+  const canDropOn = (node: OrgNode | null): boolean =>
+    node !== null && dragging !== null && index !== null && node.id !== dragging.id && canMoveUnder(index, dragging, node);
+
   const renderTitle = (item: TreeItem) => {
     const org = item.org;
     const counts = index?.subtree.get(org.id) ?? { total: 0, full: 0 };
-    const refused = dragging !== null && index !== null && org.id !== dragging.id && !canMoveUnder(index, dragging, org);
+    const refused = dragging !== null && org.id !== dragging.id && !canDropOn(org);
+    const dropHere = target?.id === org.id && canDropOn(org);
     const closed = org.closedOn !== null;
     return (
-      <span className={`org-node${refused ? ' org-node-refused' : ''}${closed ? ' org-node-closed' : ''}`} data-org-id={org.id}>
+      <span
+        className={`org-node${refused ? ' org-node-refused' : ''}${dropHere ? ' org-node-drop-target' : ''}${closed ? ' org-node-closed' : ''}`}
+        onDragEnter={
+          dragging
+            ? () => {
+                targetRef.current = org;
+                setTarget(org);
+              }
+            : undefined
+        }
+      >
         <span className="org-node-name">{highlight(org.name, settledQuery)}</span>
         <Tag className="org-tag" variant="filled">
           {t(`orgLevelTags.${org.level}`)}
@@ -138,15 +153,20 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
     );
   };
 
-  const onDrop: TreeProps<TreeItem>['onDrop'] = (info) => {
-    const node = info.dragNode.org;
-    const parent = info.node.org;
+  const endDrag = () => {
     setDragging(null);
-    setRefusedTarget(null);
-    if (info.dropToGap || !index || !onMove || !canMoveUnder(index, node, parent)) return;
-    onMove(node, parent);
+    setTarget(null);
+    targetRef.current = null;
   };
 
+  const onDrop: TreeProps<TreeItem>['onDrop'] = (info) => {
+    const node = info.dragNode.org;
+    const parent = targetRef.current;
+    endDrag();
+    if (onMove && parent && canDropOn(parent)) onMove(node, parent);
+  };
+
+  const refusedTarget = target && dragging && target.id !== dragging.id && !canDropOn(target) ? target : null;
   const empty = index && index.roots.length === 0;
   const noMatch = index && settledQuery && search && search.matches.size === 0;
 
@@ -177,7 +197,7 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgTree.noMatch', { query: settledQuery })} />
         ) : size.height > 0 ? (
           <Tree<TreeItem>
-            ref={treeRef as never}
+            ref={treeRef}
             blockNode
             showLine={{ showLeafIcon: false }}
             height={size.height}
@@ -189,18 +209,9 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
             onExpand={(keys) => setExpanded(keys as number[])}
             onSelect={(_keys, info) => onSelect(info.node.org)}
             draggable={onMove ? { icon: false, nodeDraggable: (n) => (n as TreeItem).org.parentId !== null && (n as TreeItem).org.closedOn === null } : false}
-            allowDrop={({ dragNode, dropNode, dropPosition }) =>
-              dropPosition === 0 && index !== null && canMoveUnder(index, (dragNode as TreeItem).org, (dropNode as TreeItem).org)
-            }
+            allowDrop={() => canDropOn(targetRef.current)}
             onDragStart={(info) => setDragging(info.node.org)}
-            onDragEnter={(info) => {
-              const target = info.node.org;
-              setRefusedTarget(dragging && target.id !== dragging.id && !canMoveUnder(index, dragging, target) ? target : null);
-            }}
-            onDragEnd={() => {
-              setDragging(null);
-              setRefusedTarget(null);
-            }}
+            onDragEnd={endDrag}
             onDrop={onDrop}
           />
         ) : null}
@@ -209,7 +220,9 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
         <div className={`org-tree-drag-hint${refusedTarget ? ' refused' : ''}`} role="status">
           {refusedTarget
             ? t('orgTree.dropRefused', { parent: refusedTarget.name, level: t(`orgLevels.${dragging.level}`) })
-            : t('org.dragHint')}
+            : target && canDropOn(target)
+              ? t('orgTree.dropHere', { name: dragging.name, parent: target.name })
+              : t('org.dragHint')}
         </div>
       )}
     </div>

@@ -318,6 +318,7 @@ export const en: SameKeys<Messages> = {
     noMatch: 'No organization name contains “{{query}}”',
     empty: 'No Party organizations yet',
     dropRefused: '{{parent}} cannot hold a {{level}}',
+    dropHere: 'Release to move {{name}} under {{parent}}',
   },
   org: {
     title: 'Organization',
@@ -408,6 +409,8 @@ export const en: SameKeys<Messages> = {
     editCommunityTitle: 'Edit community: {{name}}',
     communitySaved: 'Saved community {{name}}',
     grids: 'Grids',
+    name: 'Name',
+    coverageColumn: 'Coverage',
     gridsOf: 'Grids of {{community}}',
     addGrid: 'Add grid',
     gridName: 'Grid name',
@@ -433,7 +436,7 @@ export const en: SameKeys<Messages> = {
     grid: 'Grid',
     anyGrid: 'All grids',
     categoryFilter: 'Category',
-    anyCategory: 'Full and probationary',
+    anyCategory: 'All categories',
     occupationGroup: 'Occupation',
     anyOccupation: 'All occupations',
     toggles: {

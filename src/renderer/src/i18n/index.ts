@@ -9,6 +9,10 @@ import type { Language } from '../../../shared/api/schemas';
 import { LANGUAGES } from '../../../shared/api/schemas';
 import { zhCN } from './zh-CN';
 import { en } from './en';
+import { importZhCN } from './import.zh-CN';
+import { importEn } from './import.en';
+import { transfersZhCN } from './transfers.zh-CN';
+import { transfersEn } from './transfers.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -47,7 +51,10 @@ export function currentLanguage(): Language {
 
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: {
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn } },
+  },
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

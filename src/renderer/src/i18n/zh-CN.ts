@@ -314,6 +314,7 @@ export const zhCN = {
     noMatch: '没有名称含“{{query}}”的组织',
     empty: '还没有党组织',
     dropRefused: '“{{parent}}”之下不能设{{level}}',
+    dropHere: '松开鼠标，把“{{name}}”移到“{{parent}}”之下',
   },
   org: {
     title: '组织架构',
@@ -404,6 +405,8 @@ export const zhCN = {
     editCommunityTitle: '编辑社区：{{name}}',
     communitySaved: '已保存社区“{{name}}”',
     grids: '网格',
+    name: '名称',
+    coverageColumn: '覆盖范围',
     gridsOf: '{{community}}的网格',
     addGrid: '添加网格',
     gridName: '网格名称',

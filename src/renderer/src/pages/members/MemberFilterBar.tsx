@@ -87,7 +87,7 @@ export function MemberFilterBar({
         onChange={(gridId) => set({ gridId: gridId ?? undefined })}
       />
       <Select<'full' | 'probationary'>
-        className="members-filter-select narrow"
+        className="members-filter-select"
         allowClear
         aria-label={t('members.categoryFilter')}
         placeholder={t('members.anyCategory')}
@@ -100,7 +100,7 @@ export function MemberFilterBar({
         popupMatchSelectWidth={false}
       />
       <Select<OccupationGroup>
-        className="members-filter-select narrow"
+        className="members-filter-select wide"
         allowClear
         aria-label={t('members.occupationGroup')}
         placeholder={t('members.anyOccupation')}

@@ -2,7 +2,7 @@
 // filters and the search narrow them, and the grid pages through them from the core. Read-only for now.
 // The grid's first rows come first: the tree and the filter lists load once they are on screen.
 import { Card } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
@@ -13,7 +13,7 @@ import { indexOrgs, pathTo } from '../../lib/org-tree';
 import { useDebounced } from '../../lib/use-debounced';
 import { ColumnChooser, useHiddenColumns } from './ColumnChooser';
 import { MemberFilterBar, type QuickFilters } from './MemberFilterBar';
-import { MemberGrid, membersDatasource, type MemberFilters } from './MemberGrid';
+import { MemberGrid, membersDatasource, type MemberFilters, type MemberSort } from './MemberGrid';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -40,6 +40,12 @@ export default function MembersPage() {
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [primed, setPrimed] = useState(false);
   const [slow, setSlow] = useState(false);
+  const prime = useCallback(() => setPrimed(true), []);
+  // The grid's order, so that new filters ask for their first rows in it straight away.
+  const sortRef = useRef<MemberSort>([]);
+  const rememberSort = useCallback((sort: MemberSort) => {
+    sortRef.current = sort;
+  }, []);
 
   const tree = useApi('orgs.tree', { includeClosed: false }, [], { enabled: primed });
   const communities = useApi('communities.list', undefined, [], { enabled: primed });
@@ -52,7 +58,7 @@ export default function MembersPage() {
 
   const datasource = useMemo(
     () =>
-      membersDatasource(filters, {
+      membersDatasource(filters, sortRef.current, {
         // Answers are tied to the filters they were asked with: a late answer for old filters is ignored.
         onTotal: (total) => setAnswer({ filters, total, error: null }),
         onError: (error) => setAnswer({ filters, total: null, error }),
@@ -64,12 +70,11 @@ export default function MembersPage() {
   const waiting = current === null;
 
   useEffect(() => {
-    if (answer?.error) report(answer.error);
+    if (answer?.error) {
+      report(answer.error);
+      setPrimed(true);
+    }
   }, [answer, report]);
-
-  useEffect(() => {
-    if (answer) setPrimed(true);
-  }, [answer]);
 
   useEffect(() => {
     const timer = setTimeout(() => setPrimed(true), SECONDARY_LOAD_AFTER_MS);
@@ -103,13 +108,16 @@ export default function MembersPage() {
         </Card>
         <div className="members-grid-panel">
           <div className="members-grid-holder">
-            <MemberGrid datasource={datasource} hidden={hidden} loading={waiting && slow} />
+            <MemberGrid datasource={datasource} hidden={hidden} loading={waiting && slow} onFirstRows={prime} onSortChange={rememberSort} />
           </div>
           <div className="members-status-bar" role="status">
             {current?.error ? (
               <span className="load-error">{t('members.loadFailed', { message: errorText(current.error) })}</span>
             ) : (
-              <span className="members-total">{current ? t('members.total', { count: current.total ?? 0 }) : t('members.counting')}</span>
+              // While new filters are being answered, the last total stays (greyed) rather than flickering.
+              <span className={`members-total${current ? '' : ' stale'}`}>
+                {answer?.total != null ? t('members.total', { count: answer.total }) : t('members.counting')}
+              </span>
             )}
             <span className="members-scope" title={scope}>
               {scope}

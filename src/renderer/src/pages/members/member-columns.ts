@@ -12,6 +12,9 @@ export const SORTABLE_FIELDS: ReadonlySet<string> = new Set(MEMBER_SORT_FIELDS);
 
 export const ROW_NUMBER_COLUMN = '__rowNumber';
 
+/** Widest value a coded column shows in English (男/女 fit the title's width; Female does not). */
+const EN_VALUE_WIDTH: Partial<Record<MemberFieldKind, number>> = { sex: 74, category: 104, standing: 92 };
+
 const KIND_WIDTH: Record<MemberFieldKind, number> = {
   name: 84,
   sex: 56,
@@ -111,12 +114,15 @@ export function memberColumns(lang: Language, t: TFunction, hidden: ReadonlySet<
       field: field.key,
       headerName: title,
       headerTooltip: title,
-      width: Math.max(TEXT_WIDTH[field.key] ?? KIND_WIDTH[field.kind], titleWidth(title, sortable)),
+      width: Math.max(
+        TEXT_WIDTH[field.key] ?? KIND_WIDTH[field.kind],
+        lang === 'en' ? (EN_VALUE_WIDTH[field.kind] ?? 0) : 0,
+        titleWidth(title, sortable),
+      ),
       sortable,
       hide: hidden.has(field.key),
       pinned: field.key === 'name' ? 'left' : undefined,
       valueFormatter: format ? (p: ValueFormatterParams<Row>) => format(p.value) : undefined,
-      tooltipValueGetter: field.kind === 'text' || field.kind === 'organization' || field.kind === 'occupation' ? (p) => (format ? format(p.value) : p.value) : undefined,
       cellClass: cellClassFor(field),
       headerClass: field.kind === 'flag' ? 'header-center' : undefined,
     };

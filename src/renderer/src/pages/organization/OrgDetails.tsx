@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrgNode } from '../../../../shared/api/contract';
 import { KeyValues } from '../../components/KeyValues';
 import { canCreateUnder, pathTo, type OrgIndex } from '../../lib/org-tree';
+import { useLanguage } from '../../lib/use-language';
 
 export interface OrgActions {
   onAddChild: (org: OrgNode) => void;
@@ -24,6 +25,7 @@ function Term({ org }: { org: OrgNode }) {
 
 export function OrgDetails({ org, index, actions }: { org: OrgNode; index: OrgIndex; actions: OrgActions | null }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const notSet = <span className="muted">{t('org.notSet')}</span>;
   const path = pathTo(index, org.id);
   const parent = path.length > 1 ? path[path.length - 2] : null;
@@ -81,7 +83,7 @@ export function OrgDetails({ org, index, actions }: { org: OrgNode; index: OrgIn
       )}
 
       <KeyValues
-        labelWidth={120}
+        labelWidth={lang === 'zh-CN' ? 112 : 168}
         rows={[
           ...(parent ? [{ key: 'parent', label: t('org.parent'), value: parent.name }] : []),
           { key: 'level', label: t('org.level'), value: t(`orgLevels.${org.level}`) },

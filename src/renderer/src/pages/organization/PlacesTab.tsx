@@ -1,23 +1,19 @@
 // 社区与网格: the street's communities (code, households, population, space) on the left, the grids of the
 // selected community on the right; clerks and administrators add and edit both.
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Input, Table, Tag } from 'antd';
+import { Button, Empty, Input, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityInfo, GridInfo } from '../../../../shared/api/contract';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
-import { errorText } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
-import { useElementSize } from '../../lib/use-element-size';
 import { useLanguage } from '../../lib/use-language';
 import { CommunityFormModal, type CommunityFormTarget } from './CommunityFormModal';
 import { GridFormModal, type GridFormTarget } from './GridFormModal';
-
-/** Height of a small table's header row, taken off the space its body may scroll in. */
-const TABLE_HEAD = 40;
+import { TablePanel } from './TablePanel';
 
 export function PlacesTab() {
   const { t } = useTranslation();
@@ -30,8 +26,6 @@ export function PlacesTab() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [communityForm, setCommunityForm] = useState<CommunityFormTarget | null>(null);
   const [gridForm, setGridForm] = useState<GridFormTarget | null>(null);
-  const [leftRef, leftSize] = useElementSize<HTMLDivElement>();
-  const [rightRef, rightSize] = useElementSize<HTMLDivElement>();
 
   const gridsByCommunity = useMemo(() => {
     const map = new Map<number, GridInfo[]>();
@@ -59,12 +53,12 @@ export function PlacesTab() {
     <div className="places-layout">
       {!canEdit && <ReadOnlyNotice role={user.role} />}
       <div className="places-columns">
-        <Card className="panel places-panel" styles={{ body: { padding: 0, height: '100%' } }}>
-          <div className="places-panel-inner">
-            <div className="panel-toolbar">
-              <span className="panel-toolbar-title">{t('places.communities')}</span>
-              <span className="muted">{t('common.total', { total: communities.data?.length ?? 0 })}</span>
-              <div className="panel-toolbar-spacer" />
+        <TablePanel
+          title={t('places.communities')}
+          count={t('common.total', { total: communities.data?.length ?? 0 })}
+          error={communities.error}
+          actions={
+            <>
               <Input
                 allowClear
                 size="small"
@@ -80,131 +74,124 @@ export function PlacesTab() {
                   {t('places.addCommunity')}
                 </Button>
               )}
-            </div>
-            <div className="places-table-holder" ref={leftRef}>
-              {communities.error ? (
-                <div className="load-error">{errorText(communities.error)}</div>
-              ) : (
-                <Table<CommunityInfo>
-                  size="small"
-                  rowKey="id"
-                  loading={communities.loading && !communities.data}
-                  dataSource={shown}
-                  pagination={false}
-                  scroll={{ x: 760, y: Math.max(leftSize.height - TABLE_HEAD, 120) }}
-                  locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.noCommunities')} /> }}
-                  rowClassName={(row) => (row.id === selected?.id ? 'row-selected' : '')}
-                  onRow={(row) => ({ onClick: () => setSelectedId(row.id) })}
-                  columns={[
-                    {
-                      key: 'name',
-                      title: t('places.communityName'),
-                      dataIndex: 'name',
-                      width: 128,
-                      fixed: 'left' as const,
-                      ellipsis: true,
-                      render: (name: string, row) => (
-                        <span>
-                          {name}
-                          {closedTag(row.closedOn)}
-                        </span>
-                      ),
-                    },
-                    { key: 'code', title: t('places.divisionCode'), dataIndex: 'divisionCode', width: 124, render: (v: string) => <span className="mono">{v}</span> },
-                    { key: 'households', title: t('places.households'), dataIndex: 'households', width: 80, align: 'right', render: number },
-                    { key: 'population', title: t('places.population'), dataIndex: 'population', width: 80, align: 'right', render: number },
-                    { key: 'officeArea', title: t('places.officeArea'), dataIndex: 'officeArea', width: 108, align: 'right', render: number },
-                    { key: 'activityArea', title: t('places.activityArea'), dataIndex: 'activityArea', width: 124, align: 'right', render: number },
-                    { key: 'grids', title: t('places.gridCount'), width: 64, align: 'right', render: (_: unknown, row) => gridsByCommunity.get(row.id)?.length ?? 0 },
-                    ...(canEdit
-                      ? [
-                          {
-                            key: 'actions',
-                            title: t('common.actions'),
-                            width: 64,
-                            render: (_: unknown, row: CommunityInfo) => (
-                              <Button
-                                type="link"
-                                size="small"
-                                onClick={(e) => {
-                                  e.stopPropagation();
-                                  setCommunityForm({ mode: 'edit', community: row });
-                                }}
-                              >
-                                {t('common.edit')}
-                              </Button>
-                            ),
-                          },
-                        ]
-                      : []),
-                  ]}
-                />
-              )}
-            </div>
-          </div>
-        </Card>
-        <Card className="panel places-panel" styles={{ body: { padding: 0, height: '100%' } }}>
-          <div className="places-panel-inner">
-            <div className="panel-toolbar">
-              <span className="panel-toolbar-title">{selected ? t('places.gridsOf', { community: selected.name }) : t('places.grids')}</span>
-              {selected && <span className="muted">{t('common.total', { total: selectedGrids.length })}</span>}
-              <div className="panel-toolbar-spacer" />
-              {canEdit && selected && (
-                <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setGridForm({ mode: 'create', community: selected })}>
-                  {t('places.addGrid')}
-                </Button>
-              )}
-            </div>
-            <div className="places-table-holder" ref={rightRef}>
-              {grids.error ? (
-                <div className="load-error">{errorText(grids.error)}</div>
-              ) : (
-                <Table<GridInfo>
-                  size="small"
-                  rowKey="id"
-                  loading={grids.loading && !grids.data}
-                  dataSource={selectedGrids}
-                  pagination={false}
-                  scroll={{ y: Math.max(rightSize.height - TABLE_HEAD, 120) }}
-                  locale={{
-                    emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={selected ? t('places.noGrids') : t('places.pickCommunity')} />,
-                  }}
-                  columns={[
-                    {
-                      key: 'name',
-                      title: t('places.gridName'),
-                      dataIndex: 'name',
-                      width: 130,
-                      ellipsis: true,
-                      render: (name: string, row) => (
-                        <span>
-                          {name}
-                          {closedTag(row.closedOn)}
-                        </span>
-                      ),
-                    },
-                    { key: 'kind', title: t('places.gridKind'), dataIndex: 'kind', width: 72, render: (kind: GridInfo['kind']) => t(`gridKinds.${kind}`) },
-                    { key: 'coverage', title: t('places.coverage'), dataIndex: 'coverage', ellipsis: true },
-                    ...(canEdit
-                      ? [
-                          {
-                            key: 'actions',
-                            title: t('common.actions'),
-                            width: 64,
-                            render: (_: unknown, row: GridInfo) => (
-                              <Button type="link" size="small" onClick={() => setGridForm({ mode: 'edit', grid: row })}>
-                                {t('common.edit')}
-                              </Button>
-                            ),
-                          },
-                        ]
-                      : []),
-                  ]}
-                />
-              )}
-            </div>
-          </div>
-        </Card>
+            </>
+          }
+        >
+          {(bodyHeight) => (
+            <Table<CommunityInfo>
+              size="small"
+              rowKey="id"
+              loading={communities.loading && !communities.data}
+              dataSource={shown}
+              pagination={false}
+              scroll={{ x: 712, y: bodyHeight }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('places.noCommunities')} /> }}
+              rowClassName={(row) => (row.id === selected?.id ? 'row-selected' : '')}
+              onRow={(row) => ({ onClick: () => setSelectedId(row.id) })}
+              columns={[
+                {
+                  key: 'name',
+                  title: t('places.name'),
+                  dataIndex: 'name',
+                  width: 112,
+                  fixed: 'left' as const,
+                  ellipsis: true,
+                  render: (name: string, row) => (
+                    <span>
+                      {name}
+                      {closedTag(row.closedOn)}
+                    </span>
+                  ),
+                },
+                { key: 'code', title: t('places.divisionCode'), dataIndex: 'divisionCode', width: 112, render: (v: string) => <span className="mono">{v}</span> },
+                { key: 'households', title: t('places.households'), dataIndex: 'households', width: 92, align: 'right', render: number },
+                { key: 'population', title: t('places.population'), dataIndex: 'population', width: 92, align: 'right', render: number },
+                { key: 'officeArea', title: t('places.officeArea'), dataIndex: 'officeArea', width: 96, align: 'right', render: number },
+                { key: 'activityArea', title: t('places.activityArea'), dataIndex: 'activityArea', width: 96, align: 'right', render: number },
+                { key: 'grids', title: t('places.gridCount'), width: 56, align: 'right', render: (_: unknown, row) => gridsByCommunity.get(row.id)?.length ?? 0 },
+                ...(canEdit
+                  ? [
+                      {
+                        key: 'actions',
+                        title: '',
+                        width: 56,
+                        render: (_: unknown, row: CommunityInfo) => (
+                          <Button
+                            type="link"
+                            size="small"
+                            onClick={(e) => {
+                              e.stopPropagation();
+                              setCommunityForm({ mode: 'edit', community: row });
+                            }}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
+        </TablePanel>
+        <TablePanel
+          title={selected ? t('places.gridsOf', { community: selected.name }) : t('places.grids')}
+          count={selected ? t('common.total', { total: selectedGrids.length }) : undefined}
+          error={grids.error}
+          actions={
+            canEdit &&
+            selected && (
+              <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setGridForm({ mode: 'create', community: selected })}>
+                {t('places.addGrid')}
+              </Button>
+            )
+          }
+        >
+          {(bodyHeight) => (
+            <Table<GridInfo>
+              size="small"
+              rowKey="id"
+              loading={grids.loading && !grids.data}
+              dataSource={selectedGrids}
+              pagination={false}
+              scroll={{ y: bodyHeight }}
+              locale={{
+                emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={selected ? t('places.noGrids') : t('places.pickCommunity')} />,
+              }}
+              columns={[
+                {
+                  key: 'name',
+                  title: t('places.name'),
+                  dataIndex: 'name',
+                  width: 110,
+                  ellipsis: true,
+                  render: (name: string, row) => (
+                    <span>
+                      {name}
+                      {closedTag(row.closedOn)}
+                    </span>
+                  ),
+                },
+                { key: 'kind', title: t('places.gridKind'), dataIndex: 'kind', width: 64, render: (kind: GridInfo['kind']) => t(`gridKinds.${kind}`) },
+                { key: 'coverage', title: t('places.coverageColumn'), dataIndex: 'coverage', ellipsis: true },
+                ...(canEdit
+                  ? [
+                      {
+                        key: 'actions',
+                        title: '',
+                        width: 56,
+                        render: (_: unknown, row: GridInfo) => (
+                          <Button type="link" size="small" onClick={() => setGridForm({ mode: 'edit', grid: row })}>
+                            {t('common.edit')}
+                          </Button>
+                        ),
+                      },
+                    ]
+                  : []),
+              ]}
+            />
+          )}
+        </TablePanel>
       </div>
       <CommunityFormModal
         target={communityForm}

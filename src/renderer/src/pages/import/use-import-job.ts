@@ -1,0 +1,55 @@
+// Runs the import calls one at a time with their progress: a newer call supersedes an older one, whose
+// late answer is then dropped, so the wizard always shows the answer to what is on screen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ApiInput, ImportReport } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+
+export type ImportMethod = 'members.importPreview' | 'members.importCommit';
+
+export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; error: unknown };
+
+export interface ImportJob {
+  /** The call under way, if any. */
+  running: ImportMethod | null;
+  /** Its last progress event (the core reports read → check → write as steps). */
+  progress: { done: number; total: number } | null;
+  /** The outcome, or null when a newer call took its place. */
+  run: (method: ImportMethod, input: ApiInput<ImportMethod>) => Promise<ImportOutcome | null>;
+}
+
+export function useImportJob(): ImportJob {
+  const [running, setRunning] = useState<ImportMethod | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const current = useRef<ImportMethod | null>(null);
+  const generation = useRef(0);
+
+  useEffect(
+    () =>
+      api.onEvent((event) => {
+        if (event.type !== 'progress' || event.method !== current.current) return;
+        setProgress({ done: event.done, total: event.total });
+      }),
+    [],
+  );
+
+  const run = useCallback(async (method: ImportMethod, input: ApiInput<ImportMethod>): Promise<ImportOutcome | null> => {
+    const mine = ++generation.current;
+    current.current = method;
+    setRunning(method);
+    setProgress(null);
+    try {
+      const report = await api.call(method, input);
+      return mine === generation.current ? { ok: true, report } : null;
+    } catch (error) {
+      return mine === generation.current ? { ok: false, error } : null;
+    } finally {
+      if (mine === generation.current) {
+        current.current = null;
+        setRunning(null);
+        setProgress(null);
+      }
+    }
+  }, []);
+
+  return { running, progress, run };
+}
