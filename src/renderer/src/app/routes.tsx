@@ -28,9 +28,9 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/overview', labelKey: 'nav.overview', icon: <DashboardOutlined />, minRole: 'viewer', page: OverviewPage },
   { path: '/organization', labelKey: 'nav.organization', icon: <ApartmentOutlined />, minRole: 'viewer', page: OrganizationPage },
   { path: '/members', labelKey: 'nav.members', icon: <TeamOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/members/MembersPage')) },
-  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
   { path: '/import', labelKey: 'importMembers.nav', icon: <ImportOutlined />, minRole: 'clerk', page: lazyPage(() => import('../pages/import/ImportMembersPage')) },
   { path: '/transfers', labelKey: 'transfers.nav', icon: <SwapOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/transfers/TransfersPage')) },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];
 
 export { HOME_PATH } from './router';
