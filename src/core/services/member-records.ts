@@ -31,6 +31,32 @@ export class Codes {
   label(table: CodeTable, code: string | null): string | undefined {
     return code === null ? undefined : (this.labels.get(`${table}:${code}`) ?? code);
   }
+
+  // An import asks the same two questions for tens of thousands of rows: remember the answers.
+  private readonly communities = new Map<number, number | null>();
+  private readonly grids = new Map<string, number[]>();
+
+  communityOf(db: SqliteDatabase, orgId: number): number | null {
+    if (!this.communities.has(orgId)) {
+      const org = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(orgId) as { community_id: number | null } | undefined;
+      this.communities.set(orgId, org?.community_id ?? null);
+    }
+    return this.communities.get(orgId) ?? null;
+  }
+
+  gridIds(db: SqliteDatabase, name: string, communityId: number | null): number[] {
+    const key = `${communityId}:${name}`;
+    let ids = this.grids.get(key);
+    if (!ids) {
+      ids = (
+        db
+          .prepare('SELECT id FROM grids WHERE name = ? AND closed_on IS NULL AND (? IS NULL OR community_id = ?)')
+          .all(name, communityId, communityId) as { id: number }[]
+      ).map((g) => g.id);
+      this.grids.set(key, ids);
+    }
+    return ids;
+  }
 }
 
 const issue = (p: RowProblem): FieldIssue => ({
@@ -98,14 +124,11 @@ export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number,
     if (found === undefined) problems.push({ field, value: text, problem: 'codeUnknown' });
     return found ?? null;
   };
-  const org = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(orgId) as { community_id: number | null };
   let gridId: number | null = null;
   if (draft.grid !== undefined) {
-    const grid = db
-      .prepare('SELECT id FROM grids WHERE name = ? AND closed_on IS NULL AND (? IS NULL OR community_id = ?)')
-      .all(draft.grid, org.community_id, org.community_id) as { id: number }[];
-    if (grid.length !== 1) problems.push({ field: 'grid', value: draft.grid, problem: 'gridUnknown' });
-    else gridId = grid[0].id;
+    const grids = codes.gridIds(db, draft.grid, codes.communityOf(db, orgId));
+    if (grids.length !== 1) problems.push({ field: 'grid', value: draft.grid, problem: 'gridUnknown' });
+    else gridId = grids[0];
   }
   const pinyin = namePinyin(draft.name);
   return {
