@@ -31,6 +31,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),
+      // Minified: a third of the bytes to parse when the window opens (the clerk's first screen).
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
