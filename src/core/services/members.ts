@@ -104,17 +104,7 @@ export function* allMembers(db: SqliteDatabase, input: Omit<ListInput, 'offset' 
 
 /** One member with the names of their branch, grid and community, whatever their status. */
 export function getMemberRow(db: SqliteDatabase, id: number): MemberRow {
-  const row = first(
-    db,
-    qb
-      .selectFrom('members')
-      .innerJoin('organizations', 'organizations.id', 'members.org_id')
-      .leftJoin('grids', 'grids.id', 'members.grid_id')
-      .leftJoin('communities', 'communities.id', 'organizations.community_id')
-      .selectAll('members')
-      .select(['organizations.name as branch_name', 'grids.name as grid_name', 'communities.name as community_name'])
-      .where('members.id', '=', id),
-  ) as RowWithNames | undefined;
+  const row = db.prepare(ROWS_BY_IDS).get(JSON.stringify([id])) as RowWithNames | undefined;
   if (!row) throw new AppError('NOT_FOUND', `member ${id} not found`, { entity: 'member', id });
   return toMemberRow(row);
 }
