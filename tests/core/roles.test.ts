@@ -60,6 +60,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'grids.list': {},
     'grids.save': { communityId: 1, name: '第九网格' },
     'members.get': { id: 1 },
+    'codes.list': {},
     'members.create': { orgId: 1, fields: { name: '王五', idNumber: '53010219200508011X', category: '正式党员' } },
     'members.update': { id: 1, version: 1, fields: { phone: '13812345678' } },
     'members.leave': { id: 1, version: 1, on: '2026-03-01', reason: 'other' },

@@ -6,12 +6,13 @@ import { exportMembers } from '../export/export-members';
 import { importMembers } from '../import/import-members';
 import { AppError } from '../../shared/result';
 import { getMemberRow, listMembers } from '../services/members';
-import { createMember, eventWriter, leaveMember, memberDetail, updateMember } from '../services/member-records';
+import { createMember, eventWriter, listCodeTables, leaveMember, memberDetail, updateMember } from '../services/member-records';
 
 export const memberHandlers: Pick<
   Handlers,
   | 'members.list'
   | 'members.get'
+  | 'codes.list'
   | 'members.create'
   | 'members.update'
   | 'members.leave'
@@ -27,6 +28,10 @@ export const memberHandlers: Pick<
 
   'members.get'(ctx, input) {
     return memberDetail(ctx.db, input.id);
+  },
+
+  'codes.list'(ctx) {
+    return listCodeTables(ctx.db);
   },
 
   'members.create'(ctx, input) {

@@ -2,8 +2,7 @@
 // leaving the roll. Every write goes through checkMemberRow — the same rules as the importer — on the
 // whole record as it would be after the change, and keeps a history of status changes.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { MemberDetail } from '../../shared/api/contract';
-import type { ApiParsedInput } from '../../shared/api/contract';
+import type { ApiParsedInput, CodeTableName, CodeTables, MemberDetail } from '../../shared/api/contract';
 import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { first, qb, run } from '../db/query';
@@ -12,7 +11,20 @@ import { getMemberRow } from './members';
 import { findOrganizations } from './organizations';
 import { namePinyin } from './pinyin';
 
-type CodeTable = 'ethnicity' | 'education' | 'occupation';
+type CodeTable = CodeTableName;
+
+/** The code tables as the grid's pickers and labels read them (retired codes kept for old records). */
+export function listCodeTables(db: SqliteDatabase): CodeTables {
+  const tables: CodeTables = { ethnicity: [], education: [], occupation: [] };
+  const rows = db.prepare('SELECT code_table, code, label, retired FROM code_items ORDER BY code_table, sort_order, code').all() as {
+    code_table: CodeTable;
+    code: string;
+    label: string;
+    retired: number;
+  }[];
+  for (const r of rows) tables[r.code_table].push({ code: r.code, label: r.label, retired: r.retired === 1 });
+  return tables;
+}
 
 /** Code tables both ways: a clerk types 汉族 or 01, the record keeps 01 and shows 汉族. */
 export class Codes {

@@ -65,6 +65,7 @@ export const contract = {
   'grids.list': { input: z.object({ communityId: z.number().int().positive().optional() }), access: 'viewer', write: false },
   'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true },
   'members.get': { input: z.object({ id: z.number().int().positive() }), access: 'viewer', write: false },
+  'codes.list': { input: none, access: 'viewer', write: false },
   'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
   'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
@@ -204,6 +205,7 @@ export interface ApiOutputs {
   'grids.list': GridInfo[];
   'grids.save': GridInfo;
   'members.get': MemberDetail;
+  'codes.list': CodeTables;
   'members.create': MemberRow;
   'members.update': MemberRow;
   'members.leave': MemberRow;
@@ -265,6 +267,17 @@ export interface GridInfo {
   coverage: string;
   closedOn: string | null;
 }
+
+export type CodeTableName = 'ethnicity' | 'education' | 'occupation';
+
+/** One entry of a code table (GB 3304 ethnicities, education, occupation), in the tables' order. */
+export interface CodeItem {
+  code: string;
+  label: string;
+  retired: boolean;
+}
+
+export type CodeTables = Record<CodeTableName, CodeItem[]>;
 
 /** One member as the members page and `members list` show them (camelCase names of the contract). */
 export interface MemberRow {

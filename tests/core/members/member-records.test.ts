@@ -137,3 +137,20 @@ describe('members.leave', () => {
     await expectError(t.app, 'members.leave', { id: m.id, version: 1, on: '2099-01-01', reason: 'other' }, t.adminToken, 'VALIDATION');
   });
 });
+
+describe('codes.list', () => {
+  it('serves the code tables the grid labels and pickers read, labels as stored and retired codes flagged', async () => {
+    const t = await app();
+    const tables = await t.app.invoke('codes.list', {}, t.adminToken);
+    expect(tables.ethnicity.slice(0, 2)).toEqual([
+      { code: '01', label: '汉族', retired: false },
+      { code: '02', label: '蒙古族', retired: false },
+    ]);
+    expect(tables.education.find((c) => c.code === '21')?.label).toBe('大学本科');
+    expect(tables.occupation.find((c) => c.code === '4020')?.label).toBe('退休人员');
+    // A label the administrator changed in the table is what the grid shows.
+    t.app.database.prepare("UPDATE code_items SET label = '大学本科（含第二学位）', retired = 1 WHERE code_table = 'education' AND code = '21'").run();
+    const again = await t.app.invoke('codes.list', {}, t.adminToken);
+    expect(again.education.find((c) => c.code === '21')).toEqual({ code: '21', label: '大学本科（含第二学位）', retired: true });
+  });
+});

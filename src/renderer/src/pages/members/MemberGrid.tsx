@@ -7,24 +7,35 @@ import {
   InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
+  PinnedRowModule,
+  RenderApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  SelectEditorModule,
+  TextEditorModule,
   TooltipModule,
   themeQuartz,
+  type CellClickedEvent,
+  type CellEditRequestEvent,
   type ColDef,
   type GetRowIdFunc,
   type GridApi,
+  type GridReadyEvent,
   type IDatasource,
   type SortModelItem,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { Empty, Spin } from 'antd';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiInput, MemberRow } from '../../../../shared/api/contract';
+import type { ApiInput, CodeTables } from '../../../../shared/api/contract';
 import type { MemberSortField } from '../../../../shared/api/schemas';
+import { parseTsv } from '../../../../shared/text/tsv';
 import { api } from '../../api/client';
 import { PARTY_RED } from '../../app/theme';
 import { useLanguage } from '../../lib/use-language';
-import { memberColumns, SORTABLE_FIELDS } from './member-columns';
+import { isEditableField, memberColumns, ROW_NUMBER_COLUMN, SORTABLE_FIELDS } from './member-columns';
+import { isDraft, type GridRow, type MemberEditing } from './member-editing';
 
 ModuleRegistry.registerModules([
   InfiniteRowModelModule,
@@ -32,11 +43,17 @@ ModuleRegistry.registerModules([
   TooltipModule,
   CellStyleModule,
   LocaleModule,
+  TextEditorModule,
+  SelectEditorModule,
+  PinnedRowModule,
+  RowApiModule,
+  RenderApiModule,
+  ScrollApiModule,
 ]);
 
 export type MemberFilters = Omit<ApiInput<'members.list'>, 'sort' | 'offset' | 'limit' | 'status'>;
 
-type Row = MemberRow & Record<string, unknown>;
+type Row = GridRow;
 
 /** Rows per request: a screen is about 25 rows, so one answer fills it and the next few scrolls. */
 const BLOCK_SIZE = 100;
@@ -67,6 +84,7 @@ const GRID_THEME = themeQuartz.withParams({
 // makes the grid rebuild its columns.
 const DEFAULT_COLUMN: ColDef<Row> = { resizable: true, suppressMovable: true, sortingOrder: ['asc', 'desc', null] };
 const rowId: GetRowIdFunc<Row> = (p) => String(p.data.id);
+
 
 export interface MemberGridEvents {
   /** Every answer of the current filters, with the number of members they match. */
@@ -147,28 +165,137 @@ function NoRowsOverlay() {
   );
 }
 
+/** The row and field of the focused cell, if any. */
+export function focusedCell(grid: GridApi<Row>): { row: Row | undefined; field: string; rowIndex: number; pinned: boolean } | null {
+  const cell = grid.getFocusedCell();
+  if (!cell) return null;
+  const pinned = cell.rowPinned === 'bottom';
+  const node = pinned ? grid.getPinnedBottomRow(cell.rowIndex) : grid.getDisplayedRowAtIndex(cell.rowIndex);
+  return { row: node?.data, field: cell.column.getColId(), rowIndex: cell.rowIndex, pinned };
+}
+
+/**
+ * The spreadsheet keys the grid does not have by itself (Community edition): Ctrl+Z / Ctrl+Y, Delete to
+ * clear a cell, Ctrl+C and Ctrl+V of a block as Excel and WPS copy it (tab-separated text).
+ */
+function useSpreadsheetKeys(holder: React.RefObject<HTMLDivElement | null>, grid: React.RefObject<GridApi<Row> | null>, editing: MemberEditing | null) {
+  useEffect(() => {
+    const element = holder.current;
+    if (!element || !editing) return;
+    const idle = () => {
+      const api = grid.current;
+      return api && api.getEditingCells().length === 0 ? api : null;
+    };
+    const onKey = (event: KeyboardEvent) => {
+      const api = idle();
+      if (!api) return;
+      const key = event.key.toLowerCase();
+      const mod = event.ctrlKey || event.metaKey;
+      const cell = focusedCell(api);
+      if (mod && key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        void editing.undo(cell ?? undefined);
+      } else if (mod && (key === 'y' || (key === 'z' && event.shiftKey))) {
+        event.preventDefault();
+        void editing.redo();
+      } else if (key === 'delete' && cell && isEditableField(cell.field)) {
+        event.preventDefault();
+        event.stopPropagation();
+        const node = cell.pinned ? api.getPinnedBottomRow(cell.rowIndex) : api.getDisplayedRowAtIndex(cell.rowIndex);
+        if (node) void editing.clearCell(node, cell.field);
+      }
+    };
+    const onCopy = (event: ClipboardEvent) => {
+      const api = idle();
+      const selection = window.getSelection();
+      if (!api || (selection && !selection.isCollapsed)) return;
+      const cell = focusedCell(api);
+      if (!cell || cell.field === ROW_NUMBER_COLUMN) return;
+      const value = api.getCellValue({ rowNode: cell.pinned ? api.getPinnedBottomRow(cell.rowIndex)! : api.getDisplayedRowAtIndex(cell.rowIndex)!, colKey: cell.field, useFormatter: true });
+      event.clipboardData?.setData('text/plain', value === null || value === undefined ? '' : String(value));
+      event.preventDefault();
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      const api = idle();
+      if (!api) return;
+      const cell = focusedCell(api);
+      const text = event.clipboardData?.getData('text/plain');
+      if (!cell || !text) return;
+      event.preventDefault();
+      const columns = api.getAllDisplayedColumns().map((c) => c.getColId());
+      const columnIndex = Math.max(0, columns.indexOf(cell.field === ROW_NUMBER_COLUMN ? (columns[1] ?? cell.field) : cell.field));
+      void editing.paste(parseTsv(text), { rowIndex: cell.rowIndex, pinned: cell.pinned, columnIndex }, columns, isEditableField);
+    };
+    // Capture: the grid's own Delete handling must not run first.
+    element.addEventListener('keydown', onKey, true);
+    element.addEventListener('copy', onCopy);
+    element.addEventListener('paste', onPaste);
+    return () => {
+      element.removeEventListener('keydown', onKey, true);
+      element.removeEventListener('copy', onCopy);
+      element.removeEventListener('paste', onPaste);
+    };
+  }, [holder, grid, editing]);
+}
+
 export const MemberGrid = memo(function MemberGrid({
   datasource,
   hidden,
+  codes,
+  editing,
   loading,
   onFirstRows,
   onSortChange,
+  onReady,
+  onOpenDetail,
 }: {
   datasource: IDatasource;
   hidden: ReadonlySet<string>;
+  codes: CodeTables | null;
+  /** Null for a user who may only look. */
+  editing: MemberEditing | null;
   loading: boolean;
   /** The first rows are on screen (the page may now load what is less urgent). */
   onFirstRows: () => void;
   /** The order the user chose by clicking column titles. */
   onSortChange: (sort: MemberSort) => void;
+  onReady: (grid: GridApi<Row> | null) => void;
+  /** A click on a row's number opens the member's record. */
+  onOpenDetail: (memberId: number) => void;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const columns = useMemo(() => memberColumns(lang, t, hidden), [lang, t, hidden]);
+  const holder = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<GridApi<Row> | null>(null);
+  const columns = useMemo(() => memberColumns({ lang, t, hidden, codes, editing }), [lang, t, hidden, codes, editing]);
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
+  useSpreadsheetKeys(holder, gridRef, editing);
+  useEffect(() => () => onReady(null), [onReady]);
+
+  const ready = (e: GridReadyEvent<Row>) => {
+    gridRef.current = e.api;
+    onReady(e.api);
+    // A new grid (another language) shows the drafts being typed.
+    editing?.showDrafts();
+  };
+  const editRequest = (e: CellEditRequestEvent<Row>) => {
+    const field = e.colDef.field ?? e.column.getColId();
+    if (editing && e.node) void editing.editCell(e.node, field, e.newValue);
+  };
+  const cellClicked = (e: CellClickedEvent<Row>) => {
+    if (e.column.getColId() === ROW_NUMBER_COLUMN && e.data && !isDraft(e.data)) onOpenDetail(e.data.id);
+  };
 
   return (
+    <div ref={holder} className="member-grid-holder">
     <AgGridReact<Row>
+      onGridReady={ready}
+      readOnlyEdit
+      onCellEditRequest={editRequest}
+      onCellClicked={cellClicked}
+      stopEditingWhenCellsLoseFocus
+      enterNavigatesVertically
+      enterNavigatesVerticallyAfterEdit
       onFirstDataRendered={onFirstRows}
       onSortChanged={(e) => onSortChange(currentSort(e.api))}
       // The grid reads its locale once: a new language makes a new grid.
@@ -189,8 +316,8 @@ export const MemberGrid = memo(function MemberGrid({
       loading={loading}
       loadingOverlayComponent={LoadingOverlay}
       noRowsOverlayComponent={NoRowsOverlay}
-      enableCellTextSelection
-      tooltipShowDelay={600}
+      tooltipShowDelay={300}
     />
+    </div>
   );
 });

@@ -1,19 +1,31 @@
 // 党员信息: the organization tree picks whose members are shown (with the organizations below), the quick
-// filters and the search narrow them, and the grid pages through them from the core. Read-only for now.
+// filters and the search narrow them, and the grid pages through them from the core. A clerk edits in
+// the grid as in a spreadsheet (member-editing.ts); a viewer only looks.
 // The grid's first rows come first: the tree and the filter lists load once they are on screen.
-import { Card } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import { App, Button, Card } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { MemberRow, OrgNode } from '../../../../shared/api/contract';
+import { MEMBER_FIELDS } from '../../../../shared/members/fields';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
 import { OrgTree } from '../../components/OrgTree';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText, useReportError } from '../../lib/errors';
-import { indexOrgs, pathTo } from '../../lib/org-tree';
+import { hasRole } from '../../lib/roles';
+import { indexOrgs, pathTo, type OrgIndex } from '../../lib/org-tree';
 import { useDebounced } from '../../lib/use-debounced';
+import { saveBytes } from '../import/import-options';
 import { ColumnChooser, useHiddenColumns } from './ColumnChooser';
+import { MemberDetailDrawer } from './MemberDetailDrawer';
 import { MemberFilterBar, type QuickFilters } from './MemberFilterBar';
-import { MemberGrid, membersDatasource, type MemberFilters, type MemberSort } from './MemberGrid';
+import { MemberFormModal, type BranchOption } from './MemberFormModal';
+import { focusedCell, MemberGrid, membersDatasource, type MemberFilters, type MemberSort } from './MemberGrid';
+import { MemberLeaveModal } from './MemberLeaveModal';
+import { MemberToolbar } from './MemberToolbar';
+import { isDraft, MemberEditing, type EditingState, type GridRow } from './member-editing';
 
 /** Typing pauses this long before the search is sent. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -21,6 +33,19 @@ const SEARCH_DEBOUNCE_MS = 250;
 const LOADING_OVERLAY_AFTER_MS = 200;
 /** The tree and the filter lists wait for the first rows, but never longer than this. */
 const SECONDARY_LOAD_AFTER_MS = 1000;
+
+/** Levels that hold members directly: new members are added to a branch or a Party group. */
+const MEMBER_LEVELS = new Set<OrgNode['level']>(['branch', 'party_group']);
+
+function branchOptions(index: OrgIndex | null): BranchOption[] {
+  if (!index) return [];
+  return [...index.byId.values()]
+    .filter((n) => MEMBER_LEVELS.has(n.level) && !n.closedOn)
+    .map((n) => ({ id: n.id, label: pathTo(index, n.id).slice(1).map((p) => p.name).join(' / ') }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+}
+
+const NO_EDITING = { subscribe: () => () => undefined, getState: () => null };
 
 interface Answer {
   filters: MemberFilters;
@@ -47,6 +72,15 @@ export default function MembersPage() {
     sortRef.current = sort;
   }, []);
 
+  const { message } = App.useApp();
+  const canEdit = hasRole(user.role, 'clerk');
+  const codes = useApi('codes.list');
+  const gridRef = useRef<GridApi<GridRow> | null>(null);
+  const [detailId, setDetailId] = useState<number | null>(null);
+  const [leaving, setLeaving] = useState<MemberRow | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
   const tree = useApi('orgs.tree', { includeClosed: false }, [], { enabled: primed });
   const communities = useApi('communities.list', undefined, [], { enabled: primed });
   const grids = useApi('grids.list', undefined, [], { enabled: primed });
@@ -65,6 +99,69 @@ export default function MembersPage() {
       }),
     [filters],
   );
+
+  const filtersRef = useRef(filters);
+  filtersRef.current = filters;
+  const targetRef = useRef<OrgNode | null>(null);
+  targetRef.current = selectedOrg && MEMBER_LEVELS.has(selectedOrg.level) && !selectedOrg.closedOn ? selectedOrg : null;
+  const reloadRows = useCallback(() => gridRef.current?.refreshInfiniteCache(), []);
+  const editing = useMemo(
+    () =>
+      canEdit
+        ? new MemberEditing({
+            grid: () => gridRef.current,
+            filters: () => filtersRef.current,
+            sort: () => sortRef.current,
+            newMemberTarget: () => (targetRef.current ? { orgId: targetRef.current.id, name: targetRef.current.name } : null),
+            onMembersAdded: () => reloadTreeRef.current(),
+          })
+        : null,
+    // The editing state (undo steps, refused cells, drafts) must survive re-renders: made once per role.
+    [canEdit],
+  );
+  const editingState = useSyncExternalStore<EditingState | null>((editing ?? NO_EDITING).subscribe, (editing ?? NO_EDITING).getState);
+  useEffect(() => {
+    const notice = editingState?.notice;
+    if (notice && notice.kind !== 'error' && notice.kind !== 'warning') void message.open({ type: notice.kind, content: notice.text, key: 'member-edit' });
+  }, [editingState?.notice, message]);
+  const onGridReady = useCallback((grid: GridApi<GridRow> | null) => {
+    gridRef.current = grid;
+  }, []);
+  const branches = useMemo(() => branchOptions(index), [index]);
+  const reloadTreeRef = useRef(() => undefined as void);
+  reloadTreeRef.current = () => {
+    reloadRows();
+    void tree.reload();
+  };
+
+  const focusedMember = (): MemberRow | null => {
+    const grid = gridRef.current;
+    const cell = grid ? focusedCell(grid) : null;
+    if (!cell?.row || isDraft(cell.row)) {
+      void message.info(t('memberEdit.toolbar.pickRow'));
+      return null;
+    }
+    return cell.row as MemberRow;
+  };
+
+  const exportView = async () => {
+    setExporting(true);
+    try {
+      const columns = MEMBER_FIELDS.map((f) => f.key).filter((key) => !hidden.has(key));
+      const file = await api.call('members.export', { ...filters, sort: sortRef.current, columns });
+      saveBytes(file.bytes, file.fileName);
+      void message.success(t('memberEdit.toolbar.exported', { rows: file.rows, file: file.fileName }));
+    } catch (error) {
+      report(error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const memberChanged = () => {
+    reloadRows();
+    void tree.reload();
+  };
 
   const current = answer?.filters === filters ? answer : null;
   const waiting = current === null;
@@ -107,9 +204,51 @@ export default function MembersPage() {
           <OrgTree compact index={index} error={tree.error} selectedId={selectedOrg?.id ?? null} onSelect={(node) => setOrgId(node.id)} />
         </Card>
         <div className="members-grid-panel">
+          <MemberToolbar
+            state={editingState}
+            canEdit={canEdit}
+            exporting={exporting}
+            actions={{
+              onAdd: () => setAdding(true),
+              onAddRow: () => {
+                const draft = editing?.addBlankDraft();
+                const grid = gridRef.current;
+                if (draft && grid) {
+                  const row = (editingState?.drafts.length ?? 0);
+                  setTimeout(() => grid.setFocusedCell(row, 'name', 'bottom'), 0);
+                }
+              },
+              onDetail: () => {
+                const m = focusedMember();
+                if (m) setDetailId(m.id);
+              },
+              onLeave: () => setLeaving(focusedMember()),
+              onUndo: () => void editing?.undo(),
+              onRedo: () => void editing?.redo(),
+              onExport: () => void exportView(),
+            }}
+          />
           <div className="members-grid-holder">
-            <MemberGrid datasource={datasource} hidden={hidden} loading={waiting && slow} onFirstRows={prime} onSortChange={rememberSort} />
+            <MemberGrid
+              datasource={datasource}
+              hidden={hidden}
+              codes={codes.data ?? null}
+              editing={editing}
+              loading={waiting && slow}
+              onFirstRows={prime}
+              onSortChange={rememberSort}
+              onReady={onGridReady}
+              onOpenDetail={setDetailId}
+            />
           </div>
+          {editingState?.notice && (editingState.notice.kind === 'error' || editingState.notice.kind === 'warning') && (
+            <div className={`members-edit-notice is-${editingState.notice.kind}`} role="alert">
+              <span>{editingState.notice.text}</span>
+              <Button size="small" type="text" onClick={() => editing?.dismissNotice()}>
+                {t('common.close')}
+              </Button>
+            </div>
+          )}
           <div className="members-status-bar" role="status">
             {current?.error ? (
               <span className="load-error">{t('members.loadFailed', { message: errorText(current.error) })}</span>
@@ -122,11 +261,46 @@ export default function MembersPage() {
             <span className="members-scope" title={scope}>
               {scope}
             </span>
+            {editingState?.busy && <span className="members-busy">{editingState.busy}</span>}
+            {editingState && editingState.invalidCount > 0 && <span className="members-invalid-count">{t('memberEdit.invalidCells', { count: editingState.invalidCount })}</span>}
             <span className="members-status-spacer" />
             <span className="muted members-sort-hint">{t('members.sortHint')}</span>
           </div>
         </div>
       </div>
+      <MemberDetailDrawer
+        memberId={detailId}
+        codes={codes.data ?? null}
+        onClose={() => setDetailId(null)}
+        extra={(m) =>
+          canEdit && m.status === 'active' ? (
+            <Button danger onClick={() => setLeaving(m)}>
+              {t('memberEdit.toolbar.leave')}
+            </Button>
+          ) : null
+        }
+      />
+      <MemberLeaveModal
+        member={leaving}
+        onClose={() => setLeaving(null)}
+        onLeft={() => {
+          setLeaving(null);
+          setDetailId(null);
+          memberChanged();
+        }}
+      />
+      <MemberFormModal
+        open={adding}
+        branches={branches}
+        defaultOrg={selectedOrg}
+        codes={codes.data ?? null}
+        onClose={() => setAdding(false)}
+        onCreated={(m) => {
+          setAdding(false);
+          memberChanged();
+          setDetailId(m.id);
+        }}
+      />
     </div>
   );
 }

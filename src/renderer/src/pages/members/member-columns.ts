@@ -1,11 +1,12 @@
 // The grid's columns, one per member field of shared/members/fields.ts (the national 16 items first, the
 // community fields after), titled in the UI language, with codes and yes/no shown as a clerk reads them.
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ICellEditorParams, ValueFormatterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { MemberRow } from '../../../../shared/api/contract';
+import type { CodeTableName, CodeTables } from '../../../../shared/api/contract';
 import { MEMBER_SORT_FIELDS, type Language } from '../../../../shared/api/schemas';
+import { MEMBER_FIELD_KEYS } from '../../../../shared/members/draft';
 import { MEMBER_FIELDS, type MemberField, type MemberFieldKind } from '../../../../shared/members/fields';
-import { codeLabel } from './member-codes';
+import { isDraft, type GridRow, type MemberEditing } from './member-editing';
 
 /** Fields the core can sort by (members.list `sort`); the other columns are not sortable. */
 export const SORTABLE_FIELDS: ReadonlySet<string> = new Set(MEMBER_SORT_FIELDS);
@@ -50,25 +51,65 @@ function titleWidth(title: string, sortable: boolean): number {
   return Math.ceil(width + 26 + (sortable ? 18 : 0));
 }
 
-type Row = MemberRow & Record<string, unknown>;
+type Row = GridRow;
 type Formatter = (value: unknown) => string;
 
-function formatterFor(field: MemberField, t: TFunction): Formatter | undefined {
+/** Fields a clerk edits in a cell. The branch changes by a transfer; the community follows the grid. */
+const EDITABLE_FIELDS: ReadonlySet<string> = new Set(MEMBER_FIELD_KEYS.filter((key) => key !== 'branch'));
+
+export function isEditableField(field: string): boolean {
+  return EDITABLE_FIELDS.has(field);
+}
+
+/** Text shown for a value; a value typed into a draft or a refused cell shows as typed. */
+const shown = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+
+/** The label of a code, or the code itself when the table does not know it. */
+export function codeLabel(codes: CodeTables | null, table: CodeTableName, code: unknown): string {
+  if (code === null || code === undefined) return '';
+  return codes?.[table].find((c) => c.code === code)?.label ?? String(code);
+}
+
+function formatterFor(field: MemberField, t: TFunction, codes: CodeTables | null): Formatter | undefined {
   switch (field.kind) {
     case 'sex':
-      return (v) => (v === 1 || v === 2 ? t(`members.sex.${v}`) : '');
+      return (v) => (v === 1 || v === 2 ? t(`members.sex.${v}`) : shown(v));
     case 'category':
-      return (v) => (v === 'full' || v === 'probationary' ? t(`members.category.${v}`) : '');
+      return (v) => (v === 'full' || v === 'probationary' ? t(`members.category.${v}`) : shown(v));
     case 'standing':
-      return (v) => (v === 'normal' || v === 'suspended' ? t(`members.standing.${v}`) : '');
+      return (v) => (v === 'normal' || v === 'suspended' ? t(`members.standing.${v}`) : shown(v));
     case 'flag':
-      return (v) => (v === true ? '✓' : '');
+      return (v) => (v === true ? '✓' : v === false || v === null || v === undefined ? '' : shown(v));
     case 'ethnicity':
     case 'education':
     case 'occupation':
-      return (v) => codeLabel(field.kind as 'ethnicity' | 'education' | 'occupation', (v as string | null) ?? null);
+      return (v) => codeLabel(codes, field.kind as CodeTableName, v);
     default:
       return undefined;
+  }
+}
+
+/** Pickers for coded fields; the rest are typed (dates as clerks write them: 2019.07, 2019年7月1日 …). */
+function editorFor(field: MemberField, t: TFunction, codes: CodeTables | null, format: Formatter | undefined): Partial<ColDef<Row>> {
+  const select = (values: unknown[]): Partial<ColDef<Row>> => ({
+    cellEditor: 'agSelectCellEditor',
+    cellEditorParams: (p: ICellEditorParams<Row>) => ({ values: p.value !== undefined && p.value !== null && !values.includes(p.value) ? [p.value, ...values] : values, formatValue: format, valueListMaxHeight: 320 }),
+  });
+  switch (field.kind) {
+    case 'sex':
+      return select([1, 2]);
+    case 'category':
+      return select(['full', 'probationary']);
+    case 'standing':
+      return select(['normal', 'suspended']);
+    case 'flag':
+      return { ...select([true, false]), cellEditorParams: { values: [true, false], formatValue: (v: unknown) => (v === true ? t('memberEdit.yes') : t('memberEdit.no')) } };
+    case 'ethnicity':
+    case 'education':
+    case 'occupation':
+      return select((codes?.[field.kind as CodeTableName] ?? []).filter((c) => !c.retired).map((c) => c.code));
+    default:
+      return { cellEditor: 'agTextCellEditor', cellEditorParams: { maxLength: 400 } };
   }
 }
 
@@ -93,7 +134,16 @@ export function memberColumnTitle(field: MemberField, lang: Language): string {
   return lang === 'zh-CN' ? field.zh : field.en;
 }
 
-export function memberColumns(lang: Language, t: TFunction, hidden: ReadonlySet<string>): ColDef<Row>[] {
+export interface ColumnOptions {
+  lang: Language;
+  t: TFunction;
+  hidden: ReadonlySet<string>;
+  codes: CodeTables | null;
+  /** Null when the user may only look (a viewer). */
+  editing: MemberEditing | null;
+}
+
+export function memberColumns({ lang, t, hidden, codes, editing }: ColumnOptions): ColDef<Row>[] {
   const rowNumber: ColDef<Row> = {
     colId: ROW_NUMBER_COLUMN,
     headerName: t('members.rowNumber'),
@@ -103,12 +153,13 @@ export function memberColumns(lang: Language, t: TFunction, hidden: ReadonlySet<
     resizable: false,
     suppressMovable: true,
     cellClass: 'cell-row-number',
-    valueGetter: (p) => (p.node?.rowIndex == null ? '' : p.node.rowIndex + 1),
+    valueGetter: (p) => (p.node?.rowPinned ? t('memberEdit.newRow') : p.node?.rowIndex == null ? '' : p.node.rowIndex + 1),
   };
   const fields = MEMBER_FIELDS.map((field): ColDef<Row> => {
     const title = memberColumnTitle(field, lang);
     const sortable = SORTABLE_FIELDS.has(field.key);
-    const format = formatterFor(field, t);
+    const format = formatterFor(field, t, codes);
+    const canEdit = editing !== null && EDITABLE_FIELDS.has(field.key);
     return {
       colId: field.key,
       field: field.key,
@@ -122,8 +173,20 @@ export function memberColumns(lang: Language, t: TFunction, hidden: ReadonlySet<
       sortable,
       hide: hidden.has(field.key),
       pinned: field.key === 'name' ? 'left' : undefined,
-      valueFormatter: format ? (p: ValueFormatterParams<Row>) => format(p.value) : undefined,
+      valueGetter: editing ? (p) => editing.displayValue(p.data, field.key) : undefined,
+      valueFormatter: format ? (p: ValueFormatterParams<Row>) => (editing?.invalidCell(p.data, field.key) ? shown(p.value) : format(p.value)) : undefined,
       cellClass: cellClassFor(field),
+      ...(canEdit ? { editable: true, ...editorFor(field, t, codes, format) } : { editable: false }),
+      ...(editing
+        ? {
+            cellClassRules: {
+              'cell-invalid': (p) => editing.invalidCell(p.data, field.key) !== undefined,
+              'cell-required': (p) => editing.isMissingInDraft(p.data, field.key),
+              'cell-draft': (p) => isDraft(p.data),
+            },
+            tooltipValueGetter: (p) => editing.invalidCell(p.data, field.key)?.message ?? (editing.isMissingInDraft(p.data, field.key) ? t('memberEdit.required') : undefined),
+          }
+        : {}),
       headerClass: field.kind === 'flag' ? 'header-center' : undefined,
     };
   });

@@ -1,0 +1,201 @@
+// 党员档案: one member's whole record — every field, the history of status changes (with the day and who
+// recorded it) and the member's transfers. Opened from the row number or the 详情 button.
+import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tabs, Tag, Timeline } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeTables, MemberEvent, MemberRow, TransferRow } from '../../../../shared/api/contract';
+import { MEMBER_FIELDS, type MemberField } from '../../../../shared/members/fields';
+import { useApi } from '../../api/use-api';
+import { errorText } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useLanguage } from '../../lib/use-language';
+import { DirectionTag, StatusBadge } from '../transfers/transfer-labels';
+import { codeLabel, memberColumnTitle } from './member-columns';
+
+const GROUPS: { key: string; national: boolean }[] = [
+  { key: 'national', national: true },
+  { key: 'community', national: false },
+];
+
+export function MemberDetailDrawer({
+  memberId,
+  codes,
+  extra,
+  onClose,
+}: {
+  memberId: number | null;
+  codes: CodeTables | null;
+  /** Buttons for the header (edit actions of the page). */
+  extra?: (member: MemberRow) => React.ReactNode;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const open = memberId !== null;
+  const detail = useApi('members.get', { id: memberId ?? 1 }, [memberId], { enabled: open });
+  const transfers = useApi('transfers.list', { memberId: memberId ?? 1, limit: 100 }, [memberId], { enabled: open });
+  const member = detail.data && detail.data.member.id === memberId ? detail.data.member : null;
+
+  const valueOf = useMemo(
+    () =>
+      (field: MemberField, m: MemberRow): string => {
+        const v = m[field.key as keyof MemberRow];
+        if (v === null || v === undefined || v === '') return t('common.empty');
+        switch (field.kind) {
+          case 'sex':
+            return t(`members.sex.${v}`);
+          case 'category':
+            return t(`members.category.${v}`);
+          case 'standing':
+            return t(`members.standing.${v}`);
+          case 'flag':
+            return v ? t('memberEdit.yes') : t('memberEdit.no');
+          case 'ethnicity':
+          case 'education':
+          case 'occupation':
+            return codeLabel(codes, field.kind, v);
+          default:
+            return String(v);
+        }
+      },
+    [codes, t],
+  );
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      size={640}
+      destroyOnHidden
+      title={
+        member ? (
+          <span className="member-detail-title">
+            {member.name}
+            <Tag color={member.category === 'probationary' ? 'orange' : 'red'} variant="filled">
+              {t(`members.category.${member.category}`)}
+            </Tag>
+            {member.status === 'history' && <Tag>{t('memberDetail.history')}</Tag>}
+          </span>
+        ) : (
+          t('memberDetail.title')
+        )
+      }
+      extra={member && extra ? extra(member) : null}
+    >
+      {detail.error ? <Alert type="error" showIcon title={errorText(detail.error)} /> : null}
+      {!member && !detail.error ? <Skeleton active /> : null}
+      {member && detail.data && (
+        <>
+          {member.status === 'history' && (
+            <Alert
+              className="member-detail-left"
+              type="warning"
+              showIcon
+              title={t('memberDetail.left', {
+                on: detail.data.leftOn ?? '',
+                reason: detail.data.leftReason ? t(`memberLeave.reasons.${detail.data.leftReason}`) : '',
+              })}
+              description={detail.data.leftNote ?? undefined}
+            />
+          )}
+          <Tabs
+            items={[
+              {
+                key: 'fields',
+                label: t('memberDetail.fields'),
+                children: GROUPS.map((group) => (
+                  <Descriptions
+                    key={group.key}
+                    className="member-detail-fields"
+                    title={t(`members.${group.national ? 'columnsNational' : 'columnsCommunity'}`)}
+                    size="small"
+                    bordered
+                    column={2}
+                    items={MEMBER_FIELDS.filter((f) => f.national === group.national).map((f) => ({
+                      key: f.key,
+                      label: memberColumnTitle(f, lang),
+                      children: <span className={f.kind === 'citizenId' || f.kind === 'phone' || f.kind === 'date' ? 'mono' : undefined}>{valueOf(f, member)}</span>,
+                      span: f.key === 'address' || f.key === 'branch' ? 2 : 1,
+                    }))}
+                  />
+                )),
+              },
+              {
+                key: 'history',
+                label: t('memberDetail.events', { count: detail.data.events.length }),
+                children: <MemberHistory events={detail.data.events} />,
+              },
+              {
+                key: 'transfers',
+                label: t('memberDetail.transfers', { count: transfers.data?.total ?? 0 }),
+                children: <MemberTransfers rows={transfers.data?.transfers ?? []} loading={transfers.loading} />,
+              },
+            ]}
+          />
+          <p className="muted member-detail-foot">{t('memberDetail.updated', { at: formatDateTime(member.updatedAt, lang), version: member.version })}</p>
+        </>
+      )}
+    </Drawer>
+  );
+}
+
+function MemberHistory({ events }: { events: MemberEvent[] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (events.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('memberDetail.noEvents')} />;
+  return (
+    <Timeline
+      className="member-history"
+      items={[...events].reverse().map((e) => ({
+        key: e.id,
+        color: e.kind === 'left' ? 'gray' : e.kind === 'created' || e.kind === 'imported' ? 'green' : 'red',
+        content: (
+          <div>
+            <div className="member-history-head">
+              <span className="mono">{e.onDate}</span>
+              <strong>{t(`memberDetail.kinds.${e.kind}`, { defaultValue: e.kind })}</strong>
+              <EventDetail event={e} />
+            </div>
+            <div className="muted member-history-by">{t('memberDetail.recordedBy', { who: e.recordedBy, at: formatDateTime(e.recordedAt, lang) })}</div>
+          </div>
+        ),
+      }))}
+    />
+  );
+}
+
+function EventDetail({ event }: { event: MemberEvent }) {
+  const { t } = useTranslation();
+  const d = (event.detail ?? {}) as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof d.from === 'string' && typeof d.to === 'string') {
+    const label = (v: string) => t(event.kind === 'standing_changed' ? `members.standing.${v}` : `members.category.${v}`, { defaultValue: v });
+    parts.push(`${label(d.from)} → ${label(d.to)}`);
+  }
+  if (typeof d.reason === 'string') parts.push(t(`memberLeave.reasons.${d.reason}`, { defaultValue: d.reason }));
+  if (typeof d.destination === 'string' && d.destination) parts.push(d.destination);
+  if (typeof d.note === 'string' && d.note) parts.push(d.note);
+  if (typeof d.letter === 'string') parts.push(t('memberDetail.letter', { letter: d.letter }));
+  return parts.length ? <span className="member-history-detail">{parts.join(' · ')}</span> : null;
+}
+
+function MemberTransfers({ rows, loading }: { rows: TransferRow[]; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table<TransferRow>
+      size="small"
+      rowKey="id"
+      loading={loading}
+      pagination={false}
+      dataSource={rows}
+      locale={{ emptyText: t('memberDetail.noTransfers') }}
+      columns={[
+        { key: 'direction', title: t('transfers.columns.direction'), render: (_, r) => <DirectionTag direction={r.direction} />, width: 72 },
+        { key: 'letter', title: t('transfers.columns.letter'), dataIndex: 'letterNumber', className: 'mono' },
+        { key: 'route', title: t('memberDetail.route'), render: (_, r) => `${r.fromOrgName} → ${r.toOrgName}` },
+        { key: 'issued', title: t('transfers.columns.issuedOn'), dataIndex: 'issuedOn', className: 'mono', width: 100 },
+        { key: 'status', title: t('transfers.columns.status'), render: (_, r) => <StatusBadge transfer={r} />, width: 96 },
+      ]}
+    />
+  );
+}
