@@ -103,7 +103,7 @@ test('sorting by 入党日期 orders the rows, ascending then descending', async
   await expect(header).toHaveAttribute('aria-sort', 'descending');
 });
 
-test('a column hidden in the chooser stays hidden after a reload', async ({ page }) => {
+test('a column hidden in the chooser stays hidden after a reload, on another computer too, and layouts can be named', async ({ page }) => {
   await openMembers(page);
   await expect(page.getByRole('columnheader', { name: '民族' })).toBeVisible();
   await page.getByRole('button', { name: '显示列' }).click();
@@ -117,8 +117,24 @@ test('a column hidden in the chooser stays hidden after a reload', async ({ page
   await expect(page.getByRole('columnheader', { name: '姓名' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: '民族' })).toHaveCount(0);
 
+  // The layout is the user's, kept in the database: a computer that never saw it shows it too.
+  await page.evaluate(() => (globalThis as unknown as { localStorage: { clear(): void } }).localStorage.clear());
+  await page.reload();
+  await expect(statusBar(page)).toContainText('共 3000 名党员');
+  await expect(page.getByRole('columnheader', { name: '姓名' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: '民族' })).toHaveCount(0);
+
+  // Saved under a name, then everything shown, then the named layout applied again.
   await page.getByRole('button', { name: '显示列' }).click();
-  await page.getByRole('dialog', { name: '显示列' }).getByRole('button', { name: '全部显示' }).click();
+  const chooser2 = page.getByRole('dialog', { name: '显示列' });
+  await chooser2.getByPlaceholder('为当前布局起个名字').fill('不看民族');
+  await chooser2.getByRole('button', { name: '保存布局' }).click();
+  await expect(chooser2.getByText('不看民族')).toBeVisible();
+  await chooser2.getByRole('button', { name: '全部显示' }).click();
+  await expect(page.getByRole('columnheader', { name: '民族' })).toBeVisible();
+  await chooser2.getByText('不看民族').click();
+  await expect(page.getByRole('columnheader', { name: '民族' })).toHaveCount(0);
+  await chooser2.getByRole('button', { name: '全部显示' }).click();
   await expect(page.getByRole('columnheader', { name: '民族' })).toBeVisible();
 });
 

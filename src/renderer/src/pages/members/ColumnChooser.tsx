@@ -1,52 +1,154 @@
-// 显示列: which member columns the grid shows, grouped as the national 16 items and the community fields.
-// The choice is kept per user on this computer for now; layouts saved through the contract come later.
+// 显示列: which member columns the grid shows, grouped as the national 16 items and the community fields,
+// and the widths the user dragged them to. The layout is the user's own, kept in the database (layouts.*)
+// so it follows them to any computer; a copy in localStorage paints the first rows without waiting.
+// Named layouts (“换届核查”, “报到登记” …) are saved and applied from the same menu.
 import { DownOutlined, TableOutlined } from '@ant-design/icons';
-import { Button, Checkbox, Dropdown } from 'antd';
-import { useCallback, useState } from 'react';
+import { App, Button, Checkbox, Dropdown, Input, Space, Tag } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEMBER_FIELDS } from '../../../../shared/members/fields';
+import { api } from '../../api/client';
+import { useReportError } from '../../lib/errors';
 import { useLanguage } from '../../lib/use-language';
 import { memberColumnTitle } from './member-columns';
 
 /** Community fields few clerks need every day: hidden until someone asks for them. */
 const DEFAULT_HIDDEN: readonly string[] = ['employerOrg', 'skills', 'nativePlace', 'workStartDate'];
+const GRID = 'members';
+/** The layout in use; the others are the ones the user named. */
+const CURRENT = '默认';
 
-const storageKey = (userId: number) => `streetdesk.members.hiddenColumns.${userId}`;
+export interface MemberLayout {
+  hidden: ReadonlySet<string>;
+  /** Column widths the user set by dragging, by field key. */
+  widths: Readonly<Record<string, number>>;
+}
 
-function readHidden(userId: number): Set<string> {
+const DEFAULT_LAYOUT: MemberLayout = { hidden: new Set(DEFAULT_HIDDEN), widths: {} };
+const storageKey = (userId: number) => `streetdesk.members.layout.${userId}`;
+
+function parseLayout(raw: string | null): MemberLayout | null {
+  if (!raw) return null;
   try {
-    const raw = localStorage.getItem(storageKey(userId));
-    if (raw) {
-      const parsed: unknown = JSON.parse(raw);
-      if (Array.isArray(parsed)) return new Set(parsed.filter((k): k is string => typeof k === 'string'));
+    const parsed = JSON.parse(raw) as { hidden?: unknown; widths?: unknown };
+    const hidden = Array.isArray(parsed.hidden) ? parsed.hidden.filter((k): k is string => typeof k === 'string') : [...DEFAULT_HIDDEN];
+    const widths: Record<string, number> = {};
+    if (parsed.widths && typeof parsed.widths === 'object') {
+      for (const [k, v] of Object.entries(parsed.widths)) if (typeof v === 'number' && v >= 30 && v <= 800) widths[k] = Math.round(v);
     }
+    return { hidden: new Set(hidden), widths };
   } catch {
-    // Unreadable or unavailable storage: fall back to the default columns.
+    return null;
   }
-  return new Set(DEFAULT_HIDDEN);
 }
 
-/** The hidden columns of this user, remembered in localStorage. */
-export function useHiddenColumns(userId: number): [ReadonlySet<string>, (next: ReadonlySet<string>) => void] {
-  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => readHidden(userId));
+const serialize = (layout: MemberLayout) => JSON.stringify({ hidden: [...layout.hidden], widths: layout.widths });
+
+function readLocal(userId: number): MemberLayout {
+  try {
+    return parseLayout(localStorage.getItem(storageKey(userId))) ?? DEFAULT_LAYOUT;
+  } catch {
+    return DEFAULT_LAYOUT;
+  }
+}
+
+function writeLocal(userId: number, layout: MemberLayout): void {
+  try {
+    localStorage.setItem(storageKey(userId), serialize(layout));
+  } catch {
+    // The database keeps the layout; the local copy only saves a moment at start.
+  }
+}
+
+export interface NamedLayout {
+  name: string;
+  layout: MemberLayout;
+}
+
+/** This user's layout of the members grid, and the layouts they named. */
+export function useMemberLayout(userId: number) {
+  const report = useReportError();
+  const [layout, setLayout] = useState<MemberLayout>(() => readLocal(userId));
+  const [named, setNamed] = useState<NamedLayout[]>([]);
+  const touched = useRef(false);
+  // Saves go one after the other, so the last change is the one stored.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+
+  useEffect(() => {
+    let live = true;
+    api
+      .call('layouts.list', { grid: GRID })
+      .then((rows) => {
+        if (!live) return;
+        const parsed = rows.map((r) => ({ name: r.name, layout: parseLayout(r.layout) })).filter((r): r is NamedLayout => r.layout !== null);
+        setNamed(parsed.filter((r) => r.name !== CURRENT));
+        const current = parsed.find((r) => r.name === CURRENT);
+        // A change made before the answer came wins over the stored layout.
+        if (current && !touched.current) {
+          setLayout(current.layout);
+          writeLocal(userId, current.layout);
+        }
+      })
+      .catch(report);
+    return () => {
+      live = false;
+    };
+  }, [userId, report]);
+
   const update = useCallback(
-    (next: ReadonlySet<string>) => {
-      setHidden(next);
-      try {
-        localStorage.setItem(storageKey(userId), JSON.stringify([...next]));
-      } catch {
-        // Not remembering the choice is harmless.
-      }
+    (next: MemberLayout) => {
+      touched.current = true;
+      setLayout(next);
+      writeLocal(userId, next);
+      saving.current = saving.current.then(() => api.call('layouts.save', { grid: GRID, name: CURRENT, layout: serialize(next) }).catch(report));
     },
-    [userId],
+    [userId, report],
   );
-  return [hidden, update];
+
+  const saveAs = useCallback(
+    async (name: string) => {
+      await api.call('layouts.save', { grid: GRID, name, layout: serialize(layout) });
+      setNamed((list) => [...list.filter((l) => l.name !== name), { name, layout }].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+    },
+    [layout],
+  );
+
+  return { layout, update, named, saveAs };
 }
 
-export function ColumnChooser({ hidden, onChange }: { hidden: ReadonlySet<string>; onChange: (next: ReadonlySet<string>) => void }) {
+export function ColumnChooser({
+  hidden,
+  onChange,
+  named,
+  onApply,
+  onSaveAs,
+}: {
+  hidden: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+  named: readonly NamedLayout[];
+  onApply: (layout: MemberLayout) => void;
+  onSaveAs: (name: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const { message } = App.useApp();
+  const report = useReportError();
   const [open, setOpen] = useState(false);
+  const [layoutName, setLayoutName] = useState('');
+  const saveAs = async () => {
+    const name = layoutName.trim();
+    if (!name) {
+      void message.warning(t('members.layoutNameNeeded'));
+      return;
+    }
+    try {
+      await onSaveAs(name);
+      setLayoutName('');
+      void message.success(t('members.layoutSaved', { name }));
+    } catch (error) {
+      report(error);
+    }
+  };
   const shown = MEMBER_FIELDS.filter((f) => !hidden.has(f.key)).length;
 
   const toggle = (key: string, visible: boolean) => {
@@ -89,10 +191,30 @@ export function ColumnChooser({ hidden, onChange }: { hidden: ReadonlySet<string
               <Button size="small" type="link" onClick={() => onChange(new Set())}>
                 {t('members.columnsShowAll')}
               </Button>
-              <Button size="small" type="link" onClick={() => onChange(new Set(DEFAULT_HIDDEN))}>
+              <Button size="small" type="link" onClick={() => onApply(DEFAULT_LAYOUT)}>
                 {t('members.columnsReset')}
               </Button>
             </span>
+          </div>
+          <div className="column-layouts">
+            <div className="column-group-title">{t('members.layouts')}</div>
+            {named.length > 0 ? (
+              <div className="column-layout-list">
+                {named.map((l) => (
+                  <Tag.CheckableTag key={l.name} checked={false} onChange={() => onApply(l.layout)}>
+                    {l.name}
+                  </Tag.CheckableTag>
+                ))}
+              </div>
+            ) : (
+              <div className="muted column-layout-empty">{t('members.layoutsNone')}</div>
+            )}
+            <Space.Compact className="column-layout-save">
+              <Input size="small" value={layoutName} maxLength={40} placeholder={t('members.layoutNamePlaceholder')} onChange={(e) => setLayoutName(e.target.value)} onPressEnter={() => void saveAs()} />
+              <Button size="small" onClick={() => void saveAs()}>
+                {t('members.layoutSave')}
+              </Button>
+            </Space.Compact>
           </div>
         </div>
       )}

@@ -241,6 +241,8 @@ function useSpreadsheetKeys(holder: React.RefObject<HTMLDivElement | null>, grid
 export const MemberGrid = memo(function MemberGrid({
   datasource,
   hidden,
+  widths,
+  onWidths,
   codes,
   editing,
   loading,
@@ -251,6 +253,9 @@ export const MemberGrid = memo(function MemberGrid({
 }: {
   datasource: IDatasource;
   hidden: ReadonlySet<string>;
+  /** Widths the user dragged columns to (their saved layout). */
+  widths: Readonly<Record<string, number>>;
+  onWidths: (widths: Record<string, number>) => void;
   codes: CodeTables | null;
   /** Null for a user who may only look. */
   editing: MemberEditing | null;
@@ -267,7 +272,7 @@ export const MemberGrid = memo(function MemberGrid({
   const lang = useLanguage();
   const holder = useRef<HTMLDivElement>(null);
   const gridRef = useRef<GridApi<Row> | null>(null);
-  const columns = useMemo(() => memberColumns({ lang, t, hidden, codes, editing }), [lang, t, hidden, codes, editing]);
+  const columns = useMemo(() => memberColumns({ lang, t, hidden, widths, codes, editing }), [lang, t, hidden, widths, codes, editing]);
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
   useSpreadsheetKeys(holder, gridRef, editing);
   useEffect(() => () => onReady(null), [onReady]);
@@ -293,6 +298,10 @@ export const MemberGrid = memo(function MemberGrid({
       readOnlyEdit
       onCellEditRequest={editRequest}
       onCellClicked={cellClicked}
+      onColumnResized={(e) => {
+        if (!e.finished || e.source !== 'uiColumnResized' || !e.columns) return;
+        onWidths(Object.fromEntries(e.columns.map((c) => [c.getColId(), c.getActualWidth()])));
+      }}
       stopEditingWhenCellsLoseFocus
       enterNavigatesVertically
       enterNavigatesVerticallyAfterEdit

@@ -18,7 +18,7 @@ import { hasRole } from '../../lib/roles';
 import { indexOrgs, pathTo, type OrgIndex } from '../../lib/org-tree';
 import { useDebounced } from '../../lib/use-debounced';
 import { saveBytes } from '../import/import-options';
-import { ColumnChooser, useHiddenColumns } from './ColumnChooser';
+import { ColumnChooser, useMemberLayout } from './ColumnChooser';
 import { MemberDetailDrawer } from './MemberDetailDrawer';
 import { MemberFilterBar, type QuickFilters } from './MemberFilterBar';
 import { MemberFormModal, type BranchOption } from './MemberFormModal';
@@ -61,7 +61,11 @@ export default function MembersPage() {
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [quick, setQuick] = useState<QuickFilters>({});
-  const [hidden, setHidden] = useHiddenColumns(user.id);
+  const { layout, update: setLayout, named: namedLayouts, saveAs: saveLayoutAs } = useMemberLayout(user.id);
+  const hidden = layout.hidden;
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const onWidths = useCallback((widths: Record<string, number>) => setLayout({ ...layoutRef.current, widths: { ...layoutRef.current.widths, ...widths } }), [setLayout]);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [primed, setPrimed] = useState(false);
   const [slow, setSlow] = useState(false);
@@ -197,7 +201,7 @@ export default function MembersPage() {
         onFilters={setQuick}
         communities={communities.data}
         grids={grids.data}
-        extra={<ColumnChooser hidden={hidden} onChange={setHidden} />}
+        extra={<ColumnChooser hidden={hidden} onChange={(next) => setLayout({ ...layout, hidden: next })} named={namedLayouts} onApply={setLayout} onSaveAs={saveLayoutAs} />}
       />
       <div className="members-body">
         <Card className="panel members-tree-panel" styles={{ body: { padding: 10, height: '100%' } }}>
@@ -232,6 +236,8 @@ export default function MembersPage() {
             <MemberGrid
               datasource={datasource}
               hidden={hidden}
+              widths={layout.widths}
+              onWidths={onWidths}
               codes={codes.data ?? null}
               editing={editing}
               loading={waiting && slow}

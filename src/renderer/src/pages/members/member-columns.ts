@@ -138,12 +138,13 @@ export interface ColumnOptions {
   lang: Language;
   t: TFunction;
   hidden: ReadonlySet<string>;
+  widths?: Readonly<Record<string, number>>;
   codes: CodeTables | null;
   /** Null when the user may only look (a viewer). */
   editing: MemberEditing | null;
 }
 
-export function memberColumns({ lang, t, hidden, codes, editing }: ColumnOptions): ColDef<Row>[] {
+export function memberColumns({ lang, t, hidden, widths = {}, codes, editing }: ColumnOptions): ColDef<Row>[] {
   const rowNumber: ColDef<Row> = {
     colId: ROW_NUMBER_COLUMN,
     headerName: t('members.rowNumber'),
@@ -165,7 +166,7 @@ export function memberColumns({ lang, t, hidden, codes, editing }: ColumnOptions
       field: field.key,
       headerName: title,
       headerTooltip: title,
-      width: Math.max(
+      width: widths[field.key] ?? Math.max(
         TEXT_WIDTH[field.key] ?? KIND_WIDTH[field.kind],
         lang === 'en' ? (EN_VALUE_WIDTH[field.kind] ?? 0) : 0,
         titleWidth(title, sortable),
