@@ -113,3 +113,30 @@ export function checkConfirmation(form: FormInstance, field: string, password: s
   form.setFields([{ name: field, errors: [message] }]);
   return false;
 }
+
+/**
+ * The save cycle of a dialog: check the input with the contract's schema, call, and on refusal show the
+ * core's issues under their fields (anything else through `report`). Answers the result, or null.
+ */
+export async function submitChecked<T>(options: {
+  form: FormInstance;
+  schema: z.ZodType;
+  input: unknown;
+  fields: readonly string[];
+  labels?: FieldLabels;
+  report: (error: unknown) => void;
+  setSaving: (saving: boolean) => void;
+  call: () => Promise<T>;
+}): Promise<T | null> {
+  const { form, schema, input, fields, labels, report, setSaving, call } = options;
+  if (!checkForm(form, schema, input, fields, labels)) return null;
+  setSaving(true);
+  try {
+    return await call();
+  } catch (error) {
+    showCallFailure(form, error, fields, report, labels);
+    return null;
+  } finally {
+    setSaving(false);
+  }
+}

@@ -9,7 +9,7 @@ import { LEFT_REASONS } from '../../../../shared/api/schemas';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 
 const FIELDS = ['on', 'reason', 'note'] as const;
 
@@ -31,17 +31,10 @@ export function MemberLeaveModal({ member, onClose, onLeft }: { member: MemberRo
     if (!member) return;
     const v = form.getFieldsValue(true) as { on?: Dayjs | null; reason?: string; note?: string };
     const input = { id: member.id, version: member.version, on: v.on ? v.on.format('YYYY-MM-DD') : '', reason: (v.reason ?? '') as (typeof LEFT_REASONS)[number], ...(v.note?.trim() ? { note: v.note.trim() } : {}) };
-    if (!checkForm(form, contract['members.leave'].input, input, FIELDS, labels)) return;
-    setSaving(true);
-    try {
-      const left = await api.call('members.leave', input);
-      void message.success(t('memberLeave.done', { name: left.name }));
-      onLeft(left);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report, labels);
-    } finally {
-      setSaving(false);
-    }
+    const left = await submitChecked({ form, schema: contract['members.leave'].input, input, fields: FIELDS, labels, report, setSaving, call: () => api.call('members.leave', input) });
+    if (!left) return;
+    void message.success(t('memberLeave.done', { name: left.name }));
+    onLeft(left);
   };
 
   return (

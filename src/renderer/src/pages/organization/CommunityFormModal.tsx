@@ -8,7 +8,7 @@ import { api } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 
 interface Values {
   name: string;
@@ -64,17 +64,10 @@ export function CommunityFormModal({
       officeArea: v.officeArea ?? null,
       activityArea: v.activityArea ?? null,
     };
-    if (!checkForm(form, contract['communities.save'].input, input, FIELDS, labels)) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('communities.save', input);
-      void message.success(t('places.communitySaved', { name: saved.name }));
-      onSaved(saved);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report, labels);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submitChecked({ form, schema: contract['communities.save'].input, input, fields: FIELDS, labels, report, setSaving, call: () => api.call('communities.save', input) });
+    if (!saved) return;
+    void message.success(t('places.communitySaved', { name: saved.name }));
+    onSaved(saved);
   };
 
   return (

@@ -7,7 +7,7 @@ import { GRID_KINDS } from '../../../../shared/api/schemas';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 
 interface Values {
   name: string;
@@ -43,17 +43,10 @@ export function GridFormModal({ target, onClose, onSaved }: { target: GridFormTa
       kind: v.kind,
       coverage: v.coverage ?? '',
     };
-    if (!checkForm(form, contract['grids.save'].input, input, FIELDS, labels)) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('grids.save', input);
-      void message.success(t('places.gridSaved', { name: saved.name }));
-      onSaved(saved);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report, labels);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submitChecked({ form, schema: contract['grids.save'].input, input, fields: FIELDS, labels, report, setSaving, call: () => api.call('grids.save', input) });
+    if (!saved) return;
+    void message.success(t('places.gridSaved', { name: saved.name }));
+    onSaved(saved);
   };
 
   return (
