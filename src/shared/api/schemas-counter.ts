@@ -42,7 +42,7 @@ const matterFields = {
 export const matterCreateInput = z.object(matterFields);
 export const matterUpdateInput = z.object({
   id,
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).optional(),
   matterName: matterFields.matterName.optional(),
   listClass: matterFields.listClass.optional(),
   category: matterFields.category.optional(),
