@@ -5,7 +5,7 @@ import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ServiceRecordInfo, ServiceTeamInfo, VolunteerInfo } from '../../../shared/api/contract-counter';
 import type { FieldIssue } from '../../../shared/result';
 import { localIsoDate, normalizePersonName, normalizePhone } from '../../../shared/validators';
-import { all, first, qb, run } from '../../db/query';
+import { first, qb, run } from '../../db/query';
 import type { ServiceRecord, ServiceTeam, Volunteer } from '../../db/schema-counter';
 import { issue, notFound, refuse, refused } from './refusals';
 
