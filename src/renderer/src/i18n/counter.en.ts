@@ -96,6 +96,7 @@ export const counterEn: Texts<typeof counterZhCN> = {
       events: 'History',
       acceptedAt: 'Accepted at',
       acceptedBy: 'Accepted by',
+      idNumber: 'ID number',
       dueOn: 'Due',
       limit: 'Promised limit',
       paused: 'Paused',
@@ -114,7 +115,7 @@ export const counterEn: Texts<typeof counterZhCN> = {
       snapshot: 'Handled under the list and limit it was accepted with',
     },
     events: {
-      accepted: 'Accepted',
+      accepted: 'Accepted: {{matter}}, due {{dueOn}}',
       started: 'Started, assignee {{assignee}}',
       paused: 'Documents requested: {{missingDocuments}}',
       resumed: 'Documents in: paused {{pausedWorkdays}} working days, now due {{dueOn}}',

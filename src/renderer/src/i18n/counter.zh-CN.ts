@@ -92,6 +92,7 @@ export const counterZhCN = {
       events: '办理记录',
       acceptedAt: '受理时间',
       acceptedBy: '受理人',
+      idNumber: '身份证号码',
       dueOn: '办结时限',
       limit: '承诺时限',
       paused: '补正暂停',
@@ -110,7 +111,7 @@ export const counterZhCN = {
       snapshot: '按受理时的清单和时限办理',
     },
     events: {
-      accepted: '受理',
+      accepted: '受理：{{matter}}，{{dueOn}} 前办结',
       started: '开始办理，承办人 {{assignee}}',
       paused: '通知补正：{{missingDocuments}}',
       resumed: '材料已补齐，暂停 {{pausedWorkdays}} 个工作日，时限顺延至 {{dueOn}}',

@@ -59,7 +59,9 @@ export default function CounterPage({ subPath }: PageProps) {
         description={t('counter.page.description')}
         extra={
           <div className="counter-header-extra">
+            {board.data && <span className="board-today">{t('counter.page.today', { date: board.data.today })}</span>}
             <ResidentHistorySearch onOpen={(r) => setOpenId(r.id)} />
+            <Button icon={<ReloadOutlined />} onClick={changed} aria-label={t('common.refresh')} />
             {!canEdit && <Tag variant="filled">{t('counter.readOnly')}</Tag>}
           </div>
         }
@@ -86,12 +88,6 @@ export default function CounterPage({ subPath }: PageProps) {
             activeKey={tab}
             onChange={(key) => navigate(`/counter/${key}`)}
             items={BOARD.map((key) => ({ key, label: tabLabel(key, board.data) }))}
-            tabBarExtraContent={
-              <div className="board-toolbar">
-                {board.data && <span className="board-today">{t('counter.page.today', { date: board.data.today })}</span>}
-                <Button icon={<ReloadOutlined />} onClick={changed} aria-label={t('common.refresh')} />
-              </div>
-            }
           />
           {tab === 'dueSoon' && board.data && <div className="board-hint">{t('counter.board.dueSoonHint', { date: board.data.nextWorkday })}</div>}
           {board.error ? <div className="load-error">{errorText(board.error)}</div> : null}

@@ -11,6 +11,12 @@ import { useLanguage } from '../../lib/use-language';
 import { DueDate, ListClassTag, RequestStatus, useLimitText } from './counter-labels';
 import { stepsFor, type RequestStep } from './RequestStepModal';
 
+/** The acceptance moment; a request registered later than it was taken shows both days. */
+function acceptedText(r: ServiceRequestRow, lang: ReturnType<typeof useLanguage>): string {
+  const recorded = formatDateTime(r.acceptedAt, lang);
+  return recorded.startsWith(r.acceptedOn) ? recorded : `${r.acceptedOn}（${recorded}）`;
+}
+
 function EventText({ event }: { event: ServiceRequestEvent }) {
   const { t } = useTranslation();
   const detail = Object.fromEntries(Object.entries(event.detail ?? {}).map(([k, v]) => [k, v ?? '—']));
@@ -64,7 +70,7 @@ export function RequestDrawer({
             rows={[
               { key: 'name', label: t('counter.accept.residentName'), value: r.residentName },
               { key: 'phone', label: t('counter.accept.residentPhone'), value: r.residentPhone ?? dash },
-              { key: 'id', label: t('counter.accept.residentIdNumber'), value: r.residentIdNumber ?? dash },
+              { key: 'id', label: t('counter.drawer.idNumber'), value: r.residentIdNumber ?? dash },
               { key: 'address', label: t('counter.accept.residentAddress'), value: r.residentAddress ?? dash },
               { key: 'channel', label: t('counter.accept.channel'), value: t(`counter.channel.${r.channel}`) },
               ...(r.notes ? [{ key: 'notes', label: t('counter.accept.notes'), value: r.notes }] : []),
@@ -74,7 +80,7 @@ export function RequestDrawer({
           <KeyValues
             rows={[
               { key: 'community', label: t('counter.accept.community'), value: r.communityName },
-              { key: 'acceptedAt', label: t('counter.drawer.acceptedAt'), value: `${r.acceptedOn}（${formatDateTime(r.acceptedAt, lang)}）` },
+              { key: 'acceptedAt', label: t('counter.drawer.acceptedAt'), value: acceptedText(r, lang) },
               { key: 'acceptedBy', label: t('counter.drawer.acceptedBy'), value: r.acceptedBy },
               { key: 'limit', label: t('counter.drawer.limit'), value: `${limitText(r.limitDays)} · ${t('counter.drawer.snapshot')}` },
               { key: 'due', label: t('counter.drawer.dueOn'), value: <DueDate request={r} /> },

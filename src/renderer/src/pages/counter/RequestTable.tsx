@@ -37,31 +37,51 @@ export function RequestTable({
         tabIndex: 0,
       })}
       columns={[
-        { key: 'number', title: t('counter.table.number'), dataIndex: 'number', render: (v: string) => <span className="request-number">{v}</span> },
+        {
+          key: 'number',
+          title: t('counter.table.number'),
+          width: 150,
+          render: (_, r) => (
+            <div className="request-cell">
+              <span className="request-number">{r.number}</span>
+              <span className="request-sub">{r.acceptedOn}</span>
+            </div>
+          ),
+        },
         {
           key: 'resident',
           title: t('counter.table.resident'),
+          width: 130,
           render: (_, r) => (
-            <span>
-              {r.residentName}
-              {r.residentPhone && <span className="request-sub">{r.residentPhone}</span>}
-            </span>
+            <div className="request-cell">
+              <span>{r.residentName}</span>
+              <span className="request-sub">{r.residentPhone ?? r.residentAddress ?? ''}</span>
+            </div>
           ),
         },
         {
           key: 'matter',
           title: t('counter.table.matter'),
+          ellipsis: true,
           render: (_, r) => (
-            <span className="request-matter">
+            <span className="request-matter" title={r.matterName}>
               <ListClassTag listClass={r.listClass} />
               {r.matterName}
             </span>
           ),
         },
-        { key: 'accepted', title: t('counter.table.acceptedOn'), dataIndex: 'acceptedOn', width: 110 },
         { key: 'due', title: t('counter.table.dueOn'), width: 170, render: (_, r) => <DueDate request={r} /> },
-        { key: 'status', title: t('counter.table.status'), width: 110, render: (_, r) => <RequestStatus request={r} /> },
-        { key: 'assignee', title: t('counter.table.assignee'), width: 100, render: (_, r) => r.assigneeName ?? t('common.empty') },
+        {
+          key: 'status',
+          title: t('counter.table.status'),
+          width: 120,
+          render: (_, r) => (
+            <div className="request-cell">
+              <RequestStatus request={r} />
+              {r.assigneeName && <span className="request-sub">{r.assigneeName}</span>}
+            </div>
+          ),
+        },
       ]}
     />
   );
