@@ -193,7 +193,7 @@ export const counterEn: Texts<typeof counterZhCN> = {
   },
   workdays: {
     tab: 'Working days',
-    intro: 'Limits follow the official holidays and make-up workdays (built in for 2004–2026). Once next year’s calendar is published, or for a local arrangement, record the days here; they win over the built-in calendar.',
+    intro: 'Limits follow the official holidays and make-up workdays (built in for the years already published; later years rest on weekends only). Once next year’s calendar is published, or for a local arrangement, record the days here; they win over the built-in calendar.',
     add: 'Add a day',
     date: 'Date',
     kind: 'Arrangement',

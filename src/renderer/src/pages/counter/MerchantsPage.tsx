@@ -134,11 +134,12 @@ export default function MerchantsPage() {
           size="middle"
           loading={list.loading}
           dataSource={list.data?.merchants ?? []}
-          pagination={{ pageSize: 20, showSizeChanger: false }}
+          pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             {
               key: 'name',
               title: t('merchants.columns.name'),
+              width: 180,
               render: (_, m) => (
                 <span>
                   {m.name}
@@ -147,11 +148,11 @@ export default function MerchantsPage() {
               ),
             },
             { key: 'category', title: t('merchants.columns.category'), width: 100, render: (_, m) => t(`merchants.category.${m.category}`) },
-            { key: 'address', title: t('merchants.columns.address'), dataIndex: 'address' },
+            { key: 'address', title: t('merchants.columns.address'), dataIndex: 'address', width: 160 },
             { key: 'walk', title: t('merchants.columns.walk'), width: 80, render: (_, m) => (m.walkMinutes === null ? t('common.empty') : t('merchants.walkMinutes', { count: m.walkMinutes })) },
             { key: 'offer', title: t('merchants.columns.offer'), dataIndex: 'offer' },
             { key: 'contact', title: t('merchants.columns.contact'), width: 150, render: (_, m) => [m.contact, m.phone].filter(Boolean).join(' ') || t('common.empty') },
-            { key: 'agreement', title: t('merchants.columns.agreement'), width: 200, render: (_, m) => `${m.agreementStart} — ${m.agreementEnd}` },
+            { key: 'agreement', title: t('merchants.columns.agreement'), width: 200, render: (_, m) => <span className="nowrap">{`${m.agreementStart} — ${m.agreementEnd}`}</span> },
             {
               key: 'left',
               title: t('merchants.columns.daysLeft'),

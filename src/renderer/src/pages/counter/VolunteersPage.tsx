@@ -65,7 +65,7 @@ export default function VolunteersPage({ subPath }: PageProps) {
       size="middle"
       loading={volunteers.loading}
       dataSource={volunteers.data ?? []}
-      pagination={{ pageSize: 20, showSizeChanger: false }}
+      pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
       onRow={(v) => ({ onDoubleClick: () => canEdit && setVolunteerForm(v) })}
       columns={[
         { key: 'name', title: t('volunteers.columns.name'), dataIndex: 'name' },
@@ -108,7 +108,7 @@ export default function VolunteersPage({ subPath }: PageProps) {
         size="middle"
         loading={records.loading}
         dataSource={records.data?.records ?? []}
-        pagination={{ pageSize: 20, showSizeChanger: false }}
+        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
         columns={[
           { key: 'servedOn', title: t('volunteers.columns.servedOn'), dataIndex: 'servedOn', width: 110 },
           { key: 'name', title: t('volunteers.columns.name'), dataIndex: 'volunteerName', width: 100 },
