@@ -2,7 +2,7 @@
 // within one working day (yellow), overdue (red), waiting for documents, everything open — with a request
 // drawer for its steps and history. The list shown is part of the address (#/counter/overdue).
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Card, Tabs, Tag } from 'antd';
+import { Badge, Button, Card, Tabs, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterToday, ServiceRequestRow } from '../../../../shared/api/contract-counter';
@@ -44,10 +44,11 @@ export default function CounterPage({ subPath }: PageProps) {
 
   const tabLabel = (key: BoardKey, data: CounterToday | undefined) => {
     const count = data?.[key].length;
+    const color = !count ? '#c9cdd4' : key === 'overdue' ? '#cf1322' : key === 'dueSoon' ? '#faad14' : '#86909c';
     return (
       <span className={`board-tab is-${key}`}>
         {t(`counter.board.${key}`)}
-        {count !== undefined && <span className={`board-count${count > 0 ? ' has-items' : ''}`}>{count}</span>}
+        {count !== undefined && <Badge count={count} showZero color={color} size="small" className="board-count" />}
       </span>
     );
   };

@@ -1,15 +1,12 @@
 // Adds or edits a matter of the catalog (administrator): name, list, category, materials one per line,
 // limit in working days, responsible post, fee and legal basis. Requests already accepted keep their terms.
-import { App, Form, Input, InputNumber, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, InputNumber, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../../shared/api/contract';
 import type { ServiceMatterInfo } from '../../../../shared/api/contract-counter';
 import { LIST_CLASSES, MATTER_CATEGORIES, type ListClass, type MatterCategory } from '../../../../shared/api/schemas-counter';
-import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
-import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { useSaveForm } from './use-save-form';
 
 interface Values {
   matterName: string;
@@ -26,10 +23,15 @@ const FIELDS = ['matterName', 'listClass', 'category', 'materials', 'limitDays',
 
 export function MatterFormModal({ open, matter, onClose, onSaved }: { open: boolean; matter: ServiceMatterInfo | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const report = useReportError();
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const { form, saving, submit } = useSaveForm<Values, 'matters.create' | 'matters.update'>(
+    matter ? 'matters.update' : 'matters.create',
+    FIELDS,
+    (v) => {
+      const fields = { ...v, limitDays: v.limitDays ?? Number.NaN, materials: v.materials.split('\n').map((line) => line.trim()).filter(Boolean) };
+      return matter ? { id: matter.id, version: matter.version, ...fields } : fields;
+    },
+    onSaved,
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -40,28 +42,6 @@ export function MatterFormModal({ open, matter, onClose, onSaved }: { open: bool
         : { matterName: '', listClass: 'agency', category: 'other', materials: '', limitDays: 5, responsiblePost: '', fee: '免费', legalBasis: '' },
     );
   }, [open, matter, form]);
-
-  const submit = async () => {
-    const v = form.getFieldsValue(true) as Values;
-    const fields = { ...v, limitDays: v.limitDays ?? Number.NaN, materials: v.materials.split('\n').map((s) => s.trim()).filter(Boolean) };
-    setSaving(true);
-    try {
-      if (matter) {
-        const input = { id: matter.id, version: matter.version, ...fields };
-        if (!checkForm(form, contract['matters.update'].input, input, FIELDS)) return;
-        await api.call('matters.update', input);
-      } else {
-        if (!checkForm(form, contract['matters.create'].input, fields, FIELDS)) return;
-        await api.call('matters.create', fields);
-      }
-      void message.success(t('common.saved'));
-      onSaved();
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
-  };
 
   return (
     <FormModal open={open} title={matter ? t('matters.editTitle') : t('matters.createTitle')} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>

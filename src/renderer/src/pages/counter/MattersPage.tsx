@@ -83,26 +83,26 @@ export default function MattersPage() {
           loading={matters.loading}
           dataSource={rows}
           pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-          tableLayout="fixed"
           columns={[
             {
               key: 'name',
               title: t('matters.columns.name'),
-              width: 250,
               render: (_, m) => (
-                <span>
-                  {m.name}
-                  {!m.active && <Tag className="counter-tag" style={{ marginLeft: 6 }}>{t('matters.retired')}</Tag>}
-                </span>
+                <div className="request-cell">
+                  <span>
+                    {m.name}
+                    {!m.active && <Tag className="counter-tag" style={{ marginLeft: 6 }}>{t('matters.retired')}</Tag>}
+                  </span>
+                  <span className="cell-muted">{m.legalBasis}</span>
+                </div>
               ),
             },
-            { key: 'list', title: t('matters.columns.listClass'), width: 80, render: (_, m) => <ListClassTag listClass={m.listClass} /> },
+            { key: 'list', title: t('matters.columns.listClass'), width: 70, render: (_, m) => <ListClassTag listClass={m.listClass} /> },
             { key: 'category', title: t('matters.columns.category'), width: 90, render: (_, m) => t(`counter.category.${m.category}`) },
             { key: 'limit', title: t('matters.columns.limit'), width: 110, render: (_, m) => limitText(m.limitDays) },
             { key: 'post', title: t('matters.columns.post'), width: 130, dataIndex: 'responsiblePost' },
-            { key: 'materials', title: t('matters.columns.materials'), width: 200, render: (_, m) => <span className="cell-muted">{m.materials.join('、')}</span> },
+            { key: 'materials', title: t('matters.columns.materials'), width: 240, render: (_, m) => <span className="cell-muted">{m.materials.join('、')}</span> },
             { key: 'fee', title: t('matters.columns.fee'), width: 80, dataIndex: 'fee' },
-            { key: 'basis', title: t('matters.columns.basis'), render: (_, m) => <span className="cell-muted">{m.legalBasis}</span> },
             ...(isAdmin
               ? [
                   {

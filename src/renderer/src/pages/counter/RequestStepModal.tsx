@@ -12,7 +12,7 @@ import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, issueText, showIssues, validationIssues, type FieldLabels } from '../../lib/form-issues';
+import { checkForm, stepRefusal, type FieldLabels } from '../../lib/form-issues';
 import { MemberPicker } from '../transfers/MemberPicker';
 
 export const REQUEST_STEPS = ['start', 'pause', 'resume', 'extend', 'complete', 'transfer', 'returnToGuidance', 'rate'] as const;
@@ -138,13 +138,7 @@ export function RequestStepModal({
       void message.success(t('counter.step.done', { number: done.number, action: t(`counter.actions.${step}`) }));
       onDone(done);
     } catch (error) {
-      const issues = validationIssues(error);
-      if (!issues) {
-        report(error);
-        return;
-      }
-      const rest = showIssues(form, issues, fields, undefined, labels);
-      if (rest.length > 0) setRefusal(rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels)).join('；'));
+      setRefusal(stepRefusal(form, error, fields, report, labels));
     } finally {
       setSaving(false);
     }
