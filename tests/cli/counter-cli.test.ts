@@ -7,6 +7,8 @@ import { StreetDeskApp } from '../../src/core/app';
 import { makeTempDir } from '../support/factory';
 import { jsonLine, runCli } from '../support/cli';
 
+/** Each test runs the CLI several times (a few seconds each on a busy machine). */
+const SLOW = 240_000;
 const INIT = ['--street-name', '东华门街道', '--street-code', '110101001', '--district-name', '东城区', '--admin-user', 'admin'];
 let dir: string;
 let db: string;
@@ -29,7 +31,7 @@ describe('workdays', () => {
     expect(jsonLine(run)).toEqual({ ok: true, due: '2026-10-10', from: '2026-09-30', days: 3 });
     const human = await runCli(['--db', db, 'workdays', 'due', '--from', '2026-02-13', '--days', '1']);
     expect(human.stdout).toContain('到期日 2026-02-14');
-  });
+  }, SLOW);
 
   it('override: a year the package does not know follows the table; the same date twice is refused', async () => {
     expect(jsonLine(await runCli(['--db', db, 'workdays', 'due', '--from', '2028-09-29', '--days', '1', '--json']))).toMatchObject({ due: '2028-10-02' });
@@ -46,7 +48,7 @@ describe('workdays', () => {
     const en = await runCli(['--db', db, '--lang', 'en', 'workdays', 'override', '--date', '2028-10-02', '--workday']);
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('Date is already in the override table (holiday: 国庆节)');
-  });
+  }, SLOW);
 
   it('usage errors exit 2: neither or both of --workday/--holiday, days out of range; a bad date exits 1', async () => {
     for (const args of [['workdays', 'override', '--date', '2028-10-05'], ['workdays', 'override', '--date', '2028-10-05', '--workday', '--holiday'], ['workdays', 'due', '--from', '2026-01-01', '--days', 'x']]) {
@@ -57,7 +59,7 @@ describe('workdays', () => {
     const bad = await runCli(['--db', db, 'workdays', 'due', '--from', '2026-02-30', '--days', '1', '--json']);
     expect(bad.code).toBe(1);
     expect(jsonLine(bad).error?.message).toContain('起始日期');
-  });
+  }, SLOW);
 });
 
 describe('matters and requests', () => {
@@ -84,5 +86,5 @@ describe('matters and requests', () => {
     expect(human.stdout).toContain('【逾期】幸福-2026-0001');
     const bad = await runCli(['--db', db, 'requests', 'list', '--status', 'closed', '--json']);
     expect(bad.code).toBe(2);
-  });
+  }, SLOW);
 });
