@@ -4,6 +4,7 @@ import { Alert, Descriptions, Drawer, Empty, Skeleton, Table, Tabs, Tag, Timelin
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeTables, MemberEvent, MemberRow, TransferRow } from '../../../../shared/api/contract';
+import type { ServiceRecordInfo } from '../../../../shared/api/contract-counter';
 import { MEMBER_FIELDS, type MemberField } from '../../../../shared/members/fields';
 import { useApi } from '../../api/use-api';
 import { errorText } from '../../lib/errors';
@@ -34,6 +35,7 @@ export function MemberDetailDrawer({
   const open = memberId !== null;
   const detail = useApi('members.get', { id: memberId ?? 1 }, [memberId], { enabled: open });
   const transfers = useApi('transfers.list', { memberId: memberId ?? 1, limit: 100 }, [memberId], { enabled: open });
+  const service = useApi('volunteers.memberHours', { memberId: memberId ?? 1 }, [memberId], { enabled: open });
   const member = detail.data && detail.data.member.id === memberId ? detail.data.member : null;
 
   const valueOf = useMemo(
@@ -130,6 +132,11 @@ export function MemberDetailDrawer({
                 label: t('memberDetail.transfers', { count: transfers.data?.total ?? 0 }),
                 children: <MemberTransfers rows={transfers.data?.transfers ?? []} loading={transfers.loading} />,
               },
+              {
+                key: 'service',
+                label: t('memberDetail.service', { hours: formatHours(service.data?.totalHours ?? 0) }),
+                children: <MemberService records={service.data?.records ?? []} loading={service.loading} />,
+              },
             ]}
           />
           <p className="muted member-detail-foot">{t('memberDetail.updated', { at: formatDateTime(member.updatedAt, lang), version: member.version })}</p>
@@ -177,6 +184,28 @@ function EventDetail({ event }: { event: MemberEvent }) {
   if (typeof d.note === 'string' && d.note) parts.push(d.note);
   if (typeof d.letter === 'string') parts.push(t('memberDetail.letter', { letter: d.letter }));
   return parts.length ? <span className="member-history-detail">{parts.join(' · ')}</span> : null;
+}
+
+const formatHours = (hours: number) => String(Math.round(hours * 10) / 10);
+
+function MemberService({ records, loading }: { records: ServiceRecordInfo[]; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table<ServiceRecordInfo>
+      size="small"
+      rowKey="id"
+      loading={loading}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      dataSource={records}
+      locale={{ emptyText: t('memberDetail.noService') }}
+      columns={[
+        { key: 'on', title: t('memberDetail.servedOn'), dataIndex: 'servedOn', className: 'mono', width: 100 },
+        { key: 'team', title: t('memberDetail.team'), render: (_, r) => r.teamName ?? t('common.empty'), width: 120 },
+        { key: 'content', title: t('memberDetail.serviceContent'), dataIndex: 'content' },
+        { key: 'hours', title: t('memberDetail.hours'), render: (_, r) => formatHours(r.hours), width: 64, align: 'right' },
+      ]}
+    />
+  );
 }
 
 function MemberTransfers({ rows, loading }: { rows: TransferRow[]; loading: boolean }) {
