@@ -10,7 +10,7 @@ import type { RowProblem } from '../../shared/members/draft';
 import { AppError } from '../../shared/result';
 import { refreshStatistics } from '../db/open';
 import { appendAudit, type AuditActor } from '../services/audit';
-import { Codes, eventWriter, toColumns, updateMember } from '../services/member-records';
+import { Codes, type EventWriter, eventWriter, toColumns, updateMember } from '../services/member-records';
 import { findOrganizations } from '../services/organizations';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
@@ -123,6 +123,8 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, report.createdBranches);
     const codes = new Codes(db);
     const existing = db.prepare('SELECT id, name, version, status FROM members WHERE id_number = ?');
+    // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
+    const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
     const seenInFile = new Map<string, number>();
     const accepted: Accepted[] = [];
     const updates: { row: number; id: number; version: number; cells: Record<string, unknown> }[] = [];
@@ -151,7 +153,9 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         reject({ field: 'branch', value: draft.branch, problem: branch.problem, params: { count: branch.count ?? 0 } }, row.excelRow);
         return;
       }
-      const stored = existing.get(draft.idNumber) as { id: number; name: string; version: number; status: string } | undefined;
+      const stored = archived.has(draft.idNumber)
+        ? (existing.get(draft.idNumber) as { id: number; name: string; version: number; status: string })
+        : undefined;
       if (stored) {
         const action = options.onDuplicate === 'update' && stored.status === 'active' ? 'updated' : 'skipped';
         report.duplicates.push({ row: row.excelRow, idNumber: draft.idNumber, name: stored.name, action, existing: 'archive' });
@@ -220,15 +224,23 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
   return report;
 }
 
-/** One prepared INSERT for the whole file: tens of thousands of rows in about a second. */
-function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOptions, events: ReturnType<typeof eventWriter>): void {
+/**
+ * One prepared INSERT for the whole file, its values bound by position: binding forty-odd named values
+ * from an object costs more than SQLite's own work on the row (measured: a third of the import's writing).
+ * One row per statement: multi-row VALUES measured slower still.
+ */
+function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOptions, events: EventWriter): void {
   if (rows.length === 0) return;
   const at = options.now.toISOString();
-  const keys = [...Object.keys(rows[0].columns), 'created_at', 'updated_at'];
-  const insert = db.prepare(`INSERT INTO members (${keys.join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`);
   const today = at.slice(0, 10);
+  const keys = Object.keys(rows[0].columns);
+  const insert = db.prepare(`INSERT INTO members (${keys.join(', ')}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`);
+  const values: unknown[] = new Array(keys.length + 2);
+  values[keys.length] = at;
+  values[keys.length + 1] = at;
   for (const row of rows) {
-    const info = insert.run({ ...row.columns, created_at: at, updated_at: at });
+    for (let k = 0; k < keys.length; k++) values[k] = row.columns[keys[k]];
+    const info = insert.run(values);
     events(Number(info.lastInsertRowid), 'imported', (row.columns.join_date as string | null) ?? today, { file: options.fileName, row: row.excelRow });
   }
 }
