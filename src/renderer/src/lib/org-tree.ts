@@ -1,16 +1,7 @@
 // The flat `orgs.tree` answer as a tree: children in order, member counts of each subtree, and which
 // organization may hold which level (the core decides; these rules only keep the UI from offering a refusal).
 import type { OrgNode } from '../../../shared/api/contract';
-import type { OrgLevel } from '../../../shared/api/schemas';
-
-/** Mirrors core's CHILD_LEVELS (services/organizations.ts): the street committee at the top, groups at the bottom. */
-export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
-  street_committee: ['community_committee', 'general_branch', 'branch'],
-  community_committee: ['general_branch', 'branch'],
-  general_branch: ['branch'],
-  branch: ['party_group'],
-  party_group: [],
-};
+import { CHILD_LEVELS } from '../../../shared/org-rules';
 
 export interface MemberCounts {
   total: number;

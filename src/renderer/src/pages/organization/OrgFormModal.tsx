@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
-import { CHILD_LEVELS } from '../../lib/org-tree';
+import { CHILD_LEVELS } from '../../../../shared/org-rules';
 
 interface Values {
   name: string;
