@@ -13,6 +13,8 @@ import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 import { transfersZhCN } from './transfers.zh-CN';
 import { transfersEn } from './transfers.en';
+import { officersZhCN } from './officers.zh-CN';
+import { officersEn } from './officers.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -52,8 +54,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...officersZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...officersEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

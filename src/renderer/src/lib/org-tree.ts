@@ -76,6 +76,27 @@ export function canMoveUnder(index: OrgIndex, node: OrgNode, parent: OrgNode): b
   );
 }
 
+/** Whether `node` may be placed before or after `sibling`, under the same parent (reordering, or a move there). */
+export function canPlaceBeside(index: OrgIndex, node: OrgNode, sibling: OrgNode): boolean {
+  const parent = sibling.parentId === null ? undefined : index.byId.get(sibling.parentId);
+  return (
+    node.parentId !== null &&
+    sibling.id !== node.id &&
+    sibling.closedOn === null &&
+    parent !== undefined &&
+    parent.closedOn === null &&
+    CHILD_LEVELS[parent.level].includes(node.level) &&
+    !isWithin(index, parent.id, node.id)
+  );
+}
+
+/** The place among `parentId`'s open children `node` takes before or after `sibling` (as orgs.move counts it). */
+export function positionBeside(index: OrgIndex, node: OrgNode, sibling: OrgNode, where: 'before' | 'after'): number {
+  const open = (index.children.get(sibling.parentId) ?? []).filter((o) => o.closedOn === null && o.id !== node.id);
+  const at = open.findIndex((o) => o.id === sibling.id);
+  return where === 'before' ? at : at + 1;
+}
+
 /** Ids of the organizations to show for a name search: the matches and their ancestors. */
 export function searchOrgs(index: OrgIndex, query: string): { visible: Set<number>; matches: Set<number> } {
   const text = query.trim();
