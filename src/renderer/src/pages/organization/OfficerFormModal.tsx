@@ -1,7 +1,7 @@
 // 登记班子成员 / 登记兼职委员 / 修改: the post (only those the organization's level has), the person — a member
 // found on the roll, or a name for someone outside it — the kind of a part-time member, the duty and the term.
 // Checked with orgs.saveOfficer's own schema before sending; the core's refusals show under their fields.
-import { App, DatePicker, Form, Input, Radio, Select } from 'antd';
+import { App, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PART_TIME_KINDS, type OfficerPost, type PartTimeKind } from '../../../.
 import { OFFICER_POSTS } from '../../../../shared/org-rules';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
+import { TermFields } from '../../components/TermFields';
 import { useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
 import { useDebounced } from '../../lib/use-debounced';
@@ -186,17 +187,7 @@ export function OfficerFormModal({ target, onClose, onSaved }: { target: Officer
         <Form.Item name="duty" label={t('officers.form.duty')}>
           <Input maxLength={60} placeholder={post === 'part_time' || partTime ? undefined : t('officers.form.dutyPlaceholder')} />
         </Form.Item>
-        <Form.Item label={t('officers.columns.term')} className="form-item-pair">
-          <div className="field-pair">
-            <Form.Item name="termStart" noStyle>
-              <DatePicker placeholder={t('officers.form.termStart')} aria-label={t('officers.form.termStart')} />
-            </Form.Item>
-            <span className="field-pair-sep">–</span>
-            <Form.Item name="termEnd" noStyle>
-              <DatePicker placeholder={t('officers.form.termEnd')} aria-label={t('officers.form.termEnd')} />
-            </Form.Item>
-          </div>
-        </Form.Item>
+        <TermFields label={t('officers.columns.term')} startLabel={t('officers.form.termStart')} endLabel={t('officers.form.termEnd')} />
         <button type="submit" hidden />
       </Form>
     </FormModal>

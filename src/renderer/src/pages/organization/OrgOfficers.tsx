@@ -99,36 +99,28 @@ export function OrgOfficers({ org, canEdit, onChanged }: { org: OrgNode; canEdit
     />
   );
 
+  /** 领导班子 or 兼职委员: a heading, its add button for clerks, and the officers in office. */
+  const section = (kind: 'team' | 'partTime', rows: OrgOfficer[]) => (
+    <section className="officer-section" aria-label={t(`officers.${kind}`)}>
+      <div className="officer-section-head">
+        <h3>{t(`officers.${kind}`)}</h3>
+        {kind === 'partTime' && <span className="muted officer-section-hint">{t('officers.partTimeHint')}</span>}
+        {canEdit && (
+          <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', org, partTime: kind === 'partTime' })}>
+            {t(kind === 'partTime' ? 'officers.addPartTime' : 'officers.add')}
+          </Button>
+        )}
+      </div>
+      {table(kind, rows)}
+    </section>
+  );
+
   if (officers.error) return <div className="load-error">{errorText(officers.error)}</div>;
 
   return (
     <div className="org-officers">
-      <section className="officer-section" aria-label={t('officers.team')}>
-        <div className="officer-section-head">
-          <h3>{t('officers.team')}</h3>
-          {canEdit && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', org, partTime: false })}>
-              {t('officers.add')}
-            </Button>
-          )}
-        </div>
-        {table('team', team)}
-      </section>
-
-      {hasPartTime && (
-        <section className="officer-section" aria-label={t('officers.partTime')}>
-          <div className="officer-section-head">
-            <h3>{t('officers.partTime')}</h3>
-            <span className="muted officer-section-hint">{t('officers.partTimeHint')}</span>
-            {canEdit && (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing({ mode: 'create', org, partTime: true })}>
-                {t('officers.addPartTime')}
-              </Button>
-            )}
-          </div>
-          {table('partTime', partTime)}
-        </section>
-      )}
+      {section('team', team)}
+      {hasPartTime && section('partTime', partTime)}
 
       {past.length > 0 && (
         <section className="officer-section officer-past" aria-label={t('officers.past', { count: past.length })}>
