@@ -32,6 +32,7 @@ export const officersEn = {
       memberPlaceholder: 'Type a name, pinyin initials or ID number',
       personName: 'Name',
       kind: 'Kind',
+      kindPlaceholder: 'Choose the kind',
       duty: 'Responsibility',
       dutyPlaceholder: 'e.g. organization, publicity, discipline',
       termStart: 'Term starts',

@@ -32,6 +32,7 @@ export const officersZhCN = {
       memberPlaceholder: '输入姓名、拼音首字母或身份证号查找',
       personName: '姓名',
       kind: '类别',
+      kindPlaceholder: '选择类别',
       duty: '分工',
       dutyPlaceholder: '如：组织委员、宣传委员、纪检委员',
       termStart: '任期开始',

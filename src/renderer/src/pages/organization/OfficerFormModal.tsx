@@ -155,7 +155,7 @@ export function OfficerFormModal({ target, onClose, onSaved }: { target: Officer
       <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} onFinish={() => void submit()} className="modal-form" requiredMark={false}>
         {partTime ? (
           <Form.Item name="partTimeKind" label={t('officers.form.kind')}>
-            <Select<PartTimeKind> options={PART_TIME_KINDS.map((k) => ({ value: k, label: t(`officers.kinds.${k}`) }))} />
+            <Select<PartTimeKind> placeholder={t('officers.form.kindPlaceholder')} options={PART_TIME_KINDS.map((k) => ({ value: k, label: t(`officers.kinds.${k}`) }))} />
           </Form.Item>
         ) : (
           <Form.Item name="post" label={t('officers.form.post')}>

@@ -78,17 +78,18 @@ export function OrgOfficers({ org, canEdit, onChanged }: { org: OrgNode; canEdit
 
   const columns = (kind: 'team' | 'partTime' | 'past'): ColumnsType<OrgOfficer> => [
     kind === 'partTime'
-      ? { key: 'kind', title: t('officers.columns.kind'), width: 170, render: (_v, o) => (o.partTimeKind ? t(`officers.kinds.${o.partTimeKind}`) : '') }
-      : { key: 'post', title: t('officers.columns.post'), width: 96, render: (_v, o) => t(`officers.posts.${o.post}`) },
-    { key: 'name', title: t('officers.columns.name'), width: 150, render: (_v, o) => name(o) },
-    { key: 'duty', title: t('officers.columns.duty'), dataIndex: 'duty', ellipsis: true },
-    { key: 'term', title: t('officers.columns.term'), width: 190, render: (_v, o) => <Term officer={o} /> },
-    ...(canEdit && kind !== 'past' ? [{ key: 'actions', title: t('officers.columns.actions'), width: 130, render: (_v: unknown, o: OrgOfficer) => actions(o) }] : []),
+      ? { key: 'kind', title: t('officers.columns.kind'), width: 160, render: (_v, o) => (o.partTimeKind ? t(`officers.kinds.${o.partTimeKind}`) : '') }
+      : { key: 'post', title: t('officers.columns.post'), width: 80, render: (_v, o) => t(`officers.posts.${o.post}`) },
+    { key: 'name', title: t('officers.columns.name'), render: (_v, o) => name(o) },
+    { key: 'duty', title: t('officers.columns.duty'), dataIndex: 'duty' },
+    { key: 'term', title: t('officers.columns.term'), width: 204, render: (_v, o) => <Term officer={o} /> },
+    ...(canEdit && kind !== 'past' ? [{ key: 'actions', title: t('officers.columns.actions'), width: 120, render: (_v: unknown, o: OrgOfficer) => actions(o) }] : []),
   ];
 
   const table = (kind: 'team' | 'partTime' | 'past', rows: OrgOfficer[]) => (
     <Table<OrgOfficer>
       className="officer-table"
+      tableLayout="fixed"
       size="small"
       rowKey="id"
       pagination={false}
