@@ -38,7 +38,26 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen). */
+const only = new Set(process.argv.slice(2));
+const wanted = (section: string) => only.size === 0 || only.has(section);
+
 async function main() {
+  if (wanted('audit') || wanted('backup') || wanted('worker')) await foundation();
+  if (wanted('members') || wanted('screen')) await membersQuery();
+  if (wanted('import')) await rosterImport();
+  if (wanted('screen')) await firstRowsOnScreen();
+
+  const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
+  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
+  console.log(`StreetDesk bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
+  console.log(line(['measure', 'figure', 'floor', 'ratio']));
+  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
+  for (const r of rows) console.log(line([r.what, r.figure, r.floor, r.ratio]));
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function foundation() {
   const dbPath = path.join(dir, 'bench.db');
   const app = new StreetDeskApp({ dbPath });
   const session = await app.invoke('setup.initialize', {
@@ -102,18 +121,6 @@ async function main() {
   await echo.terminate();
   add('contract call street.get via worker, p95 (floor: bare worker echo)', percentile(samples, 95), percentile(floorSamples, 95));
   void session;
-
-  await membersQuery();
-  await rosterImport();
-  await firstRowsOnScreen();
-
-  const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
-  const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
-  console.log(`StreetDesk bench — ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString()}`);
-  console.log(line(['measure', 'figure', 'floor', 'ratio']));
-  console.log(`|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`);
-  for (const r of rows) console.log(line([r.what, r.figure, r.floor, r.ratio]));
-  fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /**

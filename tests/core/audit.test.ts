@@ -40,6 +40,7 @@ describe('every write', () => {
     let override = 0;
     let volunteer = 0;
     let record = 0;
+    let officer: { id: number; updatedAt: string } | null = null;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -120,8 +121,18 @@ describe('every write', () => {
         expected: { entity: 'organization', username: admin, before: true, after: true },
       },
       'orgs.move': {
-        run: () => t.app.invoke('orgs.move', { id: branch, parentId: rootId, sortOrder: 3 }, t.adminToken),
+        run: () => t.app.invoke('orgs.move', { id: branch, parentId: rootId, position: 0 }, t.adminToken),
         expected: { entity: 'organization', username: admin, before: true, after: true },
+      },
+      'orgs.saveOfficer': {
+        run: async () => {
+          officer = await t.app.invoke('orgs.saveOfficer', { orgId: branch, post: 'part_time', personName: '孙警官', partTimeKind: 'police', termStart: '2026-01-01' }, t.adminToken);
+        },
+        expected: { entity: 'officer', username: admin, before: false, after: true },
+      },
+      'orgs.endOfficerTerm': {
+        run: () => t.app.invoke('orgs.endOfficerTerm', { id: officer!.id, updatedAt: officer!.updatedAt, termEnd: '2026-03-01' }, t.adminToken),
+        expected: { entity: 'officer', username: admin, before: true, after: true },
       },
       'members.create': {
         run: async () => {

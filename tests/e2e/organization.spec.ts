@@ -1,9 +1,10 @@
 // 组织架构 as a clerk builds it: a community (with a grid), a community Party committee and a branch under
 // it; the new branch is flagged for having fewer than 3 full members; the core's refusals show under the
-// field or in the dialog; the branch is moved with 移动到… and back by drag and drop, then closed.
+// field or in the dialog; the branch is moved with 移动到… and back by drag and drop, then closed. Another
+// branch's secretary is recorded and the term ended, a part-time member added, branches reordered by drag.
 // A viewer sees the same tree without any button that would change it.
 import { ADMIN, callApi, createUser, expect, failOnConsoleErrors, initialize, login, logout, test, useHost } from './fixtures';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const host = useHost();
 const VIEWER = { username: 'chakan', displayName: '刘畅', password: 'Chakan2026' };
@@ -21,6 +22,13 @@ test.beforeAll(async () => {
 
 /** A node of the organization tree by its name. */
 const treeNode = (page: Page, name: string) => page.locator('.org-tree .ant-tree-treenode').filter({ has: page.locator('.org-node-name', { hasText: new RegExp(`^${name}$`) }) });
+
+/** Types a date into a date field of the dialog; Enter takes the date and submits the dialog, as it does for a clerk. */
+async function saveWithDate(dialog: Locator, label: string, date: string): Promise<void> {
+  await dialog.getByLabel(label).fill(date);
+  await dialog.getByLabel(label).press('Enter');
+  await expect(dialog).toBeHidden();
+}
 
 async function pickOption(page: Page, text: string): Promise<void> {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
@@ -128,6 +136,7 @@ test('a clerk adds a community, a community committee and a branch, moves the br
   await expect(page.getByText(`已把“第1网格党支部”移到“幸福社区党委”之下`)).toBeVisible();
   await expect(page.locator('.org-details-path')).toHaveText(`${ROOT} / 幸福社区党委`);
 
+
   // 撤销: needs a reason; then the branch leaves the tree and comes back with 显示已撤销.
   await page.getByRole('button', { name: '撤销' }).click();
   dialog = page.getByRole('dialog');
@@ -140,6 +149,71 @@ test('a clerk adds a community, a community committee and a branch, moves the br
   await expect(treeNode(page, '第1网格党支部')).toHaveCount(0);
   await page.getByLabel('显示已撤销').check();
   await expect(treeNode(page, '第1网格党支部')).toContainText('已撤销');
+});
+
+test('a clerk records a branch secretary and ends the term, adds a part-time member, and reorders branches by drag', async ({ page }) => {
+  // Its own committee and branches, made through the API: this test does not lean on the one above.
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const { result } = await callApi<T>(host, method, input, adminCookie);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    return result.value;
+  };
+  const root = (await call<{ id: number; parentId: number | null }[]>('orgs.tree', {})).find((o) => o.parentId === null)!;
+  const committee = await call<{ id: number }>('orgs.create', { parentId: root.id, name: '和平社区党委', level: 'community_committee' });
+  for (const name of ['第2网格党支部', '第3网格党支部']) await call('orgs.create', { parentId: committee.id, name, level: 'branch' });
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '组织架构' }).click();
+  await treeNode(page, '和平社区党委').locator('.ant-tree-switcher').click();
+
+  // 领导班子: the branch's secretary by name with the term's start; the details then name the secretary.
+  await treeNode(page, '第2网格党支部').locator('.org-node').click();
+  await page.getByRole('button', { name: '登记班子成员' }).click();
+  let dialog = page.getByRole('dialog');
+  await expect(dialog.locator('.ant-select', { hasText: '书记' })).toBeVisible();
+  await dialog.getByLabel('直接填写姓名').check();
+  await dialog.getByLabel('姓名', { exact: true }).fill('王建国');
+  await dialog.getByLabel('分工').fill('主持全面工作');
+  await saveWithDate(dialog, '任期开始', '2024-01-01');
+  await expect(page.getByText('已登记“王建国”')).toBeVisible();
+  const team = page.getByRole('region', { name: '领导班子' });
+  await expect(team.getByRole('row', { name: /王建国/ })).toContainText('2024-01-01 起');
+  await expect(page.locator('.kv')).toContainText('王建国');
+
+  // A second secretary for the same time is refused with the reason, under the field.
+  await page.getByRole('button', { name: '登记班子成员' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('直接填写姓名').check();
+  await dialog.getByLabel('姓名', { exact: true }).fill('赵强');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('与王建国的任期（2024-01-01 – …）重叠');
+  await dialog.getByRole('button', { name: '取消' }).click();
+
+  // 任期结束 (the last day in office): the secretary moves to the past terms, kept on record.
+  await team.getByRole('row', { name: /王建国/ }).getByRole('button', { name: '任期结束' }).click();
+  dialog = page.getByRole('dialog');
+  await saveWithDate(dialog, '任期结束日期', '2025-12-31');
+  await expect(team.getByRole('row', { name: /王建国/ })).toHaveCount(0);
+  await page.getByRole('button', { name: '往届及离任（1）' }).click();
+  await expect(page.getByRole('region', { name: '往届及离任（1）' })).toContainText('王建国');
+
+  // 兼职委员 of the community committee: the community police officer, from outside the roll.
+  await treeNode(page, '和平社区党委').locator('.org-node').click();
+  await page.getByRole('button', { name: '登记兼职委员' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('类别').click();
+  await pickOption(page, '社区民警');
+  await dialog.getByLabel('姓名', { exact: true }).fill('孙 警官');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: '兼职委员' }).getByRole('row', { name: /孙警官/ })).toContainText('社区民警');
+  await expect(page.locator('.kv')).toContainText('已设立');
+
+  // Reordering by drag: the third branch dropped on the upper edge of the second goes before it.
+  const branchNames = page.locator('.org-tree .ant-tree-treenode .org-node-name');
+  await expect(branchNames).toContainText(['和平社区党委', '第2网格党支部', '第3网格党支部']);
+  await treeNode(page, '第3网格党支部').locator('.org-node').dragTo(treeNode(page, '第2网格党支部').locator('.org-node'), { targetPosition: { x: 30, y: 1 } });
+  await expect(page.getByText('已调整“第3网格党支部”的排列顺序')).toBeVisible();
+  await expect(branchNames).toContainText(['和平社区党委', '第3网格党支部', '第2网格党支部']);
 });
 
 test('a viewer sees the tree and the communities but no button that changes them', async ({ page }) => {

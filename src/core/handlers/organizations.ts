@@ -1,21 +1,33 @@
 // The organization tree, communities and grids as the contract serves them. Every change is audited.
 import type { Handlers } from '../context';
+import { endOfficerTerm, listOfficers, saveOfficer } from '../services/org-officers';
 import { closeOrg, createOrg, getOrgNode, moveOrg, orgTree, updateOrg } from '../services/organizations';
 import { listCommunities, listGrids, saveCommunity, saveGrid } from '../services/places';
 
 export const organizationHandlers: Pick<
   Handlers,
-  'orgs.tree' | 'orgs.create' | 'orgs.update' | 'orgs.move' | 'orgs.close' | 'communities.list' | 'communities.save' | 'grids.list' | 'grids.save'
+  | 'orgs.tree'
+  | 'orgs.create'
+  | 'orgs.update'
+  | 'orgs.move'
+  | 'orgs.close'
+  | 'orgs.officers'
+  | 'orgs.saveOfficer'
+  | 'orgs.endOfficerTerm'
+  | 'communities.list'
+  | 'communities.save'
+  | 'grids.list'
+  | 'grids.save'
 > = {
   'orgs.tree'(ctx, input) {
-    return orgTree(ctx.db, input.includeClosed);
+    return orgTree(ctx.db, ctx.now(), input.includeClosed);
   },
 
   'orgs.create'(ctx, input) {
     return ctx.tx(() => {
       const org = createOrg(ctx.db, input, ctx.now());
       ctx.audit({ action: 'orgs.create', entity: 'organization', entityId: org.id, after: org });
-      return getOrgNode(ctx.db, org.id);
+      return getOrgNode(ctx.db, org.id, ctx.now());
     });
   },
 
@@ -23,7 +35,7 @@ export const organizationHandlers: Pick<
     return ctx.tx(() => {
       const { before, after } = updateOrg(ctx.db, input, ctx.now());
       ctx.audit({ action: 'orgs.update', entity: 'organization', entityId: after.id, before, after });
-      return getOrgNode(ctx.db, after.id);
+      return getOrgNode(ctx.db, after.id, ctx.now());
     });
   },
 
@@ -37,7 +49,7 @@ export const organizationHandlers: Pick<
         before: { parentId: before.parent_id, sortOrder: before.sort_order },
         after: { parentId: after.parent_id, sortOrder: after.sort_order },
       });
-      return getOrgNode(ctx.db, after.id);
+      return getOrgNode(ctx.db, after.id, ctx.now());
     });
   },
 
@@ -51,7 +63,33 @@ export const organizationHandlers: Pick<
         before: { closedOn: before.closed_on },
         after: { closedOn: after.closed_on, reason: after.closed_reason },
       });
-      return getOrgNode(ctx.db, after.id);
+      return getOrgNode(ctx.db, after.id, ctx.now());
+    });
+  },
+
+  'orgs.officers'(ctx, input) {
+    return listOfficers(ctx.db, input.orgId, ctx.now());
+  },
+
+  'orgs.saveOfficer'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after, committeeSet } = saveOfficer(ctx.db, input, ctx.now());
+      ctx.audit({
+        action: 'orgs.saveOfficer',
+        entity: 'officer',
+        entityId: after.id,
+        before,
+        after: committeeSet ? { ...after, organizationHasCommittee: true } : after,
+      });
+      return after;
+    });
+  },
+
+  'orgs.endOfficerTerm'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = endOfficerTerm(ctx.db, input, ctx.now());
+      ctx.audit({ action: 'orgs.endOfficerTerm', entity: 'officer', entityId: after.id, before: { termEnd: before.termEnd }, after: { termEnd: after.termEnd } });
+      return after;
     });
   },
 

@@ -3,9 +3,11 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput, OrgFlag, OrgNode } from '../../shared/api/contract';
 import type { OrgLevel } from '../../shared/api/schemas';
+import { CHILD_LEVELS, COMMITTEE_FROM_FULL_MEMBERS, MIN_FULL_MEMBERS } from '../../shared/org-rules';
 import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { Organization } from '../db/schema';
+import { committeeOfficersInOffice, secretariesInOffice } from './org-officers';
 
 /** Creates the root of the tree for a newly set-up street (inside setup's transaction). */
 export function createStreetCommittee(db: SqliteDatabase, streetName: string, now: Date): number {
@@ -76,17 +78,6 @@ interface OrgRowWithNames extends Organization {
   grid_name: string | null;
 }
 
-/** Which level may sit under which: the street committee at the top, Party groups at the bottom. */
-export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
-  street_committee: ['community_committee', 'general_branch', 'branch'],
-  community_committee: ['general_branch', 'branch'],
-  general_branch: ['branch'],
-  branch: ['party_group'],
-  party_group: [],
-};
-
-export const MIN_FULL_MEMBERS = 3;
-export const COMMITTEE_FROM_FULL_MEMBERS = 7;
 
 export function orgFlags(level: OrgLevel, fullMembers: number, hasCommittee: boolean, closed: boolean): OrgFlag[] {
   if (level !== 'branch' || closed) return [];
@@ -96,19 +87,14 @@ export function orgFlags(level: OrgLevel, fullMembers: number, hasCommittee: boo
   return flags;
 }
 
-export function orgTree(db: SqliteDatabase, includeClosed: boolean, onlyId?: number): OrgNode[] {
+export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, onlyId?: number): OrgNode[] {
   const counts = new Map<number, { all: number; full: number }>();
   for (const r of db
     .prepare("SELECT org_id, count(*) AS n, sum(category = 'full') AS f FROM members WHERE status = 'active' GROUP BY org_id")
     .all() as { org_id: number; n: number; f: number }[]) {
     counts.set(r.org_id, { all: r.n, full: r.f });
   }
-  const secretaries = new Map<number, string>();
-  for (const r of db
-    .prepare("SELECT org_id, person_name FROM org_officers WHERE role = 'secretary' ORDER BY coalesce(term_start, '') ")
-    .all() as { org_id: number; person_name: string }[]) {
-    secretaries.set(r.org_id, r.person_name);
-  }
+  const secretaries = secretariesInOffice(db, now);
   const rows = db
     .prepare(
       `SELECT o.*, c.name AS community_name, g.name AS grid_name FROM organizations o
@@ -143,8 +129,8 @@ export function orgTree(db: SqliteDatabase, includeClosed: boolean, onlyId?: num
   });
 }
 
-export function getOrgNode(db: SqliteDatabase, id: number): OrgNode {
-  const node = orgTree(db, true, id)[0];
+export function getOrgNode(db: SqliteDatabase, id: number, now: Date): OrgNode {
+  const node = orgTree(db, now, true, id)[0];
   if (!node) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
   return node;
 }
@@ -230,6 +216,10 @@ export function updateOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.update
   const gridId = input.gridId !== undefined ? input.gridId : before.grid_id;
   assertPlace(db, communityId, gridId);
   assertTerm(input.termStart !== undefined ? input.termStart : before.term_start, input.termEnd !== undefined ? input.termEnd : before.term_end);
+  if (input.hasCommittee === false && before.has_committee === 1) {
+    const inOffice = committeeOfficersInOffice(db, before.id, now);
+    if (inOffice > 0) throw invalid('hasCommittee', 'orgCommitteeInOffice', undefined, { count: inOffice });
+  }
   run(
     db,
     qb
@@ -252,17 +242,22 @@ export function updateOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.update
 export function moveOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.move'>, now: Date): { before: Organization; after: Organization } {
   const before = getOrg(db, input.id);
   if (before.parent_id === null) throw invalid('id', 'orgRootFixed', before.name);
+  if (before.closed_on) throw invalid('id', 'orgAlreadyClosed', before.name);
   const parent = getOrg(db, input.parentId);
   if (subtreeIds(db, before.id).includes(parent.id)) throw invalid('parentId', 'orgMoveIntoItself', parent.name);
   assertPlacement(db, parent, before.level, 'parentId');
   if (parent.id !== before.parent_id) assertNameFree(db, parent.id, before.name, before.id);
-  run(
-    db,
-    qb
-      .updateTable('organizations')
-      .set({ parent_id: parent.id, sort_order: input.sortOrder ?? before.sort_order, updated_at: now.toISOString() })
-      .where('id', '=', before.id),
-  );
+  // The new order of the parent's children: the open ones as the clerk placed them, the closed ones after.
+  const siblings = db
+    .prepare('SELECT id, closed_on FROM organizations WHERE parent_id = ? AND id <> ? ORDER BY sort_order, id')
+    .all(parent.id, before.id) as { id: number; closed_on: string | null }[];
+  const open = siblings.filter((o) => o.closed_on === null).map((o) => o.id);
+  open.splice(Math.min(input.position ?? open.length, open.length), 0, before.id);
+  const order = [...open, ...siblings.filter((o) => o.closed_on !== null).map((o) => o.id)];
+  const at = now.toISOString();
+  db.prepare('UPDATE organizations SET parent_id = ?, updated_at = ? WHERE id = ?').run(parent.id, at, before.id);
+  const place = db.prepare('UPDATE organizations SET sort_order = ? WHERE id = ? AND sort_order <> ?');
+  order.forEach((id, i) => place.run(i, id, i));
   return { before, after: getOrg(db, before.id) };
 }
 

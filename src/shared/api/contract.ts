@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
-import type { Language, OrgCategory, OrgLevel, Role, TransferDirection, TransferStatus } from './schemas';
+import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
+import type { OfficerState } from '../org-rules';
 
 /**
  * public: anyone, before login. session: any logged-in user, for their own account (a viewer may
@@ -61,6 +62,9 @@ export const contract = {
   'orgs.update': { input: s.orgUpdateInput, access: 'clerk', write: true },
   'orgs.move': { input: s.orgMoveInput, access: 'clerk', write: true },
   'orgs.close': { input: s.orgCloseInput, access: 'clerk', write: true },
+  'orgs.officers': { input: s.officerListInput, access: 'viewer', write: false },
+  'orgs.saveOfficer': { input: s.officerSaveInput, access: 'clerk', write: true },
+  'orgs.endOfficerTerm': { input: s.officerEndTermInput, access: 'clerk', write: true },
   'communities.list': { input: none, access: 'viewer', write: false },
   'communities.save': { input: s.communitySaveInput, access: 'clerk', write: true },
   'grids.list': { input: z.object({ communityId: z.number().int().positive().optional() }), access: 'viewer', write: false },
@@ -202,6 +206,9 @@ export interface ApiOutputs extends CounterOutputs {
   'orgs.update': OrgNode;
   'orgs.move': OrgNode;
   'orgs.close': OrgNode;
+  'orgs.officers': OrgOfficer[];
+  'orgs.saveOfficer': OrgOfficer;
+  'orgs.endOfficerTerm': OrgOfficer;
   'communities.list': CommunityInfo[];
   'communities.save': CommunityInfo;
   'grids.list': GridInfo[];
@@ -245,8 +252,25 @@ export interface OrgNode {
   closedReason: string | null;
   memberCount: number;
   fullMemberCount: number;
+  /** The secretary in office today (书记), from the officers. */
   secretary: string | null;
   flags: OrgFlag[];
+}
+
+/** One officer of an organization, in office or (past) kept on record with the day the term ended. */
+export interface OrgOfficer {
+  id: number;
+  orgId: number;
+  post: OfficerPost;
+  /** The member's name as the roll has it now, for an officer who is a member on the roll. */
+  personName: string;
+  memberId: number | null;
+  partTimeKind: PartTimeKind | null;
+  duty: string;
+  termStart: string | null;
+  termEnd: string | null;
+  state: OfficerState;
+  updatedAt: string;
 }
 
 export interface CommunityInfo {

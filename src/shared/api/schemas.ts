@@ -187,7 +187,8 @@ export const orgUpdateInput = z.object({
   termEnd: optionalDay,
 });
 
-export const orgMoveInput = z.object({ id, parentId: id, sortOrder: z.number().int().min(0).optional() });
+/** `position`: the place among the new parent's open organizations, 0 first; last when not given. */
+export const orgMoveInput = z.object({ id, parentId: id, position: z.number().int().min(0).optional() });
 
 export const orgCloseInput = z.object({ id, closedOn: isoDay, reason: text(2, 200) });
 
@@ -308,6 +309,35 @@ export const transferReturnReceiptInput = z.object({
   receivedOn: calendarDay.optional(),
 });
 export const transferCancelInput = z.object({ id, on: calendarDay, reason: text(2, 200) });
+
+// ——— officers of an organization (书记, 委员, 兼职委员, 党小组长) ———
+
+export const OFFICER_POSTS = ['secretary', 'deputy_secretary', 'committee_member', 'group_leader', 'part_time'] as const;
+export type OfficerPost = (typeof OFFICER_POSTS)[number];
+export const PART_TIME_KINDS = ['unit_leader', 'police', 'cadre', 'other'] as const;
+export type PartTimeKind = (typeof PART_TIME_KINDS)[number];
+
+export const officerListInput = z.object({ orgId: id });
+
+/** Without `id` a new officer; with it, a change to one (`updatedAt` as read, so a newer change is not lost). */
+export const officerSaveInput = z.object({
+  id: id.optional(),
+  updatedAt: z.string().max(40).optional(),
+  orgId: id,
+  post: z.enum(OFFICER_POSTS, { error: 'notAllowed' }),
+  /** A member on the roll (the officer then carries the member's name), or … */
+  memberId: id.nullable().optional(),
+  /** … a person outside the roll of this street, by name (a community police officer, a unit's leader). */
+  personName: z.string().max(60, { error: 'tooLong' }).optional(),
+  partTimeKind: z.enum(PART_TIME_KINDS, { error: 'notAllowed' }).nullable().optional(),
+  /** 分工: 组织委员, 宣传委员, 纪检委员 … */
+  duty: z.string().trim().max(60, { error: 'tooLong' }).default(''),
+  termStart: calendarDay.nullable().optional(),
+  termEnd: calendarDay.nullable().optional(),
+});
+
+/** Ends a term: the officer stays on record with the day the term ended. */
+export const officerEndTermInput = z.object({ id, updatedAt: z.string().max(40), termEnd: calendarDay });
 
 export const memberImportInput = z.object({
   fileName: z.string().max(260),

@@ -130,3 +130,39 @@ describe('the dry run', () => {
     expect(preview.rejected.filter((r) => r.row === 6).map((r) => r.code).sort()).toEqual(['branchUnknown', 'phoneFormat']);
   });
 });
+
+describe('a long import', () => {
+  const roster = () =>
+    nationalRoster(
+      Array.from({ length: 4500 }, (_, i) => {
+        const idNumber = citizenId('19800102', String(i % 1000).padStart(3, '0'), String(370100 + Math.floor(i / 1000)));
+        return [i + 1, '第一网格党支部', '党员甲', Number(idNumber[16]) % 2 ? '男' : '女', idNumber, null, '正式党员', '2005-07-01', '2006-07-01', '13812345678'];
+      }),
+    );
+
+  it('reports its progress as it reads, checks and writes, ending at 100%', async () => {
+    const t = await street();
+    const file = await writeWorkbook(roster());
+    const seen: number[] = [];
+    const report = await importMembers(t.app.database, file, options({ onPhase: (done, total) => seen.push(Math.round((100 * done) / total)) }));
+    expect(report.created).toBe(4500);
+    expect(seen.length).toBeGreaterThanOrEqual(6);
+    expect(seen[0]).toBe(30);
+    expect(seen.at(-1)).toBe(100);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+  });
+
+  it('stops when cancelled while checking, and writes nothing', async () => {
+    const t = await street();
+    const file = await writeWorkbook(roster());
+    const before = tableSnapshot(t.app.database);
+    const controller = new AbortController();
+    const cancelled = importMembers(
+      t.app.database,
+      file,
+      options({ signal: controller.signal, onPhase: (done) => done > 30 && controller.abort() }),
+    );
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+  });
+});

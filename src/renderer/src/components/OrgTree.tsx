@@ -1,13 +1,14 @@
 // The Party organization tree as both the organization page and the members page show it: a search box,
 // each node with its level, flags and member counts (full/all, with the organizations below), and —
-// when the page allows it — drag and drop onto a new parent, refused visibly where the level does not fit.
+// when the page allows it — drag and drop: onto a node's middle to move under it, onto its upper or lower
+// edge to place before or after it; refused visibly where the level does not fit.
 import { FlagFilled, SearchOutlined } from '@ant-design/icons';
 import { Empty, Input, Spin, Tag, Tooltip, Tree } from 'antd';
 import type { GetRef, TreeProps } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgFlag, OrgNode } from '../../../shared/api/contract';
-import { canMoveUnder, pathTo, searchOrgs, type OrgIndex } from '../lib/org-tree';
+import { canMoveUnder, canPlaceBeside, isWithin, pathTo, positionBeside, searchOrgs, type OrgIndex } from '../lib/org-tree';
 import { useDebounced } from '../lib/use-debounced';
 import { useElementSize } from '../lib/use-element-size';
 import { errorText } from '../lib/errors';
@@ -29,8 +30,24 @@ export interface OrgTreeProps {
   compact?: boolean;
   /** Controls shown under the search box (e.g. 显示已撤销). */
   toolbar?: ReactNode;
-  /** Given when the user may move organizations: called on a drop the rules allow. */
-  onMove?: (node: OrgNode, parent: OrgNode) => void;
+  /**
+   * Given when the user may move organizations: called on a drop the rules allow, with the new parent and
+   * the place among its open organizations (none: last).
+   */
+  onMove?: (node: OrgNode, parent: OrgNode, position?: number) => void;
+}
+
+type DropWhere = 'before' | 'inside' | 'after';
+interface DropTarget {
+  node: OrgNode;
+  where: DropWhere;
+}
+
+/** The upper and lower quarter of a node place beside it; the middle moves under it. */
+function dropWhere(event: React.DragEvent<HTMLElement>): DropWhere {
+  const box = event.currentTarget.getBoundingClientRect();
+  const y = (event.clientY - box.top) / Math.max(box.height, 1);
+  return y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'inside';
 }
 
 function FlagIcon({ flag }: { flag: OrgFlag }) {
@@ -61,10 +78,10 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
   const settledQuery = useDebounced(query.trim(), 150);
   const [expanded, setExpanded] = useState<number[] | null>(null);
   const [dragging, setDragging] = useState<OrgNode | null>(null);
-  // The node under the pointer while dragging: a drop always means "under this one". The ref is read by
-  // the tree's own drop checks, which run before React has re-rendered.
-  const [target, setTarget] = useState<OrgNode | null>(null);
-  const targetRef = useRef<OrgNode | null>(null);
+  // Where a drop would land while dragging. The ref is read by the tree's own drop checks, which run
+  // before React has re-rendered.
+  const [target, setTarget] = useState<DropTarget | null>(null);
+  const targetRef = useRef<DropTarget | null>(null);
   const [holderRef, size] = useElementSize<HTMLDivElement>();
   const treeRef = useRef<GetRef<typeof Tree>>(null);
 
@@ -108,26 +125,32 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
     return expanded ?? [];
   }, [settledQuery, search, expanded]);
 
-  const canDropOn = (node: OrgNode | null): boolean =>
-    node !== null && dragging !== null && index !== null && node.id !== dragging.id && canMoveUnder(index, dragging, node);
+  const allowed = (drop: DropTarget | null): boolean => {
+    if (!drop || !dragging || !index || drop.node.id === dragging.id) return false;
+    return drop.where === 'inside' ? canMoveUnder(index, dragging, drop.node) : canPlaceBeside(index, dragging, drop.node);
+  };
+  const takesDrop = (node: OrgNode): boolean =>
+    dragging !== null && index !== null && (canMoveUnder(index, dragging, node) || canPlaceBeside(index, dragging, node));
+
+  const pointAt = (org: OrgNode, event: React.DragEvent<HTMLElement>) => {
+    const where = dropWhere(event);
+    const current = targetRef.current;
+    if (current?.node.id === org.id && current.where === where) return;
+    targetRef.current = { node: org, where };
+    setTarget(targetRef.current);
+  };
 
   const renderTitle = (item: TreeItem) => {
     const org = item.org;
     const counts = index?.subtree.get(org.id) ?? { total: 0, full: 0 };
-    const refused = dragging !== null && org.id !== dragging.id && !canDropOn(org);
-    const dropHere = target?.id === org.id && canDropOn(org);
+    const refused = dragging !== null && org.id !== dragging.id && !takesDrop(org);
+    const drop = target?.node.id === org.id && allowed(target) ? ` org-node-drop-${target.where}` : '';
     const closed = org.closedOn !== null;
     return (
       <span
-        className={`org-node${refused ? ' org-node-refused' : ''}${dropHere ? ' org-node-drop-target' : ''}${closed ? ' org-node-closed' : ''}`}
-        onDragEnter={
-          dragging
-            ? () => {
-                targetRef.current = org;
-                setTarget(org);
-              }
-            : undefined
-        }
+        className={`org-node${refused ? ' org-node-refused' : ''}${drop}${closed ? ' org-node-closed' : ''}`}
+        onDragEnter={dragging ? (event) => pointAt(org, event) : undefined}
+        onDragOver={dragging ? (event) => pointAt(org, event) : undefined}
       >
         <span className="org-node-name">{highlight(org.name, settledQuery)}</span>
         <Tag className="org-tag" variant="filled">
@@ -161,12 +184,28 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
 
   const onDrop: TreeProps<TreeItem>['onDrop'] = (info) => {
     const node = info.dragNode.org;
-    const parent = targetRef.current;
+    const drop = targetRef.current;
+    const ok = allowed(drop);
     endDrag();
-    if (onMove && parent && canDropOn(parent)) onMove(node, parent);
+    if (!onMove || !index || !drop || !ok) return;
+    if (drop.where === 'inside') onMove(node, drop.node, undefined);
+    else onMove(node, index.byId.get(drop.node.parentId!)!, positionBeside(index, node, drop.node, drop.where));
   };
 
-  const refusedTarget = target && dragging && target.id !== dragging.id && !canDropOn(target) ? target : null;
+  const hint = (): { text: string; refused: boolean } => {
+    if (!dragging || !target || target.node.id === dragging.id) return { text: t('org.dragHint'), refused: false };
+    const { node, where } = target;
+    const level = t(`orgLevels.${dragging.level}`);
+    if (allowed(target)) {
+      if (where === 'inside') return { text: t('orgTree.dropHere', { name: dragging.name, parent: node.name }), refused: false };
+      return { text: t(where === 'before' ? 'orgTree.dropBefore' : 'orgTree.dropAfter', { name: dragging.name, sibling: node.name }), refused: false };
+    }
+    if (where === 'inside' && node.id === dragging.parentId) return { text: t('orgTree.dropAlreadyUnder', { name: dragging.name, parent: node.name }), refused: true };
+    const parent = where === 'inside' ? node : node.parentId !== null ? index?.byId.get(node.parentId) : undefined;
+    if (parent && index && isWithin(index, parent.id, dragging.id)) return { text: t('orgTree.dropIntoItself', { name: dragging.name }), refused: true };
+    return { text: t('orgTree.dropRefused', { parent: parent?.name ?? node.name, level }), refused: true };
+  };
+
   const empty = index && index.roots.length === 0;
   const noMatch = index && settledQuery && search && search.matches.size === 0;
 
@@ -209,7 +248,7 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
             onExpand={(keys) => setExpanded(keys as number[])}
             onSelect={(_keys, info) => onSelect(info.node.org)}
             draggable={onMove ? { icon: false, nodeDraggable: (n) => (n as TreeItem).org.parentId !== null && (n as TreeItem).org.closedOn === null } : false}
-            allowDrop={() => canDropOn(targetRef.current)}
+            allowDrop={() => allowed(targetRef.current)}
             onDragStart={(info) => setDragging(info.node.org)}
             onDragEnd={endDrag}
             onDrop={onDrop}
@@ -217,12 +256,8 @@ export function OrgTree({ index, error, selectedId, onSelect, compact = false, t
         ) : null}
       </div>
       {dragging && (
-        <div className={`org-tree-drag-hint${refusedTarget ? ' refused' : ''}`} role="status">
-          {refusedTarget
-            ? t('orgTree.dropRefused', { parent: refusedTarget.name, level: t(`orgLevels.${dragging.level}`) })
-            : target && canDropOn(target)
-              ? t('orgTree.dropHere', { name: dragging.name, parent: target.name })
-              : t('org.dragHint')}
+        <div className={`org-tree-drag-hint${hint().refused ? ' refused' : ''}`} role="status">
+          {hint().text}
         </div>
       )}
     </div>

@@ -319,6 +319,10 @@ export const en: SameKeys<Messages> = {
     empty: 'No Party organizations yet',
     dropRefused: '{{parent}} cannot hold a {{level}}',
     dropHere: 'Release to move {{name}} under {{parent}}',
+    dropBefore: 'Release to place {{name}} before {{sibling}}',
+    dropAfter: 'Release to place {{name}} after {{sibling}}',
+    dropIntoItself: '{{name}} cannot go under itself or an organization below it',
+    dropAlreadyUnder: '{{name}} is already under {{parent}}; drop on the upper or lower edge of a sibling to reorder',
   },
   org: {
     title: 'Organization',
@@ -354,7 +358,7 @@ export const en: SameKeys<Messages> = {
     edit: 'Edit',
     move: 'Move to…',
     close: 'Close',
-    dragHint: 'Drag an organization onto its new parent to move it',
+    dragHint: 'Drop onto an organization to move under it; onto its upper or lower edge to place before or after it',
     form: {
       addTitle: 'Add an organization',
       addUnder: 'Under {{parent}}',
@@ -381,6 +385,7 @@ export const en: SameKeys<Messages> = {
       targetPlaceholder: 'Pick the parent organization',
       moved: 'Moved {{name}} under {{parent}}',
       confirm: 'Move {{name}} under {{parent}}?',
+      reordered: 'Moved {{name}} in the order',
     },
     closeForm: {
       title: 'Close {{name}}',

@@ -27,7 +27,7 @@ export const importEn: SameShape<typeof importZhCN> = {
     progress: {
       preview: 'Reading and checking…',
       commit: 'Importing…',
-      phase: 'step {{done}} of {{total}}',
+      phase: '{{percent}}%',
     },
     failed: 'This file cannot be read',
     file: {

@@ -23,7 +23,7 @@ export const importZhCN = {
     progress: {
       preview: '正在读取和预检…',
       commit: '正在导入…',
-      phase: '第 {{done}}/{{total}} 步',
+      phase: '{{percent}}%',
     },
     failed: '无法读取这个文件',
     file: {

@@ -17,6 +17,8 @@ import { memberEditZhCN } from './member-edit.zh-CN';
 import { memberEditEn } from './member-edit.en';
 import { counterZhCN } from './counter.zh-CN';
 import { counterEn } from './counter.en';
+import { officersZhCN } from './officers.zh-CN';
+import { officersEn } from './officers.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -58,6 +60,8 @@ void i18n.use(initReactI18next).init({
   resources: {
     'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN } },
     en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...officersZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...officersEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -315,6 +315,10 @@ export const zhCN = {
     empty: '还没有党组织',
     dropRefused: '“{{parent}}”之下不能设{{level}}',
     dropHere: '松开鼠标，把“{{name}}”移到“{{parent}}”之下',
+    dropBefore: '松开鼠标，把“{{name}}”排在“{{sibling}}”之前',
+    dropAfter: '松开鼠标，把“{{name}}”排在“{{sibling}}”之后',
+    dropIntoItself: '不能把“{{name}}”移到它自己或它的下级组织之下',
+    dropAlreadyUnder: '“{{name}}”已在“{{parent}}”之下；拖到同级组织的上沿或下沿可调整顺序',
   },
   org: {
     title: '组织架构',
@@ -350,7 +354,7 @@ export const zhCN = {
     edit: '编辑',
     move: '移动到…',
     close: '撤销',
-    dragHint: '可把组织拖到新的上级组织上',
+    dragHint: '拖到另一组织上，移到它之下；拖到组织的上沿或下沿，排在它之前或之后',
     form: {
       addTitle: '新建下级组织',
       addUnder: '在“{{parent}}”之下',
@@ -377,6 +381,7 @@ export const zhCN = {
       targetPlaceholder: '选择上级组织',
       moved: '已把“{{name}}”移到“{{parent}}”之下',
       confirm: '把“{{name}}”移到“{{parent}}”之下？',
+      reordered: '已调整“{{name}}”的排列顺序',
     },
     closeForm: {
       title: '撤销“{{name}}”',

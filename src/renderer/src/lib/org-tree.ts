@@ -1,16 +1,7 @@
 // The flat `orgs.tree` answer as a tree: children in order, member counts of each subtree, and which
 // organization may hold which level (the core decides; these rules only keep the UI from offering a refusal).
 import type { OrgNode } from '../../../shared/api/contract';
-import type { OrgLevel } from '../../../shared/api/schemas';
-
-/** Mirrors core's CHILD_LEVELS (services/organizations.ts): the street committee at the top, groups at the bottom. */
-export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
-  street_committee: ['community_committee', 'general_branch', 'branch'],
-  community_committee: ['general_branch', 'branch'],
-  general_branch: ['branch'],
-  branch: ['party_group'],
-  party_group: [],
-};
+import { CHILD_LEVELS } from '../../../shared/org-rules';
 
 export interface MemberCounts {
   total: number;
@@ -83,6 +74,27 @@ export function canMoveUnder(index: OrgIndex, node: OrgNode, parent: OrgNode): b
     CHILD_LEVELS[parent.level].includes(node.level) &&
     !isWithin(index, parent.id, node.id)
   );
+}
+
+/** Whether `node` may be placed before or after `sibling`, under the same parent (reordering, or a move there). */
+export function canPlaceBeside(index: OrgIndex, node: OrgNode, sibling: OrgNode): boolean {
+  const parent = sibling.parentId === null ? undefined : index.byId.get(sibling.parentId);
+  return (
+    node.parentId !== null &&
+    sibling.id !== node.id &&
+    sibling.closedOn === null &&
+    parent !== undefined &&
+    parent.closedOn === null &&
+    CHILD_LEVELS[parent.level].includes(node.level) &&
+    !isWithin(index, parent.id, node.id)
+  );
+}
+
+/** The place among `parentId`'s open children `node` takes before or after `sibling` (as orgs.move counts it). */
+export function positionBeside(index: OrgIndex, node: OrgNode, sibling: OrgNode, where: 'before' | 'after'): number {
+  const open = (index.children.get(sibling.parentId) ?? []).filter((o) => o.closedOn === null && o.id !== node.id);
+  const at = open.findIndex((o) => o.id === sibling.id);
+  return where === 'before' ? at : at + 1;
 }
 
 /** Ids of the organizations to show for a name search: the matches and their ancestors. */

@@ -278,7 +278,7 @@ export default function ImportMembersPage() {
           <div className="import-progress" role="status">
             <span className="import-progress-label">
               {job.running === 'members.importCommit' ? t('importMembers.progress.commit') : t('importMembers.progress.preview')}
-              {job.progress && <span className="muted"> · {t('importMembers.progress.phase', job.progress)}</span>}
+              {job.progress && <span className="muted"> · {t('importMembers.progress.phase', { percent })}</span>}
             </span>
             <Progress percent={percent} status="active" size="small" showInfo={false} />
           </div>

@@ -11,7 +11,7 @@ export type ImportOutcome = { ok: true; report: ImportReport } | { ok: false; er
 export interface ImportJob {
   /** The call under way, if any. */
   running: ImportMethod | null;
-  /** Its last progress event (the core reports read → check → write as steps). */
+  /** Its last progress event (the core reports the share done: read, then checked and written rows). */
   progress: { done: number; total: number } | null;
   /** The outcome, or null when a newer call took its place. */
   run: (method: ImportMethod, input: ApiInput<ImportMethod>) => Promise<ImportOutcome | null>;

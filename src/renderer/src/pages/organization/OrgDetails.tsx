@@ -7,6 +7,7 @@ import type { OrgNode } from '../../../../shared/api/contract';
 import { KeyValues } from '../../components/KeyValues';
 import { canCreateUnder, pathTo, type OrgIndex } from '../../lib/org-tree';
 import { useLanguage } from '../../lib/use-language';
+import { OrgOfficers } from './OrgOfficers';
 
 export interface OrgActions {
   onAddChild: (org: OrgNode) => void;
@@ -23,7 +24,18 @@ function Term({ org }: { org: OrgNode }) {
   return <span className="muted">{t('org.notSet')}</span>;
 }
 
-export function OrgDetails({ org, index, actions }: { org: OrgNode; index: OrgIndex; actions: OrgActions | null }) {
+export function OrgDetails({
+  org,
+  index,
+  actions,
+  onOfficersChanged,
+}: {
+  org: OrgNode;
+  index: OrgIndex;
+  actions: OrgActions | null;
+  /** The tree shows the secretary and the committee: it is read again after a change of officers. */
+  onOfficersChanged: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const notSet = <span className="muted">{t('org.notSet')}</span>;
@@ -112,6 +124,7 @@ export function OrgDetails({ org, index, actions }: { org: OrgNode; index: OrgIn
             : []),
         ]}
       />
+      <OrgOfficers org={org} canEdit={actions !== null && !closed} onChanged={onOfficersChanged} />
     </div>
   );
 }

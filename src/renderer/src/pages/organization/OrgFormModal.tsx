@@ -1,6 +1,6 @@
 // 新建下级组织 / 编辑: name, level (only the levels the parent may hold), category, community and grid,
 // branch committee and term. Checked with orgs.create / orgs.update's own schemas before sending.
-import { App, DatePicker, Form, Input, Select, Switch } from 'antd';
+import { App, Form, Input, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,9 +8,10 @@ import { contract, type CommunityInfo, type GridInfo, type OrgNode } from '../..
 import { ORG_CATEGORIES, type OrgCategory, type OrgLevel } from '../../../../shared/api/schemas';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
+import { TermFields } from '../../components/TermFields';
 import { useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
-import { CHILD_LEVELS } from '../../lib/org-tree';
+import { CHILD_LEVELS } from '../../../../shared/org-rules';
 
 interface Values {
   name: string;
@@ -173,17 +174,7 @@ export function OrgFormModal({
             <Switch checkedChildren={t('org.committeeYes')} unCheckedChildren={t('org.committeeNo')} />
           </Form.Item>
         )}
-        <Form.Item label={t('org.term')} className="form-item-pair">
-          <div className="field-pair">
-            <Form.Item name="termStart" noStyle>
-              <DatePicker placeholder={t('org.form.termStart')} aria-label={t('org.form.termStart')} />
-            </Form.Item>
-            <span className="field-pair-sep">–</span>
-            <Form.Item name="termEnd" noStyle>
-              <DatePicker placeholder={t('org.form.termEnd')} aria-label={t('org.form.termEnd')} />
-            </Form.Item>
-          </div>
-        </Form.Item>
+        <TermFields label={t('org.term')} startLabel={t('org.form.termStart')} endLabel={t('org.form.termEnd')} />
         <button type="submit" hidden />
       </Form>
     </FormModal>

@@ -40,20 +40,28 @@ export function OrgTreeTab() {
     if (focusId !== null) setSelectedId(focusId);
   };
 
-  const moveByDrag = (node: OrgNode, parent: OrgNode) => {
+  const move = async (node: OrgNode, parent: OrgNode, position?: number) => {
+    try {
+      const moved = await api.call('orgs.move', { id: node.id, parentId: parent.id, ...(position !== undefined ? { position } : {}) });
+      const done = parent.id === node.parentId ? t('org.moveForm.reordered', { name: moved.name }) : t('org.moveForm.moved', { name: moved.name, parent: parent.name });
+      void message.success(done);
+      await afterChange(moved.id);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  // A new parent is confirmed first; a new place among the same siblings is done at once.
+  const moveByDrag = (node: OrgNode, parent: OrgNode, position?: number) => {
+    if (parent.id === node.parentId) {
+      void move(node, parent, position);
+      return;
+    }
     modal.confirm({
       title: t('org.moveForm.confirm', { name: node.name, parent: parent.name }),
       okText: t('common.confirm'),
       cancelText: t('common.cancel'),
-      onOk: async () => {
-        try {
-          const moved = await api.call('orgs.move', { id: node.id, parentId: parent.id });
-          void message.success(t('org.moveForm.moved', { name: moved.name, parent: parent.name }));
-          await afterChange(moved.id);
-        } catch (error) {
-          report(error);
-        }
-      },
+      onOk: () => move(node, parent, position),
     });
   };
 
@@ -85,7 +93,7 @@ export function OrgTreeTab() {
       <Card className="panel org-details-panel">
         {!canEdit && <ReadOnlyNotice role={user.role} />}
         {selected && index ? (
-          <OrgDetails org={selected} index={index} actions={actions} />
+          <OrgDetails org={selected} index={index} actions={actions} onOfficersChanged={() => void tree.reload()} />
         ) : (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('org.noSelection')} />
         )}
