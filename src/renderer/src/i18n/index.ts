@@ -58,10 +58,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn } },
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...officersZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...officersEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',
