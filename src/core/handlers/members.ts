@@ -134,5 +134,6 @@ function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPrevie
     fileName: input.fileName,
     rejectedBytes: true,
     onPhase: (done, total) => ctx.progress(done, total),
+    signal: ctx.signal,
   });
 }

@@ -28,6 +28,7 @@ export const importEn: SameShape<typeof importZhCN> = {
       preview: 'Reading and checking…',
       commit: 'Importing…',
       phase: '{{percent}}%',
+      cancel: 'Cancel',
     },
     failed: 'This file cannot be read',
     file: {

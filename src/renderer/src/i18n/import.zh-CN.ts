@@ -24,6 +24,7 @@ export const importZhCN = {
       preview: '正在读取和预检…',
       commit: '正在导入…',
       phase: '{{percent}}%',
+      cancel: '取消',
     },
     failed: '无法读取这个文件',
     file: {

@@ -281,6 +281,9 @@ export default function ImportMembersPage() {
               {job.progress && <span className="muted"> · {t('importMembers.progress.phase', { percent })}</span>}
             </span>
             <Progress percent={percent} status="active" size="small" showInfo={false} />
+            <Button size="small" disabled={!job.progress} onClick={job.cancel}>
+              {t('importMembers.progress.cancel')}
+            </Button>
           </div>
         )}
         <div className={`import-body${busy ? ' is-busy' : ''}`}>{body}</div>

@@ -15,18 +15,22 @@ export interface ImportJob {
   progress: { done: number; total: number } | null;
   /** The outcome, or null when a newer call took its place. */
   run: (method: ImportMethod, input: ApiInput<ImportMethod>) => Promise<ImportOutcome | null>;
+  /** Asks the core to stop the call under way; it stops before anything is written, or not at all once writing began. */
+  cancel: () => void;
 }
 
 export function useImportJob(): ImportJob {
   const [running, setRunning] = useState<ImportMethod | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const current = useRef<ImportMethod | null>(null);
+  const jobId = useRef<string | null>(null);
   const generation = useRef(0);
 
   useEffect(
     () =>
       api.onEvent((event) => {
         if (event.type !== 'progress' || event.method !== current.current) return;
+        jobId.current = event.jobId;
         setProgress({ done: event.done, total: event.total });
       }),
     [],
@@ -35,6 +39,7 @@ export function useImportJob(): ImportJob {
   const run = useCallback(async (method: ImportMethod, input: ApiInput<ImportMethod>): Promise<ImportOutcome | null> => {
     const mine = ++generation.current;
     current.current = method;
+    jobId.current = null;
     setRunning(method);
     setProgress(null);
     try {
@@ -51,5 +56,9 @@ export function useImportJob(): ImportJob {
     }
   }, []);
 
-  return { running, progress, run };
+  const cancel = useCallback(() => {
+    if (jobId.current) void api.call('jobs.cancel', { jobId: jobId.current }).catch(() => undefined);
+  }, []);
+
+  return { running, progress, run, cancel };
 }
