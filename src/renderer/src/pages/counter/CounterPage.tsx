@@ -75,10 +75,9 @@ export default function CounterPage({ subPath }: PageProps) {
                 matters={matters.data}
                 communities={openCommunities}
                 defaultCommunityId={defaultCommunity}
-                onAccepted={(r) => {
+                onAccepted={() => {
                   navigate('/counter/acceptedToday');
                   changed();
-                  void r;
                 }}
               />
             ) : null}
