@@ -11,6 +11,7 @@ import { importMembers } from '../core/import/import-members';
 import { findOrganizations } from '../core/services/organizations';
 import { refreshStatistics } from '../core/db/open';
 import type { CliText } from './text';
+import { COUNTER_COMMANDS } from './commands-counter';
 
 export class UsageError extends Error {}
 
@@ -40,7 +41,7 @@ export interface CommandResult {
   exitCode?: number;
 }
 
-interface Command {
+export interface Command {
   name: string;
   /** Names of the positional arguments the command takes after its words. */
   args?: string[];
@@ -66,7 +67,7 @@ function option(ctx: CommandContext, name: string): string {
 }
 
 /** A whole number option within bounds, or a usage error naming the option and the value. */
-function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
+export function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
   const raw = values[name];
   if (raw === undefined && fallback !== undefined) return fallback;
   const n = Number(raw);
@@ -273,4 +274,5 @@ export const COMMANDS: Command[] = [
       };
     },
   },
+  ...COUNTER_COMMANDS,
 ];

@@ -64,6 +64,14 @@ export async function runCli(argv: string[]): Promise<number> {
         'on-duplicate': { type: 'string' },
         'create-missing-branches': { type: 'boolean', default: false },
         rejected: { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        date: { type: 'string' },
+        workday: { type: 'boolean' },
+        holiday: { type: 'boolean' },
+        name: { type: 'string' },
+        status: { type: 'string' },
+        overdue: { type: 'boolean' },
       },
     });
   } catch (err) {

@@ -18,6 +18,13 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   export members 文件.xlsx [--org 组织]
                         把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）
   info                  显示街道信息、数据结构版本和记录数
+  workdays due --from 日期 --days 天数
+                        受理日加若干工作日的到期日（受理次日起算，含法定节假日、调休和本库的调整表）
+  workdays override --date 日期 --workday|--holiday [--name 名称]
+                        在工作日调整表中登记一天（如次年放假安排公布后）
+  matters list          列出服务事项清单（即办、代办、指导）
+  requests list [--status 状态] [--overdue] [--limit 条数]
+                        列出一站式受理单；--overdue 只列逾期未办结的
 
 --json 时每条命令只在标准输出打印一个 JSON 对象。退出码：0 成功，1 输入被拒绝，2 用法错误。`;
 
@@ -39,6 +46,14 @@ Commands:
   export members OUT.xlsx [--org NAME]
                          export the members to Excel (ID numbers and phones as text; logged in the audit)
   info                   show the street profile, schema version and record counts
+  workdays due --from DATE --days N
+                         the due date N working days after DATE (the clock starts the next day;
+                         statutory holidays, make-up workdays and the database's override table)
+  workdays override --date DATE --workday|--holiday [--name TEXT]
+                         record one day in the working-day override table
+  matters list           list the service-matter catalog (immediate, agency, guidance)
+  requests list [--status S] [--overdue] [--limit N]
+                         list one-stop requests; --overdue only the open ones past due
 
 With --json every command prints exactly one JSON object on stdout. Exit codes: 0 success,
 1 rejected input, 2 usage error.`;
@@ -52,6 +67,7 @@ export function cliText(lang: Language) {
     unknownCommand: (name: string) => (zh ? `不认识的命令：${name}` : `Unknown command: ${name}`),
     dbMissing: (file: string) => (zh ? `数据库文件不存在：${file}` : `The database file does not exist: ${file}`),
     missingOption: (opt: string) => (zh ? `缺少选项 ${opt}` : `Missing option ${opt}`),
+    needOneOf: (a: string, b: string) => (zh ? `请指定 ${a} 或 ${b}（二选一）` : `Give exactly one of ${a} or ${b}`),
     needPassword: zh
       ? '请在环境变量 STREETDESK_PASSWORD 中提供管理员密码（不要写在命令行参数里）'
       : 'Give the administrator password in the environment variable STREETDESK_PASSWORD (never as an argument)',

@@ -35,6 +35,11 @@ describe('every write', () => {
     let member: MemberRow | null = null;
     let branch = 0;
     let transfer = 0;
+    let matter = 0;
+    let request = 0;
+    let override = 0;
+    let volunteer = 0;
+    let record = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -169,6 +174,105 @@ describe('every write', () => {
           await t.app.invoke('transfers.cancel', { id: incoming.id, on: '2026-03-10', reason: '本人改迁他处' }, t.adminToken);
         },
         expected: { entity: 'transfer', username: admin, before: true, after: true },
+      },
+      'matters.create': {
+        run: async () => {
+          matter = (await t.app.invoke('matters.create', { matterName: '电动自行车充电桩申请指导', listClass: 'guidance', category: 'other', limitDays: 1 }, t.adminToken)).id;
+        },
+        expected: { entity: 'service_matter', username: admin, before: false, after: true },
+      },
+      'matters.update': {
+        run: () => t.app.invoke('matters.update', { id: matter, listClass: 'agency', limitDays: 5 }, t.adminToken),
+        expected: { entity: 'service_matter', username: admin, before: true, after: true },
+      },
+      'requests.accept': {
+        run: async () => {
+          request = (await t.app.invoke('requests.accept', { communityId: community, matterId: matter, residentName: '周桂兰', residentPhone: '13912345678' }, t.adminToken)).id;
+        },
+        expected: { entity: 'service_request', username: admin, before: false, after: true },
+      },
+      'matters.retire': {
+        run: () => t.app.invoke('matters.retire', { id: matter }, t.adminToken),
+        expected: { entity: 'service_matter', username: admin, before: true, after: true },
+      },
+      'requests.start': {
+        run: () => t.app.invoke('requests.start', { id: request, assigneeKind: 'staff', assigneeName: '张伟' }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.pause': {
+        run: () => t.app.invoke('requests.pause', { id: request, missingDocuments: '户口簿原件' }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.resume': {
+        run: () => t.app.invoke('requests.resume', { id: request }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.extend': {
+        run: () => t.app.invoke('requests.extend', { id: request, days: 3, reason: '需区民政局复核' }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.complete': {
+        run: () => t.app.invoke('requests.complete', { id: request, result: '已代办完毕，材料已送区里' }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.rate': {
+        run: () => t.app.invoke('requests.rate', { id: request, satisfaction: 5, satisfactionComment: '很满意' }, t.adminToken),
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.transfer': {
+        run: async () => {
+          const matters = await t.app.invoke('matters.list', {}, t.adminToken);
+          const other = await t.app.invoke('requests.accept', { communityId: community, matterId: matters[0].id, residentName: '孙立', residentAddress: '3号楼2单元501' }, t.adminToken);
+          await t.app.invoke('requests.transfer', { id: other.id, transferredTo: '街道社保所', reason: '需街道审核' }, t.adminToken);
+        },
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'requests.returnToGuidance': {
+        run: async () => {
+          const matters = await t.app.invoke('matters.list', {}, t.adminToken);
+          const other = await t.app.invoke('requests.accept', { communityId: community, matterId: matters[1].id, residentName: '吴芳', residentPhone: '0536-6012345' }, t.adminToken);
+          await t.app.invoke('requests.returnToGuidance', { id: other.id, guidanceTo: '区政务服务中心社保窗口' }, t.adminToken);
+        },
+        expected: { entity: 'service_request', username: admin, before: true, after: true },
+      },
+      'workdays.overrides.save': {
+        run: async () => {
+          override = (await t.app.invoke('workdays.overrides.save', { date: '2027-02-06', kind: 'workday', dayName: '春节调休上班' }, t.adminToken)).id;
+        },
+        expected: { entity: 'workday_override', username: admin, before: false, after: true },
+      },
+      'workdays.overrides.delete': {
+        run: () => t.app.invoke('workdays.overrides.delete', { id: override }, t.adminToken),
+        expected: { entity: 'workday_override', username: admin, before: true, after: false },
+      },
+      'teams.save': {
+        run: () => t.app.invoke('teams.save', { teamName: '红色物业维修队', skill: 'repairs' }, t.adminToken),
+        expected: { entity: 'service_team', username: admin, before: false, after: true },
+      },
+      'volunteers.save': {
+        run: async () => {
+          volunteer = (await t.app.invoke('volunteers.save', { volunteerName: '郑建国', phone: '13700001111' }, t.adminToken)).id;
+        },
+        expected: { entity: 'volunteer', username: admin, before: false, after: true },
+      },
+      'serviceRecords.create': {
+        run: async () => {
+          record = (await t.app.invoke('serviceRecords.create', { volunteerId: volunteer, servedOn: '2026-03-09', hours: 2, content: '为独居老人修理水龙头' }, t.adminToken)).id;
+        },
+        expected: { entity: 'service_record', username: admin, before: false, after: true },
+      },
+      'serviceRecords.delete': {
+        run: () => t.app.invoke('serviceRecords.delete', { id: record }, t.adminToken),
+        expected: { entity: 'service_record', username: admin, before: true, after: false },
+      },
+      'merchants.save': {
+        run: () =>
+          t.app.invoke(
+            'merchants.save',
+            { merchantName: '东华社区长者食堂', category: 'catering', address: '东华门大街12号', walkMinutes: 6, offer: '60岁以上老人午餐八折', agreementStart: '2026-01-01', agreementEnd: '2026-12-31' },
+            t.adminToken,
+          ),
+        expected: { entity: 'partner_merchant', username: admin, before: false, after: true },
       },
       'orgs.close': {
         run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),

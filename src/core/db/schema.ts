@@ -1,6 +1,7 @@
 // The database as Kysely sees it: one interface per table, and the row types app code uses.
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Role } from '../../shared/api/schemas';
+import type { CounterTables } from './schema-counter';
 
 export interface StreetTable {
   id: number;
@@ -208,7 +209,7 @@ export interface GridLayoutTable {
   updated_at: string;
 }
 
-export interface Database {
+export interface Database extends CounterTables {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;

@@ -2,6 +2,7 @@
 // whether it writes. Electron main (IPC) and the browser host (HTTP) serve exactly this list.
 import { z } from 'zod';
 import * as s from './schemas';
+import { counterMethods, type CounterOutputs } from './contract-counter';
 import type { Language, OrgCategory, OrgLevel, Role, TransferDirection, TransferStatus } from './schemas';
 
 /**
@@ -11,7 +12,7 @@ import type { Language, OrgCategory, OrgLevel, Role, TransferDirection, Transfer
  */
 export type Access = 'public' | 'session' | 'viewer' | 'clerk' | 'admin';
 
-interface MethodSpec {
+export interface MethodSpec {
   input: z.ZodType;
   access: Access;
   /** Writes run in one transaction and must leave an audit entry. */
@@ -80,6 +81,7 @@ export const contract = {
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
+  ...counterMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -168,7 +170,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs {
+export interface ApiOutputs extends CounterOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

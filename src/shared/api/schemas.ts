@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number];
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const text = (min: number, max: number) =>
+export const text = (min: number, max: number) =>
   z
     .string({ error: 'required' })
     .transform((s) => s.replace(/\u3000/g, ' ').trim())
@@ -127,7 +127,7 @@ export const backupRestoreInput = z.discriminatedUnion('kind', [
 export const MEMBER_SORT_FIELDS = ['name', 'joinDate', 'fullDate', 'birthDate', 'category', 'branch', 'idNumber', 'updatedAt'] as const;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 
-const id = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).positive({ error: 'tooSmall' });
+export const id = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).positive({ error: 'tooSmall' });
 
 export const memberListInput = z.object({
   /** The organization whose subtree is shown; the whole street when absent. */
@@ -159,7 +159,7 @@ export const ORG_CATEGORIES = ['regional', 'functional', 'interest', 'enterprise
 export type OrgCategory = (typeof ORG_CATEGORIES)[number];
 export const GRID_KINDS = ['block', 'building', 'unit'] as const;
 
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' });
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' });
 const optionalDay = isoDay.nullable().optional();
 
 export const orgTreeInput = z.object({ includeClosed: z.boolean().default(false) });
@@ -241,7 +241,7 @@ export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 export const TRANSFER_VALID_DAYS = { default: 10, min: 1, max: 92 } as const;
 
 /** A calendar day that exists (no 2026-02-30): transfer dates are counted with. */
-const calendarDay = isoDay.refine((d) => isRealDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))), {
+export const calendarDay = isoDay.refine((d) => isRealDate(Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))), {
   error: 'dateInvalid',
 });
 

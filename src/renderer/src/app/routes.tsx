@@ -8,6 +8,7 @@ import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { lazyPage, preloadPage } from './lazy-page';
 import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
+import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -30,6 +31,11 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/members', labelKey: 'nav.members', icon: <TeamOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/members/MembersPage')) },
   { path: '/import', labelKey: 'importMembers.nav', icon: <ImportOutlined />, minRole: 'clerk', page: lazyPage(() => import('../pages/import/ImportMembersPage')) },
   { path: '/transfers', labelKey: 'transfers.nav', icon: <SwapOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/transfers/TransfersPage')) },
+  { path: '/counter', labelKey: 'counter.nav.counter', icon: <SolutionOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/CounterPage')) },
+  { path: '/matters', labelKey: 'counter.nav.matters', icon: <ProfileOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/MattersPage')) },
+  { path: '/volunteers', labelKey: 'counter.nav.volunteers', icon: <HeartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/VolunteersPage')) },
+  { path: '/merchants', labelKey: 'counter.nav.merchants', icon: <ShopOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/MerchantsPage')) },
+  { path: '/service-stats', labelKey: 'counter.nav.stats', icon: <BarChartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/ServiceStatsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];
 

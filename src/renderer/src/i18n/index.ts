@@ -15,6 +15,8 @@ import { transfersZhCN } from './transfers.zh-CN';
 import { transfersEn } from './transfers.en';
 import { memberEditZhCN } from './member-edit.zh-CN';
 import { memberEditEn } from './member-edit.en';
+import { counterZhCN } from './counter.zh-CN';
+import { counterEn } from './counter.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -54,8 +56,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

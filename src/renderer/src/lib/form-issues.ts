@@ -107,6 +107,20 @@ export function showCallFailure(
   if (!issues || showIssues(form, issues, fields, currentLanguage(), labels).length > 0) report(error);
 }
 
+/**
+ * Shows a failed step on a record: field issues under their fields, and what is wrong with the record itself
+ * (already closed, cancelled …) returned as one sentence for above the form; anything else through `report`.
+ */
+export function stepRefusal(form: FormInstance, error: unknown, fields: readonly string[], report: (error: unknown) => void, labels?: FieldLabels): string | null {
+  const issues = validationIssues(error);
+  if (!issues) {
+    report(error);
+    return null;
+  }
+  const rest = showIssues(form, issues, fields, undefined, labels);
+  return rest.length > 0 ? rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels)).join('；') : null;
+}
+
 /** A password typed twice: puts `message` under the confirmation field when they differ. */
 export function checkConfirmation(form: FormInstance, field: string, password: string, confirmation: unknown, message: string): boolean {
   if (confirmation === password) return true;

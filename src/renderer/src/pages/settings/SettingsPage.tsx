@@ -12,6 +12,7 @@ import { BackupTab } from './BackupTab';
 import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
 import { UsersTab } from './UsersTab';
+import { WorkdaysTab } from '../counter/WorkdaysTab';
 
 export function SettingsPage({ subPath }: PageProps) {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export function SettingsPage({ subPath }: PageProps) {
     { key: 'street', label: t('settings.tabs.street'), children: <StreetTab /> },
     ...(isAdmin ? [{ key: 'users', label: t('settings.tabs.users'), children: <UsersTab /> }] : []),
     { key: 'language', label: t('settings.tabs.languageSecurity'), children: <LanguageSecurityTab /> },
+    { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
     { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
   ];

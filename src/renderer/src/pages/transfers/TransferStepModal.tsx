@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { KeyValues } from '../../components/KeyValues';
 import { useReportError } from '../../lib/errors';
-import { checkForm, issueText, showIssues, validationIssues, type FieldLabels } from '../../lib/form-issues';
+import { checkForm, stepRefusal, type FieldLabels } from '../../lib/form-issues';
 import { DirectionTag } from './transfer-labels';
 import type { TransferStep } from './TransferTable';
 
@@ -88,14 +88,8 @@ export function TransferStepModal({ target, onClose, onDone }: { target: StepTar
       }
       onDone(done);
     } catch (error) {
-      const issues = validationIssues(error);
-      if (!issues) {
-        report(error);
-        return;
-      }
-      const rest = showIssues(form, issues, fields, undefined, labels);
       // What is wrong with the letter itself (already received, cancelled …) is said above the form.
-      if (rest.length > 0) setRefusal(rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels)).join('；'));
+      setRefusal(stepRefusal(form, error, fields, report, labels));
     } finally {
       setSaving(false);
     }

@@ -1,0 +1,50 @@
+// The month's numbers of the counter: requests by list and by matter, the on-time rate and average
+// satisfaction of those closed in the month, open requests overdue now, and volunteer hours by team.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { CounterStats } from '../../../shared/api/contract-counter';
+import type { ListClass } from '../../../shared/api/schemas-counter';
+import { LIST_CLASSES } from '../../../shared/api/schemas-counter';
+import { round1 } from './volunteers';
+
+export function counterStats(db: SqliteDatabase, period: string, communityId: number | undefined, today: string): CounterStats {
+  const params = { period, today, community: communityId ?? null };
+  const inCommunity = '(@community IS NULL OR community_id = @community)';
+  const byMatter = db
+    .prepare(
+      `SELECT matter_id AS matterId, matter_name AS matterName, list_class AS listClass, count(*) AS count
+       FROM service_requests WHERE substr(accepted_on, 1, 7) = @period AND ${inCommunity}
+       GROUP BY matter_id, matter_name, list_class ORDER BY count DESC, matter_name`,
+    )
+    .all(params) as { matterId: number; matterName: string; listClass: ListClass; count: number }[];
+  const byList = LIST_CLASSES.map((listClass) => ({ listClass, count: byMatter.filter((m) => m.listClass === listClass).reduce((n, m) => n + m.count, 0) }));
+  const closed = db
+    .prepare(
+      `SELECT count(*) AS closed, coalesce(sum(closed_on <= due_on), 0) AS onTime,
+         count(satisfaction) AS rated, avg(satisfaction) AS avgSatisfaction
+       FROM service_requests WHERE substr(closed_on, 1, 7) = @period AND ${inCommunity}`,
+    )
+    .get(params) as { closed: number; onTime: number; rated: number; avgSatisfaction: number | null };
+  const overdue = db
+    .prepare(`SELECT count(*) AS n FROM service_requests WHERE status IN ('accepted', 'in_progress') AND due_on < @today AND ${inCommunity}`)
+    .get(params) as { n: number };
+  const hours = db
+    .prepare(
+      `SELECT r.team_id AS teamId, t.name AS teamName, sum(r.hours) AS hours, count(*) AS records
+       FROM service_records r LEFT JOIN service_teams t ON t.id = r.team_id
+       WHERE substr(r.served_on, 1, 7) = @period GROUP BY r.team_id, t.name ORDER BY hours DESC`,
+    )
+    .all(params) as { teamId: number | null; teamName: string | null; hours: number; records: number }[];
+  return {
+    period,
+    accepted: byMatter.reduce((n, m) => n + m.count, 0),
+    byList,
+    byMatter,
+    closed: closed.closed,
+    closedOnTime: closed.onTime,
+    onTimeRate: closed.closed ? round1((closed.onTime / closed.closed) * 100) : null,
+    rated: closed.rated,
+    averageSatisfaction: closed.avgSatisfaction === null ? null : Math.round(closed.avgSatisfaction * 100) / 100,
+    openOverdue: overdue.n,
+    volunteerHoursByTeam: hours.map((h) => ({ ...h, hours: round1(h.hours) })),
+  };
+}

@@ -1,0 +1,36 @@
+// The save cycle every counter form shares: check with the contract's schema, call, report, close.
+import { App, Form, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { contract, type ApiInput, type Method } from '../../../../shared/api/contract';
+import { api } from '../../api/client';
+import { useReportError } from '../../lib/errors';
+import { checkForm, showCallFailure } from '../../lib/form-issues';
+
+export function useSaveForm<V extends object, M extends Method>(
+  method: M,
+  fields: string[],
+  toInput: (values: V) => ApiInput<M>,
+  onSaved: () => void,
+): { form: FormInstance<V>; saving: boolean; submit: () => Promise<void> } {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const [form] = Form.useForm<V>();
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const input = toInput(form.getFieldsValue(true) as V);
+    if (!checkForm(form, contract[method].input, input, fields)) return;
+    setSaving(true);
+    try {
+      await (api.call as (m: Method, i: unknown) => Promise<unknown>)(method, input);
+      void message.success(t('common.saved'));
+      onSaved();
+    } catch (error) {
+      showCallFailure(form, error, fields, report);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { form, saving, submit };
+}
