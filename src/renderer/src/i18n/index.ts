@@ -17,6 +17,8 @@ import { memberEditZhCN } from './member-edit.zh-CN';
 import { memberEditEn } from './member-edit.en';
 import { counterZhCN } from './counter.zh-CN';
 import { counterEn } from './counter.en';
+import { printZhCN } from './print.zh-CN';
+import { printEn } from './print.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -56,8 +58,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...printZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...printEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',
