@@ -86,6 +86,7 @@ export const printEn: typeof printZhCN = {
       open: 'Print slip',
     },
     station: {
+      tab: 'Service station',
       title: 'Service station',
       description: "Printed on the three-lists board and the request slips; also the sender's address, phone and postcode on introduction letters.",
       stationName: 'Station name',
@@ -96,6 +97,8 @@ export const printEn: typeof printZhCN = {
       saved: 'Service station saved',
     },
     commitments: {
+      nav: 'Commitments',
+      branch: 'Branch',
       title: 'Commitments',
       add: 'Add commitment',
       member: 'Member',

@@ -84,6 +84,7 @@ export const printZhCN = {
       open: '打印回执',
     },
     station: {
+      tab: '服务站信息',
       title: '服务站信息',
       description: '印在三张清单公示、服务回执上；也是介绍信上的“党组织通讯地址、联系电话、邮政编码”。',
       stationName: '服务站名称',
@@ -94,6 +95,8 @@ export const printZhCN = {
       saved: '服务站信息已保存',
     },
     commitments: {
+      nav: '党员承诺',
+      branch: '所在党支部',
       title: '党员承诺',
       add: '新增承诺',
       member: '党员',

@@ -12,6 +12,8 @@ export interface TableColumn {
   /** Relative width. */
   weight: number;
   align?: 'left' | 'center' | 'right';
+  /** Kept on one line (dates, ID numbers, phones). */
+  nowrap?: boolean;
 }
 
 export interface TableGroup {
@@ -57,7 +59,10 @@ export function PaginatedTable(props: PaginatedTableProps) {
     let last = -1;
     let n = 0;
     for (const b of blocks) {
-      if (b.group !== last) (n = 0), (last = b.group);
+      if (b.group !== last) {
+        n = 0;
+        last = b.group;
+      }
       out.push(b.kind === 'row' ? n++ : -1);
     }
     return out;
@@ -85,7 +90,6 @@ export function PaginatedTable(props: PaginatedTableProps) {
     return () => {
       cancelled = true;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [blocks, paper, columns]);
 
   const shown = useProgressiveCount(pages?.length ?? 0, props.onProgress);
@@ -128,7 +132,7 @@ export function PaginatedTable(props: PaginatedTableProps) {
     return (
       <tr key={i}>
         {row.map((cell, c) => (
-          <td key={c} className={columns[c].align ? `pt-${columns[c].align}` : undefined}>
+          <td key={c} className={[columns[c].align ? `pt-${columns[c].align}` : '', columns[c].nowrap ? 'pt-nowrap' : ''].join(' ').trim() || undefined}>
             {cell}
           </td>
         ))}

@@ -38,7 +38,6 @@ export function useProgressiveCount(total: number, onProgress?: (done: number, t
     };
     frame = requestAnimationFrame(step);
     return () => cancelAnimationFrame(frame);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [total]);
   return shown;
 }

@@ -7,7 +7,7 @@ import { PaginatedTable, type TableColumn } from '../PaginatedTable';
 import type { DocProps } from '../doc-types';
 import { DocLoading } from './doc-parts';
 
-const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 6, commitment: 30, sex: 3, ethnicity: 3, birthDate: 5, education: 5, occupation: 8, joinDate: 6, address: 9 };
+const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 6, commitment: 30, sex: 4, ethnicity: 4, birthDate: 6, education: 7, occupation: 8, joinDate: 6, address: 9 };
 const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education']);
 
 export function boardKind(params: URLSearchParams): BoardKind {

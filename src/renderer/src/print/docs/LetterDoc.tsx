@@ -89,7 +89,7 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
         <p className="letter-body indent">{blank(l.memberName)}同志的党员组织关系已转达我处，特此回复。</p>
         <div className="letter-seal">
           <div>（盖章）</div>
-          <div>年　　月　　日</div>
+          <div>{'年\u3000\u3000月\u3000\u3000日'}</div>
         </div>
         <div className="letter-contacts">
           <div>

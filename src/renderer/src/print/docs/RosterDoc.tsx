@@ -8,7 +8,9 @@ import { rosterInput } from '../print-location';
 import type { DocProps } from '../doc-types';
 import { DocLoading, SignatureLines } from './doc-parts';
 
-const WEIGHTS: Record<string, number> = { name: 6, sex: 3, ethnicity: 4, birthDate: 7, education: 6, category: 6, joinDate: 7, fullDate: 7, idNumber: 14, phone: 9.5, address: 18, standing: 5, occupation: 9, workUnit: 12 };
+/** Column widths in mm at A4 landscape (scaled to the paper): dates, ID and phone fit on one line. */
+const WEIGHTS: Record<string, number> = { name: 17, sex: 10, ethnicity: 13, birthDate: 23, education: 22, category: 18, joinDate: 23, fullDate: 23, idNumber: 40, phone: 27, address: 57, standing: 16, occupation: 30, workUnit: 40 };
+const ONE_LINE = new Set(['birthDate', 'joinDate', 'fullDate', 'idNumber', 'phone', 'lostContactSince', 'workStartDate']);
 const CENTERED = new Set(['sex', 'ethnicity', 'birthDate', 'category', 'joinDate', 'fullDate', 'standing', 'education']);
 
 export function RosterDoc({ params, paper, reloadKey, report }: DocProps) {
@@ -20,7 +22,7 @@ export function RosterDoc({ params, paper, reloadKey, report }: DocProps) {
     () =>
       (data?.columns ?? []).map((key) => {
         const field = MEMBER_FIELD_BY_KEY.get(key);
-        return { key, label: (zh ? field?.zh : field?.en) ?? key, weight: WEIGHTS[key] ?? 8, align: CENTERED.has(key) ? 'center' : undefined };
+        return { key, label: (zh ? field?.zh : field?.en) ?? key, weight: WEIGHTS[key] ?? 22, align: CENTERED.has(key) ? 'center' : undefined, nowrap: ONE_LINE.has(key) };
       }),
     [data, zh],
   );

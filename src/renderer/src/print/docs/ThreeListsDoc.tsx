@@ -12,13 +12,12 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
   const k = (key: string, o?: Record<string, unknown>) => t(`print.threeLists.${key}`, o ?? {});
   const columns = useMemo<TableColumn[]>(
     () => [
-      { key: 'no', label: k('no'), weight: 3, align: 'center' },
+      { key: 'no', label: k('no'), weight: 4.5, align: 'center' },
       { key: 'matter', label: k('matter'), weight: 13 },
-      { key: 'materials', label: k('materials'), weight: 24 },
+      { key: 'materials', label: k('materials'), weight: 22 },
       { key: 'limit', label: k('limit'), weight: 7, align: 'center' },
-      { key: 'post', label: k('post'), weight: 8, align: 'center' },
+      { key: 'post', label: k('post'), weight: 10, align: 'center' },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [t],
   );
   const groups = useMemo(
@@ -33,7 +32,6 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
           m.responsiblePost,
         ]),
       })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [data, t],
   );
   const onProgress = useCallback((done: number, total: number) => report({ records: 0, done, total, ready: done === total }), [report]);
