@@ -11,7 +11,10 @@ import { DocLoading } from './doc-parts';
 
 const dayText = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const monthText = (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`;
-const blank = (value: string | number | null | undefined, wide = false) => <u className={wide ? 'fill wide' : 'fill'}>{value === null || value === undefined || value === '' ? '\u3000\u3000\u3000' : value}</u>;
+const EMPTY = '\u3000\u3000\u3000';
+const blank = (value: string | number | null | undefined, wide = false) => <u className={wide ? 'fill wide' : 'fill'}>{value === null || value === undefined || value === '' ? (wide ? EMPTY + EMPTY : EMPTY) : value}</u>;
+/** 汉族 stays 汉族; a bare name gets its 族. */
+const ethnicityText = (value: string) => (value === '' || value.endsWith('族') ? value : `${value}族`);
 
 function CutLine() {
   const { t } = useTranslation();
@@ -24,7 +27,9 @@ function CutLine() {
 
 function Number_({ letter }: { letter: PrintLetter }) {
   const { t } = useTranslation();
-  return <div className="letter-number">{t('print.letter.number', { number: letter.letterNumber })}</div>;
+  // Numbers are usually written whole (朝组转〔2026〕018号); a bare one gets 第 … 号 around it.
+  const number = letter.letterNumber.endsWith('号') ? letter.letterNumber : t('print.letter.number', { number: letter.letterNumber });
+  return <div className="letter-number">{number}</div>;
 }
 
 export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
@@ -57,7 +62,7 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
         <Number_ letter={l} />
         <p className="letter-addressee">{l.toOrgName}：</p>
         <p className="letter-body indent">
-          兹介绍{blank(l.memberName)}同志（{blank(l.sex)}，{blank(l.age)}岁，{blank(l.ethnicity || '')}族），系中共{blank(category)}党员，公民身份号码{blank(l.idNumber, true)}，由{blank(l.fromOrgName, true)}转到{blank(l.toOrgName, true)}，请接洽。
+          兹介绍{blank(l.memberName)}同志（{blank(l.sex)}，{blank(l.age)}岁，{blank(ethnicityText(l.ethnicity))}），系中共{blank(category)}党员，公民身份号码{blank(l.idNumber, true)}，由{blank(l.fromOrgName, true)}转到{blank(l.toOrgName, true)}，请接洽。
         </p>
         <p className="letter-body indent">
           该同志党费已交到{blank(l.duesPaidTo ? monthText(l.duesPaidTo) : '')}
