@@ -22,11 +22,12 @@ import { recordHandlers } from './handlers/records';
 import { transferHandlers } from './handlers/transfers';
 import { counterRequestHandlers } from './handlers/counter-requests';
 import { counterResourceHandlers } from './handlers/counter-resources';
+import { printHandlers } from './handlers/print';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);

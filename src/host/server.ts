@@ -30,6 +30,8 @@ export const CONTENT_SECURITY_POLICY =
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const MAX_BODY = 512 * 1024 * 1024;
+/** The browser host's addresses of print documents (the renderer reads the rest of the path). */
+const PRINT_PATH_PREFIX = '/print/';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -105,7 +107,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === HTTP_CALL_PATH) void handleCall(req, res);
     else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res);
-    else serveStatic(url.pathname, res);
+    // Print documents have stable addresses (/print/roster?org=…); their page and assets are the renderer's.
+    else serveStatic(url.pathname.startsWith(PRINT_PATH_PREFIX) ? url.pathname.slice(PRINT_PATH_PREFIX.length - 1) : url.pathname, res);
   });
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

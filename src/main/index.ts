@@ -8,6 +8,7 @@ import { AppError } from '../shared/result';
 import { installAppMenu } from './app-menu';
 import { PRODUCT_TITLE, coreWorkerUrl, databasePath } from './app-paths';
 import { serveContractOverIpc } from './contract-ipc';
+import { servePrintOverIpc } from './print-ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { guardWebContents, hardenSession } from './security';
 
@@ -63,6 +64,7 @@ async function runShell(): Promise<void> {
   client = started.core;
   hardenSession();
   serveContractOverIpc(started.core);
+  servePrintOverIpc();
   installAppMenu(() => mainWindow);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

@@ -1,7 +1,8 @@
 // The only bridge between the page and the app: `window.streetdesk`, one typed invoke and one event feed.
-// Sandboxed preload (bundled to CommonJS): nothing else of Electron or Node reaches the page.
+// Sandboxed preload (bundled to CommonJS): nothing else of Electron or Node reaches the page (printing the
+// preview goes through two more invokes, handled in main/print-ipc).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, type StreetDeskBridge } from '../shared/api/bridge';
+import { IPC_EVENT, IPC_INVOKE, IPC_PRINT, IPC_SAVE_PDF, type StreetDeskBridge } from '../shared/api/bridge';
 import type { ApiEvent } from '../shared/api/contract';
 import type { Result } from '../shared/result';
 
@@ -16,6 +17,12 @@ const bridge: StreetDeskBridge = {
     return () => {
       ipcRenderer.removeListener(IPC_EVENT, forward);
     };
+  },
+  printPage(): Promise<{ ok: boolean; reason: string | null }> {
+    return ipcRenderer.invoke(IPC_PRINT) as Promise<{ ok: boolean; reason: string | null }>;
+  },
+  savePdf(suggestedName: string): Promise<{ path: string | null }> {
+    return ipcRenderer.invoke(IPC_SAVE_PDF, suggestedName) as Promise<{ path: string | null }>;
   },
 };
 

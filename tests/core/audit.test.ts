@@ -41,6 +41,7 @@ describe('every write', () => {
     let volunteer = 0;
     let record = 0;
     let officer: { id: number; updatedAt: string } | null = null;
+    let commitment = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -149,6 +150,16 @@ describe('every write', () => {
           member = await t.app.invoke('members.update', { id: member!.id, version: member!.version, fields: { phone: '138 1234 5678' } }, t.adminToken);
         },
         expected: { entity: 'member', username: admin, before: true, after: true },
+      },
+      'commitments.save': {
+        run: async () => {
+          commitment = (await t.app.invoke('commitments.save', { memberId: member!.id, year: 2026, commitment: '每月参加一次社区志愿服务' }, t.adminToken)).id;
+        },
+        expected: { entity: 'commitment', username: admin, before: false, after: true },
+      },
+      'commitments.delete': {
+        run: () => t.app.invoke('commitments.delete', { id: commitment }, t.adminToken),
+        expected: { entity: 'commitment', username: admin, before: true, after: false },
       },
       'members.leave': {
         run: () => t.app.invoke('members.leave', { id: member!.id, version: member!.version, on: '2026-03-01', reason: 'death' }, t.adminToken),
@@ -284,6 +295,14 @@ describe('every write', () => {
             t.adminToken,
           ),
         expected: { entity: 'partner_merchant', username: admin, before: false, after: true },
+      },
+      'station.save': {
+        run: () => t.app.invoke('station.save', { stationName: '东华社区党群服务站', address: '东华门大街8号', postcode: '100006', phone: '010-65123456', hours: '工作日 8:30–17:30' }, t.adminToken),
+        expected: { entity: 'station', username: admin, before: true, after: true },
+      },
+      'print.record': {
+        run: () => t.app.invoke('print.record', { doc: 'letter', params: { transfer: String(transfer) }, action: 'print', records: 1 }, t.adminToken),
+        expected: { entity: 'transfer', username: admin, before: false, after: true },
       },
       'orgs.close': {
         run: () => t.app.invoke('orgs.close', { id: branch, closedOn: '2026-03-10', reason: '社区合并' }, t.adminToken),

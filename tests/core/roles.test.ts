@@ -109,6 +109,17 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'serviceRecords.delete': { id: 1 },
     'merchants.list': {},
     'merchants.save': { merchantName: '长者食堂', category: 'catering', address: '东华门大街12号', offer: '午餐八折', agreementStart: '2026-01-01', agreementEnd: '2026-12-31' },
+    'print.roster': { columns: ['name', 'phone'] },
+    'print.threeLists': {},
+    'print.board': { kind: 'volunteers' },
+    'print.letter': { transferId: 1 },
+    'print.slip': { requestId: 1 },
+    'print.record': { doc: 'roster', action: 'pdf', records: 10 },
+    'station.get': {},
+    'station.save': { address: '东华门大街8号', phone: '010-65123456' },
+    'commitments.list': {},
+    'commitments.save': { memberId: 1, year: 2026, commitment: '带头参加志愿服务' },
+    'commitments.delete': { id: 1 },
   };
 }
 

@@ -2,7 +2,7 @@
 // lists can be combined to rebuild a number, and addresses only down to the street or community.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { citizenIdCheckDigit, maskAddress, maskCitizenId, maskPhone } from '../../src/shared/validators';
+import { citizenIdCheckDigit, maskAddress, maskCitizenId, maskPhone, scrubPersonalData } from '../../src/shared/validators';
 
 const digits = (length: number) =>
   fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((d) => d.join(''));
@@ -69,5 +69,14 @@ describe('maskAddress', () => {
   it('shows only the community name when the address names neither, never the house number', () => {
     expect(maskAddress('幸福路 18 号 3 单元 201', 'community', '东关社区')).toBe('东关社区');
     expect(maskAddress('幸福路 18 号 3 单元 201', 'street')).toBe('');
+  });
+});
+
+describe('scrubPersonalData', () => {
+  it('masks phone and ID numbers inside free text with the one mask, and leaves other numbers', () => {
+    expect(scrubPersonalData('电话 138 1234 5678，身份证 53010219200508011X，门牌 12 号，编号 2026001')).toBe(
+      '电话 138****5678，身份证 53*************11X，门牌 12 号，编号 2026001',
+    );
+    expect(scrubPersonalData('１３８１２３４５６７８')).toBe('138****5678');
   });
 });

@@ -11,7 +11,7 @@ import { Codes } from '../services/member-records';
 
 
 /** A field's value as the exported cell shows it. */
-function cellValue(field: MemberField, m: MemberRow, codes: Codes, lang: Language): string | null {
+export function cellValue(field: MemberField, m: MemberRow, codes: Codes, lang: Language): string | null {
   const zh = lang === 'zh-CN';
   const yesNo = (v: boolean) => (v ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
   switch (field.key) {

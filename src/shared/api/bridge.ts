@@ -6,11 +6,17 @@ export interface StreetDeskBridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   /** Returns the function that unsubscribes. */
   onEvent(listener: (event: ApiEvent) => void): () => void;
+  /** Electron only: the system print dialog for this window's print preview. */
+  printPage?(): Promise<{ ok: boolean; reason: string | null }>;
+  /** Electron only: the preview as a PDF, saved where the user picks; `path` null when cancelled. */
+  savePdf?(suggestedName: string): Promise<{ path: string | null }>;
 }
 
 /** The single IPC channel names used by main and preload. */
 export const IPC_INVOKE = 'streetdesk:invoke';
 export const IPC_EVENT = 'streetdesk:event';
+export const IPC_PRINT = 'streetdesk:print';
+export const IPC_SAVE_PDF = 'streetdesk:save-pdf';
 
 /** Browser host routes: POST {method, input} → Result, and a server-sent event stream. */
 export const HTTP_CALL_PATH = '/api/call';

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
+import { printMethods, type PrintOutputs } from './contract-print';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 
@@ -86,6 +87,7 @@ export const contract = {
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
   ...counterMethods,
+  ...printMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -174,7 +176,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

@@ -46,3 +46,16 @@ function markersFor(keepTo: string | readonly string[]): readonly string[] {
   if (typeof keepTo !== 'string') return keepTo;
   return Object.hasOwn(ADDRESS_LEVELS, keepTo) ? ADDRESS_LEVELS[keepTo as AddressLevel] : [keepTo];
 }
+
+// Runs of digits that could be a mobile number or a citizen ID (15 or 18 characters, the last may be X),
+// found inside free text such as a commitment a member wrote.
+const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+
+/** Free text made safe to post: any ID number or mobile number inside is masked with the same mask. */
+export function scrubPersonalData(text: string): string {
+  const digits = text.replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => toHalfWidth(c));
+  return digits
+    .replace(ID_IN_TEXT, (id) => maskCitizenId(id))
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/[\s-]/g, '')));
+}

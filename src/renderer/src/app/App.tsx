@@ -9,6 +9,7 @@ import { useLanguage } from '../lib/use-language';
 import { LoginPage } from '../pages/LoginPage';
 import { SetupPage } from '../pages/SetupPage';
 import { AppShell } from './AppShell';
+import { PrintRoute } from '../print/PrintRoute';
 import { SessionProvider, useSession } from './session';
 import { THEME } from './theme';
 
@@ -43,7 +44,7 @@ function Screen() {
     case 'login':
       return <LoginPage />;
     case 'ready':
-      return <AppShell />;
+      return <PrintRoute fallback={<AppShell />} />;
   }
 }
 

@@ -9,6 +9,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { lazyPage, preloadPage } from './lazy-page';
 import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
+import { FlagOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -36,6 +37,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/volunteers', labelKey: 'counter.nav.volunteers', icon: <HeartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/VolunteersPage')) },
   { path: '/merchants', labelKey: 'counter.nav.merchants', icon: <ShopOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/MerchantsPage')) },
   { path: '/service-stats', labelKey: 'counter.nav.stats', icon: <BarChartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/ServiceStatsPage')) },
+  { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];
 

@@ -19,6 +19,8 @@ import { counterZhCN } from './counter.zh-CN';
 import { counterEn } from './counter.en';
 import { officersZhCN } from './officers.zh-CN';
 import { officersEn } from './officers.en';
+import { printZhCN } from './print.zh-CN';
+import { printEn } from './print.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -58,8 +60,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -2,6 +2,7 @@
 // administrator adds, edits, reclassifies, retires and restores matters.
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Checkbox, Input, Segmented, Space, Table, Tag } from 'antd';
+import { PrintButton } from '../../print/PrintButton';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceMatterInfo } from '../../../../shared/api/contract-counter';
@@ -54,13 +55,16 @@ export default function MattersPage() {
         title={t('matters.title')}
         description={t('matters.description')}
         extra={
-          isAdmin ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('matters.create')}
-            </Button>
-          ) : (
-            <Tag variant="filled">{t('common.readOnlyAdminOnly')}</Tag>
-          )
+          <Space>
+            <PrintButton doc="threeLists" params={{}} label={t('print.threeLists.open')} />
+            {isAdmin ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('matters.create')}
+              </Button>
+            ) : (
+              <Tag variant="filled">{t('common.readOnlyAdminOnly')}</Tag>
+            )}
+          </Space>
         }
       />
       <Card className="panel service-card">

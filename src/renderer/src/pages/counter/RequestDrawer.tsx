@@ -2,6 +2,7 @@
 // acceptance), where it stands — due date, pause, extension, result, satisfaction — its history, and the
 // steps its state allows.
 import { Button, Drawer, Rate, Space, Spin, Timeline } from 'antd';
+import { PrintButton } from '../../print/PrintButton';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRequestEvent, ServiceRequestRow } from '../../../../shared/api/contract-counter';
 import { useApi } from '../../api/use-api';
@@ -55,6 +56,7 @@ export function RequestDrawer({
             <ListClassTag listClass={r.listClass} />
             <span className="request-drawer-matter">{r.matterName}</span>
             <RequestStatus request={r} />
+            <PrintButton size="small" doc="slip" params={{ request: r.id }} label={t('print.slip.open')} />
           </div>
           {canEdit && stepsFor(r).length > 0 && (
             <Space wrap className="request-actions">

@@ -1,7 +1,8 @@
 // 志愿服务: volunteers (Party members and residents), service teams by skill, and service records with hours
 // for a month. The tab is part of the address (#/volunteers/records).
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
+import { PrintButton } from '../../print/PrintButton';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -129,7 +130,13 @@ export default function VolunteersPage({ subPath }: PageProps) {
 
   return (
     <div className="page">
-      <PageHeader title={t('volunteers.title')} description={t('volunteers.description')} extra={addButton} />
+      <PageHeader title={t('volunteers.title')} description={t('volunteers.description')} extra={
+          <Space>
+            <PrintButton doc="board" params={{ kind: 'volunteers' }} label={t('print.board.open.volunteers')} />
+            {addButton}
+          </Space>
+        }
+      />
       <Card className="panel service-card" styles={{ body: { paddingTop: 4 } }}>
         <Tabs
           activeKey={tab}

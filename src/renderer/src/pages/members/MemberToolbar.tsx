@@ -1,6 +1,6 @@
 // The row of actions over the members grid: add (form or blank row), the member's record, leaving the
 // roll, undo/redo, export. A viewer sees the record and export only.
-import { DownloadOutlined, FileTextOutlined, PlusOutlined, QuestionCircleOutlined, RedoOutlined, TableOutlined, UndoOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined, PrinterOutlined, PlusOutlined, QuestionCircleOutlined, RedoOutlined, TableOutlined, UndoOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { Button, Divider, Space, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EditingState } from './member-editing';
@@ -13,6 +13,7 @@ export interface ToolbarActions {
   onUndo: () => void;
   onRedo: () => void;
   onExport: () => void;
+  onPrint: () => void;
 }
 
 export function MemberToolbar({ state, canEdit, exporting, actions }: { state: EditingState | null; canEdit: boolean; exporting: boolean; actions: ToolbarActions }) {
@@ -51,6 +52,9 @@ export function MemberToolbar({ state, canEdit, exporting, actions }: { state: E
         <Divider orientation="vertical" />
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={actions.onExport}>
           {exporting ? key('exporting') : key('export')}
+        </Button>
+        <Button icon={<PrinterOutlined />} onClick={actions.onPrint}>
+          {t('print.roster.open')}
         </Button>
       </Space>
       {canEdit && (

@@ -24,6 +24,8 @@ import { MemberFilterBar, type QuickFilters } from './MemberFilterBar';
 import { MemberFormModal, type BranchOption } from './MemberFormModal';
 import { focusedCell, MemberGrid, membersDatasource, type MemberFilters, type MemberSort } from './MemberGrid';
 import { MemberLeaveModal } from './MemberLeaveModal';
+import { printHref, rosterParams } from '../../print/print-location';
+import { navigate } from '../../app/router';
 import { MemberToolbar } from './MemberToolbar';
 import { isDraft, MemberEditing, type EditingState, type GridRow } from './member-editing';
 
@@ -230,6 +232,7 @@ export default function MembersPage() {
               onUndo: () => void editing?.undo(),
               onRedo: () => void editing?.redo(),
               onExport: () => void exportView(),
+              onPrint: () => navigate(printHref('roster', rosterParams({ ...filters, sort: sortRef.current, columns: MEMBER_FIELDS.map((f) => f.key).filter((key) => !hidden.has(key)) }))),
             }}
           />
           <div className="members-grid-holder">

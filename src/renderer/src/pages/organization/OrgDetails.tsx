@@ -2,6 +2,7 @@
 // clerks and administrators — the actions 新建下级组织, 编辑, 移动到…, 撤销.
 import { DeleteOutlined, DragOutlined, EditOutlined, FlagFilled, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Space, Tag } from 'antd';
+import { PrintButton } from '../../print/PrintButton';
 import { useTranslation } from 'react-i18next';
 import type { OrgNode } from '../../../../shared/api/contract';
 import { KeyValues } from '../../components/KeyValues';
@@ -59,6 +60,12 @@ export function OrgDetails({
             {closed && <Tag variant="filled">{t('orgTree.closed')}</Tag>}
           </h2>
         </div>
+        {!closed && (
+          <Space wrap className="org-details-actions">
+            <PrintButton doc="roster" params={{ org: org.id }} label={t('print.roster.open')} />
+            <PrintButton doc="board" params={{ kind: 'probationary', org: org.id }} label={t('print.board.open.probationary')} />
+          </Space>
+        )}
         {actions && !closed && (
           <Space wrap className="org-details-actions">
             {canCreateUnder(org) && (

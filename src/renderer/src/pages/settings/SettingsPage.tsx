@@ -13,6 +13,7 @@ import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
 import { UsersTab } from './UsersTab';
 import { WorkdaysTab } from '../counter/WorkdaysTab';
+import { StationTab } from '../print/StationTab';
 
 export function SettingsPage({ subPath }: PageProps) {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function SettingsPage({ subPath }: PageProps) {
     ...(isAdmin ? [{ key: 'users', label: t('settings.tabs.users'), children: <UsersTab /> }] : []),
     { key: 'language', label: t('settings.tabs.languageSecurity'), children: <LanguageSecurityTab /> },
     { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
+    { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
     { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
   ];

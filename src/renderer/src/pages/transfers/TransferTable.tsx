@@ -3,6 +3,7 @@
 // issue date and last valid day) shares a column, so the whole letter fits a 1366-pixel screen.
 import { DownOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Table, Tooltip } from 'antd';
+import { PrintButton } from '../../print/PrintButton';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TransferRow } from '../../../../shared/api/contract';
@@ -174,6 +175,14 @@ export function TransferTable({
           },
         },
         { key: 'receipt', title: t('transfers.columns.receipt'), width: 104, render: (_: unknown, row) => <ReceiptState transfer={row} /> },
+        {
+          key: 'print',
+          title: t('print.print'),
+          width: 84,
+          align: 'center' as const,
+          render: (_: unknown, row: TransferRow) =>
+            row.direction === 'in' ? null : <PrintButton size="small" type="link" doc="letter" params={{ transfer: row.id }} label={t('print.letter.open')} />,
+        },
         ...(canEdit
           ? [
               {

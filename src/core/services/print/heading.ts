@@ -1,0 +1,20 @@
+// The heading every printed document starts from: the street, the unit it is for, its community, the day.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { PrintHeading } from '../../../shared/api/contract-print';
+import { localIsoDate } from '../../../shared/validators/loose-date';
+import { requireStreet } from '../street';
+import { notFound } from '../counter/refusals';
+
+export function printHeading(db: SqliteDatabase, orgId: number | undefined, now: Date): PrintHeading {
+  const street = requireStreet(db);
+  const base = { street: street.name, district: street.districtName, printedOn: localIsoDate(now) };
+  if (orgId === undefined) {
+    const root = db.prepare('SELECT name FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { name: string } | undefined;
+    return { ...base, unit: root?.name ?? street.name, community: null };
+  }
+  const org = db
+    .prepare('SELECT organizations.name, communities.name AS community FROM organizations LEFT JOIN communities ON communities.id = organizations.community_id WHERE organizations.id = ?')
+    .get(orgId) as { name: string; community: string | null } | undefined;
+  if (!org) throw notFound('organization', orgId);
+  return { ...base, unit: org.name, community: org.community };
+}

@@ -1,0 +1,65 @@
+// The introduction letter (组织关系介绍信) as printed: the letter as issued, the member's particulars from
+// the archive (or from the ID number for a person arriving from outside), the sender's contact block, and
+// how often it was printed before, so a second copy is marked as a reprint.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { PrintLetter } from '../../../shared/api/contract-print';
+import type { Language } from '../../../shared/api/schemas';
+import { checkCitizenId } from '../../../shared/validators/citizen-id';
+import { Codes } from '../member-records';
+import { getTransferRow } from '../transfers';
+import { printHeading } from './heading';
+import { getStation } from './station';
+
+/** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
+export const LETTER_PRINT_ENTITY = 'transfer';
+
+export function letterPrints(db: SqliteDatabase, transferId: number): number {
+  return (
+    db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'print.record' AND entity = ? AND entity_id = ?").get(LETTER_PRINT_ENTITY, String(transferId)) as {
+      n: number;
+    }
+  ).n;
+}
+
+export function letterData(db: SqliteDatabase, transferId: number, lang: Language, now: Date): PrintLetter {
+  const t = getTransferRow(db, transferId, now);
+  const member = t.memberId === null ? undefined : (db.prepare('SELECT sex, ethnicity, birth_date, phone FROM members WHERE id = ?').get(t.memberId) as MemberFacts | undefined);
+  const id = checkCitizenId(t.memberIdNumber, now);
+  const sex = member?.sex ?? (id.ok ? id.sex : null);
+  const birthDate = member?.birth_date ?? (id.ok ? id.birthDate : null);
+  const zh = lang === 'zh-CN';
+  return {
+    transferId: t.id,
+    letterNumber: t.letterNumber,
+    direction: t.direction,
+    memberName: t.memberName,
+    sex: sex === null ? '' : sex === 1 ? (zh ? '男' : 'male') : zh ? '女' : 'female',
+    age: birthDate ? ageOn(birthDate, t.issuedOn) : null,
+    ethnicity: member?.ethnicity ? (new Codes(db).label('ethnicity', member.ethnicity) ?? '') : '',
+    category: t.memberCategory,
+    idNumber: t.memberIdNumber,
+    memberPhone: member?.phone ?? '',
+    fromOrgName: t.fromOrgName,
+    toOrgName: t.toOrgName,
+    issuedOn: t.issuedOn,
+    validDays: t.validDays,
+    validUntil: t.validUntil,
+    duesPaidTo: t.duesPaidTo,
+    sender: getStation(db),
+    heading: printHeading(db, undefined, now),
+    previousPrints: letterPrints(db, t.id),
+  };
+}
+
+interface MemberFacts {
+  sex: 1 | 2;
+  ethnicity: string | null;
+  birth_date: string;
+  phone: string | null;
+}
+
+/** Whole years of age on a day (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, day: string): number {
+  const years = Number(day.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return day.slice(5) < birthDate.slice(5, 10) ? years - 1 : years;
+}

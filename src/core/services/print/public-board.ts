@@ -1,0 +1,140 @@
+// Public notice boards (volunteer teams, members' commitments, new probationary members) and the one mask
+// they all go through (domain.md §9). Every cell is built through `publicCell`, and the finished board is
+// scrubbed once more, so no public document can carry a full phone or ID number whatever the view does.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { ApiParsedInput } from '../../../shared/api/contract';
+import type { BoardKind, PrintBoard } from '../../../shared/api/contract-print';
+import type { Language } from '../../../shared/api/schemas';
+import { maskAddress, maskCitizenId, maskPhone, scrubPersonalData } from '../../../shared/validators/masking';
+import { cellValue } from '../../export/export-members';
+import { MEMBER_FIELD_BY_KEY } from '../../../shared/members/fields';
+import { Codes } from '../member-records';
+import { allMembers } from '../members';
+import { subtreeIds } from '../organizations';
+import { printHeading } from './heading';
+
+/** A value as it may appear on a public board. */
+export type PublicValue =
+  | { kind: 'text'; value: string | null }
+  | { kind: 'phone'; value: string | null }
+  | { kind: 'idNumber'; value: string | null }
+  | { kind: 'address'; value: string | null; community: string | null };
+
+export function publicCell(cell: PublicValue): string {
+  if (cell.value === null || cell.value.trim() === '') return '';
+  switch (cell.kind) {
+    case 'phone':
+      return maskPhone(cell.value);
+    case 'idNumber':
+      return maskCitizenId(cell.value);
+    case 'address':
+      return maskAddress(cell.value, 'community', cell.community ?? '');
+    case 'text':
+      return scrubPersonalData(cell.value);
+  }
+}
+
+type Groups = PrintBoard['groups'];
+
+export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, now: Date): PrintBoard {
+  const year = input.kind === 'commitments' ? (input.year ?? now.getFullYear()) : null;
+  const built = BUILDERS[input.kind](db, input, lang, year ?? now.getFullYear());
+  const board: PrintBoard = {
+    kind: input.kind,
+    heading: printHeading(db, input.orgId, now),
+    year,
+    columns: built.columns,
+    groups: built.groups,
+    total: built.groups.reduce((n, g) => n + g.rows.length, 0),
+  };
+  return scrubBoard(board);
+}
+
+/** The last guard: every text on the board (titles included) with any phone or ID number masked. */
+function scrubBoard(board: PrintBoard): PrintBoard {
+  const groups = board.groups.map((g) => ({ title: scrubPersonalData(g.title), rows: g.rows.map((r) => r.map(scrubPersonalData)) }));
+  return { ...board, groups };
+}
+
+type Builder = (db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, year: number) => { columns: string[]; groups: Groups };
+
+const BUILDERS: Record<BoardKind, Builder> = {
+  volunteers: volunteerBoard,
+  commitments: commitmentBoard,
+  probationary: probationaryBoard,
+};
+
+function pushTo(groups: Map<string, string[][]>, title: string, row: string[]): void {
+  const rows = groups.get(title) ?? [];
+  rows.push(row);
+  groups.set(title, rows);
+}
+
+const toGroups = (groups: Map<string, string[][]>): Groups => [...groups].map(([title, rows]) => ({ title, rows }));
+
+function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language): { columns: string[]; groups: Groups } {
+  const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
+  const rows = db
+    .prepare(
+      `SELECT v.name, v.kind, v.phone, v.skills, v.member_id, m.org_id, t.name AS team,
+              COALESCE((SELECT SUM(r.hours) FROM service_records r WHERE r.volunteer_id = v.id), 0) AS hours
+         FROM volunteers v LEFT JOIN service_teams t ON t.id = v.team_id LEFT JOIN members m ON m.id = v.member_id
+        WHERE v.active = 1 AND (t.id IS NULL OR t.active = 1)
+        ORDER BY t.name IS NULL, t.name, v.kind, v.name`,
+    )
+    .all() as { name: string; kind: 'member' | 'resident'; phone: string | null; skills: string | null; org_id: number | null; team: string | null; hours: number }[];
+  const zh = lang === 'zh-CN';
+  const groups = new Map<string, string[][]>();
+  for (const v of rows) {
+    if (inScope && (v.org_id === null || !inScope.has(v.org_id))) continue;
+    pushTo(groups, v.team ?? (zh ? '未编入服务队' : 'Not in a team'), [
+      publicCell({ kind: 'text', value: v.name }),
+      v.kind === 'member' ? (zh ? '党员' : 'Member') : zh ? '群众' : 'Resident',
+      publicCell({ kind: 'phone', value: v.phone }),
+      publicCell({ kind: 'text', value: v.skills }),
+      String(Math.round(v.hours * 10) / 10),
+    ]);
+  }
+  return { columns: ['name', 'volunteerKind', 'phone', 'skills', 'hours'], groups: toGroups(groups) };
+}
+
+function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, _lang: Language, year: number): { columns: string[]; groups: Groups } {
+  const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
+  const rows = db
+    .prepare(
+      `SELECT m.name, m.org_id, o.name AS branch, c.commitment FROM member_commitments c
+         JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = m.org_id
+        WHERE c.year = ? AND m.status = 'active' ORDER BY o.sort_order, o.name, m.name`,
+    )
+    .all(year) as { name: string; org_id: number; branch: string; commitment: string }[];
+  const groups = new Map<string, string[][]>();
+  for (const c of rows) {
+    if (inScope && !inScope.has(c.org_id)) continue;
+    pushTo(groups, c.branch, [publicCell({ kind: 'text', value: c.name }), publicCell({ kind: 'text', value: c.commitment })]);
+  }
+  return { columns: ['name', 'commitment'], groups: toGroups(groups) };
+}
+
+const PROBATIONARY_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'occupation', 'joinDate', 'address'] as const;
+
+function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language): { columns: string[]; groups: Groups } {
+  const codes = new Codes(db);
+  const groups = new Map<string, string[][]>();
+  const view = { orgId: input.orgId, status: 'active' as const, category: 'probationary' as const, sort: [{ field: 'branch' as const, dir: 'asc' as const }, { field: 'joinDate' as const, dir: 'asc' as const }] };
+  for (const chunk of allMembers(db, view)) {
+    for (const m of chunk) {
+      pushTo(
+        groups,
+        m.branch,
+        PROBATIONARY_COLUMNS.map((key) => {
+          if (key === 'address') return publicCell({ kind: 'address', value: m.address, community: m.community });
+          // Birth shown to the month, as notices of new members print it.
+          if (key === 'birthDate') return m.birthDate.slice(0, 7);
+          return publicCell({ kind: 'text', value: cellValue(MEMBER_FIELD_BY_KEY.get(key)!, m, codes, lang) });
+        }),
+      );
+    }
+  }
+  return { columns: [...PROBATIONARY_COLUMNS], groups: toGroups(groups) };
+}
+

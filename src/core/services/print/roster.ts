@@ -1,0 +1,40 @@
+// The roster (党员花名册) as it goes on paper: the members of the view, grouped by branch in the order of
+// the organization tree, each cell as text. An internal document: full data, printing is logged.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { ApiParsedInput } from '../../../shared/api/contract';
+import type { PrintRoster, RosterGroup } from '../../../shared/api/contract-print';
+import type { Language } from '../../../shared/api/schemas';
+import { MEMBER_FIELD_BY_KEY, type MemberField } from '../../../shared/members/fields';
+import { cellValue } from '../../export/export-members';
+import { Codes } from '../member-records';
+import { allMembers } from '../members';
+import { printHeading } from './heading';
+
+/** The columns of a roster when the view names none: the items an organization department checks. */
+export const DEFAULT_ROSTER_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address'];
+
+export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date): PrintRoster {
+  // The branch is each group's heading, so it is not repeated in a column.
+  const columns = (input.columns?.length ? input.columns : DEFAULT_ROSTER_COLUMNS).filter((key) => key !== 'branch');
+  const fields = columns.map((key) => MEMBER_FIELD_BY_KEY.get(key)).filter((f): f is MemberField => f !== undefined);
+  const { columns: _columns, ...view } = input;
+  const codes = new Codes(db);
+  const groups = new Map<number, RosterGroup>();
+  let total = 0;
+  for (const chunk of allMembers(db, { ...view, status: 'active' })) {
+    for (const m of chunk) {
+      let group = groups.get(m.orgId);
+      if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: m.branch, rows: [] }));
+      group.rows.push(fields.map((f) => cellValue(f, m, codes, lang) ?? ''));
+    }
+    total += chunk.length;
+  }
+  return { heading: printHeading(db, input.orgId, now), columns: fields.map((f) => f.key), groups: [...groups.values()].sort(byTreeOrder(db)), total };
+}
+
+/** Groups in the order the organization page lists their branches. */
+function byTreeOrder(db: SqliteDatabase): (a: RosterGroup, b: RosterGroup) => number {
+  const rows = db.prepare('SELECT id FROM organizations ORDER BY community_id IS NULL, community_id, sort_order, name, id').all() as { id: number }[];
+  const rank = new Map(rows.map((r, i) => [r.id, i]));
+  return (a, b) => (rank.get(a.orgId) ?? 0) - (rank.get(b.orgId) ?? 0);
+}

@@ -1,0 +1,43 @@
+// One sheet of paper at its exact size with its margins; printed as exactly one page.
+import { useEffect, useState, type ReactNode } from 'react';
+import { sheetMm, type Paper } from './paper';
+
+export function Sheet({ paper, className, footer, children }: { paper: Paper; className?: string; footer?: string; children: ReactNode }) {
+  const { width, height } = sheetMm(paper);
+  const [top, right, bottom, left] = paper.margin;
+  return (
+    <section
+      className={`sheet ${className ?? ''}`}
+      style={{ width: `${width}mm`, height: `${height}mm`, padding: `${top}mm ${right}mm ${bottom}mm ${left}mm` }}
+    >
+      {children}
+      {footer && (
+        <div className="sheet-footer" style={{ bottom: `${Math.max(4, bottom / 2 - 2)}mm` }}>
+          {footer}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const SHEETS_PER_FRAME = 6;
+
+/** Counts up to `total` a few at a time, one step per animation frame, so a long document never freezes the window. */
+export function useProgressiveCount(total: number, onProgress?: (done: number, total: number) => void): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    setShown(0);
+    if (total === 0) return;
+    let n = 0;
+    let frame = 0;
+    const step = () => {
+      n = Math.min(total, n + SHEETS_PER_FRAME);
+      setShown(n);
+      onProgress?.(n, total);
+      if (n < total) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [total]);
+  return shown;
+}

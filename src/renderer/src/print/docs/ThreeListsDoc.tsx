@@ -1,0 +1,78 @@
+// 三张清单公示: the service catalog for the station wall, three sections in large type, A3 by default.
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/use-api';
+import { PaginatedTable, type TableColumn } from '../PaginatedTable';
+import type { DocProps } from '../doc-types';
+import { DocLoading } from './doc-parts';
+
+export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
+  const { t } = useTranslation();
+  const { data, error } = useApi('print.threeLists', {}, [params, reloadKey]);
+  const k = (key: string, o?: Record<string, unknown>) => t(`print.threeLists.${key}`, o ?? {});
+  const columns = useMemo<TableColumn[]>(
+    () => [
+      { key: 'no', label: k('no'), weight: 4.5, align: 'center' },
+      { key: 'matter', label: k('matter'), weight: 13 },
+      { key: 'materials', label: k('materials'), weight: 22 },
+      { key: 'limit', label: k('limit'), weight: 7, align: 'center' },
+      { key: 'post', label: k('post'), weight: 10, align: 'center' },
+    ],
+    [t],
+  );
+  const groups = useMemo(
+    () =>
+      (data?.sections ?? []).map((s) => ({
+        title: k(`sections.${s.listClass}`),
+        rows: s.matters.map((m, i) => [
+          String(i + 1),
+          m.name,
+          m.materials.length ? m.materials.map((x, j) => `${j + 1}. ${x}`).join('\n') : k('none'),
+          m.limitDays === 0 ? k('onTheSpot') : k('days', { days: m.limitDays }),
+          m.responsiblePost,
+        ]),
+      })),
+    [data, t],
+  );
+  const onProgress = useCallback((done: number, total: number) => report({ records: 0, done, total, ready: done === total }), [report]);
+  if (!data) return <DocLoading error={error} />;
+  const s = data.station;
+  const orNotSet = (v: string) => v || k('notSet');
+  return (
+    <PaginatedTable
+      paper={paper}
+      className={`doc-three-lists paper-${paper.size}`}
+      columns={columns}
+      groups={groups}
+      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
+      continuedLabel={t('print.continued')}
+      onProgress={onProgress}
+      title={
+        <header className="doc-title-block">
+          <div className="doc-kicker">{s.stationName || data.heading.street}</div>
+          <h1 className="doc-title">{k('title')}</h1>
+          <div className="doc-meta">
+            <span>{k('subtitle')}</span>
+          </div>
+        </header>
+      }
+      end={
+        <footer className="station-block">
+          <div>
+            <b>{k('address')}</b>
+            {orNotSet(s.address)}
+          </div>
+          <div>
+            <b>{k('hours')}</b>
+            {orNotSet(s.hours)}
+          </div>
+          <div>
+            <b>{k('hotline')}</b>
+            {orNotSet(s.phone)}
+          </div>
+          <div className="station-motto">{k('footer')}</div>
+        </footer>
+      }
+    />
+  );
+}

@@ -1,0 +1,182 @@
+// Printing's part of the contract: each document's data ready to print (public boards already masked in
+// core), the service station's contact block, the commitments posted on the board, and the print log.
+import { z } from 'zod';
+import type { MethodSpec } from './contract';
+import { id, memberListInput, text } from './schemas';
+import type { ListClass } from './schemas-counter';
+import { MEMBER_FIELDS } from '../members/fields';
+
+export const PRINT_DOCS = ['roster', 'threeLists', 'board', 'letter', 'slip'] as const;
+export type PrintDoc = (typeof PRINT_DOCS)[number];
+export const BOARD_KINDS = ['volunteers', 'commitments', 'probationary'] as const;
+export type BoardKind = (typeof BOARD_KINDS)[number];
+
+const memberColumn = z.enum(MEMBER_FIELDS.map((f) => f.key) as [string, ...string[]], { error: 'notAllowed' });
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
+const year = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(2000, { error: 'tooSmall' }).max(2100, { error: 'tooBig' });
+
+export const printRosterInput = memberListInput.omit({ offset: true, limit: true, status: true }).extend({
+  columns: z.array(memberColumn).max(40, { error: 'tooLong' }).optional(),
+});
+export const printBoardInput = z.object({
+  kind: z.enum(BOARD_KINDS, { error: 'notAllowed' }),
+  orgId: id.optional(),
+  /** Commitments: the year posted (default this year). */
+  year: year.optional(),
+});
+export const printRecordInput = z.object({
+  doc: z.enum(PRINT_DOCS, { error: 'notAllowed' }),
+  params: z.record(z.string().max(40), z.string().max(200)).default({}),
+  action: z.enum(['print', 'pdf'], { error: 'notAllowed' }),
+  records: z.number().int().min(0).max(1_000_000),
+});
+export const stationSaveInput = z.object({
+  stationName: optionalText(60),
+  address: optionalText(120),
+  postcode: z.string().trim().regex(/^(\d{6})?$/, { error: 'postcodeFormat' }).default(''),
+  phone: optionalText(40),
+  hours: optionalText(80),
+});
+export const commitmentSaveInput = z.object({
+  id: id.optional(),
+  memberId: id,
+  year,
+  commitment: text(1, 300),
+});
+
+export const printMethods = {
+  'print.roster': { input: printRosterInput, access: 'viewer', write: false },
+  'print.threeLists': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  'print.board': { input: printBoardInput, access: 'viewer', write: false },
+  'print.letter': { input: z.object({ transferId: id }), access: 'viewer', write: false },
+  'print.slip': { input: z.object({ requestId: id }), access: 'viewer', write: false },
+  // Printing or saving a document with personal data is a logged action (domain.md §9): an audit entry only.
+  'print.record': { input: printRecordInput, access: 'viewer', write: true },
+  'station.get': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  'station.save': { input: stationSaveInput, access: 'admin', write: true },
+  'commitments.list': { input: z.object({ year: year.optional() }), access: 'viewer', write: false },
+  'commitments.save': { input: commitmentSaveInput, access: 'clerk', write: true },
+  'commitments.delete': { input: z.object({ id }), access: 'clerk', write: true },
+} as const satisfies Record<string, MethodSpec>;
+
+/** The service station's block on the board, the slip and the letter's sender (empty strings when not set). */
+export interface StationProfile {
+  stationName: string;
+  address: string;
+  postcode: string;
+  phone: string;
+  hours: string;
+}
+
+export interface PrintHeading {
+  street: string;
+  district: string;
+  /** The organization the document is for (the street committee for the whole street). */
+  unit: string;
+  /** The community of the unit, when it lies inside one. */
+  community: string | null;
+  /** YYYY-MM-DD, the day the data was read. */
+  printedOn: string;
+}
+
+export interface RosterGroup {
+  orgId: number;
+  branch: string;
+  /** Cell texts in the order of `columns`. */
+  rows: string[][];
+}
+
+export interface PrintRoster {
+  heading: PrintHeading;
+  columns: string[];
+  groups: RosterGroup[];
+  total: number;
+}
+
+export interface ThreeListsMatter {
+  name: string;
+  materials: string[];
+  limitDays: number;
+  responsiblePost: string;
+  fee: string;
+}
+
+export interface PrintThreeLists {
+  heading: PrintHeading;
+  station: StationProfile;
+  sections: { listClass: ListClass; matters: ThreeListsMatter[] }[];
+}
+
+/** A public board: every cell already masked in core (one mask, domain.md §9). */
+export interface PrintBoard {
+  kind: BoardKind;
+  heading: PrintHeading;
+  year: number | null;
+  columns: string[];
+  groups: { title: string; rows: string[][] }[];
+  total: number;
+}
+
+export interface PrintLetter {
+  transferId: number;
+  letterNumber: string;
+  direction: 'in' | 'out' | 'within';
+  memberName: string;
+  sex: string;
+  age: number | null;
+  ethnicity: string;
+  category: 'full' | 'probationary';
+  idNumber: string;
+  memberPhone: string;
+  fromOrgName: string;
+  toOrgName: string;
+  issuedOn: string;
+  validDays: number;
+  validUntil: string;
+  duesPaidTo: string | null;
+  sender: StationProfile;
+  heading: PrintHeading;
+  /** How many times the letter was printed or saved before: more than 0 makes this copy a reprint. */
+  previousPrints: number;
+}
+
+export interface PrintSlip {
+  requestId: number;
+  number: string;
+  matterName: string;
+  listClass: ListClass;
+  communityName: string;
+  residentName: string;
+  acceptedOn: string;
+  dueOn: string;
+  limitDays: number;
+  /** What the resident still has to bring: the missing documents asked for, else the matter's materials. */
+  materialsNeeded: string[];
+  waitingForDocuments: boolean;
+  station: StationProfile;
+  heading: PrintHeading;
+}
+
+export interface CommitmentInfo {
+  id: number;
+  memberId: number;
+  memberName: string;
+  branch: string;
+  year: number;
+  commitment: string;
+  updatedAt: string;
+}
+
+export interface PrintOutputs {
+  'print.roster': PrintRoster;
+  'print.threeLists': PrintThreeLists;
+  'print.board': PrintBoard;
+  'print.letter': PrintLetter;
+  'print.slip': PrintSlip;
+  'print.record': { recorded: true; previousPrints: number };
+  'station.get': StationProfile;
+  'station.save': StationProfile;
+  'commitments.list': CommitmentInfo[];
+  'commitments.save': CommitmentInfo;
+  'commitments.delete': { id: number };
+}

@@ -1,0 +1,106 @@
+// Printed documents' data: the roster grouped by branch with its total, the public boards masked whatever
+// was stored, the letter counting its prints (a second copy is a reprint), and every print in the audit log.
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../src/core/services/seed-demo';
+import { BOARD_KINDS, type PrintBoard } from '../../../src/shared/api/contract-print';
+import { appsForEachTest, type TestApp } from '../../support/factory';
+
+const app = appsForEachTest();
+const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const FULL_ID = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/;
+
+async function seeded(members = 300): Promise<TestApp> {
+  const t = await app();
+  seedDemo(t.app.database, { members, seed: 7 }, t.clock.now());
+  return t;
+}
+
+describe('the roster', () => {
+  it('groups the view by branch, counts each group and the total, and prints the picked columns', async () => {
+    const t = await seeded();
+    const roster = await t.app.invoke('print.roster', { columns: ['name', 'branch', 'idNumber', 'phone'] }, t.adminToken);
+    const { total } = await t.app.invoke('members.list', { limit: 1 }, t.adminToken);
+    expect(roster.total).toBe(total);
+    expect(roster.columns).toEqual(['name', 'idNumber', 'phone']);
+    expect(roster.groups.reduce((n, g) => n + g.rows.length, 0)).toBe(total);
+    expect(new Set(roster.groups.map((g) => g.orgId)).size).toBe(roster.groups.length);
+    // An internal roster carries the full number.
+    expect(roster.groups[0].rows[0][1]).toMatch(/^\d{17}[\dX]$/);
+    expect(roster.heading).toMatchObject({ street: '东华门街道', printedOn: '2026-03-10' });
+  });
+
+  it('follows the view: only probationary members of one organization', async () => {
+    const t = await seeded();
+    const org = (await t.app.invoke('orgs.tree', {}, t.adminToken)).find((o) => o.level === 'community_committee')!;
+    const roster = await t.app.invoke('print.roster', { orgId: org.id, category: 'probationary' }, t.adminToken);
+    const { total } = await t.app.invoke('members.list', { orgId: org.id, category: 'probationary', limit: 1 }, t.adminToken);
+    expect(roster.total).toBe(total);
+    expect(roster.heading.unit).toBe(org.name);
+    const category = roster.columns.indexOf('category');
+    for (const g of roster.groups) for (const r of g.rows) expect(r[category]).toBe('预备党员');
+  });
+});
+
+describe('public boards', () => {
+  it('never carry an 11-digit mobile number or a full ID number, whatever was stored', async () => {
+    const t = await seeded(200);
+    const members = (await t.app.invoke('members.list', { limit: 5 }, t.adminToken)).members;
+    const team = await t.app.invoke('teams.save', { teamName: '红色物业维修队', skill: 'repairs' }, t.adminToken);
+    await t.app.invoke('volunteers.save', { memberId: members[0].id, teamId: team.id, phone: '13912345678' }, t.adminToken);
+    await t.app.invoke('volunteers.save', { volunteerName: '郑建国', phone: '13700001111', skills: '水电维修，电话13700001111' }, t.adminToken);
+    // A commitment typed with a phone and an ID number inside it.
+    await t.app.invoke('commitments.save', { memberId: members[1].id, year: 2026, commitment: `有事请找我 13812345678，身份证 ${members[1].idNumber}` }, t.adminToken);
+
+    const boards: PrintBoard[] = [];
+    for (const kind of BOARD_KINDS) boards.push(await t.app.invoke('print.board', { kind }, t.adminToken));
+    for (const board of boards) {
+      expect(board.total, board.kind).toBeGreaterThan(0);
+      const texts = [board.heading.unit, ...board.groups.flatMap((g) => [g.title, ...g.rows.flat()])];
+      for (const text of texts) {
+        expect(text, `${board.kind}: ${text}`).not.toMatch(FULL_MOBILE);
+        expect(text, `${board.kind}: ${text}`).not.toMatch(FULL_ID);
+      }
+    }
+    const [volunteers, commitments, probationary] = boards;
+    expect(volunteers.groups.flatMap((g) => g.rows.flat())).toContain('139****5678');
+    expect(commitments.groups[0].rows[0][1]).toContain('138****5678');
+    expect(commitments.groups[0].rows[0][1]).toContain(`${members[1].idNumber.slice(0, 2)}*************${members[1].idNumber.slice(-3)}`);
+    // Addresses only to the community.
+    const address = probationary.columns.indexOf('address');
+    for (const r of probationary.groups.flatMap((g) => g.rows)) expect(r[address]).not.toMatch(/号|室|单元/);
+  });
+});
+
+describe('the introduction letter', () => {
+  it('carries the letter as issued, and counts its prints so that a second copy is a reprint', async () => {
+    const t = await seeded(50);
+    const [member] = (await t.app.invoke('members.list', { limit: 1 }, t.adminToken)).members;
+    await t.app.invoke('station.save', { stationName: '东华门街道党群服务中心', address: '东华门大街8号', postcode: '100006', phone: '010-65123456' }, t.adminToken);
+    const transfer = await t.app.invoke(
+      'transfers.create',
+      { direction: 'out', letterNumber: '东华组转〔2026〕007号', memberId: member.id, issuedOn: '2026-03-10', validDays: 15, duesPaidTo: '2026-02', toOrgName: '西城区展览路街道党工委' },
+      t.adminToken,
+    );
+    const letter = await t.app.invoke('print.letter', { transferId: transfer.id }, t.adminToken);
+    expect(letter).toMatchObject({ letterNumber: '东华组转〔2026〕007号', memberName: member.name, validDays: 15, duesPaidTo: '2026-02', previousPrints: 0 });
+    expect(letter.sender).toMatchObject({ address: '东华门大街8号', postcode: '100006', phone: '010-65123456' });
+    expect(letter.age).toBeGreaterThan(17);
+
+    await t.app.invoke('print.record', { doc: 'letter', params: { transfer: String(transfer.id) }, action: 'print', records: 1 }, t.adminToken);
+    expect((await t.app.invoke('print.letter', { transferId: transfer.id }, t.adminToken)).previousPrints).toBe(1);
+    const { entries } = await t.app.invoke('audit.list', { action: 'print.record' }, t.adminToken);
+    expect(entries[0]).toMatchObject({ username: 'admin', entity: 'transfer', entityId: String(transfer.id), after: { doc: 'letter', action: 'print', records: 1, copy: 1 } });
+  });
+});
+
+describe('commitments', () => {
+  it('allow one a member and year', async () => {
+    const t = await seeded(20);
+    const [member] = (await t.app.invoke('members.list', { limit: 1 }, t.adminToken)).members;
+    await t.app.invoke('commitments.save', { memberId: member.id, year: 2026, commitment: '带头参加志愿服务' }, t.adminToken);
+    const result = await t.app.call('commitments.save', { memberId: member.id, year: 2026, commitment: '再写一条' }, t.adminToken);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('已有一条承诺');
+    expect(await t.app.invoke('commitments.list', { year: 2026 }, t.adminToken)).toHaveLength(1);
+  });
+});

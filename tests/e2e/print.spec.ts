@@ -1,0 +1,174 @@
+// Printing as a reader checks the paper: each document is opened at its print address behind the login,
+// turned into a PDF by the browser (page.pdf with the page's CSS size), and its text read back with
+// pdftotext — the header row on every page of a long roster, the page numbers, the group counts and the
+// total, the three sections of the board, the same letter number on stub, letter and receipt, the
+// validity in formal numerals, and no full phone or ID number on any public board.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { ADMIN, callApi, expect, login, test } from './fixtures';
+import { useHostInTimeZone } from './host-time-zone';
+
+const host = useHostInTimeZone('Asia/Shanghai', { seedMembers: 600 });
+const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-print-'));
+const LETTER = '朝组转〔2026〕018号';
+const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
+const FULL_ID = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/;
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+let cookie = '';
+let transferId = 0;
+let requestId = 0;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  const { result } = await callApi<T>(host, method, input, cookie);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+test.beforeAll(async () => {
+  const opened = await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  cookie = opened.cookie!;
+  await call('station.save', { stationName: '朝阳门街道党群服务中心', address: '北京市东城区朝阳门南小街 8 号', postcode: '100010', phone: '010-65123456', hours: '周一至周五 8:30–12:00，13:30–17:30' });
+  const { members } = await call<{ members: { id: number; idNumber: string }[] }>('members.list', { limit: 3 });
+  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  transferId = (
+    await call<{ id: number }>('transfers.create', { direction: 'out', letterNumber: LETTER, memberId: members[0].id, issuedOn: today, validDays: 15, duesPaidTo: '2026-02', toOrgName: '西城区展览路街道党工委' })
+  ).id;
+  const team = await call<{ id: number }>('teams.save', { teamName: '红色物业维修队', skill: 'repairs' });
+  await call('volunteers.save', { memberId: members[1].id, teamId: team.id, phone: '13912345678' });
+  await call('volunteers.save', { volunteerName: '郑建国', teamId: team.id, phone: '13700001111', skills: '水电维修' });
+  await call('commitments.save', { memberId: members[2].id, year: Number(today.slice(0, 4)), commitment: `结对帮扶一户困难家庭，联系电话 13812345678，身份证 ${members[2].idNumber}` });
+  const communities = await call<{ id: number }[]>('communities.list', {});
+  const matters = await call<{ id: number; listClass: string }[]>('matters.list', {});
+  const agency = matters.find((m) => m.listClass === 'agency')!;
+  requestId = (await call<{ id: number }>('requests.accept', { communityId: communities[0].id, matterId: agency.id, residentName: '周桂兰', residentPhone: '13911112222' })).id;
+});
+
+/** Opens a print address, waits until every sheet is laid out, saves the PDF and returns its pages' text. */
+async function printToText(page: Page, address: string, name: string): Promise<string[]> {
+  await page.goto(new URL(address, host.url).toString());
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  const file = path.join(OUT, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  if (process.env.PRINT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(process.env.PRINT_PNG, name)]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f');
+  if (pages.at(-1)?.trim() === '') pages.pop();
+  return pages;
+}
+
+/** Pages shown in the preview equal the pages of the PDF. */
+async function sheets(page: Page): Promise<number> {
+  return page.locator('.print-sheets > .sheet').count();
+}
+
+test('a long roster repeats its header on every page, numbers the pages, counts each branch and the total', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const { total } = await call<{ total: number }>('members.list', { limit: 1 });
+  const pages = await printToText(page, '/print/roster', 'roster');
+  expect(pages.length).toBeGreaterThan(5);
+  expect(await sheets(page)).toBe(pages.length);
+  pages.forEach((text, i) => {
+    expect(text, `page ${i + 1}`).toMatch(/姓名\s+性别\s+民族\s+出生日期/);
+    expect(text, `page ${i + 1}`).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
+  });
+  const all = pages.join('\n');
+  expect(pages[0]).toContain('党员花名册');
+  expect(pages[0]).toContain('朝阳门街道');
+  expect(all).toContain(`合计：${total} 人`);
+  const subtotals = [...all.matchAll(/本组织小计：(\d+) 人/g)].map((m) => Number(m[1]));
+  expect(subtotals.length).toBeGreaterThan(3);
+  expect(subtotals.reduce((a, b) => a + b, 0)).toBe(total);
+  expect(pages.at(-1)).toMatch(/制表人：[\s\S]*审核人：[\s\S]*制表日期：/);
+  // An internal roster prints full numbers.
+  expect(all).toMatch(FULL_ID);
+});
+
+test('the roster for one organization and the columns picked', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const org = (await call<{ id: number; name: string; level: string }[]>('orgs.tree', {})).find((o) => o.level === 'community_committee')!;
+  const { total } = await call<{ total: number }>('members.list', { orgId: org.id, limit: 1 });
+  const pages = await printToText(page, `/print/roster?org=${org.id}&cols=name,sex,phone`, 'roster-org');
+  const all = pages.join('\n');
+  expect(all).toContain(`填报单位：${org.name}`);
+  expect(all).toContain(`合计：${total} 人`);
+  expect(pages[0]).toMatch(/姓名\s+性别\s+联系电话/);
+  expect(all).not.toContain('公民身份号码');
+});
+
+test('the three-lists board has its three sections, the station contacts, and prints on A3', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const pages = await printToText(page, '/print/three-lists', 'three-lists');
+  const all = pages.join('\n');
+  const at = (s: string) => all.indexOf(s);
+  expect(at('即办事项')).toBeGreaterThan(-1);
+  expect(at('代办事项')).toBeGreaterThan(at('即办事项'));
+  expect(at('指导事项')).toBeGreaterThan(at('代办事项'));
+  expect(all).toContain('三张清单公示');
+  expect(all).toMatch(/服务热线：\s*010-65123456/);
+  expect(all).toContain('朝阳门南小街');
+  // A3 portrait: 297 × 420 mm = 842 × 1191 pt.
+  const info = execFileSync('pdfinfo', [path.join(OUT, 'three-lists.pdf')], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:.*\(A3\)/);
+});
+
+test('no public board shows a full phone or ID number', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  for (const kind of ['volunteers', 'commitments', 'probationary']) {
+    const all = (await printToText(page, `/print/board?kind=${kind}`, `board-${kind}`)).join('\n');
+    expect(all, kind).not.toMatch(FULL_MOBILE);
+    expect(all, kind).not.toMatch(FULL_ID);
+    expect(all, kind).toContain('部分隐藏');
+    if (kind === 'volunteers') expect(all).toContain('139****5678');
+    if (kind === 'commitments') expect(all).toContain('138****5678');
+  }
+});
+
+test('the introduction letter: one number on stub, letter and receipt, validity in formal numerals, a reprint marked', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const first = (await printToText(page, `/print/letter?transfer=${transferId}`, 'letter')).join('\n');
+  expect(first.split(LETTER).length - 1).toBe(3);
+  expect(first).toContain('存根');
+  expect(first).toContain('回执');
+  expect(first).toContain('壹拾伍天');
+  expect(first).toContain('贰零贰陆年贰月');
+  expect(first).toContain('010-65123456');
+  expect(first).toContain('100010');
+  expect(first).not.toContain('补打');
+
+  // Printing from the preview is recorded; the browser's own dialog is not part of the test.
+  await page.evaluate('window.print = () => undefined');
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect.poll(async () => (await call<{ total: number }>('audit.list', { action: 'print.record' })).total).toBe(1);
+  const { entries } = await call<{ entries: { entity: string; entityId: string; after: Record<string, unknown> }[] }>('audit.list', { action: 'print.record' });
+  expect(entries[0]).toMatchObject({ entity: 'transfer', entityId: String(transferId), after: { doc: 'letter', action: 'print', records: 1 } });
+
+  const again = (await printToText(page, `/print/letter?transfer=${transferId}`, 'letter-reprint')).join('\n');
+  expect(again).toContain('补打件（第 2 次打印）');
+});
+
+test('saving the roster as PDF is recorded with the number of records', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const { total } = await call<{ total: number }>('members.list', { limit: 1 });
+  await page.goto(new URL('/print/roster', host.url).toString());
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  await page.evaluate('window.print = () => undefined');
+  await page.getByRole('button', { name: '保存 PDF' }).click();
+  await expect
+    .poll(async () => (await call<{ entries: { after: Record<string, unknown> }[] }>('audit.list', { action: 'print.record' })).entries.find((e) => e.after.doc === 'roster'))
+    .toMatchObject({ after: { doc: 'roster', action: 'pdf', records: total } });
+});
+
+test('the request slip names the matter, the due date and the counter phone', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const request = await call<{ request: { number: string; dueOn: string; matterName: string } }>('requests.get', { id: requestId });
+  const all = (await printToText(page, `/print/slip?request=${requestId}`, 'slip')).join('\n');
+  expect(all).toContain(request.request.number);
+  expect(all).toContain(request.request.matterName.slice(0, 6));
+  expect(all).toContain(request.request.dueOn);
+  expect(all).toContain('010-65123456');
+});
