@@ -2,6 +2,7 @@
 // whether it writes. Electron main (IPC) and the browser host (HTTP) serve exactly this list.
 import { z } from 'zod';
 import * as s from './schemas';
+import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import type { Language, OrgCategory, OrgLevel, Role, TransferDirection, TransferStatus } from './schemas';
 
 /**
@@ -79,6 +80,7 @@ export const contract = {
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
+  ...exchangeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -86,7 +88,7 @@ export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 
 /** Methods whose result carries a session token: the transport keeps the token and never hands it to the page. */
-export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'auth.login'];
+export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'auth.login'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -167,7 +169,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs {
+export interface ApiOutputs extends ExchangeOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

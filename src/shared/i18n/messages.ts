@@ -3,6 +3,7 @@
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
 import { MEMBER_FIELD_BY_KEY } from '../members/fields';
+import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
 
 type Table = Record<string, string>;
 
@@ -59,6 +60,7 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
 
 export const FIELD_LABELS: Record<Language, Table> = {
   'zh-CN': {
+    ...EXCHANGE_FIELD_LABELS['zh-CN'],
     name: '街道名称',
     'street.name': '街道名称',
     code: '区划代码',
@@ -122,6 +124,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
     overdue: '逾期',
   },
   en: {
+    ...EXCHANGE_FIELD_LABELS.en,
     name: 'Street name',
     'street.name': 'Street name',
     code: 'Division code',
@@ -188,6 +191,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
 
 export const FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {
+    ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -281,6 +285,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     transferNoReceipt: '转入本街道的介绍信，回执由本街道寄回对方，不在这里登记',
   },
   en: {
+    ...EXCHANGE_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

@@ -2,6 +2,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-organizations-members';
+import * as m0004 from './0004-returns-exchange';
 
 export interface Migration {
   name: string;
@@ -11,6 +12,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-organizations-members', up: m0002.up },
+  { name: '0004-returns-exchange', up: m0004.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
