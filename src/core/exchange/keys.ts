@@ -155,6 +155,12 @@ export function parseKeyFile(text: string): PublicKeyFile {
   return data as PublicKeyFile;
 }
 
+/** The X25519 key of a district key file (the file `return build --encrypt-to` names). */
+export function districtEncryptionKey(file: PublicKeyFile): string {
+  if (file.role !== 'district' || !file.encryptionKey) throw keyFileProblem('keyFileWrongRole', file.role);
+  return file.encryptionKey.publicKey;
+}
+
 /** Whether a street code lies in a district: the same 6-digit county. */
 export function inDistrict(streetCode: string, districtCode: string): boolean {
   return streetCode.slice(0, 6) === districtCode.slice(0, 6);

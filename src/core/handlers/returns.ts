@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result';
 import { prepareReturnPackage, storeReturnPackage } from '../exchange/build';
 import { manifestSummary } from '../exchange/package';
 import { signingKey } from './exchange';
-import { districtPeer, requireMode } from '../exchange/keys';
+import { districtEncryptionKey, districtPeer, parseKeyFile, requireMode } from '../exchange/keys';
 import { uploadPackage, writeToFolder } from '../exchange/send';
 import { getExchangeSettings } from '../exchange/settings';
 import { checkReturn, finalizeReturn, getPackage, listReturns, packageBytes, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
@@ -67,7 +67,8 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
   async 'returns.build'(ctx, input) {
     requireMode(ctx.db, 'street');
     const key = signingKey(ctx);
-    const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, appVersion: ctx.appVersion, now: ctx.now() });
+    const encryptTo = input.encryptTo === undefined ? undefined : districtEncryptionKey(parseKeyFile(input.encryptTo));
+    const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
     // The package holds members' personal data: building it is an export, and logged as one.
     const info = ctx.tx(() => {
       const p = storeReturnPackage(ctx.db, prepared, ctx.now(), ctx.actorName);

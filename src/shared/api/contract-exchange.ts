@@ -43,7 +43,12 @@ export const exchangeMethods = {
   'returns.check': { input: z.object({ period }), access: 'clerk', write: true },
   'returns.finalize': { input: z.object({ period }), access: 'clerk', write: true },
   'returns.reopen': { input: z.object({ period, reason: z.string().trim().min(2, { error: 'tooShort' }).max(500, { error: 'tooLong' }) }), access: 'clerk', write: true },
-  'returns.build': { input: z.object({ period, encrypt: z.boolean().default(false) }), access: 'clerk', write: true },
+  'returns.build': {
+    /** encrypt: to the district key kept (`keys trust`); encryptTo: to the district key file given. */
+    input: z.object({ period, encrypt: z.boolean().default(false), encryptTo: keyFileText.optional() }),
+    access: 'clerk',
+    write: true,
+  },
   'returns.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
   'returns.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true },
   'package.verify': { input: fileBytes, access: 'viewer', write: false },
