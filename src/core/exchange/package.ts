@@ -44,7 +44,8 @@ export function zipPackage(content: PackageContent): { bytes: Uint8Array; manife
   // summary.xlsx is already deflated inside; the rest is text that shrinks well.
   for (const [path, bytes] of Object.entries(content.files)) entries[path] = [bytes, { level: path.endsWith('.xlsx') ? 0 : 6 }];
   entries[SIGNATURE] = new TextEncoder().encode(content.sign(manifestBytes));
-  return { bytes: zipSync(entries), manifest };
+  // Entries dated with the manifest's time: the same return built at the same moment gives the same bytes.
+  return { bytes: zipSync(entries, { mtime: new Date(manifest.generatedAt) }), manifest };
 }
 
 export type ReadFailure = { ok: false; code: PackageProblem; file?: string; params?: Record<string, string | number> };
