@@ -24,7 +24,7 @@ export const NODE_IO: FolderIo = {
   close: (fd) => fs.closeSync(fd),
 };
 
-const CHUNK = 64 * 1024;
+const CHUNK = 16 * 1024;
 
 function sendFailed(problem: string, value: string, reason: string): AppError {
   return new AppError('VALIDATION', `send failed: ${reason}`, { issues: [{ field: 'folder', problem, value, params: { reason } }] });
