@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
 import { StreetDeskApp } from '../../src/core/app';
+import { keyIdOf, rawPublicKey } from '../../src/core/exchange/keys';
 import { seedDemo } from '../../src/core/services/seed-demo';
 import type { PackageInfo } from '../../src/shared/api/contract-exchange';
 import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
@@ -76,9 +78,25 @@ export async function finalize(street: Site, period = PERIOD): Promise<void> {
   await street.app.invoke('returns.finalize', { period }, street.token);
 }
 
-export async function buildPackage(street: Site, options: { period?: string; encrypt?: boolean } = {}): Promise<{ package: PackageInfo; bytes: Uint8Array }> {
+export async function buildPackage(street: Site, options: { period?: string; encrypt?: boolean } = {}): Promise<{ package: PackageInfo; bytes: Uint8Array<ArrayBuffer> }> {
   const period = options.period ?? PERIOD;
   const info = await street.app.invoke('returns.get', { period }, street.token);
   if (info.state !== 'finalized') await finalize(street, period);
   return street.app.invoke('returns.build', { period, encrypt: options.encrypt ?? false }, street.token);
+}
+
+/** A district's public key file made outside any database (for tests that only need to trust one). */
+export function districtKeyFileForTest(code: string): string {
+  const sign = rawPublicKey(generateKeyPairSync('ed25519').publicKey);
+  const enc = rawPublicKey(generateKeyPairSync('x25519').publicKey);
+  return JSON.stringify({
+    format: 'streetdesk-public-key',
+    formatVersion: 1,
+    role: 'district',
+    code,
+    name: '东城区',
+    signingKey: { alg: 'Ed25519', keyId: keyIdOf(sign), publicKey: sign },
+    encryptionKey: { alg: 'X25519', keyId: keyIdOf(enc), publicKey: enc },
+    createdAt: new Date().toISOString(),
+  });
 }

@@ -29,7 +29,7 @@ export interface PreparedPackage {
   period: string;
   version: number;
   fileName: string;
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   encrypted: boolean;
   counts: Record<string, number>;
 }
@@ -55,7 +55,7 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
   const changes = districtChanges(db, bounds);
   const transfers = districtTransfers(db, bounds);
   const summary = await tablesWorkbook(
-    [{ name: '月报', title: `${street.name}党建工作月报（${period}，第 ${row.version} 版）`, lines: [`区划代码：${street.code}　数据截至：${bounds.end}　定稿：${row.finalized_at ?? ''}`], tables: snapshot.tables, notes }],
+    [{ name: '月报', title: `${street.name}党建工作月报（${period}，第 ${row.version} 版）`, lines: [`区划代码：${street.code}；数据截至：${bounds.end}；定稿：${row.finalized_at ?? ''}`], tables: snapshot.tables, notes }],
     'zh-CN',
   );
   const counts = { members: members.length, changes: changes.length, transfers: transfers.length, tables: snapshot.tables.length };
@@ -79,7 +79,8 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
     },
     sign: (bytes) => signBytes(key, bytes),
   });
-  const bytes = recipient ? seal(zipped.bytes, recipient) : zipped.bytes;
+  // fflate and the cipher both answer with a plain ArrayBuffer behind the bytes.
+  const bytes = (recipient ? seal(zipped.bytes, recipient) : zipped.bytes) as Uint8Array<ArrayBuffer>;
   const fileName = packageFileName(street.code, street.name, period, row.version, recipient !== undefined);
   return { period, version: row.version, fileName, bytes, encrypted: recipient !== undefined, counts };
 }

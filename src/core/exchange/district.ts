@@ -230,7 +230,7 @@ export function consolidate(db: SqliteDatabase, period: string): Consolidation {
 }
 
 /** The district's report: the consolidated tables, who is missing, then one sheet per street that sent. */
-export async function districtReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array }> {
+export async function districtReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const site = requireStreet(db);
   const c = consolidate(db, period);
   const zh = lang === 'zh-CN';

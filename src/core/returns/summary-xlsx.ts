@@ -33,7 +33,7 @@ function addTable(sheet: ExcelJS.Worksheet, table: ReturnTable, note: string | u
   sheet.addRow([]);
 }
 
-export async function tablesWorkbook(sheets: SheetSpec[], lang: Language): Promise<Uint8Array> {
+export async function tablesWorkbook(sheets: SheetSpec[], lang: Language): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
   book.creator = 'StreetDesk';
   for (const spec of sheets) {

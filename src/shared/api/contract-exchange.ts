@@ -253,7 +253,7 @@ export interface ExchangeOutputs {
   'returns.check': ReturnInfo;
   'returns.finalize': ReturnInfo;
   'returns.reopen': ReturnInfo;
-  'returns.build': { package: PackageInfo; bytes: Uint8Array };
+  'returns.build': { package: PackageInfo; bytes: Uint8Array<ArrayBuffer> };
   'returns.sendToFolder': { package: PackageInfo; file: string; verified: ManifestSummary | null };
   'returns.upload': { package: PackageInfo; attempts: number };
   'package.verify': VerifyOutcome;
@@ -263,5 +263,5 @@ export interface ExchangeOutputs {
   'district.receiveUpload': ImportOutcome;
   'district.packages': { packages: DistrictPackageRow[]; rejections: DistrictRejection[] };
   'district.consolidate': Consolidation;
-  'district.report': { fileName: string; bytes: Uint8Array };
+  'district.report': { fileName: string; bytes: Uint8Array<ArrayBuffer> };
 }

@@ -45,6 +45,21 @@ describe('keys', () => {
   });
 });
 
+describe('the district’s own writes', () => {
+  it('are audited: setting up as a district, issuing an upload token (never logged itself)', async () => {
+    const district = await sites.district();
+    const street = await sites.street(1, 0);
+    await pair(street, district);
+    const { token } = await district.app.invoke('district.issueToken', { streetCode: street.code }, district.token);
+    const log = district.app.database.prepare('SELECT * FROM audit_log ORDER BY id').all() as { action: string; entity: string; entity_id: string; user_id: number | null; after: string }[];
+    expect(log.find((e) => e.action === 'setup.initializeDistrict')).toMatchObject({ entity: 'district', entity_id: '110101000000', user_id: 1 });
+    expect(JSON.parse(log.find((e) => e.action === 'setup.initializeDistrict')!.after)).toMatchObject({ mode: 'district', name: '东城区' });
+    expect(log.find((e) => e.action === 'district.issueToken')).toMatchObject({ entity: 'street', entity_id: street.code, user_id: 1 });
+    expect(JSON.stringify(log)).not.toContain(token);
+    expect((await district.app.invoke('district.streets', {}, district.token))[0].hasToken).toBe(true);
+  });
+});
+
 describe('consolidation', () => {
   it('sums the streets’ own figures table by table, one row per street, and names who is missing', async () => {
     const district = await sites.district();
@@ -52,7 +67,7 @@ describe('consolidation', () => {
     for (const s of streets) await pair(s, district);
     const sent = streets.slice(0, 2);
     const files = [];
-    for (const s of sent) files.push({ fileName: `${s.code}.zip`, bytes: (await buildPackage(s)).bytes });
+    for (const s of sent) files.push({ fileName: `${s.code}.zip`, bytes: new Uint8Array((await buildPackage(s)).bytes) });
     const outcomes = await district.app.invoke('district.import', { files }, district.token);
     expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted']);
 

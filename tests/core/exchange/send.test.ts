@@ -109,11 +109,17 @@ describe('uploading to the district', () => {
     const again = await street.app.invoke('returns.upload', { packageId: built.package.id }, street.token);
     expect(again.package.receipt?.receipt.receivedAt).toBe(result.package.receipt?.receipt.receivedAt);
     for (const h of hosts.splice(0)) await h.close();
+    const { entries } = await street.app.invoke('audit.list', { action: 'returns.upload' }, street.token);
+    expect(entries.map((e) => [e.entity, e.username, (e.after as { outcome: string }).outcome])).toEqual([
+      ['returnPackage', 'admin', 'duplicate'],
+      ['returnPackage', 'admin', 'accepted'],
+    ]);
     const SqliteDatabase = (await import('better-sqlite3')).default;
     const db = new SqliteDatabase(district.dbPath, { readonly: true });
     try {
       expect(count(db, 'district_packages')).toBe(1);
       expect(count(db, 'audit_log', "action = 'district.receiveUpload'")).toBe(1);
+      expect(db.prepare("SELECT entity, username, user_id FROM audit_log WHERE action = 'district.receiveUpload'").get()).toEqual({ entity: 'districtPackage', username: `upload:${street.code}`, user_id: null });
     } finally {
       db.close();
     }

@@ -18,7 +18,7 @@ async function setting(): Promise<{ street: Site; district: Site }> {
 }
 
 async function importOne(district: Site, bytes: Uint8Array, fileName = 'pkg.zip') {
-  const [outcome] = await district.app.invoke('district.import', { files: [{ fileName, bytes }] }, district.token);
+  const [outcome] = await district.app.invoke('district.import', { files: [{ fileName, bytes: new Uint8Array(bytes) }] }, district.token);
   return outcome;
 }
 
@@ -37,7 +37,7 @@ async function expectRejected(district: Site, bytes: Uint8Array, code: string, f
   const outcome = await importOne(district, bytes);
   expect(outcome).toMatchObject({ status: 'rejected', code, ...(file ? { file } : {}) });
   expect(count(district.app.database, 'district_packages')).toBe(before);
-  const verify = await district.app.invoke('package.verify', { fileName: 'x.zip', bytes }, district.token);
+  const verify = await district.app.invoke('package.verify', { fileName: 'x.zip', bytes: new Uint8Array(bytes) }, district.token);
   expect(verify).toMatchObject({ ok: false, code });
   return outcome as { message: string };
 }
