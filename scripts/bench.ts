@@ -14,6 +14,7 @@ import { seedDemo } from '../src/core/services/seed-demo';
 import { importMembers } from '../src/core/import/import-members';
 import { citizenIdCheckDigit } from '../src/shared/validators/citizen-id';
 import ExcelJS from 'exceljs';
+import { benchExchange } from './bench-exchange';
 
 interface Row {
   what: string;
@@ -106,6 +107,7 @@ async function main() {
   await membersQuery();
   await rosterImport();
   await firstRowsOnScreen();
+  await benchExchange(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
