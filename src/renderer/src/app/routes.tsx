@@ -7,7 +7,7 @@ import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { lazyPage, preloadPage } from './lazy-page';
-import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -30,6 +30,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/members', labelKey: 'nav.members', icon: <TeamOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/members/MembersPage')) },
   { path: '/import', labelKey: 'importMembers.nav', icon: <ImportOutlined />, minRole: 'clerk', page: lazyPage(() => import('../pages/import/ImportMembersPage')) },
   { path: '/transfers', labelKey: 'transfers.nav', icon: <SwapOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/transfers/TransfersPage')) },
+  { path: '/returns', labelKey: 'returns.nav', icon: <FileDoneOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/returns/ReturnsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];
 

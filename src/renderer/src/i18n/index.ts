@@ -13,6 +13,8 @@ import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 import { transfersZhCN } from './transfers.zh-CN';
 import { transfersEn } from './transfers.en';
+import { returnsZhCN } from './returns.zh-CN';
+import { returnsEn } from './returns.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -52,8 +54,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...returnsZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...returnsEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',
