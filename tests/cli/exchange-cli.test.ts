@@ -62,7 +62,6 @@ describe('street to district by the command line', () => {
     const v2 = await ok(['--db', street, 'return', 'build', '--period', period, '--out', at('out')]);
     expect(v2.version).toBe(2);
 
-    const damaged = at('damaged.zip');
     fs.writeFileSync(damaged, fs.readFileSync(String(v2.file)).subarray(0, 1000));
 
     const imported = await runCli(['--json', '--db', district, 'district', 'import', String(v2.file), String(v1.file), damaged]);

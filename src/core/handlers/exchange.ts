@@ -121,14 +121,15 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     requireMode(ctx.db, 'street');
     ctx.tx(() => {
       const before = getExchangeSettings(ctx.db);
-      saveExchangeSettings(ctx.db, input);
+      // An empty token field keeps the token saved (the form never shows it back).
+      saveExchangeSettings(ctx.db, { ...input, uploadToken: input.uploadToken || undefined });
       // The token is a secret: the log says whether it changed, never what it is.
       ctx.audit({
         action: 'exchange.saveSettings',
         entity: 'settings',
         entityId: 'exchange',
         before: { districtUrl: before.districtUrl, hasToken: before.uploadToken !== '' },
-        after: { districtUrl: input.districtUrl, hasToken: input.uploadToken !== '', tokenChanged: input.uploadToken !== before.uploadToken },
+        after: { districtUrl: input.districtUrl, hasToken: (input.uploadToken || before.uploadToken) !== '', tokenChanged: input.uploadToken !== '' && input.uploadToken !== before.uploadToken },
       });
     });
     return keysInfo(ctx);

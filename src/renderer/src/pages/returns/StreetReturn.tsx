@@ -18,6 +18,7 @@ import { formatDateTime } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
+import { ExchangeSettingsCard } from './ExchangeSettingsCard';
 import { ReturnTableView } from './ReturnTableView';
 
 const STATE_COLOR = { draft: 'default', checked: 'processing', finalized: 'success' } as const;
@@ -102,7 +103,7 @@ function PackageItem({ p, keys, canEdit, bytes, onChanged }: { p: PackageInfo; k
   );
 }
 
-export function StreetReturn({ keys }: { keys: ExchangeKeysInfo; reloadKeys: () => Promise<void> }) {
+export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; reloadKeys: () => Promise<void> }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const report = useReportError();
@@ -196,6 +197,7 @@ export function StreetReturn({ keys }: { keys: ExchangeKeysInfo; reloadKeys: () 
                 info.packages.map((p) => <PackageItem key={p.id} p={p} keys={keys} canEdit={canEdit} bytes={built?.id === p.id ? built.bytes : undefined} onChanged={refresh} />)
               )}
             </Card>
+            {hasRole(user.role, 'admin') && <ExchangeSettingsCard keys={keys} onChanged={() => void reloadKeys()} />}
             <Card className="panel" title={t('returns.history')}>
               {info.log.length === 0 ? (
                 <div className="package-meta">{t('returns.noHistory')}</div>
