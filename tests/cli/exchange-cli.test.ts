@@ -55,7 +55,7 @@ describe('street to district by the command line', () => {
     fs.writeFileSync(damaged, fs.readFileSync(String(v1.file)).subarray(0, 1000));
     const bad = await runCli(['--json', '--db', district, 'package', 'verify', damaged]);
     expect(bad.code).toBe(1);
-    expect(jsonLine(bad)).toEqual({ ok: false, code: 'SEALED_DAMAGED', message: expect.stringContaining('损坏') });
+    expect(jsonLine(bad)).toEqual({ ok: false, code: 'TRUNCATED', message: expect.stringContaining('不完整') });
 
     await ok(['--db', street, 'return', 'reopen', '--period', period, '--reason', '更正']);
     await ok(['--db', street, 'return', 'finalize', '--period', period]);

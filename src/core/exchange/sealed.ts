@@ -7,7 +7,8 @@
 //                  "alg": "X25519-HKDF-SHA256-AES-256-GCM",
 //                  "recipient": key id of the district's X25519 key (16 hex digits),
 //                  "ephemeralKey": the sender's one-time X25519 public key, raw, base64url,
-//                  "salt": 32 random bytes, base64url,  "iv": 12 random bytes, base64url }
+//                  "salt": 32 random bytes, base64url,  "iv": 12 random bytes, base64url,
+//                  "size": length of the ciphertext in bytes (a file cut short is told from a changed one) }
 //   then         the AES-256-GCM ciphertext of the whole package zip
 //   last 16      the GCM tag
 // key = HKDF-SHA256(ikm = X25519(ephemeral private, district public), salt, info = "StreetDesk sealed package v1"),
@@ -27,6 +28,7 @@ interface SealHeader {
   ephemeralKey: string;
   salt: string;
   iv: string;
+  size: number;
 }
 
 export function isSealed(bytes: Uint8Array): boolean {
@@ -42,7 +44,7 @@ export function seal(plain: Uint8Array, recipientRaw: string): Uint8Array {
   const eph = generateKeyPairSync('x25519');
   const salt = randomBytes(32);
   const iv = randomBytes(12);
-  const header: SealHeader = { alg: ALG, recipient: keyIdOf(recipientRaw), ephemeralKey: rawPublicKey(eph.publicKey), salt: salt.toString('base64url'), iv: iv.toString('base64url') };
+  const header: SealHeader = { alg: ALG, recipient: keyIdOf(recipientRaw), ephemeralKey: rawPublicKey(eph.publicKey), salt: salt.toString('base64url'), iv: iv.toString('base64url'), size: plain.length };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const len = Buffer.alloc(4);
   len.writeUInt32BE(headerBytes.length);
@@ -54,7 +56,7 @@ export function seal(plain: Uint8Array, recipientRaw: string): Uint8Array {
   return new Uint8Array(Buffer.concat([aad, body, cipher.getAuthTag()]));
 }
 
-export type UnsealFailure = 'SEALED_DAMAGED' | 'WRONG_RECIPIENT' | 'DECRYPT_FAILED';
+export type UnsealFailure = 'SEALED_DAMAGED' | 'TRUNCATED' | 'WRONG_RECIPIENT' | 'DECRYPT_FAILED';
 
 /** Opens a sealed package with the district's key pair; says which way it failed. */
 export function unseal(
@@ -73,6 +75,10 @@ export function unseal(
     return { ok: false, code: 'SEALED_DAMAGED' };
   }
   if (header.alg !== ALG || typeof header.ephemeralKey !== 'string') return { ok: false, code: 'SEALED_DAMAGED' };
+  // AES-GCM keeps the length: the body must be exactly as long as the header says.
+  const body = buf.length - (start + n) - TAG;
+  if (!Number.isInteger(header.size) || body > header.size) return { ok: false, code: 'SEALED_DAMAGED' };
+  if (body < header.size) return { ok: false, code: 'TRUNCATED' };
   if (header.recipient !== own.keyId) return { ok: false, code: 'WRONG_RECIPIENT', recipient: String(header.recipient) };
   try {
     const secret = diffieHellman({ privateKey: own.privateKey, publicKey: publicKeyFromRaw(header.ephemeralKey, 'encrypt') });

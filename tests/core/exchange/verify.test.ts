@@ -200,6 +200,7 @@ describe('a sealed package', () => {
     const flipped = new Uint8Array(sealed.bytes);
     flipped[flipped.length - 100] ^= 1;
     await expectRejected(district, flipped, 'DECRYPT_FAILED');
+    await expectRejected(district, sealed.bytes.subarray(0, sealed.bytes.length - 1000), 'TRUNCATED');
 
     expect(await importOne(district, sealed.bytes)).toMatchObject({ status: 'accepted', version: 1 });
     const verify = await district.app.invoke('package.verify', { fileName: 'x', bytes: sealed.bytes }, district.token);
