@@ -14,6 +14,7 @@ import { seedDemo } from '../src/core/services/seed-demo';
 import { importMembers } from '../src/core/import/import-members';
 import { citizenIdCheckDigit } from '../src/shared/validators/citizen-id';
 import ExcelJS from 'exceljs';
+import { benchExchange } from './bench-exchange';
 
 interface Row {
   what: string;
@@ -38,7 +39,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -47,6 +48,7 @@ async function main() {
   if (wanted('members') || wanted('screen')) await membersQuery();
   if (wanted('import')) await rosterImport();
   if (wanted('screen')) await firstRowsOnScreen();
+  if (wanted('exchange')) await benchExchange(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;

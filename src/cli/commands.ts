@@ -45,6 +45,10 @@ export interface Command {
   name: string;
   /** Names of the positional arguments the command takes after its words. */
   args?: string[];
+  /** The last positional argument may repeat (FILE…). */
+  variadic?: boolean;
+  /** Chooses between commands of the same words by their options (init --district). */
+  when?(values: CommandContext['values']): boolean;
   createsDatabase: boolean;
   /** Options that must be given; checked before the database is opened, so a usage error creates nothing. */
   required: string[];

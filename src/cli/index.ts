@@ -9,7 +9,10 @@ import { AppError, type ApiError } from '../shared/result';
 import { readAppVersion } from '../core/app-version';
 import { StreetDeskApp } from '../core/app';
 import { cliText } from './text';
-import { checkOptions, CliRejection, COMMANDS, UsageError, type CommandContext } from './commands';
+import { checkOptions, CliRejection, COMMANDS as BASE_COMMANDS, UsageError, type CommandContext } from './commands';
+import { EXCHANGE_COMMANDS, EXCHANGE_OPTIONS } from './commands-exchange';
+
+const COMMANDS = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS];
 
 interface Output {
   json: boolean;
@@ -72,6 +75,7 @@ export async function runCli(argv: string[]): Promise<number> {
         name: { type: 'string' },
         status: { type: 'string' },
         overdue: { type: 'boolean' },
+        ...EXCHANGE_OPTIONS,
       },
     });
   } catch (err) {
@@ -89,7 +93,9 @@ export async function runCli(argv: string[]): Promise<number> {
   const name = positionals.join(' ');
   const command = COMMANDS.find((c) => {
     const words = c.name.split(' ');
-    return words.every((w, i) => positionals[i] === w) && positionals.length === words.length + (c.args?.length ?? 0);
+    const count = words.length + (c.args?.length ?? 0);
+    const arity = c.variadic ? positionals.length >= count : positionals.length === count;
+    return words.every((w, i) => positionals[i] === w) && arity && (c.when?.(values) ?? true);
   });
   if (!command) return usage(out, positionals.length ? text.unknownCommand(name) : text.noCommand);
   const args = positionals.slice(command.name.split(' ').length);

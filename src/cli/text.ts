@@ -1,5 +1,6 @@
 // The CLI's own words, in zh-CN and en (errors come from shared/i18n).
 import type { Language } from '../shared/api/schemas';
+import { EXCHANGE_USAGE } from './text-exchange';
 
 const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json] [--lang zh-CN|en]
 
@@ -61,7 +62,7 @@ With --json every command prints exactly one JSON object on stdout. Exit codes: 
 export function cliText(lang: Language) {
   const zh = lang === 'zh-CN';
   return {
-    usage: zh ? USAGE_ZH : USAGE_EN,
+    usage: `${zh ? USAGE_ZH : USAGE_EN}\n${EXCHANGE_USAGE[lang]}`,
     noCommand: zh ? '缺少命令' : 'No command given',
     needDb: zh ? '缺少 --db 文件' : '--db FILE is required',
     unknownCommand: (name: string) => (zh ? `不认识的命令：${name}` : `Unknown command: ${name}`),

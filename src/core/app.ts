@@ -23,18 +23,20 @@ import { transferHandlers } from './handlers/transfers';
 import { counterRequestHandlers } from './handlers/counter-requests';
 import { counterResourceHandlers } from './handlers/counter-resources';
 import { printHandlers } from './handlers/print';
+import { exchangeHandlers } from './handlers/exchange';
+import { returnHandlers } from './handlers/returns';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);
 /** Calls that do not count as the user being active. */
 const PASSIVE = new Set<Method>(['app.status', 'auth.session']);
 /** Calls that work before the street is set up. */
-const BEFORE_SETUP = new Set<Method>(['app.status', 'setup.initialize', 'auth.session']);
+const BEFORE_SETUP = new Set<Method>(['app.status', 'setup.initialize', 'setup.initializeDistrict', 'auth.session']);
 
 export interface AppOptions {
   dbPath: string;

@@ -17,16 +17,17 @@ async function main(): Promise<number> {
         db: { type: 'string' },
         port: { type: 'string', default: '5178' },
         'no-daily-backup': { type: 'boolean', default: false },
+        district: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\nUsage: npm run serve -- --db FILE [--port N] [--no-daily-backup]`);
+    console.error(`${(err as Error).message}\nUsage: npm run serve -- --db FILE [--port N] [--no-daily-backup] [--district]`);
     return 2;
   }
   if (values.help || !values.db) {
-    console.error('Usage: npm run serve -- --db FILE [--port N] [--no-daily-backup]');
+    console.error('Usage: npm run serve -- --db FILE [--port N] [--no-daily-backup] [--district]');
     return values.help ? 0 : 2;
   }
   const port = Number(values.port);
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
       workerUrl: new URL('../core/worker/tsx-worker.mjs', import.meta.url),
       appVersion: readAppVersion(),
       dailyBackups: !values['no-daily-backup'],
+      district: values.district,
     });
     console.log(`StreetDesk is serving ${host.url}`);
     const stop = () => {

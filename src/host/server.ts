@@ -9,6 +9,7 @@ import { SESSION_OPENING_METHODS, type ApiEvent, type Method } from '../shared/a
 import { decodeWire, encodeWire } from '../shared/api/wire';
 import type { Result } from '../shared/result';
 import { CoreClient } from '../core/worker/core-client';
+import { EXCHANGE_UPLOAD_PATH, handleExchangeUpload } from './exchange-endpoint';
 
 export interface HostOptions {
   dbPath: string;
@@ -17,6 +18,8 @@ export interface HostOptions {
   workerUrl: URL | string;
   appVersion: string;
   dailyBackups?: boolean;
+  /** District mode: also accept the streets' package uploads at the exchange endpoint. */
+  district?: boolean;
 }
 
 export interface RunningHost {
@@ -105,7 +108,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname === HTTP_CALL_PATH) void handleCall(req, res);
+    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) void handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t));
+    else if (url.pathname === HTTP_CALL_PATH) void handleCall(req, res);
     else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res);
     // Print documents have stable addresses (/print/roster?org=…); their page and assets are the renderer's.
     else serveStatic(url.pathname.startsWith(PRINT_PATH_PREFIX) ? url.pathname.slice(PRINT_PATH_PREFIX.length - 1) : url.pathname, res);

@@ -27,6 +27,8 @@ export interface HostOptions {
    * (deterministic: seed 7) before the host starts. Tests then log in as ADMIN without `initialize`.
    */
   seedMembers?: number;
+  /** Set a district up through the CLI (`init --district`, ADMIN) and serve it with `--district`. */
+  district?: { name: string; code: string };
 }
 
 /** `npm run cli` on the test's database; throws with the CLI's output when it fails. */
@@ -52,9 +54,13 @@ async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop:
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
   if (options.seedMembers) seedDatabase(dbPath, options.seedMembers);
+  if (options.district) {
+    const d = options.district;
+    runCli(dbPath, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
+  }
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/host/index.ts', '--db', dbPath, '--port', '0', '--no-daily-backup'],
+    ['--import', 'tsx', 'src/host/index.ts', '--db', dbPath, '--port', '0', '--no-daily-backup', ...(options.district ? ['--district'] : [])],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   let output = '';

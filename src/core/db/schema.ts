@@ -209,6 +209,101 @@ export interface GridLayoutTable {
   updated_at: string;
 }
 
+export interface ExchangeKeyTable {
+  purpose: 'sign' | 'encrypt';
+  key_id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+}
+
+export interface ExchangePeerTable {
+  code: string;
+  role: 'street' | 'district';
+  name: string;
+  sign_key: string;
+  sign_key_id: string;
+  encrypt_key: string | null;
+  token_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type ReturnState = 'draft' | 'checked' | 'finalized';
+
+export interface ReturnTableRow {
+  period: string;
+  state: ReturnState;
+  version: Generated<number>;
+  notes: Generated<string>;
+  snapshot: string | null;
+  checked_at: string | null;
+  checked_by: string | null;
+  finalized_at: string | null;
+  finalized_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReturnLogTable {
+  id: Generated<number>;
+  period: string;
+  version: number;
+  action: 'check' | 'uncheck' | 'finalize' | 'reopen';
+  reason: string | null;
+  at: string;
+  by: string;
+}
+
+export interface ReturnPackageTable {
+  id: Generated<number>;
+  period: string;
+  version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  encrypted: number;
+  counts: string;
+  bytes: Uint8Array;
+  built_at: string;
+  built_by: string;
+  sent_via: 'folder' | 'upload' | null;
+  sent_to: string | null;
+  sent_at: string | null;
+  receipt: string | null;
+  receipt_at: string | null;
+}
+
+export interface DistrictPackageTable {
+  id: Generated<number>;
+  street_code: string;
+  period: string;
+  version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  manifest: string;
+  tables: string;
+  bytes: Uint8Array;
+  received_via: 'file' | 'upload';
+  received_at: string;
+  received_by: string;
+  receipt: string;
+  replaced_by: number | null;
+}
+
+export interface DistrictRejectionTable {
+  id: Generated<number>;
+  at: string;
+  file_name: string;
+  street_code: string | null;
+  period: string | null;
+  version: number | null;
+  code: string;
+  message: string;
+  received_via: 'file' | 'upload';
+}
+
 export interface Database extends CounterTables {
   street: StreetTable;
   users: UserTable;
@@ -223,6 +318,13 @@ export interface Database extends CounterTables {
   transfers: TransferTable;
   code_items: CodeItemTable;
   grid_layouts: GridLayoutTable;
+  exchange_keys: ExchangeKeyTable;
+  exchange_peers: ExchangePeerTable;
+  returns: ReturnTableRow;
+  return_log: ReturnLogTable;
+  return_packages: ReturnPackageTable;
+  district_packages: DistrictPackageTable;
+  district_rejections: DistrictRejectionTable;
 }
 
 export type Street = Selectable<StreetTable>;

@@ -9,6 +9,7 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from '../services/pas
 import { createStreetCommittee } from '../services/organizations';
 import { getSettings, getStreet, saveStreet } from '../services/street';
 import { auditView, findUserByName, getUser, insertUser, setPasswordHash, toUserInfo } from '../services/users';
+import { ensureKey } from '../exchange/keys';
 
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 5;
@@ -77,6 +78,7 @@ export const authHandlers: Pick<
       if (getStreet(ctx.db)) throw new AppError('ALREADY_INITIALIZED', 'the street profile is already set up');
       const street = saveStreet(ctx.db, input.street, ctx.now());
       createStreetCommittee(ctx.db, street.name, ctx.now());
+      ensureKey(ctx.db, 'sign', ctx.now()); // the street's package signing key (returns and exchange)
       const user = insertUser(
         ctx.db,
         { ...input.admin, role: 'admin', scopeCommunityCode: null, language: input.language },

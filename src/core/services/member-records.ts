@@ -10,6 +10,7 @@ import type { Member, NewMember } from '../db/schema';
 import { getMemberRow } from './members';
 import { findOrganizations } from './organizations';
 import { namePinyin } from './pinyin';
+import { refuseFrozenMemberChange } from '../returns/freeze';
 
 type CodeTable = CodeTableName;
 
@@ -221,6 +222,7 @@ export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.
   const at = now.toISOString();
   const { lastInsertRowid } = run(db, qb.insertInto('members').values({ ...columns, created_at: at, updated_at: at }));
   events(lastInsertRowid, 'created', columns.join_date ?? today(now), { orgId: org.id, category: columns.category });
+  refuseFrozenMemberChange(db, null, getMember(db, lastInsertRowid));
   return getMember(db, lastInsertRowid);
 }
 
@@ -278,6 +280,7 @@ export function updateMember(
       .where('id', '=', before.id),
   );
   const after = getMember(db, before.id);
+  refuseFrozenMemberChange(db, before, after);
   const changed = changedColumns(before, after);
   const on = today(now);
   if (before.category !== after.category) events(after.id, 'category_changed', after.full_date ?? on, { from: before.category, to: after.category });
@@ -305,6 +308,7 @@ export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.l
       .where('id', '=', before.id),
   );
   events(before.id, 'left', input.on, { reason: input.reason, note: input.note ?? null });
+  refuseFrozenMemberChange(db, before, getMember(db, before.id));
   return { before, after: getMember(db, before.id) };
 }
 

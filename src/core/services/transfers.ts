@@ -9,6 +9,7 @@ import { first, qb, run } from '../db/query';
 import type { Member, Organization, Transfer } from '../db/schema';
 import { createMember, leaveMember, type EventWriter } from './member-records';
 import { subtreeIds } from './organizations';
+import { refuseFrozenDate } from '../returns/freeze';
 
 type Params = Record<string, string | number>;
 
@@ -246,6 +247,7 @@ function openLetterOf(db: SqliteDatabase, idNumber: string): string | undefined 
 }
 
 export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date): Transfer {
+  refuseFrozenDate(db, 'issuedOn', input.issuedOn);
   const problems: FieldIssue[] = [];
   if (input.issuedOn > localIsoDate(now)) problems.push(issue('issuedOn', 'dateInFuture', input.issuedOn));
   const holder = letterHolder(db, input, now, problems);
@@ -414,6 +416,7 @@ function moveWithin(db: SqliteDatabase, t: Transfer, on: string, now: Date, even
 type Step = { before: Transfer; after: Transfer; member: MemberChange | null };
 
 export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter): Step {
+  refuseFrozenDate(db, 'on', input.on);
   const before = getTransfer(db, input.id);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
@@ -437,6 +440,7 @@ export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'trans
  * can be closed in one step (`receivedOn` from the receipt); the member then leaves the roll for history.
  */
 export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter): Step {
+  refuseFrozenDate(db, 'on', input.on);
   const before = getTransfer(db, input.id);
   if (before.direction === 'in') throw refuse('id', 'transferNoReceipt', before.letter_number);
   assertStillAt(before, before.direction === 'out' ? ['issued', 'expired', 'received'] : ['received']);
@@ -473,6 +477,7 @@ export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfe
 
 /** A letter not used (the member stays, the move was called off): only while it is still issued. */
 export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date): { before: Transfer; after: Transfer } {
+  refuseFrozenDate(db, 'on', input.on);
   const before = getTransfer(db, input.id);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);

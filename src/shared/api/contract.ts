@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
+import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 
@@ -88,6 +89,7 @@ export const contract = {
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
   ...counterMethods,
   ...printMethods,
+  ...exchangeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -95,7 +97,7 @@ export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 
 /** Methods whose result carries a session token: the transport keeps the token and never hands it to the page. */
-export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'auth.login'];
+export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'auth.login'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -176,7 +178,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

@@ -5,6 +5,7 @@ import type { ApiError, ErrorCode, FieldIssue } from '../result';
 import { MEMBER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
+import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
 
 type Table = Record<string, string>;
 
@@ -63,6 +64,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_LABELS['zh-CN'],
     ...PRINT_FIELD_LABELS['zh-CN'],
+    ...EXCHANGE_FIELD_LABELS['zh-CN'],
     name: '街道名称',
     'street.name': '街道名称',
     code: '区划代码',
@@ -135,6 +137,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
   en: {
     ...COUNTER_FIELD_LABELS.en,
     ...PRINT_FIELD_LABELS.en,
+    ...EXCHANGE_FIELD_LABELS.en,
     name: 'Street name',
     'street.name': 'Street name',
     code: 'Division code',
@@ -210,6 +213,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_PROBLEMS['zh-CN'],
     ...PRINT_FIELD_PROBLEMS['zh-CN'],
+    ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -314,6 +318,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
   en: {
     ...COUNTER_FIELD_PROBLEMS.en,
     ...PRINT_FIELD_PROBLEMS.en,
+    ...EXCHANGE_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

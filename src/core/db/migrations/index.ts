@@ -3,6 +3,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-organizations-members';
 import * as m0003 from './0003-service-counter';
+import * as m0004 from './0004-returns-exchange';
 import * as m0005 from './0005-commitments';
 
 export interface Migration {
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0001-foundation', up: m0001.up },
   { name: '0002-organizations-members', up: m0002.up },
   { name: '0003-service-counter', up: m0003.up },
+  { name: '0004-returns-exchange', up: m0004.up },
   { name: '0005-commitments', up: m0005.up },
 ];
 

@@ -7,7 +7,7 @@ import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/OverviewPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { lazyPage, preloadPage } from './lazy-page';
-import { ImportOutlined, SwapOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 
@@ -37,6 +37,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/volunteers', labelKey: 'counter.nav.volunteers', icon: <HeartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/VolunteersPage')) },
   { path: '/merchants', labelKey: 'counter.nav.merchants', icon: <ShopOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/MerchantsPage')) },
   { path: '/service-stats', labelKey: 'counter.nav.stats', icon: <BarChartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/ServiceStatsPage')) },
+  { path: '/returns', labelKey: 'returns.nav', icon: <FileDoneOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/returns/ReturnsPage')) },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
 ];

@@ -21,6 +21,8 @@ import { officersZhCN } from './officers.zh-CN';
 import { officersEn } from './officers.en';
 import { printZhCN } from './print.zh-CN';
 import { printEn } from './print.en';
+import { returnsZhCN } from './returns.zh-CN';
+import { returnsEn } from './returns.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -60,8 +62,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -1,0 +1,256 @@
+// The district's side: the streets it trusts (with upload tokens), receiving packages from files or
+// uploads — accepted, a newer version replacing the older (logged), or rejected with the reason —
+// signed receipts, and the consolidation of a period across the streets.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type {
+  Consolidation,
+  DistrictPackageRow,
+  DistrictRejection,
+  DistrictStreet,
+  ImportOutcome,
+  Receipt,
+  SignedReceipt,
+} from '../../shared/api/contract-exchange';
+import type { Language } from '../../shared/api/schemas';
+import { packageProblemMessage } from '../../shared/i18n/exchange';
+import { AppError } from '../../shared/result';
+import { RETURN_TABLE_IDS, totalOf, type ReturnTable } from '../../shared/returns/tables';
+import { first, qb, run } from '../db/query';
+import { periodBounds } from '../returns/period';
+import { tablesWorkbook } from '../returns/summary-xlsx';
+import { RETURN_COLUMNS } from '../returns/tables';
+import { requireStreet } from '../services/street';
+import { ensureKey, getPeer, hashToken, signBytes } from './keys';
+import { parseJsonl } from './package';
+import { inspectPackage, latestReceived, type Failure } from './verify';
+
+export function listStreets(db: SqliteDatabase): DistrictStreet[] {
+  return (
+    db.prepare("SELECT code, name, sign_key, sign_key_id, token_hash, created_at, updated_at FROM exchange_peers WHERE role = 'street' ORDER BY code").all() as {
+      code: string;
+      name: string;
+      sign_key: string;
+      sign_key_id: string;
+      token_hash: string | null;
+      created_at: string;
+      updated_at: string;
+    }[]
+  ).map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, publicKey: r.sign_key, hasToken: r.token_hash !== null, addedAt: r.created_at, updatedAt: r.updated_at }));
+}
+
+function streetPeer(db: SqliteDatabase, code: string) {
+  const peer = getPeer(db, code);
+  if (!peer || peer.role !== 'street') throw new AppError('NOT_FOUND', `street ${code} is not on the list`, { entity: 'street', id: code });
+  return peer;
+}
+
+/** A new upload token for a street (shown once; only its hash is kept). */
+export function issueToken(db: SqliteDatabase, code: string, now: Date): string {
+  streetPeer(db, code);
+  const token = randomBytes(24).toString('base64url');
+  run(db, qb.updateTable('exchange_peers').set({ token_hash: hashToken(token), updated_at: now.toISOString() }).where('code', '=', code));
+  return token;
+}
+
+export function checkToken(db: SqliteDatabase, code: string, token: string): boolean {
+  const peer = getPeer(db, code);
+  if (!peer?.token_hash) return false;
+  return timingSafeEqual(Buffer.from(peer.token_hash, 'hex'), Buffer.from(hashToken(token), 'hex'));
+}
+
+function signReceipt(db: SqliteDatabase, receipt: Omit<Receipt, 'format' | 'districtCode' | 'districtName' | 'keyId'>, now: Date): SignedReceipt {
+  const site = requireStreet(db);
+  const key = ensureKey(db, 'sign', now);
+  const full: Receipt = { format: 'streetdesk-receipt', districtCode: site.code, districtName: site.name, keyId: key.key_id, ...receipt };
+  return { receipt: full, signature: signBytes(key, new TextEncoder().encode(JSON.stringify(full))) };
+}
+
+export interface Incoming {
+  fileName: string;
+  bytes: Uint8Array;
+  via: 'file' | 'upload';
+  by: string;
+  /** For uploads: the street the token belongs to. */
+  sender?: string;
+}
+
+/** What import did, for the audit entry. */
+export interface ImportEffect {
+  outcome: ImportOutcome;
+  replaced?: { id: number; version: number };
+}
+
+function rejected(db: SqliteDatabase, incoming: Incoming, f: Failure, now: Date, lang: Language, meta: { street?: string; period?: string; version?: number } = {}): ImportEffect {
+  const message = packageProblemMessage(f.code, f.params, lang);
+  run(
+    db,
+    qb.insertInto('district_rejections').values({
+      at: now.toISOString(),
+      file_name: incoming.fileName,
+      street_code: meta.street ?? null,
+      period: meta.period ?? null,
+      version: meta.version ?? null,
+      code: f.code,
+      message,
+      received_via: incoming.via,
+    }),
+  );
+  return { outcome: { fileName: incoming.fileName, status: 'rejected', code: f.code, message, ...(f.file ? { file: f.file } : {}) } };
+}
+
+/** Verifies one package and keeps it (runs inside the caller's transaction, which audits the effect). */
+export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date, lang: Language): ImportEffect {
+  const r = inspectPackage(db, incoming.bytes, now);
+  if (!r.ok) return rejected(db, incoming, r, now, lang);
+  const m = r.opened.manifest;
+  const meta = { street: m.street.code, period: m.period, version: m.version };
+  const streetText = `${m.street.name}（${m.street.code}）`;
+  if (incoming.sender && incoming.sender !== m.street.code) {
+    return rejected(db, incoming, { ok: false, code: 'WRONG_SENDER', params: { street: streetText, sender: incoming.sender } }, now, lang, meta);
+  }
+  const have = latestReceived(db, m.street.code, m.period);
+  if (have && have.version === m.version && have.sha256 === r.sha256) {
+    // The same file again (an upload retried after the answer was lost): the receipt already given.
+    const receipt = JSON.parse(first(db, qb.selectFrom('district_packages').select('receipt').where('id', '=', have.id))!.receipt) as SignedReceipt;
+    return { outcome: { fileName: incoming.fileName, status: 'duplicate', streetCode: m.street.code, period: m.period, version: m.version, receipt } };
+  }
+  if (have && have.version >= m.version) {
+    return rejected(db, incoming, { ok: false, code: 'REPLAY', params: { street: streetText, period: m.period, have: have.version, version: m.version } }, now, lang, meta);
+  }
+  const status = have ? 'replaced' : 'accepted';
+  const receipt = signReceipt(db, { streetCode: m.street.code, period: m.period, version: m.version, sha256: r.sha256, fileName: incoming.fileName, outcome: status, receivedAt: now.toISOString() }, now);
+  const tables = parseJsonl<ReturnTable & { note?: string }>(r.opened.files['data/tables.jsonl']);
+  const { lastInsertRowid } = run(
+    db,
+    qb.insertInto('district_packages').values({
+      street_code: m.street.code,
+      period: m.period,
+      version: m.version,
+      file_name: incoming.fileName,
+      sha256: r.sha256,
+      size: incoming.bytes.length,
+      manifest: JSON.stringify(m),
+      tables: JSON.stringify(tables),
+      bytes: incoming.bytes,
+      received_via: incoming.via,
+      received_at: now.toISOString(),
+      received_by: incoming.by,
+      receipt: JSON.stringify(receipt),
+      replaced_by: null,
+    }),
+  );
+  if (have) run(db, qb.updateTable('district_packages').set({ replaced_by: lastInsertRowid }).where('street_code', '=', m.street.code).where('period', '=', m.period).where('id', '<>', lastInsertRowid).where('replaced_by', 'is', null));
+  return {
+    outcome: { fileName: incoming.fileName, status, streetCode: m.street.code, period: m.period, version: m.version, ...(have ? { replacedVersion: have.version } : {}), receipt },
+    ...(have ? { replaced: { id: have.id, version: have.version } } : {}),
+  };
+}
+
+export function districtPackages(db: SqliteDatabase, period: string | undefined): { packages: DistrictPackageRow[]; rejections: DistrictRejection[] } {
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.street_code, coalesce(s.name, '') AS street_name, p.period, p.version, p.file_name, p.sha256, p.size, p.received_via,
+         p.received_at, p.received_by, p.replaced_by, p.manifest
+       FROM district_packages p LEFT JOIN exchange_peers s ON s.code = p.street_code
+       WHERE @period IS NULL OR p.period = @period ORDER BY p.period DESC, p.street_code, p.version DESC`,
+    )
+    .all({ period: period ?? null }) as {
+    id: number;
+    street_code: string;
+    street_name: string;
+    period: string;
+    version: number;
+    file_name: string;
+    sha256: string;
+    size: number;
+    received_via: 'file' | 'upload';
+    received_at: string;
+    received_by: string;
+    replaced_by: number | null;
+    manifest: string;
+  }[];
+  const rejections = db
+    .prepare('SELECT * FROM district_rejections WHERE @period IS NULL OR period = @period OR period IS NULL ORDER BY id DESC LIMIT 200')
+    .all({ period: period ?? null }) as { id: number; at: string; file_name: string; street_code: string | null; period: string | null; version: number | null; code: string; message: string; received_via: 'file' | 'upload' }[];
+  return {
+    packages: rows.map((r) => ({
+      id: r.id,
+      streetCode: r.street_code,
+      streetName: r.street_name,
+      period: r.period,
+      version: r.version,
+      fileName: r.file_name,
+      sha256: r.sha256,
+      size: r.size,
+      receivedVia: r.received_via,
+      receivedAt: r.received_at,
+      receivedBy: r.received_by,
+      current: r.replaced_by === null,
+      counts: (JSON.parse(r.manifest) as { counts: Record<string, number> }).counts,
+    })),
+    rejections: rejections.map((r) => ({
+      id: r.id,
+      at: r.at,
+      fileName: r.file_name,
+      streetCode: r.street_code,
+      period: r.period,
+      version: r.version,
+      code: r.code,
+      message: r.message,
+      receivedVia: r.received_via,
+    })),
+  };
+}
+
+/** The period across the district: per table one row per street that sent (its totals), summed; who is missing. */
+export function consolidate(db: SqliteDatabase, period: string): Consolidation {
+  periodBounds(period);
+  const current = db
+    .prepare('SELECT street_code, version, received_at, tables FROM district_packages WHERE period = ? AND replaced_by IS NULL')
+    .all(period) as { street_code: string; version: number; received_at: string; tables: string }[];
+  const byStreet = new Map(current.map((c) => [c.street_code, { ...c, tables: JSON.parse(c.tables) as ReturnTable[] }]));
+  const streets = listStreets(db).map((s) => {
+    const got = byStreet.get(s.code);
+    return { code: s.code, name: s.name, version: got?.version ?? null, receivedAt: got?.received_at ?? null, tables: got?.tables ?? null };
+  });
+  const sent = streets.filter((s) => s.tables !== null);
+  const tables: ReturnTable[] = RETURN_TABLE_IDS.map((id) => {
+    const columns = RETURN_COLUMNS[id];
+    const parts = sent.map((s) => ({ street: s, table: s.tables!.find((t) => t.id === id) }));
+    const rows = parts.map(({ street, table }) => ({
+      key: street.code,
+      label: street.name,
+      values: Object.fromEntries(columns.map((c) => [c.key, table?.total[c.key] ?? (c.derived ? null : 0)])),
+    }));
+    return { id, columns, rows, total: totalOf(columns, rows) };
+  });
+  return { period, tables, streets, missing: streets.filter((s) => s.tables === null).map((s) => ({ code: s.code, name: s.name })) };
+}
+
+/** The district's report: the consolidated tables, who is missing, then one sheet per street that sent. */
+export async function districtReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  const site = requireStreet(db);
+  const c = consolidate(db, period);
+  const zh = lang === 'zh-CN';
+  const missing = c.missing.map((s) => s.name).join('、') || (zh ? '无' : 'none');
+  const sent = c.streets.filter((s) => s.tables);
+  const bytes = await tablesWorkbook(
+    [
+      {
+        name: zh ? '全区汇总' : 'District',
+        title: zh ? `${site.name}党建工作月报汇总（${period}）` : `${site.name}: monthly returns consolidated (${period})`,
+        lines: [zh ? `已报送 ${sent.length} / ${c.streets.length} 个街道；未报送：${missing}` : `${sent.length} of ${c.streets.length} streets sent; missing: ${missing}`],
+        tables: c.tables,
+      },
+      ...sent.map((s) => ({
+        name: s.name,
+        title: zh ? `${s.name}（${s.code}）第 ${s.version} 版` : `${s.name} (${s.code}) version ${s.version}`,
+        tables: s.tables!,
+        notes: Object.fromEntries(s.tables!.map((t) => [t.id, (t as ReturnTable & { note?: string }).note ?? ''])),
+      })),
+    ],
+    lang,
+  );
+  return { fileName: `${site.name}_${period}_汇总.xlsx`, bytes };
+}

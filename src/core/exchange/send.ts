@@ -1,0 +1,148 @@
+// Sending a built package: to a folder (a USB stick), written, flushed, read back and checked before it
+// counts as sent; or uploaded to the district's exchange endpoint with retries and backoff, the district's
+// signed receipt checked and kept.
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXCHANGE_UPLOAD_PATH, type ImportOutcome, type PackageManifest, type SignedReceipt } from '../../shared/api/contract-exchange';
+import { AppError } from '../../shared/result';
+import { verifyBytes } from './keys';
+import { openPackage, sha256 } from './package';
+import { isSealed } from './sealed';
+
+/** The file operations a send needs; tests give a target that refuses writes half way. */
+export interface FolderIo {
+  open(file: string): number;
+  write(fd: number, bytes: Uint8Array): number;
+  fsync(fd: number): void;
+  close(fd: number): void;
+}
+
+export const NODE_IO: FolderIo = {
+  open: (file) => fs.openSync(file, 'w'),
+  write: (fd, bytes) => fs.writeSync(fd, bytes),
+  fsync: (fd) => fs.fsyncSync(fd),
+  close: (fd) => fs.closeSync(fd),
+};
+
+const CHUNK = 16 * 1024;
+
+function sendFailed(problem: string, value: string, reason: string): AppError {
+  return new AppError('VALIDATION', `send failed: ${reason}`, { issues: [{ field: 'folder', problem, value, params: { reason } }] });
+}
+
+/**
+ * Writes `bytes` as `folder/fileName`: first under a .part name, flushed to the device, then renamed, then
+ * read back and checked byte for byte (and, for a plain package, opened and verified). Anything short of
+ * that is an error and no partial file is left under the package's name.
+ */
+export function writeToFolder(bytes: Uint8Array, folder: string, fileName: string, io: FolderIo = NODE_IO): { file: string; manifest: PackageManifest | null } {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw sendFailed('sendFolderMissing', folder, 'not a folder');
+  const target = path.join(folder, fileName);
+  const part = `${target}.part`;
+  let fd: number | null = null;
+  try {
+    fd = io.open(part);
+    for (let at = 0; at < bytes.length; ) {
+      const n = io.write(fd, bytes.subarray(at, Math.min(at + CHUNK, bytes.length)));
+      if (n <= 0) throw new Error('the target accepted no more bytes');
+      at += n;
+    }
+    io.fsync(fd);
+    io.close(fd);
+    fd = null;
+    fs.renameSync(part, target);
+  } catch (err) {
+    if (fd !== null) {
+      try {
+        io.close(fd);
+      } catch {
+        /* the device is gone; nothing more to close */
+      }
+    }
+    fs.rmSync(part, { force: true });
+    throw sendFailed('sendWriteFailed', target, (err as Error).message);
+  }
+  const back = fs.readFileSync(target);
+  if (sha256(back) !== sha256(bytes)) {
+    fs.rmSync(target, { force: true });
+    throw sendFailed('sendReadBackMismatch', target, 'the file read back differs');
+  }
+  if (isSealed(back)) return { file: target, manifest: null };
+  const opened = openPackage(back);
+  if (!opened.ok) throw sendFailed('sendReadBackMismatch', target, opened.code);
+  return { file: target, manifest: opened.manifest };
+}
+
+export interface UploadOptions {
+  url: string;
+  token: string;
+  streetCode: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** The district's signing key, to check the receipt; without it the receipt is kept unchecked. */
+  districtKey?: string;
+  attempts?: number;
+  baseDelayMs?: number;
+  signal?: AbortSignal;
+}
+
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new AppError('CANCELLED', 'cancelled'));
+    });
+  });
+
+function uploadRefused(problem: string, value: string, params: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION', problem, { issues: [{ field: 'upload', problem, value, params }] });
+}
+
+/**
+ * Uploads with retries: a network failure or a 5xx answer waits (base, 2×, 4× … up to 30 s) and tries
+ * again; a refusal (4xx, or the district rejecting the package) stops at once with its reason.
+ */
+export async function uploadPackage(o: UploadOptions): Promise<{ receipt: SignedReceipt; attempts: number; outcome: ImportOutcome }> {
+  const attempts = o.attempts ?? 6;
+  const base = o.baseDelayMs ?? 1000;
+  const endpoint = new URL(EXCHANGE_UPLOAD_PATH, o.url).toString();
+  let lastError = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await sleep(Math.min(base * 2 ** (attempt - 2), 30_000), o.signal);
+    let res: Response;
+    try {
+      res = await fetch(endpoint, {
+        method: 'POST',
+        headers: {
+          Authorization: `Bearer ${o.token}`,
+          'Content-Type': 'application/octet-stream',
+          'X-Street-Code': o.streetCode,
+          'X-File-Name': encodeURIComponent(o.fileName),
+        },
+        body: o.bytes,
+        signal: o.signal,
+      });
+    } catch (err) {
+      lastError = (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message;
+      continue;
+    }
+    const text = await res.text().catch(() => '');
+    if (res.status >= 500) {
+      lastError = `HTTP ${res.status}`;
+      continue;
+    }
+    if (res.status === 401 || res.status === 403) throw uploadRefused('uploadTokenRefused', endpoint, { status: res.status });
+    if (res.status !== 200 && res.status !== 422) throw uploadRefused('uploadRefused', endpoint, { status: res.status, reason: text.slice(0, 200) });
+    const outcome = JSON.parse(text) as ImportOutcome;
+    if (outcome.status === 'rejected') throw uploadRefused('uploadPackageRejected', o.fileName, { code: outcome.code, reason: outcome.message });
+    const receipt = outcome.receipt;
+    if (receipt.receipt.sha256 !== sha256(o.bytes)) throw uploadRefused('uploadReceiptInvalid', o.fileName, { reason: 'sha256' });
+    if (o.districtKey && !verifyBytes(o.districtKey, new TextEncoder().encode(JSON.stringify(receipt.receipt)), receipt.signature)) {
+      throw uploadRefused('uploadReceiptInvalid', o.fileName, { reason: 'signature' });
+    }
+    return { receipt, attempts: attempt, outcome };
+  }
+  throw uploadRefused('uploadUnreachable', endpoint, { attempts, reason: lastError });
+}

@@ -1,0 +1,38 @@
+// Where a street uploads to: the district's address, the street's upload token, and how hard to retry.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { qb, run } from '../db/query';
+
+export interface ExchangeSettings {
+  districtUrl: string;
+  uploadToken: string;
+  uploadAttempts: number;
+  uploadBaseDelayMs: number;
+}
+
+const KEYS: Record<keyof ExchangeSettings, string> = {
+  districtUrl: 'exchange.district_url',
+  uploadToken: 'exchange.upload_token',
+  uploadAttempts: 'exchange.upload_attempts',
+  uploadBaseDelayMs: 'exchange.upload_base_delay_ms',
+};
+
+const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000 };
+
+export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
+  const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.%'").all() as { key: string; value: string }[];
+  const value = (k: keyof ExchangeSettings) => rows.find((r) => r.key === KEYS[k])?.value;
+  return {
+    districtUrl: value('districtUrl') ?? DEFAULTS.districtUrl,
+    uploadToken: value('uploadToken') ?? DEFAULTS.uploadToken,
+    uploadAttempts: Number(value('uploadAttempts') ?? DEFAULTS.uploadAttempts),
+    uploadBaseDelayMs: Number(value('uploadBaseDelayMs') ?? DEFAULTS.uploadBaseDelayMs),
+  };
+}
+
+export function saveExchangeSettings(db: SqliteDatabase, changes: Partial<ExchangeSettings>): void {
+  for (const [k, v] of Object.entries(changes) as [keyof ExchangeSettings, string | number | undefined][]) {
+    if (v === undefined) continue;
+    const value = String(v);
+    run(db, qb.insertInto('settings').values({ key: KEYS[k], value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })));
+  }
+}

@@ -1,0 +1,187 @@
+// Keys, district setup and the district's side of the exchange as the contract serves them: receiving
+// packages from files or uploads, the streets' list and tokens, consolidation and the report.
+import type { CallContext, Handlers } from '../context';
+import type { ExchangeKeysInfo } from '../../shared/api/contract-exchange';
+import { AppError } from '../../shared/result';
+import { checkToken, consolidate, districtPackages, districtReport, importPackage, issueToken, listStreets, type Incoming } from '../exchange/district';
+import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
+import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
+import { verifyPackage } from '../exchange/verify';
+import { requireStreet } from '../services/street';
+import { authHandlers } from './auth';
+
+type ExchangeMethods =
+  | 'setup.initializeDistrict'
+  | 'exchange.keys'
+  | 'exchange.exportKey'
+  | 'exchange.trustKey'
+  | 'exchange.saveSettings'
+  | 'package.verify'
+  | 'district.streets'
+  | 'district.issueToken'
+  | 'district.import'
+  | 'district.receiveUpload'
+  | 'district.packages'
+  | 'district.consolidate'
+  | 'district.report';
+
+/** This database's signing key, made on first need inside an audited transaction. */
+export function signingKey(ctx: CallContext) {
+  const existing = ownKey(ctx.db, 'sign');
+  if (existing) return existing;
+  return ctx.tx(() => {
+    const key = ensureKey(ctx.db, 'sign', ctx.now());
+    ctx.audit({ action: 'exchange.keyCreated', entity: 'key', entityId: key.key_id, after: { purpose: 'sign', keyId: key.key_id, publicKey: key.public_key } });
+    return key;
+  });
+}
+
+function keysInfo(ctx: CallContext): ExchangeKeysInfo {
+  const site = requireStreet(ctx.db);
+  const district = districtPeer(ctx.db);
+  const settings = getExchangeSettings(ctx.db);
+  return {
+    mode: siteMode(ctx.db),
+    code: site.code,
+    name: site.name,
+    signingKeyId: ownKey(ctx.db, 'sign')?.key_id ?? null,
+    encryptionKeyId: ownKey(ctx.db, 'encrypt')?.key_id ?? null,
+    district: district ? { code: district.code, name: district.name, keyId: district.sign_key_id, canEncrypt: district.encrypt_key !== null } : null,
+    districtUrl: settings.districtUrl,
+    hasUploadToken: settings.uploadToken !== '',
+    uploadAttempts: settings.uploadAttempts,
+    uploadBaseDelayMs: settings.uploadBaseDelayMs,
+  };
+}
+
+function receive(ctx: CallContext, incoming: Incoming) {
+  return ctx.tx(() => {
+    const { outcome, replaced } = importPackage(ctx.db, incoming, ctx.now(), ctx.lang);
+    if (outcome.status === 'duplicate') return outcome;
+    const packageId = outcome.status === 'rejected' ? null : `${outcome.streetCode}/${outcome.period}/v${outcome.version}`;
+    ctx.audit(
+      {
+        action: ctx.method,
+        entity: 'districtPackage',
+        entityId: packageId,
+        before: replaced ? { version: replaced.version, packageId: replaced.id } : null,
+        after: outcome.status === 'rejected' ? { fileName: outcome.fileName, status: 'rejected', code: outcome.code } : { fileName: outcome.fileName, status: outcome.status, sha256: outcome.receipt.receipt.sha256, via: incoming.via },
+      },
+      incoming.via === 'upload' ? { userId: null, username: incoming.by } : undefined,
+    );
+    return outcome;
+  });
+}
+
+export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
+  async 'setup.initializeDistrict'(ctx, input) {
+    const district = { name: input.district.name, code: input.district.code, districtName: input.district.name };
+    const session = await authHandlers['setup.initialize'](ctx, { street: district, admin: input.admin, language: input.language });
+    ctx.tx(() => {
+      setSiteMode(ctx.db, 'district');
+      const sign = ensureKey(ctx.db, 'sign', ctx.now());
+      const enc = ensureKey(ctx.db, 'encrypt', ctx.now());
+      ctx.audit(
+        { action: 'setup.initializeDistrict', entity: 'district', entityId: district.code, after: { mode: 'district', ...district, signingKeyId: sign.key_id, encryptionKeyId: enc.key_id } },
+        { userId: session.user.id, username: session.user.username },
+      );
+    });
+    return session;
+  },
+
+  'exchange.keys'(ctx) {
+    return keysInfo(ctx);
+  },
+
+  'exchange.exportKey'(ctx) {
+    return ctx.tx(() => {
+      const file = publicKeyFile(ctx.db, ctx.now());
+      ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });
+      const fileName = `${file.code}_${file.name}_${file.role === 'district' ? '区公钥' : '街道公钥'}.json`;
+      return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId };
+    });
+  },
+
+  'exchange.trustKey'(ctx, input) {
+    const file = parseKeyFile(input.keyFile);
+    return ctx.tx(() => {
+      const { before, after } = trustKeyFile(ctx.db, file, input.streetCode, ctx.now());
+      ctx.audit({
+        action: 'exchange.trustKey',
+        entity: after.role === 'street' ? 'street' : 'district',
+        entityId: after.code,
+        before: before ? { name: before.name, keyId: before.sign_key_id } : null,
+        after: { name: after.name, keyId: after.sign_key_id, encryptionKey: after.encrypt_key !== null },
+      });
+      return { code: after.code, name: after.name, role: after.role, keyId: after.sign_key_id, replacedKeyId: before && before.sign_key_id !== after.sign_key_id ? before.sign_key_id : null };
+    });
+  },
+
+  'exchange.saveSettings'(ctx, input) {
+    requireMode(ctx.db, 'street');
+    ctx.tx(() => {
+      const before = getExchangeSettings(ctx.db);
+      // An empty token field keeps the token saved (the form never shows it back).
+      saveExchangeSettings(ctx.db, { ...input, uploadToken: input.uploadToken || undefined });
+      // The token is a secret: the log says whether it changed, never what it is.
+      ctx.audit({
+        action: 'exchange.saveSettings',
+        entity: 'settings',
+        entityId: 'exchange',
+        before: { districtUrl: before.districtUrl, hasToken: before.uploadToken !== '' },
+        after: { districtUrl: input.districtUrl, hasToken: (input.uploadToken || before.uploadToken) !== '', tokenChanged: input.uploadToken !== '' && input.uploadToken !== before.uploadToken },
+      });
+    });
+    return keysInfo(ctx);
+  },
+
+  'package.verify'(ctx, input) {
+    return verifyPackage(ctx.db, input.bytes, ctx.now(), ctx.lang);
+  },
+
+  'district.streets'(ctx) {
+    requireMode(ctx.db, 'district');
+    return listStreets(ctx.db);
+  },
+
+  'district.issueToken'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    return ctx.tx(() => {
+      const token = issueToken(ctx.db, input.streetCode, ctx.now());
+      ctx.audit({ action: 'district.issueToken', entity: 'street', entityId: input.streetCode, after: { tokenIssued: true } });
+      return { streetCode: input.streetCode, token };
+    });
+  },
+
+  'district.import'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    const outcomes = [];
+    for (const [i, f] of input.files.entries()) {
+      if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+      outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
+      ctx.progress(i + 1, input.files.length);
+    }
+    return outcomes;
+  },
+
+  'district.receiveUpload'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    if (!checkToken(ctx.db, input.streetCode, input.token)) throw new AppError('UNAUTHENTICATED', 'the upload token is not valid for this street');
+    return receive(ctx, { fileName: input.fileName, bytes: input.bytes, via: 'upload', by: `upload:${input.streetCode}`, sender: input.streetCode });
+  },
+
+  'district.packages'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    return districtPackages(ctx.db, input.period);
+  },
+
+  'district.consolidate'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    return consolidate(ctx.db, input.period);
+  },
+
+  'district.report'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    return districtReport(ctx.db, input.period, ctx.lang);
+  },
+};

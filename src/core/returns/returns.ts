@@ -1,0 +1,182 @@
+// The monthly return of a period: draft → checked → finalized. Finalizing stores the figures as they are
+// (the snapshot the package is built from); reopening is logged, raises the version and makes it a draft.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { PackageInfo, ReturnInfo, SignedReceipt } from '../../shared/api/contract-exchange';
+import { AppError } from '../../shared/result';
+import type { ReturnTable, ReturnTableId } from '../../shared/returns/tables';
+import { first, qb, run } from '../db/query';
+import type { Selectable } from 'kysely';
+import type { ReturnPackageTable, ReturnTableRow } from '../db/schema';
+
+type PackageRow = Omit<Selectable<ReturnPackageTable>, 'bytes'>;
+import { districtPeer, verifyBytes } from '../exchange/keys';
+import { periodBounds, periodOf } from './period';
+import { computeReturnTables } from './tables';
+
+export interface Snapshot {
+  computedAt: string;
+  tables: ReturnTable[];
+}
+
+type Row = Selectable<ReturnTableRow>;
+
+function refuse(field: string, problem: string, value: unknown, params?: Record<string, string | number>): AppError {
+  return new AppError('VALIDATION', problem, { issues: [{ field, problem, value, ...(params ? { params } : {}) }] });
+}
+
+export function getReturnRow(db: SqliteDatabase, period: string): Row | undefined {
+  return first(db, qb.selectFrom('returns').selectAll().where('period', '=', period)) as Row | undefined;
+}
+
+/** The return's row, made as a draft on its first write. Periods after this month are refused. */
+function ensureReturn(db: SqliteDatabase, period: string, now: Date): Row {
+  periodBounds(period);
+  if (period > periodOf(now)) throw refuse('period', 'periodInFuture', period);
+  const found = getReturnRow(db, period);
+  if (found) return found;
+  const at = now.toISOString();
+  run(db, qb.insertInto('returns').values({ period, state: 'draft', snapshot: null, checked_at: null, checked_by: null, finalized_at: null, finalized_by: null, created_at: at, updated_at: at }));
+  return getReturnRow(db, period)!;
+}
+
+export function snapshotOf(row: Row): Snapshot | null {
+  return row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
+}
+
+function receiptVerified(db: SqliteDatabase, receipt: SignedReceipt | null): boolean | null {
+  if (!receipt) return null;
+  const district = districtPeer(db);
+  if (!district || district.code !== receipt.receipt.districtCode) return null;
+  return verifyBytes(district.sign_key, new TextEncoder().encode(JSON.stringify(receipt.receipt)), receipt.signature);
+}
+
+export function packageInfo(db: SqliteDatabase, p: PackageRow): PackageInfo {
+  const receipt = p.receipt ? (JSON.parse(p.receipt) as SignedReceipt) : null;
+  return {
+    id: p.id,
+    period: p.period,
+    version: p.version,
+    fileName: p.file_name,
+    sha256: p.sha256,
+    size: p.size,
+    encrypted: p.encrypted === 1,
+    counts: JSON.parse(p.counts) as Record<string, number>,
+    builtAt: p.built_at,
+    builtBy: p.built_by,
+    sentVia: p.sent_via,
+    sentTo: p.sent_to,
+    sentAt: p.sent_at,
+    receipt,
+    receiptVerified: receiptVerified(db, receipt),
+  };
+}
+
+const PACKAGE_COLUMNS = ['id', 'period', 'version', 'file_name', 'sha256', 'size', 'encrypted', 'counts', 'built_at', 'built_by', 'sent_via', 'sent_to', 'sent_at', 'receipt', 'receipt_at'] as const;
+
+export function getPackage(db: SqliteDatabase, id: number): PackageInfo {
+  const p = first(db, qb.selectFrom('return_packages').select(PACKAGE_COLUMNS).where('id', '=', id));
+  if (!p) throw new AppError('NOT_FOUND', `package ${id} not found`, { entity: 'package', id });
+  return packageInfo(db, p);
+}
+
+export function packageBytes(db: SqliteDatabase, id: number): Uint8Array {
+  const p = first(db, qb.selectFrom('return_packages').select('bytes').where('id', '=', id));
+  if (!p) throw new AppError('NOT_FOUND', `package ${id} not found`, { entity: 'package', id });
+  return p.bytes;
+}
+
+/** The return as the page shows it; a period never written reads as a draft of version 1 (nothing is stored). */
+export function returnInfo(db: SqliteDatabase, period: string, now: Date): ReturnInfo {
+  const bounds = periodBounds(period);
+  if (period > periodOf(now)) throw refuse('period', 'periodInFuture', period);
+  const row = getReturnRow(db, period);
+  const snapshot = row ? snapshotOf(row) : null;
+  const log = db.prepare('SELECT version, action, reason, at, by FROM return_log WHERE period = ? ORDER BY id').all(period) as ReturnInfo['log'];
+  const packages = (
+    db.prepare(`SELECT ${PACKAGE_COLUMNS.join(', ')} FROM return_packages WHERE period = ? ORDER BY id DESC`).all(period) as PackageRow[]
+  ).map((p) => packageInfo(db, p));
+  return {
+    period,
+    state: row?.state ?? 'draft',
+    version: row?.version ?? 1,
+    tables: snapshot?.tables ?? computeReturnTables(db, bounds),
+    notes: row ? (JSON.parse(row.notes) as ReturnInfo['notes']) : {},
+    frozenAt: snapshot?.computedAt ?? null,
+    checkedAt: row?.checked_at ?? null,
+    checkedBy: row?.checked_by ?? null,
+    finalizedAt: row?.finalized_at ?? null,
+    finalizedBy: row?.finalized_by ?? null,
+    log,
+    packages,
+  };
+}
+
+export function listReturns(db: SqliteDatabase): { period: string; state: ReturnInfo['state']; version: number; updatedAt: string }[] {
+  return (db.prepare('SELECT period, state, version, updated_at FROM returns ORDER BY period DESC').all() as { period: string; state: ReturnInfo['state']; version: number; updated_at: string }[]).map(
+    (r) => ({ period: r.period, state: r.state, version: r.version, updatedAt: r.updated_at }),
+  );
+}
+
+function assertNotFinalized(row: Row): void {
+  if (row.state === 'finalized') throw refuse('period', 'returnFinalized', row.period, { version: row.version });
+}
+
+export type Change = { before: Record<string, unknown>; after: Record<string, unknown> };
+
+/** A note under one table; a finalized return's notes are frozen with its figures. */
+export function saveNote(db: SqliteDatabase, period: string, table: ReturnTableId, note: string, now: Date): Change {
+  const row = ensureReturn(db, period, now);
+  assertNotFinalized(row);
+  const notes = JSON.parse(row.notes) as Record<string, string>;
+  const before = notes[table] ?? '';
+  if (note.trim()) notes[table] = note.trim();
+  else delete notes[table];
+  run(db, qb.updateTable('returns').set({ notes: JSON.stringify(notes), updated_at: now.toISOString() }).where('period', '=', period));
+  return { before: { table, note: before }, after: { table, note: note.trim() } };
+}
+
+function log(db: SqliteDatabase, row: Row, version: number, action: 'check' | 'uncheck' | 'finalize' | 'reopen', reason: string | null, by: string, now: Date): void {
+  run(db, qb.insertInto('return_log').values({ period: row.period, version, action, reason, at: now.toISOString(), by }));
+}
+
+/** draft → checked: someone has gone over the figures and the notes. */
+export function checkReturn(db: SqliteDatabase, period: string, by: string, now: Date): Change {
+  const row = ensureReturn(db, period, now);
+  assertNotFinalized(row);
+  if (row.state === 'checked') throw refuse('period', 'returnAlreadyChecked', period);
+  const at = now.toISOString();
+  run(db, qb.updateTable('returns').set({ state: 'checked', checked_at: at, checked_by: by, updated_at: at }).where('period', '=', period));
+  log(db, row, row.version, 'check', null, by, now);
+  return { before: { state: row.state, version: row.version }, after: { state: 'checked', version: row.version } };
+}
+
+/** checked → finalized: the figures are computed once more and frozen with the return. */
+export function finalizeReturn(db: SqliteDatabase, period: string, by: string, now: Date): Change {
+  const row = ensureReturn(db, period, now);
+  assertNotFinalized(row);
+  if (row.state !== 'checked') throw refuse('period', 'returnNotChecked', period);
+  const at = now.toISOString();
+  const snapshot: Snapshot = { computedAt: at, tables: computeReturnTables(db, periodBounds(period)) };
+  run(db, qb.updateTable('returns').set({ state: 'finalized', snapshot: JSON.stringify(snapshot), finalized_at: at, finalized_by: by, updated_at: at }).where('period', '=', period));
+  log(db, row, row.version, 'finalize', null, by, now);
+  return { before: { state: row.state, version: row.version }, after: { state: 'finalized', version: row.version } };
+}
+
+/**
+ * Back to draft. A finalized return's figures may already be with the district, so reopening it raises
+ * its version: the next package replaces the one sent. A checked return goes back without a new version.
+ */
+export function reopenReturn(db: SqliteDatabase, period: string, reason: string, by: string, now: Date): Change {
+  const row = getReturnRow(db, period);
+  if (!row || row.state === 'draft') throw refuse('period', 'returnNotFinalized', period);
+  const version = row.state === 'finalized' ? row.version + 1 : row.version;
+  run(
+    db,
+    qb
+      .updateTable('returns')
+      .set({ state: 'draft', version, snapshot: null, checked_at: null, checked_by: null, finalized_at: null, finalized_by: null, updated_at: now.toISOString() })
+      .where('period', '=', period),
+  );
+  log(db, row, version, row.state === 'finalized' ? 'reopen' : 'uncheck', reason, by, now);
+  return { before: { state: row.state, version: row.version }, after: { state: 'draft', version, reason } };
+}

@@ -1,0 +1,169 @@
+// The district's side: packages received from files (a USB stick) or uploads, each verified with the
+// reason it was refused; the period consolidated across the streets (one row per street, who is missing)
+// with a drill-down to a street's own tables; the district report.
+import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { App, Button, Card, DatePicker, Drawer, Empty, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ExchangeKeysInfo, ImportOutcome } from '../../../../shared/api/contract-exchange';
+import { api } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { useCurrentSession } from '../../app/session';
+import { PageHeader } from '../../components/PageHeader';
+import { currentLanguage } from '../../i18n';
+import { errorText, useReportError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { hasRole } from '../../lib/roles';
+import { saveBytes } from '../import/import-options';
+import { lastMonth } from './ReturnsPage';
+import { ReturnTableView } from './ReturnTableView';
+
+export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const report = useReportError();
+  const lang = currentLanguage();
+  const { user } = useCurrentSession();
+  const canImport = hasRole(user.role, 'clerk');
+  const [period, setPeriod] = useState(lastMonth());
+  const consolidated = useApi('district.consolidate', { period }, [period]);
+  const received = useApi('district.packages', { period }, [period]);
+  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [street, setStreet] = useState<string | null>(null);
+  const c = consolidated.data;
+  const drill = c?.streets.find((s) => s.code === street);
+
+  const importFiles = async (files: File[]) => {
+    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    try {
+      const result = await api.call('district.import', { files: payload });
+      setOutcomes(result);
+      const bad = result.filter((o) => o.status === 'rejected').length;
+      if (bad) void message.warning(t('district.importSomeRejected', { count: bad }));
+      else void message.success(t('district.importDone', { count: result.length }));
+      void consolidated.reload();
+      void received.reload();
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <div className="page returns-page">
+      <PageHeader
+        title={t('district.title', { name: keys.name })}
+        description={t('district.description')}
+        extra={
+          <Space>
+            <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('returns.period')} />
+            <Button icon={<FileExcelOutlined />} onClick={() => api.call('district.report', { period }).then((r) => saveBytes(r.bytes, r.fileName), report)}>
+              {t('district.report')}
+            </Button>
+          </Space>
+        }
+      />
+      <div className="returns-grid">
+        <Card className="panel">
+          {consolidated.error ? <div className="load-error">{errorText(consolidated.error)}</div> : null}
+          {!c ? (
+            <Spin />
+          ) : (
+            <>
+              <div className="returns-toolbar" style={{ marginBottom: 12 }}>
+                <span>{t('district.sentCount', { sent: c.streets.length - c.missing.length, all: c.streets.length })}</span>
+                {c.missing.map((m) => (
+                  <Tag key={m.code} color="warning">
+                    {t('district.missing', { name: m.name })}
+                  </Tag>
+                ))}
+              </div>
+              {c.tables.map((table) => (
+                <ReturnTableView key={table.id} table={table} onRowClick={(row) => setStreet(row.key)} />
+              ))}
+            </>
+          )}
+        </Card>
+        <Space direction="vertical" style={{ width: '100%' }}>
+          {canImport && (
+            <Card className="panel" title={t('district.receive')}>
+              <Upload.Dragger multiple showUploadList={false} beforeUpload={(_file, list) => (list[list.length - 1] === _file ? (void importFiles(list), false) : false)} accept=".zip,.sealed">
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p>{t('district.drop')}</p>
+              </Upload.Dragger>
+              {outcomes.length > 0 && (
+                <List
+                  size="small"
+                  dataSource={outcomes}
+                  renderItem={(o) => (
+                    <List.Item>
+                      <div>
+                        <div className="package-name">{o.fileName}</div>
+                        {o.status === 'rejected' ? <div className="outcome-rejected">{t('district.rejected')}：{o.message}</div> : <Tag color={o.status === 'duplicate' ? 'default' : 'success'}>{t(`district.outcome.${o.status}`, { version: o.version })}</Tag>}
+                      </div>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+          )}
+          <Card className="panel" title={t('district.packages')}>
+            <Tabs
+              items={[
+                {
+                  key: 'received',
+                  label: t('district.receivedTab'),
+                  children: received.data?.packages.length ? (
+                    <List
+                      size="small"
+                      dataSource={received.data.packages}
+                      renderItem={(p) => (
+                        <List.Item>
+                          <div>
+                            <div className="package-name">
+                              {p.streetName} v{p.version} {p.current ? <Tag color="success">{t('district.current')}</Tag> : <Tag>{t('district.replaced')}</Tag>}
+                            </div>
+                            <div className="package-meta">{t('district.receivedMeta', { at: formatDateTime(p.receivedAt, lang), via: t(`district.via.${p.receivedVia}`), members: p.counts.members ?? 0 })}</div>
+                          </div>
+                        </List.Item>
+                      )}
+                    />
+                  ) : (
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('district.noneReceived')} />
+                  ),
+                },
+                {
+                  key: 'rejected',
+                  label: t('district.rejectedTab', { count: received.data?.rejections.length ?? 0 }),
+                  children: (
+                    <List
+                      size="small"
+                      dataSource={received.data?.rejections ?? []}
+                      locale={{ emptyText: t('district.noneRejected') }}
+                      renderItem={(r) => (
+                        <List.Item>
+                          <div>
+                            <div className="package-name">{r.fileName}</div>
+                            <div className="outcome-rejected">
+                              {r.code}：{r.message}
+                            </div>
+                            <div className="package-meta">{formatDateTime(r.at, lang)}</div>
+                          </div>
+                        </List.Item>
+                      )}
+                    />
+                  ),
+                },
+              ]}
+            />
+          </Card>
+        </Space>
+      </div>
+      <Drawer width={900} open={!!drill} onClose={() => setStreet(null)} title={drill ? t('district.drillTitle', { name: drill.name, version: drill.version ?? '—' }) : ''}>
+        {drill?.tables ? drill.tables.map((table) => <ReturnTableView key={table.id} table={table} />) : <Empty description={t('district.notSent')} />}
+      </Drawer>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// One return table as a person reads it: rows, a total row, and (on the street) the clerk's note under it.
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { COLUMN_LABELS, rowLabel, TABLE_TITLES, type ReturnRow, type ReturnTable } from '../../../../shared/returns/tables';
+import { currentLanguage } from '../../i18n';
+
+export function ReturnTableView({ table, footer, onRowClick }: { table: ReturnTable; footer?: React.ReactNode; onRowClick?: (row: ReturnRow) => void }) {
+  const { t } = useTranslation();
+  const lang = currentLanguage();
+  const zh = lang === 'zh-CN';
+  const rows = [...table.rows, { key: '__total', label: t('returns.total'), values: table.total }];
+  return (
+    <section className="return-table" aria-label={zh ? TABLE_TITLES[table.id].zh : TABLE_TITLES[table.id].en}>
+      <h3>
+        {zh ? TABLE_TITLES[table.id].zh : TABLE_TITLES[table.id].en}
+      </h3>
+      <Table<ReturnRow>
+        size="small"
+        pagination={false}
+        rowKey="key"
+        dataSource={rows}
+        rowClassName={(r) => (r.key === '__total' ? 'return-total' : onRowClick ? 'return-clickable' : '')}
+        onRow={(r) => ({ onClick: () => (r.key !== '__total' ? onRowClick?.(r) : undefined) })}
+        columns={[
+          { key: 'label', title: '', render: (_, r) => (r.key === '__total' ? r.label : rowLabel(r, lang)), width: 220 },
+          ...table.columns.map((c) => ({
+            key: c.key,
+            title: (zh ? COLUMN_LABELS[c.key]?.zh : COLUMN_LABELS[c.key]?.en) ?? c.key,
+            align: 'right' as const,
+            render: (_: unknown, r: ReturnRow) => r.values[c.key] ?? '—',
+          })),
+        ]}
+      />
+      {footer}
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+// 月报: a street's monthly return (figures, notes, check → finalize → package → send) or, on a district
+// database, the packages received from the streets and their consolidation. The mode decides the page.
+import { Spin } from 'antd';
+import { useApi } from '../../api/use-api';
+import type { PageProps } from '../../app/routes';
+import { errorText } from '../../lib/errors';
+import { DistrictReturns } from './DistrictReturns';
+import { StreetReturn } from './StreetReturn';
+import './returns.css';
+
+/** Last month: the return a clerk is working on at the start of a month. */
+export function lastMonth(): string {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+
+export default function ReturnsPage(_props: PageProps) {
+  const keys = useApi('exchange.keys', {});
+  if (keys.error) return <div className="load-error">{errorText(keys.error)}</div>;
+  if (!keys.data) return <Spin />;
+  return keys.data.mode === 'district' ? <DistrictReturns keys={keys.data} /> : <StreetReturn keys={keys.data} reloadKeys={keys.reload} />;
+}

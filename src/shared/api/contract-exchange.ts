@@ -1,0 +1,267 @@
+// The monthly return and the district exchange in the contract: keys, the return's states and package,
+// sending by folder or upload, and the district's receiving, verifying and consolidating.
+import { z } from 'zod';
+import { displayName, language, newPassword, username } from './schemas';
+import { RETURN_TABLE_IDS, PERIOD_PATTERN, type ReturnTable, type ReturnTableId } from '../returns/tables';
+
+const period = z.string({ error: 'required' }).trim().regex(PERIOD_PATTERN, { error: 'periodFormat' });
+const note = z.string().max(2000, { error: 'tooLong' });
+const fileBytes = z.object({ fileName: z.string().trim().min(1, { error: 'required' }).max(260, { error: 'tooLong' }), bytes: z.instanceof(Uint8Array, { error: 'required' }) });
+const keyFileText = z.string({ error: 'required' }).min(1, { error: 'required' }).max(20_000, { error: 'tooLong' });
+const code12 = z.string({ error: 'required' }).trim().regex(/^\d{12}$/, { error: 'divisionCodeDigits' });
+const districtCode = z
+  .string({ error: 'required' })
+  .trim()
+  .regex(/^\d{6}(000000)?$/, { error: 'districtCodeDigits' })
+  .transform((c) => (c.length === 6 ? `${c}000000` : c));
+
+export const districtSetupInput = z.object({
+  district: z.object({ name: z.string().trim().min(2, { error: 'tooShort' }).max(40, { error: 'tooLong' }), code: districtCode }),
+  admin: z.object({ username, displayName, password: newPassword }),
+  language: language.default('zh-CN'),
+});
+
+export const exchangeMethods = {
+  'setup.initializeDistrict': { input: districtSetupInput, access: 'public', write: true },
+  'exchange.keys': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  'exchange.exportKey': { input: z.object({}).strict().default({}), access: 'clerk', write: true },
+  'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional() }), access: 'admin', write: true },
+  'exchange.saveSettings': {
+    input: z.object({
+      districtUrl: z.string().trim().max(300, { error: 'tooLong' }).regex(/^(https?:\/\/\S+)?$/, { error: 'urlFormat' }),
+      uploadToken: z.string().trim().max(200, { error: 'tooLong' }),
+      /** Retries of an upload and the first wait between them (doubling each time). */
+      uploadAttempts: z.number().int().min(1, { error: 'tooSmall' }).max(20, { error: 'tooLarge' }).optional(),
+      uploadBaseDelayMs: z.number().int().min(10, { error: 'tooSmall' }).max(60_000, { error: 'tooLarge' }).optional(),
+    }),
+    access: 'admin',
+    write: true,
+  },
+  'returns.list': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  'returns.get': { input: z.object({ period }), access: 'viewer', write: false },
+  'returns.saveNote': { input: z.object({ period, table: z.enum(RETURN_TABLE_IDS, { error: 'notAllowed' }), note }), access: 'clerk', write: true },
+  'returns.check': { input: z.object({ period }), access: 'clerk', write: true },
+  'returns.finalize': { input: z.object({ period }), access: 'clerk', write: true },
+  'returns.reopen': { input: z.object({ period, reason: z.string().trim().min(2, { error: 'tooShort' }).max(500, { error: 'tooLong' }) }), access: 'clerk', write: true },
+  'returns.build': {
+    /** encrypt: to the district key kept (`keys trust`); encryptTo: to the district key file given. */
+    input: z.object({ period, encrypt: z.boolean().default(false), encryptTo: keyFileText.optional() }),
+    access: 'clerk',
+    write: true,
+  },
+  'returns.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
+  'returns.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true },
+  'package.verify': { input: fileBytes, access: 'viewer', write: false },
+  'district.streets': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  'district.issueToken': { input: z.object({ streetCode: code12 }), access: 'admin', write: true },
+  'district.import': { input: z.object({ files: z.array(fileBytes).min(1, { error: 'required' }).max(500) }), access: 'clerk', write: true },
+  /** The exchange endpoint's call: a street's upload with its token (checked by the handler, not a session). */
+  'district.receiveUpload': {
+    input: z.object({ streetCode: code12, token: z.string().min(1).max(200), fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }),
+    access: 'public',
+    write: true,
+  },
+  'district.packages': { input: z.object({ period: period.optional() }), access: 'viewer', write: false },
+  'district.consolidate': { input: z.object({ period }), access: 'viewer', write: false },
+  'district.report': { input: z.object({ period }), access: 'viewer', write: false },
+} as const;
+
+/** Where a district's host takes the streets' uploads (see src/host/exchange-endpoint.ts). */
+export const EXCHANGE_UPLOAD_PATH = '/exchange/upload';
+
+export type ReturnState = 'draft' | 'checked' | 'finalized';
+
+/** Why a package was refused: stable codes the CLI prints and the UI translates. */
+export const PACKAGE_PROBLEMS = [
+  'NOT_A_ZIP',
+  'TRUNCATED',
+  'FILE_MISSING',
+  'MANIFEST_INVALID',
+  'FORMAT_UNSUPPORTED',
+  'HASH_MISMATCH',
+  'FILE_NOT_LISTED',
+  'BAD_SIGNATURE',
+  'UNKNOWN_KEY',
+  'STREET_NOT_IN_DISTRICT',
+  'PERIOD_IN_FUTURE',
+  'REPLAY',
+  'SEALED_DAMAGED',
+  'WRONG_RECIPIENT',
+  'DECRYPT_FAILED',
+  'SEALED_NO_KEY',
+  'WRONG_SENDER',
+] as const;
+export type PackageProblem = (typeof PACKAGE_PROBLEMS)[number];
+
+export interface PackageManifest {
+  format: 'streetdesk-return';
+  formatVersion: 1;
+  street: { code: string; name: string; districtName: string };
+  period: string;
+  version: number;
+  generatedAt: string;
+  appVersion: string;
+  signer: { alg: 'Ed25519'; keyId: string; publicKey: string };
+  counts: Record<string, number>;
+  files: { path: string; sha256: string; size: number }[];
+}
+
+export interface ManifestSummary {
+  streetCode: string;
+  streetName: string;
+  period: string;
+  version: number;
+  generatedAt: string;
+  appVersion: string;
+  keyId: string;
+  counts: Record<string, number>;
+  files: number;
+}
+
+export type VerifyOutcome =
+  | { ok: true; encrypted: boolean; sha256: string; manifest: ManifestSummary }
+  | { ok: false; code: PackageProblem; message: string; file?: string; params?: Record<string, string | number> };
+
+/** What the district signs back for a package it took: the street keeps it as proof of delivery. */
+export interface Receipt {
+  format: 'streetdesk-receipt';
+  districtCode: string;
+  districtName: string;
+  streetCode: string;
+  period: string;
+  version: number;
+  sha256: string;
+  fileName: string;
+  outcome: 'accepted' | 'replaced';
+  receivedAt: string;
+  keyId: string;
+}
+
+export interface SignedReceipt {
+  receipt: Receipt;
+  signature: string;
+}
+
+export interface PackageInfo {
+  id: number;
+  period: string;
+  version: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  encrypted: boolean;
+  counts: Record<string, number>;
+  builtAt: string;
+  builtBy: string;
+  sentVia: 'folder' | 'upload' | null;
+  sentTo: string | null;
+  sentAt: string | null;
+  receipt: SignedReceipt | null;
+  /** Whether the receipt's signature checks out with the district's key (null: no district key kept). */
+  receiptVerified: boolean | null;
+}
+
+export interface ReturnInfo {
+  period: string;
+  state: ReturnState;
+  version: number;
+  /** Computed now (draft / checked) or the frozen figures (finalized). */
+  tables: ReturnTable[];
+  notes: Partial<Record<ReturnTableId, string>>;
+  frozenAt: string | null;
+  checkedAt: string | null;
+  checkedBy: string | null;
+  finalizedAt: string | null;
+  finalizedBy: string | null;
+  log: { version: number; action: string; reason: string | null; at: string; by: string }[];
+  packages: PackageInfo[];
+}
+
+export interface ExchangeKeysInfo {
+  mode: 'street' | 'district';
+  code: string;
+  name: string;
+  signingKeyId: string | null;
+  encryptionKeyId: string | null;
+  district: { code: string; name: string; keyId: string; canEncrypt: boolean } | null;
+  districtUrl: string;
+  hasUploadToken: boolean;
+  uploadAttempts: number;
+  uploadBaseDelayMs: number;
+}
+
+export interface DistrictStreet {
+  code: string;
+  name: string;
+  keyId: string;
+  publicKey: string;
+  hasToken: boolean;
+  addedAt: string;
+  updatedAt: string;
+}
+
+export type ImportOutcome =
+  | { fileName: string; status: 'accepted' | 'replaced'; streetCode: string; period: string; version: number; replacedVersion?: number; receipt: SignedReceipt }
+  | { fileName: string; status: 'duplicate'; streetCode: string; period: string; version: number; receipt: SignedReceipt }
+  | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string };
+
+export interface DistrictPackageRow {
+  id: number;
+  streetCode: string;
+  streetName: string;
+  period: string;
+  version: number;
+  fileName: string;
+  sha256: string;
+  size: number;
+  receivedVia: 'file' | 'upload';
+  receivedAt: string;
+  receivedBy: string;
+  current: boolean;
+  counts: Record<string, number>;
+}
+
+export interface DistrictRejection {
+  id: number;
+  at: string;
+  fileName: string;
+  streetCode: string | null;
+  period: string | null;
+  version: number | null;
+  code: string;
+  message: string;
+  receivedVia: 'file' | 'upload';
+}
+
+export interface Consolidation {
+  period: string;
+  /** The same tables as a street's return: one row per street (its totals), the district's totals. */
+  tables: ReturnTable[];
+  streets: { code: string; name: string; version: number | null; receivedAt: string | null; tables: ReturnTable[] | null }[];
+  missing: { code: string; name: string }[];
+}
+
+export interface ExchangeOutputs {
+  'setup.initializeDistrict': import('./contract').SessionInfo & { token: string };
+  'exchange.keys': ExchangeKeysInfo;
+  'exchange.exportKey': { fileName: string; text: string; keyId: string };
+  'exchange.trustKey': { code: string; name: string; role: 'street' | 'district'; keyId: string; replacedKeyId: string | null };
+  'exchange.saveSettings': ExchangeKeysInfo;
+  'returns.list': { period: string; state: ReturnState; version: number; updatedAt: string }[];
+  'returns.get': ReturnInfo;
+  'returns.saveNote': ReturnInfo;
+  'returns.check': ReturnInfo;
+  'returns.finalize': ReturnInfo;
+  'returns.reopen': ReturnInfo;
+  'returns.build': { package: PackageInfo; bytes: Uint8Array<ArrayBuffer> };
+  'returns.sendToFolder': { package: PackageInfo; file: string; verified: ManifestSummary | null };
+  'returns.upload': { package: PackageInfo; attempts: number };
+  'package.verify': VerifyOutcome;
+  'district.streets': DistrictStreet[];
+  'district.issueToken': { streetCode: string; token: string };
+  'district.import': ImportOutcome[];
+  'district.receiveUpload': ImportOutcome;
+  'district.packages': { packages: DistrictPackageRow[]; rejections: DistrictRejection[] };
+  'district.consolidate': Consolidation;
+  'district.report': { fileName: string; bytes: Uint8Array<ArrayBuffer> };
+}

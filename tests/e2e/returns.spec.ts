@@ -1,0 +1,91 @@
+// 月报 as a street clerk sends it and the district receives it: the October return's tables with a note,
+// checked and finalized, the package built and written to a folder (read back); the district takes the
+// package from the stick, shows the street as sent, the others as missing, and drills down to its tables.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ADMIN, callApi, expect, login, test, useHost } from './fixtures';
+
+const street = useHost({ seedMembers: 200 });
+const district = useHost({ district: { name: '东城区', code: '110101' } });
+const SHOTS = process.env.STREETDESK_SHOTS;
+
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+const lastMonth = (() => {
+  const d = new Date();
+  d.setDate(1);
+  d.setMonth(d.getMonth() - 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+})();
+const stick = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-stick-'));
+test.afterAll(() => fs.rmSync(stick, { recursive: true, force: true }));
+
+async function session(host: { url: string; dbPath: string }): Promise<string> {
+  const { result, cookie } = await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return cookie!;
+}
+
+async function call<T>(host: { url: string; dbPath: string }, cookie: string, method: string, input: unknown): Promise<T> {
+  const { result } = await callApi<T>(host, method, input, cookie);
+  if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+test('a street clerk checks, finalizes and writes the month’s package to a USB folder', async ({ page }) => {
+  await login(page, street, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '月报报送' }).click();
+  await expect(page.getByRole('heading', { name: '党建工作月报' })).toBeVisible();
+  const members = page.getByRole('region', { name: '党员分布（按社区）' });
+  await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: '便民服务办件（三张清单）' })).toContainText('便民服务台尚未启用');
+
+  const changes = page.getByRole('region', { name: '本月党员变动' });
+  await changes.getByLabel('说明').fill('本月无新发展党员');
+  await changes.getByRole('button', { name: '保存说明' }).click();
+  await expect(changes.getByRole('button', { name: '保存说明' })).toBeDisabled();
+
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await expect(page.getByText('已审核', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: '定稿' }).click();
+  await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
+  await expect(changes).toContainText('说明：本月无新发展党员');
+
+  await page.getByRole('button', { name: '生成数据包' }).click();
+  await expect(page.locator('.package-name')).toHaveText(`110101001000_朝阳门街道_${lastMonth}_v1.zip`);
+  await expect(page.getByText('尚未报送')).toBeVisible();
+  await page.getByLabel('目标文件夹').fill(stick);
+  await page.getByRole('button', { name: '写入' }).click();
+  await expect(page.getByText(`已写入 ${path.join(stick, `110101001000_朝阳门街道_${lastMonth}_v1.zip`)}`)).toBeVisible();
+  expect(fs.readdirSync(stick)).toEqual([`110101001000_朝阳门街道_${lastMonth}_v1.zip`]);
+  await expect(page.getByText('定稿 v1')).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'returns-street.png'), fullPage: true });
+});
+
+test('the district takes the package from the stick and drills down to the street', async ({ page }) => {
+  const streetCookie = await session(street);
+  const districtCookie = await session(district);
+  const key = await call<{ text: string }>(street, streetCookie, 'exchange.exportKey', {});
+  await call(district, districtCookie, 'exchange.trustKey', { keyFile: key.text, streetCode: '110101001000' });
+
+  await login(page, district, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '月报报送' }).click();
+  await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
+  await expect(page.getByText('已报送 0 / 1 个街道')).toBeVisible();
+  await expect(page.getByText('未报送：朝阳门街道')).toBeVisible();
+
+  const file = path.join(stick, fs.readdirSync(stick)[0]);
+  await page.locator('.ant-upload input[type=file]').setInputFiles([{ name: path.basename(file), mimeType: 'application/zip', buffer: fs.readFileSync(file) }, { name: 'damaged.zip', mimeType: 'application/zip', buffer: fs.readFileSync(file).subarray(0, 500) }]);
+  await expect(page.getByText('已接收 v1')).toBeVisible();
+  await expect(page.getByText('拒收：数据包不完整（文件被截断或损坏）')).toBeVisible();
+  await expect(page.getByText('已报送 1 / 1 个街道')).toBeVisible();
+
+  const members = page.getByRole('region', { name: '党员分布（按社区）' }).first();
+  await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'returns-district.png'), fullPage: true });
+  await members.getByRole('row', { name: /朝阳门街道/ }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toContainText('朝阳门街道（第 1 版）');
+  await expect(drawer.getByRole('region', { name: '本月党员变动' })).toBeVisible();
+});

@@ -1,0 +1,102 @@
+// Streets and a district for the exchange tests: real databases set up through the contract, streets
+// seeded with a demo roll, returns finalized and packages built the way a clerk does it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { generateKeyPairSync } from 'node:crypto';
+import { StreetDeskApp } from '../../src/core/app';
+import { keyIdOf, rawPublicKey } from '../../src/core/exchange/keys';
+import { seedDemo } from '../../src/core/services/seed-demo';
+import type { PackageInfo } from '../../src/shared/api/contract-exchange';
+import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
+
+/** After the seeded roll's reference day (2026-10-31): the October return is due. */
+export const EXCHANGE_START = new Date(2026, 10, 5, 9, 0, 0);
+export const PERIOD = '2026-10';
+export const DISTRICT = { name: '东城区', code: '110101' } as const;
+
+export interface Site {
+  app: StreetDeskApp;
+  dir: string;
+  dbPath: string;
+  clock: TestClock;
+  token: string;
+  code: string;
+  name: string;
+}
+
+export function sitesForEachTest() {
+  const open: Site[] = [];
+  afterEach(() => {
+    for (const s of open.splice(0)) {
+      try {
+        s.app.close();
+      } catch {
+        // closed by the test
+      }
+      fs.rmSync(s.dir, { recursive: true, force: true });
+    }
+  });
+  const track = (s: Site) => {
+    open.push(s);
+    return s;
+  };
+  return {
+    /** A street of the district (`110101<nnn>000`) with `members` seeded members. */
+    async street(n: number, members = 60, options: { start?: Date; county?: string } = {}): Promise<Site> {
+      const dir = makeTempDir('streetdesk-street-');
+      const dbPath = path.join(dir, 'street.db');
+      const clock = makeClock(options.start ?? EXCHANGE_START);
+      const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
+      const code = `${options.county ?? DISTRICT.code}${String(n).padStart(3, '0')}000`;
+      const name = `第${n}街道`;
+      const setup = await app.invoke('setup.initialize', { street: { name, code, districtName: DISTRICT.name }, admin: { ...ADMIN } });
+      if (members > 0) app.database.transaction(() => seedDemo(app.database, { members, seed: n }, clock.now()))();
+      return track({ app, dir, dbPath, clock, token: setup.token, code, name });
+    },
+    async district(options: { start?: Date } = {}): Promise<Site> {
+      const dir = makeTempDir('streetdesk-district-');
+      const dbPath = path.join(dir, 'district.db');
+      const clock = makeClock(options.start ?? EXCHANGE_START);
+      const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
+      const setup = await app.invoke('setup.initializeDistrict', { district: { ...DISTRICT }, admin: { ...ADMIN } });
+      return track({ app, dir, dbPath, clock, token: setup.token, code: `${DISTRICT.code}000000`, name: DISTRICT.name });
+    },
+  };
+}
+
+/** The street's key file trusted by the district, and the district's key file kept by the street. */
+export async function pair(street: Site, district: Site): Promise<void> {
+  const streetKey = await street.app.invoke('exchange.exportKey', {}, street.token);
+  await district.app.invoke('exchange.trustKey', { keyFile: streetKey.text, streetCode: street.code }, district.token);
+  const districtKey = await district.app.invoke('exchange.exportKey', {}, district.token);
+  await street.app.invoke('exchange.trustKey', { keyFile: districtKey.text }, street.token);
+}
+
+export async function finalize(street: Site, period = PERIOD): Promise<void> {
+  await street.app.invoke('returns.check', { period }, street.token);
+  await street.app.invoke('returns.finalize', { period }, street.token);
+}
+
+export async function buildPackage(street: Site, options: { period?: string; encrypt?: boolean } = {}): Promise<{ package: PackageInfo; bytes: Uint8Array<ArrayBuffer> }> {
+  const period = options.period ?? PERIOD;
+  const info = await street.app.invoke('returns.get', { period }, street.token);
+  if (info.state !== 'finalized') await finalize(street, period);
+  return street.app.invoke('returns.build', { period, encrypt: options.encrypt ?? false }, street.token);
+}
+
+/** A district's public key file made outside any database (for tests that only need to trust one). */
+export function districtKeyFileForTest(code: string): string {
+  const sign = rawPublicKey(generateKeyPairSync('ed25519').publicKey);
+  const enc = rawPublicKey(generateKeyPairSync('x25519').publicKey);
+  return JSON.stringify({
+    format: 'streetdesk-public-key',
+    formatVersion: 1,
+    role: 'district',
+    code,
+    name: '东城区',
+    signingKey: { alg: 'Ed25519', keyId: keyIdOf(sign), publicKey: sign },
+    encryptionKey: { alg: 'X25519', keyId: keyIdOf(enc), publicKey: enc },
+    createdAt: new Date().toISOString(),
+  });
+}
