@@ -1,31 +1,35 @@
 // Issue 6's figures for `npm run bench`: a street's return and package with 20,000 members, and a district
 // verifying, importing and consolidating 30 street packages — each next to the floor of zipping (or
-// unzipping) and hashing the same bytes. Requests (50,000) join once the service counter is in.
+// unzipping) and hashing the same bytes. The street has a year of service work: 50,000 requests.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { unzipSync, zipSync } from 'fflate';
 import { StreetDeskApp } from '../src/core/app';
 import { seedDemo } from '../src/core/services/seed-demo';
+import { seedServiceWork } from '../src/core/services/counter/seed-service';
 
 type Add = (what: string, figure: number, floor: number) => void;
 
 const ADMIN = { username: 'admin', displayName: '管理员', password: 'bench12345' };
 const PERIOD = '2026-10';
 
-async function street(dir: string, n: number, members: number) {
+async function street(dir: string, n: number, members: number, requests = 0) {
   const code = `370782${String(n).padStart(3, '0')}000`;
   const app = new StreetDeskApp({ dbPath: path.join(dir, `street-${n}.db`), appVersion: 'bench' });
   const { token } = await app.invoke('setup.initialize', { street: { name: `基准街道${n}`, code, districtName: '诸城市' }, admin: ADMIN });
-  app.database.transaction(() => seedDemo(app.database, { members, seed: n }, new Date()))();
+  app.database.transaction(() => {
+    seedDemo(app.database, { members, seed: n }, new Date());
+    if (requests > 0) seedServiceWork(app.database, { requests, seed: n }, new Date());
+  })();
   return { app, token, code };
 }
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export async function benchExchange(dir: string, add: Add): Promise<void> {
-  // 1. One street: the return's figures frozen and the package built, 20,000 members.
-  const s = await street(dir, 1, 20_000);
+  // 1. One street: the return's figures frozen and the package built, 20,000 members and 50,000 requests.
+  const s = await street(dir, 1, 20_000, 50_000);
   const t0 = performance.now();
   await s.app.invoke('returns.check', { period: PERIOD }, s.token);
   await s.app.invoke('returns.finalize', { period: PERIOD }, s.token);
@@ -36,7 +40,7 @@ export async function benchExchange(dir: string, add: Add): Promise<void> {
   zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, [v, { level: k.endsWith('.xlsx') ? 0 : 6 }]])));
   for (const v of Object.values(files)) sha(v);
   const zipFloor = performance.now() - f0;
-  add(`return + package, 20,000 members — target < 3 s (floor: zip + sha256 of the same files)`, buildMs, zipFloor);
+  add(`return + package, 20,000 members, 50,000 requests — target < 3 s (floor: zip + sha256 of the same files)`, buildMs, zipFloor);
   s.app.close();
 
   // 2. A district receiving 30 streets' packages (5,000 members each) and consolidating them.
@@ -44,7 +48,7 @@ export async function benchExchange(dir: string, add: Add): Promise<void> {
   const d = await district.invoke('setup.initializeDistrict', { district: { name: '诸城市', code: '370782' }, admin: ADMIN });
   const packages: { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] = [];
   for (let n = 2; n <= 31; n++) {
-    const st = await street(dir, n, 5_000);
+    const st = await street(dir, n, 5_000, 2_000);
     const key = await st.app.invoke('exchange.exportKey', {}, st.token);
     await district.invoke('exchange.trustKey', { keyFile: key.text, streetCode: st.code }, d.token);
     await st.app.invoke('returns.check', { period: PERIOD }, st.token);

@@ -7,6 +7,7 @@ import { appendAudit, verifyAuditChain } from '../core/services/audit';
 import { backupFolder, listBackups, writeBackup } from '../core/services/backup';
 import { getStreet } from '../core/services/street';
 import { seedDemo } from '../core/services/seed-demo';
+import { seedServiceWork } from '../core/services/counter/seed-service';
 import { importMembers } from '../core/import/import-members';
 import { findOrganizations } from '../core/services/organizations';
 import { refreshStatistics } from '../core/db/open';
@@ -147,13 +148,15 @@ export const COMMANDS: Command[] = [
     precheck(values, text) {
       intOption(values, 'members', 1, 500_000, text);
       intOption(values, 'seed', 0, 2 ** 31 - 1, text, 1);
+      intOption(values, 'requests', 0, 1_000_000, text, 0);
     },
     async run(ctx) {
       const members = intOption(ctx.values, 'members', 1, 500_000, ctx.text);
       const seed = intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1);
+      const requests = intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0);
       const db = ctx.app.database;
       const result = db.transaction(() => {
-        const r = seedDemo(db, { members, seed }, new Date());
+        const r = { ...seedDemo(db, { members, seed }, new Date()), ...(requests > 0 ? seedServiceWork(db, { requests, seed }, new Date()) : {}) };
         appendAudit(db, CLI_ACTOR, { action: 'seedDemo', entity: 'member', after: { seed, ...r } }, new Date());
         return r;
       })();

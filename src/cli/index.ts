@@ -58,6 +58,7 @@ export async function runCli(argv: string[]): Promise<number> {
         'admin-name': { type: 'string' },
         out: { type: 'string' },
         members: { type: 'string' },
+        requests: { type: 'string' },
         seed: { type: 'string' },
         query: { type: 'string' },
         org: { type: 'string' },

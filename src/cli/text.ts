@@ -8,8 +8,8 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   init --street-name 名称 --street-code 区划代码 --district-name 区名 --admin-user 用户名 [--admin-name 姓名]
         初始化新数据库：街道信息和管理员账号（密码取自环境变量 STREETDESK_PASSWORD）
   backup --out 文件      把数据库完整备份到指定文件
-  seed-demo --members 人数 [--seed 种子]
-                        生成一个虚构的演示街道（社区、网格、支部、党员），用于演示和性能测试
+  seed-demo --members 人数 [--requests 件数] [--seed 种子]
+                        生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试
   members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数]
                         列出党员（按姓名、拼音首字母、身份证号或电话查找）
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
@@ -35,8 +35,9 @@ Commands:
   init --street-name NAME --street-code CODE --district-name NAME --admin-user NAME [--admin-name NAME]
         set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)
   backup --out FILE      write a complete backup of the database to FILE
-  seed-demo --members N [--seed S]
-                         build a made-up demo street (communities, grids, branches, members)
+  seed-demo --members N [--requests N] [--seed S]
+                         build a made-up demo street (communities, grids, branches, members; optionally a year of
+                         service requests, volunteers and service records)
   members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N]
                          list members (by name, pinyin initials, ID number or phone)
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
@@ -97,10 +98,10 @@ export function cliText(lang: Language) {
           : `${r.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${r.rows} rows, ${r.created} new, ${r.updated} updated, ${r.duplicates.length} duplicates, ${new Set(r.rejected.map((x) => x.row)).size} rows with problems, ${r.ignored.length} title/footer rows ignored`,
         ...r.rejected.map((x) => (zh ? `第 ${x.row} 行 ${x.message}` : `row ${x.row}: ${x.message}`)),
       ].join('\n'),
-    seeded: (r: { communities: number; grids: number; organizations: number; members: number }) =>
+    seeded: (r: { communities: number; grids: number; organizations: number; members: number; requests?: number; volunteers?: number; records?: number }) =>
       zh
-        ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员`
-        : `Demo data: ${r.communities} communities, ${r.grids} grids, ${r.organizations} organizations, ${r.members} members`,
+        ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员${r.requests ? `，${r.requests} 件受理单，${r.volunteers} 名志愿者，${r.records} 条服务记录` : ''}`
+        : `Demo data: ${r.communities} communities, ${r.grids} grids, ${r.organizations} organizations, ${r.members} members${r.requests ? `, ${r.requests} service requests, ${r.volunteers} volunteers, ${r.records} service records` : ''}`,
     orgNotFound: (name: string, n: number) =>
       n === 0
         ? zh ? `找不到党组织“${name}”` : `No Party organization named “${name}”`

@@ -7,6 +7,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { StreetDeskApp } from '../../src/core/app';
 import { keyIdOf, rawPublicKey } from '../../src/core/exchange/keys';
 import { seedDemo } from '../../src/core/services/seed-demo';
+import { seedServiceWork } from '../../src/core/services/counter/seed-service';
 import type { PackageInfo } from '../../src/shared/api/contract-exchange';
 import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
 
@@ -43,7 +44,7 @@ export function sitesForEachTest() {
   };
   return {
     /** A street of the district (`110101<nnn>000`) with `members` seeded members. */
-    async street(n: number, members = 60, options: { start?: Date; county?: string } = {}): Promise<Site> {
+    async street(n: number, members = 60, options: { start?: Date; county?: string; requests?: number } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-street-');
       const dbPath = path.join(dir, 'street.db');
       const clock = makeClock(options.start ?? EXCHANGE_START);
@@ -51,7 +52,12 @@ export function sitesForEachTest() {
       const code = `${options.county ?? DISTRICT.code}${String(n).padStart(3, '0')}000`;
       const name = `第${n}街道`;
       const setup = await app.invoke('setup.initialize', { street: { name, code, districtName: DISTRICT.name }, admin: { ...ADMIN } });
-      if (members > 0) app.database.transaction(() => seedDemo(app.database, { members, seed: n }, clock.now()))();
+      if (members > 0) {
+        app.database.transaction(() => {
+          seedDemo(app.database, { members, seed: n }, clock.now());
+          if (options.requests) seedServiceWork(app.database, { requests: options.requests, seed: n }, clock.now());
+        })();
+      }
       return track({ app, dir, dbPath, clock, token: setup.token, code, name });
     },
     async district(options: { start?: Date } = {}): Promise<Site> {

@@ -7,8 +7,8 @@ import { AppError } from '../../shared/result';
 import { namePinyin } from './pinyin';
 import { getStreet } from './street';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志玉红梅海燕文斌德福春生宏凤云亮鹏飞慧琳晓东俊丹宇浩辉雪琴婷颖波峰健兵欣';
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+export const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志玉红梅海燕文斌德福春生宏凤云亮鹏飞慧琳晓东俊丹宇浩辉雪琴婷颖波峰健兵欣';
 const COMMUNITY_NAMES = '幸福 和平 光明 胜利 民主 建设 友谊 团结 新华 朝阳 东风 向阳 春晖 锦绣 翠湖 文昌 龙泉 凤凰 金桥 花园 福寿 安居 振兴 长青 繁荣 康乐 丰收 阳光 星河 清泉'.split(' ');
 const SKILLS = ['水电维修', '法律咨询', '医疗护理', '文艺表演', '书法绘画', '家电维修', '心理疏导', '课业辅导', '理发', '摄影'];
 const DESTINATIONS = ['广东省深圳市南山区', '上海市浦东新区', '北京市朝阳区', '浙江省杭州市西湖区', '江苏省苏州市工业园区', '山东省青岛市黄岛区'];
@@ -16,7 +16,7 @@ const EMPLOYERS = ['市教育局机关党委', '市人民医院党委', '区税�
 const EDUCATION = ['11', '14', '21', '21', '31', '31', '41', '61', '71', '81'];
 const WORKING_OCCUPATIONS = ['0111', '0121', '0122', '0131', '0132', '0139', '0211', '0212', '0213', '0221', '0231', '0241', '0251', '0261', '1000'];
 /** Birth dates and "today" are fixed so that a seed always builds the same street. */
-const REFERENCE_DAY = new Date(Date.UTC(2026, 9, 31));
+export const REFERENCE_DAY = new Date(Date.UTC(2026, 9, 31));
 
 export interface SeedDemoOptions {
   members: number;
@@ -31,7 +31,7 @@ export interface SeedDemoResult {
   members: number;
 }
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -37,10 +37,29 @@ describe('the return tables', () => {
     const after = await get(street);
     expect(table(after.tables, 'changes').total.died).toBe(before + 1);
     expect(table(after.tables, 'membersByCommunity').total.total).toBe(byCommunity.total.total! - 1);
-    // The service tables are there with their shape, marked pending until the counter exists here.
     const service = table(after.tables, 'serviceRequests');
     expect(service.rows.map((r) => r.key)).toEqual(['immediate', 'agency', 'guidance']);
     expect(service.columns.map((c) => c.key)).toContain('onTimeRate');
+  });
+
+  it('show the counter’s month: requests by list, closed on time, satisfaction, volunteer hours by team', async () => {
+    const street = await sites.street(2, 200, { requests: 3000 });
+    const info = await get(street);
+    const stats = await street.app.invoke('counter.stats', { period: PERIOD }, street.token);
+    const service = table(info.tables, 'serviceRequests');
+    expect(stats.accepted).toBeGreaterThan(150);
+    for (const { listClass, count } of stats.byList) expect(service.rows.find((r) => r.key === listClass)?.values.requests).toBe(count);
+    expect(service.total).toMatchObject({ requests: stats.accepted, closed: stats.closed, onTime: stats.closedOnTime, rated: stats.rated });
+    expect(service.total.onTimeRate).toBeCloseTo(stats.onTimeRate!, 0);
+    expect(service.total.satisfaction).toBeCloseTo(stats.averageSatisfaction!, 1);
+    const hours = table(info.tables, 'volunteerHours');
+    expect(hours.total.hours).toBeCloseTo(stats.volunteerHoursByTeam.reduce((n, t) => n + t.hours, 0), 1);
+    expect(hours.rows.map((r) => r.label).sort()).toEqual(stats.volunteerHoursByTeam.map((t) => t.teamName).sort());
+    // Still overdue at the month's end: open, past due, not waiting for the resident's documents.
+    const overdue = street.app.database
+      .prepare("SELECT count(*) AS n FROM service_requests WHERE accepted_on <= '2026-10-31' AND (closed_on IS NULL OR closed_on > '2026-10-31') AND due_on < '2026-10-31' AND status <> 'waiting_docs'")
+      .get() as { n: number };
+    expect(service.total.overdue).toBe(overdue.n);
   });
 
   it('refuses a period that has not come', async () => {

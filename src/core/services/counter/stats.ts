@@ -1,5 +1,6 @@
 // The month's numbers of the counter: requests by list and by matter, the on-time rate and average
-// satisfaction of those closed in the month, open requests overdue now, and volunteer hours by team.
+// satisfaction of those closed in the month, open requests overdue now, and volunteer hours by team (a record
+// without a team counts under its volunteer's team, as in the monthly return).
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { CounterStats } from '../../../shared/api/contract-counter';
 import type { ListClass } from '../../../shared/api/schemas-counter';
@@ -29,9 +30,10 @@ export function counterStats(db: SqliteDatabase, period: string, communityId: nu
     .get(params) as { n: number };
   const hours = db
     .prepare(
-      `SELECT r.team_id AS teamId, t.name AS teamName, sum(r.hours) AS hours, count(*) AS records
-       FROM service_records r LEFT JOIN service_teams t ON t.id = r.team_id
-       WHERE substr(r.served_on, 1, 7) = @period GROUP BY r.team_id, t.name ORDER BY hours DESC`,
+      `SELECT t.id AS teamId, t.name AS teamName, sum(r.hours) AS hours, count(*) AS records
+       FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
+       LEFT JOIN service_teams t ON t.id = coalesce(r.team_id, v.team_id)
+       WHERE substr(r.served_on, 1, 7) = @period GROUP BY t.id, t.name ORDER BY hours DESC`,
     )
     .all(params) as { teamId: number | null; teamName: string | null; hours: number; records: number }[];
   return {
