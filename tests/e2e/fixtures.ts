@@ -27,6 +27,8 @@ export interface HostOptions {
    * (deterministic: seed 7) before the host starts. Tests then log in as ADMIN without `initialize`.
    */
   seedMembers?: number;
+  /** With seedMembers: also a year of the counter's work (`seed-demo --requests`). */
+  seedRequests?: number;
   /** Set a district up through the CLI (`init --district`, ADMIN) and serve it with `--district`. */
   district?: { name: string; code: string };
 }
@@ -41,19 +43,19 @@ function runCli(dbPath: string, args: string[], env: Record<string, string> = {}
   if (r.status !== 0) throw new Error(`cli ${args[0]} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-function seedDatabase(dbPath: string, members: number): void {
+function seedDatabase(dbPath: string, members: number, requests = 0): void {
   runCli(
     dbPath,
     ['init', '--street-name', STREET.name, '--street-code', STREET.code, '--district-name', STREET.districtName, '--admin-user', ADMIN.username, '--admin-name', ADMIN.displayName],
     { STREETDESK_PASSWORD: ADMIN.password },
   );
-  runCli(dbPath, ['seed-demo', '--members', String(members), '--seed', '7']);
+  runCli(dbPath, ['seed-demo', '--members', String(members), '--requests', String(requests), '--seed', '7']);
 }
 
 async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
-  if (options.seedMembers) seedDatabase(dbPath, options.seedMembers);
+  if (options.seedMembers) seedDatabase(dbPath, options.seedMembers, options.seedRequests);
   if (options.district) {
     const d = options.district;
     runCli(dbPath, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ADMIN, callApi, expect, login, test, useHost } from './fixtures';
 
-const street = useHost({ seedMembers: 200 });
+const street = useHost({ seedMembers: 200, seedRequests: 1500 });
 const district = useHost({ district: { name: '东城区', code: '110101' } });
 const SHOTS = process.env.STREETDESK_SHOTS;
 
@@ -39,7 +39,11 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
   await expect(page.getByRole('heading', { name: '党建工作月报' })).toBeVisible();
   const members = page.getByRole('region', { name: '党员分布（按社区）' });
   await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: '便民服务办件（三张清单）' })).toContainText('便民服务台尚未启用');
+  // The counter's month as the service statistics count it.
+  const requests = page.getByRole('region', { name: '便民服务办件（三张清单）' });
+  const stats = await call<{ accepted: number }>(street, await session(street), 'counter.stats', { period: '2026-10' });
+  expect(stats.accepted).toBeGreaterThan(50);
+  await expect(requests.getByRole('row', { name: new RegExp(`^合计\\s*${stats.accepted}\\b`) })).toBeVisible();
 
   const changes = page.getByRole('region', { name: '本月党员变动' });
   await changes.getByLabel('说明').fill('本月无新发展党员');

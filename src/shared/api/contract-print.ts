@@ -48,7 +48,8 @@ export const printMethods = {
   'print.roster': { input: printRosterInput, access: 'viewer', write: false },
   'print.threeLists': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'print.board': { input: printBoardInput, access: 'viewer', write: false },
-  'print.letter': { input: z.object({ transferId: id }), access: 'viewer', write: false },
+  // An introduction letter is an official document a clerk issues; a viewer may read the transfer, not print it.
+  'print.letter': { input: z.object({ transferId: id }), access: 'clerk', write: false },
   'print.slip': { input: z.object({ requestId: id }), access: 'viewer', write: false },
   // Printing or saving a document with personal data is a logged action (domain.md §9): an audit entry only.
   'print.record': { input: printRecordInput, access: 'viewer', write: true },

@@ -107,7 +107,9 @@ export function seedServiceWork(db: SqliteDatabase, options: SeedServiceOptions,
     const dueOn = calendar.addWorkdays(acceptedOn, matter.limit_days);
     const acceptedAt = new Date(t + between(1, 8) * 3_600_000).toISOString();
     const age = (end - t) / DAY;
-    const open = age < 5 ? chance(0.7) : age < 30 ? chance(0.15) : false;
+    // A matter handled on the spot (limit 0) is closed the day it is accepted.
+    const onTheSpot = matter.limit_days === 0;
+    const open = onTheSpot ? false : age < 5 ? chance(0.7) : age < 30 ? chance(0.15) : false;
     let status = 'done';
     let closedOn: string | null = null;
     let pausedOn: string | null = null;
@@ -117,7 +119,7 @@ export function seedServiceWork(db: SqliteDatabase, options: SeedServiceOptions,
     } else {
       const roll = random();
       status = roll < 0.9 ? 'done' : roll < 0.95 ? 'transferred' : 'returned_guidance';
-      const late = chance(0.08);
+      const late = !onTheSpot && chance(0.08);
       const closeT = late ? Date.parse(dueOn) + between(1, 4) * DAY : Math.max(t, Date.parse(dueOn) - between(0, matter.limit_days) * DAY);
       closedOn = iso(Math.min(closeT, end));
       if (closedOn > refDay) closedOn = refDay;

@@ -94,7 +94,7 @@ export function TransferTable({
       pagination={paging}
       locale={{ emptyText }}
       tableLayout="fixed"
-      scroll={{ x: canEdit ? 1070 : 970 }}
+      scroll={{ x: canEdit ? 1070 : 886 }}
       rowClassName={(row) => (row.expired || row.receiptOverdue ? 'transfer-row-overdue' : row.open ? '' : 'transfer-row-closed')}
       columns={[
         {
@@ -175,14 +175,19 @@ export function TransferTable({
           },
         },
         { key: 'receipt', title: t('transfers.columns.receipt'), width: 104, render: (_: unknown, row) => <ReceiptState transfer={row} /> },
-        {
-          key: 'print',
-          title: t('print.print'),
-          width: 84,
-          align: 'center' as const,
-          render: (_: unknown, row: TransferRow) =>
-            row.direction === 'in' ? null : <PrintButton size="small" type="link" doc="letter" params={{ transfer: row.id }} label={t('print.letter.open')} />,
-        },
+        // An introduction letter is issued by a clerk: a viewer sees the list but prints no letter.
+        ...(canEdit
+          ? [
+              {
+                key: 'print',
+                title: t('print.print'),
+                width: 84,
+                align: 'center' as const,
+                render: (_: unknown, row: TransferRow) =>
+                  row.direction === 'in' ? null : <PrintButton size="small" type="link" doc="letter" params={{ transfer: row.id }} label={t('print.letter.open')} />,
+              },
+            ]
+          : []),
         ...(canEdit
           ? [
               {
