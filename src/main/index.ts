@@ -9,6 +9,7 @@ import { installAppMenu } from './app-menu';
 import { PRODUCT_TITLE, coreWorkerUrl, databasePath } from './app-paths';
 import { serveContractOverIpc } from './contract-ipc';
 import { servePrintOverIpc } from './print-ipc';
+import { serveFolderChooserOverIpc } from './folder-ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { guardWebContents, hardenSession } from './security';
 
@@ -65,6 +66,7 @@ async function runShell(): Promise<void> {
   hardenSession();
   serveContractOverIpc(started.core);
   servePrintOverIpc();
+  serveFolderChooserOverIpc();
   installAppMenu(() => mainWindow);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

@@ -1,8 +1,9 @@
 // The only bridge between the page and the app: `window.streetdesk`, one typed invoke and one event feed.
 // Sandboxed preload (bundled to CommonJS): nothing else of Electron or Node reaches the page (printing the
-// preview goes through two more invokes, handled in main/print-ipc).
+// preview goes through two more invokes, handled in main/print-ipc; choosing a folder through one, in
+// main/folder-ipc).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_EVENT, IPC_INVOKE, IPC_PRINT, IPC_SAVE_PDF, type StreetDeskBridge } from '../shared/api/bridge';
+import { IPC_CHOOSE_FOLDER, IPC_EVENT, IPC_INVOKE, IPC_PRINT, IPC_SAVE_PDF, type StreetDeskBridge } from '../shared/api/bridge';
 import type { ApiEvent } from '../shared/api/contract';
 import type { Result } from '../shared/result';
 
@@ -23,6 +24,9 @@ const bridge: StreetDeskBridge = {
   },
   savePdf(suggestedName: string): Promise<{ path: string | null }> {
     return ipcRenderer.invoke(IPC_SAVE_PDF, suggestedName) as Promise<{ path: string | null }>;
+  },
+  chooseFolder(title: string): Promise<{ path: string | null }> {
+    return ipcRenderer.invoke(IPC_CHOOSE_FOLDER, title) as Promise<{ path: string | null }>;
   },
 };
 

@@ -132,6 +132,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'returns.finalize': { period: '2026-02' },
     'returns.reopen': { period: '2026-02', reason: '更正' },
     'returns.build': { period: '2026-02' },
+    'returns.sendTargets': {},
     'returns.sendToFolder': { packageId: 1, folder: '/tmp' },
     'returns.upload': { packageId: 1 },
     'package.verify': { fileName: 'x.zip', bytes: new Uint8Array([1, 2, 3]) },

@@ -59,11 +59,18 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
   await page.getByRole('button', { name: '生成数据包' }).click();
   await expect(page.locator('.package-name')).toHaveText(`110101001000_朝阳门街道_${lastMonth}_v1.zip`);
   await expect(page.getByText('尚未报送')).toBeVisible();
-  await page.getByLabel('目标文件夹').fill(stick);
-  await page.getByRole('button', { name: '写入' }).click();
+  // No stick is plugged into this machine: the picker says so and offers any other folder.
+  const target = page.getByRole('combobox', { name: '目标文件夹' });
+  await target.click();
+  await page.getByText('其他文件夹…').click();
+  await page.getByRole('textbox', { name: '目标文件夹' }).fill(stick);
+  await page.getByRole('button', { name: '写入 U 盘/文件夹' }).click();
   await expect(page.getByText(`已写入 ${path.join(stick, `110101001000_朝阳门街道_${lastMonth}_v1.zip`)}`)).toBeVisible();
   expect(fs.readdirSync(stick)).toEqual([`110101001000_朝阳门街道_${lastMonth}_v1.zip`]);
   await expect(page.getByText('定稿 v1')).toBeVisible();
+  // Next time, with no stick plugged in, the folder just used is where the package goes.
+  await page.reload();
+  await expect(page.locator('.package-send .ant-select')).toContainText(`上次位置 ${stick}`);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'returns-street.png'), fullPage: true });
 });
 

@@ -1,5 +1,6 @@
 // The monthly return as the contract serves it: the figures and notes of a period, its states, building
 // the package and sending it by folder or upload — each write audited.
+import path from 'node:path';
 import type { CallContext, Handlers } from '../context';
 import { AppError } from '../../shared/result';
 import { prepareReturnPackage, storeReturnPackage } from '../exchange/build';
@@ -7,11 +8,12 @@ import { manifestSummary } from '../exchange/package';
 import { signingKey } from './exchange';
 import { districtEncryptionKey, districtPeer, parseKeyFile, requireMode } from '../exchange/keys';
 import { uploadPackage, writeToFolder } from '../exchange/send';
+import { sendTargets } from '../exchange/targets';
 import { getExchangeSettings } from '../exchange/settings';
 import { checkReturn, finalizeReturn, getPackage, listReturns, packageBytes, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
 import { qb, run } from '../db/query';
 
-type ReturnMethods = 'returns.list' | 'returns.get' | 'returns.saveNote' | 'returns.check' | 'returns.finalize' | 'returns.reopen' | 'returns.build' | 'returns.sendToFolder' | 'returns.upload';
+type ReturnMethods = 'returns.list' | 'returns.get' | 'returns.saveNote' | 'returns.check' | 'returns.finalize' | 'returns.reopen' | 'returns.build' | 'returns.sendTargets' | 'returns.sendToFolder' | 'returns.upload';
 
 /** A state change of the period's return in one audited transaction; answers the return as it now is. */
 function step(ctx: CallContext, period: string, action: string, change: () => Change) {
@@ -81,6 +83,12 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
       return p;
     });
     return { package: info, bytes: prepared.bytes };
+  },
+
+  async 'returns.sendTargets'(ctx) {
+    requireMode(ctx.db, 'street');
+    const last = ctx.db.prepare("SELECT sent_to FROM return_packages WHERE sent_via = 'folder' ORDER BY sent_at DESC LIMIT 1").get() as { sent_to: string } | undefined;
+    return sendTargets(last ? path.dirname(last.sent_to) : null);
   },
 
   'returns.sendToFolder'(ctx, input) {

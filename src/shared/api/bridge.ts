@@ -10,6 +10,8 @@ export interface StreetDeskBridge {
   printPage?(): Promise<{ ok: boolean; reason: string | null }>;
   /** Electron only: the preview as a PDF, saved where the user picks; `path` null when cancelled. */
   savePdf?(suggestedName: string): Promise<{ path: string | null }>;
+  /** Electron only: the system's folder dialog; `path` null when cancelled. */
+  chooseFolder?(title: string): Promise<{ path: string | null }>;
 }
 
 /** The single IPC channel names used by main and preload. */
@@ -17,6 +19,7 @@ export const IPC_INVOKE = 'streetdesk:invoke';
 export const IPC_EVENT = 'streetdesk:event';
 export const IPC_PRINT = 'streetdesk:print';
 export const IPC_SAVE_PDF = 'streetdesk:save-pdf';
+export const IPC_CHOOSE_FOLDER = 'streetdesk:choose-folder';
 
 /** Browser host routes: POST {method, input} → Result, and a server-sent event stream. */
 export const HTTP_CALL_PATH = '/api/call';

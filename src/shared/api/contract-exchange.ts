@@ -49,6 +49,8 @@ export const exchangeMethods = {
     access: 'clerk',
     write: true,
   },
+  /** Where a package can be written: removable drives first, then fixed drives, then the last folder used. */
+  'returns.sendTargets': { input: z.object({}).strict().default({}), access: 'clerk', write: false },
   'returns.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
   'returns.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true },
   'package.verify': { input: fileBytes, access: 'viewer', write: false },
@@ -140,6 +142,15 @@ export interface Receipt {
 export interface SignedReceipt {
   receipt: Receipt;
   signature: string;
+}
+
+export interface SendTarget {
+  path: string;
+  /** removable: a USB stick or card; fixed: another drive of this PC; recent: the folder the last package went to. */
+  kind: 'removable' | 'fixed' | 'recent';
+  /** The drive letter and volume name on Windows, the mount's name elsewhere. */
+  label: string;
+  freeBytes: number | null;
 }
 
 export interface PackageInfo {
@@ -247,6 +258,7 @@ export interface ExchangeOutputs {
   'exchange.exportKey': { fileName: string; text: string; keyId: string };
   'exchange.trustKey': { code: string; name: string; role: 'street' | 'district'; keyId: string; replacedKeyId: string | null };
   'exchange.saveSettings': ExchangeKeysInfo;
+  'returns.sendTargets': SendTarget[];
   'returns.list': { period: string; state: ReturnState; version: number; updatedAt: string }[];
   'returns.get': ReturnInfo;
   'returns.saveNote': ReturnInfo;

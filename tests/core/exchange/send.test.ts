@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../src/host/server';
 import { NODE_IO, writeToFolder, type FolderIo } from '../../../src/core/exchange/send';
+import { linuxTargets, windowsTargets } from '../../../src/core/exchange/targets';
 import { count, expectError, makeTempDir } from '../../support/factory';
 import { buildPackage, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
@@ -23,6 +24,52 @@ function tempDir(): string {
   dirs.push(d);
   return d;
 }
+
+describe('where a package can go', () => {
+  it('offers USB sticks first: Linux mounts with the block device’s removable flag, and /media mounts', () => {
+    // A /sys tree as the kernel lays it out: sdb is a USB stick (removable 1), sda the system disk.
+    const sys = tempDir();
+    for (const [disk, removable] of [['sda', '0'], ['sdb', '1']]) {
+      fs.mkdirSync(path.join(sys, 'block', disk, `${disk}1`), { recursive: true });
+      fs.writeFileSync(path.join(sys, 'block', disk, 'removable'), `${removable}\n`);
+      fs.mkdirSync(path.join(sys, 'class/block'), { recursive: true });
+      fs.symlinkSync(path.join(sys, 'block', disk, `${disk}1`), path.join(sys, 'class/block', `${disk}1`));
+    }
+    const mounts = [
+      'sysfs /sys sysfs rw,nosuid,nodev,noexec,relatime 0 0',
+      '/dev/sda1 / ext4 rw,relatime 0 0',
+      '/dev/sdb1 /mnt/stick vfat rw,relatime,uid=1000 0 0',
+      '/dev/sda1 /mnt/data ext4 rw,relatime 0 0',
+      '/dev/sdc1 /media/wang/KINGSTON\\040U\\040DISK vfat rw,nosuid 0 0',
+      'tmpfs /run/user/1000 tmpfs rw 0 0',
+    ].join('\n');
+    expect(linuxTargets(mounts, sys)).toEqual([
+      { path: '/mnt/stick', kind: 'removable', label: 'stick' },
+      { path: '/mnt/data', kind: 'fixed', label: 'data' },
+      { path: '/media/wang/KINGSTON U DISK', kind: 'removable', label: 'KINGSTON U DISK' },
+    ]);
+  });
+
+  it('reads Windows’ logical disks: DriveType 2 is removable, network and CD drives are left out', () => {
+    const json = '[{"DeviceID":"C:","DriveType":3,"VolumeName":"系统"},{"DeviceID":"E:","DriveType":2,"VolumeName":"KINGSTON"},{"DeviceID":"F:","DriveType":5,"VolumeName":null},{"DeviceID":"Z:","DriveType":4,"VolumeName":"共享"}]';
+    expect(windowsTargets(json)).toEqual([
+      { path: 'C:\\', kind: 'fixed', label: 'C: 系统' },
+      { path: 'E:\\', kind: 'removable', label: 'E: KINGSTON' },
+    ]);
+    expect(windowsTargets('{"DeviceID":"E:","DriveType":2,"VolumeName":null}')).toEqual([{ path: 'E:\\', kind: 'removable', label: 'E:' }]);
+  });
+
+  it('offers the folder the last package went to, with its free space', async () => {
+    const street = await sites.street(1, 30);
+    const built = await buildPackage(street);
+    const stick = tempDir();
+    expect((await street.app.invoke('returns.sendTargets', {}, street.token)).some((t) => t.kind === 'recent')).toBe(false);
+    await street.app.invoke('returns.sendToFolder', { packageId: built.package.id, folder: stick }, street.token);
+    const targets = await street.app.invoke('returns.sendTargets', {}, street.token);
+    expect(targets.at(-1)).toMatchObject({ path: stick, kind: 'recent' });
+    expect(targets.at(-1)!.freeBytes).toBeGreaterThan(0);
+  });
+});
 
 describe('sending to a folder', () => {
   it('writes, reads back, verifies, and records the send', async () => {

@@ -20,6 +20,7 @@ import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
 import { ExchangeSettingsCard } from './ExchangeSettingsCard';
 import { ReturnTableView } from './ReturnTableView';
+import { SendTargetPicker } from './SendTargetPicker';
 
 const STATE_COLOR = { draft: 'default', checked: 'processing', finalized: 'success' } as const;
 
@@ -74,30 +75,30 @@ function PackageItem({ p, keys, canEdit, bytes, onChanged }: { p: PackageInfo; k
         <Tag>{t('returns.package.notSent')}</Tag>
       )}
       {canEdit && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
-          {bytes && (
-            <Button size="small" icon={<DownloadOutlined />} onClick={() => saveBytes(bytes, p.fileName)}>
-              {t('returns.package.download')}
-            </Button>
-          )}
-          <Space.Compact style={{ width: '100%' }}>
-            <Input size="small" placeholder={t('returns.package.folderPlaceholder')} value={folder} onChange={(e) => setFolder(e.target.value)} aria-label={t('returns.package.folder')} />
+        <div className="package-send">
+          <SendTargetPicker value={folder} onChange={setFolder} disabled={busy} />
+          <div className="package-send-buttons">
             <Button size="small" icon={<UsbOutlined />} disabled={!folder.trim() || busy} onClick={() => run(() => api.call('returns.sendToFolder', { packageId: p.id, folder }), t('returns.package.folderDone'))}>
               {t('returns.package.toFolder')}
             </Button>
-          </Space.Compact>
-          <Button
-            size="small"
-            type="primary"
-            icon={<CloudUploadOutlined />}
-            loading={busy}
-            disabled={!keys.districtUrl || !keys.hasUploadToken}
-            title={!keys.districtUrl || !keys.hasUploadToken ? t('returns.package.uploadNotSetUp') : undefined}
-            onClick={() => run(() => api.call('returns.upload', { packageId: p.id }), t('returns.package.uploadDone'))}
-          >
-            {t('returns.package.upload')}
-          </Button>
-        </Space>
+            <Button
+              size="small"
+              type="primary"
+              icon={<CloudUploadOutlined />}
+              loading={busy}
+              disabled={!keys.districtUrl || !keys.hasUploadToken}
+              title={!keys.districtUrl || !keys.hasUploadToken ? t('returns.package.uploadNotSetUp') : undefined}
+              onClick={() => run(() => api.call('returns.upload', { packageId: p.id }), t('returns.package.uploadDone'))}
+            >
+              {t('returns.package.upload')}
+            </Button>
+            {bytes && (
+              <Button size="small" icon={<DownloadOutlined />} onClick={() => saveBytes(bytes, p.fileName)}>
+                {t('returns.package.download')}
+              </Button>
+            )}
+          </div>
+        </div>
       )}
     </div>
   );
