@@ -60,6 +60,7 @@ export const returnsEn: typeof returnsZhCN = {
     },
   },
   district: {
+    nav: 'Street returns',
     title: '{{name}}: monthly returns',
     description: 'Packages from the streets, each verified; the district’s figures consolidated. Click a street to see its own tables.',
     report: 'Export report',

@@ -58,6 +58,7 @@ export const returnsZhCN = {
     },
   },
   district: {
+    nav: '各街道月报',
     title: '{{name}} 月报汇总',
     description: '接收各街道的月报数据包，逐一核验签名和内容，汇总全区数据。点击某一街道可查看其报表。',
     report: '导出汇总表',
