@@ -70,8 +70,9 @@ test('the district takes the package from the stick and drills down to the stree
   await call(district, districtCookie, 'exchange.trustKey', { keyFile: key.text, streetCode: '110101001000' });
 
   await login(page, district, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '月报报送' }).click();
+  // A district's login lands on the streets' returns, its one working page.
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '各街道月报' })).toHaveAttribute('class', /selected/);
   await expect(page.getByText('已报送 0 / 1 个街道')).toBeVisible();
   await expect(page.getByText('未报送：朝阳门街道')).toBeVisible();
 

@@ -58,15 +58,15 @@ export const en: SameKeys<Messages> = {
     submit: 'Finish setup and log in',
     modeLabel: 'This computer is for',
     mode: { street: 'Street', district: 'District' },
-    modeHint: { street: 'Daily work: members, organization, services, the monthly return', district: 'Receiving and consolidating the streets’ monthly returns' },
+    modeHint: { street: 'Daily work: members, organization, services, the monthly return', district: "Receiving and consolidating the streets' monthly returns" },
     introDistrict:
-      'This computer will be the district’s receiving desk: it takes the monthly return packages the streets send, verifies each one and consolidates the district’s figures. Enter the district’s profile and create the administrator account; you are then logged in as the administrator.',
+      "This computer will be the district's receiving desk: it takes the monthly return packages the streets send, verifies each one and consolidates the district's figures. Enter the district's profile and create the administrator account; you are then logged in as the administrator.",
     districtSection: 'District profile',
     districtName: 'District name',
     districtNamePlaceholder: 'e.g. Dongcheng District',
-    districtCode: 'Division code',
+    districtCode: 'District code',
     districtCodePlaceholder: '6 digits, e.g. 110101',
-    districtCodeHelp: 'The first 6 digits of the district’s (county’s) statistical division code',
+    districtCodeHelp: "The first 6 digits of the district's (county's) statistical division code",
   },
   login: {
     title: 'Log in',
@@ -105,7 +105,7 @@ export const en: SameKeys<Messages> = {
     backHome: 'Back to the overview',
     backHomeDistrict: 'Back to street returns',
     districtTag: 'District',
-    districtCode: 'Division code {{code}}',
+    districtCode: 'District code {{code}}',
   },
   changePassword: {
     title: 'Change password',
