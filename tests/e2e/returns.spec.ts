@@ -39,7 +39,8 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
   await expect(page.getByRole('heading', { name: '党建工作月报' })).toBeVisible();
   const members = page.getByRole('region', { name: '党员分布（按社区）' });
   await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: '便民服务办件（三张清单）' })).toContainText('便民服务台尚未启用');
+  // The service table reads the counter's own requests (none in this seed): one row per list, all zero.
+  await expect(page.getByRole('region', { name: '便民服务办件（三张清单）' }).getByRole('row', { name: /即办\s*0/ })).toBeVisible();
 
   const changes = page.getByRole('region', { name: '本月党员变动' });
   await changes.getByLabel('说明').fill('本月无新发展党员');
