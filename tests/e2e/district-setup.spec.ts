@@ -62,6 +62,8 @@ test('setting up a district: the code is checked where typed, the district’s w
   await expect(header).toContainText('区级汇总');
   await expect(header).toContainText('区划代码 110101');
   await expect(header).toContainText(ADMIN.displayName);
+  // A new district has no streets yet: the page says how to register them rather than showing an empty table alone.
+  await expect(page.getByText('还没有登记任何街道')).toBeVisible();
   await shot(page, 'district-shell-zh.png');
 });
 

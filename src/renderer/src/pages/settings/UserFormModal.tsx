@@ -105,7 +105,7 @@ export function UserFormModal({
       onSubmit={() => void submit()}
       onClose={onClose}
     >
-      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} onFinish={() => void submit()} className="modal-form" requiredMark={false}>
+      <Form form={form} layout="horizontal" labelCol={{ flex: lang === 'en' ? '128px' : '96px' }} onFinish={() => void submit()} className="modal-form" requiredMark={false}>
         {editing ? (
           <Form.Item label={t('users.username')}>
             <span className="mono">{editing.username}</span>
