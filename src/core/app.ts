@@ -26,6 +26,7 @@ import { printHandlers } from './handlers/print';
 import { exchangeHandlers } from './handlers/exchange';
 import { returnHandlers } from './handlers/returns';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
+import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 
@@ -152,6 +153,7 @@ export class StreetDeskApp {
     const street = getStreet(this.db);
     return {
       initialized: street !== null,
+      mode: siteMode(this.db),
       street,
       appVersion: this.appVersion,
       schemaVersion: this.db.pragma('user_version', { simple: true }) as number,

@@ -177,3 +177,24 @@ describe('setting up a database', () => {
     expect(count(t.app.database, 'users')).toBe(1);
   });
 });
+
+describe('app.status says what the database is for', () => {
+  it('a street before and after setup, a district once set up as one: the window picks its menu before any page loads', async () => {
+    const street = await freshApp();
+    expect(await street.app.invoke('app.status', {})).toMatchObject({ initialized: false, mode: 'street' });
+    await street.app.invoke('setup.initialize', setupInput());
+    expect(await street.app.invoke('app.status', {})).toMatchObject({ initialized: true, mode: 'street', street: { name: STREET.name } });
+
+    const district = await freshApp();
+    await district.app.invoke('setup.initializeDistrict', { district: { name: '东城区', code: '110101' }, admin: { ...ADMIN } });
+    expect(await district.app.invoke('app.status', {})).toMatchObject({ initialized: true, mode: 'district', street: { name: '东城区', code: '110101000000' } });
+  });
+
+  it('a refused district setup leaves the database a street waiting for setup', async () => {
+    const t = await freshApp();
+    const error = await expectError(t.app, 'setup.initializeDistrict', { district: { name: '东城区', code: '11010' }, admin: { ...ADMIN } }, null, 'VALIDATION');
+    expect(error.details?.issues).toEqual([expect.objectContaining({ field: 'district.code', problem: 'districtCodeDigits', value: '11010' })]);
+    expectNothingWritten(t);
+    expect(await t.app.invoke('app.status', {})).toMatchObject({ initialized: false, mode: 'street' });
+  });
+});

@@ -76,18 +76,29 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
 
 test('the district takes the package from the stick and drills down to the street', async ({ page }) => {
   const streetCookie = await session(street);
-  const districtCookie = await session(district);
-  const key = await call<{ text: string }>(street, streetCookie, 'exchange.exportKey', {});
-  await call(district, districtCookie, 'exchange.trustKey', { keyFile: key.text, streetCode: '110101001000' });
+  const key = await call<{ text: string; fileName: string }>(street, streetCookie, 'exchange.exportKey', {});
 
   await login(page, district, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '月报报送' }).click();
+  // A district's login lands on the streets' returns, its one working page.
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: '各街道月报' })).toHaveAttribute('class', /selected/);
+  await expect(page.getByText('还没有登记任何街道')).toBeVisible();
+
+  // The administrator registers the street by the key file it exported, and issues its upload token.
+  const streetsCard = page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: /^各街道$/ }) });
+  await streetsCard.locator('input[type=file]').setInputFiles({ name: key.fileName, mimeType: 'application/json', buffer: Buffer.from(key.text) });
+  await expect(page.getByText('已登记 朝阳门街道')).toBeVisible();
+  await expect(streetsCard).toContainText('110101001000');
+  await streetsCard.getByRole('button', { name: '发放上传令牌' }).click();
+  await expect(page.getByRole('dialog')).toContainText('令牌只显示这一次');
+  await page.getByRole('dialog').getByRole('button', { name: '知道了' }).click();
+  await expect(streetsCard).toContainText('已发放上传令牌');
+  await expect(page.getByText('还没有登记任何街道')).toHaveCount(0);
   await expect(page.getByText('已报送 0 / 1 个街道')).toBeVisible();
   await expect(page.getByText('未报送：朝阳门街道')).toBeVisible();
 
   const file = path.join(stick, fs.readdirSync(stick)[0]);
-  await page.locator('.ant-upload input[type=file]').setInputFiles([{ name: path.basename(file), mimeType: 'application/zip', buffer: fs.readFileSync(file) }, { name: 'damaged.zip', mimeType: 'application/zip', buffer: fs.readFileSync(file).subarray(0, 500) }]);
+  await page.locator('input[type=file][accept=".zip,.sealed"]').setInputFiles([{ name: path.basename(file), mimeType: 'application/zip', buffer: fs.readFileSync(file) }, { name: 'damaged.zip', mimeType: 'application/zip', buffer: fs.readFileSync(file).subarray(0, 500) }]);
   await expect(page.getByText('已接收 v1')).toBeVisible();
   await expect(page.getByText('拒收：数据包不完整（文件被截断或损坏）')).toBeVisible();
   await expect(page.getByText('已报送 1 / 1 个街道')).toBeVisible();

@@ -3,12 +3,13 @@
 // made here, kept in the database and never returned by any call; only public keys leave, as a key file.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { SiteMode } from '../../shared/api/contract';
 import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { ExchangeKeyTable, ExchangePeerTable } from '../db/schema';
 import { requireStreet } from '../services/street';
 
-export type SiteMode = 'street' | 'district';
+export type { SiteMode };
 type Purpose = ExchangeKeyTable['purpose'];
 
 const MODE_KEY = 'site.mode';

@@ -113,8 +113,14 @@ export interface StreetProfile {
   updatedAt: string;
 }
 
+/** What a database is for: a street's daily work, or a district receiving and consolidating the streets' returns. */
+export type SiteMode = 'street' | 'district';
+
 export interface AppStatus {
   initialized: boolean;
+  /** 'street' until a district is set up (`setup.initializeDistrict`); the renderer picks its menu by it. */
+  mode: SiteMode;
+  /** The street's profile; on a district database, the district's (its name in `name` and `districtName`). */
   street: StreetProfile | null;
   appVersion: string;
   schemaVersion: number;

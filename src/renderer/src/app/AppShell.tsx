@@ -1,4 +1,5 @@
-// The working window: navigation on the left, street and user in the header, the current page in the middle.
+// The working window: navigation on the left, street (or district) and user in the header, the current page
+// in the middle. A district's database shows only the district's pages; a street's address there is not found.
 import { DownOutlined, KeyOutlined, LockOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Avatar, Button, Dropdown, Layout, Menu, Result, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -8,29 +9,37 @@ import { BrandMark } from '../components/BrandMark';
 import { hasRole, roleLabel } from '../lib/roles';
 import { useLanguage } from '../lib/use-language';
 import { LockScreen } from '../pages/LockScreen';
-import { HOME_PATH, matchRoute, ROUTES } from './routes';
+import { homePath, matchRoute, routesFor } from './routes';
 import { useHashPath } from './router';
-import { useSession } from './session';
+import { useSession, useSiteMode } from './session';
 import { prefetchPages } from './lazy-page';
 import { useIdleLock } from './use-idle-lock';
 
 const { Sider, Header, Content } = Layout;
 
+/** A district's division code as people write it: the 6 digits of the county (kept as 12, padded with zeros). */
+function districtCode(code: string): string {
+  return code.endsWith('000000') ? code.slice(0, 6) : code;
+}
+
 export function AppShell() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { session, status, locked, lockNow, markLocked, logout } = useSession();
+  const mode = useSiteMode();
   const [path, navigate] = useHashPath();
   const [changingPassword, setChangingPassword] = useState(false);
 
   const user = session!.user;
-  const visibleRoutes = useMemo(() => ROUTES.filter((route) => hasRole(user.role, route.minRole)), [user.role]);
-  const match = matchRoute(path);
+  const home = homePath(mode);
+  const modeRoutes = useMemo(() => routesFor(mode), [mode]);
+  const visibleRoutes = useMemo(() => modeRoutes.filter((route) => hasRole(user.role, route.minRole)), [modeRoutes, user.role]);
+  const match = matchRoute(path, modeRoutes);
   const allowed = match && hasRole(user.role, match.route.minRole);
 
   useEffect(() => {
-    if (path === '/' || path === '') navigate(HOME_PATH);
-  }, [path, navigate]);
+    if (path === '/' || path === '') navigate(home);
+  }, [path, navigate, home]);
 
   useEffect(() => {
     const id = requestIdleCallback(prefetchPages, { timeout: 3000 });
@@ -66,7 +75,15 @@ export function AppShell() {
           <Header className="shell-header">
             <div className="shell-street">
               <span className="shell-street-name">{street?.name}</span>
-              {street && (
+              {street && mode === 'district' && (
+                <>
+                  <Tag className="shell-mode" color="red" variant="outlined">
+                    {t('shell.districtTag')}
+                  </Tag>
+                  <span className="shell-street-meta">{t('shell.districtCode', { code: districtCode(street.code) })}</span>
+                </>
+              )}
+              {street && mode === 'street' && (
                 <span className="shell-street-meta">
                   {street.districtName}
                   <span className="dot-sep" />
@@ -111,8 +128,8 @@ export function AppShell() {
                 status="404"
                 title={t('shell.notFound')}
                 extra={
-                  <Button type="primary" onClick={() => navigate(HOME_PATH)}>
-                    {t('shell.backHome')}
+                  <Button type="primary" onClick={() => navigate(home)}>
+                    {t(mode === 'district' ? 'shell.backHomeDistrict' : 'shell.backHome')}
                   </Button>
                 }
               />

@@ -1,13 +1,16 @@
 // A small hash router: works the same from file:// inside Electron and from the browser host.
 import { useCallback, useEffect, useState } from 'react';
+import type { SiteMode } from '../../../shared/api/contract';
 
 function readHash(): string {
   const raw = window.location.hash.replace(/^#/, '');
   return raw.startsWith('/') ? raw : '/';
 }
 
-/** Where a fresh login lands. */
-export const HOME_PATH = '/overview';
+/** Where a fresh login lands: a street's overview, or a district's page of the streets' returns. */
+export function homePath(mode: SiteMode): string {
+  return mode === 'district' ? '/returns' : '/overview';
+}
 
 export function navigate(path: string): void {
   if (readHash() !== path) window.location.hash = path;

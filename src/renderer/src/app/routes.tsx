@@ -2,6 +2,7 @@
 // role check and the routing all follow from this table.
 import type { ComponentType, ReactNode } from 'react';
 import { ApartmentOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import type { SiteMode } from '../../../shared/api/contract';
 import type { Role } from '../../../shared/api/schemas';
 import { OrganizationPage } from '../pages/organization/OrganizationPage';
 import { OverviewPage } from '../pages/OverviewPage';
@@ -9,7 +10,7 @@ import { SettingsPage } from '../pages/settings/SettingsPage';
 import { lazyPage, preloadPage } from './lazy-page';
 import { FileDoneOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
-import { FlagOutlined } from '@ant-design/icons';
+import { FlagOutlined, InboxOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -23,8 +24,12 @@ export interface PageRoute {
   icon: ReactNode;
   /** The lowest role that sees the page. */
   minRole: Role;
+  /** The kinds of database the page belongs to; a street's only when not given. */
+  modes?: readonly SiteMode[];
   page: ComponentType<PageProps>;
 }
+
+const ReturnsPage = lazyPage(() => import('../pages/returns/ReturnsPage'));
 
 export const ROUTES: readonly PageRoute[] = [
   { path: '/overview', labelKey: 'nav.overview', icon: <DashboardOutlined />, minRole: 'viewer', page: OverviewPage },
@@ -37,15 +42,22 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/volunteers', labelKey: 'counter.nav.volunteers', icon: <HeartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/VolunteersPage')) },
   { path: '/merchants', labelKey: 'counter.nav.merchants', icon: <ShopOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/MerchantsPage')) },
   { path: '/service-stats', labelKey: 'counter.nav.stats', icon: <BarChartOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/counter/ServiceStatsPage')) },
-  { path: '/returns', labelKey: 'returns.nav', icon: <FileDoneOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/returns/ReturnsPage')) },
+  { path: '/returns', labelKey: 'returns.nav', icon: <FileDoneOutlined />, minRole: 'viewer', page: ReturnsPage },
+  // The district's one working page: the same address, where the streets' packages are received and consolidated.
+  { path: '/returns', labelKey: 'district.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['district'], page: ReturnsPage },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
-  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', page: SettingsPage },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district'], page: SettingsPage },
 ];
 
-export { HOME_PATH } from './router';
+export { homePath } from './router';
 
-export function matchRoute(path: string): { route: PageRoute; subPath: string } | null {
-  for (const route of ROUTES) {
+/** The pages of a street's or a district's database; any other address is not found there. */
+export function routesFor(mode: SiteMode): readonly PageRoute[] {
+  return ROUTES.filter((route) => (route.modes ?? ['street']).includes(mode));
+}
+
+export function matchRoute(path: string, routes: readonly PageRoute[] = ROUTES): { route: PageRoute; subPath: string } | null {
+  for (const route of routes) {
     if (path === route.path) return { route, subPath: '' };
     if (path.startsWith(`${route.path}/`)) return { route, subPath: path.slice(route.path.length + 1) };
   }

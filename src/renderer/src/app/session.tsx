@@ -2,10 +2,10 @@
 // It also answers the errors every call may bring back (SESSION_LOCKED, UNAUTHENTICATED) and the
 // core's `session-ended` event, so pages never have to.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { AppStatus, SessionInfo, StreetProfile, UserInfo } from '../../../shared/api/contract';
+import type { AppStatus, SessionInfo, SiteMode, StreetProfile, UserInfo } from '../../../shared/api/contract';
 import { api, setGlobalErrorHandler } from '../api/client';
 import { rememberLanguage, setUiLanguage } from '../i18n';
-import { HOME_PATH, navigate } from './router';
+import { homePath, navigate } from './router';
 
 export type Phase = 'starting' | 'unreachable' | 'setup' | 'login' | 'ready';
 export type LoginNotice = 'restored' | 'logged-out' | 'account-locked' | 'expired';
@@ -49,6 +49,11 @@ export function useCurrentSession(): SessionInfo & Pick<SessionContextValue, 'st
   const { session, status } = useSession();
   if (!session) throw new Error('useCurrentSession without a session');
   return { ...session, status };
+}
+
+/** A street's or a district's database, as app.status said (a street's until it has answered). */
+export function useSiteMode(): SiteMode {
+  return useSession().status?.mode ?? 'street';
 }
 
 const INITIAL: SessionState = { phase: 'starting', status: null, session: null, locked: false, notice: null, startError: null };
@@ -95,8 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       } catch {
         // The shell still works with the status it had; the overview reloads its own.
       }
-      // A new login starts at the overview, not on the page the previous user left open.
-      navigate(HOME_PATH);
+      // A new login starts at home (the overview, or a district's returns), not on the page the previous user left open.
+      navigate(homePath(status?.mode ?? 'street'));
       setState({ ...INITIAL, phase: 'ready', status, session, locked: session.locked });
     },
     [applyUserLanguage],

@@ -56,6 +56,17 @@ export const en: SameKeys<Messages> = {
     confirmPassword: 'Confirm password',
     passwordMismatch: 'The two passwords do not match',
     submit: 'Finish setup and log in',
+    modeLabel: 'This computer is for',
+    mode: { street: 'Street', district: 'District' },
+    modeHint: { street: 'Daily work: members, organization, services, the monthly return', district: "Receiving and consolidating the streets' monthly returns" },
+    introDistrict:
+      "This computer will be the district's receiving desk: it takes the monthly return packages the streets send, verifies each one and consolidates the district's figures. Enter the district's profile and create the administrator account; you are then logged in as the administrator.",
+    districtSection: 'District profile',
+    districtName: 'District name',
+    districtNamePlaceholder: 'e.g. Dongcheng District',
+    districtCode: 'District code',
+    districtCodePlaceholder: '6 digits, e.g. 110101',
+    districtCodeHelp: "The first 6 digits of the district's (county's) statistical division code",
   },
   login: {
     title: 'Log in',
@@ -92,6 +103,9 @@ export const en: SameKeys<Messages> = {
     scope: 'Community {{code}}',
     notFound: 'This page does not exist',
     backHome: 'Back to the overview',
+    backHomeDistrict: 'Back to street returns',
+    districtTag: 'District',
+    districtCode: 'District code {{code}}',
   },
   changePassword: {
     title: 'Change password',

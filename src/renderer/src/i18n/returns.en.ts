@@ -70,6 +70,7 @@ export const returnsEn: typeof returnsZhCN = {
     },
   },
   district: {
+    nav: 'Street returns',
     title: '{{name}}: monthly returns',
     description: 'Packages from the streets, each verified; the district’s figures consolidated. Click a street to see its own tables.',
     report: 'Export report',
@@ -92,5 +93,24 @@ export const returnsEn: typeof returnsZhCN = {
     noneRejected: 'Nothing rejected',
     drillTitle: '{{name}} (version {{version}})',
     notSent: 'This street has not sent this period yet',
+    streets: {
+      title: 'Streets',
+      none: 'No street registered yet',
+      noneYet: 'No street is registered yet',
+      noneYetHelp:
+        "Each street exports its public key on its Monthly return page and hands it to the district; once an administrator imports the key file under Streets on this page, that street's packages can be received and verified.",
+      importKey: "Import a street's key file",
+      keyAdded: '{{name}} registered',
+      keyReplaced: "{{name}}'s key updated",
+      keyId: 'key {{keyId}}',
+      hasToken: 'Upload token issued',
+      issueToken: 'Issue upload token',
+      reissueToken: 'Reissue token',
+      reissueTitle: "Reissue {{name}}'s upload token?",
+      reissueBody: 'The old token stops working at once; the street must upload with the new one.',
+      tokenTitle: "{{name}}'s upload token",
+      tokenOnce: 'Give this token to the street to enter in its sending settings. It is shown only this once and cannot be viewed again after closing.',
+      exportKey: 'Export key',
+    },
   },
 };

@@ -52,6 +52,17 @@ export const zhCN = {
     confirmPassword: '确认密码',
     passwordMismatch: '两次输入的密码不一致',
     submit: '完成设置并登录',
+    modeLabel: '本机用于',
+    mode: { street: '街道', district: '区' },
+    modeHint: { street: '日常工作：党员、组织、服务和月报报送', district: '接收并汇总各街道月报' },
+    introDistrict:
+      '本机作为区里的汇总端：接收各街道报送的月报数据包，逐一核验后汇总全区数据。请填写本区的基本信息，并创建管理员账号。完成后即以管理员身份登录。',
+    districtSection: '区信息',
+    districtName: '区名称',
+    districtNamePlaceholder: '如：东城区',
+    districtCode: '区划代码',
+    districtCodePlaceholder: '6 位数字，如 110101',
+    districtCodeHelp: '区（县）统计用区划代码的前 6 位',
   },
   login: {
     title: '登录',
@@ -88,6 +99,9 @@ export const zhCN = {
     scope: '限定社区 {{code}}',
     notFound: '页面不存在',
     backHome: '返回工作台首页',
+    backHomeDistrict: '返回各街道月报',
+    districtTag: '区级汇总',
+    districtCode: '区划代码 {{code}}',
   },
   changePassword: {
     title: '修改密码',

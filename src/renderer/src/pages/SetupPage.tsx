@@ -1,8 +1,9 @@
-// 首次设置: the street profile and the administrator account; setup.initialize also logs the admin in.
-import { Alert, Button, Col, Form, Input, Row } from 'antd';
+// 首次设置: what this computer is for (a street's daily work, or a district receiving the streets' returns),
+// its profile and the administrator account; setup.initialize / setup.initializeDistrict also log the admin in.
+import { Alert, Button, Col, Form, Input, Radio, Row } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract } from '../../../shared/api/contract';
+import { contract, type SiteMode } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { errorText } from '../lib/errors';
@@ -12,54 +13,56 @@ import { AuthLayout } from './AuthLayout';
 
 interface Values {
   street: { name: string; code: string; districtName: string };
+  district: { name: string; code: string };
   admin: { username: string; displayName: string; password: string };
   confirmPassword: string;
 }
 
-const FIELDS = [
-  'street.name',
-  'street.code',
-  'street.districtName',
-  'admin.username',
-  'admin.displayName',
-  'admin.password',
-  'confirmPassword',
-] as const;
+const ADMIN_FIELDS = ['admin.username', 'admin.displayName', 'admin.password', 'confirmPassword'] as const;
+const FIELDS: Record<SiteMode, readonly string[]> = {
+  street: ['street.name', 'street.code', 'street.districtName', ...ADMIN_FIELDS],
+  district: ['district.name', 'district.code', ...ADMIN_FIELDS],
+};
 
 export function SetupPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { signedIn, refresh } = useSession();
   const [form] = Form.useForm<Values>();
+  const [mode, setMode] = useState<SiteMode>('street');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
-  const showIssues = useIssueDisplay(form, FIELDS);
+  const showIssues = useIssueDisplay(form, FIELDS[mode]);
+
+  const chooseMode = (next: SiteMode) => {
+    setMode(next);
+    setFailure(null);
+  };
 
   const submit = async () => {
     const values = form.getFieldsValue(true) as Partial<Values>;
-    const input = {
-      street: {
-        name: values.street?.name ?? '',
-        code: values.street?.code ?? '',
-        districtName: values.street?.districtName ?? '',
-      },
-      admin: {
-        username: values.admin?.username ?? '',
-        displayName: values.admin?.displayName ?? '',
-        password: values.admin?.password ?? '',
-      },
+    const admin = {
+      username: values.admin?.username ?? '',
+      displayName: values.admin?.displayName ?? '',
+      password: values.admin?.password ?? '',
+    };
+    const street = {
+      street: { name: values.street?.name ?? '', code: values.street?.code ?? '', districtName: values.street?.districtName ?? '' },
+      admin,
       language: lang,
     };
-    const issues = checkInput(contract['setup.initialize'].input, input);
+    const district = { district: { name: values.district?.name ?? '', code: values.district?.code ?? '' }, admin, language: lang };
+    const issues =
+      mode === 'district' ? checkInput(contract['setup.initializeDistrict'].input, district) : checkInput(contract['setup.initialize'].input, street);
     showIssues(issues);
     const passwordOk = issues.some((i) => i.field === 'admin.password')
       ? true
-      : checkConfirmation(form, 'confirmPassword', input.admin.password, values.confirmPassword, t('setup.passwordMismatch'));
+      : checkConfirmation(form, 'confirmPassword', admin.password, values.confirmPassword, t('setup.passwordMismatch'));
     if (issues.length > 0 || !passwordOk) return;
     setBusy(true);
     setFailure(null);
     try {
-      await signedIn(await api.call('setup.initialize', input));
+      await signedIn(mode === 'district' ? await api.call('setup.initializeDistrict', district) : await api.call('setup.initialize', street));
     } catch (error) {
       const fieldIssues = validationIssues(error);
       const rest = fieldIssues ? showIssues(fieldIssues) : [];
@@ -72,21 +75,46 @@ export function SetupPage() {
 
   return (
     <AuthLayout heading={t('setup.title')} wide>
-      <p className="setup-intro">{t('setup.intro')}</p>
+      <div className="setup-mode-label" id="setup-mode-label">
+        {t('setup.modeLabel')}
+      </div>
+      <Radio.Group className="setup-mode" value={mode} onChange={(e) => chooseMode(e.target.value as SiteMode)} aria-labelledby="setup-mode-label">
+        {(['street', 'district'] as const).map((option) => (
+          <Radio key={option} value={option} className="setup-mode-option">
+            <span className="setup-mode-title">{t(`setup.mode.${option}`)}</span>
+            <span className="setup-mode-hint">{t(`setup.modeHint.${option}`)}</span>
+          </Radio>
+        ))}
+      </Radio.Group>
+      <p className="setup-intro">{t(mode === 'district' ? 'setup.introDistrict' : 'setup.intro')}</p>
       {failure !== null && <Alert className="auth-alert" type="error" showIcon title={errorText(failure, lang)} role="alert" />}
       <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark={false}>
         <Row gutter={32}>
           <Col xs={24} md={12}>
-            <div className="form-section-title">{t('setup.streetSection')}</div>
-            <Form.Item name={['street', 'name']} label={t('setup.name')}>
-              <Input autoFocus placeholder={t('setup.namePlaceholder')} maxLength={40} />
-            </Form.Item>
-            <Form.Item name={['street', 'code']} label={t('setup.code')} extra={t('setup.codeHelp')}>
-              <Input placeholder={t('setup.codePlaceholder')} inputMode="numeric" maxLength={20} />
-            </Form.Item>
-            <Form.Item name={['street', 'districtName']} label={t('setup.district')}>
-              <Input placeholder={t('setup.districtPlaceholder')} maxLength={40} />
-            </Form.Item>
+            {mode === 'district' ? (
+              <>
+                <div className="form-section-title">{t('setup.districtSection')}</div>
+                <Form.Item name={['district', 'name']} label={t('setup.districtName')}>
+                  <Input autoFocus placeholder={t('setup.districtNamePlaceholder')} maxLength={40} />
+                </Form.Item>
+                <Form.Item name={['district', 'code']} label={t('setup.districtCode')} extra={t('setup.districtCodeHelp')}>
+                  <Input placeholder={t('setup.districtCodePlaceholder')} inputMode="numeric" maxLength={20} />
+                </Form.Item>
+              </>
+            ) : (
+              <>
+                <div className="form-section-title">{t('setup.streetSection')}</div>
+                <Form.Item name={['street', 'name']} label={t('setup.name')}>
+                  <Input autoFocus placeholder={t('setup.namePlaceholder')} maxLength={40} />
+                </Form.Item>
+                <Form.Item name={['street', 'code']} label={t('setup.code')} extra={t('setup.codeHelp')}>
+                  <Input placeholder={t('setup.codePlaceholder')} inputMode="numeric" maxLength={20} />
+                </Form.Item>
+                <Form.Item name={['street', 'districtName']} label={t('setup.district')}>
+                  <Input placeholder={t('setup.districtPlaceholder')} maxLength={40} />
+                </Form.Item>
+              </>
+            )}
           </Col>
           <Col xs={24} md={12}>
             <div className="form-section-title">{t('setup.adminSection')}</div>

@@ -2,7 +2,7 @@
 // reason it was refused; the period consolidated across the streets (one row per street, who is missing)
 // with a drill-down to a street's own tables; the district report.
 import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Drawer, Empty, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Drawer, Empty, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { errorText, useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { saveBytes } from '../import/import-options';
+import { DistrictStreetsCard } from './DistrictStreetsCard';
 import { lastMonth } from './ReturnsPage';
 import { ReturnTableView } from './ReturnTableView';
 
@@ -29,6 +30,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const [period, setPeriod] = useState(lastMonth());
   const consolidated = useApi('district.consolidate', { period }, [period]);
   const received = useApi('district.packages', { period }, [period]);
+  const streets = useApi('district.streets', {});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [street, setStreet] = useState<string | null>(null);
   const c = consolidated.data;
@@ -66,6 +68,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
       <div className="returns-grid">
         <Card className="panel">
           {consolidated.error ? <div className="load-error">{errorText(consolidated.error)}</div> : null}
+          {streets.data?.length === 0 && <Alert className="district-no-streets" type="info" showIcon title={t('district.streets.noneYet')} description={t('district.streets.noneYetHelp')} />}
           {!c ? (
             <Spin />
           ) : (
@@ -159,6 +162,13 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
               ]}
             />
           </Card>
+          <DistrictStreetsCard
+            streets={streets}
+            onChanged={() => {
+              void streets.reload();
+              void consolidated.reload();
+            }}
+          />
         </Space>
       </div>
       <Drawer width={900} open={!!drill} onClose={() => setStreet(null)} title={drill ? t('district.drillTitle', { name: drill.name, version: drill.version ?? '—' }) : ''}>

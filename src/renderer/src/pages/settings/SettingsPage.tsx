@@ -1,10 +1,11 @@
 // 系统设置: street profile, users (admin only), language and security, backup and restore, audit log.
 // The tab is part of the address (#/settings/users), so other pages can link straight to a tab.
+// A district's database has no street profile, working days or print station: it shows the shared tabs only.
 import { Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PageProps } from '../../app/routes';
 import { navigate } from '../../app/router';
-import { useCurrentSession } from '../../app/session';
+import { useCurrentSession, useSiteMode } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { hasRole } from '../../lib/roles';
 import { AuditTab } from './AuditTab';
@@ -19,17 +20,22 @@ export function SettingsPage({ subPath }: PageProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const isAdmin = hasRole(user.role, 'admin');
+  const street = useSiteMode() === 'street';
 
   const tabs = [
-    { key: 'street', label: t('settings.tabs.street'), children: <StreetTab /> },
+    ...(street ? [{ key: 'street', label: t('settings.tabs.street'), children: <StreetTab /> }] : []),
     ...(isAdmin ? [{ key: 'users', label: t('settings.tabs.users'), children: <UsersTab /> }] : []),
     { key: 'language', label: t('settings.tabs.languageSecurity'), children: <LanguageSecurityTab /> },
-    { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
-    { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
+    ...(street
+      ? [
+          { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
+          { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
+        ]
+      : []),
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
     { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
   ];
-  const active = tabs.some((tab) => tab.key === subPath) ? subPath : 'street';
+  const active = tabs.some((tab) => tab.key === subPath) ? subPath : tabs[0].key;
 
   return (
     <div className="page">

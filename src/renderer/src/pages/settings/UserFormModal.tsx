@@ -7,6 +7,7 @@ import { FormModal } from '../../components/FormModal';
 import { contract, type UserInfo } from '../../../../shared/api/contract';
 import { ROLES, type Role } from '../../../../shared/api/schemas';
 import { api, isApiError } from '../../api/client';
+import { useSiteMode } from '../../app/session';
 import { errorText, useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure } from '../../lib/form-issues';
 import { roleLabel } from '../../lib/roles';
@@ -41,6 +42,8 @@ export function UserFormModal({
   const report = useReportError();
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  // A district has no communities to limit an account to.
+  const withScope = useSiteMode() === 'street';
 
   useEffect(() => {
     if (!open) return;
@@ -102,7 +105,7 @@ export function UserFormModal({
       onSubmit={() => void submit()}
       onClose={onClose}
     >
-      <Form form={form} layout="horizontal" labelCol={{ flex: '96px' }} onFinish={() => void submit()} className="modal-form" requiredMark={false}>
+      <Form form={form} layout="horizontal" labelCol={{ flex: lang === 'en' ? '128px' : '96px' }} onFinish={() => void submit()} className="modal-form" requiredMark={false}>
         {editing ? (
           <Form.Item label={t('users.username')}>
             <span className="mono">{editing.username}</span>
@@ -118,9 +121,11 @@ export function UserFormModal({
         <Form.Item name="role" label={t('users.role')} extra={t('users.roleHelp')}>
           <Select<Role> options={ROLES.map((role) => ({ value: role, label: roleLabel(role, lang) }))} />
         </Form.Item>
-        <Form.Item name="scopeCommunityCode" label={t('users.scope')} extra={t('users.scopeHelp')}>
-          <Input placeholder={t('users.scopeAll')} inputMode="numeric" maxLength={20} allowClear />
-        </Form.Item>
+        {withScope && (
+          <Form.Item name="scopeCommunityCode" label={t('users.scope')} extra={t('users.scopeHelp')}>
+            <Input placeholder={t('users.scopeAll')} inputMode="numeric" maxLength={20} allowClear />
+          </Form.Item>
+        )}
         {!editing && (
           <Form.Item name="password" label={t('users.password')} extra={t('users.passwordHelp')}>
             <Input.Password autoComplete="new-password" />

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { UserInfo } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
-import { useCurrentSession, useSession } from '../../app/session';
+import { useCurrentSession, useSession, useSiteMode } from '../../app/session';
 import { errorText, useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { roleLabel } from '../../lib/roles';
@@ -26,6 +26,8 @@ export function UsersTab() {
   const report = useReportError();
   const { user: me } = useCurrentSession();
   const { setUser } = useSession();
+  // A district has no communities to limit an account to.
+  const withScope = useSiteMode() === 'street';
   const users = useApi('users.list');
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<UserInfo | null>(null);
@@ -104,13 +106,17 @@ export function UsersTab() {
           },
           { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName', width: 120 },
           { key: 'role', title: t('users.role'), dataIndex: 'role', width: 110, render: (role: UserInfo['role']) => roleLabel(role, lang) },
-          {
-            key: 'scope',
-            title: t('users.scope'),
-            dataIndex: 'scopeCommunityCode',
-            width: 150,
-            render: (code: string | null) => (code ? <span className="mono">{code}</span> : <span className="muted">{t('users.scopeAll')}</span>),
-          },
+          ...(withScope
+            ? [
+                {
+                  key: 'scope',
+                  title: t('users.scope'),
+                  dataIndex: 'scopeCommunityCode',
+                  width: 150,
+                  render: (code: string | null) => (code ? <span className="mono">{code}</span> : <span className="muted">{t('users.scopeAll')}</span>),
+                },
+              ]
+            : []),
           {
             key: 'status',
             title: t('users.status'),
