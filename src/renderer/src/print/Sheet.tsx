@@ -20,7 +20,7 @@ export function Sheet({ paper, className, footer, children }: { paper: Paper; cl
   );
 }
 
-const SHEETS_PER_FRAME = 6;
+const SHEETS_PER_FRAME = 4;
 
 /** Counts up to `total` a few at a time, one step per animation frame, so a long document never freezes the window. */
 export function useProgressiveCount(total: number, onProgress?: (done: number, total: number) => void): number {
