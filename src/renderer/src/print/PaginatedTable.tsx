@@ -21,6 +21,8 @@ export interface TableColumn {
 
 export interface TableGroup {
   title: string;
+  /** Said after the title (and after its "continued" mark), e.g. a team's field of service. */
+  note?: string;
   rows: string[][];
   /** The closing line of the group (e.g. "本支部 23 人"). */
   subtotal?: string;
@@ -162,6 +164,7 @@ export function PaginatedTable(props: PaginatedTableProps) {
             <td colSpan={columns.length}>
               {g.title}
               {continued ? `（${latest.current.continuedLabel}）` : ''}
+              {g.note ? `\u3000${g.note}` : ''}
             </td>
           </tr>
         );

@@ -8,8 +8,8 @@ import { PaginatedTable, type TableColumn } from '../PaginatedTable';
 import type { DocProps } from '../doc-types';
 import { DocLoading, formalDate, spacedTitle } from './doc-parts';
 
-const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 4, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 7 };
-const ONE_LINE = new Set(['phone', 'birthDate', 'joinDate', 'hours']);
+const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 5, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 6 };
+const ONE_LINE = new Set(['phone', 'birthDate', 'joinDate', 'hours', 'ethnicity']);
 const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education']);
 
 export function boardKind(params: URLSearchParams): BoardKind {
@@ -39,7 +39,7 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
         const team = g.team
           ? [t('print.board.teamSkill', { skill: t(`volunteers.skill.${g.team.skill}`) }), g.team.leader ? t('print.board.teamLeader', { leader: g.team.leader }) : ''].filter(Boolean).join('\u3000')
           : '';
-        return { title: `${g.title}（${t('print.board.groupCount', { count: g.rows.length })}）${team ? `\u3000${team}` : ''}`, rows: g.rows.map((r) => r.filter((_, c) => shown[c])) };
+        return { title: `${g.title}（${t('print.board.groupCount', { count: g.rows.length })}）`, note: team || undefined, rows: g.rows.map((r) => r.filter((_, c) => shown[c])) };
       }),
     [data, shown, t],
   );

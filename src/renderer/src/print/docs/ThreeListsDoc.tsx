@@ -15,8 +15,8 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
     () => [
       { key: 'no', label: k('no'), weight: 4, align: 'center' },
       { key: 'matter', label: k('matter'), weight: 15 },
-      { key: 'materials', label: k('materials'), weight: 20 },
-      { key: 'limit', label: k('limit'), weight: 8, align: 'center' },
+      { key: 'materials', label: k('materials'), weight: 19 },
+      { key: 'limit', label: k('limit'), weight: 9, align: 'center', nowrap: true },
       { key: 'post', label: k('post'), weight: 11, align: 'center' },
     ],
     [t],
