@@ -2,7 +2,9 @@
 // turned into a PDF by the browser (page.pdf with the page's CSS size), and its text read back with
 // pdftotext — the header row on every page of a long roster, the page numbers, the group counts and the
 // total, the three sections of the board, the same letter number on stub, letter and receipt, the
-// validity in formal numerals, and no full phone or ID number on any public board.
+// validity in formal numerals, and no full phone or ID number on any public board. On every sheet of every
+// document nothing runs past the bottom margin into the page foot, no sheet opens with a subtotal or ends
+// with a bare group heading, and the total never stands alone on the last sheet.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,10 +50,33 @@ test.beforeAll(async () => {
   requestId = (await call<{ id: number }>('requests.accept', { communityId: communities[0].id, matterId: agency.id, residentName: '周桂兰', residentPhone: '13911112222' })).id;
 });
 
+/**
+ * What a reader would find wrong with the sheets on screen (each sheet is one printed page): content
+ * running past the bottom margin, a sheet opening with a subtotal or ending with a bare group heading.
+ */
+const SHEET_FAULTS = `(() => {
+  const faults = [];
+  document.querySelectorAll('.print-sheets > .sheet').forEach((sheet, i) => {
+    const limit = sheet.getBoundingClientRect().bottom - parseFloat(getComputedStyle(sheet).paddingBottom);
+    for (const part of sheet.children) {
+      if (part.classList.contains('sheet-footer')) continue;
+      const over = part.getBoundingClientRect().bottom - limit;
+      if (over > 1) faults.push('sheet ' + (i + 1) + ': ' + part.className + ' runs ' + Math.round(over) + ' px past the margin');
+    }
+    const rows = sheet.querySelectorAll('.pt-table tbody > tr:not(.pt-group)');
+    if (rows[0] && rows[0].classList.contains('pt-subtotal')) faults.push('sheet ' + (i + 1) + ' opens with a subtotal');
+    const last = sheet.querySelector('.pt-table tbody > tr:last-child');
+    if (last && last.classList.contains('pt-group')) faults.push('sheet ' + (i + 1) + ' ends with a bare heading');
+    if (sheet.querySelector('.pt-end') && !sheet.querySelector('.pt-table')) faults.push('sheet ' + (i + 1) + ': the total stands alone');
+  });
+  return faults;
+})()`;
+
 /** Opens a print address, waits until every sheet is laid out, saves the PDF and returns its pages' text. */
 async function printToText(page: Page, address: string, name: string): Promise<string[]> {
   await page.goto(new URL(address, host.url).toString());
   await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  expect(await page.evaluate(SHEET_FAULTS), `${name}: sheets`).toEqual([]);
   const file = path.join(OUT, `${name}.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   if (process.env.PRINT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(process.env.PRINT_PNG, name)]);
@@ -73,8 +98,10 @@ test('a long roster repeats its header on every page, numbers the pages, counts 
   expect(pages.length).toBeGreaterThan(5);
   expect(await sheets(page)).toBe(pages.length);
   pages.forEach((text, i) => {
-    expect(text, `page ${i + 1}`).toMatch(/姓名\s+性别\s+民族\s+出生日期/);
+    expect(text, `page ${i + 1}`).toMatch(/序号\s+姓名\s+性别\s+民族\s+出生日期/);
     expect(text, `page ${i + 1}`).toContain(`第 ${i + 1} 页 共 ${pages.length} 页`);
+    // A loose sheet says what it is.
+    if (i > 0) expect(text, `page ${i + 1}`).toContain('党员花名册（续）');
   });
   const all = pages.join('\n');
   expect(pages[0]).toContain('党员花名册');
@@ -84,6 +111,8 @@ test('a long roster repeats its header on every page, numbers the pages, counts 
   expect(subtotals.length).toBeGreaterThan(3);
   expect(subtotals.reduce((a, b) => a + b, 0)).toBe(total);
   expect(pages.at(-1)).toMatch(/制表人：[\s\S]*审核人：[\s\S]*制表日期：/);
+  // The total comes with the last members, and the numbering runs through the whole list.
+  expect(pages.at(-1)).toMatch(new RegExp(`\\n\\s*${total}\\s+\\S+\\s+[男女]`));
   // An internal roster prints full numbers.
   expect(all).toMatch(FULL_ID);
 });
@@ -111,9 +140,20 @@ test('the three-lists board has its three sections, the station contacts, and pr
   expect(all).toContain('三张清单公示');
   expect(all).toMatch(/服务热线：\s*010-65123456/);
   expect(all).toContain('朝阳门南小街');
+  expect(all).toMatch(/办公时间：\s*周一至周五/);
+  // Each sheet goes on the wall by itself: every foot carries the hotline.
+  pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`服务热线：010-65123456\\s+第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)));
   // A3 portrait: 297 × 420 mm = 842 × 1191 pt.
   const info = execFileSync('pdfinfo', [path.join(OUT, 'three-lists.pdf')], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:.*\(A3\)/);
+});
+
+test('the three-lists board also prints on A4', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const all = (await printToText(page, '/print/three-lists?paper=A4', 'three-lists-a4')).join('\n');
+  for (const section of ['即办事项', '代办事项', '指导事项']) expect(all).toContain(section);
+  const info = execFileSync('pdfinfo', [path.join(OUT, 'three-lists-a4.pdf')], { encoding: 'utf8' });
+  expect(info).toMatch(/Page size:.*\(A4\)/);
 });
 
 test('no public board shows a full phone or ID number', async ({ page }) => {
@@ -123,8 +163,16 @@ test('no public board shows a full phone or ID number', async ({ page }) => {
     expect(all, kind).not.toMatch(FULL_MOBILE);
     expect(all, kind).not.toMatch(FULL_ID);
     expect(all, kind).toContain('部分隐藏');
-    if (kind === 'volunteers') expect(all).toContain('139****5678');
-    if (kind === 'commitments') expect(all).toContain('138****5678');
+    // Where to send comments during the notice period.
+    expect(all, kind).toContain('联系电话：010-65123456');
+    if (kind === 'volunteers') {
+      expect(all).toContain('139****5678');
+      expect(all).toContain('服务领域：维修');
+    }
+    if (kind === 'commitments') {
+      expect(all).toContain('138****5678');
+      expect(all.replace(/\s+/g, '')).toMatch(/\d{4}年度党员承诺公示/);
+    }
   }
 });
 
@@ -148,7 +196,9 @@ test('the introduction letter: one number on stub, letter and receipt, validity 
   expect(entries[0]).toMatchObject({ entity: 'transfer', entityId: String(transferId), after: { doc: 'letter', action: 'print', records: 1 } });
 
   const again = (await printToText(page, `/print/letter?transfer=${transferId}`, 'letter-reprint')).join('\n');
-  expect(again).toContain('补打件（第 2 次打印）');
+  // Each part travels on its own once cut: each is marked.
+  expect(again.split('补打件（第 2 次打印）').length - 1).toBe(3);
+  expect(again.split(LETTER).length - 1).toBe(3);
 });
 
 test('saving the roster as PDF is recorded with the number of records', async ({ page }) => {

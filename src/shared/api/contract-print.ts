@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { MethodSpec } from './contract';
 import { id, memberListInput, text } from './schemas';
-import type { ListClass } from './schemas-counter';
+import type { ListClass, TeamSkill } from './schemas-counter';
 import { MEMBER_FIELDS } from '../members/fields';
 
 export const PRINT_DOCS = ['roster', 'threeLists', 'board', 'letter', 'slip'] as const;
@@ -108,14 +108,23 @@ export interface PrintThreeLists {
   sections: { listClass: ListClass; matters: ThreeListsMatter[] }[];
 }
 
+/** A group of a public board: a branch, or a volunteer team with its field of service and its leader. */
+export interface BoardGroup {
+  title: string;
+  rows: string[][];
+  team?: { skill: TeamSkill; leader: string };
+}
+
 /** A public board: every cell already masked in core (one mask, domain.md §9). */
 export interface PrintBoard {
   kind: BoardKind;
   heading: PrintHeading;
   year: number | null;
   columns: string[];
-  groups: { title: string; rows: string[][] }[];
+  groups: BoardGroup[];
   total: number;
+  /** Where residents send their comments during the notice period: the service station's office contacts. */
+  contact: StationProfile;
 }
 
 export interface PrintLetter {

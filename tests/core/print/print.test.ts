@@ -44,6 +44,7 @@ describe('the roster', () => {
 describe('public boards', () => {
   it('never carry an 11-digit mobile number or a full ID number, whatever was stored', async () => {
     const t = await seeded(200);
+    await t.app.invoke('station.save', { stationName: '党群服务中心', address: '东华门大街 1 号', phone: '010-65000000' }, t.adminToken);
     const members = (await t.app.invoke('members.list', { limit: 5 }, t.adminToken)).members;
     const team = await t.app.invoke('teams.save', { teamName: '红色物业维修队', skill: 'repairs' }, t.adminToken);
     await t.app.invoke('volunteers.save', { memberId: members[0].id, teamId: team.id, phone: '13912345678' }, t.adminToken);
@@ -55,7 +56,7 @@ describe('public boards', () => {
     for (const kind of BOARD_KINDS) boards.push(await t.app.invoke('print.board', { kind }, t.adminToken));
     for (const board of boards) {
       expect(board.total, board.kind).toBeGreaterThan(0);
-      const texts = [board.heading.unit, ...board.groups.flatMap((g) => [g.title, ...g.rows.flat()])];
+      const texts = [board.heading.unit, ...board.groups.flatMap((g) => [g.title, g.team?.leader ?? '', ...g.rows.flat()])];
       for (const text of texts) {
         expect(text, `${board.kind}: ${text}`).not.toMatch(FULL_MOBILE);
         expect(text, `${board.kind}: ${text}`).not.toMatch(FULL_ID);
@@ -63,8 +64,12 @@ describe('public boards', () => {
     }
     const [volunteers, commitments, probationary] = boards;
     expect(volunteers.groups.flatMap((g) => g.rows.flat())).toContain('139****5678');
+    // A team is posted with its field of service.
+    expect(volunteers.groups.find((g) => g.title === '红色物业维修队')?.team).toMatchObject({ skill: 'repairs' });
     expect(commitments.groups[0].rows[0][1]).toContain('138****5678');
     expect(commitments.groups[0].rows[0][1]).toContain(`${members[1].idNumber.slice(0, 2)}*************${members[1].idNumber.slice(-3)}`);
+    // Comments go to the station's office phone.
+    for (const board of boards) expect(board.contact).toMatchObject({ phone: '010-65000000', address: '东华门大街 1 号' });
     // Addresses only to the community.
     const address = probationary.columns.indexOf('address');
     for (const r of probationary.groups.flatMap((g) => g.rows)) expect(r[address]).not.toMatch(/号|室|单元/);

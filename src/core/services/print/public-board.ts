@@ -3,7 +3,8 @@
 // scrubbed once more, so no public document can carry a full phone or ID number whatever the view does.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';
-import type { BoardKind, PrintBoard } from '../../../shared/api/contract-print';
+import type { BoardGroup, BoardKind, PrintBoard } from '../../../shared/api/contract-print';
+import type { TeamSkill } from '../../../shared/api/schemas-counter';
 import type { Language } from '../../../shared/api/schemas';
 import { maskAddress, maskCitizenId, maskPhone, scrubPersonalData } from '../../../shared/validators/masking';
 import { cellValue } from '../../export/export-members';
@@ -12,6 +13,7 @@ import { Codes } from '../member-records';
 import { allMembers } from '../members';
 import { subtreeIds } from '../organizations';
 import { printHeading } from './heading';
+import { getStation } from './station';
 
 /** A value as it may appear on a public board. */
 export type PublicValue =
@@ -46,13 +48,19 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
     columns: built.columns,
     groups: built.groups,
     total: built.groups.reduce((n, g) => n + g.rows.length, 0),
+    contact: getStation(db),
   };
   return scrubBoard(board);
 }
 
 /** The last guard: every text on the board (titles included) with any phone or ID number masked. */
 function scrubBoard(board: PrintBoard): PrintBoard {
-  const groups = board.groups.map((g) => ({ title: scrubPersonalData(g.title), rows: g.rows.map((r) => r.map(scrubPersonalData)) }));
+  const groups = board.groups.map((g) => ({
+    ...g,
+    title: scrubPersonalData(g.title),
+    rows: g.rows.map((r) => r.map(scrubPersonalData)),
+    ...(g.team ? { team: { ...g.team, leader: scrubPersonalData(g.team.leader) } } : {}),
+  }));
   return { ...board, groups };
 }
 
@@ -76,18 +84,21 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
-      `SELECT v.name, v.kind, v.phone, v.skills, v.member_id, m.org_id, t.name AS team,
+      `SELECT v.name, v.kind, v.phone, v.skills, v.member_id, m.org_id, t.name AS team, t.skill AS team_skill, t.leader AS team_leader,
               COALESCE((SELECT SUM(r.hours) FROM service_records r WHERE r.volunteer_id = v.id), 0) AS hours
          FROM volunteers v LEFT JOIN service_teams t ON t.id = v.team_id LEFT JOIN members m ON m.id = v.member_id
         WHERE v.active = 1 AND (t.id IS NULL OR t.active = 1)
         ORDER BY t.name IS NULL, t.name, v.kind, v.name`,
     )
-    .all() as { name: string; kind: 'member' | 'resident'; phone: string | null; skills: string | null; org_id: number | null; team: string | null; hours: number }[];
+    .all() as { name: string; kind: 'member' | 'resident'; phone: string | null; skills: string | null; org_id: number | null; team: string | null; team_skill: TeamSkill | null; team_leader: string | null; hours: number }[];
   const zh = lang === 'zh-CN';
   const groups = new Map<string, string[][]>();
+  const teams = new Map<string, BoardGroup['team']>();
   for (const v of rows) {
     if (inScope && (v.org_id === null || !inScope.has(v.org_id))) continue;
-    pushTo(groups, v.team ?? (zh ? '未编入服务队' : 'Not in a team'), [
+    const title = v.team ?? (zh ? '未编入服务队' : 'Not in a team');
+    if (v.team && v.team_skill) teams.set(title, { skill: v.team_skill, leader: publicCell({ kind: 'text', value: v.team_leader }) });
+    pushTo(groups, title, [
       publicCell({ kind: 'text', value: v.name }),
       v.kind === 'member' ? (zh ? '党员' : 'Member') : zh ? '群众' : 'Resident',
       publicCell({ kind: 'phone', value: v.phone }),
@@ -95,7 +106,7 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
       String(Math.round(v.hours * 10) / 10),
     ]);
   }
-  return { columns: ['name', 'volunteerKind', 'phone', 'skills', 'hours'], groups: toGroups(groups) };
+  return { columns: ['name', 'volunteerKind', 'phone', 'skills', 'hours'], groups: toGroups(groups).map((g) => (teams.has(g.title) ? { ...g, team: teams.get(g.title) } : g)) };
 }
 
 function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, _lang: Language, year: number): { columns: string[]; groups: Groups } {

@@ -1,6 +1,9 @@
-// A table laid out for paper: rows measured once off-screen at their final column widths, split into
-// sheets of the exact paper size (title block on page 1, table header on every page, group headings and
-// subtotals, the closing block at the end, "第 N 页 共 M 页" at the foot), rendered a few sheets per frame.
+// A table laid out for paper: rows measured off-screen at their final column widths, split into sheets of
+// the exact paper size (title block on page 1, a running head and the table header on every later page,
+// group headings and subtotals, the closing block at the end, "第 N 页 共 M 页" at the foot).
+// A long list (a roster of 5,000 members) never freezes the window: rows are measured a slice at a time,
+// one slice per frame, the measuring table is dropped once done, and the sheets are added a few per frame,
+// each built once.
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { contentMm, PX_PER_MM, type Paper } from './paper';
 import { paginate, type Block, type PageLayout } from './paginate';
@@ -18,6 +21,8 @@ export interface TableColumn {
 
 export interface TableGroup {
   title: string;
+  /** Said after the title (and after its "continued" mark), e.g. a team's field of service. */
+  note?: string;
   rows: string[][];
   /** The closing line of the group (e.g. "本支部 23 人"). */
   subtotal?: string;
@@ -30,6 +35,10 @@ export interface PaginatedTableProps {
   groups: TableGroup[];
   /** Page 1, above the table. */
   title: ReactNode;
+  /** Pages 2 on, above the table: a short line naming the document, so a loose sheet says what it is. */
+  runningHead?: ReactNode;
+  /** The table's width in mm when narrower than the paper (a roster of a few columns); centred. */
+  tableWidthMm?: number;
   /** Last page, under the table. */
   end: ReactNode;
   pageLabel: (page: number, pages: number) => string;
@@ -37,6 +46,9 @@ export interface PaginatedTableProps {
   onLayout?: (pages: number) => void;
   onProgress?: (done: number, total: number) => void;
 }
+
+/** Blocks measured per frame: a slice renders and lays out in a few tens of milliseconds. */
+const MEASURE_SLICE = 120;
 
 function blocksOf(groups: TableGroup[]): Block[] {
   const blocks: Block[] = [];
@@ -52,6 +64,9 @@ export function PaginatedTable(props: PaginatedTableProps) {
   const { paper, columns, groups } = props;
   const measureRef = useRef<HTMLDivElement>(null);
   const [pages, setPages] = useState<PageLayout[] | null>(null);
+  // The slice of blocks being measured (null when done), and the heights measured so far.
+  const [slice, setSlice] = useState<number | null>(0);
+  const heights = useRef<number[]>([]);
   const blocks = useMemo(() => blocksOf(groups), [groups]);
   // Each block's row within its group, to find its cells.
   const rowIndex = useMemo(() => {
@@ -68,107 +83,178 @@ export function PaginatedTable(props: PaginatedTableProps) {
     return out;
   }, [blocks]);
 
+  // The latest decorations, read when the sheets are built (they are the same texts render after render).
+  const latest = useRef(props);
+  latest.current = props;
+
+  // Start over when the content or the paper changes.
+  const tableWidthMm = props.tableWidthMm;
   useLayoutEffect(() => {
+    heights.current = [];
+    setPages(null);
+    setSlice(0);
+  }, [blocks, paper, columns, tableWidthMm]);
+
+  useLayoutEffect(() => {
+    if (slice === null) return;
     let cancelled = false;
+    let frame = 0;
     const measure = () => {
       const root = measureRef.current;
       if (!root || cancelled) return;
       const height = (el: Element | null) => (el ? el.getBoundingClientRect().height : 0);
-      const rows = root.querySelectorAll('tbody > tr');
-      const measured = blocks.map((b, i) => ({ ...b, height: height(rows[i]) }));
+      root.querySelectorAll('tbody > tr').forEach((row) => heights.current.push(height(row)));
+      const next = (slice + 1) * MEASURE_SLICE;
+      if (next < blocks.length) {
+        // The next slice on the next frame, so the window keeps answering.
+        frame = requestAnimationFrame(() => setSlice(slice + 1));
+        return;
+      }
+      const measured = blocks.map((b, i) => ({ ...b, height: heights.current[i] ?? 0 }));
       const content = contentMm(paper).height * PX_PER_MM - 2;
       const head = height(root.querySelector('thead'));
-      const room = { first: content - height(root.querySelector('.pt-title')) - head, rest: content - head, end: height(root.querySelector('.pt-end')) };
+      const running = height(root.querySelector('.pt-running'));
+      const room = { first: content - height(root.querySelector('.pt-title')) - head, rest: content - running - head, end: height(root.querySelector('.pt-end')) };
       const layout = paginate(measured, room);
       setPages(layout);
-      props.onLayout?.(layout.length);
+      setSlice(null);
+      latest.current.onLayout?.(layout.length);
     };
-    setPages(null);
-    // Lay out once so the glyphs' fonts start loading, then measure when they are in.
+    // Lay the slice out so the glyphs' fonts start loading, then measure when they are in.
     void measureRef.current?.offsetHeight;
     void document.fonts.ready.then(measure);
     return () => {
       cancelled = true;
+      cancelAnimationFrame(frame);
     };
-  }, [blocks, paper, columns]);
+  }, [slice, blocks, paper, columns, tableWidthMm]);
 
-  const shown = useProgressiveCount(pages?.length ?? 0, props.onProgress);
   const total = columns.reduce((n, c) => n + c.weight, 0);
-  const colgroup = (
-    <colgroup>
-      {columns.map((c) => (
-        <col key={c.key} style={{ width: `${(c.weight / total) * 100}%` }} />
-      ))}
-    </colgroup>
+  const contentWidth = contentMm(paper).width;
+  const tableStyle = useMemo(
+    () => (tableWidthMm && tableWidthMm < contentWidth ? { width: `${tableWidthMm}mm`, marginLeft: 'auto', marginRight: 'auto' } : undefined),
+    [tableWidthMm, contentWidth],
   );
-  const thead = (
-    <thead>
-      <tr>
+
+  // Table parts and sheets, built once per layout (not again on every frame that adds sheets).
+  const parts = useMemo(() => {
+    const colgroup = (
+      <colgroup>
         {columns.map((c) => (
-          <th key={c.key}>{c.label}</th>
+          <col key={c.key} style={{ width: `${(c.weight / total) * 100}%` }} />
         ))}
-      </tr>
-    </thead>
-  );
-  const renderBlock = (i: number, continued = false) => {
-    const b = blocks[i];
-    const g = groups[b.group];
-    if (b.kind === 'group')
-      return (
-        <tr key={continued ? `c${i}` : i} className="pt-group">
-          <td colSpan={columns.length}>
-            {g.title}
-            {continued ? `（${props.continuedLabel}）` : ''}
-          </td>
-        </tr>
-      );
-    if (b.kind === 'subtotal')
-      return (
-        <tr key={i} className="pt-subtotal">
-          <td colSpan={columns.length}>{g.subtotal}</td>
-        </tr>
-      );
-    const row = g.rows[rowIndex[i]];
-    return (
-      <tr key={i}>
-        {row.map((cell, c) => (
-          <td key={c} className={[columns[c].align ? `pt-${columns[c].align}` : '', columns[c].nowrap ? 'pt-nowrap' : ''].join(' ').trim() || undefined}>
-            {cell}
-          </td>
-        ))}
-      </tr>
+      </colgroup>
     );
-  };
-  const groupStart = useMemo(() => new Map(blocks.map((b, i) => [b, i] as const).filter(([b]) => b.kind === 'group').map(([b, i]) => [b.group, i])), [blocks]);
-  const width = `${contentMm(paper).width}mm`;
+    const thead = (
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.key}>{c.label}</th>
+          ))}
+        </tr>
+      </thead>
+    );
+    const cellClass = columns.map((c) => [c.align ? `pt-${c.align}` : '', c.nowrap ? 'pt-nowrap' : ''].join(' ').trim() || undefined);
+    const renderBlock = (i: number, continued = false) => {
+      const b = blocks[i];
+      const g = groups[b.group];
+      if (b.kind === 'group')
+        return (
+          <tr key={continued ? `c${i}` : i} className="pt-group">
+            <td colSpan={columns.length}>
+              {g.title}
+              {continued ? `（${latest.current.continuedLabel}）` : ''}
+              {g.note ? `\u3000${g.note}` : ''}
+            </td>
+          </tr>
+        );
+      if (b.kind === 'subtotal')
+        return (
+          <tr key={i} className="pt-subtotal">
+            <td colSpan={columns.length}>{g.subtotal}</td>
+          </tr>
+        );
+      const row = g.rows[rowIndex[i]];
+      return (
+        <tr key={i}>
+          {row.map((cell, c) => (
+            <td key={c} className={cellClass[c]}>
+              {cell}
+            </td>
+          ))}
+        </tr>
+      );
+    };
+    return { colgroup, thead, renderBlock };
+  }, [blocks, groups, columns, rowIndex, total]);
+
+  const sheets = useMemo(() => {
+    if (!pages) return [];
+    const { colgroup, thead, renderBlock } = parts;
+    const p = latest.current;
+    const groupStart = new Map<number, number>();
+    blocks.forEach((b, i) => {
+      if (b.kind === 'group') groupStart.set(b.group, i);
+    });
+    return pages.map((page, n) => (
+      <Sheet key={n} paper={paper} className={p.className} footer={p.pageLabel(n + 1, pages.length)}>
+        {n === 0 ? (
+          <div className="pt-title" style={tableStyle}>
+            {p.title}
+          </div>
+        ) : (
+          p.runningHead && (
+            <div className="pt-running" style={tableStyle}>
+              {p.runningHead}
+            </div>
+          )
+        )}
+        {page.items.length > 0 && (
+          <table className="pt-table" style={tableStyle}>
+            {colgroup}
+            {thead}
+            <tbody>
+              {page.continued !== null && groupStart.has(page.continued) && renderBlock(groupStart.get(page.continued)!, true)}
+              {page.items.map((i) => renderBlock(i))}
+            </tbody>
+          </table>
+        )}
+        {n === pages.length - 1 && (
+          <div className="pt-end" style={tableStyle}>
+            {p.end}
+          </div>
+        )}
+      </Sheet>
+    ));
+  }, [pages, parts, blocks, paper, tableStyle]);
+
+  const shown = useProgressiveCount(sheets.length, props.onProgress);
+
+  const measuring = slice !== null && (
+    <div className={`print-measure ${props.className ?? ''}`} ref={measureRef} style={{ width: `${contentWidth}mm` }} aria-hidden>
+      <div className="pt-title" style={tableStyle}>
+        {props.title}
+      </div>
+      {props.runningHead && (
+        <div className="pt-running" style={tableStyle}>
+          {props.runningHead}
+        </div>
+      )}
+      <table className="pt-table" style={tableStyle}>
+        {parts.colgroup}
+        {parts.thead}
+        <tbody>{blocks.slice(slice * MEASURE_SLICE, (slice + 1) * MEASURE_SLICE).map((_, k) => parts.renderBlock(slice * MEASURE_SLICE + k))}</tbody>
+      </table>
+      <div className="pt-end" style={tableStyle}>
+        {props.end}
+      </div>
+    </div>
+  );
 
   return (
     <>
-      <div className={`print-measure ${props.className ?? ''}`} ref={measureRef} style={{ width }} aria-hidden>
-        <div className="pt-title">{props.title}</div>
-        <table className="pt-table">
-          {colgroup}
-          {thead}
-          <tbody>{blocks.map((_, i) => renderBlock(i))}</tbody>
-        </table>
-        <div className="pt-end">{props.end}</div>
-      </div>
-      {pages?.slice(0, shown).map((page, p) => (
-        <Sheet key={p} paper={paper} className={props.className} footer={props.pageLabel(p + 1, pages.length)}>
-          {p === 0 && <div className="pt-title">{props.title}</div>}
-          {page.items.length > 0 && (
-            <table className="pt-table">
-              {colgroup}
-              {thead}
-              <tbody>
-                {page.continued !== null && groupStart.has(page.continued) && renderBlock(groupStart.get(page.continued)!, true)}
-                {page.items.map((i) => renderBlock(i))}
-              </tbody>
-            </table>
-          )}
-          {p === pages.length - 1 && <div className="pt-end">{props.end}</div>}
-        </Sheet>
-      ))}
+      {measuring}
+      {sheets.slice(0, shown)}
     </>
   );
 }

@@ -1,4 +1,5 @@
-// One sheet of paper at its exact size with its margins; printed as exactly one page.
+// One sheet of paper at its exact size with its margins; printed as exactly one page. The page foot sits
+// at least 6 mm from the edge, inside what an office printer can reach.
 import { useEffect, useState, type ReactNode } from 'react';
 import { sheetMm, type Paper } from './paper';
 
@@ -12,7 +13,7 @@ export function Sheet({ paper, className, footer, children }: { paper: Paper; cl
     >
       {children}
       {footer && (
-        <div className="sheet-footer" style={{ bottom: `${Math.max(4, bottom / 2 - 2)}mm` }}>
+        <div className="sheet-footer" style={{ bottom: `${Math.max(6, bottom / 2 - 1)}mm` }}>
           {footer}
         </div>
       )}
@@ -20,7 +21,7 @@ export function Sheet({ paper, className, footer, children }: { paper: Paper; cl
   );
 }
 
-const SHEETS_PER_FRAME = 6;
+const SHEETS_PER_FRAME = 4;
 
 /** Counts up to `total` a few at a time, one step per animation frame, so a long document never freezes the window. */
 export function useProgressiveCount(total: number, onProgress?: (done: number, total: number) => void): number {

@@ -1,6 +1,10 @@
-// Splits measured blocks (group headings, rows, group subtotals) into pages of a given height. A group
-// heading is never left alone at a page's foot; a group running on to a new page gets its heading again
-// (marked as continued); the closing block goes where it fits, else on a page of its own.
+// Splits measured blocks (group headings, rows, group subtotals) into pages of a given height, the way a
+// clerk would break a paper list:
+// - a group heading is never left alone at a page's foot: it goes with its first row;
+// - a group running on to a new page gets its heading again (marked as continued);
+// - a subtotal never opens a page by itself: the group's last row goes over with it;
+// - the closing block (total, signatures) goes where it fits, else on to a new page together with the last
+//   rows of the table, so the total is never alone on a sheet.
 export type BlockKind = 'group' | 'row' | 'subtotal';
 
 export interface Block {
@@ -19,11 +23,15 @@ export interface PageLayout {
 export interface PageRoom {
   /** Height for blocks on the first page (after the title block and the table header). */
   first: number;
-  /** Height on every later page (after the table header). */
+  /** Height on every later page (after the running head and the table header). */
   rest: number;
   /** Height of the closing block (totals, signatures) on the last page. */
   end: number;
 }
+
+/** Rows carried over with a subtotal that does not fit, and with a closing block that does not fit. */
+const ROWS_WITH_SUBTOTAL = 1;
+const ROWS_WITH_END = 2;
 
 export function paginate(blocks: readonly Block[], room: PageRoom): PageLayout[] {
   const headingHeight = new Map<number, number>();
@@ -32,21 +40,53 @@ export function paginate(blocks: readonly Block[], room: PageRoom): PageLayout[]
   let page: PageLayout = { items: [], continued: null };
   let left = room.first;
 
-  const newPage = (continuing: number | null) => {
+  const place = (i: number) => {
+    page.items.push(i);
+    left -= blocks[i].height;
+  };
+
+  /** Starts a new page whose first block is `first` (an index, or null for none). */
+  const open = (first: number | null) => {
     pages.push(page);
+    const continuing = first !== null && blocks[first].kind !== 'group' ? blocks[first].group : null;
     page = { items: [], continued: continuing };
     left = room.rest - (continuing === null ? 0 : (headingHeight.get(continuing) ?? 0));
+  };
+
+  /**
+   * Breaks the page before `next` (an index, or null for the closing block), carrying the page's last rows
+   * (and a subtotal, and a heading that would be left bare) over, unless that would empty the page.
+   */
+  const breakCarrying = (rows: number, next: number | null) => {
+    const items = page.items;
+    let cut = items.length;
+    if (cut > 0 && blocks[items[cut - 1]].kind === 'subtotal') cut--;
+    const group = cut > 0 ? blocks[items[cut - 1]].group : -1;
+    let carried = 0;
+    while (carried < rows && cut > 0 && blocks[items[cut - 1]].kind === 'row' && blocks[items[cut - 1]].group === group) {
+      cut--;
+      carried++;
+    }
+    if (cut > 0 && blocks[items[cut - 1]].kind === 'group') cut--;
+    // Nothing worth keeping would stay behind: break without carrying.
+    if (cut === 0 || carried === 0) cut = items.length;
+    const moved = items.splice(cut);
+    for (const i of moved) left += blocks[i].height;
+    open(moved[0] ?? next);
+    for (const i of moved) place(i);
   };
 
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
     // A heading needs room for itself and its first row.
     const need = block.kind === 'group' && i + 1 < blocks.length ? block.height + blocks[i + 1].height : block.height;
-    if (need > left && page.items.length > 0) newPage(block.kind === 'group' ? null : block.group);
-    page.items.push(i);
-    left -= block.height;
+    if (need > left && page.items.length > 0) {
+      if (block.kind === 'subtotal') breakCarrying(ROWS_WITH_SUBTOTAL, i);
+      else open(i);
+    }
+    place(i);
   }
-  if (room.end > left && (page.items.length > 0 || pages.length > 0)) newPage(null);
+  if (room.end > left && page.items.length > 0) breakCarrying(ROWS_WITH_END, null);
   pages.push(page);
   return pages;
 }

@@ -1,5 +1,6 @@
 // 组织关系介绍信: stub (存根), letter and receipt (回执) on one A4 sheet with cut lines, the same number on
-// all three parts, validity and dues month also in formal numerals, a reprint marked as such.
+// all three parts, validity and dues month also in formal numerals, a reprint marked as such on each part
+// (the parts travel apart once cut).
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintLetter } from '../../../../shared/api/contract-print';
@@ -7,9 +8,8 @@ import { toChineseUpper, yearMonthToChineseUpper } from '../../../../shared/vali
 import { useApi } from '../../api/use-api';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
-import { DocLoading } from './doc-parts';
+import { DocLoading, formalDate } from './doc-parts';
 
-const dayText = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 const monthText = (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`;
 const EMPTY = '\u3000\u3000\u3000';
 const blank = (value: string | number | null | undefined, wide = false) => <u className={wide ? 'fill wide' : 'fill'}>{value === null || value === undefined || value === '' ? (wide ? EMPTY + EMPTY : EMPTY) : value}</u>;
@@ -29,7 +29,12 @@ function Number_({ letter }: { letter: PrintLetter }) {
   const { t } = useTranslation();
   // Numbers are usually written whole (朝组转〔2026〕018号); a bare one gets 第 … 号 around it.
   const number = letter.letterNumber.endsWith('号') ? letter.letterNumber : t('print.letter.number', { number: letter.letterNumber });
-  return <div className="letter-number">{number}</div>;
+  return (
+    <div className="letter-number">
+      {letter.previousPrints > 0 ? <span className="reprint-mark">{t('print.letter.reprint', { copy: letter.previousPrints + 1 })}</span> : <span />}
+      <span>{number}</span>
+    </div>
+  );
 }
 
 export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
@@ -45,7 +50,6 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
   const s = l.sender;
   return (
     <Sheet paper={paper} className="doc-letter">
-      {l.previousPrints > 0 && <div className="reprint-mark">{t('print.letter.reprint', { copy: l.previousPrints + 1 })}</div>}
       <section className="letter-part letter-stub">
         <h2>
           {title}（{t('print.letter.stub')}）
@@ -54,7 +58,7 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
         <p className="letter-body">
           {blank(l.memberName)}同志系中共{blank(category)}党员，组织关系由{blank(l.fromOrgName, true)}转到{blank(l.toOrgName, true)}。
         </p>
-        <div className="letter-date">{dayText(l.issuedOn)}</div>
+        <div className="letter-date">{formalDate(l.issuedOn)}</div>
       </section>
       <CutLine />
       <section className="letter-part letter-main">
@@ -69,11 +73,11 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
           {l.duesPaidTo ? `（${yearMonthToChineseUpper(l.duesPaidTo)}）` : ''}。
         </p>
         <p className="letter-body indent">
-          （有效期{blank(l.validDays)}天，{toChineseUpper(l.validDays)}天，至 {dayText(l.validUntil)} 止）
+          本介绍信有效期{blank(l.validDays)}天（{toChineseUpper(l.validDays)}天），至{formalDate(l.validUntil)}止。
         </p>
         <div className="letter-seal">
           <div>（盖章）</div>
-          <div>{dayText(l.issuedOn)}</div>
+          <div>{formalDate(l.issuedOn)}</div>
         </div>
         <div className="letter-contacts">
           <div>党员联系电话：{l.memberPhone || '\u3000'}</div>

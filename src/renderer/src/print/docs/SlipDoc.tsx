@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
-import { DocLoading } from './doc-parts';
+import { DocLoading, formalDate } from './doc-parts';
 
 export function SlipDoc({ params, paper, reloadKey, report }: DocProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const requestId = Number(params.get('request'));
   const { data: s, error } = useApi('print.slip', { requestId }, [requestId, reloadKey]);
   useEffect(() => {
@@ -56,12 +56,24 @@ export function SlipDoc({ params, paper, reloadKey, report }: DocProps) {
             <th>{k('phone')}</th>
             <td>{s.station.phone || '—'}</td>
           </tr>
+          {s.station.address && (
+            <tr>
+              <th>{k('address')}</th>
+              <td>{s.station.address}</td>
+            </tr>
+          )}
+          {s.station.hours && (
+            <tr>
+              <th>{k('hours')}</th>
+              <td>{s.station.hours}</td>
+            </tr>
+          )}
         </tbody>
       </table>
       <p className="slip-note">{k('note')}</p>
       <div className="doc-issuer">
         <div>{s.station.stationName || s.communityName}</div>
-        <div>{s.acceptedOn}</div>
+        <div>{formalDate(s.acceptedOn, i18n.language)}</div>
       </div>
     </Sheet>
   );

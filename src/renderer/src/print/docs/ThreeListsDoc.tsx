@@ -1,22 +1,23 @@
-// 三张清单公示: the service catalog for the station wall, three sections in large type, A3 by default.
+// 三张清单公示: the service catalog for the station wall, three sections in large type, A3 by default. Each
+// sheet is posted on its own, so every later sheet names the board again and every foot carries the hotline.
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { PaginatedTable, type TableColumn } from '../PaginatedTable';
 import type { DocProps } from '../doc-types';
-import { DocLoading } from './doc-parts';
+import { DocLoading, formalDate } from './doc-parts';
 
 export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data, error } = useApi('print.threeLists', {}, [params, reloadKey]);
   const k = (key: string, o?: Record<string, unknown>) => t(`print.threeLists.${key}`, o ?? {});
   const columns = useMemo<TableColumn[]>(
     () => [
-      { key: 'no', label: k('no'), weight: 4.5, align: 'center' },
-      { key: 'matter', label: k('matter'), weight: 13 },
-      { key: 'materials', label: k('materials'), weight: 22 },
-      { key: 'limit', label: k('limit'), weight: 7, align: 'center' },
-      { key: 'post', label: k('post'), weight: 10, align: 'center' },
+      { key: 'no', label: k('no'), weight: 4, align: 'center' },
+      { key: 'matter', label: k('matter'), weight: 15 },
+      { key: 'materials', label: k('materials'), weight: 19 },
+      { key: 'limit', label: k('limit'), weight: 9, align: 'center', nowrap: true },
+      { key: 'post', label: k('post'), weight: 11, align: 'center' },
     ],
     [t],
   );
@@ -44,9 +45,17 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
       className={`doc-three-lists paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
+      pageLabel={(page, pages) => [s.phone ? `${k('hotline')}：${s.phone}` : '', t('print.pageLabel', { page, pages })].filter(Boolean).join('\u3000\u3000')}
       continuedLabel={t('print.continued')}
       onProgress={onProgress}
+      runningHead={
+        <>
+          <span>{s.stationName || data.heading.street}</span>
+          <span>
+            {k('title')}（{t('print.continued')}）
+          </span>
+        </>
+      }
       title={
         <header className="doc-title-block">
           <div className="doc-kicker">{s.stationName || data.heading.street}</div>
@@ -63,12 +72,16 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
             {orNotSet(s.address)}
           </div>
           <div>
+            <b>{k('hotline')}</b>
+            {orNotSet(s.phone)}
+          </div>
+          <div>
             <b>{k('hours')}</b>
             {orNotSet(s.hours)}
           </div>
           <div>
-            <b>{k('hotline')}</b>
-            {orNotSet(s.phone)}
+            <b>{k('published')}</b>
+            {formalDate(data.heading.printedOn, i18n.language)}
           </div>
           <div className="station-motto">{k('footer')}</div>
         </footer>

@@ -13,6 +13,17 @@ export function DocLoading({ error }: { error: unknown }) {
   );
 }
 
+/** 2026-03-07 → 2026年3月7日, as a notice or a letter is dated (kept as it is in English). */
+export function formalDate(iso: string, language = 'zh-CN'): string {
+  if (language === 'en') return iso;
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+/** A title with its runs of digits kept together (a spaced-out title must not read "2 0 2 6 年度"). */
+export function spacedTitle(title: string) {
+  return title.split(/(\d+)/).map((part, i) => (i % 2 === 1 ? <span key={i} className="doc-title-digits">{part}</span> : part));
+}
+
 export function SignatureLines({ date }: { date: string }) {
   const { t } = useTranslation();
   return (
