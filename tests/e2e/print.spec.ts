@@ -169,6 +169,7 @@ test('no public board shows a full phone or ID number', async ({ page }) => {
       expect(all).toContain('139****5678');
       expect(all).toContain('服务领域：维修');
     }
+    if (kind === 'probationary') expect(all.replace(/\s+/g, '')).toMatch(/公示期：\d{4}年\d{1,2}月\d{1,2}日至\d{4}年\d{1,2}月\d{1,2}日（5个工作日）/);
     if (kind === 'commitments') {
       expect(all).toContain('138****5678');
       expect(all.replace(/\s+/g, '')).toMatch(/\d{4}年度党员承诺公示/);

@@ -125,6 +125,8 @@ export interface PrintBoard {
   total: number;
   /** Where residents send their comments during the notice period: the service station's office contacts. */
   contact: StationProfile;
+  /** The notice period of a probationary-members board: 5 working days from the next working day. */
+  noticePeriod: { from: string; to: string; workdays: number } | null;
 }
 
 export interface PrintLetter {

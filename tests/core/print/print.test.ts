@@ -73,6 +73,9 @@ describe('public boards', () => {
     // Addresses only to the community.
     const address = probationary.columns.indexOf('address');
     for (const r of probationary.groups.flatMap((g) => g.rows)) expect(r[address]).not.toMatch(/号|室|单元/);
+    // Printed on Tuesday 2026-03-10: the probationary notice runs 5 working days from Wednesday, over the weekend.
+    expect(probationary.noticePeriod).toEqual({ from: '2026-03-11', to: '2026-03-17', workdays: 5 });
+    expect(volunteers.noticePeriod).toBeNull();
   });
 });
 

@@ -14,6 +14,8 @@ import { allMembers } from '../members';
 import { subtreeIds } from '../organizations';
 import { printHeading } from './heading';
 import { getStation } from './station';
+import { workdayCalendar } from '../counter/workdays';
+import { localIsoDate } from '../../../shared/validators';
 
 /** A value as it may appear on a public board. */
 export type PublicValue =
@@ -49,8 +51,18 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
     groups: built.groups,
     total: built.groups.reduce((n, g) => n + g.rows.length, 0),
     contact: getStation(db),
+    noticePeriod: input.kind === 'probationary' ? noticePeriod(db, now) : null,
   };
   return scrubBoard(board);
+}
+
+/** A notice of new probationary members is posted for 5 working days, counted from the next working day. */
+export const NOTICE_WORKDAYS = 5;
+
+function noticePeriod(db: SqliteDatabase, now: Date): { from: string; to: string; workdays: number } {
+  const calendar = workdayCalendar(db);
+  const from = calendar.nextWorkday(localIsoDate(now));
+  return { from, to: calendar.addWorkdays(from, NOTICE_WORKDAYS - 1), workdays: NOTICE_WORKDAYS };
 }
 
 /** The last guard: every text on the board (titles included) with any phone or ID number masked. */

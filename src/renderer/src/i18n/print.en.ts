@@ -60,6 +60,7 @@ export const printEn: typeof printZhCN = {
       teamSkill: 'Field: {{skill}}',
       teamLeader: 'Leader: {{leader}}',
       total: 'Total: {{count}}',
+      noticePeriod: 'Notice period: {{from}} to {{to}} ({{workdays}} working days). ',
       feedback: 'Comments during the notice period go to {{unit}}. ',
       contactPhone: 'Phone: {{phone}}',
       contactAddress: 'address: {{address}}',

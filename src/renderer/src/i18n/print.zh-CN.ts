@@ -58,6 +58,7 @@ export const printZhCN = {
       teamSkill: '服务领域：{{skill}}',
       teamLeader: '队长：{{leader}}',
       total: '共 {{count}} 人',
+      noticePeriod: '公示期：{{from}}至{{to}}（{{workdays}} 个工作日）。',
       feedback: '公示期间，如有意见或建议，请向{{unit}}反映。',
       contactPhone: '联系电话：{{phone}}',
       contactAddress: '地址：{{address}}',

@@ -77,6 +77,8 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
         <>
           <div className="doc-total">{data.total === 0 ? t('print.board.empty') : t('print.board.total', { count: data.total })}</div>
           <p className="doc-feedback">
+            {data.noticePeriod &&
+              t('print.board.noticePeriod', { from: formalDate(data.noticePeriod.from, i18n.language), to: formalDate(data.noticePeriod.to, i18n.language), workdays: data.noticePeriod.workdays })}
             {t('print.board.feedback', { unit: h.unit })}
             {contacts && `${contacts}${t('print.board.end')}`}
           </p>
