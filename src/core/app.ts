@@ -29,6 +29,7 @@ import { appendAudit, type AuditActor, type AuditRecord } from './services/audit
 import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
+import { Scope } from './scope';
 
 const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers };
 
@@ -241,6 +242,7 @@ export class StreetDeskApp {
     const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? systemActor ?? 'system' });
     let inTx = 0;
     let audited = 0;
+    const scope = Scope.of(this.db, user);
     return {
       get db() {
         return app.db;
@@ -250,6 +252,7 @@ export class StreetDeskApp {
       method,
       session,
       user,
+      scope,
       lang,
       actorName: actor().username,
       jobId,

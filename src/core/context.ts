@@ -5,6 +5,7 @@ import type { ApiEvent, ApiOutputs, ApiParsedInput, Method } from '../shared/api
 import type { Language } from '../shared/api/schemas';
 import type { User } from './db/schema';
 import type { AuditActor, AuditRecord } from './services/audit';
+import type { Scope } from './scope';
 
 export interface Session {
   token: string;
@@ -21,6 +22,8 @@ export interface CallContext {
   readonly session: Session | null;
   /** The logged-in user, fresh from the database for this call. */
   readonly user: User | null;
+  /** The community the user is limited to, resolved once for the call; null for the whole street (admins, cli). */
+  readonly scope: Scope | null;
   readonly lang: Language;
   /** Who the history and audit name: the user, or the local tool (cli) acting on its own. */
   readonly actorName: string;

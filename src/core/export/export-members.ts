@@ -8,6 +8,7 @@ import type { Language } from '../../shared/api/schemas';
 import { MEMBER_FIELDS, type MemberField } from '../../shared/members/fields';
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
+import type { Scope } from '../scope';
 
 
 /** A field's value as the exported cell shows it. */
@@ -43,12 +44,16 @@ export async function exportMembers(
   input: ApiParsedInput<'members.export'>,
   lang: Language,
   now: Date,
+  scope: Scope | null = null,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
   const fields = input.columns?.length ? MEMBER_FIELDS.filter((f) => input.columns!.includes(f.key)) : MEMBER_FIELDS.filter((f) => f.national);
   const zh = lang === 'zh-CN';
-  const orgName = input.orgId
+  // The title names the view's organization, else the user's community, else the street.
+  const orgName = input.orgId && (!scope || scope.hasOrg(input.orgId))
     ? (db.prepare('SELECT name FROM organizations WHERE id = ?').get(input.orgId) as { name: string } | undefined)?.name
-    : (db.prepare('SELECT name FROM street').get() as { name: string } | undefined)?.name;
+    : scope
+      ? scope.communityName
+      : (db.prepare('SELECT name FROM street').get() as { name: string } | undefined)?.name;
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const title = zh ? `${orgName ?? ''}党员名册` : `Members of ${orgName ?? ''}`;
 
@@ -76,7 +81,7 @@ export async function exportMembers(
 
   const codes = new Codes(db);
   let rows = 0;
-  for (const chunk of allMembers(db, input)) {
+  for (const chunk of allMembers(db, input, scope)) {
     for (const m of chunk) sheet.addRow(fields.map((f) => cellValue(f, m, codes, lang))).commit();
     rows += chunk.length;
   }

@@ -20,6 +20,8 @@ import {
 } from '../services/counter/request-steps';
 import { refuse } from '../services/counter/refusals';
 import { workdayCalendar } from '../services/counter/workdays';
+import { assertRequestInScope } from '../services/counter/request-steps';
+import { scopedCommunity } from '../scope';
 
 type RequestMethods =
   | 'requests.list'
@@ -37,7 +39,7 @@ type RequestMethods =
   | 'counter.today';
 
 function stepContext(ctx: CallContext): StepContext {
-  return { db: ctx.db, now: ctx.now(), actor: ctx.actorName, calendar: workdayCalendar(ctx.db) };
+  return { db: ctx.db, now: ctx.now(), actor: ctx.actorName, calendar: workdayCalendar(ctx.db), scope: ctx.scope };
 }
 
 export function todayOf(ctx: CallContext): Today {
@@ -57,11 +59,14 @@ function step<I>(method: Method, run: (s: StepContext, input: I) => Step) {
 
 export const counterRequestHandlers: Pick<Handlers, RequestMethods> = {
   'requests.list'(ctx, input) {
-    return listRequests(ctx.db, input, todayOf(ctx));
+    // A user limited to one community reads its requests: by default, and never another's.
+    return listRequests(ctx.db, { ...input, communityId: scopedCommunity(ctx.scope, input.communityId) }, todayOf(ctx));
   },
 
   'requests.get'(ctx, input) {
-    return { request: getRequestRow(ctx.db, input.id, todayOf(ctx)), events: requestEvents(ctx.db, input.id) };
+    const request = getRequestRow(ctx.db, input.id, todayOf(ctx));
+    assertRequestInScope({ community_id: request.communityId, number: request.number }, ctx.scope);
+    return { request, events: requestEvents(ctx.db, input.id) };
   },
 
   'requests.accept'(ctx, input) {
@@ -86,10 +91,10 @@ export const counterRequestHandlers: Pick<Handlers, RequestMethods> = {
     if (phone && !phone.ok) throw refuse('residentPhone', phone.problem, input.phone);
     const idNumber = input.idNumber ? normalizeCitizenId(input.idNumber) : null;
     if (!phone && !idNumber) throw refuse('residentPhone', 'historyNeedsKey');
-    return { requests: residentRequests(ctx.db, phone?.ok ? phone.value : null, idNumber, todayOf(ctx)) };
+    return { requests: residentRequests(ctx.db, phone?.ok ? phone.value : null, idNumber, todayOf(ctx), scopedCommunity(ctx.scope, undefined)) };
   },
 
   'counter.today'(ctx, input) {
-    return counterBoard(ctx.db, input.communityId, todayOf(ctx));
+    return counterBoard(ctx.db, scopedCommunity(ctx.scope, input.communityId), todayOf(ctx));
   },
 };

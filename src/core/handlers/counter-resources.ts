@@ -8,6 +8,7 @@ import { deleteOverride, listOverrides, saveOverride, toOverrideInfo } from '../
 import { counterStats } from '../services/counter/stats';
 import { createRecord, deleteRecord, getVolunteerInfo, listRecords, listTeams, listVolunteers, memberHours, saveTeam, saveVolunteer } from '../services/counter/volunteers';
 import { workdayCalendar } from '../services/counter/workdays';
+import { scopedCommunity } from '../scope';
 
 type ResourceMethods =
   | 'matters.list'
@@ -60,7 +61,7 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
   },
 
   'counter.stats'(ctx, input) {
-    return counterStats(ctx.db, input.period, input.communityId, localIsoDate(ctx.now()));
+    return counterStats(ctx.db, input.period, scopedCommunity(ctx.scope, input.communityId), localIsoDate(ctx.now()));
   },
 
   'workdays.due'(ctx, input) {

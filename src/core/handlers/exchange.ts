@@ -9,6 +9,7 @@ import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings'
 import { verifyPackage } from '../exchange/verify';
 import { requireStreet } from '../services/street';
 import { authHandlers } from './auth';
+import { requireWholeStreet } from '../scope';
 
 type ExchangeMethods =
   | 'setup.initializeDistrict'
@@ -94,6 +95,8 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
   },
 
   'exchange.exportKey'(ctx) {
+    // The key names the street to the district: handed on by a user of the whole street.
+    requireWholeStreet(ctx.scope, 'keyFile', 'streetKeyIsStreets');
     return ctx.tx(() => {
       const file = publicKeyFile(ctx.db, ctx.now());
       ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });

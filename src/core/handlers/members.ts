@@ -23,11 +23,11 @@ export const memberHandlers: Pick<
   | 'layouts.save'
 > = {
   'members.list'(ctx, input) {
-    return listMembers(ctx.db, input);
+    return listMembers(ctx.db, input, ctx.scope);
   },
 
   'members.get'(ctx, input) {
-    return memberDetail(ctx.db, input.id);
+    return memberDetail(ctx.db, input.id, ctx.scope);
   },
 
   'codes.list'(ctx) {
@@ -36,7 +36,7 @@ export const memberHandlers: Pick<
 
   'members.create'(ctx, input) {
     return ctx.tx(() => {
-      const member = createMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
+      const member = createMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()), ctx.scope);
       ctx.audit({ action: 'members.create', entity: 'member', entityId: member.id, after: member });
       return getMemberRow(ctx.db, member.id);
     });
@@ -44,13 +44,14 @@ export const memberHandlers: Pick<
 
   'members.update'(ctx, input) {
     return ctx.tx(() => {
-      const { after, changed } = updateMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
+      const { after, changed } = updateMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()), ctx.scope);
       ctx.audit({ action: 'members.update', entity: 'member', entityId: after.id, before: changed.before, after: changed.after });
       return getMemberRow(ctx.db, after.id);
     });
   },
 
   'members.leave'(ctx, input) {
+    ctx.scope?.assertMember(input.id, 'id');
     // A member with an introduction letter on someone's desk leaves through the transfer, not by hand.
     const open = ctx.db
       .prepare(
@@ -64,7 +65,7 @@ export const memberHandlers: Pick<
       });
     }
     return ctx.tx(() => {
-      const { before, after } = leaveMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
+      const { before, after } = leaveMember(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()), ctx.scope);
       ctx.audit({
         action: 'members.leave',
         entity: 'member',
@@ -77,7 +78,7 @@ export const memberHandlers: Pick<
   },
 
   async 'members.export'(ctx, input) {
-    const { bytes, rows, title } = await exportMembers(ctx.db, input, ctx.lang, ctx.now());
+    const { bytes, rows, title } = await exportMembers(ctx.db, input, ctx.lang, ctx.now(), ctx.scope);
     const fileName = `${title}-${ctx.now().toISOString().slice(0, 10)}.xlsx`;
     const { columns, sort: _sort, ...filters } = input;
     ctx.tx(() => ctx.audit({ action: 'members.export', entity: 'member', after: { fileName, rows, filters, columns: columns ?? null } }));
@@ -131,6 +132,7 @@ function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPrevie
     lang: ctx.lang,
     now: ctx.now(),
     actor: { userId: ctx.user?.id ?? null, username: ctx.actorName },
+    scope: ctx.scope,
     fileName: input.fileName,
     rejectedBytes: true,
     onPhase: (done, total) => ctx.progress(done, total),

@@ -24,7 +24,7 @@ type PrintMethod =
 
 export const printHandlers: Pick<Handlers, PrintMethod> = {
   'print.roster'(ctx, input) {
-    return rosterData(ctx.db, input, ctx.lang, ctx.now());
+    return rosterData(ctx.db, input, ctx.lang, ctx.now(), ctx.scope);
   },
 
   'print.threeLists'(ctx) {
@@ -32,15 +32,15 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
   },
 
   'print.board'(ctx, input) {
-    return boardData(ctx.db, input, ctx.lang, ctx.now());
+    return boardData(ctx.db, input, ctx.lang, ctx.now(), ctx.scope);
   },
 
   'print.letter'(ctx, input) {
-    return letterData(ctx.db, input.transferId, ctx.lang, ctx.now());
+    return letterData(ctx.db, input.transferId, ctx.lang, ctx.now(), ctx.scope);
   },
 
   'print.slip'(ctx, input) {
-    return slipData(ctx.db, input.requestId, todayOf(ctx), ctx.now());
+    return slipData(ctx.db, input.requestId, todayOf(ctx), ctx.now(), ctx.scope);
   },
 
   'print.record'(ctx, input) {
@@ -72,12 +72,12 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
   },
 
   'commitments.list'(ctx, input) {
-    return listCommitments(ctx.db, input.year ?? thisYear(ctx.now()));
+    return listCommitments(ctx.db, input.year ?? thisYear(ctx.now()), ctx.scope);
   },
 
   'commitments.save'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after } = saveCommitment(ctx.db, input, ctx.now());
+      const { before, after } = saveCommitment(ctx.db, input, ctx.now(), ctx.scope);
       ctx.audit({ action: 'commitments.save', entity: 'commitment', entityId: after.id, before, after });
       return after;
     });
@@ -85,7 +85,7 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
 
   'commitments.delete'(ctx, input) {
     return ctx.tx(() => {
-      const before = deleteCommitment(ctx.db, input.id);
+      const before = deleteCommitment(ctx.db, input.id, ctx.scope);
       ctx.audit({ action: 'commitments.delete', entity: 'commitment', entityId: before.id, before });
       return { id: before.id };
     });

@@ -12,7 +12,7 @@ export const recordHandlers: Pick<
   'audit.list' | 'audit.verify' | 'backup.list' | 'backup.create' | 'backup.restore'
 > = {
   'audit.list'(ctx, input) {
-    return listAudit(ctx.db, input);
+    return listAudit(ctx.db, input, ctx.scope, ctx.user?.id ?? null);
   },
 
   'audit.verify'(ctx) {

@@ -12,12 +12,19 @@ import { sendTargets } from '../exchange/targets';
 import { getExchangeSettings } from '../exchange/settings';
 import { checkReturn, finalizeReturn, getPackage, listReturns, packageBytes, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
 import { qb, run } from '../db/query';
+import { requireWholeStreet } from '../scope';
+
+/** The return is the street's: a user limited to one community reads it but never changes, builds or sends it. */
+function streetWork(ctx: CallContext, field: string, value?: unknown): void {
+  requireWholeStreet(ctx.scope, field, 'returnIsStreets', value);
+}
 
 type ReturnMethods = 'returns.list' | 'returns.get' | 'returns.saveNote' | 'returns.check' | 'returns.finalize' | 'returns.reopen' | 'returns.build' | 'returns.sendTargets' | 'returns.sendToFolder' | 'returns.upload';
 
 /** A state change of the period's return in one audited transaction; answers the return as it now is. */
 function step(ctx: CallContext, period: string, action: string, change: () => Change) {
   requireMode(ctx.db, 'street');
+  streetWork(ctx, 'period', period);
   ctx.tx(() => {
     const { before, after } = change();
     ctx.audit({ action, entity: 'return', entityId: period, before, after });
@@ -68,6 +75,7 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.build'(ctx, input) {
     requireMode(ctx.db, 'street');
+    streetWork(ctx, 'period', input.period);
     const key = signingKey(ctx);
     const encryptTo = input.encryptTo === undefined ? undefined : districtEncryptionKey(parseKeyFile(input.encryptTo));
     const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
@@ -87,12 +95,14 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.sendTargets'(ctx) {
     requireMode(ctx.db, 'street');
+    streetWork(ctx, 'packageId');
     const last = ctx.db.prepare("SELECT sent_to FROM return_packages WHERE sent_via = 'folder' ORDER BY sent_at DESC LIMIT 1").get() as { sent_to: string } | undefined;
     return sendTargets(last ? path.dirname(last.sent_to) : null);
   },
 
   'returns.sendToFolder'(ctx, input) {
     requireMode(ctx.db, 'street');
+    streetWork(ctx, 'packageId');
     const p = getPackage(ctx.db, input.packageId);
     const written = writeToFolder(packageBytes(ctx.db, p.id), input.folder, p.fileName);
     const sent = markSent(ctx, p.id, 'folder', written.file, null, 'returns.sendToFolder', {});
@@ -101,6 +111,7 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.upload'(ctx, input) {
     requireMode(ctx.db, 'street');
+    streetWork(ctx, 'packageId');
     const p = getPackage(ctx.db, input.packageId);
     const settings = getExchangeSettings(ctx.db);
     if (!settings.districtUrl || !settings.uploadToken) {

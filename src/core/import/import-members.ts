@@ -14,6 +14,7 @@ import { Codes, type EventWriter, eventWriter, toColumns, updateMember } from '.
 import { findOrganizations } from '../services/organizations';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
+import type { Scope } from '../scope';
 
 export interface ImportOptions extends ReadRosterOptions {
   onDuplicate: 'skip' | 'update';
@@ -31,6 +32,8 @@ export interface ImportOptions extends ReadRosterOptions {
   onPhase?: (done: number, total: number) => void;
   /** Aborted (jobs.cancel): the import stops at the next row batch before writing, and nothing is written. */
   signal?: AbortSignal;
+  /** A user limited to one community: every row must place its member in a branch of that community. */
+  scope?: Scope | null;
 }
 
 /** How far each stage takes the progress (of 100): reading the file is about a third of an import's time. */
@@ -89,22 +92,39 @@ function describe(p: RowProblem, column: RosterColumn | null, row: number, lang:
   };
 }
 
-/** Branch text → organization, once per distinct text; a missing one is created only when asked to. */
-function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: string[]) {
-  const cache = new Map<string, { id: number } | { problem: string; count?: number }>();
+type BranchHit = { id: number } | { problem: string; params: Record<string, string | number> };
+
+/**
+ * Branch text → organization, once per distinct text; a missing one is created only when asked to. Inside a
+ * scope only the community's organizations are found (a name only found elsewhere is refused), and a new
+ * branch named without a parent goes under the community's own committee instead of the street's root.
+ */
+function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: string[], scope: Scope | null) {
+  const cache = new Map<string, BranchHit>();
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
-  return (text: string) => {
+  const outside = { problem: 'orgOutsideScope', params: { community: scope?.communityName ?? '' } };
+  /** The organizations a path names, inside the scope; null when it names some only outside it. */
+  const lookup = (path: string): { id: number }[] | null => {
+    const found = findOrganizations(db, path);
+    if (!scope) return found;
+    const inside = found.filter((o) => scope.hasOrg(o.id));
+    return inside.length === 0 && found.length > 0 ? null : inside;
+  };
+  return (text: string): BranchHit => {
     let hit = cache.get(text);
     if (!hit) {
-      const found = findOrganizations(db, text);
-      if (found.length === 1) hit = { id: found[0].id };
-      else if (found.length > 1) hit = { problem: 'branchAmbiguous', count: found.length };
-      else if (!create) hit = { problem: 'branchUnknown' };
+      const found = lookup(text);
+      if (found === null) hit = outside;
+      else if (found.length === 1) hit = { id: found[0].id };
+      else if (found.length > 1) hit = { problem: 'branchAmbiguous', params: { count: found.length } };
+      else if (!create) hit = { problem: 'branchUnknown', params: { count: 0 } };
       else {
         const parts = text.split('/').map((p) => p.trim()).filter(Boolean);
         const name = parts.pop()!;
-        const parents = parts.length ? findOrganizations(db, parts.join('/')) : [{ id: root }];
-        if (parents.length !== 1) hit = { problem: parents.length ? 'branchAmbiguous' : 'branchUnknown', count: parents.length };
+        const home = scope ? scope.topOrgId() : root;
+        const parents = parts.length ? lookup(parts.join('/')) : home === null ? [] : [{ id: home }];
+        if (parents === null) hit = outside;
+        else if (parents.length !== 1) hit = { problem: parents.length ? 'branchAmbiguous' : 'branchUnknown', params: { count: parents.length } };
         else {
           const at = now.toISOString();
           const parent = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(parents[0].id) as { community_id: number | null };
@@ -115,6 +135,7 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
             )
             .run(parents[0].id, name, parent.community_id, parents[0].id, at, at);
           hit = { id: Number(info.lastInsertRowid) };
+          scope?.orgCreated(hit.id);
         }
         if ('id' in hit) created.push(text);
       }
@@ -148,9 +169,10 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
   const reject = (p: RowProblem, row: number) => report.rejected.push(describe(p, columnOf.get(p.field) ?? null, row, options.lang));
 
   const write = () => {
-    const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, report.createdBranches);
+    const scope = options.scope ?? null;
+    const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, report.createdBranches, scope);
     const codes = new Codes(db);
-    const existing = db.prepare('SELECT id, name, version, status FROM members WHERE id_number = ?');
+    const existing = db.prepare('SELECT id, name, version, status, org_id FROM members WHERE id_number = ?');
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
     const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
     const seenInFile = new Map<string, number>();
@@ -169,7 +191,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         const branchText = typeof row.cells.branch === 'string' ? row.cells.branch.trim() : '';
         if (branchText && !check.problems.some((p) => p.field === 'branch')) {
           const branch = resolveBranch(branchText);
-          if (!('id' in branch)) reject({ field: 'branch', value: branchText, problem: branch.problem, params: { count: branch.count ?? 0 } }, row.excelRow);
+          if (!('id' in branch)) reject({ field: 'branch', value: branchText, problem: branch.problem, params: branch.params }, row.excelRow);
         }
         return;
       }
@@ -182,12 +204,17 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       seenInFile.set(draft.idNumber, row.excelRow);
       const branch = resolveBranch(draft.branch);
       if (!('id' in branch)) {
-        reject({ field: 'branch', value: draft.branch, problem: branch.problem, params: { count: branch.count ?? 0 } }, row.excelRow);
+        reject({ field: 'branch', value: draft.branch, problem: branch.problem, params: branch.params }, row.excelRow);
         return;
       }
       const stored = archived.has(draft.idNumber)
-        ? (existing.get(draft.idNumber) as { id: number; name: string; version: number; status: string })
+        ? (existing.get(draft.idNumber) as { id: number; name: string; version: number; status: string; org_id: number })
         : undefined;
+      // Someone on another community's roll (or in its history) is not this clerk's to update or to name.
+      if (stored && scope && !scope.hasOrg(stored.org_id)) {
+        reject({ field: 'idNumber', value: draft.idNumber, problem: 'memberElsewhereOutsideScope' }, row.excelRow);
+        return;
+      }
       if (stored) {
         const action = options.onDuplicate === 'update' && stored.status === 'active' ? 'updated' : 'skipped';
         report.duplicates.push({ row: row.excelRow, idNumber: draft.idNumber, name: stored.name, action, existing: 'archive' });
@@ -210,9 +237,9 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         fields[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | number | boolean);
       }
       try {
-        updateMember(db, { id: u.id, version: u.version, fields }, options.now, events);
+        updateMember(db, { id: u.id, version: u.version, fields }, options.now, events, scope);
       } catch (err) {
-        if (!(err instanceof AppError) || err.code !== 'VALIDATION') throw err;
+        if (!(err instanceof AppError) || (err.code !== 'VALIDATION' && err.code !== 'FORBIDDEN')) throw err;
         for (const i of err.details?.issues ?? []) reject({ field: i.field.replace(/^fields\./, ''), value: i.value, problem: i.problem, params: i.params }, u.row);
         report.duplicates = report.duplicates.map((d) => (d.row === u.row ? { ...d, action: 'skipped' } : d));
         continue;

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditVerifyResult } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { all, first, qb, run } from '../db/query';
 import type { AuditRow } from '../db/schema';
+import { scopeOrgIdsSubquery, type Scope } from '../scope';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const HEAD_KEY = 'audit_head';
@@ -113,8 +114,26 @@ function localDayStart(day: string): string {
   return new Date(y, m - 1, d).toISOString();
 }
 
-export function listAudit(db: SqliteDatabase, filter: ApiParsedInput<'audit.list'>): { total: number; entries: AuditEntry[] } {
+/**
+ * What a user limited to one community reads of the log: what they did themselves, and the entries about
+ * records of their community (its members, organizations, transfers, requests, community and grids) — the
+ * log keeps before/after of every change, so the rest of the street's would show other communities' people.
+ */
+function scopedEntries(scope: Scope, userId: number | null) {
+  const orgs = scopeOrgIdsSubquery(String(scope.communityParam));
+  const community = scope.communityParam;
+  return sql<boolean>`(audit_log.user_id IS ${userId} OR (audit_log.entity = 'member' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM members WHERE org_id IN ${sql.raw(orgs)}))
+    OR (audit_log.entity = 'organization' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM ${sql.raw(orgs)}))
+    OR (audit_log.entity = 'transfer' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM transfers WHERE from_org_id IN ${sql.raw(orgs)} OR to_org_id IN ${sql.raw(orgs)}
+      OR member_id IN (SELECT id FROM members WHERE org_id IN ${sql.raw(orgs)})))
+    OR (audit_log.entity = 'service_request' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM service_requests WHERE community_id = ${community}))
+    OR (audit_log.entity = 'community' AND audit_log.entity_id = ${String(community)})
+    OR (audit_log.entity = 'grid' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM grids WHERE community_id = ${community})))`;
+}
+
+export function listAudit(db: SqliteDatabase, filter: ApiParsedInput<'audit.list'>, scope: Scope | null = null, userId: number | null = null): { total: number; entries: AuditEntry[] } {
   let query = qb.selectFrom('audit_log');
+  if (scope) query = query.where(scopedEntries(scope, userId));
   if (filter.username) query = query.where('username', 'like', `%${filter.username}%`);
   if (filter.action) query = query.where('action', 'like', `${filter.action}%`);
   if (filter.entity) query = query.where('entity', '=', filter.entity);

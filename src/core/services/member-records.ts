@@ -11,6 +11,7 @@ import { getMemberRow } from './members';
 import { findOrganizations } from './organizations';
 import { namePinyin } from './pinyin';
 import { refuseFrozenMemberChange } from '../returns/freeze';
+import type { Scope } from '../scope';
 
 type CodeTable = CodeTableName;
 
@@ -192,8 +193,17 @@ function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | n
   if (other && other.id !== exceptId) problems.push({ field: 'idNumber', value: idNumber, problem: 'idNumberTaken', params: { name: other.name } });
 }
 
-export function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[]): number | null {
-  const found = findOrganizations(db, text);
+/**
+ * A branch named as a clerk writes it. Inside a scope only the scope's organizations count, so "第1网格党支部"
+ * means the community's own; a name found only elsewhere in the street is refused (`field` names it).
+ */
+export function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[], scope: Scope | null = null, field = 'fields.branch'): number | null {
+  let found = findOrganizations(db, text);
+  if (scope) {
+    const inside = found.filter((o) => scope.hasOrg(o.id));
+    if (inside.length === 0 && found.length > 0) throw scope.refuse(field, 'orgOutsideScope', text);
+    found = inside;
+  }
   if (found.length === 1) return found[0].id;
   problems.push({ field: 'branch', value: text, problem: found.length === 0 ? 'branchUnknown' : 'branchAmbiguous', params: { count: found.length } });
   return null;
@@ -210,7 +220,9 @@ export function eventWriter(db: SqliteDatabase, recordedBy: string, now: Date): 
 
 const today = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter): Member {
+/** A new member of `input.orgId` (inside the caller's scope, when they have one). */
+export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter, scope: Scope | null = null): Member {
+  scope?.assertOrg(input.orgId, 'orgId');
   const org = db.prepare('SELECT id, name, closed_on FROM organizations WHERE id = ?').get(input.orgId) as { id: number; name: string; closed_on: string | null } | undefined;
   if (!org || org.closed_on) throw new AppError('VALIDATION', 'no such organization', { issues: [{ field: 'orgId', problem: org ? 'orgParentClosed' : 'notFound', value: input.orgId }] });
   const check = checkMemberRow({ ...input.fields, branch: org.name }, { today: now });
@@ -245,8 +257,10 @@ export function updateMember(
   input: ApiParsedInput<'members.update'>,
   now: Date,
   events: EventWriter,
+  scope: Scope | null = null,
 ): { before: Member; after: Member; changed: ReturnType<typeof changedColumns> } {
   const before = getMember(db, input.id);
+  scope?.assertMember(before.id, 'id');
   if (before.version !== input.version) {
     throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
   }
@@ -262,7 +276,7 @@ export function updateMember(
   const problems: RowProblem[] = [];
   let orgId = before.org_id;
   if ('branch' in input.fields && !isBlankCell(input.fields.branch)) {
-    orgId = resolveBranch(db, String(input.fields.branch), problems) ?? orgId;
+    orgId = resolveBranch(db, String(input.fields.branch), problems, scope) ?? orgId;
     cells.branch = String(input.fields.branch).split('/').pop();
   }
   const check = checkMemberRow(cells, { today: now });
@@ -292,8 +306,9 @@ export function updateMember(
 }
 
 /** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */
-export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter): { before: Member; after: Member } {
+export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter, scope: Scope | null = null): { before: Member; after: Member } {
   const before = getMember(db, input.id);
+  scope?.assertMember(before.id, 'id');
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
   const field = (f: string, problem: string, value: unknown, params?: Record<string, string>) =>
     new AppError('VALIDATION', problem, { issues: [{ field: f, problem, value, ...(params ? { params } : {}) }] });
@@ -312,8 +327,9 @@ export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.l
   return { before, after: getMember(db, before.id) };
 }
 
-export function memberDetail(db: SqliteDatabase, id: number): MemberDetail {
+export function memberDetail(db: SqliteDatabase, id: number, scope: Scope | null = null): MemberDetail {
   const m = getMember(db, id);
+  scope?.assertMember(m.id, 'id');
   const events = db.prepare('SELECT * FROM member_events WHERE member_id = ? ORDER BY on_date, id').all(id) as {
     id: number;
     kind: string;

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { all, first, qb } from '../db/query';
 import type { Database, Member } from '../db/schema';
 import { isRoot, subtreeIds } from './organizations';
+import type { Scope } from '../scope';
 
 type MemberQuery = SelectQueryBuilder<Database, 'members' | 'organizations', object>;
 type ListInput = ApiParsedInput<'members.list'>;
@@ -41,8 +42,10 @@ function searchCondition(query: string) {
   return sql<boolean>`instr(members.name, ${text}) > 0`;
 }
 
-function filtered(db: SqliteDatabase, input: ListInput): MemberQuery {
+function filtered(db: SqliteDatabase, input: ListInput, scope: Scope | null): MemberQuery {
   let q = qb.selectFrom('members').where('members.status', '=', input.status) as unknown as MemberQuery;
+  // A user limited to one community: only the members of its organizations, whatever the view asks for.
+  if (scope) q = q.where(scope.orgCondition('members.org_id'));
   const needsOrganization = input.communityId !== undefined || input.sort.some((s) => s.field === 'branch');
   if (needsOrganization) q = q.innerJoin('organizations', 'organizations.id', 'members.org_id');
   // Every member is below the root: filtering by the whole tree would only slow the query down.
@@ -70,8 +73,8 @@ function filtered(db: SqliteDatabase, input: ListInput): MemberQuery {
 
 type RowWithNames = Member & { branch_name: string; grid_name: string | null; community_name: string | null };
 
-function pageIds(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, offset: number, limit: number | null): number[] {
-  let page = filtered(db, input as ListInput).select('members.id');
+function pageIds(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, offset: number, limit: number | null): number[] {
+  let page = filtered(db, input as ListInput, scope).select('members.id');
   for (const { field, dir } of input.sort) page = page.orderBy(sql.ref(SORT_COLUMNS[field]), dir);
   page = page.orderBy('members.id', 'asc');
   const query = limit === null ? page : page.limit(limit).offset(offset);
@@ -91,14 +94,15 @@ export function memberRowsByIds(db: SqliteDatabase, ids: number[]): MemberRow[] 
   return ids.map((id) => toMemberRow(byId.get(id)!));
 }
 
-export function listMembers(db: SqliteDatabase, input: ListInput): { total: number; members: MemberRow[] } {
-  const total = first(db, filtered(db, input).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
-  return { total, members: memberRowsByIds(db, pageIds(db, input, input.offset, input.limit)) };
+/** The members page: a page of the view and its total, inside the caller's scope (null: the whole street). */
+export function listMembers(db: SqliteDatabase, input: ListInput, scope: Scope | null): { total: number; members: MemberRow[] } {
+  const total = first(db, filtered(db, input, scope).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
+  return { total, members: memberRowsByIds(db, pageIds(db, input, scope, input.offset, input.limit)) };
 }
 
-/** Every member of the view, in its order, a chunk at a time (for exports: no deep OFFSET scans). */
-export function* allMembers(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, chunk = 1000): Generator<MemberRow[]> {
-  const ids = pageIds(db, input, 0, null);
+/** Every member of the view inside the scope, in its order, a chunk at a time (for exports: no deep OFFSET scans). */
+export function* allMembers(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, chunk = 1000): Generator<MemberRow[]> {
+  const ids = pageIds(db, input, scope, 0, null);
   for (let i = 0; i < ids.length; i += chunk) yield memberRowsByIds(db, ids.slice(i, i + chunk));
 }
 

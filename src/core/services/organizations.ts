@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { Organization } from '../db/schema';
 import { committeeOfficersInOffice, secretariesInOffice } from './org-officers';
+import type { Scope } from '../scope';
 
 /** Creates the root of the tree for a newly set-up street (inside setup's transaction). */
 export function createStreetCommittee(db: SqliteDatabase, streetName: string, now: Date): number {
@@ -87,7 +88,11 @@ export function orgFlags(level: OrgLevel, fullMembers: number, hasCommittee: boo
   return flags;
 }
 
-export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, onlyId?: number): OrgNode[] {
+/**
+ * The tree, flat. A user limited to one community sees its organizations and the path down to them from the
+ * root (`destinations`: every organization, by name only outside the scope); members are counted in scope only.
+ */
+export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, onlyId?: number, scope: Scope | null = null, destinations = false): OrgNode[] {
   const counts = new Map<number, { all: number; full: number }>();
   for (const r of db
     .prepare("SELECT org_id, count(*) AS n, sum(category = 'full') AS f FROM members WHERE status = 'active' GROUP BY org_id")
@@ -103,8 +108,11 @@ export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, o
        ORDER BY o.parent_id, o.sort_order, o.id`,
     )
     .all(includeClosed ? 1 : 0, onlyId ?? null, onlyId ?? null) as OrgRowWithNames[];
-  return rows.map((o) => {
-    const c = counts.get(o.id) ?? { all: 0, full: 0 };
+  const shown = scope && !destinations ? rows.filter((o) => scope.visibleOrgIds().has(o.id)) : rows;
+  return shown.map((o) => {
+    const inScope = !scope || scope.hasOrg(o.id);
+    const named = scope && !inScope && !scope.visibleOrgIds().has(o.id);
+    const c = (inScope && counts.get(o.id)) || { all: 0, full: 0 };
     return {
       id: o.id,
       parentId: o.parent_id,
@@ -123,14 +131,15 @@ export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, o
       closedReason: o.closed_reason,
       memberCount: c.all,
       fullMemberCount: c.full,
-      secretary: secretaries.get(o.id) ?? null,
-      flags: orgFlags(o.level, c.full, o.has_committee === 1, o.closed_on !== null),
+      secretary: named ? null : (secretaries.get(o.id) ?? null),
+      flags: inScope ? orgFlags(o.level, c.full, o.has_committee === 1, o.closed_on !== null) : [],
+      inScope,
     };
   });
 }
 
-export function getOrgNode(db: SqliteDatabase, id: number, now: Date): OrgNode {
-  const node = orgTree(db, now, true, id)[0];
+export function getOrgNode(db: SqliteDatabase, id: number, now: Date, scope: Scope | null = null): OrgNode {
+  const node = orgTree(db, now, true, id, scope)[0];
   if (!node) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
   return node;
 }

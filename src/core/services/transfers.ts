@@ -10,6 +10,7 @@ import type { Member, Organization, Transfer } from '../db/schema';
 import { createMember, leaveMember, type EventWriter } from './member-records';
 import { subtreeIds } from './organizations';
 import { refuseFrozenDate } from '../returns/freeze';
+import { scopeOrgIdsSubquery, type Scope } from '../scope';
 
 type Params = Record<string, string | number>;
 
@@ -101,9 +102,27 @@ function toRow(r: StateRow): TransferRow {
   };
 }
 
-export function listTransfers(db: SqliteDatabase, input: ApiParsedInput<'transfers.list'>, now: Date): { total: number; transfers: TransferRow[] } {
+/**
+ * A letter concerns a community when either side is one of its organizations or the member is on its roll
+ * (the member's organization, whatever their status now). Binds @scopeCommunity.
+ */
+const IN_SCOPE = `(from_org_id IN ${scopeOrgIdsSubquery('@scopeCommunity')} OR to_org_id IN ${scopeOrgIdsSubquery('@scopeCommunity')}
+  OR member_id IN (SELECT id FROM members WHERE org_id IN ${scopeOrgIdsSubquery('@scopeCommunity')}))`;
+
+/** Refuses a letter that does not concern the caller's community (`field` names it). */
+export function assertTransferInScope(db: SqliteDatabase, t: Pick<Transfer, 'id' | 'letter_number'>, scope: Scope | null, field = 'id'): void {
+  if (!scope) return;
+  const hit = db.prepare(`SELECT 1 FROM transfers WHERE id = @id AND ${IN_SCOPE}`).get({ id: t.id, scopeCommunity: scope.communityParam });
+  if (!hit) throw scope.refuse(field, 'transferOutsideScope', t.letter_number);
+}
+
+export function listTransfers(db: SqliteDatabase, input: ApiParsedInput<'transfers.list'>, now: Date, scope: Scope | null = null): { total: number; transfers: TransferRow[] } {
   const where: string[] = [];
   const params: Record<string, string | number> = { today: localIsoDate(now) };
+  if (scope) {
+    where.push(IN_SCOPE);
+    params.scopeCommunity = scope.communityParam;
+  }
   if (input.status !== undefined) {
     where.push('shown_status = @status');
     params.status = input.status;
@@ -246,7 +265,21 @@ function openLetterOf(db: SqliteDatabase, idNumber: string): string | undefined 
   return row?.letter_number;
 }
 
-export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date): Transfer {
+/**
+ * A user limited to one community issues letters for its own members (out, within — the receiving side of a
+ * move within the street may be any organization of the street) and registers letters into its organizations.
+ */
+function assertCreateInScope(db: SqliteDatabase, input: CreateInput, scope: Scope): void {
+  if (input.direction === 'in') {
+    if (input.toOrgId !== undefined) scope.assertOrg(input.toOrgId, 'toOrgId');
+    return;
+  }
+  if (input.memberId !== undefined && first(db, qb.selectFrom('members').select('id').where('id', '=', input.memberId))) scope.assertMember(input.memberId, 'memberId');
+  if (input.fromOrgId !== undefined && getOrg(db, input.fromOrgId)) scope.assertOrg(input.fromOrgId, 'fromOrgId');
+}
+
+export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date, scope: Scope | null = null): Transfer {
+  if (scope) assertCreateInScope(db, input, scope);
   refuseFrozenDate(db, 'issuedOn', input.issuedOn);
   const problems: FieldIssue[] = [];
   if (input.issuedOn > localIsoDate(now)) problems.push(issue('issuedOn', 'dateInFuture', input.issuedOn));
@@ -415,9 +448,10 @@ function moveWithin(db: SqliteDatabase, t: Transfer, on: string, now: Date, even
 
 type Step = { before: Transfer; after: Transfer; member: MemberChange | null };
 
-export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter): Step {
-  refuseFrozenDate(db, 'on', input.on);
+export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter, scope: Scope | null = null): Step {
   const before = getTransfer(db, input.id);
+  assertTransferInScope(db, before, scope);
+  refuseFrozenDate(db, 'on', input.on);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
   let member: MemberChange;
@@ -439,9 +473,10 @@ export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'trans
  * The receipt (回执) is back. For `out` it is also the proof of receipt, so a letter still marked issued
  * can be closed in one step (`receivedOn` from the receipt); the member then leaves the roll for history.
  */
-export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter): Step {
-  refuseFrozenDate(db, 'on', input.on);
+export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter, scope: Scope | null = null): Step {
   const before = getTransfer(db, input.id);
+  assertTransferInScope(db, before, scope);
+  refuseFrozenDate(db, 'on', input.on);
   if (before.direction === 'in') throw refuse('id', 'transferNoReceipt', before.letter_number);
   assertStillAt(before, before.direction === 'out' ? ['issued', 'expired', 'received'] : ['received']);
   let receivedOn = before.received_on;
@@ -476,9 +511,10 @@ export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfe
 }
 
 /** A letter not used (the member stays, the move was called off): only while it is still issued. */
-export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date): { before: Transfer; after: Transfer } {
-  refuseFrozenDate(db, 'on', input.on);
+export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date, scope: Scope | null = null): { before: Transfer; after: Transfer } {
   const before = getTransfer(db, input.id);
+  assertTransferInScope(db, before, scope);
+  refuseFrozenDate(db, 'on', input.on);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
   run(

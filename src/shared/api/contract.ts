@@ -265,6 +265,11 @@ export interface OrgNode {
   /** The secretary in office today (书记), from the officers. */
   secretary: string | null;
   flags: OrgFlag[];
+  /**
+   * Inside the caller's scope: always true for a user of the whole street. For a user limited to one community,
+   * false on the path down from the root and on other communities' organizations (shown, never changed by them).
+   */
+  inScope: boolean;
 }
 
 /** One officer of an organization, in office or (past) kept on record with the day the term ended. */

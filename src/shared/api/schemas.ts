@@ -162,7 +162,14 @@ export const GRID_KINDS = ['block', 'building', 'unit'] as const;
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateFormat' });
 const optionalDay = isoDay.nullable().optional();
 
-export const orgTreeInput = z.object({ includeClosed: z.boolean().default(false) });
+export const orgTreeInput = z.object({
+  includeClosed: z.boolean().default(false),
+  /**
+   * Every organization of the street, as the receiving side of a move within the street: for a user limited to
+   * one community, those outside it come by name only (no counts, no secretary) and marked `inScope: false`.
+   */
+  destinations: z.boolean().default(false),
+});
 
 export const orgCreateInput = z.object({
   parentId: id,

@@ -6,6 +6,7 @@ import { MEMBER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
+import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 
 type Table = Record<string, string>;
 
@@ -214,6 +215,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...COUNTER_FIELD_PROBLEMS['zh-CN'],
     ...PRINT_FIELD_PROBLEMS['zh-CN'],
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
+    ...SCOPE_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -319,6 +321,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...COUNTER_FIELD_PROBLEMS.en,
     ...PRINT_FIELD_PROBLEMS.en,
     ...EXCHANGE_FIELD_PROBLEMS.en,
+    ...SCOPE_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',
@@ -486,7 +489,9 @@ export function formatError(error: Pick<ApiError, 'code' | 'details'>, lang: Lan
   if (typeof params.role === 'string') params.role = ROLE_LABELS[lang][params.role] ?? params.role;
   if (typeof params.reason === 'string') params.reason = BACKUP_PROBLEMS[lang][params.reason] ?? params.reason;
   if (typeof params.until === 'string') params.until = formatLocalTime(params.until);
-  const head = interpolate(ERROR_TEXT[lang][error.code] ?? ERROR_TEXT[lang].INTERNAL, params);
+  // A refusal of a user limited to one community names the community instead of the role.
+  const template = error.code === 'FORBIDDEN' && typeof params.community === 'string' ? SCOPE_REFUSAL[lang] : (ERROR_TEXT[lang][error.code] ?? ERROR_TEXT[lang].INTERNAL);
+  const head = interpolate(template, params);
   const issues = error.details?.issues ?? [];
   if (issues.length === 0) return head;
   const list = issues.map((i) => formatIssue(i, lang));

@@ -126,14 +126,15 @@ export function listRequests(db: SqliteDatabase, input: ApiParsedInput<'requests
   return { total, requests: rows.map((r) => toRequestRow(r, day)) };
 }
 
-/** Every request of one resident, by phone or ID number ("information sharing"), newest first. */
-export function residentRequests(db: SqliteDatabase, phone: string | null, idNumber: string | null, day: Today): ServiceRequestRow[] {
-  const q = joined().where((eb) => {
+/** Every request of one resident, by phone or ID number ("information sharing"), newest first (of one community, if given). */
+export function residentRequests(db: SqliteDatabase, phone: string | null, idNumber: string | null, day: Today, communityId?: number): ServiceRequestRow[] {
+  let q = joined().where((eb) => {
     const keys = [];
     if (phone) keys.push(eb('r.resident_phone', '=', phone));
     if (idNumber) keys.push(eb('r.resident_id_number', '=', idNumber));
     return eb.or(keys);
   });
+  if (communityId !== undefined) q = q.where('r.community_id', '=', communityId);
   return all(db, q.orderBy('r.accepted_at', 'desc').orderBy('r.id', 'desc').limit(500)).map((r) => toRequestRow(r, day));
 }
 

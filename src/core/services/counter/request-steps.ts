@@ -12,12 +12,26 @@ import type { Updateable } from 'kysely';
 import { getRequest } from './request-rows';
 import { assertVersion, issue, refuse, refused } from './refusals';
 import type { WorkdayCalendar } from './workdays';
+import type { Scope } from '../../scope';
 
 export interface StepContext {
   db: SqliteDatabase;
   now: Date;
   actor: string;
   calendar: WorkdayCalendar;
+  /** A user limited to one community accepts and handles only that community's requests. */
+  scope?: Scope | null;
+}
+
+/** Refuses a request another community accepted (`field` names it). */
+export function assertRequestInScope(r: Pick<ServiceRequest, 'community_id' | 'number'>, scope: Scope | null | undefined, field = 'id'): void {
+  if (scope && !scope.hasCommunity(r.community_id)) throw scope.refuse(field, 'requestOutsideScope', r.number);
+}
+
+function getScopedRequest(ctx: StepContext, id: number): ServiceRequest {
+  const r = getRequest(ctx.db, id);
+  assertRequestInScope(r, ctx.scope);
+  return r;
 }
 
 export type Step = { before: ServiceRequest; after: ServiceRequest };
@@ -59,7 +73,9 @@ export function requestState(r: ServiceRequest): Record<string, unknown> {
 
 // ——— acceptance ———
 
-function pickCommunity(db: SqliteDatabase, communityId: number | undefined, problems: FieldIssue[]): { id: number; name: string } | null {
+function pickCommunity(db: SqliteDatabase, communityId: number | undefined, problems: FieldIssue[], scope: Scope | null): { id: number; name: string } | null {
+  // A user limited to one community accepts for it: by default, and never for another.
+  if (scope) communityId = scope.community(communityId);
   if (communityId === undefined) {
     const open = db.prepare('SELECT id, name FROM communities WHERE closed_on IS NULL ORDER BY id LIMIT 2').all() as { id: number; name: string }[];
     if (open.length === 1) return open[0];
@@ -90,7 +106,7 @@ export function acceptRequest(ctx: StepContext, input: ApiParsedInput<'requests.
   const { db, now } = ctx;
   const problems: FieldIssue[] = [];
   const today = localIsoDate(now);
-  const community = pickCommunity(db, input.communityId, problems);
+  const community = pickCommunity(db, input.communityId, problems, ctx.scope ?? null);
   const matter = input.matterId === undefined ? undefined : first(db, qb.selectFrom('service_matters').selectAll().where('id', '=', input.matterId));
   if (input.matterId === undefined) problems.push(issue('matterId', 'required'));
   else if (!matter) problems.push(issue('matterId', 'notFound', input.matterId));
@@ -173,7 +189,7 @@ function assertStatus(r: ServiceRequest, allowed: readonly RequestStatus[]): voi
 }
 
 function load(ctx: StepContext, input: { id: number; version?: number }, allowed: readonly RequestStatus[]): ServiceRequest {
-  const r = getRequest(ctx.db, input.id);
+  const r = getScopedRequest(ctx, input.id);
   assertVersion('service_request', r.id, r.version, input.version);
   assertStatus(r, allowed);
   return r;
@@ -194,6 +210,7 @@ function assignee(ctx: StepContext, input: ApiParsedInput<'requests.start'>): { 
     if (input.memberId === undefined) throw refuse('memberId', 'required');
     const m = first(ctx.db, qb.selectFrom('members').select(['id', 'name', 'status']).where('id', '=', input.memberId));
     if (!m || m.status !== 'active') throw refuse('memberId', 'notFound', input.memberId);
+    ctx.scope?.assertMember(m.id, 'memberId');
     return { name: m.name, memberId: m.id, volunteerId: null };
   }
   if (input.assigneeKind === 'volunteer') {
@@ -233,7 +250,7 @@ export function completeRequest(ctx: StepContext, input: ApiParsedInput<'request
 }
 
 export function rateRequest(ctx: StepContext, input: ApiParsedInput<'requests.rate'>): Step {
-  const before = getRequest(ctx.db, input.id);
+  const before = getScopedRequest(ctx, input.id);
   assertVersion('service_request', before.id, before.version, input.version);
   if (before.status !== 'done') throw refuse('id', 'requestNotDone', before.number);
   if (before.satisfaction !== null) throw refuse('satisfaction', 'requestAlreadyRated', before.satisfaction);
@@ -261,7 +278,7 @@ export function returnToGuidance(ctx: StepContext, input: ApiParsedInput<'reques
 
 /** 补正: the clock stops until the documents come. */
 export function pauseRequest(ctx: StepContext, input: ApiParsedInput<'requests.pause'>): Step {
-  const before = getRequest(ctx.db, input.id);
+  const before = getScopedRequest(ctx, input.id);
   assertVersion('service_request', before.id, before.version, input.version);
   if (before.status === 'waiting_docs') throw refuse('id', 'requestAlreadyPaused', before.number, { pausedOn: before.paused_on ?? '' });
   assertStatus(before, RUNNING);

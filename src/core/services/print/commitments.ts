@@ -4,14 +4,16 @@ import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { CommitmentInfo } from '../../../shared/api/contract-print';
 import { localIsoDate } from '../../../shared/validators/loose-date';
 import { notFound, refuse } from '../counter/refusals';
+import type { Scope } from '../../scope';
 
-const ROWS = `SELECT c.id, c.member_id, m.name AS member_name, o.name AS branch, c.year, c.commitment, c.updated_at
+const ROWS = `SELECT c.id, c.member_id, m.name AS member_name, m.org_id, o.name AS branch, c.year, c.commitment, c.updated_at
   FROM member_commitments c JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = m.org_id`;
 
 interface Row {
   id: number;
   member_id: number;
   member_name: string;
+  org_id: number;
   branch: string;
   year: number;
   commitment: string;
@@ -28,8 +30,10 @@ const toInfo = (r: Row): CommitmentInfo => ({
   updatedAt: r.updated_at,
 });
 
-export function listCommitments(db: SqliteDatabase, year: number): CommitmentInfo[] {
-  return (db.prepare(`${ROWS} WHERE c.year = ? ORDER BY o.sort_order, o.name, m.name`).all(year) as Row[]).map(toInfo);
+/** The year's commitments; a user limited to one community sees its members' only. */
+export function listCommitments(db: SqliteDatabase, year: number, scope: Scope | null = null): CommitmentInfo[] {
+  const rows = db.prepare(`${ROWS} WHERE c.year = ? ORDER BY o.sort_order, o.name, m.name`).all(year) as Row[];
+  return rows.filter((r) => !scope || scope.hasOrg(r.org_id)).map(toInfo);
 }
 
 export function getCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
@@ -38,7 +42,9 @@ export function getCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
   return toInfo(row);
 }
 
-export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commitments.save'>, now: Date): { before: CommitmentInfo | null; after: CommitmentInfo } {
+export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commitments.save'>, now: Date, scope: Scope | null = null): { before: CommitmentInfo | null; after: CommitmentInfo } {
+  if (scope && input.id !== undefined) scope.assertMember(getCommitment(db, input.id).memberId, 'id');
+  if (scope && db.prepare('SELECT 1 FROM members WHERE id = ?').get(input.memberId)) scope.assertMember(input.memberId, 'memberId');
   const member = db.prepare('SELECT name, status FROM members WHERE id = ?').get(input.memberId) as { name: string; status: string } | undefined;
   if (!member || member.status !== 'active') throw refuse('memberId', 'memberNotOnRoll', input.memberId);
   const clash = db.prepare('SELECT id FROM member_commitments WHERE member_id = ? AND year = ? AND id != ?').get(input.memberId, input.year, input.id ?? 0);
@@ -55,8 +61,9 @@ export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commit
   return { before, after: getCommitment(db, input.id) };
 }
 
-export function deleteCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
+export function deleteCommitment(db: SqliteDatabase, id: number, scope: Scope | null = null): CommitmentInfo {
   const before = getCommitment(db, id);
+  scope?.assertMember(before.memberId, 'id');
   db.prepare('DELETE FROM member_commitments WHERE id = ?').run(id);
   return before;
 }

@@ -4,10 +4,17 @@ import type { PrintHeading } from '../../../shared/api/contract-print';
 import { localIsoDate } from '../../../shared/validators/loose-date';
 import { requireStreet } from '../street';
 import { notFound } from '../counter/refusals';
+import type { Scope } from '../../scope';
 
-export function printHeading(db: SqliteDatabase, orgId: number | undefined, now: Date): PrintHeading {
+/** The heading for `orgId`; with none, the whole street's — or the community's, for a user limited to one. */
+export function printHeading(db: SqliteDatabase, orgId: number | undefined, now: Date, scope: Scope | null = null): PrintHeading {
   const street = requireStreet(db);
   const base = { street: street.name, district: street.districtName, printedOn: localIsoDate(now) };
+  if (orgId === undefined && scope) {
+    const top = scope.topOrgId();
+    if (top === null) return { ...base, unit: scope.communityName, community: scope.communityName };
+    orgId = top;
+  }
   if (orgId === undefined) {
     const root = db.prepare('SELECT name FROM organizations WHERE parent_id IS NULL ORDER BY id LIMIT 1').get() as { name: string } | undefined;
     return { ...base, unit: root?.name ?? street.name, community: null };

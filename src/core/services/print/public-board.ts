@@ -16,6 +16,7 @@ import { printHeading } from './heading';
 import { getStation } from './station';
 import { workdayCalendar } from '../counter/workdays';
 import { localIsoDate } from '../../../shared/validators';
+import type { Scope } from '../../scope';
 
 /** A value as it may appear on a public board. */
 export type PublicValue =
@@ -40,12 +41,14 @@ export function publicCell(cell: PublicValue): string {
 
 type Groups = PrintBoard['groups'];
 
-export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, now: Date): PrintBoard {
+/** A board of the view; a user limited to one community posts only that community's people. */
+export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, now: Date, scope: Scope | null = null): PrintBoard {
   const year = input.kind === 'commitments' ? (input.year ?? now.getFullYear()) : null;
-  const built = BUILDERS[input.kind](db, input, lang, year ?? now.getFullYear());
+  const view = { ...input, orgId: scope ? scope.viewOrg(input.orgId) : input.orgId };
+  const built = BUILDERS[input.kind](db, view, lang, year ?? now.getFullYear(), scope);
   const board: PrintBoard = {
     kind: input.kind,
-    heading: printHeading(db, input.orgId, now),
+    heading: printHeading(db, view.orgId, now, scope),
     year,
     columns: built.columns,
     groups: built.groups,
@@ -76,7 +79,7 @@ function scrubBoard(board: PrintBoard): PrintBoard {
   return { ...board, groups };
 }
 
-type Builder = (db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, year: number) => { columns: string[]; groups: Groups };
+type Builder = (db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, year: number, scope: Scope | null) => { columns: string[]; groups: Groups };
 
 const BUILDERS: Record<BoardKind, Builder> = {
   volunteers: volunteerBoard,
@@ -92,7 +95,8 @@ function pushTo(groups: Map<string, string[][]>, title: string, row: string[]): 
 
 const toGroups = (groups: Map<string, string[][]>): Groups => [...groups].map(([title, rows]) => ({ title, rows }));
 
-function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language): { columns: string[]; groups: Groups } {
+/** Inside a scope only volunteers who are members of the community count: a resident volunteer belongs to no community. */
+function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
@@ -108,6 +112,7 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
   const teams = new Map<string, BoardGroup['team']>();
   for (const v of rows) {
     if (inScope && (v.org_id === null || !inScope.has(v.org_id))) continue;
+    if (scope && !scope.hasOrg(v.org_id)) continue;
     const title = v.team ?? (zh ? '未编入服务队' : 'Not in a team');
     if (v.team && v.team_skill) teams.set(title, { skill: v.team_skill, leader: publicCell({ kind: 'text', value: v.team_leader }) });
     pushTo(groups, title, [
@@ -121,7 +126,7 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
   return { columns: ['name', 'volunteerKind', 'phone', 'skills', 'hours'], groups: toGroups(groups).map((g) => (teams.has(g.title) ? { ...g, team: teams.get(g.title) } : g)) };
 }
 
-function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, _lang: Language, year: number): { columns: string[]; groups: Groups } {
+function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, _lang: Language, year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
@@ -133,6 +138,7 @@ function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'
   const groups = new Map<string, string[][]>();
   for (const c of rows) {
     if (inScope && !inScope.has(c.org_id)) continue;
+    if (scope && !scope.hasOrg(c.org_id)) continue;
     pushTo(groups, c.branch, [publicCell({ kind: 'text', value: c.name }), publicCell({ kind: 'text', value: c.commitment })]);
   }
   return { columns: ['name', 'commitment'], groups: toGroups(groups) };
@@ -140,11 +146,11 @@ function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'
 
 const PROBATIONARY_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'occupation', 'joinDate', 'address'] as const;
 
-function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language): { columns: string[]; groups: Groups } {
+function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const codes = new Codes(db);
   const groups = new Map<string, string[][]>();
   const view = { orgId: input.orgId, status: 'active' as const, category: 'probationary' as const, sort: [{ field: 'branch' as const, dir: 'asc' as const }, { field: 'joinDate' as const, dir: 'asc' as const }] };
-  for (const chunk of allMembers(db, view)) {
+  for (const chunk of allMembers(db, view, scope)) {
     for (const m of chunk) {
       pushTo(
         groups,

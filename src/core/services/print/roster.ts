@@ -9,11 +9,14 @@ import { cellValue } from '../../export/export-members';
 import { Codes } from '../member-records';
 import { allMembers } from '../members';
 import { printHeading } from './heading';
+import type { Scope } from '../../scope';
 
 /** The columns of a roster when the view names none: the items an organization department checks. */
 export const DEFAULT_ROSTER_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address'];
 
-export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date): PrintRoster {
+/** The roster of the view, inside the caller's scope (a user limited to one community prints only its members). */
+export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date, scope: Scope | null = null): PrintRoster {
+  const orgId = scope ? scope.viewOrg(input.orgId) : input.orgId;
   // The branch is each group's heading, so it is not repeated in a column.
   const columns = (input.columns?.length ? input.columns : DEFAULT_ROSTER_COLUMNS).filter((key) => key !== 'branch');
   const fields = columns.map((key) => MEMBER_FIELD_BY_KEY.get(key)).filter((f): f is MemberField => f !== undefined);
@@ -21,7 +24,7 @@ export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.rost
   const codes = new Codes(db);
   const groups = new Map<number, RosterGroup>();
   let total = 0;
-  for (const chunk of allMembers(db, { ...view, status: 'active' })) {
+  for (const chunk of allMembers(db, { ...view, orgId, status: 'active' }, scope)) {
     for (const m of chunk) {
       let group = groups.get(m.orgId);
       if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: m.branch, rows: [] }));
@@ -29,7 +32,7 @@ export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.rost
     }
     total += chunk.length;
   }
-  return { heading: printHeading(db, input.orgId, now), columns: fields.map((f) => f.key), groups: [...groups.values()].sort(byTreeOrder(db)), total };
+  return { heading: printHeading(db, orgId, now, scope), columns: fields.map((f) => f.key), groups: [...groups.values()].sort(byTreeOrder(db)), total };
 }
 
 /** Groups in the order the organization page lists their branches. */

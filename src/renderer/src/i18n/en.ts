@@ -27,6 +27,9 @@ export const en: SameKeys<Messages> = {
     readOnlyViewer: 'You are a viewer: you can look but not change anything.',
     readOnlyAdminOnly: 'Only an administrator can change this.',
     total: '{{total}} in all',
+    scopeNotice: 'Your account is limited to {{community}}: only its Party organizations, members, transfers and service requests are shown and handled here.',
+    outsideScope: '“{{name}}” is not part of {{community}}: you can only look at it.',
+    scopeCommunity: '{{community}} (your community)',
   },
   languages: {
     'zh-CN': '简体中文',

@@ -7,6 +7,7 @@ export const returnsEn: typeof returnsZhCN = {
     title: 'Monthly return',
     description: 'The month’s members, changes, transfers and service figures. Check and finalize, then send the signed package to the district by USB stick or upload.',
     period: 'Period',
+    scopeReadOnly: 'The monthly return is the whole street’s. Your account is limited to {{community}}: you can read it; a user not limited to one community checks, finalizes, builds and sends it.',
     total: 'Total',
     note: 'Note',
     notePlaceholder: 'A note on this table (why figures changed), sent with the return',

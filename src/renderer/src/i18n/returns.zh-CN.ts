@@ -5,6 +5,7 @@ export const returnsZhCN = {
     title: '党建工作月报',
     description: '按月汇总党员、变动、转接和便民服务数据。审核、定稿后生成签名数据包，用 U 盘或网络报送区里。',
     period: '月报期间',
+    scopeReadOnly: '月报是全街道的。您的账号限定在{{community}}，可以查看；审核、定稿、生成和报送由不限定社区的工作人员办理。',
     total: '合计',
     note: '说明',
     notePlaceholder: '本表说明（如数据变化原因），随月报一并报送',

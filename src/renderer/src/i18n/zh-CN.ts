@@ -23,6 +23,9 @@ export const zhCN = {
     readOnlyViewer: '您是只读用户，只能查看，不能修改。',
     readOnlyAdminOnly: '只有管理员可以修改这里的内容。',
     total: '共 {{total}} 条',
+    scopeNotice: '您的账号限定在{{community}}：这里只显示和办理本社区的党组织、党员、转接和服务申请。',
+    outsideScope: '“{{name}}”不属于{{community}}，只能查看。',
+    scopeCommunity: '{{community}}（限定社区）',
   },
   languages: {
     'zh-CN': '简体中文',

@@ -13,6 +13,7 @@ import { useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
+import { useCommunityScope } from '../../lib/scope';
 import { AcceptForm } from './AcceptForm';
 import { RequestDrawer } from './RequestDrawer';
 import { RequestStepModal, type RequestStep } from './RequestStepModal';
@@ -27,6 +28,7 @@ export default function CounterPage({ subPath }: PageProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const canEdit = hasRole(user.role, 'clerk');
+  const communityScope = useCommunityScope();
   const tab: BoardKey = (BOARD as readonly string[]).includes(subPath) ? (subPath as BoardKey) : 'acceptedToday';
   const [version, setVersion] = useState(0);
   const [openId, setOpenId] = useState<number | null>(null);
@@ -61,6 +63,11 @@ export default function CounterPage({ subPath }: PageProps) {
         extra={
           <div className="counter-header-extra">
             {board.data && <span className="board-today">{t('counter.page.today', { date: board.data.today })}</span>}
+            {communityScope && (
+              <Tag variant="filled" color="processing" className="counter-scope">
+                {t('common.scopeCommunity', { community: communityScope.name })}
+              </Tag>
+            )}
             <ResidentHistorySearch onOpen={(r) => setOpenId(r.id)} />
             <Button icon={<ReloadOutlined />} onClick={changed} aria-label={t('common.refresh')} />
             {!canEdit && <Tag variant="filled">{t('counter.readOnly')}</Tag>}

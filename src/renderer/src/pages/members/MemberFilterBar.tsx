@@ -35,6 +35,7 @@ export function MemberFilterBar({
   onFilters,
   communities,
   grids,
+  fixedCommunityId,
   extra,
 }: {
   search: string;
@@ -43,12 +44,15 @@ export function MemberFilterBar({
   onFilters: (next: QuickFilters) => void;
   communities: readonly CommunityInfo[] | undefined;
   grids: readonly GridInfo[] | undefined;
+  /** A user limited to one community: the community filter shows it and cannot be changed (the core limits the rows). */
+  fixedCommunityId?: number;
   /** Shown at the right end (the column chooser). */
   extra?: ReactNode;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<QuickFilters>) => onFilters({ ...filters, ...patch });
-  const gridOptions = (grids ?? []).filter((g) => g.communityId === filters.communityId).map((g) => ({ value: g.id, label: g.name }));
+  const communityId = fixedCommunityId ?? filters.communityId;
+  const gridOptions = (grids ?? []).filter((g) => g.communityId === communityId).map((g) => ({ value: g.id, label: g.name }));
   const active = search.trim() !== '' || hasQuickFilters(filters);
 
   return (
@@ -65,11 +69,12 @@ export function MemberFilterBar({
       />
       <Select<number>
         className="members-filter-select"
-        allowClear
+        allowClear={fixedCommunityId === undefined}
+        disabled={fixedCommunityId !== undefined}
         showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('members.community')}
         placeholder={t('members.anyCommunity')}
-        value={filters.communityId}
+        value={communityId}
         loading={!communities}
         options={(communities ?? []).map((c) => ({ value: c.id, label: c.name }))}
         onChange={(communityId) => set({ communityId: communityId ?? undefined, gridId: undefined })}
@@ -81,7 +86,7 @@ export function MemberFilterBar({
         showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('members.grid')}
         placeholder={t('members.anyGrid')}
-        disabled={filters.communityId === undefined}
+        disabled={communityId === undefined}
         value={filters.gridId}
         options={gridOptions}
         onChange={(gridId) => set({ gridId: gridId ?? undefined })}

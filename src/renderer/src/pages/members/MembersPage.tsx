@@ -15,6 +15,7 @@ import { OrgTree } from '../../components/OrgTree';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText, useReportError } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
+import { useCommunityScope } from '../../lib/scope';
 import { indexOrgs, pathTo, type OrgIndex } from '../../lib/org-tree';
 import { useDebounced } from '../../lib/use-debounced';
 import { saveBytes } from '../import/import-options';
@@ -42,7 +43,7 @@ const MEMBER_LEVELS = new Set<OrgNode['level']>(['branch', 'party_group']);
 function branchOptions(index: OrgIndex | null): BranchOption[] {
   if (!index) return [];
   return [...index.byId.values()]
-    .filter((n) => MEMBER_LEVELS.has(n.level) && !n.closedOn)
+    .filter((n) => MEMBER_LEVELS.has(n.level) && !n.closedOn && n.inScope)
     .map((n) => ({ id: n.id, label: pathTo(index, n.id).slice(1).map((p) => p.name).join(' / ') }))
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 }
@@ -59,6 +60,7 @@ export default function MembersPage() {
   const { t } = useTranslation();
   const report = useReportError();
   const { user } = useCurrentSession();
+  const communityScope = useCommunityScope();
   const [orgId, setOrgId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
@@ -109,7 +111,7 @@ export default function MembersPage() {
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
   const targetRef = useRef<OrgNode | null>(null);
-  targetRef.current = selectedOrg && MEMBER_LEVELS.has(selectedOrg.level) && !selectedOrg.closedOn ? selectedOrg : null;
+  targetRef.current = selectedOrg && MEMBER_LEVELS.has(selectedOrg.level) && !selectedOrg.closedOn && selectedOrg.inScope ? selectedOrg : null;
   const reloadRows = useCallback(() => gridRef.current?.refreshInfiniteCache(), []);
   const editing = useMemo(
     () =>
@@ -191,7 +193,13 @@ export default function MembersPage() {
     return () => clearTimeout(timer);
   }, [waiting, filters]);
 
-  const scope = selectedOrg && index ? pathTo(index, selectedOrg.id).map((n) => n.name).join(' / ') : t('members.wholeStreet');
+  // A user limited to one community sees its members under the root and the path down: they are the community's.
+  const scope =
+    communityScope && (!selectedOrg || !selectedOrg.inScope)
+      ? t('common.scopeCommunity', { community: communityScope.name })
+      : selectedOrg && index
+        ? pathTo(index, selectedOrg.id).map((n) => n.name).join(' / ')
+        : t('members.wholeStreet');
 
   return (
     <div className="page page-fill page-wide">
@@ -203,6 +211,7 @@ export default function MembersPage() {
         onFilters={setQuick}
         communities={communities.data}
         grids={grids.data}
+        fixedCommunityId={communityScope?.community?.id}
         extra={<ColumnChooser hidden={hidden} onChange={(next) => setLayout({ ...layout, hidden: next })} named={namedLayouts} onApply={setLayout} onSaveAs={saveLayoutAs} />}
       />
       <div className="members-body">

@@ -1,6 +1,6 @@
 // 党组织: the tree on the left (search, 显示已撤销, drag onto a new parent), the selected organization's
 // details and actions on the right. Viewers see the same page without any action.
-import { App, Card, Checkbox, Empty } from 'antd';
+import { Alert, App, Card, Checkbox, Empty } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrgNode } from '../../../../shared/api/contract';
@@ -12,6 +12,7 @@ import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
 import { useReportError } from '../../lib/errors';
 import { indexOrgs } from '../../lib/org-tree';
 import { hasRole } from '../../lib/roles';
+import { useCommunityScope } from '../../lib/scope';
 import { OrgCloseModal } from './OrgCloseModal';
 import { OrgDetails, type OrgActions } from './OrgDetails';
 import { OrgFormModal, type OrgFormTarget } from './OrgFormModal';
@@ -23,6 +24,7 @@ export function OrgTreeTab() {
   const report = useReportError();
   const { user } = useCurrentSession();
   const canEdit = hasRole(user.role, 'clerk');
+  const communityScope = useCommunityScope();
   const [includeClosed, setIncludeClosed] = useState(false);
   const tree = useApi('orgs.tree', { includeClosed }, [includeClosed]);
   const communities = useApi('communities.list');
@@ -65,14 +67,16 @@ export function OrgTreeTab() {
     });
   };
 
-  const actions: OrgActions | null = canEdit
-    ? {
-        onAddChild: (parent) => setFormTarget({ mode: 'create', parent }),
-        onEdit: (org) => setFormTarget({ mode: 'edit', org }),
-        onMove: setMoving,
-        onClose: setClosing,
-      }
-    : null;
+  // A user limited to one community sees the path down from the root but changes only its own organizations.
+  const actions: OrgActions | null =
+    canEdit && selected?.inScope !== false
+      ? {
+          onAddChild: (parent) => setFormTarget({ mode: 'create', parent }),
+          onEdit: (org) => setFormTarget({ mode: 'edit', org }),
+          onMove: setMoving,
+          onClose: setClosing,
+        }
+      : null;
 
   return (
     <div className="org-layout">
@@ -82,7 +86,7 @@ export function OrgTreeTab() {
           error={tree.error}
           selectedId={selected?.id ?? null}
           onSelect={(node) => setSelectedId(node.id)}
-          onMove={canEdit ? moveByDrag : undefined}
+          onMove={canEdit ? (node, parent, position) => (node.inScope && parent.inScope ? moveByDrag(node, parent, position) : undefined) : undefined}
           toolbar={
             <Checkbox checked={includeClosed} onChange={(e) => setIncludeClosed(e.target.checked)} className="org-tree-closed-toggle">
               {t('orgTree.showClosed')}
@@ -92,6 +96,9 @@ export function OrgTreeTab() {
       </Card>
       <Card className="panel org-details-panel">
         {!canEdit && <ReadOnlyNotice role={user.role} />}
+        {communityScope && selected && !selected.inScope && (
+          <Alert className="read-only-notice" type="info" showIcon title={t('common.outsideScope', { name: selected.name, community: communityScope.name })} />
+        )}
         {selected && index ? (
           <OrgDetails org={selected} index={index} actions={actions} onOfficersChanged={() => void tree.reload()} />
         ) : (

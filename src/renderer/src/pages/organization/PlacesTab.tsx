@@ -10,6 +10,7 @@ import { useCurrentSession } from '../../app/session';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
 import { formatNumber } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
+import { communityScope as communityScopeOf } from '../../lib/scope';
 import { useLanguage } from '../../lib/use-language';
 import { CommunityFormModal, type CommunityFormTarget } from './CommunityFormModal';
 import { GridFormModal, type GridFormTarget } from './GridFormModal';
@@ -20,6 +21,8 @@ export function PlacesTab() {
   const lang = useLanguage();
   const { user } = useCurrentSession();
   const canEdit = hasRole(user.role, 'clerk');
+  // A community added by a user limited to one would be out of their reach: they edit their own only.
+  const communityScope = communityScopeOf(user);
   const communities = useApi('communities.list');
   const grids = useApi('grids.list');
   const [query, setQuery] = useState('');
@@ -69,7 +72,7 @@ export function PlacesTab() {
                 value={query}
                 onChange={(e) => setQuery(e.target.value)}
               />
-              {canEdit && (
+              {canEdit && !communityScope && (
                 <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setCommunityForm({ mode: 'create' })}>
                   {t('places.addCommunity')}
                 </Button>

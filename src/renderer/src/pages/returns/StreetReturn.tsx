@@ -2,7 +2,7 @@
 // raises the version), the signed package built, then sent to a folder (USB stick) or uploaded; the
 // district's receipt is shown on the package.
 import { CheckOutlined, CloudUploadOutlined, DownloadOutlined, FileProtectOutlined, LockOutlined, UndoOutlined, UsbOutlined } from '@ant-design/icons';
-import { App, Button, Card, Checkbox, DatePicker, Empty, Input, Space, Spin, Tag, Timeline } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Empty, Input, Space, Spin, Tag, Timeline } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,7 @@ import { currentLanguage } from '../../i18n';
 import { errorText, useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
+import { useCommunityScope } from '../../lib/scope';
 import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
 import { ExchangeSettingsCard } from './ExchangeSettingsCard';
@@ -110,7 +111,9 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
   const report = useReportError();
   const lang = currentLanguage();
   const { user } = useCurrentSession();
-  const canEdit = hasRole(user.role, 'clerk');
+  // The return is the street's: a user limited to one community reads it (the core refuses the rest).
+  const communityScope = useCommunityScope();
+  const canEdit = hasRole(user.role, 'clerk') && !communityScope;
   const [period, setPeriod] = useState(lastMonth());
   const state = useApi('returns.get', { period }, [period]);
   const [override, setOverride] = useState<ReturnInfo | null>(null);
@@ -139,6 +142,7 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
         description={t('returns.description')}
         extra={<DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('returns.period')} />}
       />
+      {communityScope && <Alert className="read-only-notice" type="info" showIcon title={t('returns.scopeReadOnly', { community: communityScope.name })} />}
       {state.error ? <div className="load-error">{errorText(state.error)}</div> : null}
       {!info ? (
         <Spin />

@@ -13,7 +13,7 @@ import { useReportError } from '../../lib/errors';
 import { checkForm, issueText, showCallFailure, type FieldLabels } from '../../lib/form-issues';
 import type { OrgIndex } from '../../lib/org-tree';
 import { MemberPicker } from './MemberPicker';
-import { orgOptions } from './org-options';
+import { orgOptions, type OrgOption } from './org-options';
 import { DIRECTION_ORDER } from './transfer-labels';
 
 interface Values {
@@ -86,7 +86,10 @@ export function TransferFormModal({
   const direction = Form.useWatch('direction', form) ?? 'out';
   const issuedOn = Form.useWatch('issuedOn', form);
   const validDays = Form.useWatch('validDays', form);
-  const orgs = useMemo(() => orgOptions(index), [index]);
+  // The user's own side (a letter's sender, the receiver of one arriving) is inside their scope; a move within
+  // the street may go to any organization of the street.
+  const ownOrgs = useMemo(() => orgOptions(index, true), [index]);
+  const allOrgs = useMemo(() => orgOptions(index), [index]);
 
   const labels: FieldLabels = useMemo(
     () => ({
@@ -144,7 +147,7 @@ export function TransferFormModal({
   };
 
   const validUntil = issuedOn && validDays ? issuedOn.add(validDays, 'day').format('YYYY-MM-DD') : '—';
-  const orgSelect = (placeholder: string) => (
+  const orgSelect = (placeholder: string, orgs: OrgOption[]) => (
     <TreeSelect<number>
       showSearch={{ treeNodeFilterProp: 'title' }}
       allowClear
@@ -208,7 +211,7 @@ export function TransferFormModal({
               </Form.Item>
             ) : (
               <Form.Item name="fromOrgId" label={labels.fromOrgId} extra={t('transfers.form.fromOrgHelp')}>
-                {orgSelect(t('transfers.form.orgPlaceholder'))}
+                {orgSelect(t('transfers.form.orgPlaceholder'), ownOrgs)}
               </Form.Item>
             )}
           </Col>
@@ -219,7 +222,7 @@ export function TransferFormModal({
               </Form.Item>
             ) : (
               <Form.Item name="toOrgId" label={labels.toOrgId}>
-                {orgSelect(t('transfers.form.orgPlaceholder'))}
+                {orgSelect(t('transfers.form.orgPlaceholder'), direction === 'within' ? allOrgs : ownOrgs)}
               </Form.Item>
             )}
           </Col>

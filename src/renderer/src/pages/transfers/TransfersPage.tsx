@@ -50,7 +50,8 @@ export default function TransfersPage({ subPath }: PageProps) {
   const [creating, setCreating] = useState(false);
   const [stepping, setStepping] = useState<StepTarget | null>(null);
 
-  const tree = useApi('orgs.tree', { includeClosed: false }, [], { enabled: canEdit });
+  // Every organization of the street: a move within the street may go to another community's.
+  const tree = useApi('orgs.tree', { includeClosed: false, destinations: true }, [], { enabled: canEdit });
   const index = useMemo(() => (tree.data ? indexOrgs(tree.data) : null), [tree.data]);
   const kind = useMemo(() => (direction === 'all' ? {} : { direction }), [direction]);
 

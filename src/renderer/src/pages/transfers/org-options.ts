@@ -5,17 +5,23 @@ import type { OrgIndex } from '../../lib/org-tree';
 export interface OrgOption {
   value: number;
   title: string;
+  disabled?: boolean;
   children?: OrgOption[];
 }
 
-export function orgOptions(index: OrgIndex | null): OrgOption[] {
+/**
+ * `inScopeOnly`: the organizations a user limited to one community may name (their own side of a letter) —
+ * the path down to them stays, greyed, and other communities' branches are left out.
+ */
+export function orgOptions(index: OrgIndex | null, inScopeOnly = false): OrgOption[] {
   if (!index) return [];
   const build = (nodes: readonly OrgNode[]): OrgOption[] =>
     nodes
       .filter((n) => n.closedOn === null)
-      .map((n) => {
+      .flatMap((n) => {
         const children = build(index.children.get(n.id) ?? []);
-        return { value: n.id, title: n.name, ...(children.length ? { children } : {}) };
+        if (inScopeOnly && !n.inScope && children.length === 0) return [];
+        return [{ value: n.id, title: n.name, ...(inScopeOnly && !n.inScope ? { disabled: true } : {}), ...(children.length ? { children } : {}) }];
       });
   return build(index.roots);
 }
