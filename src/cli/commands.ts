@@ -80,6 +80,15 @@ export function intOption(values: CommandContext['values'], name: string, min: n
   return n;
 }
 
+/** A day option as YYYY-MM-DD (a real calendar day), or a usage error naming the option and the value. */
+export function dayOption(values: CommandContext['values'], name: string, text: CliText): Date | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const day = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
+  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== raw) throw new UsageError(text.badDay(`--${name}`, String(raw)));
+  return day;
+}
+
 export const COMMANDS: Command[] = [
   {
     name: 'init',
@@ -149,14 +158,16 @@ export const COMMANDS: Command[] = [
       intOption(values, 'members', 1, 500_000, text);
       intOption(values, 'seed', 0, 2 ** 31 - 1, text, 1);
       intOption(values, 'requests', 0, 1_000_000, text, 0);
+      dayOption(values, 'until', text);
     },
     async run(ctx) {
       const members = intOption(ctx.values, 'members', 1, 500_000, ctx.text);
       const seed = intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1);
       const requests = intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0);
+      const until = dayOption(ctx.values, 'until', ctx.text);
       const db = ctx.app.database;
       const result = db.transaction(() => {
-        const r = { ...seedDemo(db, { members, seed }, new Date()), ...(requests > 0 ? seedServiceWork(db, { requests, seed }, new Date()) : {}) };
+        const r = { ...seedDemo(db, { members, seed, until }, new Date()), ...(requests > 0 ? seedServiceWork(db, { requests, seed, until }, new Date()) : {}) };
         appendAudit(db, CLI_ACTOR, { action: 'seedDemo', entity: 'member', after: { seed, ...r } }, new Date());
         return r;
       })();

@@ -60,6 +60,7 @@ export async function runCli(argv: string[]): Promise<number> {
         members: { type: 'string' },
         requests: { type: 'string' },
         seed: { type: 'string' },
+        until: { type: 'string' },
         query: { type: 'string' },
         org: { type: 'string' },
         limit: { type: 'string' },

@@ -8,8 +8,9 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   init --street-name 名称 --street-code 区划代码 --district-name 区名 --admin-user 用户名 [--admin-name 姓名]
         初始化新数据库：街道信息和管理员账号（密码取自环境变量 STREETDESK_PASSWORD）
   backup --out 文件      把数据库完整备份到指定文件
-  seed-demo --members 人数 [--requests 件数] [--seed 种子]
-                        生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试
+  seed-demo --members 人数 [--requests 件数] [--seed 种子] [--until 日期]
+                        生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试；
+                        --until 是这一年的最后一天（默认 2026-10-31），同样的种子和日期生成同样的街道
   members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数]
                         列出党员（按姓名、拼音首字母、身份证号或电话查找）
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
@@ -35,9 +36,10 @@ Commands:
   init --street-name NAME --street-code CODE --district-name NAME --admin-user NAME [--admin-name NAME]
         set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)
   backup --out FILE      write a complete backup of the database to FILE
-  seed-demo --members N [--requests N] [--seed S]
+  seed-demo --members N [--requests N] [--seed S] [--until YYYY-MM-DD]
                          build a made-up demo street (communities, grids, branches, members; optionally a year of
-                         service requests, volunteers and service records)
+                         service requests, volunteers and service records); --until is the made-up year's last day
+                         (default 2026-10-31): the same seed and day build the same street
   members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N]
                          list members (by name, pinyin initials, ID number or phone)
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
@@ -86,6 +88,8 @@ export function cliText(lang: Language) {
         : `The audit log was tampered with: entry ${id} ${AUDIT_REASONS_EN[reason] ?? reason} (${checked} entries before it are intact)`,
     badNumber: (opt: string, value: string, min: number, max: number) =>
       zh ? `${opt} 须为 ${min} 到 ${max} 之间的整数，不能是“${value}”` : `${opt} must be a whole number from ${min} to ${max}, not “${value}”`,
+    badDay: (opt: string, value: string) =>
+      zh ? `${opt} 须为 YYYY-MM-DD 格式的日期，不能是“${value}”` : `${opt} must be a date as YYYY-MM-DD, not “${value}”`,
     badChoice: (opt: string, value: string, choices: string) =>
       zh ? `${opt} 只能是 ${choices}，不能是“${value}”` : `${opt} must be one of ${choices}, not “${value}”`,
     needXlsx: (file: string) => (zh ? `导出文件名须以 .xlsx 结尾：${file}` : `The export file must end in .xlsx: ${file}`),

@@ -69,3 +69,23 @@ describe('seed-demo', () => {
     expect(fs.statSync(db).size).toBe(before);
   });
 });
+
+describe('seed-demo --until', () => {
+  it('ends the made-up year of counter work on the day given, and refuses a day that is not one', async () => {
+    const other = path.join(dir, 'until.db');
+    expect((await runCli(['--db', other, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD)).code).toBe(0);
+    const bad = await runCli(['--db', other, 'seed-demo', '--members', '50', '--until', '2027-02-30', '--json']);
+    expect(bad.code).toBe(2);
+    expect(jsonLine(bad).error?.message).toContain('--until');
+    expect(jsonLine(bad).error?.message).toContain('2027-02-30');
+
+    const seed = await runCli(['--db', other, 'seed-demo', '--members', '300', '--requests', '400', '--until', '2027-03-31', '--json']);
+    expect(seed.code, seed.stderr).toBe(0);
+    const list = await runCli(['--db', other, 'requests', 'list', '--limit', '500', '--json']);
+    const days = (jsonLine(list) as unknown as { requests: { acceptedOn: string }[] }).requests.map((r) => r.acceptedOn).sort();
+    expect(days).toHaveLength(400);
+    expect(days.at(-1)! <= '2027-03-31').toBe(true);
+    expect(days.some((d) => d.startsWith('2027-03'))).toBe(true);
+    expect(days[0] >= '2026-04-01').toBe(true);
+  }, 60_000);
+});

@@ -29,6 +29,8 @@ export interface HostOptions {
   seedMembers?: number;
   /** With seedMembers: also a year of the counter's work (`seed-demo --requests`). */
   seedRequests?: number;
+  /** With seedMembers: the made-up year's last day (`seed-demo --until`), the CLI's fixed day when not given. */
+  seedUntil?: string;
   /** Set a district up through the CLI (`init --district`, ADMIN) and serve it with `--district`. */
   district?: { name: string; code: string };
 }
@@ -43,19 +45,19 @@ function runCli(dbPath: string, args: string[], env: Record<string, string> = {}
   if (r.status !== 0) throw new Error(`cli ${args[0]} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
 
-function seedDatabase(dbPath: string, members: number, requests = 0): void {
+function seedDatabase(dbPath: string, members: number, requests = 0, until?: string): void {
   runCli(
     dbPath,
     ['init', '--street-name', STREET.name, '--street-code', STREET.code, '--district-name', STREET.districtName, '--admin-user', ADMIN.username, '--admin-name', ADMIN.displayName],
     { STREETDESK_PASSWORD: ADMIN.password },
   );
-  runCli(dbPath, ['seed-demo', '--members', String(members), '--requests', String(requests), '--seed', '7']);
+  runCli(dbPath, ['seed-demo', '--members', String(members), '--requests', String(requests), '--seed', '7', ...(until ? ['--until', until] : [])]);
 }
 
 async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
-  if (options.seedMembers) seedDatabase(dbPath, options.seedMembers, options.seedRequests);
+  if (options.seedMembers) seedDatabase(dbPath, options.seedMembers, options.seedRequests, options.seedUntil);
   if (options.district) {
     const d = options.district;
     runCli(dbPath, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });

@@ -35,6 +35,9 @@ async function pickOption(page: Page, text: string): Promise<void> {
 }
 
 test('a clerk adds a community, a community committee and a branch, moves the branch and closes it', async ({ page }) => {
+  // A clerk's whole morning in one journey (about 40 dialogs and checks): on a busy 2-core CI machine it
+  // takes over the default minute.
+  test.setTimeout(150_000);
   await login(page, host, ADMIN.username, ADMIN.password);
   await page.getByRole('menuitem', { name: '组织架构' }).click();
 

@@ -1,4 +1,4 @@
-// 月报 as a street clerk sends it and the district receives it: the October return's tables with a note,
+// 月报 as a street clerk sends it and the district receives it: last month's return tables with a note,
 // checked and finalized, the package built and written to a folder (read back); the district takes the
 // package from the stick, shows the street as sent, the others as missing, and drills down to its tables.
 import fs from 'node:fs';
@@ -6,18 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { ADMIN, callApi, expect, login, test, useHost } from './fixtures';
 
-const street = useHost({ seedMembers: 200, seedRequests: 1500 });
-const district = useHost({ district: { name: '东城区', code: '110101' } });
 const SHOTS = process.env.STREETDESK_SHOTS;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-const lastMonth = (() => {
-  const d = new Date();
-  d.setDate(1);
-  d.setMonth(d.getMonth() - 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-})();
+// The return page opens on last month; the demo street's year of counter work ends on that month's last day.
+const lastMonthEnd = new Date();
+lastMonthEnd.setDate(0);
+const lastMonth = `${lastMonthEnd.getFullYear()}-${String(lastMonthEnd.getMonth() + 1).padStart(2, '0')}`;
+const street = useHost({ seedMembers: 200, seedRequests: 1500, seedUntil: `${lastMonth}-${String(lastMonthEnd.getDate()).padStart(2, '0')}` });
+const district = useHost({ district: { name: '东城区', code: '110101' } });
 const stick = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-stick-'));
 test.afterAll(() => fs.rmSync(stick, { recursive: true, force: true }));
 
@@ -41,7 +39,7 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
   await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
   // The counter's month as the service statistics count it.
   const requests = page.getByRole('region', { name: '便民服务办件（三张清单）' });
-  const stats = await call<{ accepted: number }>(street, await session(street), 'counter.stats', { period: '2026-10' });
+  const stats = await call<{ accepted: number }>(street, await session(street), 'counter.stats', { period: lastMonth });
   expect(stats.accepted).toBeGreaterThan(50);
   await expect(requests.getByRole('row', { name: new RegExp(`^合计\\s*${stats.accepted}\\b`) })).toBeVisible();
 

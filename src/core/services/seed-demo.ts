@@ -15,12 +15,14 @@ const DESTINATIONS = ['广东省深圳市南山区', '上海市浦东新区', '�
 const EMPLOYERS = ['市教育局机关党委', '市人民医院党委', '区税务局党组', '国网供电公司党委', '市第一中学党总支', '区市场监管局党组'];
 const EDUCATION = ['11', '14', '21', '21', '31', '31', '41', '61', '71', '81'];
 const WORKING_OCCUPATIONS = ['0111', '0121', '0122', '0131', '0132', '0139', '0211', '0212', '0213', '0221', '0231', '0241', '0251', '0261', '1000'];
-/** Birth dates and "today" are fixed so that a seed always builds the same street. */
+/** The made-up street's "today" unless told otherwise: fixed, so that a seed always builds the same street. */
 export const REFERENCE_DAY = new Date(Date.UTC(2026, 9, 31));
 
 export interface SeedDemoOptions {
   members: number;
   seed: number;
+  /** The made-up street's "today" (midnight UTC); REFERENCE_DAY when not given. */
+  until?: Date;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -56,6 +58,7 @@ export function seedDemo(db: SqliteDatabase, options: SeedDemoOptions, now: Date
   const chance = (p: number) => random() < p;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const at = now.toISOString();
+  const today = options.until ?? REFERENCE_DAY;
   const streetPrefix = street.code.slice(0, 9);
   const region = street.code.slice(0, 6);
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
@@ -133,7 +136,7 @@ export function seedDemo(db: SqliteDatabase, options: SeedDemoOptions, now: Date
     }
     const sex = chance(0.55) ? 1 : 2;
     let idNumber = '';
-    let birth = REFERENCE_DAY;
+    let birth = today;
     while (!idNumber || usedIds.has(idNumber)) {
       birth = new Date(Date.UTC(between(1935, 2004), between(0, 11), between(1, 28)));
       const seq = between(0, 99) * 10 + (sex === 1 ? between(0, 4) * 2 + 1 : between(0, 4) * 2);
@@ -141,12 +144,12 @@ export function seedDemo(db: SqliteDatabase, options: SeedDemoOptions, now: Date
       idNumber = first17 + citizenIdCheckDigit(first17);
     }
     usedIds.add(idNumber);
-    const age = REFERENCE_DAY.getUTCFullYear() - birth.getUTCFullYear();
+    const age = today.getUTCFullYear() - birth.getUTCFullYear();
     const probationary = age < 45 && chance(0.05);
     const join = probationary
-      ? new Date(REFERENCE_DAY.getTime() - between(30, 330) * 86_400_000)
+      ? new Date(today.getTime() - between(30, 330) * 86_400_000)
       : addYears(birth, between(18, Math.max(18, Math.min(45, age - 1))));
-    const full = probationary ? null : addYears(join, 1) > REFERENCE_DAY ? null : addYears(join, 1);
+    const full = probationary ? null : addYears(join, 1) > today ? null : addYears(join, 1);
     const category = probationary || !full ? 'probationary' : 'full';
     const branch = branches[i % branches.length];
     const lost = chance(0.01);

@@ -11,6 +11,8 @@ import { prng, REFERENCE_DAY, SURNAMES, GIVEN } from '../seed-demo';
 export interface SeedServiceOptions {
   requests: number;
   seed: number;
+  /** The last day of the year of work (midnight UTC); REFERENCE_DAY when not given. */
+  until?: Date;
 }
 
 export interface SeedServiceResult {
@@ -54,7 +56,7 @@ export function seedServiceWork(db: SqliteDatabase, options: SeedServiceOptions,
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const calendar = workdayCalendar(db);
   const at = now.toISOString();
-  const end = REFERENCE_DAY.getTime();
+  const end = (options.until ?? REFERENCE_DAY).getTime();
   const start = end - 364 * DAY;
 
   // Teams, volunteers (members flagged as volunteers, then residents) and their hours.
