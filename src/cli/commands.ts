@@ -181,6 +181,8 @@ export const COMMANDS: Command[] = [
     required: [],
     precheck(values, text) {
       intOption(values, 'limit', 1, 500, text, 100);
+      const status = values.status;
+      if (status !== undefined && status !== 'active' && status !== 'history') throw new UsageError(text.badChoice('--status', String(status), 'active|history'));
     },
     async run(ctx) {
       const db = ctx.app.database;
@@ -194,10 +196,15 @@ export const COMMANDS: Command[] = [
       }
       const limit = intOption(ctx.values, 'limit', 1, 500, ctx.text, 100);
       const query = typeof ctx.values.query === 'string' ? ctx.values.query : undefined;
-      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit });
+      const status = ctx.values.status === 'history' ? 'history' : 'active';
+      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit, status });
+      const t = ctx.text;
       return {
         value: { total: result.total, members: result.members },
-        human: ctx.text.memberList(result.total, result.members.map((m) => [m.name, m.idNumber, m.branch, m.category, m.joinDate ?? ''])),
+        human: t.memberList(
+          result.total,
+          result.members.map((m) => [m.name, m.idNumber, m.branch, t.category[m.category], m.joinDate ?? '', ...(m.leftOn ? [`${t.leftOn} ${m.leftOn}`] : [])]),
+        ),
       };
     },
   },

@@ -215,6 +215,19 @@ test('a blank row becomes a member once name and ID number are in; the member ca
   await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('共 0 名党员');
   const after = await call<{ member: MemberRow; leftReason: string }>('members.get', { id: created.id });
   expect([after.member.status, after.leftReason]).toEqual(['history', 'death']);
+
+  // The record is kept: 历史名册 shows it with the day and the reason, and nothing there can be edited.
+  await page.getByText('历史名册', { exact: true }).click();
+  await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('历史名册共 1 人');
+  await expect(page.getByRole('columnheader', { name: '离开日期' })).toBeVisible();
+  await expect(cell(page, 0, 'leftReason')).toHaveText('去世');
+  await expect(cell(page, 0, 'leftOn')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(cell(page, 0, 'name')).toHaveText('孙空行');
+  await expect(page.getByRole('button', { name: '新增空行' })).toHaveCount(0);
+  await cell(page, 0, 'sex').dblclick();
+  await expect(page.locator('.ag-cell-inline-editing')).toHaveCount(0);
+  await page.getByText('在册党员', { exact: true }).click();
+  await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('共 0 名党员');
 });
 
 test('the view exports to Excel with its filters and columns, and the file reads back', async ({ page }) => {

@@ -35,6 +35,10 @@ describe('parseLooseDate', () => {
     expect(parseLooseDate(60, opts)).toEqual({ ok: false, problem: 'dateInvalid' });
     expect(parseLooseDate(61, opts)).toMatchObject({ ok: true, value: '1900-03-01' });
     expect(parseLooseDate(2958465, { allowFuture: true })).toMatchObject({ ok: true, value: '9999-12-31' });
+    // Typed into a General cell, 201907 and 20190701 are numbers: a month and a day, not serials.
+    expect(parseLooseDate(201907, opts)).toEqual({ ok: true, value: '2019-07', precision: 'month' });
+    expect(parseLooseDate(20190701, opts)).toEqual({ ok: true, value: '2019-07-01', precision: 'day' });
+    expect(parseLooseDate(20190231, opts)).toEqual({ ok: false, problem: 'dateInvalid' });
     for (const outOfRange of [0, -5, 2958466, Number.POSITIVE_INFINITY, Number.NaN]) {
       expect(parseLooseDate(outOfRange, opts)).toEqual({ ok: false, problem: 'dateFormat' });
     }

@@ -3,12 +3,17 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
+import type { ApiParsedInput, MemberLeaveReason, MemberRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
 import { MEMBER_FIELDS, type MemberField } from '../../shared/members/fields';
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
+
+const LEAVE_REASONS: Record<Language, Record<MemberLeaveReason, string>> = {
+  'zh-CN': { death: '去世', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
+  en: { death: 'Died', transfer_out: 'Transferred out', struck_off: 'Struck off', left: 'Left the Party', other: 'Other' },
+};
 
 
 /** A field's value as the exported cell shows it. */
@@ -48,6 +53,10 @@ export async function exportMembers(
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
   const fields = input.columns?.length ? MEMBER_FIELDS.filter((f) => input.columns!.includes(f.key)) : MEMBER_FIELDS.filter((f) => f.national);
   const zh = lang === 'zh-CN';
+  // The history roll says when and why each record left it, after the member's own columns.
+  const history = input.status === 'history';
+  const leftHeaders = history ? (zh ? ['离开日期', '离开原因'] : ['Left on', 'Reason']) : [];
+  const leftCells = (m: MemberRow) => (history ? [m.leftOn, m.leftReason ? LEAVE_REASONS[lang][m.leftReason] : null] : []);
   // The title names the view's organization, else the user's community, else the street.
   const orgName = input.orgId && (!scope || scope.hasOrg(input.orgId))
     ? (db.prepare('SELECT name FROM organizations WHERE id = ?').get(input.orgId) as { name: string } | undefined)?.name
@@ -55,7 +64,7 @@ export async function exportMembers(
       ? scope.communityName
       : (db.prepare('SELECT name FROM street').get() as { name: string } | undefined)?.name;
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  const title = zh ? `${orgName ?? ''}党员名册` : `Members of ${orgName ?? ''}`;
+  const title = history ? (zh ? `${orgName ?? ''}党员历史名册` : `Former members of ${orgName ?? ''}`) : zh ? `${orgName ?? ''}党员名册` : `Members of ${orgName ?? ''}`;
 
   // The streaming writer: 100,000 rows in seconds, where the workbook API takes half a minute.
   const sink = new PassThrough();
@@ -65,24 +74,27 @@ export async function exportMembers(
   const sheet = book.addWorksheet(zh ? '党员名册' : 'Members', { views: [{ state: 'frozen', ySplit: 2 }] });
   // ID numbers and phones are written as strings: Excel keeps them as text (no 3.70102E+17), and a
   // per-cell text style would cost more than the rest of the export.
-  sheet.columns = fields.map((f) => ({
-    width: f.key === 'idNumber' ? 21 : f.key === 'address' ? 36 : Math.max(10, (zh ? f.zh.length * 2 : f.en.length) + 2),
-  }));
-  sheet.mergeCells(1, 1, 1, Math.max(fields.length, 2));
+  sheet.columns = [
+    ...fields.map((f) => ({
+      width: f.key === 'idNumber' ? 21 : f.key === 'address' ? 36 : Math.max(10, (zh ? f.zh.length * 2 : f.en.length) + 2),
+    })),
+    ...leftHeaders.map(() => ({ width: 14 })),
+  ];
+  sheet.mergeCells(1, 1, 1, Math.max(fields.length + leftHeaders.length, 2));
   const titleRow = sheet.getRow(1);
   titleRow.getCell(1).value = `${title}（${zh ? '导出日期' : 'exported'} ${day}）`;
   titleRow.getCell(1).font = { bold: true, size: 14 };
   titleRow.getCell(1).alignment = { horizontal: 'center' };
   titleRow.commit();
   const header = sheet.getRow(2);
-  fields.forEach((f, i) => (header.getCell(i + 1).value = zh ? f.zh : f.en));
+  [...fields.map((f) => (zh ? f.zh : f.en)), ...leftHeaders].forEach((text, i) => (header.getCell(i + 1).value = text));
   header.font = { bold: true };
   header.commit();
 
   const codes = new Codes(db);
   let rows = 0;
   for (const chunk of allMembers(db, input, scope)) {
-    for (const m of chunk) sheet.addRow(fields.map((f) => cellValue(f, m, codes, lang))).commit();
+    for (const m of chunk) sheet.addRow([...fields.map((f) => cellValue(f, m, codes, lang)), ...leftCells(m)]).commit();
     rows += chunk.length;
   }
   sheet.commit();

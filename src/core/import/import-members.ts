@@ -99,7 +99,7 @@ type BranchHit = { id: number } | { problem: string; params: Record<string, stri
  * scope only the community's organizations are found (a name only found elsewhere is refused), and a new
  * branch named without a parent goes under the community's own committee instead of the street's root.
  */
-function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: string[], scope: Scope | null) {
+function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: { path: string; id: number }[], scope: Scope | null) {
   const cache = new Map<string, BranchHit>();
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
   const outside = { problem: 'orgOutsideScope', params: { community: scope?.communityName ?? '' } };
@@ -137,7 +137,7 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
           hit = { id: Number(info.lastInsertRowid) };
           scope?.orgCreated(hit.id);
         }
-        if ('id' in hit) created.push(text);
+        if ('id' in hit) created.push({ path: text, id: hit.id });
       }
       cache.set(text, hit);
     }
@@ -170,7 +170,8 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
 
   const write = () => {
     const scope = options.scope ?? null;
-    const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, report.createdBranches, scope);
+    const newBranches: { path: string; id: number }[] = [];
+    const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, newBranches, scope);
     const codes = new Codes(db);
     const existing = db.prepare('SELECT id, name, version, status, org_id FROM members WHERE id_number = ?');
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
@@ -245,6 +246,14 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         continue;
       }
       report.updated++;
+    }
+    // A branch is made for the members placed in it: one named only by rejected rows is not left behind empty
+    // (it is made when the fixed rows come back).
+    const placed = db.prepare('SELECT 1 FROM members WHERE org_id = ? LIMIT 1');
+    const unused = db.prepare('DELETE FROM organizations WHERE id = ?');
+    for (const b of newBranches) {
+      if (placed.get(b.id)) report.createdBranches.push(b.path);
+      else unused.run(b.id);
     }
     report.created = accepted.length;
     report.accepted = accepted.length + report.updated;

@@ -6,7 +6,11 @@ import { AppError } from '../../shared/result';
 
 export interface SheetRow {
   excelRow: number;
-  /** Plain cell values by 1-based column number (sparse): string, number, boolean or Date. */
+  /**
+   * Plain cell values by 1-based column number (sparse): string, number, boolean or Date. A date cell whose
+   * number format shows no day (yyyy"年"m"月", yyyy/m, mmm-yy: what Excel makes of a typed 2019年7月) comes as
+   * the text YYYY-MM, as the clerk sees it: a month, not the first day of it.
+   */
   values: unknown[];
 }
 
@@ -166,9 +170,21 @@ function plainValues(row: ExcelJS.Row): unknown[] {
   const values: unknown[] = [];
   for (let col = 1; col < raw.length; col++) {
     const value = plainCellValue(raw[col]);
-    if (value !== undefined) values[col] = value;
+    if (value instanceof Date && !formatShowsDay(row.getCell(col).numFmt)) values[col] = value.toISOString().slice(0, 7);
+    else if (value !== undefined) values[col] = value;
   }
   return values;
+}
+
+/**
+ * Whether a date cell's number format shows the day of the month: a `d` outside quoted text, [colour] or
+ * [$-locale] brackets and backslash escapes (`dddd` the weekday counts too: a day is shown). No format
+ * (General) shows the whole date.
+ */
+export function formatShowsDay(numFmt: string | undefined): boolean {
+  if (!numFmt) return true;
+  const codes = numFmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '').replace(/\\./g, '');
+  return /d/i.test(codes);
 }
 
 // Excel writes characters XML cannot hold as _x000D_ and the like.

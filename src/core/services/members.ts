@@ -22,6 +22,7 @@ const SORT_COLUMNS: Record<MemberSortField, string> = {
   branch: 'organizations.name',
   idNumber: 'members.id_number',
   updatedAt: 'members.updated_at',
+  leftOn: 'members.left_on',
 };
 
 /**
@@ -150,6 +151,8 @@ function toMemberRow(r: RowWithNames): MemberRow {
     nativePlace: r.native_place,
     workStartDate: r.work_start_date,
     status: r.status,
+    leftOn: r.left_on,
+    leftReason: r.left_reason,
     version: r.version,
     updatedAt: r.updated_at,
   };

@@ -99,6 +99,16 @@ export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, o
     .all() as { org_id: number; n: number; f: number }[]) {
     counts.set(r.org_id, { all: r.n, full: r.f });
   }
+  // A branch's full members include those in its Party groups: the groups are the branch's own members.
+  const inGroups = new Map<number, number>();
+  for (const r of db
+    .prepare(
+      `SELECT g.parent_id AS branch_id, sum(m.category = 'full') AS f FROM members m JOIN organizations g ON g.id = m.org_id
+       WHERE m.status = 'active' AND g.level = 'party_group' GROUP BY g.parent_id`,
+    )
+    .all() as { branch_id: number; f: number }[]) {
+    inGroups.set(r.branch_id, r.f);
+  }
   const secretaries = secretariesInOffice(db, now);
   const rows = db
     .prepare(
@@ -132,7 +142,7 @@ export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, o
       memberCount: c.all,
       fullMemberCount: c.full,
       secretary: named ? null : (secretaries.get(o.id) ?? null),
-      flags: inScope ? orgFlags(o.level, c.full, o.has_committee === 1, o.closed_on !== null) : [],
+      flags: inScope ? orgFlags(o.level, c.full + (inGroups.get(o.id) ?? 0), o.has_committee === 1, o.closed_on !== null) : [],
       inScope,
     };
   });

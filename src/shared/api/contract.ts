@@ -357,9 +357,14 @@ export interface MemberRow {
   nativePlace: string | null;
   workStartDate: string | null;
   status: 'active' | 'history';
+  /** For a record in history (status 'history'): the day and reason it left the roll; null while on it. */
+  leftOn: string | null;
+  leftReason: MemberLeaveReason | null;
   version: number;
   updatedAt: string;
 }
+
+export type MemberLeaveReason = 'death' | 'transfer_out' | 'struck_off' | 'left' | 'other';
 
 /** What an import did, or (preview) would do, with every row's fate named by its Excel row. */
 export interface ImportReport {
@@ -392,7 +397,7 @@ export interface MemberEvent {
 export interface MemberDetail {
   member: MemberRow;
   leftOn: string | null;
-  leftReason: string | null;
+  leftReason: MemberLeaveReason | null;
   leftNote: string | null;
   events: MemberEvent[];
 }

@@ -124,7 +124,7 @@ export const backupRestoreInput = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const MEMBER_SORT_FIELDS = ['name', 'joinDate', 'fullDate', 'birthDate', 'category', 'branch', 'idNumber', 'updatedAt'] as const;
+export const MEMBER_SORT_FIELDS = ['name', 'joinDate', 'fullDate', 'birthDate', 'category', 'branch', 'idNumber', 'updatedAt', 'leftOn'] as const;
 export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 
 export const id = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).positive({ error: 'tooSmall' });

@@ -285,7 +285,9 @@ export function checkMemberRow(cells: Readonly<Record<string, unknown>>, options
   if (id) problems.push(...disagreementsWithId(draft, cells, id));
   problems.push(...membershipDates(draft, cells));
   if (problems.length > 0 || !id) return { draft: null, problems };
-  return { draft: { ...draft, birthDate: draft.birthDate ?? id.birthDate, sex: draft.sex ?? id.sex }, problems };
+  // A birth date that agrees with the number is the number's: a roster's 出生年月 (to the month) keeps the day
+  // the ID number gives, so the stored record never disagrees with its own ID number.
+  return { draft: { ...draft, birthDate: id.birthDate, sex: draft.sex ?? id.sex }, problems };
 }
 
 // idAgreesWith's rule, on facts already read (it would check the number again): a birth date given to

@@ -93,10 +93,25 @@ function fromNumber(n: number): LooseDate {
   if (!Number.isFinite(n)) return { ok: false, problem: 'dateFormat' };
   const whole = Math.floor(n);
   if (whole >= YEAR_BAND.from && whole <= YEAR_BAND.to) return fromYearNumber(n);
+  const digits = Number.isInteger(n) ? fromDigitsNumber(n) : null;
+  if (digits) return digits;
   if (whole < 1 || whole > MAX_EXCEL_SERIAL) return { ok: false, problem: 'dateFormat' };
   if (whole === EXCEL_FICTIONAL_LEAP_DAY) return { ok: false, problem: 'dateInvalid' };
   const daysAfter1900 = whole < EXCEL_FICTIONAL_LEAP_DAY ? whole - 1 : whole - 2;
   return fromUtcDate(new Date(Date.UTC(1900, 0, 1) + daysAfter1900 * DAY_MS));
+}
+
+// 201907 or 20190701 typed into a General cell is a number. A serial of six digits falls after the year
+// 2173, which no record holds, so one that reads as a year (YEAR_BAND) and a month is that month; eight
+// digits are past the last serial and read as a year, month and day.
+function fromDigitsNumber(n: number): LooseDate | null {
+  const digits = String(n);
+  const year = Number(digits.slice(0, 4));
+  if (digits.length === 6 && year >= YEAR_BAND.from && year <= YEAR_BAND.to && Number(digits.slice(4)) >= 1 && Number(digits.slice(4)) <= 12) {
+    return monthDate(year, Number(digits.slice(4)));
+  }
+  if (digits.length === 8) return dayDate(year, Number(digits.slice(4, 6)), Number(digits.slice(6)));
+  return null;
 }
 
 // A General-format cell turns 2019.07 into the number 2019.07 and 2019.10 into 2019.1.

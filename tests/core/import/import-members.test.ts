@@ -110,6 +110,55 @@ describe('importing a roster', () => {
   });
 });
 
+describe('dates as rosters give them', () => {
+  it('a birth date given to the month keeps the ID number’s day, and the member stays editable', async () => {
+    const t = await street();
+    const idNumber = citizenId('19840720', '135');
+    const file = await writeWorkbook(nationalRoster([memberRow(1, { idNumber, birthDate: '1984.07' })]));
+    expect(await importMembers(t.app.database, file, options())).toMatchObject({ created: 1 });
+    const [m] = (await t.app.invoke('members.list', {}, t.adminToken)).members;
+    expect(m.birthDate).toBe('1984-07-20');
+    const edited = await t.app.invoke('members.update', { id: m.id, version: m.version, fields: { phone: '13900001111' } }, t.adminToken);
+    expect(edited.phone).toBe('13900001111');
+  });
+
+  it('a date cell formatted to the month stays a month; 201907 and 20190701 typed as numbers are read', async () => {
+    const t = await street();
+    const file = await writeWorkbook(
+      nationalRoster(
+        [
+          memberRow(1, { joinDate: new Date(Date.UTC(2019, 6, 1)), fullDate: new Date(Date.UTC(2020, 6, 1)) }),
+          memberRow(2, { joinDate: 201907, fullDate: 20200701 }),
+        ],
+        { numFmts: { H4: 'yyyy"年"m"月"', I4: 'yyyy/m' } },
+      ),
+    );
+    const report = await importMembers(t.app.database, file, options());
+    expect(report.rejected).toEqual([]);
+    const rows = t.app.database.prepare('SELECT name, join_date, full_date FROM members ORDER BY id').all();
+    expect(rows).toEqual([
+      { name: '党员乙', join_date: '2019-07', full_date: '2020-07' },
+      { name: '党员丙', join_date: '2019-07', full_date: '2020-07-01' },
+    ]);
+  });
+});
+
+describe('missing branches', () => {
+  it('are made for the members placed in them, never for a rejected row alone', async () => {
+    const t = await street();
+    const bad = citizenId('19800102', '321').slice(0, 17) + '0';
+    const file = await writeWorkbook(
+      nationalRoster([memberRow(1, { branch: '东华社区党委/第五网格党支部' }), memberRow(2, { branch: '东华社区党委/第六网格党支部', idNumber: bad })]),
+    );
+    const report = await importMembers(t.app.database, file, options({ createMissingBranches: true }));
+    expect(report).toMatchObject({ created: 1, createdBranches: ['东华社区党委/第五网格党支部'] });
+    expect(report.rejected.map((r) => r.code)).toEqual(['idChecksum']);
+    const names = (await t.app.invoke('orgs.tree', {}, t.adminToken)).map((o) => o.name);
+    expect(names).toContain('第五网格党支部');
+    expect(names).not.toContain('第六网格党支部');
+  });
+});
+
 describe('the dry run', () => {
   it('is the commit rolled back: updates and new branches count exactly as they will, and all of a row’s problems show at once', async () => {
     const t = await street();

@@ -64,7 +64,8 @@ describe('ID numbers', () => {
 
     expect(wrongSex.problems).toEqual([expect.objectContaining({ field: 'sex', problem: 'idSexMismatch', value: '男', column: expect.objectContaining({ letter: 'D' }) })]);
     expect(wrongBirth.problems).toEqual([expect.objectContaining({ field: 'birthDate', problem: 'idBirthDateMismatch', params: { idBirthDate: '1985-03-12' } })]);
-    expect(monthOnly.draft?.birthDate).toBe('1985-03');
+    // Agreeing with the number to the month, the birth date is the number's: the day comes from the ID.
+    expect(monthOnly.draft?.birthDate).toBe('1985-03-12');
   });
 });
 

@@ -141,6 +141,17 @@ describe('a branch committee and the flags', () => {
     }
   }
 
+  it('members in the branch’s Party groups count as the branch’s: 3 full members between branch and group lift the flag', async () => {
+    const t = await street();
+    expect((await nodeOf(t, t.branch)).flags).toEqual(['fewFullMembers']);
+    for (let i = 0; i < 2; i++) {
+      const first17 = `11010119800101${String(300 + i * 2 + 1).padStart(3, '0')}`;
+      await t.app.invoke('members.create', { orgId: t.group, fields: { name: `组员${'甲乙'[i]}`, idNumber: first17 + citizenIdCheckDigit(first17), category: '正式党员' } }, t.adminToken);
+    }
+    expect((await nodeOf(t, t.branch)).flags).toEqual([]);
+    expect((await nodeOf(t, t.group)).flags).toEqual([]);
+  });
+
   it('7 full members and no committee is flagged until a committee member is recorded; the committee cannot then be unticked', async () => {
     const t = await street();
     await sevenFullMembers(t);

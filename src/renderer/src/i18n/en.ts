@@ -489,6 +489,12 @@ export const en: SameKeys<Messages> = {
     loading: 'Loading members…',
     loadFailed: 'The members could not be loaded: {{message}}',
     sortHint: 'Click a column title to sort; hold Shift to sort by more than one column',
+    rollLabel: 'Roll',
+    roll: 'On the roll',
+    historyRoll: 'History',
+    leftOn: 'Left on',
+    leftReason: 'Reason',
+    historyTotal: '{{count}} former members in history',
     readOnly: 'Read-only',
     sex: {
       '1': 'Male',

@@ -485,6 +485,12 @@ export const zhCN = {
     loading: '正在加载党员信息…',
     loadFailed: '党员信息加载失败：{{message}}',
     sortHint: '点击列标题排序，按住 Shift 再点可按多列排序',
+    rollLabel: '名册',
+    roll: '在册党员',
+    historyRoll: '历史名册',
+    leftOn: '离开日期',
+    leftReason: '离开原因',
+    historyTotal: '历史名册共 {{count}} 人',
     readOnly: '只读浏览',
     sex: {
       '1': '男',

@@ -51,7 +51,7 @@ ModuleRegistry.registerModules([
   ScrollApiModule,
 ]);
 
-export type MemberFilters = Omit<ApiInput<'members.list'>, 'sort' | 'offset' | 'limit' | 'status'>;
+export type MemberFilters = Omit<ApiInput<'members.list'>, 'sort' | 'offset' | 'limit'>;
 
 type Row = GridRow;
 
@@ -245,6 +245,7 @@ export const MemberGrid = memo(function MemberGrid({
   onWidths,
   codes,
   editing,
+  history = false,
   loading,
   onFirstRows,
   onSortChange,
@@ -259,6 +260,8 @@ export const MemberGrid = memo(function MemberGrid({
   codes: CodeTables | null;
   /** Null for a user who may only look. */
   editing: MemberEditing | null;
+  /** The history roll: who left it, when and why, first. */
+  history?: boolean;
   loading: boolean;
   /** The first rows are on screen (the page may now load what is less urgent). */
   onFirstRows: () => void;
@@ -272,7 +275,7 @@ export const MemberGrid = memo(function MemberGrid({
   const lang = useLanguage();
   const holder = useRef<HTMLDivElement>(null);
   const gridRef = useRef<GridApi<Row> | null>(null);
-  const columns = useMemo(() => memberColumns({ lang, t, hidden, widths, codes, editing }), [lang, t, hidden, widths, codes, editing]);
+  const columns = useMemo(() => memberColumns({ lang, t, hidden, widths, codes, editing, history }), [lang, t, hidden, widths, codes, editing, history]);
   const localeText = useMemo(() => t('agGrid', { returnObjects: true }) as Record<string, string>, [t]);
   useSpreadsheetKeys(holder, gridRef, editing);
   useEffect(() => () => onReady(null), [onReady]);

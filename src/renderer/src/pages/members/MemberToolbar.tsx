@@ -16,7 +16,20 @@ export interface ToolbarActions {
   onPrint: () => void;
 }
 
-export function MemberToolbar({ state, canEdit, exporting, actions }: { state: EditingState | null; canEdit: boolean; exporting: boolean; actions: ToolbarActions }) {
+export function MemberToolbar({
+  state,
+  canEdit,
+  exporting,
+  actions,
+  printable = true,
+}: {
+  state: EditingState | null;
+  canEdit: boolean;
+  exporting: boolean;
+  actions: ToolbarActions;
+  /** The roster prints the roll; the history roll is exported, not printed. */
+  printable?: boolean;
+}) {
   const { t } = useTranslation();
   const key = (k: string) => t(`memberEdit.toolbar.${k}`);
   return (
@@ -53,9 +66,11 @@ export function MemberToolbar({ state, canEdit, exporting, actions }: { state: E
         <Button icon={<DownloadOutlined />} loading={exporting} onClick={actions.onExport}>
           {exporting ? key('exporting') : key('export')}
         </Button>
-        <Button icon={<PrinterOutlined />} onClick={actions.onPrint}>
-          {t('print.roster.open')}
-        </Button>
+        {printable && (
+          <Button icon={<PrinterOutlined />} onClick={actions.onPrint}>
+            {t('print.roster.open')}
+          </Button>
+        )}
       </Space>
       {canEdit && (
         <Tooltip title={key('editHint')} placement="bottomRight">

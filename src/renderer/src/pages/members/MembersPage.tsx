@@ -3,7 +3,7 @@
 // the grid as in a spreadsheet (member-editing.ts); a viewer only looks.
 // The grid's first rows come first: the tree and the filter lists load once they are on screen.
 import type { GridApi } from 'ag-grid-community';
-import { App, Button, Card } from 'antd';
+import { App, Button, Card, Segmented } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberRow, OrgNode } from '../../../../shared/api/contract';
@@ -65,6 +65,9 @@ export default function MembersPage() {
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [quick, setQuick] = useState<QuickFilters>({});
+  // 在册 (the roll, edited in the grid) or 历史名册 (who left it: read-only, kept for good).
+  const [roll, setRoll] = useState<'active' | 'history'>('active');
+  const onHistory = roll === 'history';
   const { layout, update: setLayout, named: namedLayouts, saveAs: saveLayoutAs } = useMemberLayout(user.id);
   const hidden = layout.hidden;
   const layoutRef = useRef(layout);
@@ -96,7 +99,10 @@ export default function MembersPage() {
   const selectedOrg = (orgId !== null ? index?.byId.get(orgId) : undefined) ?? index?.roots[0] ?? null;
 
   // The root stands for the whole street; the core then skips the subtree filter.
-  const filters = useMemo<MemberFilters>(() => ({ ...(orgId !== null ? { orgId } : {}), ...(query ? { query } : {}), ...quick }), [orgId, query, quick]);
+  const filters = useMemo<MemberFilters>(
+    () => ({ ...(orgId !== null ? { orgId } : {}), ...(query ? { query } : {}), ...quick, ...(roll === 'history' ? { status: 'history' as const } : {}) }),
+    [orgId, query, quick, roll],
+  );
 
   const datasource = useMemo(
     () =>
@@ -203,7 +209,20 @@ export default function MembersPage() {
 
   return (
     <div className="page page-fill page-wide">
-      <PageHeader title={t('members.title')} />
+      <PageHeader
+        title={t('members.title')}
+        extra={
+          <Segmented<'active' | 'history'>
+            aria-label={t('members.rollLabel')}
+            value={roll}
+            onChange={setRoll}
+            options={[
+              { value: 'active', label: t('members.roll') },
+              { value: 'history', label: t('members.historyRoll') },
+            ]}
+          />
+        }
+      />
       <MemberFilterBar
         search={search}
         onSearch={setSearch}
@@ -221,7 +240,8 @@ export default function MembersPage() {
         <div className="members-grid-panel">
           <MemberToolbar
             state={editingState}
-            canEdit={canEdit}
+            canEdit={canEdit && !onHistory}
+            printable={!onHistory}
             exporting={exporting}
             actions={{
               onAdd: () => setAdding(true),
@@ -251,7 +271,8 @@ export default function MembersPage() {
               widths={layout.widths}
               onWidths={onWidths}
               codes={codes.data ?? null}
-              editing={editing}
+              editing={onHistory ? null : editing}
+              history={onHistory}
               loading={waiting && slow}
               onFirstRows={prime}
               onSortChange={rememberSort}
@@ -273,7 +294,7 @@ export default function MembersPage() {
             ) : (
               // While new filters are being answered, the last total stays (greyed) rather than flickering.
               <span className={`members-total${current ? '' : ' stale'}`}>
-                {answer?.total != null ? t('members.total', { count: answer.total }) : t('members.counting')}
+                {answer?.total != null ? t(onHistory ? 'members.historyTotal' : 'members.total', { count: answer.total }) : t('members.counting')}
               </span>
             )}
             <span className="members-scope" title={scope}>

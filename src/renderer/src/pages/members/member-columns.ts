@@ -140,11 +140,30 @@ export interface ColumnOptions {
   hidden: ReadonlySet<string>;
   widths?: Readonly<Record<string, number>>;
   codes: CodeTables | null;
-  /** Null when the user may only look (a viewer). */
+  /** Null when the user may only look (a viewer, or the history roll). */
   editing: MemberEditing | null;
+  /** The history roll: the day and reason each record left it come after the row number. */
+  history?: boolean;
 }
 
-export function memberColumns({ lang, t, hidden, widths = {}, codes, editing }: ColumnOptions): ColDef<Row>[] {
+/** The history roll's own columns: when and why the record left the roll (read-only). */
+function leftColumns(t: TFunction): ColDef<Row>[] {
+  return [
+    { colId: 'leftOn', field: 'leftOn' as never, headerName: t('members.leftOn'), width: 112, sortable: true, pinned: 'left', cellClass: 'cell-mono', editable: false },
+    {
+      colId: 'leftReason',
+      field: 'leftReason' as never,
+      headerName: t('members.leftReason'),
+      width: 120,
+      sortable: false,
+      pinned: 'left',
+      editable: false,
+      valueFormatter: (p: ValueFormatterParams<Row>) => (p.value ? t(`memberLeave.reasons.${String(p.value)}`) : ''),
+    },
+  ];
+}
+
+export function memberColumns({ lang, t, hidden, widths = {}, codes, editing, history = false }: ColumnOptions): ColDef<Row>[] {
   const rowNumber: ColDef<Row> = {
     colId: ROW_NUMBER_COLUMN,
     headerName: t('members.rowNumber'),
@@ -191,5 +210,5 @@ export function memberColumns({ lang, t, hidden, widths = {}, codes, editing }: 
       headerClass: field.kind === 'flag' ? 'header-center' : undefined,
     };
   });
-  return [rowNumber, ...fields];
+  return [rowNumber, ...(history ? leftColumns(t) : []), ...fields];
 }
