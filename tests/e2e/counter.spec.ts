@@ -121,3 +121,67 @@ test('a request past its due date is marked red in the overdue list', async ({ p
   await page.getByLabel('按电话或身份证号查办事记录').press('Enter');
   await expect(page.getByRole('dialog', { name: /群众办事记录/ })).toContainText('城乡居民基本养老保险参保登记');
 });
+
+test('started by a staff member, extended with a reason, transferred; another sent to guidance; one due today marked yellow', async ({ page }) => {
+  const { cookie } = await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const { result } = await callApi<T>(host, method, input, cookie);
+    if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`);
+    return result.value;
+  };
+  const [community] = await call<{ id: number }[]>('communities.list', {});
+  const matters = await call<{ id: number; name: string }[]>('matters.list', {});
+  const accept = (matter: string, residentName: string) =>
+    call('requests.accept', { communityId: community.id, matterId: matters.find((m) => m.name === matter)!.id, residentName, residentPhone: '13700002222' });
+  await accept('城乡居民基本养老保险参保登记', '钱国强');
+  await accept('最低生活保障申请', '吴秀英');
+  await accept('居住情况证明出具', '郑晓东');
+
+  await openCounter(page);
+  const board = page.locator('.board-card');
+  // Done on the spot, due today: yellow under 即将到期.
+  await board.getByRole('tab', { name: /即将到期/ }).click();
+  const spot = board.locator('.request-row', { hasText: '郑晓东' });
+  await expect(spot.locator('.request-due.is-dueSoon')).toContainText('即将到期');
+  await expect(spot.locator('.request-due')).not.toHaveCSS('color', 'rgb(207, 19, 34)');
+
+  await board.getByRole('tab', { name: /今日受理/ }).click();
+  await board.locator('.request-row', { hasText: '钱国强' }).click();
+  await drawer(page).getByRole('button', { name: '开始办理' }).click();
+  let dialog = page.getByRole('dialog', { name: /开始办理/ });
+  await dialog.getByLabel('承办人', { exact: true }).fill('李娜');
+  await dialog.getByRole('button', { name: '开始办理' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(drawer(page).locator('.request-drawer-head')).toContainText('办理中');
+  await expect(drawer(page)).toContainText('李娜');
+
+  await drawer(page).getByRole('button', { name: '延期' }).click();
+  dialog = page.getByRole('dialog', { name: /延期办理/ });
+  await dialog.getByLabel('延长工作日').fill('3');
+  await dialog.getByLabel('原因').fill('需区社保中心复核');
+  await dialog.getByRole('button', { name: '延期' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(drawer(page)).toContainText('延长 3 个工作日：需区社保中心复核');
+  await expect(drawer(page).locator('.request-events')).toContainText('延期 3 个工作日（需区社保中心复核）');
+
+  await drawer(page).getByRole('button', { name: '转办' }).click();
+  dialog = page.getByRole('dialog', { name: /转办/ });
+  await dialog.getByLabel('转办至（岗位或部门）').fill('街道社会保障所');
+  await dialog.getByLabel('原因').fill('需街道审核盖章');
+  await dialog.getByRole('button', { name: '转办' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(drawer(page).locator('.request-drawer-head')).toContainText('已转办');
+  await expect(drawer(page)).toContainText('街道社会保障所');
+  await expect(drawer(page).getByRole('button', { name: '办结' })).toHaveCount(0);
+  await page.locator('.ant-drawer-close').click();
+  await expect(drawer(page)).toBeHidden();
+
+  await board.locator('.request-row', { hasText: '吴秀英' }).click();
+  await drawer(page).getByRole('button', { name: '转指导' }).click();
+  dialog = page.getByRole('dialog', { name: /转为指导事项/ });
+  await dialog.getByLabel('引导群众前往').fill('街道便民服务中心民政窗口');
+  await dialog.getByRole('button', { name: '转指导' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(drawer(page).locator('.request-drawer-head')).toContainText('已转指导');
+  await expect(drawer(page)).toContainText('街道便民服务中心民政窗口');
+});

@@ -1,11 +1,12 @@
 // The counter's catalog and resources as the contract serves them: the three-lists catalog, working days and
 // their override table, volunteers, teams and service records, partner merchants, and the month's numbers.
-import type { Handlers } from '../context';
+import type { CallContext, Handlers } from '../context';
 import { localIsoDate } from '../../shared/validators';
 import { createMatter, listMatters, retireMatter, toMatterInfo, updateMatter } from '../services/counter/matters';
 import { getMerchant, listMerchants, saveMerchant, toMerchantInfo } from '../services/counter/merchants';
 import { deleteOverride, listOverrides, saveOverride, toOverrideInfo } from '../services/counter/overrides';
 import { counterStats } from '../services/counter/stats';
+import { recountDueDates } from '../services/counter/request-steps';
 import { createRecord, deleteRecord, getVolunteerInfo, listRecords, listTeams, listVolunteers, memberHours, saveTeam, saveVolunteer } from '../services/counter/volunteers';
 import { workdayCalendar } from '../services/counter/workdays';
 import { scopedCommunity } from '../scope';
@@ -30,6 +31,11 @@ type ResourceMethods =
   | 'serviceRecords.delete'
   | 'merchants.list'
   | 'merchants.save';
+
+/** Open requests' due dates counted again on the table as it now stands (inside the change's transaction). */
+function recount(ctx: CallContext, changedDay: string): number {
+  return recountDueDates({ db: ctx.db, now: ctx.now(), actor: ctx.actorName, calendar: workdayCalendar(ctx.db) }, changedDay);
+}
 
 export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
   'matters.list'(ctx, input) {
@@ -75,16 +81,18 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
   'workdays.overrides.save'(ctx, input) {
     return ctx.tx(() => {
       const { before, after } = saveOverride(ctx.db, input, ctx.now());
-      ctx.audit({ action: 'workdays.overrides.save', entity: 'workday_override', entityId: after.id, before: before && toOverrideInfo(before), after: toOverrideInfo(after) });
-      return toOverrideInfo(after);
+      const recounted = recount(ctx, before && before.on_date < after.on_date ? before.on_date : after.on_date);
+      ctx.audit({ action: 'workdays.overrides.save', entity: 'workday_override', entityId: after.id, before: before && toOverrideInfo(before), after: { ...toOverrideInfo(after), recounted } });
+      return { ...toOverrideInfo(after), recounted };
     });
   },
 
   'workdays.overrides.delete'(ctx, input) {
     return ctx.tx(() => {
       const before = deleteOverride(ctx.db, input.id);
-      ctx.audit({ action: 'workdays.overrides.delete', entity: 'workday_override', entityId: before.id, before: toOverrideInfo(before) });
-      return { id: before.id, date: before.on_date };
+      const recounted = recount(ctx, before.on_date);
+      ctx.audit({ action: 'workdays.overrides.delete', entity: 'workday_override', entityId: before.id, before: toOverrideInfo(before), after: { recounted } });
+      return { id: before.id, date: before.on_date, recounted };
     });
   },
 

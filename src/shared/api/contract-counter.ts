@@ -228,8 +228,9 @@ export interface CounterOutputs {
   'counter.stats': CounterStats;
   'workdays.due': { from: string; days: number; due: string };
   'workdays.overrides.list': WorkdayOverrideInfo[];
-  'workdays.overrides.save': WorkdayOverrideInfo;
-  'workdays.overrides.delete': { id: number; date: string };
+  /** `recounted`: open requests whose due date moved with the table. */
+  'workdays.overrides.save': WorkdayOverrideInfo & { recounted: number };
+  'workdays.overrides.delete': { id: number; date: string; recounted: number };
   'teams.list': ServiceTeamInfo[];
   'teams.save': ServiceTeamInfo;
   'volunteers.list': VolunteerInfo[];

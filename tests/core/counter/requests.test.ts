@@ -264,3 +264,30 @@ describe('the counter board', () => {
     await expectError(t.app, 'requests.residentHistory', {}, t.adminToken, 'VALIDATION');
   });
 });
+
+describe('the working-day table changing under open requests', () => {
+  it('counts open requests’ due dates again (limit, pauses and extensions), leaves closed ones, and says how many', async () => {
+    const t = await app();
+    const c = await addCommunity(t);
+    const open = await accept(t, c);
+    const extended = await accept(t, c);
+    await t.app.invoke('requests.extend', { id: extended.id, version: extended.version, days: 2, reason: '需上级审核' }, t.adminToken);
+    const closed = await accept(t, c);
+    await t.app.invoke('requests.complete', { id: closed.id, result: '已办' }, t.adminToken);
+    const get = async (id: number) => (await t.app.invoke('requests.get', { id }, t.adminToken)).request;
+    expect([(await get(open.id)).dueOn, (await get(extended.id)).dueOn, (await get(closed.id)).dueOn]).toEqual(['2026-03-17', '2026-03-19', '2026-03-17']);
+
+    // A local day off on Friday 13 March: the open requests move by a working day, the closed one does not.
+    const saved = await t.app.invoke('workdays.overrides.save', { date: '2026-03-13', kind: 'holiday', dayName: '区里统一安排休息' }, t.adminToken);
+    expect(saved.recounted).toBe(2);
+    expect([(await get(open.id)).dueOn, (await get(extended.id)).dueOn, (await get(closed.id)).dueOn]).toEqual(['2026-03-18', '2026-03-20', '2026-03-17']);
+    const { events } = await t.app.invoke('requests.get', { id: open.id }, t.adminToken);
+    expect(events.at(-1)).toMatchObject({ kind: 'recounted', detail: { day: '2026-03-13', dueBefore: '2026-03-17', dueOn: '2026-03-18' } });
+
+    // Taken back, the dates return; a change that moves nothing says 0.
+    const removed = await t.app.invoke('workdays.overrides.delete', { id: saved.id }, t.adminToken);
+    expect(removed.recounted).toBe(2);
+    expect((await get(open.id)).dueOn).toBe('2026-03-17');
+    expect((await t.app.invoke('workdays.overrides.save', { date: '2026-03-14', kind: 'holiday' }, t.adminToken)).recounted).toBe(0);
+  });
+});

@@ -2,7 +2,7 @@
 // partner merchants with agreements ending soon, and the month's numbers of the counter.
 import { describe, expect, it } from 'vitest';
 import { appsForEachTest, expectError } from '../../support/factory';
-import { FIVE_DAY_MATTER, ON_THE_SPOT_MATTER, TEN_DAY_MATTER, accept, addCommunity, jumpTo } from './counter-support';
+import { FIVE_DAY_MATTER, ON_THE_SPOT_MATTER, TEN_DAY_MATTER, accept, addCommunity, jumpTo, matterNamed } from './counter-support';
 
 const app = appsForEachTest();
 
@@ -121,6 +121,22 @@ describe('the month’s numbers', () => {
       volunteerHoursByTeam: [{ teamName: '助老探访队', hours: 3, records: 1 }],
     });
     expect(stats.byMatter[0]).toMatchObject({ matterName: FIVE_DAY_MATTER, count: 2 });
+    // The team's own total counts the same records as the month's table.
+    expect((await t.app.invoke('teams.list', {}, t.adminToken)).find((x) => x.name === '助老探访队')).toMatchObject({ hours: 11 });
+
+    // Renamed during the month, a matter stays one row (under its latest name); moved to another list, one per list.
+    const five = await matterNamed(t, FIVE_DAY_MATTER);
+    await t.app.invoke('matters.update', { id: five.id, version: five.version, matterName: '城乡居民养老保险参保登记' }, t.adminToken);
+    await accept(t, c, '城乡居民养老保险参保登记');
+    const renamed = await matterNamed(t, '城乡居民养老保险参保登记');
+    await t.app.invoke('matters.update', { id: renamed.id, version: renamed.version, listClass: 'guidance' }, t.adminToken);
+    await accept(t, c, '城乡居民养老保险参保登记');
+    const later = await t.app.invoke('counter.stats', { period: '2026-03' }, t.adminToken);
+    const rows = later.byMatter.filter((r) => r.matterId === five.id);
+    expect(rows.map((r) => [r.listClass, r.matterName, r.count])).toEqual([
+      ['agency', '城乡居民养老保险参保登记', 3],
+      ['guidance', '城乡居民养老保险参保登记', 1],
+    ]);
     const empty = await t.app.invoke('counter.stats', { period: '2026-01' }, t.adminToken);
     expect(empty).toMatchObject({ accepted: 0, onTimeRate: null, averageSatisfaction: null });
     await expectError(t.app, 'counter.stats', { period: '2026-13' }, t.adminToken, 'VALIDATION');

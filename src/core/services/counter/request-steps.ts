@@ -318,3 +318,24 @@ export function extendRequest(ctx: StepContext, input: ApiParsedInput<'requests.
     dueOn,
   });
 }
+
+/**
+ * After the working-day table changes (next year's holidays entered in November), every open request's due
+ * date is counted again from its acceptance: the promised limit plus the working days paused and extended.
+ * Closed requests keep the date they were judged by. Each changed one gets an event; answers how many.
+ */
+export function recountDueDates(ctx: StepContext, changedDay: string): number {
+  const open = ctx.db
+    .prepare(`SELECT * FROM service_requests WHERE status NOT IN (${CLOSED_STATUSES.map(() => '?').join(', ')}) AND due_on >= ?`)
+    .all(...CLOSED_STATUSES, changedDay) as ServiceRequest[];
+  const set = ctx.db.prepare('UPDATE service_requests SET due_on = ?, updated_at = ?, version = version + 1 WHERE id = ?');
+  let changed = 0;
+  for (const r of open) {
+    const dueOn = ctx.calendar.addWorkdays(r.accepted_on, r.limit_days + r.paused_days + r.extended_days);
+    if (dueOn === r.due_on) continue;
+    set.run(dueOn, ctx.now.toISOString(), r.id);
+    writeEvent(ctx, r.id, 'recounted', { day: changedDay, dueBefore: r.due_on, dueOn });
+    changed++;
+  }
+  return changed;
+}

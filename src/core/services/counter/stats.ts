@@ -12,11 +12,14 @@ export function counterStats(db: SqliteDatabase, period: string, communityId: nu
   const inCommunity = '(@community IS NULL OR community_id = @community)';
   const byMatter = db
     .prepare(
-      `SELECT matter_id AS matterId, matter_name AS matterName, list_class AS listClass, count(*) AS count
+      // One row per matter and list: a matter renamed during the month is one row under the name it was last
+      // accepted with (SQLite takes the bare column from the max() row); one moved to another list counts on each.
+      `SELECT matter_id AS matterId, matter_name AS matterName, list_class AS listClass, count(*) AS count, max(accepted_at) AS lastAt
        FROM service_requests WHERE substr(accepted_on, 1, 7) = @period AND ${inCommunity}
-       GROUP BY matter_id, matter_name, list_class ORDER BY count DESC, matter_name`,
+       GROUP BY matter_id, list_class ORDER BY count DESC, matter_name`,
     )
-    .all(params) as { matterId: number; matterName: string; listClass: ListClass; count: number }[];
+    .all(params) as { matterId: number; matterName: string; listClass: ListClass; count: number; lastAt?: string }[];
+  for (const row of byMatter) delete row.lastAt;
   const byList = LIST_CLASSES.map((listClass) => ({ listClass, count: byMatter.filter((m) => m.listClass === listClass).reduce((n, m) => n + m.count, 0) }));
   const closed = db
     .prepare(

@@ -18,7 +18,8 @@ export function listTeams(db: SqliteDatabase): ServiceTeamInfo[] {
     .prepare(
       `SELECT t.*,
          (SELECT count(*) FROM volunteers v WHERE v.team_id = t.id AND v.active = 1) AS volunteers,
-         (SELECT coalesce(sum(hours), 0) FROM service_records r WHERE r.team_id = t.id) AS hours
+         (SELECT coalesce(sum(r.hours), 0) FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
+          WHERE coalesce(r.team_id, v.team_id) = t.id) AS hours
        FROM service_teams t ORDER BY t.active DESC, t.name`,
     )
     .all() as (ServiceTeam & { volunteers: number; hours: number })[];

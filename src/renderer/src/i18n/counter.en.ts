@@ -124,6 +124,7 @@ export const counterEn: Texts<typeof counterZhCN> = {
       rated: 'Satisfaction {{satisfaction}}',
       transferred: 'Transferred to {{to}}: {{reason}}',
       returned_guidance: 'Sent to guidance: {{to}}',
+      recounted: 'Working-day table changed ({{day}}): due {{dueOn}} instead of {{dueBefore}}',
     },
     actions: {
       start: 'Start',
@@ -202,6 +203,9 @@ export const counterEn: Texts<typeof counterZhCN> = {
     holiday: 'Holiday',
     delete: 'Delete',
     deleteConfirm: 'Delete the entry for {{date}}?',
+    change: 'Change',
+    edit: 'Change the entry for {{date}}',
+    recounted: 'Saved; the due dates of {{count}} open requests were counted again on the new table',
     empty: 'No days in the override table yet',
     calculator: 'Due date calculator',
     from: 'Accepted on',

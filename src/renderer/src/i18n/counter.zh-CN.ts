@@ -120,6 +120,7 @@ export const counterZhCN = {
       rated: '满意度 {{satisfaction}} 分',
       transferred: '转办至 {{to}}：{{reason}}',
       returned_guidance: '转为指导，引导至 {{to}}',
+      recounted: '工作日调整（{{day}}）：办结时限由 {{dueBefore}} 改为 {{dueOn}}',
     },
     actions: {
       start: '开始办理',
@@ -197,6 +198,9 @@ export const counterZhCN = {
     workday: '上班',
     holiday: '休息',
     delete: '删除',
+    change: '修改',
+    edit: '修改 {{date}} 的调整',
+    recounted: '已保存；{{count}} 件未办结受理单的办结时限已按新的安排重新计算',
     deleteConfirm: '删除 {{date}} 的调整？',
     empty: '调整表中还没有日期',
     calculator: '到期日计算',

@@ -76,7 +76,7 @@ export default function ServiceStatsPage() {
         </Card>
         <Card className="panel service-card" title={t('serviceStats.byMatter')}>
           <Table<MatterCount>
-            rowKey="matterId"
+            rowKey={(r) => `${r.matterId}:${r.listClass}`}
             size="small"
             pagination={{ pageSize: 15, showSizeChanger: false, hideOnSinglePage: true }}
             locale={{ emptyText: t('serviceStats.noData') }}

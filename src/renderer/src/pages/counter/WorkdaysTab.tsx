@@ -5,6 +5,7 @@ import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Space, Ta
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { WorkdayOverrideInfo } from '../../../../shared/api/contract-counter';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
@@ -20,21 +21,28 @@ interface Values {
   dayName: string;
 }
 
-function OverrideFormModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
+/** The success message: saved, and how many open requests' due dates moved with the table. */
+export function recountedText(t: TFunction, recounted: number): string {
+  return recounted > 0 ? t('workdays.recounted', { count: recounted }) : t('common.saved');
+}
+
+/** A date of the table, new (editing null) or changed. */
+function OverrideFormModal({ open, editing, onClose, onSaved }: { open: boolean; editing: WorkdayOverrideInfo | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { form, saving, submit } = useSaveForm<Values, 'workdays.overrides.save'>(
     'workdays.overrides.save',
     ['date', 'kind', 'dayName'],
-    (v) => ({ date: v.date ? v.date.format('YYYY-MM-DD') : '', kind: v.kind, dayName: v.dayName }),
+    (v) => ({ ...(editing ? { id: editing.id } : {}), date: v.date ? v.date.format('YYYY-MM-DD') : '', kind: v.kind, dayName: v.dayName }),
     onSaved,
+    (saved) => recountedText(t, saved.recounted),
   );
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ date: null, kind: 'holiday', dayName: '' });
-  }, [open, form]);
+    form.setFieldsValue(editing ? { date: dayjs(editing.date), kind: editing.kind, dayName: editing.name } : { date: null, kind: 'holiday', dayName: '' });
+  }, [open, editing, form]);
   return (
-    <FormModal open={open} title={t('workdays.add')} saving={saving} onSubmit={() => void submit()} onClose={onClose}>
+    <FormModal open={open} title={editing ? t('workdays.edit', { date: editing.date }) : t('workdays.add')} saving={saving} onSubmit={() => void submit()} onClose={onClose}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <Form.Item name="date" label={t('workdays.date')}>
           <DatePicker style={{ width: '100%' }} autoFocus />
@@ -79,11 +87,12 @@ function DueCalculator() {
 
 export function WorkdaysTab() {
   const { t } = useTranslation();
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const report = useReportError();
   const { user } = useCurrentSession();
   const isAdmin = hasRole(user.role, 'admin');
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<WorkdayOverrideInfo | null>(null);
   const list = useApi('workdays.overrides.list', {});
 
   const remove = (o: WorkdayOverrideInfo) =>
@@ -94,7 +103,8 @@ export function WorkdaysTab() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await api.call('workdays.overrides.delete', { id: o.id });
+          const { recounted } = await api.call('workdays.overrides.delete', { id: o.id });
+          if (recounted > 0) void message.success(t('workdays.recounted', { count: recounted }));
           await list.reload();
         } catch (error) {
           report(error);
@@ -124,15 +134,38 @@ export function WorkdaysTab() {
           { key: 'date', title: t('workdays.date'), dataIndex: 'date', width: 140 },
           { key: 'kind', title: t('workdays.kind'), width: 100, render: (_, o) => <Tag variant="filled" color={o.kind === 'holiday' ? 'red' : 'blue'}>{t(`workdays.${o.kind}`)}</Tag> },
           { key: 'name', title: t('workdays.name'), dataIndex: 'name' },
-          ...(isAdmin ? [{ key: 'delete', title: t('common.actions'), width: 90, render: (_: unknown, o: WorkdayOverrideInfo) => <Button type="link" danger size="small" onClick={() => remove(o)}>{t('workdays.delete')}</Button> }] : []),
+          ...(isAdmin
+            ? [
+                {
+                  key: 'actions',
+                  title: t('common.actions'),
+                  width: 130,
+                  render: (_: unknown, o: WorkdayOverrideInfo) => (
+                    <Space size={0}>
+                      <Button type="link" size="small" onClick={() => setEditing(o)}>
+                        {t('workdays.change')}
+                      </Button>
+                      <Button type="link" danger size="small" onClick={() => remove(o)}>
+                        {t('workdays.delete')}
+                      </Button>
+                    </Space>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       {isAdmin && (
         <OverrideFormModal
-          open={adding}
-          onClose={() => setAdding(false)}
+          open={adding || editing !== null}
+          editing={editing}
+          onClose={() => {
+            setAdding(false);
+            setEditing(null);
+          }}
           onSaved={() => {
             setAdding(false);
+            setEditing(null);
             void list.reload();
           }}
         />

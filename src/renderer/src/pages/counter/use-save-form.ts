@@ -2,7 +2,7 @@
 import { App, Form, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { contract, type ApiInput, type Method } from '../../../../shared/api/contract';
+import { contract, type ApiInput, type ApiOutput, type Method } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure } from '../../lib/form-issues';
@@ -11,7 +11,9 @@ export function useSaveForm<V extends object, M extends Method>(
   method: M,
   fields: string[],
   toInput: (values: V) => ApiInput<M>,
-  onSaved: () => void,
+  onSaved: (saved: ApiOutput<M>) => void,
+  /** What the success message says, given the saved record (by default 已保存). */
+  savedText?: (saved: ApiOutput<M>) => string,
 ): { form: FormInstance<V>; saving: boolean; submit: () => Promise<void> } {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -23,9 +25,9 @@ export function useSaveForm<V extends object, M extends Method>(
     if (!checkForm(form, contract[method].input, input, fields)) return;
     setSaving(true);
     try {
-      await (api.call as (m: Method, i: unknown) => Promise<unknown>)(method, input);
-      void message.success(t('common.saved'));
-      onSaved();
+      const saved = (await (api.call as (m: Method, i: unknown) => Promise<unknown>)(method, input)) as ApiOutput<M>;
+      void message.success(savedText?.(saved) ?? t('common.saved'));
+      onSaved(saved);
     } catch (error) {
       showCallFailure(form, error, fields, report);
     } finally {
