@@ -7,6 +7,7 @@ import { writeToFolder } from '../core/exchange/send';
 import { getStreet } from '../core/services/street';
 import { CliRejection, UsageError, type Command, type CommandContext } from './commands';
 import { exchangeText } from './text-exchange';
+import { packagesInFolder } from '../core/exchange/send';
 
 /** Options these commands add to the parser. */
 export const EXCHANGE_OPTIONS = {
@@ -198,7 +199,8 @@ export const EXCHANGE_COMMANDS: Command[] = [
     createsDatabase: false,
     required: [],
     async run(ctx) {
-      const files = ctx.args.map((f) => ({ fileName: path.basename(f), bytes: readFile(ctx, f) }));
+      // A folder (the stick the packages came on) stands for every package in it.
+      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readFile(ctx, f) }]));
       const outcomes: ImportOutcome[] = await ctx.app.invokeAsSystem('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'

@@ -20,7 +20,7 @@ export const EXCHANGE_USAGE: Record<Language, string> = {
   return send --period 年-月 --folder 文件夹   把数据包写入 U 盘/文件夹并读回校验
   return upload --period 年-月        上传数据包到区里（断网自动重试），保存区里的签收回执
   package verify 文件    校验数据包；有问题时退出码 1 并给出原因代码
-  district import 文件…  区：导入数据包（逐个给出接收、替换或拒收原因）
+  district import 文件或文件夹…  区：导入数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）
   district streets       区：列出已登记的街道和公钥
   district token --street-code 街道代码  区：为街道生成上传令牌
   district report --period 年-月 --out 文件.xlsx  区：生成全区汇总表`,
@@ -40,7 +40,8 @@ Returns and exchange:
   return send --period YYYY-MM --folder DIR   write the package to a USB stick or folder, verified
   return upload --period YYYY-MM     upload the package to the district (retries), keep its receipt
   package verify FILE    check a package; exit 1 with the reason's code when anything is wrong
-  district import FILE…  district: take packages (accepted, replaced or rejected with the reason)
+  district import FILE|FOLDER…  district: take packages (a folder: every .zip/.sealed in it; accepted, replaced or
+                         rejected with the reason)
   district streets       district: the streets and their keys
   district token --street-code CODE   district: a new upload token for a street
   district report --period YYYY-MM --out FILE.xlsx   district: the consolidated report`,

@@ -75,6 +75,15 @@ describe('street to district by the command line', () => {
       ],
     });
 
+    // The folder the packages were written to stands for every package in it (the damaged copy lies elsewhere).
+    const folder = await runCli(['--json', '--db', district, 'district', 'import', at('out')]);
+    expect(jsonLine(folder)).toMatchObject({
+      files: [
+        { file: `110101001000_东华门街道_${period}_v1.zip.sealed`, status: 'rejected', code: 'REPLAY' },
+        { file: `110101001000_东华门街道_${period}_v2.zip`, status: 'duplicate', version: 2 },
+      ],
+    });
+
     const report = await ok(['--db', district, 'district', 'report', '--period', period, '--out', at('report.xlsx')]);
     expect(report).toMatchObject({ sent: ['110101001000'], missing: [] });
     expect(fs.statSync(at('report.xlsx')).size).toBeGreaterThan(1000);

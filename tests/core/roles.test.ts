@@ -139,6 +139,8 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'district.streets': {},
     'district.issueToken': { streetCode: '110101001000' },
     'district.import': { files: [{ fileName: 'x.zip', bytes: new Uint8Array([1, 2, 3]) }] },
+    'district.importFolder': { folder: '/tmp' },
+    'district.sourceFolders': {},
     'district.receiveUpload': { streetCode: '110101001000', token: 'x', fileName: 'x.zip', bytes: new Uint8Array([1, 2, 3]) },
     'district.packages': {},
     'district.consolidate': { period: '2026-02' },

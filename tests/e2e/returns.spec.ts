@@ -95,9 +95,15 @@ test('the district takes the package from the stick and drills down to the stree
   await expect(page.getByText('已报送 0 / 1 个街道')).toBeVisible();
   await expect(page.getByText('未报送：朝阳门街道')).toBeVisible();
 
+  // The stick read as a folder: every package on it at once.
   const file = path.join(stick, fs.readdirSync(stick)[0]);
-  await page.locator('input[type=file][accept=".zip,.sealed"]').setInputFiles([{ name: path.basename(file), mimeType: 'application/zip', buffer: fs.readFileSync(file) }, { name: 'damaged.zip', mimeType: 'application/zip', buffer: fs.readFileSync(file).subarray(0, 500) }]);
+  await page.getByRole('combobox', { name: '数据包所在文件夹' }).click();
+  await page.getByText('其他文件夹…').click();
+  await page.getByRole('textbox', { name: '数据包所在文件夹' }).fill(stick);
+  await page.getByRole('button', { name: '接收该文件夹中的数据包' }).click();
   await expect(page.getByText('已接收 v1')).toBeVisible();
+  // A damaged copy dropped on the page is refused with the reason.
+  await page.locator('input[type=file][accept=".zip,.sealed"]').setInputFiles([{ name: 'damaged.zip', mimeType: 'application/zip', buffer: fs.readFileSync(file).subarray(0, 500) }]);
   await expect(page.getByText('拒收：数据包不完整（文件被截断或损坏）')).toBeVisible();
   await expect(page.getByText('已报送 1 / 1 个街道')).toBeVisible();
 

@@ -237,6 +237,8 @@ export interface ReturnTableRow {
   version: Generated<number>;
   notes: Generated<string>;
   snapshot: string | null;
+  /** Finalized: the package's records for the district as deflated JSON (migration 0006; null before it). */
+  records: Buffer | null;
   checked_at: string | null;
   checked_by: string | null;
   finalized_at: string | null;

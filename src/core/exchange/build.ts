@@ -7,7 +7,7 @@ import { TABLE_TITLES } from '../../shared/returns/tables';
 import { qb, run } from '../db/query';
 import { periodBounds } from '../returns/period';
 import { districtChanges, districtMembers, districtTransfers } from '../returns/package-data';
-import { getPackage, getReturnRow, snapshotOf } from '../returns/returns';
+import { frozenRecords, getPackage, getReturnRow, snapshotOf } from '../returns/returns';
 import { tablesWorkbook } from '../returns/summary-xlsx';
 import { requireStreet } from '../services/street';
 import type { ExchangeKeyTable } from '../db/schema';
@@ -51,9 +51,11 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
   }
   const street = requireStreet(db);
   const notes = JSON.parse(row.notes) as Record<string, string>;
-  const members = districtMembers(db, bounds);
-  const changes = districtChanges(db, bounds);
-  const transfers = districtTransfers(db, bounds);
+  // The records frozen at finalizing (a return finalized before they were kept: read now).
+  const frozen = frozenRecords(db, period);
+  const members = frozen?.members ?? districtMembers(db, bounds);
+  const changes = frozen?.changes ?? districtChanges(db, bounds);
+  const transfers = frozen?.transfers ?? districtTransfers(db, bounds);
   const summary = await tablesWorkbook(
     [{ name: '月报', title: `${street.name}党建工作月报（${period}，第 ${row.version} 版）`, lines: [`区划代码：${street.code}；数据截至：${bounds.end}；定稿：${row.finalized_at ?? ''}`], tables: snapshot.tables, notes }],
     'zh-CN',

@@ -146,3 +146,28 @@ export async function uploadPackage(o: UploadOptions): Promise<{ receipt: Signed
   }
   throw uploadRefused('uploadUnreachable', endpoint, { attempts, reason: lastError });
 }
+
+/** Files a folder may hold as packages: plain (.zip) or sealed to the district (.sealed). */
+const PACKAGE_FILE = /\.(zip|sealed)$/i;
+/** A stick with more than this many package files is not a month's delivery: refused rather than read whole. */
+const MAX_PACKAGES = 500;
+
+/**
+ * The packages in a folder (a USB stick the streets' packages arrived on), read whole, in name order;
+ * sub-folders and other files are left alone.
+ */
+export function packagesInFolder(folder: string): { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] {
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
+    throw new AppError('VALIDATION', `not a folder: ${folder}`, { issues: [{ field: 'folder', problem: 'sendFolderMissing', value: folder }] });
+  }
+  const names = fs
+    .readdirSync(folder, { withFileTypes: true })
+    .filter((e) => e.isFile() && PACKAGE_FILE.test(e.name))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  if (names.length === 0) throw new AppError('VALIDATION', `no packages in ${folder}`, { issues: [{ field: 'folder', problem: 'folderHasNoPackages', value: folder }] });
+  if (names.length > MAX_PACKAGES) {
+    throw new AppError('VALIDATION', `too many packages in ${folder}`, { issues: [{ field: 'folder', problem: 'folderTooManyPackages', value: folder, params: { count: names.length, max: MAX_PACKAGES } }] });
+  }
+  return names.map((fileName) => ({ fileName, bytes: new Uint8Array(fs.readFileSync(path.join(folder, fileName))) }));
+}

@@ -1,12 +1,14 @@
 // Keys, district setup and the district's side of the exchange as the contract serves them: receiving
 // packages from files or uploads, the streets' list and tokens, consolidation and the report.
 import type { CallContext, Handlers } from '../context';
-import type { ExchangeKeysInfo } from '../../shared/api/contract-exchange';
+import type { ExchangeKeysInfo, ImportOutcome } from '../../shared/api/contract-exchange';
 import { AppError } from '../../shared/result';
 import { checkToken, consolidate, districtPackages, districtReport, importPackage, issueToken, listStreets, type Incoming } from '../exchange/district';
 import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
 import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
 import { verifyPackage } from '../exchange/verify';
+import { packagesInFolder } from '../exchange/send';
+import { sendTargets } from '../exchange/targets';
 import { requireStreet } from '../services/street';
 import { authHandlers } from './auth';
 import { requireWholeStreet } from '../scope';
@@ -21,10 +23,23 @@ type ExchangeMethods =
   | 'district.streets'
   | 'district.issueToken'
   | 'district.import'
+  | 'district.importFolder'
+  | 'district.sourceFolders'
   | 'district.receiveUpload'
   | 'district.packages'
   | 'district.consolidate'
   | 'district.report';
+
+/** Packages handed over as files, each verified and received (or rejected with its reason) in turn. */
+function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): ImportOutcome[] {
+  const outcomes: ImportOutcome[] = [];
+  for (const [i, f] of files.entries()) {
+    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
+    outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
+    ctx.progress(i + 1, files.length);
+  }
+  return outcomes;
+}
 
 /** This database's signing key, made on first need inside an audited transaction. */
 export function signingKey(ctx: CallContext) {
@@ -158,13 +173,17 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
 
   'district.import'(ctx, input) {
     requireMode(ctx.db, 'district');
-    const outcomes = [];
-    for (const [i, f] of input.files.entries()) {
-      if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-      outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
-      ctx.progress(i + 1, input.files.length);
-    }
-    return outcomes;
+    return receiveFiles(ctx, input.files);
+  },
+
+  'district.importFolder'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    return receiveFiles(ctx, packagesInFolder(input.folder));
+  },
+
+  async 'district.sourceFolders'(ctx) {
+    requireMode(ctx.db, 'district');
+    return sendTargets(null);
   },
 
   'district.receiveUpload'(ctx, input) {

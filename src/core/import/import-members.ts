@@ -177,6 +177,15 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
     const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
     const seenInFile = new Map<string, number>();
+    // Months whose return is finalized: a member joining or made full in one would change frozen figures.
+    const finalized = new Set(db.prepare("SELECT period FROM returns WHERE state = 'finalized'").pluck().all() as string[]);
+    const frozenDates = (columns: { join_date?: string | null; full_date?: string | null }): RowProblem[] =>
+      (
+        [
+          ['joinDate', columns.join_date],
+          ['fullDate', columns.full_date],
+        ] as const
+      ).flatMap(([field, date]) => (date && finalized.has(date.slice(0, 7)) ? [{ field, value: date, problem: 'periodFinalized', params: { period: date.slice(0, 7) } }] : []));
     const accepted: Accepted[] = [];
     const updates: { row: number; id: number; version: number; cells: Record<string, unknown> }[] = [];
 
@@ -224,6 +233,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       }
       const problems: RowProblem[] = [];
       const columns = toColumns(db, draft, branch.id, codes, problems);
+      if (finalized.size) problems.push(...frozenDates(columns));
       if (problems.length) for (const p of problems) reject(p, row.excelRow);
       else accepted.push({ excelRow: row.excelRow, columns });
     });

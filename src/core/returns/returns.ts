@@ -12,20 +12,37 @@ type PackageRow = Omit<Selectable<ReturnPackageTable>, 'bytes'>;
 import { districtPeer, verifyBytes } from '../exchange/keys';
 import { periodBounds, periodOf } from './period';
 import { computeReturnTables } from './tables';
+import { deflateSync, inflateSync } from 'node:zlib';
+import { districtChanges, districtMembers, districtTransfers } from './package-data';
 
 export interface Snapshot {
   computedAt: string;
   tables: ReturnTable[];
 }
 
-type Row = Selectable<ReturnTableRow>;
+/** The records a package carries for the district, as they stood when the return was finalized. */
+export interface FrozenRecords {
+  members: Record<string, unknown>[];
+  changes: Record<string, unknown>[];
+  transfers: Record<string, unknown>[];
+}
+
+/** A return's row without its frozen records (megabytes for a large street: read only to build a package). */
+type Row = Omit<Selectable<ReturnTableRow>, 'records'>;
+const ROW_COLUMNS = ['period', 'state', 'version', 'notes', 'snapshot', 'checked_at', 'checked_by', 'finalized_at', 'finalized_by', 'created_at', 'updated_at'] as const;
 
 function refuse(field: string, problem: string, value: unknown, params?: Record<string, string | number>): AppError {
   return new AppError('VALIDATION', problem, { issues: [{ field, problem, value, ...(params ? { params } : {}) }] });
 }
 
 export function getReturnRow(db: SqliteDatabase, period: string): Row | undefined {
-  return first(db, qb.selectFrom('returns').selectAll().where('period', '=', period)) as Row | undefined;
+  return first(db, qb.selectFrom('returns').select(ROW_COLUMNS).where('period', '=', period)) as Row | undefined;
+}
+
+/** The district's records frozen with a finalized return; null for one finalized before migration 0006. */
+export function frozenRecords(db: SqliteDatabase, period: string): FrozenRecords | null {
+  const blob = db.prepare("SELECT records FROM returns WHERE period = ? AND state = 'finalized'").pluck().get(period) as Buffer | null | undefined;
+  return blob ? (JSON.parse(inflateSync(blob).toString('utf8')) as FrozenRecords) : null;
 }
 
 /** The return's row, made as a draft on its first write. Periods after this month are refused. */
@@ -156,8 +173,17 @@ export function finalizeReturn(db: SqliteDatabase, period: string, by: string, n
   assertNotFinalized(row);
   if (row.state !== 'checked') throw refuse('period', 'returnNotChecked', period);
   const at = now.toISOString();
-  const snapshot: Snapshot = { computedAt: at, tables: computeReturnTables(db, periodBounds(period)) };
-  run(db, qb.updateTable('returns').set({ state: 'finalized', snapshot: JSON.stringify(snapshot), finalized_at: at, finalized_by: by, updated_at: at }).where('period', '=', period));
+  const bounds = periodBounds(period);
+  const snapshot: Snapshot = { computedAt: at, tables: computeReturnTables(db, bounds) };
+  // The package's records are frozen with the figures: built today or next week, it sends what they count.
+  const records: FrozenRecords = { members: districtMembers(db, bounds), changes: districtChanges(db, bounds), transfers: districtTransfers(db, bounds) };
+  run(
+    db,
+    qb
+      .updateTable('returns')
+      .set({ state: 'finalized', snapshot: JSON.stringify(snapshot), records: deflateSync(JSON.stringify(records), { level: 1 }), finalized_at: at, finalized_by: by, updated_at: at })
+      .where('period', '=', period),
+  );
   log(db, row, row.version, 'finalize', null, by, now);
   return { before: { state: row.state, version: row.version }, after: { state: 'finalized', version: row.version } };
 }
@@ -174,7 +200,7 @@ export function reopenReturn(db: SqliteDatabase, period: string, reason: string,
     db,
     qb
       .updateTable('returns')
-      .set({ state: 'draft', version, snapshot: null, checked_at: null, checked_by: null, finalized_at: null, finalized_by: null, updated_at: now.toISOString() })
+      .set({ state: 'draft', version, snapshot: null, records: null, checked_at: null, checked_by: null, finalized_at: null, finalized_by: null, updated_at: now.toISOString() })
       .where('period', '=', period),
   );
   log(db, row, version, row.state === 'finalized' ? 'reopen' : 'uncheck', reason, by, now);

@@ -57,6 +57,10 @@ export const exchangeMethods = {
   'district.streets': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'district.issueToken': { input: z.object({ streetCode: code12 }), access: 'admin', write: true },
   'district.import': { input: z.object({ files: z.array(fileBytes).min(1, { error: 'required' }).max(500) }), access: 'clerk', write: true },
+  /** Every package in a folder on this PC (the USB stick the streets' packages came on). */
+  'district.importFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
+  /** Where packages may be read from: removable drives first, then fixed drives. */
+  'district.sourceFolders': { input: z.object({}).strict().default({}), access: 'clerk', write: false },
   /** The exchange endpoint's call: a street's upload with its token (checked by the handler, not a session). */
   'district.receiveUpload': {
     input: z.object({ streetCode: code12, token: z.string().min(1).max(200), fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }),
@@ -272,6 +276,8 @@ export interface ExchangeOutputs {
   'district.streets': DistrictStreet[];
   'district.issueToken': { streetCode: string; token: string };
   'district.import': ImportOutcome[];
+  'district.importFolder': ImportOutcome[];
+  'district.sourceFolders': SendTarget[];
   'district.receiveUpload': ImportOutcome;
   'district.packages': { packages: DistrictPackageRow[]; rejections: DistrictRejection[] };
   'district.consolidate': Consolidation;

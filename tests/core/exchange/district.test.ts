@@ -1,8 +1,10 @@
 // The district: its keys and streets, and the consolidation — the same tables summed across the streets,
 // one row per street, the streets still missing, and a report.
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { expectError } from '../../support/factory';
+import { expectError, makeTempDir } from '../../support/factory';
 import { buildPackage, pair, PERIOD, sitesForEachTest } from '../../support/exchange';
 
 const sites = sitesForEachTest();
@@ -91,6 +93,33 @@ describe('consolidation', () => {
     expect(book.worksheets.map((w) => w.name)).toEqual(['全区汇总', '第1街道', '第2街道']);
     const lines = book.getWorksheet('全区汇总')!.getSheetValues().flat().filter((v) => typeof v === 'string') as string[];
     expect(lines.some((l) => l.includes('已报送 2 / 3') && l.includes('第3街道'))).toBe(true);
+  });
+
+  it('receives every package on a stick or in a folder at once, leaving other files, and says when there is none', async () => {
+    const district = await sites.district();
+    const streets = [await sites.street(1, 10), await sites.street(2, 10)];
+    const stick = makeTempDir('streetdesk-stick-');
+    for (const s of streets) {
+      await pair(s, district);
+      const built = await buildPackage(s);
+      fs.writeFileSync(path.join(stick, built.package.fileName), built.bytes);
+    }
+    fs.writeFileSync(path.join(stick, '说明.txt'), '十月份月报');
+    fs.mkdirSync(path.join(stick, '旧的'));
+    const outcomes = await district.app.invoke('district.importFolder', { folder: stick }, district.token);
+    expect(outcomes.map((o) => [o.status, o.fileName.slice(0, 12)])).toEqual([
+      ['accepted', streets[0].code],
+      ['accepted', streets[1].code],
+    ]);
+    expect((await district.app.invoke('district.consolidate', { period: PERIOD }, district.token)).missing).toEqual([]);
+
+    const empty = makeTempDir('streetdesk-empty-');
+    const none = await expectError(district.app, 'district.importFolder', { folder: empty }, district.token, 'VALIDATION');
+    expect(none.details?.issues?.[0]).toMatchObject({ field: 'folder', problem: 'folderHasNoPackages' });
+    const gone = await expectError(district.app, 'district.importFolder', { folder: path.join(empty, '没有') }, district.token, 'VALIDATION');
+    expect(gone.details?.issues?.[0]).toMatchObject({ field: 'folder', problem: 'sendFolderMissing' });
+    fs.rmSync(stick, { recursive: true, force: true });
+    fs.rmSync(empty, { recursive: true, force: true });
   });
 
   it('is a district’s business only', async () => {

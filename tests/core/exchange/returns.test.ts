@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { ReturnTable } from '../../../src/shared/returns/tables';
 import { count, expectError } from '../../support/factory';
 import { buildPackage, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
+import { importMembers } from '../../../src/core/import/import-members';
+import { memberRow, nationalRoster, writeWorkbook } from '../import/roster-workbooks';
 
 const sites = sitesForEachTest();
 
@@ -146,5 +148,68 @@ describe('the package', () => {
     const e = await expectError(street.app, 'returns.build', { period: PERIOD }, street.token, 'VALIDATION');
     expect(e.details?.issues?.[0]).toMatchObject({ problem: 'returnNotFinalized' });
     expect(count(street.app.database, 'return_packages')).toBe(0);
+  });
+});
+
+describe('a finalized month', () => {
+  it('sends the records as they stood when finalized: a package built after a change still matches its tables', async () => {
+    const street = await sites.street(1, 20);
+    await street.app.invoke('returns.check', { period: PERIOD }, street.token);
+    await street.app.invoke('returns.finalize', { period: PERIOD }, street.token);
+    const { members } = await street.app.invoke('members.list', { limit: 1, sort: [{ field: 'idNumber', dir: 'asc' }] }, street.token);
+    const before = members[0];
+    await street.app.invoke('members.update', { id: before.id, version: before.version, fields: { phone: '13600000000' } }, street.token);
+    const { bytes, package: p } = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false }, street.token);
+    expect(p.counts).toMatchObject({ members: 20 });
+    const sent = new TextDecoder().decode(unzipSync(bytes)['data/members.jsonl']).trim().split('\n').map((l) => JSON.parse(l) as { idNumber: string; phone: string | null });
+    expect(sent.find((m) => m.idNumber === before.idNumber)?.phone).toBe(before.phone);
+    // Reopened and finalized again, the return's next version carries the record as it is now.
+    await street.app.invoke('returns.reopen', { period: PERIOD, reason: '更正电话' }, street.token);
+    await street.app.invoke('returns.check', { period: PERIOD }, street.token);
+    await street.app.invoke('returns.finalize', { period: PERIOD }, street.token);
+    const v2 = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false }, street.token);
+    const resent = new TextDecoder().decode(unzipSync(v2.bytes)['data/members.jsonl']).trim().split('\n').map((l) => JSON.parse(l) as { idNumber: string; phone: string | null });
+    expect(resent.find((m) => m.idNumber === before.idNumber)?.phone).toBe('13600000000');
+  });
+
+  it('refuses a request accepted, volunteer hours served or a roster row joined in it, naming the month', async () => {
+    const street = await sites.street(1, 20);
+    await street.app.invoke('returns.check', { period: PERIOD }, street.token);
+    await street.app.invoke('returns.finalize', { period: PERIOD }, street.token);
+    const [community] = await street.app.invoke('communities.list', {}, street.token);
+    const [matter] = await street.app.invoke('matters.list', {}, street.token);
+    const late = await expectError(
+      street.app,
+      'requests.accept',
+      { communityId: community.id, matterId: matter.id, residentName: '周桂兰', residentPhone: '13912345678', acceptedOn: '2026-10-30' },
+      street.token,
+      'VALIDATION',
+    );
+    expect(late.details?.issues?.[0]).toMatchObject({ field: 'acceptedOn', problem: 'periodFinalized', params: { period: PERIOD } });
+    expect(count(street.app.database, 'service_requests')).toBe(0);
+    await street.app.invoke('requests.accept', { communityId: community.id, matterId: matter.id, residentName: '周桂兰', residentPhone: '13912345678' }, street.token);
+
+    const volunteer = await street.app.invoke('volunteers.save', { volunteerName: '郑建国', phone: '13700001111' }, street.token);
+    const hours = await expectError(street.app, 'serviceRecords.create', { volunteerId: volunteer.id, servedOn: '2026-10-12', hours: 2, content: '探访' }, street.token, 'VALIDATION');
+    expect(hours.details?.issues?.[0]).toMatchObject({ field: 'servedOn', problem: 'periodFinalized' });
+
+    const file = await writeWorkbook(
+      nationalRoster([
+        memberRow(1, { branch: '幸福社区党委/第1网格党支部', joinDate: '2026-10-08', fullDate: null, category: '预备党员' }),
+        memberRow(2, { branch: '幸福社区党委/第1网格党支部', joinDate: '2026-11-02', fullDate: null, category: '预备党员' }),
+      ]),
+    );
+    const report = await importMembers(street.app.database, file, {
+      onDuplicate: 'skip',
+      createMissingBranches: false,
+      dryRun: false,
+      lang: 'zh-CN',
+      now: street.clock.now(),
+      actor: { userId: 1, username: 'admin' },
+      fileName: '花名册.xlsx',
+    });
+    expect(report.created).toBe(1);
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 4, code: 'periodFinalized', value: '2026-10-08' })]);
+    expect(report.rejected[0].message).toContain('2026-10 的月报已定稿');
   });
 });

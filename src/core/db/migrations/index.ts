@@ -5,6 +5,7 @@ import * as m0002 from './0002-organizations-members';
 import * as m0003 from './0003-service-counter';
 import * as m0004 from './0004-returns-exchange';
 import * as m0005 from './0005-commitments';
+import * as m0006 from './0006-return-records';
 
 export interface Migration {
   name: string;
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0003-service-counter', up: m0003.up },
   { name: '0004-returns-exchange', up: m0004.up },
   { name: '0005-commitments', up: m0005.up },
+  { name: '0006-return-records', up: m0006.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

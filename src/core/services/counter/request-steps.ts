@@ -13,6 +13,7 @@ import { getRequest } from './request-rows';
 import { assertVersion, issue, refuse, refused } from './refusals';
 import type { WorkdayCalendar } from './workdays';
 import type { Scope } from '../../scope';
+import { finalizedPeriodFor, refuseFrozenDate } from '../../returns/freeze';
 
 export interface StepContext {
   db: SqliteDatabase;
@@ -120,6 +121,9 @@ export function acceptRequest(ctx: StepContext, input: ApiParsedInput<'requests.
   if (idNumber && !idNumber.ok) problems.push(issue('residentIdNumber', idNumber.problem, input.residentIdNumber, idNumber.params));
   const acceptedOn = input.acceptedOn ?? today;
   if (acceptedOn > today) problems.push(issue('acceptedOn', 'dateInFuture', acceptedOn));
+  // A request taken down late must not land in a month whose return is finalized (its figures are frozen).
+  const frozen = finalizedPeriodFor(db, acceptedOn);
+  if (frozen) problems.push(issue('acceptedOn', 'periodFinalized', acceptedOn, { period: frozen }));
   if (problems.length || !community || !matter || !name.ok || (phone && !phone.ok) || (idNumber && !idNumber.ok)) throw refused(problems);
 
   const year = Number(acceptedOn.slice(0, 4));
@@ -235,7 +239,9 @@ export function startRequest(ctx: StepContext, input: ApiParsedInput<'requests.s
   );
 }
 
+/** Closing today: refused while today's month has a finalized return (its counts of closed requests are frozen). */
 function closing(ctx: StepContext): Updateable<ServiceRequestTable> {
+  refuseFrozenDate(ctx.db, 'closedOn', localIsoDate(ctx.now));
   return { closed_on: localIsoDate(ctx.now), completed_at: ctx.now.toISOString(), paused_on: null, status_before_pause: null };
 }
 
@@ -254,6 +260,8 @@ export function rateRequest(ctx: StepContext, input: ApiParsedInput<'requests.ra
   assertVersion('service_request', before.id, before.version, input.version);
   if (before.status !== 'done') throw refuse('id', 'requestNotDone', before.number);
   if (before.satisfaction !== null) throw refuse('satisfaction', 'requestAlreadyRated', before.satisfaction);
+  // The rating counts in the month the request closed: refused once that month's return is finalized.
+  refuseFrozenDate(ctx.db, 'closedOn', before.closed_on);
   return update(ctx, before, { satisfaction: input.satisfaction, satisfaction_comment: input.satisfactionComment || null }, 'rated', {
     satisfaction: input.satisfaction,
     comment: input.satisfactionComment ?? null,

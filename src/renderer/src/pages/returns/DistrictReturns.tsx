@@ -1,7 +1,7 @@
 // The district's side: packages received from files (a USB stick) or uploads, each verified with the
 // reason it was refused; the period consolidated across the streets (one row per street, who is missing)
 // with a drill-down to a street's own tables; the district report.
-import { FileExcelOutlined, InboxOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, InboxOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import { saveBytes } from '../import/import-options';
 import { DistrictStreetsCard } from './DistrictStreetsCard';
 import { lastMonth } from './ReturnsPage';
 import { ReturnTableView } from './ReturnTableView';
+import { SendTargetPicker } from './SendTargetPicker';
 
 export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const { t } = useTranslation();
@@ -36,10 +37,12 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const c = consolidated.data;
   const drill = c?.streets.find((s) => s.code === street);
 
-  const importFiles = async (files: File[]) => {
-    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const [folder, setFolder] = useState('');
+  const [reading, setReading] = useState(false);
+
+  const receiveAll = async (receive: () => Promise<ImportOutcome[]>) => {
     try {
-      const result = await api.call('district.import', { files: payload });
+      const result = await receive();
       setOutcomes(result);
       const bad = result.filter((o) => o.status === 'rejected').length;
       if (bad) void message.warning(t('district.importSomeRejected', { count: bad }));
@@ -49,6 +52,17 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
     } catch (error) {
       report(error);
     }
+  };
+
+  const importFiles = async (files: File[]) => {
+    const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    await receiveAll(() => api.call('district.import', { files: payload }));
+  };
+
+  const importFolder = async () => {
+    setReading(true);
+    await receiveAll(() => api.call('district.importFolder', { folder }));
+    setReading(false);
   };
 
   return (
@@ -96,6 +110,13 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 </p>
                 <p>{t('district.drop')}</p>
               </Upload.Dragger>
+              <div className="district-folder-import">
+                <span className="muted">{t('district.fromFolder')}</span>
+                <SendTargetPicker source="district.sourceFolders" label={t('district.sourceFolder')} value={folder} onChange={setFolder} disabled={reading} />
+                <Button size="small" type="primary" icon={<UsbOutlined />} loading={reading} disabled={!folder.trim()} onClick={() => void importFolder()}>
+                  {t('district.readFolder')}
+                </Button>
+              </div>
               {outcomes.length > 0 && (
                 <List
                   size="small"

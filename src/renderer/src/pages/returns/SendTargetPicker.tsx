@@ -1,6 +1,7 @@
-// Where the package goes: the USB sticks plugged in now (first, and chosen by default), the PC's other
-// drives, the folder the last package went to, or any folder — the system's folder dialog in the desktop
-// app, a typed path in the browser host. "Refresh" looks again after a stick is plugged in.
+// Where the package goes (or, at the district, where packages are read from): the USB sticks plugged in now
+// (first, and chosen by default), the PC's other drives, the folder the last package went to, or any folder —
+// the system's folder dialog in the desktop app, a typed path in the browser host. "Refresh" looks again
+// after a stick is plugged in.
 import { FolderOpenOutlined, HddOutlined, HistoryOutlined, ReloadOutlined, UsbOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Tooltip } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -16,8 +17,23 @@ function gigabytes(bytes: number): string {
   return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(1)} GB` : `${Math.max(1, Math.round(bytes / 1e6))} MB`;
 }
 
-export function SendTargetPicker({ value, onChange, disabled }: { value: string; onChange: (folder: string) => void; disabled?: boolean }) {
+export function SendTargetPicker({
+  value,
+  onChange,
+  disabled,
+  source = 'returns.sendTargets',
+  label,
+}: {
+  value: string;
+  onChange: (folder: string) => void;
+  disabled?: boolean;
+  /** Where the list comes from: a street's places to write to, or a district's places to read packages from. */
+  source?: 'returns.sendTargets' | 'district.sourceFolders';
+  /** What the field is called (目标文件夹 by default). */
+  label?: string;
+}) {
   const { t } = useTranslation();
+  const name = label ?? t('returns.package.folder');
   const report = useReportError();
   const [targets, setTargets] = useState<SendTarget[] | null>(null);
   const [typing, setTyping] = useState(false);
@@ -25,13 +41,13 @@ export function SendTargetPicker({ value, onChange, disabled }: { value: string;
 
   const scan = useCallback(
     (pickDefault: boolean) =>
-      api.call('returns.sendTargets', {}).then((found) => {
+      api.call(source, {}).then((found) => {
         setTargets(found);
         // A stick just plugged in is where the package goes; without one, the folder used last time.
         const first = found.find((f) => f.kind === 'removable') ?? found.find((f) => f.kind === 'recent');
         if (pickDefault && first) onChange(first.path);
       }, report),
-    [onChange, report],
+    [onChange, report, source],
   );
 
   useEffect(() => {
@@ -77,7 +93,7 @@ export function SendTargetPicker({ value, onChange, disabled }: { value: string;
           placeholder={t('returns.package.folderPlaceholder')}
           value={value}
           onChange={(e) => onChange(e.target.value)}
-          aria-label={t('returns.package.folder')}
+          aria-label={name}
           disabled={disabled}
         />
       ) : (
@@ -85,11 +101,11 @@ export function SendTargetPicker({ value, onChange, disabled }: { value: string;
           size="small"
           style={{ flex: 1, minWidth: 0 }}
           value={value || undefined}
-          placeholder={targets && !targets.some((x) => x.kind === 'removable') ? t('returns.target.noStick') : t('returns.package.folder')}
+          placeholder={targets && !targets.some((x) => x.kind === 'removable') ? t('returns.target.noStick') : name}
           loading={targets === null}
           options={options}
           onChange={pick}
-          aria-label={t('returns.package.folder')}
+          aria-label={name}
           disabled={disabled}
           popupMatchSelectWidth={false}
         />
