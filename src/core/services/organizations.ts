@@ -299,3 +299,26 @@ export function closeOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.close'>
   );
   return { before, after: getOrg(db, before.id) };
 }
+
+/**
+ * An organization's name as a printed heading: the name alone where it is unique in the street, with its
+ * parent's where it is not (every community has a 第1网格党支部: "幸福社区党委 · 第1网格党支部").
+ */
+export function organizationTitles(db: SqliteDatabase): (orgId: number) => string {
+  const rows = db.prepare('SELECT o.id, o.name, p.name AS parent FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id').all() as {
+    id: number;
+    name: string;
+    parent: string | null;
+  }[];
+  const uses = new Map<string, number>();
+  for (const r of rows) uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
+  const titles = new Map(rows.map((r) => [r.id, (uses.get(r.name) ?? 0) > 1 && r.parent ? `${r.parent} · ${r.name}` : r.name]));
+  return (orgId) => titles.get(orgId) ?? '';
+}
+
+/** An organization's place in print order: community by community, then as the organization page lists them. */
+export function treeRank(db: SqliteDatabase): (orgId: number) => number {
+  const rows = db.prepare('SELECT id FROM organizations ORDER BY community_id IS NULL, community_id, sort_order, name, id').all() as { id: number }[];
+  const rank = new Map(rows.map((r, i) => [r.id, i]));
+  return (orgId) => rank.get(orgId) ?? 0;
+}

@@ -29,6 +29,22 @@ describe('the roster', () => {
     expect(roster.heading).toMatchObject({ street: '东华门街道', printedOn: '2026-03-10' });
   });
 
+  it('names a branch with its community committee where another community has one of the same name, in tree order', async () => {
+    const t = await seeded();
+    const roster = await t.app.invoke('print.roster', {}, t.adminToken);
+    const titles = roster.groups.map((g) => g.branch);
+    expect(new Set(titles).size).toBe(titles.length);
+    expect(titles).toContain('幸福社区党委 · 第1网格党支部');
+    expect(titles).toContain('和平社区党委 · 第1网格党支部');
+    // Community by community: every 幸福 branch before the first 和平 one.
+    const lastXingfu = titles.findLastIndex((x) => x.startsWith('幸福社区党委'));
+    expect(lastXingfu).toBeLessThan(titles.findIndex((x) => x.startsWith('和平社区党委')));
+    const board = await t.app.invoke('print.board', { kind: 'probationary' }, t.adminToken);
+    const boardTitles = board.groups.map((g) => g.title);
+    expect(new Set(boardTitles).size).toBe(boardTitles.length);
+    expect(boardTitles.every((x) => x !== '第1网格党支部')).toBe(true);
+  });
+
   it('follows the view: only probationary members of one organization', async () => {
     const t = await seeded();
     const org = (await t.app.invoke('orgs.tree', {}, t.adminToken)).find((o) => o.level === 'community_committee')!;

@@ -11,7 +11,7 @@ import { cellValue } from '../../export/export-members';
 import { MEMBER_FIELD_BY_KEY } from '../../../shared/members/fields';
 import { Codes } from '../member-records';
 import { allMembers } from '../members';
-import { subtreeIds } from '../organizations';
+import { organizationTitles, subtreeIds, treeRank } from '../organizations';
 import { printHeading } from './heading';
 import { getStation } from './station';
 import { workdayCalendar } from '../counter/workdays';
@@ -130,16 +130,17 @@ function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
-      `SELECT m.name, m.org_id, o.name AS branch, c.commitment FROM member_commitments c
+      `SELECT m.name, m.org_id, c.commitment FROM member_commitments c
          JOIN members m ON m.id = c.member_id JOIN organizations o ON o.id = m.org_id
-        WHERE c.year = ? AND m.status = 'active' ORDER BY o.sort_order, o.name, m.name`,
+        WHERE c.year = ? AND m.status = 'active' ORDER BY o.community_id IS NULL, o.community_id, o.sort_order, o.name, m.name`,
     )
-    .all(year) as { name: string; org_id: number; branch: string; commitment: string }[];
+    .all(year) as { name: string; org_id: number; commitment: string }[];
   const groups = new Map<string, string[][]>();
+  const title = organizationTitles(db);
   for (const c of rows) {
     if (inScope && !inScope.has(c.org_id)) continue;
     if (scope && !scope.hasOrg(c.org_id)) continue;
-    pushTo(groups, c.branch, [publicCell({ kind: 'text', value: c.name }), publicCell({ kind: 'text', value: c.commitment })]);
+    pushTo(groups, title(c.org_id), [publicCell({ kind: 'text', value: c.name }), publicCell({ kind: 'text', value: c.commitment })]);
   }
   return { columns: ['name', 'commitment'], groups: toGroups(groups) };
 }
@@ -149,12 +150,16 @@ const PROBATIONARY_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'educatio
 function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const codes = new Codes(db);
   const groups = new Map<string, string[][]>();
+  const title = organizationTitles(db);
+  const rank = treeRank(db);
+  const rankOf = new Map<string, number>();
   const view = { orgId: input.orgId, status: 'active' as const, category: 'probationary' as const, sort: [{ field: 'branch' as const, dir: 'asc' as const }, { field: 'joinDate' as const, dir: 'asc' as const }] };
   for (const chunk of allMembers(db, view, scope)) {
     for (const m of chunk) {
+      rankOf.set(title(m.orgId), rank(m.orgId));
       pushTo(
         groups,
-        m.branch,
+        title(m.orgId),
         PROBATIONARY_COLUMNS.map((key) => {
           if (key === 'address') return publicCell({ kind: 'address', value: m.address, community: m.community });
           // Birth shown to the month, as notices of new members print it.
@@ -164,6 +169,7 @@ function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.boar
       );
     }
   }
-  return { columns: [...PROBATIONARY_COLUMNS], groups: toGroups(groups) };
+  // Branch by branch in the organization page's order (the members of each by the day they joined).
+  return { columns: [...PROBATIONARY_COLUMNS], groups: toGroups(groups).sort((a, b) => (rankOf.get(a.title) ?? 0) - (rankOf.get(b.title) ?? 0)) };
 }
 

@@ -9,6 +9,7 @@ import { cellValue } from '../../export/export-members';
 import { Codes } from '../member-records';
 import { allMembers } from '../members';
 import { printHeading } from './heading';
+import { organizationTitles, treeRank } from '../organizations';
 import type { Scope } from '../../scope';
 
 /** The columns of a roster when the view names none: the items an organization department checks. */
@@ -23,21 +24,17 @@ export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.rost
   const { columns: _columns, ...view } = input;
   const codes = new Codes(db);
   const groups = new Map<number, RosterGroup>();
+  const title = organizationTitles(db);
   let total = 0;
   for (const chunk of allMembers(db, { ...view, orgId, status: 'active' }, scope)) {
     for (const m of chunk) {
       let group = groups.get(m.orgId);
-      if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: m.branch, rows: [] }));
+      if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: title(m.orgId), rows: [] }));
       group.rows.push(fields.map((f) => cellValue(f, m, codes, lang) ?? ''));
     }
     total += chunk.length;
   }
-  return { heading: printHeading(db, orgId, now, scope), columns: fields.map((f) => f.key), groups: [...groups.values()].sort(byTreeOrder(db)), total };
-}
-
-/** Groups in the order the organization page lists their branches. */
-function byTreeOrder(db: SqliteDatabase): (a: RosterGroup, b: RosterGroup) => number {
-  const rows = db.prepare('SELECT id FROM organizations ORDER BY community_id IS NULL, community_id, sort_order, name, id').all() as { id: number }[];
-  const rank = new Map(rows.map((r, i) => [r.id, i]));
-  return (a, b) => (rank.get(a.orgId) ?? 0) - (rank.get(b.orgId) ?? 0);
+  const rank = treeRank(db);
+  const ordered = [...groups.values()].sort((a, b) => rank(a.orgId) - rank(b.orgId));
+  return { heading: printHeading(db, orgId, now, scope), columns: fields.map((f) => f.key), groups: ordered, total };
 }
