@@ -7,6 +7,7 @@ import type { ImportReport as ContractImportReport } from '../../shared/api/cont
 import type { Language } from '../../shared/api/schemas';
 import { FIELD_PROBLEMS, fieldLabel, interpolate } from '../../shared/i18n/messages';
 import type { RowProblem } from '../../shared/members/draft';
+import { localIsoDate } from '../../shared/validators';
 import { AppError } from '../../shared/result';
 import { refreshStatistics } from '../db/open';
 import { appendAudit, type AuditActor } from '../services/audit';
@@ -177,6 +178,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
     const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
     const seenInFile = new Map<string, number>();
+    const yearAgo = localIsoDate(new Date(options.now.getFullYear() - 1, options.now.getMonth(), options.now.getDate()));
     // Months whose return is finalized: a member joining or made full in one would change frozen figures.
     const finalized = new Set(db.prepare("SELECT period FROM returns WHERE state = 'finalized'").pluck().all() as string[]);
     const frozenDates = (columns: { join_date?: string | null; full_date?: string | null }): RowProblem[] =>
@@ -232,6 +234,11 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         return;
       }
       const problems: RowProblem[] = [];
+      // Without 人员类别 or 转正日期 a member is taken as probationary only while that can be true: within a
+      // year of joining. Anyone else would be made probationary silently; the clerk is asked instead.
+      if (draft.category === undefined && draft.fullDate === undefined && !(draft.joinDate && draft.joinDate >= yearAgo)) {
+        problems.push({ field: 'category', value: row.cells.category, problem: 'categoryNeeded' });
+      }
       const columns = toColumns(db, draft, branch.id, codes, problems);
       if (finalized.size) problems.push(...frozenDates(columns));
       if (problems.length) for (const p of problems) reject(p, row.excelRow);

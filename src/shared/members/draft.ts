@@ -85,6 +85,7 @@ export const MEMBER_ROW_PROBLEMS = [
   'cellIsDate',
   'fullDateNotAfterJoinDate',
   'probationaryHasFullDate',
+  'categoryNeeded',
   'unknownField',
 ] as const;
 

@@ -143,6 +143,27 @@ describe('dates as rosters give them', () => {
   });
 });
 
+describe('a roster without 人员类别', () => {
+  it('takes a member who joined within the year as probationary, and asks about anyone else instead of guessing', async () => {
+    const t = await street();
+    const file = await writeWorkbook(
+      nationalRoster([
+        memberRow(1, { category: null, joinDate: '2025-09-01', fullDate: null }),
+        memberRow(2, { category: null, joinDate: '2001-07-01', fullDate: '2002-07-01' }),
+        memberRow(3, { category: null, joinDate: '2001-07-01', fullDate: null }),
+      ]),
+    );
+    const report = await importMembers(t.app.database, file, options());
+    expect(report.created).toBe(2);
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 6, column: '人员类别', code: 'categoryNeeded' })]);
+    const rows = t.app.database.prepare('SELECT join_date, category FROM members ORDER BY join_date').all();
+    expect(rows).toEqual([
+      { join_date: '2001-07-01', category: 'full' },
+      { join_date: '2025-09-01', category: 'probationary' },
+    ]);
+  });
+});
+
 describe('missing branches', () => {
   it('are made for the members placed in them, never for a rejected row alone', async () => {
     const t = await street();
