@@ -216,12 +216,15 @@ export const COMMANDS: Command[] = [
     precheck(values, text) {
       const dup = values['on-duplicate'];
       if (dup !== undefined && dup !== 'skip' && dup !== 'update') throw new UsageError(text.badChoice('--on-duplicate', String(dup), 'skip|update'));
+      if (values['header-row'] !== undefined) intOption(values, 'header-row', 1, 1000, text);
     },
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
+      const headerRow = ctx.values['header-row'] === undefined ? undefined : intOption(ctx.values, 'header-row', 1, 1000, ctx.text);
       if (!fs.existsSync(file)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(file), { file });
       const report = await importMembers(ctx.app.database, file, {
         sheet: typeof ctx.values.sheet === 'string' ? ctx.values.sheet : undefined,
+        headerRow,
         onDuplicate: ctx.values['on-duplicate'] === 'update' ? 'update' : 'skip',
         createMissingBranches: ctx.values['create-missing-branches'] === true,
         dryRun: ctx.values['dry-run'] === true,

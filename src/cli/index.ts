@@ -65,6 +65,7 @@ export async function runCli(argv: string[]): Promise<number> {
         org: { type: 'string' },
         limit: { type: 'string' },
         sheet: { type: 'string' },
+        'header-row': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'on-duplicate': { type: 'string' },
         'create-missing-branches': { type: 'boolean', default: false },

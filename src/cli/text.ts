@@ -14,7 +14,7 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数] [--status active|history]
                         列出党员（按姓名、拼音首字母、身份证号或电话查找）；--status history 列出历史名册
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
-  import members 文件 [--sheet 工作表] [--dry-run] [--on-duplicate skip|update]
+  import members 文件 [--sheet 工作表] [--header-row 行号] [--dry-run] [--on-duplicate skip|update]
         [--create-missing-branches] [--rejected 未导入行.xlsx]
                         从 Excel 花名册导入党员；--dry-run 只检查不写入；有被拒绝的行时退出码为 1
   export members 文件.xlsx [--org 组织]
@@ -44,7 +44,7 @@ Commands:
                          list members (by name, pinyin initials, ID number or phone); --status history lists
                          those who left the roll
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
-  import members FILE [--sheet NAME] [--dry-run] [--on-duplicate skip|update]
+  import members FILE [--sheet NAME] [--header-row N] [--dry-run] [--on-duplicate skip|update]
         [--create-missing-branches] [--rejected OUT.xlsx]
                          import members from an Excel roster; --dry-run checks without writing;
                          exit 1 when any row was rejected

@@ -97,6 +97,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'counter.stats': { period: '2026-03' },
     'workdays.due': { from: '2026-03-10', days: 5 },
     'workdays.overrides.list': {},
+    'workdays.calendar': {},
     'workdays.overrides.save': { date: '2027-02-06', kind: 'workday' },
     'workdays.overrides.delete': { id: 1 },
     'teams.list': {},

@@ -33,9 +33,9 @@ async function roster(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('党员名册');
   sheet.addRow(['朝阳门街道党员花名册']);
-  sheet.mergeCells('A1:E1');
-  sheet.addRow(['序号', '姓名', '公民身份号码', '所在党支部', '入党时间']);
-  [...GOOD, BAD].forEach((m, i) => sheet.addRow([i + 1, m.name, m.id, BRANCH, m.joined]));
+  sheet.mergeCells('A1:F1');
+  sheet.addRow(['序号', '姓名', '公民身份号码', '所在党支部', '入党时间', '人员类别']);
+  [...GOOD, BAD].forEach((m, i) => sheet.addRow([i + 1, m.name, m.id, BRANCH, m.joined, '正式党员']));
   sheet.addRow(['合计', '3 人']);
   sheet.getColumn(3).numFmt = '@';
   book.addWorksheet('填表说明').addRow(['身份证号码请设为文本格式']);
@@ -73,6 +73,7 @@ test('the wizard finds the bad ID number, hands the problem rows back, and impor
   await expect(mapping.getByRole('row', { name: /^C/ })).toContainText('公民身份号码');
   await expect(mapping.getByRole('row', { name: /^D/ })).toContainText('所在党支部');
   await expect(mapping.getByRole('row', { name: /^E/ })).toContainText('入党日期');
+  await expect(mapping.getByRole('row', { name: /^F/ })).toContainText('人员类别');
   await expect(mapping.getByRole('row', { name: /^A/ })).toContainText('不导入');
   await expect(page.getByText('3 行党员数据，可导入 2 行，有问题 1 行')).toBeVisible();
   await page.getByRole('button', { name: '下一步' }).click();

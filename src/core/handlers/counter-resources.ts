@@ -8,7 +8,7 @@ import { deleteOverride, listOverrides, saveOverride, toOverrideInfo } from '../
 import { counterStats } from '../services/counter/stats';
 import { recountDueDates } from '../services/counter/request-steps';
 import { createRecord, deleteRecord, getVolunteerInfo, listRecords, listTeams, listVolunteers, memberHours, saveTeam, saveVolunteer } from '../services/counter/volunteers';
-import { workdayCalendar } from '../services/counter/workdays';
+import { packageKnowsYear, workdayCalendar } from '../services/counter/workdays';
 import { scopedCommunity } from '../scope';
 
 type ResourceMethods =
@@ -19,6 +19,7 @@ type ResourceMethods =
   | 'counter.stats'
   | 'workdays.due'
   | 'workdays.overrides.list'
+  | 'workdays.calendar'
   | 'workdays.overrides.save'
   | 'workdays.overrides.delete'
   | 'teams.list'
@@ -76,6 +77,12 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
 
   'workdays.overrides.list'(ctx, input) {
     return listOverrides(ctx.db, input.year);
+  },
+
+  'workdays.calendar'(ctx) {
+    const year = ctx.now().getFullYear();
+    const count = ctx.db.prepare("SELECT count(*) FROM workday_overrides WHERE substr(on_date, 1, 4) = ?").pluck();
+    return { years: [year, year + 1].map((y) => ({ year: y, builtIn: packageKnowsYear(y), overrides: count.get(String(y)) as number })) };
   },
 
   'workdays.overrides.save'(ctx, input) {

@@ -28,6 +28,8 @@ export const counterMethods = {
   'counter.stats': { input: s.counterStatsInput, access: 'viewer', write: false },
   'workdays.due': { input: s.workdaysDueInput, access: 'viewer', write: false },
   'workdays.overrides.list': { input: s.workdayOverrideListInput, access: 'viewer', write: false },
+  /** Whether this year's and next year's holidays are known (built in, or entered in the override table). */
+  'workdays.calendar': { input: none, access: 'viewer', write: false },
   'workdays.overrides.save': { input: s.workdayOverrideSaveInput, access: 'admin', write: true },
   'workdays.overrides.delete': { input: s.idInput, access: 'admin', write: true },
   'teams.list': { input: none, access: 'viewer', write: false },
@@ -145,6 +147,14 @@ export interface CounterStats {
   volunteerHoursByTeam: { teamId: number | null; teamName: string | null; hours: number; records: number }[];
 }
 
+/** A year of the working-day calendar: built into the program (the official arrangement), and/or entered by hand. */
+export interface CalendarYear {
+  year: number;
+  builtIn: boolean;
+  /** Days of the year in the override table. */
+  overrides: number;
+}
+
 export interface WorkdayOverrideInfo {
   id: number;
   date: string;
@@ -228,6 +238,7 @@ export interface CounterOutputs {
   'counter.stats': CounterStats;
   'workdays.due': { from: string; days: number; due: string };
   'workdays.overrides.list': WorkdayOverrideInfo[];
+  'workdays.calendar': { years: CalendarYear[] };
   /** `recounted`: open requests whose due date moved with the table. */
   'workdays.overrides.save': WorkdayOverrideInfo & { recounted: number };
   'workdays.overrides.delete': { id: number; date: string; recounted: number };

@@ -56,6 +56,17 @@ describe('a year the package does not know', () => {
     const list = await t.app.invoke('workdays.overrides.list', { year: 2028 }, t.adminToken);
     expect(list.map((o) => [o.date, o.kind])).toContainEqual(['2028-10-07', 'workday']);
   });
+
+  it('is reported so the pages can ask for it: this year and next, built in or entered by hand', async () => {
+    const t = await app({ start: new Date(2027, 10, 20, 9) });
+    expect(packageKnowsYear(2027)).toBe(false);
+    expect((await t.app.invoke('workdays.calendar', {}, t.adminToken)).years).toEqual([
+      { year: 2027, builtIn: false, overrides: 0 },
+      { year: 2028, builtIn: false, overrides: 0 },
+    ]);
+    await t.app.invoke('workdays.overrides.save', { date: '2028-01-01', kind: 'holiday', dayName: '元旦' }, t.adminToken);
+    expect((await t.app.invoke('workdays.calendar', {}, t.adminToken)).years[1]).toEqual({ year: 2028, builtIn: false, overrides: 1 });
+  });
 });
 
 describe('the override table', () => {

@@ -164,6 +164,7 @@ export const en: SameKeys<Messages> = {
       languageSecurity: 'Language and security',
       backup: 'Backup and restore',
       audit: 'Audit log',
+      exchange: 'Sending the return',
     },
   },
   street: {

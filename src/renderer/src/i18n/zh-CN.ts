@@ -160,6 +160,7 @@ export const zhCN = {
       languageSecurity: '语言与安全',
       backup: '备份与恢复',
       audit: '审计日志',
+      exchange: '报送设置',
     },
   },
   street: {

@@ -11,6 +11,7 @@ import type { PageProps } from '../../app/routes';
 import { navigate } from '../../app/router';
 import { useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
+import { CalendarNotice } from './CalendarNotice';
 import { errorText } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
 import { useCommunityScope } from '../../lib/scope';
@@ -74,6 +75,7 @@ export default function CounterPage({ subPath }: PageProps) {
           </div>
         }
       />
+      <CalendarNotice compact />
       <div className={canEdit ? 'counter-layout' : 'counter-layout is-read-only'}>
         {canEdit && (
           <Card className="panel accept-card" title={t('counter.accept.title')}>

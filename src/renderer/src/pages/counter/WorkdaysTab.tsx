@@ -14,6 +14,7 @@ import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
 import { useSaveForm } from './use-save-form';
+import { CalendarNotice } from './CalendarNotice';
 
 interface Values {
   date: Dayjs | null;
@@ -115,6 +116,7 @@ export function WorkdaysTab() {
   return (
     <div className="workdays-tab">
       <p className="cell-muted">{t('workdays.intro')}</p>
+      <CalendarNotice />
       <div className="service-toolbar" style={{ justifyContent: 'space-between', marginBottom: 12 }}>
         <DueCalculator />
         {isAdmin && (

@@ -1,4 +1,5 @@
-// 系统设置: street profile, users (admin only), language and security, backup and restore, audit log.
+// 系统设置: street profile, users (admin only), language and security, working days, the print station, the
+// return's sending (admin only), backup and restore, audit log.
 // The tab is part of the address (#/settings/users), so other pages can link straight to a tab.
 // A district's database has no street profile, working days or print station: it shows the shared tabs only.
 import { Card, Tabs } from 'antd';
@@ -13,6 +14,7 @@ import { BackupTab } from './BackupTab';
 import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
 import { UsersTab } from './UsersTab';
+import { ExchangeTab } from './ExchangeTab';
 import { WorkdaysTab } from '../counter/WorkdaysTab';
 import { StationTab } from '../print/StationTab';
 
@@ -30,6 +32,7 @@ export function SettingsPage({ subPath }: PageProps) {
       ? [
           { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
           { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
+          ...(isAdmin ? [{ key: 'exchange', label: t('settings.tabs.exchange'), children: <ExchangeTab /> }] : []),
         ]
       : []),
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
