@@ -56,6 +56,9 @@ describe('importing a roster', () => {
     const { entries } = await t.app.invoke('audit.list', { action: 'members.importCommit' }, t.adminToken);
     expect(entries[0].after).toMatchObject({ created: 2, rejected: 1 });
     expect((t.app.database.prepare("SELECT count(*) AS n FROM member_events WHERE kind = 'imported'").get() as { n: number }).n).toBe(2);
+    // Each member's history says which file and Excel row it came from, on the day it joined.
+    const history = await t.app.invoke('members.get', { id: found.members.find((m) => m.name === '党员乙')!.id }, t.adminToken);
+    expect(history.events).toEqual([expect.objectContaining({ kind: 'imported', onDate: '2005-07-01', detail: { file: '花名册.xlsx', row: 4 }, recordedBy: 'admin' })]);
   });
 
   it('creates a missing branch only when asked to', async () => {
