@@ -11,7 +11,7 @@ import { localIsoDate } from '../../shared/validators';
 import { AppError } from '../../shared/result';
 import { refreshStatistics } from '../db/open';
 import { appendAudit, type AuditActor } from '../services/audit';
-import { Codes, type EventWriter, eventWriter, toColumns, updateMember } from '../services/member-records';
+import { Codes, eventWriter, toColumns, updateMember } from '../services/member-records';
 import { findOrganizations } from '../services/organizations';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
