@@ -34,7 +34,7 @@ export function MemberToolbar({
   const key = (k: string) => t(`memberEdit.toolbar.${k}`);
   return (
     <div className="members-toolbar" role="toolbar">
-      <Space size={6}>
+      <Space size={6} wrap>
         {canEdit && (
           <>
             <Button type="primary" icon={<PlusOutlined />} onClick={actions.onAdd}>
