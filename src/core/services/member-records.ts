@@ -46,8 +46,16 @@ export class Codes {
     return code === null ? undefined : (this.labels.get(`${table}:${code}`) ?? code);
   }
 
-  // An import asks the same two questions for tens of thousands of rows: remember the answers.
+  // An import asks the same questions for tens of thousands of rows: remember the answers.
   private readonly communities = new Map<number, number | null>();
+  private readonly pinyins = new Map<string, { initials: string; full: string }>();
+
+  /** A name's pinyin, worked out once per import (a street's roster has many 王伟 and 李娜). */
+  pinyinOf(name: string): { initials: string; full: string } {
+    let found = this.pinyins.get(name);
+    if (!found) this.pinyins.set(name, (found = namePinyin(name)));
+    return found;
+  }
   private readonly grids = new Map<string, number[]>();
 
   communityOf(db: SqliteDatabase, orgId: number): number | null {
@@ -144,7 +152,7 @@ export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number,
     if (grids.length !== 1) problems.push({ field: 'grid', value: draft.grid, problem: 'gridUnknown' });
     else gridId = grids[0];
   }
-  const pinyin = namePinyin(draft.name);
+  const pinyin = codes.pinyinOf(draft.name);
   return {
     name: draft.name,
     name_initials: pinyin.initials,
