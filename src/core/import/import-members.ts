@@ -13,6 +13,7 @@ import { refreshStatistics } from '../db/open';
 import { appendAudit, type AuditActor } from '../services/audit';
 import { Codes, eventWriter, toColumns, updateMember } from '../services/member-records';
 import { findOrganizations } from '../services/organizations';
+import { finalizedPeriods } from '../returns/freeze';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
 import type { Scope } from '../scope';
@@ -180,7 +181,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     const seenInFile = new Map<string, number>();
     const yearAgo = localIsoDate(new Date(options.now.getFullYear() - 1, options.now.getMonth(), options.now.getDate()));
     // Months whose return is finalized: a member joining or made full in one would change frozen figures.
-    const finalized = new Set(db.prepare("SELECT period FROM returns WHERE state = 'finalized'").pluck().all() as string[]);
+    const finalized = finalizedPeriods(db);
     const frozenDates = (columns: { join_date?: string | null; full_date?: string | null }): RowProblem[] =>
       (
         [
@@ -318,37 +319,18 @@ function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOpti
   if (rows.length === 0) return;
   const at = options.now.toISOString();
   const today = localIsoDate(options.now);
-  // A column empty in every row of the file (most rosters carry a dozen of the archive's forty fields) is
-  // left to its NULL default instead of being bound forty thousand times.
-  const nullByDefault = new Set(
-    (db.pragma('table_info(members)') as { name: string; notnull: number; dflt_value: unknown }[]).filter((c) => c.notnull === 0 && c.dflt_value === null).map((c) => c.name),
-  );
-  const keys = Object.keys(rows[0].columns).filter((k) => !nullByDefault.has(k) || rows.some((r) => r.columns[k] !== null && r.columns[k] !== undefined));
+  const events = eventWriter(db, options.actor.username, options.now);
+  const keys = Object.keys(rows[0].columns);
   const insert = db.prepare(`INSERT INTO members (${keys.join(', ')}, created_at, updated_at) VALUES (${keys.map(() => '?').join(', ')}, ?, ?)`);
   const values: unknown[] = new Array(keys.length + 2);
   values[keys.length] = at;
   values[keys.length + 1] = at;
-  // Each member's 'imported' event names its Excel row; they are written by SQLite in one statement per
-  // chunk from [member id, row] pairs (the same rows eventWriter would write, without a call per member).
-  const writeEvents = db.prepare(
-    `INSERT INTO member_events (member_id, kind, on_date, detail, recorded_by, recorded_at)
-     SELECT m.id, 'imported', coalesce(m.join_date, @today), json_object('file', @file, 'row', p.value ->> 1), @by, @at
-     FROM json_each(@pairs) p JOIN members m ON m.id = p.value ->> 0 ORDER BY p.key`,
-  );
-  let pairs: [number, number][] = [];
-  const flush = () => {
-    if (pairs.length) writeEvents.run({ pairs: JSON.stringify(pairs), today, file: options.fileName, by: options.actor.username, at });
-    pairs = [];
-  };
   rows.forEach((row, i) => {
-    if (i % PROGRESS_ROWS === 0 && i > 0) {
-      flush();
-      progress(i);
-    }
+    if (i % PROGRESS_ROWS === 0 && i > 0) progress(i);
     for (let k = 0; k < keys.length; k++) values[k] = row.columns[keys[k]];
-    pairs.push([Number(insert.run(values).lastInsertRowid), row.excelRow]);
+    const info = insert.run(values);
+    events(Number(info.lastInsertRowid), 'imported', (row.columns.join_date as string | null) ?? today, { file: options.fileName, row: row.excelRow });
   });
-  flush();
 }
 
 /** The rejected rows as the clerk wrote them, ID numbers and phones as text, with a reason column. */

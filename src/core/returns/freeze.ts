@@ -12,6 +12,11 @@ export function finalizedPeriodFor(db: SqliteDatabase, date: string | null | und
   return row ? period : null;
 }
 
+/** Every finalized period, for work over many records at once (an import asks once, not per row). */
+export function finalizedPeriods(db: SqliteDatabase): ReadonlySet<string> {
+  return new Set(db.prepare("SELECT period FROM returns WHERE state = 'finalized'").pluck().all() as string[]);
+}
+
 function frozen(field: string, value: string, period: string): AppError {
   return new AppError('VALIDATION', `the return of ${period} is finalized`, { issues: [{ field, problem: 'periodFinalized', value, params: { period } }] });
 }
