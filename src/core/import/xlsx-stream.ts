@@ -1,6 +1,8 @@
-// One worksheet of an .xlsx read with exceljs's streaming WorkbookReader, plus the two things it lacks for
-// Chinese rosters: UTF-8 decoded across chunk boundaries, and the sheet's merged cells.
+// One worksheet of an .xlsx read with exceljs's sheet parser, fed by this module from the unzipped workbook:
+// UTF-8 decoded whole (no garbled characters at chunk boundaries), and the sheet's merged cells.
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
+import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/result';
 
@@ -30,121 +32,88 @@ export interface StreamedSheet {
   merges: MergedBlock[];
 }
 
-// The parts of exceljs's streaming reader this module relies on that its typings do not declare
-// (exceljs 4.4.0, lib/stream/xlsx/workbook-reader.js and worksheet-reader.js).
-type XmlChunks = AsyncIterable<Buffer | string>;
+// The parts of exceljs's streaming reader this module calls that its typings do not declare (exceljs 4.4.0,
+// lib/stream/xlsx/workbook-reader.js): its parsers of the workbook's parts, fed here one part at a time.
 interface WorkbookReaderInternals {
-  model?: { sheets?: { name: string; state?: string }[] };
-  _parseWorksheet(iterator: XmlChunks, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
-  [entryParser: string]: unknown;
-}
-interface WorksheetReaderInternals extends AsyncIterable<ExcelJS.Row> {
-  name: string;
+  model?: { sheets?: { name: string; state?: string; rId: string }[] };
+  workbookRels?: { Id: string; Type: string; Target: string }[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
 
-// exceljs decodes every 16 KB chunk on its own, so a character cut by a chunk boundary comes out as two
-// U+FFFD: garbled names in any large Chinese roster (exceljs issues #2063, #2084, #2316). Entries parsed
-// by the workbook reader itself get a decoding stream; worksheets go through SheetXml below.
-const ENTRY_PARSERS = ['_parseRels', '_parseWorkbook', '_parseSharedStrings', '_parseStyles'] as const;
+/** The sheet XML handed to the row parser this many characters at a time. */
+const XML_SLICE = 64 * 1024;
 
-/** Reads the named sheet, or the first visible one, to the end. */
+/**
+ * Reads the named sheet, or the first visible one, to the end. The workbook is unzipped in memory and its
+ * parts given to exceljs's parsers in the order they need (relations, workbook, shared strings, styles,
+ * then the sheet), each decoded whole as UTF-8. exceljs's own zip streaming is not used: it decodes each
+ * 16 KB chunk on its own (a Chinese character cut by a chunk boundary comes out as two U+FFFD: exceljs
+ * issues #2063, #2084, #2316), parks the sheets in temp files when the shared strings come after them (as
+ * Excel and exceljs write them), and on a busy machine its entry iteration can stop before the last parts
+ * (seen about once in 300 reads), leaving a reader with no sheet list.
+ */
 export async function streamWorksheet(input: string | Uint8Array, wanted?: string): Promise<StreamedSheet> {
-  const source = typeof input === 'string' ? input : Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+  const files = unzipSync(typeof input === 'string' ? new Uint8Array(fs.readFileSync(input)) : input);
+  const text = (name: string): string | null => (files[name] ? new TextDecoder('utf-8').decode(files[name]) : null);
+  const part = (name: string): Readable => Readable.from([text(name) ?? '']);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     // Styles tell a date cell from a number cell; hyperlinks are left to the cell's own text.
     styles: 'cache',
     hyperlinks: 'ignore',
     worksheets: 'emit',
     entries: 'ignore',
-  });
-  const sheetXml = decodeEntriesAndTapSheets(reader as unknown as WorkbookReaderInternals);
+  }) as unknown as WorkbookReaderInternals;
 
-  let sheets: string[] = [];
-  let chosen: string | undefined;
-  let found: StreamedSheet | undefined;
-  for await (const worksheet of reader as unknown as AsyncIterable<WorksheetReaderInternals>) {
-    if (chosen === undefined) {
-      const listed = (reader as unknown as WorkbookReaderInternals).model?.sheets ?? [];
-      sheets = listed.map((s) => s.name);
-      chosen = wanted ?? listed.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden')?.name ?? sheets[0];
-    }
-    const xml = sheetXml.get(worksheet);
-    if (!xml) throw new Error('exceljs handed over a worksheet SheetXml did not see: check xlsx-stream.ts against this exceljs');
-    if (worksheet.name !== chosen || found) {
-      xml.discard();
-      continue;
-    }
-    const rows: SheetRow[] = [];
-    for await (const row of worksheet) rows.push({ excelRow: row.number, values: plainValues(row) });
-    found = { sheets, sheet: chosen, rows, merges: xml.merges };
+  if (!files['xl/workbook.xml'] || !files['xl/_rels/workbook.xml.rels']) throw new Error('not a workbook: xl/workbook.xml is missing');
+  await reader._parseRels(part('xl/_rels/workbook.xml.rels'));
+  await reader._parseWorkbook(part('xl/workbook.xml'));
+  const rels = reader.workbookRels ?? [];
+  const target = (rel: { Target: string } | undefined) => (rel ? rel.Target.replace(/^\/?(xl\/)?/, 'xl/') : null);
+  const sharedStrings = target(rels.find((r) => r.Type.endsWith('/sharedStrings'))) ?? 'xl/sharedStrings.xml';
+  for await (const _ of reader._parseSharedStrings(part(sharedStrings))) {
+    // cached on the reader: nothing is emitted
   }
-  if (found) return found;
-  throw new AppError('VALIDATION', `The workbook has no sheet named "${wanted}"`, {
-    issues: [{ field: 'sheet', problem: 'sheetNotFound', value: wanted, params: { sheets: sheets.join('、') } }],
-    sheets,
-  });
+  const styles = target(rels.find((r) => r.Type.endsWith('/styles'))) ?? 'xl/styles.xml';
+  if (files[styles]) await reader._parseStyles(part(styles));
+
+  const listed = reader.model?.sheets ?? [];
+  const sheets = listed.map((s) => s.name);
+  const chosen = wanted === undefined ? (listed.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? listed[0]) : listed.find((s) => s.name === wanted);
+  if (!chosen) {
+    throw new AppError('VALIDATION', `The workbook has no sheet named "${wanted}"`, {
+      issues: [{ field: 'sheet', problem: 'sheetNotFound', value: wanted, params: { sheets: sheets.join('、') } }],
+      sheets,
+    });
+  }
+  const sheetPath = target(rels.find((r) => r.Id === chosen.rId));
+  const xml = sheetPath ? text(sheetPath) : null;
+  if (xml === null) throw new Error(`the workbook lists sheet "${chosen.name}" but does not hold it`);
+  const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
+  const event = [...reader._parseWorksheet(sliced(xml), sheetNo)].find((e) => e.eventType === 'worksheet');
+  const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
+  if (!worksheet) throw new Error('exceljs handed over no worksheet reader: check xlsx-stream.ts against this exceljs');
+  const rows: SheetRow[] = [];
+  for await (const row of worksheet) rows.push({ excelRow: row.number, values: plainValues(row) });
+  return { sheets, sheet: chosen.name, rows, merges: parseMerges(xml.slice(xml.lastIndexOf('</sheetData>'))) };
 }
 
-function decodeEntriesAndTapSheets(reader: WorkbookReaderInternals): WeakMap<object, SheetXml> {
-  for (const name of ENTRY_PARSERS) {
-    const parse = reader[name];
-    if (typeof parse !== 'function') throw new Error(`exceljs WorkbookReader.${name} is gone: check xlsx-stream.ts against this exceljs`);
-    reader[name] = (entry: Readable) => parse.call(reader, entry.setEncoding('utf8'));
+/** The sheet's XML in slices, never cutting a surrogate pair (a character outside the BMP) in two. */
+async function* sliced(xml: string): AsyncGenerator<string> {
+  for (let at = 0; at < xml.length; ) {
+    let end = Math.min(at + XML_SLICE, xml.length);
+    const last = xml.charCodeAt(end - 1);
+    if (end < xml.length && last >= 0xd800 && last <= 0xdbff) end--;
+    yield xml.slice(at, end);
+    at = end;
   }
-  const taps = new WeakMap<object, SheetXml>();
-  const parseWorksheet = reader._parseWorksheet;
-  reader._parseWorksheet = function* (iterator, sheetNo) {
-    const xml = new SheetXml(iterator);
-    for (const event of parseWorksheet.call(reader, xml, sheetNo)) {
-      if (event.eventType === 'worksheet' && typeof event.value === 'object' && event.value) taps.set(event.value, xml);
-      yield event;
-    }
-  };
-  return taps;
 }
 
-const END_OF_ROWS = '</sheetData>';
 const MERGE_CELL = /<mergeCell\b[^>]*?\bref=["']([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?["']/g;
-
-/**
- * A worksheet's XML on its way to exceljs: decoded as one UTF-8 stream, and the <mergeCells> element that
- * follows the rows kept aside (exceljs's streaming reader drops it), so merges are known once rows are read.
- */
-class SheetXml implements AsyncIterable<string> {
-  merges: MergedBlock[] = [];
-
-  constructor(private readonly source: XmlChunks) {}
-
-  async *[Symbol.asyncIterator](): AsyncGenerator<string> {
-    const decoder = new TextDecoder('utf-8');
-    let afterRows: string[] | null = null;
-    let carry = '';
-    for await (const chunk of this.source) {
-      const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-      if (afterRows) afterRows.push(text);
-      else {
-        const probe = carry + text;
-        const at = probe.indexOf(END_OF_ROWS);
-        if (at >= 0) afterRows = [probe.slice(at)];
-        else carry = probe.slice(-(END_OF_ROWS.length - 1));
-      }
-      yield text;
-    }
-    const rest = decoder.decode();
-    if (rest) {
-      afterRows?.push(rest);
-      yield rest;
-    }
-    this.merges = afterRows ? parseMerges(afterRows.join('')) : [];
-  }
-
-  /** A sheet nobody reads: close a temp file exceljs may have opened for it. */
-  discard(): void {
-    const stream = this.source as Partial<Readable>;
-    if (typeof stream.destroy === 'function') stream.destroy();
-  }
-}
 
 function parseMerges(xml: string): MergedBlock[] {
   return [...xml.matchAll(MERGE_CELL)].flatMap(([, left, top, right, bottom]) => {

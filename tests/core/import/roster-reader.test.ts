@@ -257,6 +257,22 @@ describe('readRoster: sheets and files', () => {
   });
 });
 
+describe('readRoster: a large Chinese roster', () => {
+  it('reads every name and address whole, however the file keeps its text (no character cut at a chunk boundary)', async () => {
+    const given = '秀英桂兰建国淑珍玉梅志强丽娟德明';
+    const members = Array.from({ length: 3000 }, (_, i) => {
+      const name = `${'王李张刘陈杨黄赵吴周'[i % 10]}${given[i % given.length]}${given[(i * 7) % given.length]}`;
+      return [i + 1, `幸福社区党委/第${i % 40}网格党支部（${name}楼栋）`, name, i % 2 ? '男' : '女', citizenId('19800102', String(i % 1000).padStart(3, '0'), String(370100 + Math.floor(i / 1000))), null, '正式党员', '2005-07-01', '2006-07-01', '13812345678'];
+    });
+    for (const sharedStrings of [true, false]) {
+      const roster = await readRoster(await writeWorkbook(nationalRoster(members), { sharedStrings }));
+      expect(roster.rows).toHaveLength(3000);
+      expect(roster.rows.map((r) => r.cells.name)).toEqual(members.map((m) => m[2]));
+      expect(roster.rows.map((r) => r.cells.branch)).toEqual(members.map((m) => m[1]));
+    }
+  });
+});
+
 describe('readRoster: cell values', () => {
   it('reads what the cell shows: rich text, a formula result, a hyperlink, a date cell, a number', async () => {
     const joined = new Date(Date.UTC(2005, 6, 1));
