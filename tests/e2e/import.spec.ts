@@ -55,7 +55,7 @@ test.beforeAll(async () => {
 
 test('the wizard finds the bad ID number, hands the problem rows back, and imports the good ones', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '党员导入' }).click();
+  await page.getByRole('menuitem', { name: '导入党员' }).click();
   await expect(page.getByRole('heading', { name: '导入党员' })).toBeVisible();
 
   // 选择文件 → 选择工作表: the roster sheet is read, its header found under the merged title.
@@ -136,7 +136,7 @@ test('the wizard finds the bad ID number, hands the problem rows back, and impor
 
 test('a workbook that is not .xlsx is refused on the first step, in words a clerk understands', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '党员导入' }).click();
+  await page.getByRole('menuitem', { name: '导入党员' }).click();
   await page.locator('.import-dragger input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'text/plain', buffer: Buffer.from('姓名,身份证号\n') });
   await expect(page.getByRole('alert')).toContainText('文件：不是 Excel 工作簿（.xlsx）');
   await expect(page.getByRole('button', { name: '下一步' })).toHaveCount(0);

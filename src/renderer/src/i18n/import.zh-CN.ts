@@ -1,7 +1,7 @@
 // Simplified Chinese texts of the 导入党员 wizard (merged into the window's texts by i18n/index.ts).
 export const importZhCN = {
   importMembers: {
-    nav: '党员导入',
+    nav: '导入党员',
     title: '导入党员',
     description: '把 Excel 花名册中的党员导入党员信息。最后一步之前只做预检，不会改动任何数据。',
     steps: {
