@@ -4,6 +4,7 @@ import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
 import { MEMBER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELD_PROBLEMS } from './messages-import';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
@@ -64,6 +65,7 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
 export const FIELD_LABELS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_LABELS['zh-CN'],
+    ...IMPORT_FIELD_LABELS['zh-CN'],
     ...PRINT_FIELD_LABELS['zh-CN'],
     ...EXCHANGE_FIELD_LABELS['zh-CN'],
     name: '街道名称',
@@ -137,6 +139,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
   },
   en: {
     ...COUNTER_FIELD_LABELS.en,
+    ...IMPORT_FIELD_LABELS.en,
     ...PRINT_FIELD_LABELS.en,
     ...EXCHANGE_FIELD_LABELS.en,
     name: 'Street name',
@@ -213,6 +216,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
 export const FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_PROBLEMS['zh-CN'],
+    ...IMPORT_FIELD_PROBLEMS['zh-CN'],
     ...PRINT_FIELD_PROBLEMS['zh-CN'],
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
@@ -265,10 +269,10 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     categoryNeeded: '入党已满一年且没有转正日期，请填写人员类别（正式党员或预备党员）或转正日期',
     fileNotFound: '找不到文件',
     rosterXlsFormat: '这是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入',
-    rosterNotXlsx: '不是 Excel 工作簿（.xlsx）',
+    rosterNotXlsx: '不是 Excel 工作簿（.xlsx）或 CSV 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入',
     rosterUnreadable: '文件无法读取，可能已损坏',
     sheetNotFound: '找不到这个工作表',
-    rosterNoHeader: '在前 20 行中找不到表头（姓名、身份证号码等），请手动指定表头所在行（命令行用 --header-row 行号）',
+    rosterNoHeader: '工作表“{{sheet}}”的前 20 行中找不到表头（姓名、身份证号码等）。请选择另一个工作表或指定表头所在行（命令行用 --sheet 工作表名 --header-row 行号）',
     mappingDuplicate: '两列对应了同一个字段',
     divisionCodeDigits: '须为 9 位或 12 位数字',
     divisionCodeStreetPart: '第 7–9 位（乡级代码）须在 001–099 之间，表示街道',
@@ -320,6 +324,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
   },
   en: {
     ...COUNTER_FIELD_PROBLEMS.en,
+    ...IMPORT_FIELD_PROBLEMS.en,
     ...PRINT_FIELD_PROBLEMS.en,
     ...EXCHANGE_FIELD_PROBLEMS.en,
     ...SCOPE_FIELD_PROBLEMS.en,
@@ -372,10 +377,10 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     categoryNeeded: 'is needed (full or probationary), or the date made full: the member joined over a year ago',
     fileNotFound: 'was not found',
     rosterXlsFormat: 'is an old .xls file; save it as .xlsx in Excel or WPS first',
-    rosterNotXlsx: 'is not an Excel workbook (.xlsx)',
+    rosterNotXlsx: 'is not an Excel workbook (.xlsx) or a CSV file; save it as .xlsx in Excel or WPS and import it again',
     rosterUnreadable: 'cannot be read; it may be damaged',
     sheetNotFound: 'is not a sheet of this workbook',
-    rosterNoHeader: 'has no header row (name, ID number …) in its first 20 rows; point at the header row (on the command line: --header-row N)',
+    rosterNoHeader: 'sheet “{{sheet}}” has no header row (name, ID number …) in its first 20 rows. Choose another sheet or point at the header row (on the command line: --sheet NAME --header-row N)',
     mappingDuplicate: 'is mapped from two columns',
     divisionCodeDigits: 'must be 9 or 12 digits',
     divisionCodeStreetPart: 'digits 7–9 (township level) must be 001–099 for a street',
