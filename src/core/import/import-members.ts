@@ -17,6 +17,7 @@ import { finalizedPeriods } from '../returns/freeze';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
 import type { Scope } from '../scope';
+import { type CodeMapping, type ValueMapping, CODED_FIELDS, resolveValueMappings, saveCodeMappings } from './value-map';
 
 export interface ImportOptions extends ReadRosterOptions {
   onDuplicate: 'skip' | 'update';
@@ -36,6 +37,11 @@ export interface ImportOptions extends ReadRosterOptions {
   signal?: AbortSignal;
   /** A user limited to one community: every row must place its member in a branch of that community. */
   scope?: Scope | null;
+  /**
+   * Words mapped to codes: resolved ones (the wizard), or `--map-value 学历=电大:大学专科` texts (the CLI).
+   * A commit stores them for every later import; a dry run only applies them.
+   */
+  valueMappings?: readonly (CodeMapping | ValueMapping | string)[];
 }
 
 /** How far each stage takes the progress (of 100): reading the file is about a third of an import's time. */
@@ -150,6 +156,15 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
 export async function importMembers(db: SqliteDatabase, file: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const roster: Roster = await readRoster(file, options);
   throwIfCancelled(options.signal);
+  // An import with nothing to import is a refusal, not "0 rows imported" with an audit entry.
+  if (roster.rows.length === 0) {
+    throw new AppError('VALIDATION', `Sheet "${roster.sheet}" has no member rows below its header`, {
+      issues: [{ field: 'file', problem: 'rosterNoRows', value: roster.sheet }],
+    });
+  }
+  const mappings = (options.valueMappings ?? []).map((m) => (typeof m === 'object' && 'table' in m ? m : null));
+  const toResolve = (options.valueMappings ?? []).filter((_, i) => mappings[i] === null) as (ValueMapping | string)[];
+  const valueMappings: CodeMapping[] = [...mappings.filter((m): m is CodeMapping => m !== null), ...(toResolve.length ? resolveValueMappings(db, toResolve, roster.columns) : [])];
   options.onPhase?.(PROGRESS.read, PROGRESS.total);
   const checks = await checkInBatches(roster, options);
   const columnOf = new Map(roster.columns.filter((c) => c.field).map((c) => [c.field as string, c]));
@@ -167,14 +182,35 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     ignored: roster.ignored.map((i) => i.excelRow),
     createdBranches: [],
     dryRun: options.dryRun,
+    sheetsSeen: roster.sheetsSeen,
+    headerSignature: roster.headerSignature,
+    unknownValues: [],
+    awaitingMapping: 0,
+    warnings: [],
   };
   const reject = (p: RowProblem, row: number) => report.rejected.push(describe(p, columnOf.get(p.field) ?? null, row, options.lang));
+  const unknown = new Map<string, ImportReport['unknownValues'][number]>();
+  /** A coded value no word matches: listed once with its count; the commit refuses the row naming it. */
+  const noteUnknown = (p: RowProblem, row: number): boolean => {
+    const table = CODED_FIELDS.find((t) => t === p.field);
+    if (!table || p.problem !== 'codeUnknown') return false;
+    const value = String(p.value);
+    const column = columnOf.get(p.field)?.header ?? fieldLabel(`fields.${p.field}`, options.lang);
+    const key = `${table}\u0000${value}`;
+    const seen = unknown.get(key);
+    if (seen) seen.count++;
+    else unknown.set(key, { column, field: p.field, table, value, count: 1 });
+    if (!options.dryRun) reject({ ...p, problem: 'codeUnmapped', params: { column, value } }, row);
+    return true;
+  };
 
   const write = () => {
     const scope = options.scope ?? null;
     const newBranches: { path: string; id: number }[] = [];
     const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, newBranches, scope);
     const codes = new Codes(db);
+    for (const m of valueMappings) codes.learn(m.table, m.text, m.code);
+    if (!options.dryRun && valueMappings.length) saveCodeMappings(db, valueMappings, options.actor.username, options.now);
     const existing = db.prepare('SELECT id, name, version, status, org_id FROM members WHERE id_number = ?');
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
     const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
@@ -209,6 +245,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         return;
       }
       const draft = check.draft;
+      for (const w of check.warnings) report.warnings.push(describe(w, columnOf.get(w.field) ?? null, row.excelRow, options.lang));
       const first = seenInFile.get(draft.idNumber);
       if (first !== undefined) {
         report.duplicates.push({ row: row.excelRow, idNumber: draft.idNumber, name: draft.name, action: 'skipped', existing: 'file' });
@@ -242,8 +279,10 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       }
       const columns = toColumns(db, draft, branch.id, codes, problems);
       if (finalized.size) problems.push(...frozenDates(columns));
-      if (problems.length) for (const p of problems) reject(p, row.excelRow);
-      else accepted.push({ excelRow: row.excelRow, columns });
+      const others = problems.filter((p) => !noteUnknown(p, row.excelRow));
+      for (const p of others) reject(p, row.excelRow);
+      if (others.length === 0 && problems.length > 0 && options.dryRun) report.awaitingMapping++;
+      if (problems.length === 0) accepted.push({ excelRow: row.excelRow, columns });
     });
 
     const events = eventWriter(db, options.actor.username, options.now);
@@ -275,6 +314,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     }
     report.created = accepted.length;
     report.accepted = accepted.length + report.updated;
+    report.unknownValues = [...unknown.values()].sort((a, b) => a.column.localeCompare(b.column) || b.count - a.count);
     if (!options.dryRun) {
       appendAudit(
         db,
@@ -283,7 +323,15 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
           action: 'members.importCommit',
           entity: 'member',
           entityId: options.fileName,
-          after: { file: options.fileName, sheet: report.sheet, created: report.created, updated: report.updated, rejected: report.rejected.length, createdBranches: report.createdBranches },
+          after: {
+            file: options.fileName,
+            sheet: report.sheet,
+            created: report.created,
+            updated: report.updated,
+            rejected: report.rejected.length,
+            createdBranches: report.createdBranches,
+            ...(valueMappings.length ? { valueMappings } : {}),
+          },
         },
         options.now,
       );

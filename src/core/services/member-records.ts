@@ -4,6 +4,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput, CodeTableName, CodeTables, MemberDetail } from '../../shared/api/contract';
 import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
+import { toHalfWidth } from '../../shared/validators';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { Member, NewMember } from '../db/schema';
@@ -28,19 +29,34 @@ export function listCodeTables(db: SqliteDatabase): CodeTables {
   return tables;
 }
 
-/** Code tables both ways: a clerk types 汉族 or 01, the record keeps 01 and shows 汉族. */
+/** How a coded value is compared: half-width, without spaces, case-folded (汉 族, ｂｅｎｋｅ). */
+export function codeTextKey(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u3000]/g, '').toLowerCase();
+}
+
+/**
+ * Code tables both ways: a clerk types 汉族, 汉 or 01, the record keeps 01 and shows 汉族. The words clerks
+ * write for a code (本科, 中专) come from code_synonyms: those the program knows and those a clerk mapped.
+ */
 export class Codes {
   private readonly byText = new Map<string, string>();
   private readonly labels = new Map<string, string>();
   constructor(db: SqliteDatabase) {
+    for (const r of db.prepare('SELECT code_table, text, code FROM code_synonyms').all() as { code_table: CodeTable; text: string; code: string }[]) {
+      this.byText.set(`${r.code_table}:${codeTextKey(r.text)}`, r.code);
+    }
     for (const r of db.prepare('SELECT code_table, code, label FROM code_items').all() as { code_table: CodeTable; code: string; label: string }[]) {
-      this.byText.set(`${r.code_table}:${r.code}`, r.code);
-      this.byText.set(`${r.code_table}:${r.label}`, r.code);
+      this.byText.set(`${r.code_table}:${codeTextKey(r.code)}`, r.code);
+      this.byText.set(`${r.code_table}:${codeTextKey(r.label)}`, r.code);
       this.labels.set(`${r.code_table}:${r.code}`, r.label);
     }
   }
   code(table: CodeTable, text: string): string | undefined {
-    return this.byText.get(`${table}:${text.trim()}`);
+    return this.byText.get(`${table}:${codeTextKey(text)}`);
+  }
+  /** Adds a mapping for this reader only (an import's --map-value before it is stored). */
+  learn(table: CodeTable, text: string, code: string): void {
+    this.byText.set(`${table}:${codeTextKey(text)}`, code);
   }
   label(table: CodeTable, code: string | null): string | undefined {
     return code === null ? undefined : (this.labels.get(`${table}:${code}`) ?? code);

@@ -346,6 +346,16 @@ export const officerSaveInput = z.object({
 /** Ends a term: the officer stays on record with the day the term ended. */
 export const officerEndTermInput = z.object({ id, updatedAt: z.string().max(40), termEnd: calendarDay });
 
+export const codeTableName = z.enum(['ethnicity', 'education', 'occupation'], { error: 'notAllowed' });
+/** A clerk's word for a code: 电大 in 学历 means 31 (大学专科). */
+export const codeMapping = z.object({
+  table: codeTableName,
+  text: z.string().trim().min(1, { error: 'required' }).max(60, { error: 'tooLong' }),
+  code: z.string().trim().min(1, { error: 'required' }).max(10, { error: 'tooLong' }),
+});
+export const codeMappingsInput = z.object({ mappings: z.array(codeMapping).min(1, { error: 'required' }).max(500) });
+export const codeSynonymRemoveInput = z.object({ table: codeTableName, text: z.string().max(60) });
+
 export const memberImportInput = z.object({
   fileName: z.string().max(260),
   bytes: z.instanceof(Uint8Array, { error: 'required' }),
@@ -355,6 +365,8 @@ export const memberImportInput = z.object({
   headerRow: z.number().int().min(1).max(50).optional(),
   onDuplicate: z.enum(['skip', 'update'], { error: 'notAllowed' }).default('skip'),
   createMissingBranches: z.boolean().default(false),
+  /** Words mapped to codes for this run only (a dry run shows their effect before they are stored). */
+  valueMappings: z.array(codeMapping).max(500).optional(),
 });
 
 export const gridLayoutInput = z.object({

@@ -288,6 +288,8 @@ export const en: SameKeys<Messages> = {
     'orgs.close': 'Close organization',
     'communities.save': 'Save community',
     'grids.save': 'Save grid',
+    'codes.mapValues': 'Map values to codes (import)',
+    'codes.removeSynonym': 'Remove a code mapping',
   },
   auditEntities: {
     street: 'Street profile',
@@ -297,6 +299,7 @@ export const en: SameKeys<Messages> = {
     organization: 'Organization',
     community: 'Community',
     grid: 'Grid',
+    codeSynonym: 'Code mapping',
   },
   orgLevels: {
     street_committee: 'Street working committee',

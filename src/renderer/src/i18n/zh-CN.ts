@@ -284,6 +284,8 @@ export const zhCN = {
     'orgs.close': '撤销党组织',
     'communities.save': '保存社区',
     'grids.save': '保存网格',
+    'codes.mapValues': '对应代码（导入时的未识别值）',
+    'codes.removeSynonym': '删除代码对应',
   },
   auditEntities: {
     street: '街道信息',
@@ -293,6 +295,7 @@ export const zhCN = {
     organization: '党组织',
     community: '社区',
     grid: '网格',
+    codeSynonym: '代码对应',
   },
   orgLevels: {
     street_committee: '街道党工委',
