@@ -57,6 +57,8 @@ export interface ReadRosterOptions {
   mapping?: RosterMapping;
   /** The header row when the clerk points at it; found automatically otherwise. */
   headerRow?: number;
+  /** The file's name, when the file comes as bytes: a CSV file's one sheet is named after it. */
+  fileName?: string;
 }
 
 /** Problem codes readRoster may throw (as VALIDATION issues); texts live in shared/i18n FIELD_PROBLEMS. */
@@ -124,7 +126,7 @@ export async function readRoster(file: string | Uint8Array, options: ReadRosterO
   let listed: { name: string; visible: boolean }[];
   let load: (name: string) => Promise<StreamedSheet>;
   if (kind === 'csv') {
-    const sheet = await readCsv(file).catch(unreadable);
+    const sheet = await readCsv(file, typeof file === 'string' || !options.fileName ? undefined : options.fileName.replace(/\.[^.]*$/, '')).catch(unreadable);
     listed = [{ name: sheet.sheet, visible: true }];
     load = async () => sheet;
   } else {
@@ -262,9 +264,18 @@ function headerBlock(rows: readonly GridRow[], merges: readonly MergedBlock[], g
   const first = given ?? rows.find((row) => row.excelRow <= HEADER_SEARCH_ROWS && knownFieldCount(row) >= HEADER_MIN_FIELDS)?.excelRow;
   if (first === undefined) return null;
   // Header cells merged down over a second header row (序号, 姓名 over 入党日期 | 转正日期) make one header.
-  const last = merges
+  let last = merges
     .filter((m) => m.top <= first && m.bottom > first)
     .reduce((end, m) => Math.max(end, Math.min(m.bottom, first + HEADER_MAX_EXTRA_ROWS)), first);
+  // A second header row without merges (a CSV, or a sheet whose merges were undone): the row below holds
+  // only field names, under group names (党内信息 | 人员类别 …) or blanks of the row above.
+  if (given === undefined) {
+    for (let next = last + 1; next <= first + HEADER_MAX_EXTRA_ROWS; next++) {
+      const row = rows.find((r) => r.excelRow === next);
+      if (!row || !isHeaderContinuation(row)) break;
+      last = next;
+    }
+  }
   const block = rows.filter((row) => row.excelRow >= first && row.excelRow <= last);
   const width = block.reduce((max, row) => Math.max(max, row.values.length - 1), 0);
   // A group name merged across columns above the field names (基本信息, 党内信息, 联系方式) names no column.
@@ -276,6 +287,17 @@ function headerBlock(rows: readonly GridRow[], merges: readonly MergedBlock[], g
     texts[c] = candidates.findLast((text) => fieldForHeader(text) !== undefined) ?? candidates.at(-1) ?? '';
   }
   return { first, last, texts };
+}
+
+/** A row of field names only (at least one), as the lower row of a two-row header is. */
+function isHeaderContinuation(row: GridRow): boolean {
+  let known = 0;
+  for (const [c, value] of row.values.entries()) {
+    if (value === undefined || row.filled?.has(c)) continue;
+    if (typeof value !== 'string' || fieldForHeader(value) === undefined) return false;
+    known++;
+  }
+  return known > 0;
 }
 
 function headerText(value: unknown): string {
