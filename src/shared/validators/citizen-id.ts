@@ -31,14 +31,13 @@ const EXCEL_NUMBER_FORMS = /^\d+(?:\.\d*)?E\+?\d+$|^\d*\.\d*$/;
 
 /**
  * Half-width, no spaces, upper-case X: the form the archive stores. A leading apostrophe (how a clerk makes
- * Excel keep the digits as text, carried along when the cell is copied as text) and inner spaces, dashes and
- * invisible characters are what was typed, not the number.
+ * Excel keep the digits as text, carried along when the cell is copied as text), inner spaces and invisible
+ * characters are what was typed, not the number. Dashes are not: 370101-1901… is refused, to be checked.
  */
 export function normalizeCitizenId(raw: string): string {
   return toHalfWidth(raw)
     .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/^['‘’`]+/, '')
-    .replace(/(?<=\d)[-—–](?=\d)/g, '')
     .toUpperCase();
 }
 
