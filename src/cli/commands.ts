@@ -276,7 +276,9 @@ export const COMMANDS: Command[] = [
         if (matches.length !== 1) throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org });
         orgId = matches[0].id;
       }
-      const result = await ctx.app.invokeAsSystem('members.export', { orgId });
+      const layout = ctx.values.layout ?? 'view';
+      if (layout !== 'view' && layout !== 'national') throw new UsageError(ctx.text.badChoice('--layout', String(layout), 'view|national'));
+      const result = await ctx.app.invokeAsSystem('members.export', { orgId, layout });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, result.bytes);
       return { value: { file: out, rows: result.rows }, human: ctx.text.exported(out, result.rows) };

@@ -237,6 +237,8 @@ export const memberLeaveInput = z.object({
 /** The members page's view as a file: its filters and sort, and the columns shown (member field keys). */
 export const memberExportInput = memberListInput.omit({ offset: true, limit: true }).extend({
   columns: z.array(z.string().max(40)).max(60).optional(),
+  /** view: the page's columns under a title row; national: the national system's 16 items, its names and order. */
+  layout: z.enum(['view', 'national'], { error: 'notAllowed' }).default('view'),
 });
 
 // ——— transfers of membership (组织关系转接, domain.md §3) ———

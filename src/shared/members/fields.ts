@@ -79,6 +79,29 @@ export const MEMBER_FIELDS: readonly MemberField[] = [
   field('workStartDate', '参加工作时间', 'Started work on', 'date', ['参加工作日期', '工作时间']),
 ];
 
+/**
+ * The national member-information system's 16 items in its order and with its names: the sheet the
+ * organization department asks for (`export members --layout national`).
+ */
+export const NATIONAL_ITEMS: readonly { key: string; header: string }[] = [
+  { key: 'name', header: '姓名' },
+  { key: 'sex', header: '性别' },
+  { key: 'ethnicity', header: '民族' },
+  { key: 'idNumber', header: '公民身份号码' },
+  { key: 'birthDate', header: '出生日期' },
+  { key: 'education', header: '学历' },
+  { key: 'category', header: '人员类别' },
+  { key: 'branch', header: '所在党支部' },
+  { key: 'joinDate', header: '加入党组织日期' },
+  { key: 'fullDate', header: '转为正式党员日期' },
+  { key: 'occupation', header: '工作岗位' },
+  { key: 'phone', header: '联系电话' },
+  { key: 'address', header: '家庭住址' },
+  { key: 'standing', header: '党籍状态' },
+  { key: 'lostContactSince', header: '失去联系日期' },
+  { key: 'mobileDestination', header: '外出流向' },
+];
+
 export const MEMBER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map(MEMBER_FIELDS.map((f) => [f.key, f]));
 
 /** How a header is compared: no spaces (half- or full-width), no punctuation, case-folded. */
