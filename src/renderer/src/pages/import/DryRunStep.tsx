@@ -7,17 +7,21 @@ import type { WizardOptions } from './import-options';
 import { rejectedRowCount } from './import-options';
 import { ImportStats } from './ImportStats';
 import { DuplicatesTable, IgnoredRows, RejectedTable } from './DryRunTables';
+import { UnknownValuesTable, WarningsTable } from './UnknownValues';
 
 export function DryRunStep({
   preview,
   options,
   busy,
   onOptions,
+  onMapped,
 }: {
   preview: ImportReport;
   options: WizardOptions;
   busy: boolean;
   onOptions: (change: Pick<WizardOptions, 'onDuplicate' | 'createMissingBranches'>) => void;
+  /** Unknown values were mapped: check again. */
+  onMapped: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const rejectedRows = rejectedRowCount(preview);
@@ -30,6 +34,9 @@ export function DryRunStep({
           { key: 'rows', label: t('importMembers.dryRun.rowsLabel'), value: preview.rows, unit: t('importMembers.dryRun.unitRows'), tone: 'neutral' },
           { key: 'accepted', label: t('importMembers.dryRun.accepted'), value: preview.accepted, unit: t('importMembers.dryRun.unitRows'), tone: 'good' },
           { key: 'rejected', label: t('importMembers.dryRun.rejected'), value: rejectedRows, unit: t('importMembers.dryRun.unitRows'), tone: 'bad' },
+          ...(preview.awaitingMapping > 0
+            ? [{ key: 'awaiting', label: t('importMembers.dryRun.awaiting'), value: preview.awaitingMapping, unit: t('importMembers.dryRun.unitRows'), tone: 'warn' as const }]
+            : []),
           { key: 'duplicates', label: t('importMembers.dryRun.duplicates'), value: preview.duplicates.length, unit: t('importMembers.dryRun.unitRows'), tone: 'warn' },
           { key: 'ignored', label: t('importMembers.dryRun.ignored'), value: preview.ignored.length, unit: t('importMembers.dryRun.unitRows'), tone: 'muted' },
         ]}
@@ -69,8 +76,19 @@ export function DryRunStep({
       )}
       <Tabs
         className="import-detail-tabs"
-        defaultActiveKey={rejectedRows > 0 ? 'rejected' : preview.duplicates.length > 0 ? 'duplicates' : 'rejected'}
+        defaultActiveKey={
+          preview.unknownValues.length > 0 ? 'unknown' : rejectedRows > 0 ? 'rejected' : preview.duplicates.length > 0 ? 'duplicates' : preview.warnings.length > 0 ? 'warnings' : 'rejected'
+        }
         items={[
+          ...(preview.unknownValues.length > 0
+            ? [
+                {
+                  key: 'unknown',
+                  label: `${t('importMembers.dryRun.tabUnknown')} (${preview.unknownValues.length})`,
+                  children: <UnknownValuesTable unknown={preview.unknownValues} busy={busy} onSaved={onMapped} />,
+                },
+              ]
+            : []),
           {
             key: 'rejected',
             label: `${t('importMembers.dryRun.tabRejected')} (${preview.rejected.length})`,
@@ -80,6 +98,11 @@ export function DryRunStep({
             key: 'duplicates',
             label: `${t('importMembers.dryRun.tabDuplicates')} (${preview.duplicates.length})`,
             children: <DuplicatesTable duplicates={preview.duplicates} />,
+          },
+          {
+            key: 'warnings',
+            label: `${t('importMembers.dryRun.tabWarnings')} (${preview.warnings.length})`,
+            children: <WarningsTable warnings={preview.warnings} />,
           },
           {
             key: 'ignored',
