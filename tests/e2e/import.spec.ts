@@ -196,4 +196,14 @@ test('another office’s CSV: the unknown word is mapped once in the wizard, the
   const synonyms = await callApi<{ text: string; label: string; source: string }[]>(host, 'codes.synonyms', {}, adminCookie);
   if (!synonyms.result.ok) throw new Error(JSON.stringify(synonyms.result.error));
   expect(synonyms.result.value.filter((s) => s.source === 'user')).toEqual([expect.objectContaining({ text: '电大', label: '大学专科' })]);
+
+  // 系统设置 › 代码对应: the administrator sees who mapped 电大, and removes it.
+  await page.getByRole('menuitem', { name: '系统设置' }).click();
+  await page.getByRole('tab', { name: '代码对应' }).click();
+  const mapped = page.locator('.ant-table-row', { hasText: '电大' });
+  await expect(mapped).toContainText('大学专科（31）');
+  await expect(mapped).toContainText(ADMIN.username);
+  await mapped.getByRole('button', { name: '删除 电大' }).click();
+  await page.getByRole('button', { name: '删除', exact: true }).click();
+  await expect(page.getByText('还没有经办人添加的对应')).toBeVisible();
 });
