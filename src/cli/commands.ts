@@ -236,6 +236,7 @@ export const COMMANDS: Command[] = [
         fileName: path.basename(file),
         rejectedOut: typeof ctx.values.rejected === 'string' ? path.resolve(ctx.values.rejected) : undefined,
         valueMappings: Array.isArray(ctx.values['map-value']) ? ctx.values['map-value'] : undefined,
+        community: typeof ctx.values.community === 'string' ? ctx.values.community : undefined,
       });
       return {
         value: {

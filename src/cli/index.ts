@@ -71,6 +71,7 @@ export async function runCli(argv: string[]): Promise<number> {
         'create-missing-branches': { type: 'boolean', default: false },
         'map-value': { type: 'string', multiple: true },
         offset: { type: 'string' },
+        community: { type: 'string' },
         layout: { type: 'string' },
         rejected: { type: 'string' },
         from: { type: 'string' },

@@ -153,6 +153,7 @@ function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPrevie
     onDuplicate: input.onDuplicate,
     createMissingBranches: input.createMissingBranches,
     valueMappings: input.valueMappings,
+    community: input.communityId,
     dryRun,
     lang: ctx.lang,
     now: ctx.now(),

@@ -1,7 +1,7 @@
 // Reads a real-world roster workbook into rows of raw cell values keyed by member field: finds the header
 // under merged title rows, maps columns by their Chinese or English names, fills merged cells, skips footers.
 import fs from 'node:fs/promises';
-import { MEMBER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
+import { ROSTER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
 import { AppError } from '../../shared/result';
 import { readCsv } from './csv-reader';
 import { type MergedBlock, type SheetRow, type StreamedSheet, columnLetter, openWorkbook } from './xlsx-stream';
@@ -317,7 +317,7 @@ function mapColumns(texts: readonly string[], mapping: RosterMapping = {}): Rost
   const byIndex = new Map<number, string | null>();
   const byHeader = new Map<string, string | null>();
   for (const [key, field] of Object.entries(mapping)) {
-    if (field !== null && !MEMBER_FIELD_BY_KEY.has(field)) {
+    if (field !== null && !ROSTER_FIELD_BY_KEY.has(field)) {
       throw new AppError('VALIDATION', `Unknown member field "${field}" in the column mapping`, {
         issues: [{ field: `mapping.${key}`, problem: 'unknownField', value: field }],
       });

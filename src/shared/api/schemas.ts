@@ -369,6 +369,8 @@ export const memberImportInput = z.object({
   createMissingBranches: z.boolean().default(false),
   /** Words mapped to codes for this run only (a dry run shows their effect before they are stored). */
   valueMappings: z.array(codeMapping).max(500).optional(),
+  /** The community the roster's branches are in, for rows without a 所在社区 cell. */
+  communityId: z.number().int().positive().optional(),
 });
 
 export const gridLayoutInput = z.object({

@@ -28,6 +28,8 @@ export const IMPORT_FIELD_PROBLEMS: Record<Language, Table> = {
     mapValueField: '“{{column}}”不是有代码表的字段（可用：{{fields}}）',
     mapValueLabel: '“{{label}}”不是“{{column}}”代码表中的一项',
     synonymIsLabel: '“{{value}}”本身就是代码表中的名称，不需要对应',
+    communityUnknown: '本街道没有这个社区（现有：{{communities}}）',
+    branchNotInCommunity: '{{community}}没有这个党支部（其他社区有同名的）；可勾选“自动创建缺少的党支部”，或先在组织架构中建好',
   },
   en: {
     rosterNoHeaderAnySheet:
@@ -43,5 +45,7 @@ export const IMPORT_FIELD_PROBLEMS: Record<Language, Table> = {
     mapValueField: '“{{column}}” is not a coded field (coded fields: {{fields}})',
     mapValueLabel: '“{{label}}” is not in the code table of “{{column}}”',
     synonymIsLabel: '“{{value}}” is already a name in the code table; it needs no mapping',
+    communityUnknown: 'is not a community of this street (there are: {{communities}})',
+    branchNotInCommunity: 'is not a branch of {{community}} (other communities have one by this name); tick “create missing branches” or add it first',
   },
 };

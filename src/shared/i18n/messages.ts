@@ -2,7 +2,7 @@
 // The renderer, the CLI and core's envelope messages all format errors from these tables.
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
-import { MEMBER_FIELD_BY_KEY } from '../members/fields';
+import { ROSTER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
 import { IMPORT_FIELD_LABELS, IMPORT_FIELD_PROBLEMS } from './messages-import';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
@@ -240,7 +240,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     notFound: '找不到（编号 {{value}}）',
     codeUnknown: '不在代码表中，请从列表中选择，或请管理员在代码表中添加',
     branchUnknown: '组织树中没有这个党支部；可勾选“自动创建缺少的党支部”，或先在组织架构中建好',
-    branchAmbiguous: '组织树中有 {{count}} 个同名党支部，请写上上级组织，如“幸福社区党委/第1网格党支部”',
+    branchAmbiguous: '组织树中有 {{count}} 个同名党支部。请加一列“所在社区”，或在导入时选择社区（命令行用 --community 社区名），或写上上级组织，如“{{example}}”',
     gridUnknown: '该社区没有这个网格',
     idNumberTaken: '已有党员使用这个身份证号码（{{name}}）',
     memberAlreadyLeft: '该党员已不在党员名册中（{{leftOn}}）',
@@ -348,7 +348,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     notFound: 'was not found (ID {{value}})',
     codeUnknown: 'is not in the code table; pick from the list or ask the administrator to add it',
     branchUnknown: 'is not a branch in the organization tree; tick “create missing branches” or add it first',
-    branchAmbiguous: 'matches {{count}} branches; add the parent, e.g. “幸福社区党委/第1网格党支部”',
+    branchAmbiguous: 'matches {{count}} branches. Add a 所在社区 column, or choose the community for the import (on the command line: --community NAME), or write the parent, e.g. “{{example}}”',
     gridUnknown: 'is not a grid of this community',
     idNumberTaken: 'is already the ID number of a member ({{name}})',
     memberAlreadyLeft: 'belongs to a member no longer on the roll ({{leftOn}})',
@@ -472,7 +472,7 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 
 export function fieldLabel(field: string, lang: Language): string {
   // A member's fields travel as `fields.<key>` and are named as the roster names them.
-  const member = field.startsWith('fields.') ? MEMBER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
+  const member = field.startsWith('fields.') ? ROSTER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
   if (member) return lang === 'zh-CN' ? member.zh : member.en;
   const labels = FIELD_LABELS[lang];
   return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;

@@ -104,6 +104,15 @@ export const NATIONAL_ITEMS: readonly { key: string; header: string }[] = [
 
 export const MEMBER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map(MEMBER_FIELDS.map((f) => [f.key, f]));
 
+/**
+ * A roster column that is not a field of the record but says where it belongs: the community, which tells
+ * apart the 第1网格党支部 of each of a street's communities. The importer reads it; the record keeps the branch.
+ */
+export const COMMUNITY_COLUMN: MemberField = field('community', '所在社区', 'Community', 'text', ['社区', '社区名称', '所属社区', '社区居委会', '居委会']);
+
+/** Every column a roster may be mapped to: the member fields and the community. */
+export const ROSTER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map([...MEMBER_FIELD_BY_KEY, [COMMUNITY_COLUMN.key, COMMUNITY_COLUMN]]);
+
 /** How a header is compared: no spaces (half- or full-width), no punctuation, case-folded. */
 export function headerKey(header: string): string {
   return header
@@ -114,7 +123,7 @@ export function headerKey(header: string): string {
 }
 
 const BY_HEADER: ReadonlyMap<string, MemberField> = new Map(
-  MEMBER_FIELDS.flatMap((f) => [f.zh, f.en, f.key, ...f.synonyms].map((h) => [headerKey(h), f] as const)),
+  [...MEMBER_FIELDS, COMMUNITY_COLUMN].flatMap((f) => [f.zh, f.en, f.key, ...f.synonyms].map((h) => [headerKey(h), f] as const)),
 );
 
 /** The field a roster header means, or undefined when it is not one we know. */

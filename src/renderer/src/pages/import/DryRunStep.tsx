@@ -1,6 +1,7 @@
 // 预检结果: what the import would do, row by row, before anything is written — the counts, the choices
 // that change them (duplicates, missing branches) and the detail behind each count.
-import { Alert, Checkbox, Radio, Tabs } from 'antd';
+import { Alert, Checkbox, Radio, Select, Tabs } from 'antd';
+import { useApi } from '../../api/use-api';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/contract';
 import type { WizardOptions } from './import-options';
@@ -19,13 +20,14 @@ export function DryRunStep({
   preview: ImportReport;
   options: WizardOptions;
   busy: boolean;
-  onOptions: (change: Pick<WizardOptions, 'onDuplicate' | 'createMissingBranches'>) => void;
+  onOptions: (change: Partial<Pick<WizardOptions, 'onDuplicate' | 'createMissingBranches' | 'communityId'>>) => void;
   /** Unknown values were mapped: check again. */
   onMapped: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const rejectedRows = rejectedRowCount(preview);
   const separator = i18n.language === 'en' ? ', ' : '、';
+  const communities = useApi('communities.list', {});
 
   return (
     <div className="import-dry-run">
@@ -42,6 +44,25 @@ export function DryRunStep({
         ]}
       />
       <div className="import-options">
+        {(communities.data?.length ?? 0) > 1 && (
+          <div className="import-option">
+            <span className="import-option-label">{t('importMembers.dryRun.community')}</span>
+            <Select<number | 'file'>
+              aria-label={t('importMembers.dryRun.community')}
+              showSearch
+              optionFilterProp="label"
+              value={options.communityId ?? 'file'}
+              disabled={busy}
+              style={{ width: 220 }}
+              options={[
+                { value: 'file', label: t('importMembers.dryRun.communityFromFile') },
+                ...(communities.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+              ]}
+              onChange={(value) => onOptions({ communityId: value === 'file' ? undefined : value })}
+            />
+            <span className="muted import-option-note">{t('importMembers.dryRun.communityNote')}</span>
+          </div>
+        )}
         <div className="import-option">
           <span className="import-option-label">{t('importMembers.dryRun.onDuplicate')}</span>
           <Radio.Group

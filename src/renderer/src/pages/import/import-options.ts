@@ -2,7 +2,7 @@
 // (sheet, header row, column mapping, duplicates, missing branches), and how a refusal reads on screen.
 import type { ApiInput, ImportReport } from '../../../../shared/api/contract';
 import type { Language } from '../../../../shared/api/schemas';
-import { MEMBER_FIELDS, MEMBER_FIELD_BY_KEY } from '../../../../shared/members/fields';
+import { MEMBER_FIELDS, ROSTER_FIELD_BY_KEY } from '../../../../shared/members/fields';
 import { ApiCallError, isHandledGlobally } from '../../api/client';
 import i18n from '../../i18n';
 import { errorText } from '../../lib/errors';
@@ -20,6 +20,8 @@ export interface WizardOptions {
   mapping: Record<string, string | null>;
   onDuplicate: 'skip' | 'update';
   createMissingBranches: boolean;
+  /** The community the roster's branches are in, for rows without a 所在社区 cell. */
+  communityId?: number;
 }
 
 export const DEFAULT_OPTIONS: WizardOptions = { mapping: {}, onDuplicate: 'skip', createMissingBranches: false };
@@ -34,6 +36,7 @@ export function importInput(file: RosterFile, options: WizardOptions): ApiInput<
     ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
     onDuplicate: options.onDuplicate,
     createMissingBranches: options.createMissingBranches,
+    ...(options.communityId !== undefined ? { communityId: options.communityId } : {}),
   };
 }
 
@@ -41,7 +44,7 @@ export function importInput(file: RosterFile, options: WizardOptions): ApiInput<
 export const REQUIRED_FIELDS = MEMBER_FIELDS.filter((f) => f.required).map((f) => f.key);
 
 export function memberFieldLabel(key: string, lang: Language): string {
-  const field = MEMBER_FIELD_BY_KEY.get(key);
+  const field = ROSTER_FIELD_BY_KEY.get(key);
   if (!field) return key;
   return lang === 'zh-CN' ? field.zh : field.en;
 }
