@@ -94,6 +94,17 @@ describe('members.update', () => {
     expect((await t.app.invoke('members.get', { id: m.id }, t.adminToken)).member).toMatchObject({ fullDate: '1951-07', version: 1 });
   });
 
+  it('refuses a joining date before the 18th birthday, in the grid as in the import', async () => {
+    const t = await withBranch();
+    // Born 1901-02-03 by the ID number: 18 on 1919-02-03; the month 1919-02 may hold that day.
+    const m = await t.app.invoke('members.create', { orgId: t.branch, fields: { ...LI_SI, joinDate: '1919-02', fullDate: '1920-02' } }, t.adminToken);
+    const young = await expectError(t.app, 'members.update', { id: m.id, version: 1, fields: { joinDate: '1914-07-01' } }, t.adminToken, 'VALIDATION');
+    expect(young.details?.issues?.[0]).toMatchObject({ field: 'fields.joinDate', problem: 'joinedUnder18', params: { birthDate: '1901-02-03', age: 18 } });
+    expect(formatError(young, 'zh-CN')).toContain('入党时未满 18 周岁');
+    await expectError(t.app, 'members.update', { id: m.id, version: 1, fields: { joinDate: '1919-02-02' } }, t.adminToken, 'VALIDATION');
+    await expect(t.app.invoke('members.update', { id: m.id, version: 1, fields: { joinDate: '1919-02-03' } }, t.adminToken)).resolves.toMatchObject({ joinDate: '1919-02-03' });
+  });
+
   it('refuses a change made on an old copy of the record (someone else saved first)', async () => {
     const t = await withBranch();
     const m = await t.app.invoke('members.create', { orgId: t.branch, fields: LI_SI }, t.adminToken);
