@@ -326,7 +326,36 @@ export function updateMember(
   if (before.standing !== after.standing) events(after.id, 'standing_changed', on, { from: before.standing, to: after.standing });
   if (before.lost_contact !== after.lost_contact) events(after.id, after.lost_contact ? 'lost_contact' : 'contact_restored', after.lost_contact_since ?? on, {});
   if (before.mobile !== after.mobile) events(after.id, after.mobile ? 'mobile_out' : 'mobile_back', on, { destination: after.mobile_destination });
+  const edits = fieldEdits(db, before, after, codes);
+  if (edits.length) events(after.id, 'edited', on, { changes: edits });
   return { before, after, changed };
+}
+
+/** Columns whose change has an event of its own (category_changed, moved …), or that are not the clerk's. */
+const EDIT_SKIPPED = new Set(['id', 'version', 'updated_at', 'created_at', 'name_initials', 'name_pinyin', 'category', 'org_id', 'standing', 'lost_contact', 'mobile', 'status']);
+const FLAG_COLUMNS = new Set(['hardship', 'volunteer', 'in_service_registered']);
+const CODED_COLUMNS = { ethnicity: 'ethnicity', education: 'education', occupation: 'occupation' } as const;
+
+/**
+ * Every other field the change touched, as the record's history shows it (field, before, after): codes and
+ * the grid by their names, so the history reads without the tables.
+ */
+function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Codes): { field: string; from: unknown; to: unknown }[] {
+  const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
+  const shown = (column: string, value: unknown): unknown => {
+    if (value === null || value === undefined) return null;
+    if (column in CODED_COLUMNS) return codes.label(CODED_COLUMNS[column as keyof typeof CODED_COLUMNS], value as string) ?? value;
+    if (column === 'grid_id') return gridName.get(value) ?? null;
+    if (FLAG_COLUMNS.has(column)) return value === 1;
+    return value;
+  };
+  const edits: { field: string; from: unknown; to: unknown }[] = [];
+  for (const column of Object.keys(after) as (keyof Member)[]) {
+    if (EDIT_SKIPPED.has(column) || before[column] === after[column]) continue;
+    const field = column === 'grid_id' ? 'grid' : column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    edits.push({ field, from: shown(column, before[column]), to: shown(column, after[column]) });
+  }
+  return edits;
 }
 
 /** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */

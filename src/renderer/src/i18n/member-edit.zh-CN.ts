@@ -97,6 +97,8 @@ export const memberEditZhCN = {
       mobile_out: '外出流动',
       mobile_back: '流动返回',
       left: '转入历史名册',
+      edited: '修改信息',
     },
+    blank: '（空）',
   },
 };
