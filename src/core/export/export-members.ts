@@ -11,7 +11,7 @@ import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
 
 const LEAVE_REASONS: Record<Language, Record<MemberLeaveReason, string>> = {
-  'zh-CN': { death: '去世', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
+  'zh-CN': { death: '死亡', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
   en: { death: 'Died', transfer_out: 'Transferred out', struck_off: 'Struck off', left: 'Left the Party', other: 'Other' },
 };
 

@@ -376,6 +376,13 @@ export const en: SameKeys<Messages> = {
     community: 'Community',
     grid: 'Grid',
     committee: 'Branch committee',
+    committeeOf: {
+      street_committee: 'Working committee',
+      community_committee: 'Party committee',
+      general_branch: 'General branch committee',
+      branch: 'Branch committee',
+      party_group: 'Branch committee',
+    },
     committeeYes: 'Set up',
     committeeNo: 'Not set up',
     term: 'Current term',

@@ -372,6 +372,13 @@ export const zhCN = {
     community: '所属社区',
     grid: '所在网格',
     committee: '支部委员会',
+    committeeOf: {
+      street_committee: '党工委委员会',
+      community_committee: '党委委员会',
+      general_branch: '总支委员会',
+      branch: '支部委员会',
+      party_group: '支部委员会',
+    },
     committeeYes: '已设立',
     committeeNo: '未设立',
     term: '本届任期',
