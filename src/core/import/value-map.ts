@@ -2,7 +2,7 @@
 // against the roster's columns and the code tables, and kept in code_synonyms for every later import, grid
 // edit and paste. The administrator reviews the clerks' mappings in settings.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { CodeTableName } from '../../shared/api/contract';
+import type { CodeSynonym, CodeTableName } from '../../shared/api/contract';
 import { fieldForHeader, headerKey, MEMBER_FIELD_BY_KEY } from '../../shared/members/fields';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { Codes, codeTextKey } from '../services/member-records';
@@ -93,15 +93,7 @@ export function saveCodeMappings(db: SqliteDatabase, mappings: readonly CodeMapp
   return mappings.length;
 }
 
-export interface CodeSynonymRow {
-  table: CodeTableName;
-  text: string;
-  code: string;
-  label: string;
-  source: 'builtin' | 'user';
-  createdBy: string | null;
-  createdAt: string;
-}
+export type CodeSynonymRow = CodeSynonym;
 
 export function listCodeSynonyms(db: SqliteDatabase): CodeSynonymRow[] {
   return (

@@ -2,9 +2,9 @@
 // community chosen for the file (--community, the wizard) or a full path tell the branches apart; a name
 // that is still ambiguous is refused with an example that exists; missing branches go under the community.
 import { describe, expect, it } from 'vitest';
-import { importMembers, type ImportOptions } from '../../../src/core/import/import-members';
+import { importMembers } from '../../../src/core/import/import-members';
 import { appsForEachTest, type TestApp } from '../../support/factory';
-import { TODAY, citizenId, writeWorkbook } from './roster-workbooks';
+import { TODAY, citizenId, importOptions, writeWorkbook } from './roster-workbooks';
 
 const app = appsForEachTest();
 
@@ -22,16 +22,7 @@ async function street(): Promise<TestApp> {
   return t;
 }
 
-const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
-  onDuplicate: 'skip',
-  createMissingBranches: false,
-  dryRun: false,
-  lang: 'zh-CN',
-  now: TODAY,
-  actor: { userId: 1, username: 'admin' },
-  fileName: '花名册.xlsx',
-  ...over,
-});
+const options = importOptions;
 
 const placed = (t: TestApp) =>
   t.app.database

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importMembers, type ImportOptions } from '../../../src/core/import/import-members';
+import { importOptions } from './roster-workbooks';
 import { appsForEachTest, type TestApp } from '../../support/factory';
 import { HABIT_BRANCHES, HABIT_TODAY, type HabitMember, columnsOf, expectedRecord, habitArb, headerOf, membersArb, writeRoster } from '../../support/roster-habits';
 
@@ -18,16 +19,7 @@ async function street(): Promise<TestApp> {
   return t;
 }
 
-const options = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => ({
-  onDuplicate: 'skip',
-  createMissingBranches: false,
-  dryRun: false,
-  lang: 'zh-CN',
-  now: HABIT_TODAY,
-  actor: { userId: 1, username: 'admin' },
-  fileName,
-  ...over,
-});
+const options = (fileName: string, over: Partial<ImportOptions> = {}): ImportOptions => importOptions({ now: HABIT_TODAY, fileName, ...over });
 
 function stored(t: TestApp) {
   return t.app.database

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importMembers } from '../../../src/core/import/import-members';
 import { appsForEachTest } from '../../support/factory';
 import { HABIT_BRANCHES, HABIT_TODAY, expectedRecord, habitArb, membersArb, writeRoster } from '../../support/roster-habits';
-import { tempFolder } from './roster-workbooks';
+import { importOptions, tempFolder } from './roster-workbooks';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
 if (!soffice) console.log('roster-libreoffice.test.ts skipped: soffice (LibreOffice Calc) is not installed on this machine');
@@ -39,15 +39,7 @@ describe.skipIf(!soffice)('rosters saved by LibreOffice Calc', () => {
 
     for (const { saved, members, habit } of written) {
       t.app.database.exec('DELETE FROM member_events; DELETE FROM members;');
-      const report = await importMembers(t.app.database, saved, {
-        onDuplicate: 'skip',
-        createMissingBranches: false,
-        dryRun: false,
-        lang: 'zh-CN',
-        now: HABIT_TODAY,
-        actor: { userId: 1, username: 'admin' },
-        fileName: path.basename(saved),
-      });
+      const report = await importMembers(t.app.database, saved, importOptions({ now: HABIT_TODAY, fileName: path.basename(saved) }));
       expect(report.rejected, JSON.stringify(habit)).toEqual([]);
       expect(report.unknownValues).toEqual([]);
       const stored = t.app.database
