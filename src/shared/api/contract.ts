@@ -96,6 +96,8 @@ export const contract = {
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
+/** Methods whose spec says write: true. Each one leaves an audit entry, so each needs a label. */
+export type WriteMethod = { [M in Method]: (typeof contract)[M]['write'] extends true ? M : never }[Method];
 export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 
