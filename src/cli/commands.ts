@@ -71,6 +71,9 @@ function option(ctx: CommandContext, name: string): string {
   return String(ctx.values[name]);
 }
 
+/** The furthest a `--offset` may page: past any roster a street keeps. */
+const MAX_OFFSET = 10_000_000;
+
 /** A whole number option within bounds, or a usage error naming the option and the value. */
 export function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
   const raw = values[name];
@@ -181,6 +184,7 @@ export const COMMANDS: Command[] = [
     required: [],
     precheck(values, text) {
       intOption(values, 'limit', 1, 500, text, 100);
+      intOption(values, 'offset', 0, MAX_OFFSET, text, 0);
       const status = values.status;
       if (status !== undefined && status !== 'active' && status !== 'history') throw new UsageError(text.badChoice('--status', String(status), 'active|history'));
     },
@@ -195,9 +199,10 @@ export const COMMANDS: Command[] = [
         orgId = matches[0].id;
       }
       const limit = intOption(ctx.values, 'limit', 1, 500, ctx.text, 100);
+      const offset = intOption(ctx.values, 'offset', 0, MAX_OFFSET, ctx.text, 0);
       const query = typeof ctx.values.query === 'string' ? ctx.values.query : undefined;
       const status = ctx.values.status === 'history' ? 'history' : 'active';
-      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit, status });
+      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, offset, limit, status });
       const t = ctx.text;
       return {
         value: { total: result.total, members: result.members },

@@ -64,6 +64,7 @@ export async function runCli(argv: string[]): Promise<number> {
         query: { type: 'string' },
         org: { type: 'string' },
         limit: { type: 'string' },
+        offset: { type: 'string' },
         sheet: { type: 'string' },
         'header-row': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
