@@ -21,7 +21,7 @@ function counterText(lang: Language) {
   };
 }
 
-function stringOption(values: Record<string, string | boolean | undefined>, name: string): string | undefined {
+function stringOption(values: Record<string, string | boolean | string[] | undefined>, name: string): string | undefined {
   return typeof values[name] === 'string' ? (values[name] as string) : undefined;
 }
 

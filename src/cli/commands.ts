@@ -29,7 +29,7 @@ export class CliRejection extends Error {
 
 export interface CommandContext {
   app: StreetDeskApp;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   /** Positional arguments after the command's words (a file name). */
   args: string[];
   lang: Language;
@@ -70,9 +70,6 @@ const CLI_ACTOR = { userId: null, username: 'cli' };
 function option(ctx: CommandContext, name: string): string {
   return String(ctx.values[name]);
 }
-
-/** The furthest a `--offset` may page: past any roster a street keeps. */
-const MAX_OFFSET = 10_000_000;
 
 /** A whole number option within bounds, or a usage error naming the option and the value. */
 export function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
@@ -184,7 +181,7 @@ export const COMMANDS: Command[] = [
     required: [],
     precheck(values, text) {
       intOption(values, 'limit', 1, 500, text, 100);
-      intOption(values, 'offset', 0, MAX_OFFSET, text, 0);
+      intOption(values, 'offset', 0, 10_000_000, text, 0);
       const status = values.status;
       if (status !== undefined && status !== 'active' && status !== 'history') throw new UsageError(text.badChoice('--status', String(status), 'active|history'));
     },
@@ -199,13 +196,13 @@ export const COMMANDS: Command[] = [
         orgId = matches[0].id;
       }
       const limit = intOption(ctx.values, 'limit', 1, 500, ctx.text, 100);
-      const offset = intOption(ctx.values, 'offset', 0, MAX_OFFSET, ctx.text, 0);
+      const offset = intOption(ctx.values, 'offset', 0, 10_000_000, ctx.text, 0);
       const query = typeof ctx.values.query === 'string' ? ctx.values.query : undefined;
       const status = ctx.values.status === 'history' ? 'history' : 'active';
-      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, offset, limit, status });
+      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit, offset, status });
       const t = ctx.text;
       return {
-        value: { total: result.total, members: result.members },
+        value: { total: result.total, offset, members: result.members },
         human: t.memberList(
           result.total,
           result.members.map((m) => [m.name, m.idNumber, m.branch, t.category[m.category], m.joinDate ?? '', ...(m.leftOn ? [`${t.leftOn} ${m.leftOn}`] : [])]),
@@ -238,6 +235,8 @@ export const COMMANDS: Command[] = [
         actor: CLI_ACTOR,
         fileName: path.basename(file),
         rejectedOut: typeof ctx.values.rejected === 'string' ? path.resolve(ctx.values.rejected) : undefined,
+        valueMappings: Array.isArray(ctx.values['map-value']) ? ctx.values['map-value'] : undefined,
+        community: typeof ctx.values.community === 'string' ? ctx.values.community : undefined,
       });
       return {
         value: {
@@ -252,10 +251,14 @@ export const COMMANDS: Command[] = [
           createdBranches: report.createdBranches,
           dryRun: report.dryRun,
           sheet: report.sheet,
+          sheetsSeen: report.sheetsSeen,
           headerRow: report.headerRow,
+          unknownValues: report.unknownValues.map(({ column, value, count }) => ({ column, value, count })),
+          awaitingMapping: report.awaitingMapping,
+          warnings: report.warnings.map(({ row, column, code, message }) => ({ row, column, code, message })),
         },
         human: ctx.text.imported(report),
-        exitCode: report.rejected.length > 0 ? 1 : 0,
+        exitCode: report.rejected.length > 0 || report.unknownValues.length > 0 ? 1 : 0,
       };
     },
   },
@@ -274,7 +277,9 @@ export const COMMANDS: Command[] = [
         if (matches.length !== 1) throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org });
         orgId = matches[0].id;
       }
-      const result = await ctx.app.invokeAsSystem('members.export', { orgId });
+      const layout = ctx.values.layout ?? 'view';
+      if (layout !== 'view' && layout !== 'national') throw new UsageError(ctx.text.badChoice('--layout', String(layout), 'view|national'));
+      const result = await ctx.app.invokeAsSystem('members.export', { orgId, layout });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, result.bytes);
       return { value: { file: out, rows: result.rows }, human: ctx.text.exported(out, result.rows) };

@@ -99,12 +99,37 @@ export function cliText(lang: Language) {
     needXlsx: (file: string) => (zh ? `导出文件名须以 .xlsx 结尾：${file}` : `The export file must end in .xlsx: ${file}`),
     exported: (file: string, rows: number) => (zh ? `已导出 ${rows} 名党员到 ${file}` : `Exported ${rows} members to ${file}`),
     fileMissing: (file: string) => (zh ? `文件不存在：${file}` : `The file does not exist: ${file}`),
-    imported: (r: { rows: number; created: number; updated: number; rejected: { message: string; row: number }[]; duplicates: unknown[]; ignored: number[]; dryRun: boolean }) =>
+    imported: (r: {
+      rows: number;
+      created: number;
+      updated: number;
+      rejected: { message: string; row: number }[];
+      duplicates: unknown[];
+      ignored: number[];
+      dryRun: boolean;
+      sheet: string;
+      sheetsSeen: { name: string }[];
+      unknownValues: { column: string; value: string; count: number }[];
+      awaitingMapping: number;
+      warnings: { message: string; row: number }[];
+    }) =>
       [
         zh
-          ? `${r.dryRun ? '检查完毕（未写入）' : '导入完毕'}：共 ${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，重复 ${r.duplicates.length}，有问题 ${new Set(r.rejected.map((x) => x.row)).size} 行，忽略标题/合计行 ${r.ignored.length}`
-          : `${r.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${r.rows} rows, ${r.created} new, ${r.updated} updated, ${r.duplicates.length} duplicates, ${new Set(r.rejected.map((x) => x.row)).size} rows with problems, ${r.ignored.length} title/footer rows ignored`,
+          ? `读取工作表“${r.sheet}”${r.sheetsSeen.length ? `（另有 ${r.sheetsSeen.map((s) => `“${s.name}”`).join('、')} 未读取）` : ''}`
+          : `Read sheet “${r.sheet}”${r.sheetsSeen.length ? ` (also seen, not read: ${r.sheetsSeen.map((s) => `“${s.name}”`).join(', ')})` : ''}`,
+        zh
+          ? `${r.dryRun ? '检查完毕（未写入）' : '导入完毕'}：共 ${r.rows} 行，新增 ${r.created}，更新 ${r.updated}，重复 ${r.duplicates.length}，有问题 ${new Set(r.rejected.map((x) => x.row)).size} 行${r.awaitingMapping ? `，待对应代码 ${r.awaitingMapping} 行` : ''}，忽略标题/合计行 ${r.ignored.length}`
+          : `${r.dryRun ? 'Checked (nothing written)' : 'Imported'}: ${r.rows} rows, ${r.created} new, ${r.updated} updated, ${r.duplicates.length} duplicates, ${new Set(r.rejected.map((x) => x.row)).size} rows with problems${r.awaitingMapping ? `, ${r.awaitingMapping} rows awaiting code mapping` : ''}, ${r.ignored.length} title/footer rows ignored`,
         ...r.rejected.map((x) => (zh ? `第 ${x.row} 行 ${x.message}` : `row ${x.row}: ${x.message}`)),
+        ...(r.unknownValues.length
+          ? [
+              zh
+                ? '未识别的值（用 --map-value 列名=原文:代码名称 对应到代码表，之后的导入也会记住）：'
+                : 'Unknown values (map each with --map-value COLUMN=TEXT:LABEL; later imports remember it):',
+              ...r.unknownValues.map((u) => (zh ? `  ${u.column}“${u.value}”：${u.count} 行` : `  ${u.column} “${u.value}”: ${u.count} rows`)),
+            ]
+          : []),
+        ...r.warnings.map((x) => (zh ? `提醒：第 ${x.row} 行 ${x.message}` : `note: row ${x.row}: ${x.message}`)),
       ].join('\n'),
     seeded: (r: { communities: number; grids: number; organizations: number; members: number; requests?: number; volunteers?: number; records?: number }) =>
       zh

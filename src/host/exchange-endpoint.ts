@@ -21,7 +21,7 @@ function readBytes(req: http.IncomingMessage): Promise<Uint8Array> {
       size += chunk.length;
       if (size > MAX_PACKAGE) {
         reject(new Error('too large'));
-        req.destroy();
+        req.pause();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
@@ -46,6 +46,9 @@ export async function handleExchangeUpload(req: http.IncomingMessage, res: http.
     return answer(res, 400, { error: 'bad X-File-Name' });
   }
   if (!token) return answer(res, 401, { error: 'missing token' });
+  // Refused before a byte is read when the declared size is already too large.
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_PACKAGE) return answer(res, 413, { error: 'package too large' });
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(req);

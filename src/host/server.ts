@@ -53,15 +53,37 @@ const TYPES: Record<string, string> = {
 function readCookie(req: http.IncomingMessage, name: string): string | null {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // a malformed cookie is no session
+    }
   }
   return null;
+}
+
+/** Ends a request that went wrong with a plain status, unless an answer is already under way. */
+function fail(res: http.ServerResponse, status: number, text: string): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end(text);
+}
+
+/** A request whose declared body is larger than `limit` is refused before a byte of it is read. */
+function declaredTooLarge(req: http.IncomingMessage, limit: number): boolean {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  return Number.isFinite(declared) && declared > limit;
 }
 
 function sessionCookie(token: string | null): string {
   const base = `${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/`;
   return token ? base : `${base}; Max-Age=0`;
 }
+
+class BodyTooLarge extends Error {}
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -70,8 +92,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(new Error('request too large'));
-        req.destroy();
+        reject(new BodyTooLarge('request too large'));
+        req.pause();
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -99,7 +121,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let origin = '';
   const allowedHosts = new Set<string>();
 
+  // Every request answers, whatever it holds: a handler's error becomes a 400 (or 500) for that request
+  // alone, never an exception out of the server (GET /%E0%A4%A from any web page once stopped the host).
   const server = http.createServer((req, res) => {
+    try {
+      route(req, res);
+    } catch {
+      fail(res, 400, 'bad request');
+    }
+  });
+  // A client that never finishes its request is cut off; an upload of the largest package still fits.
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -107,13 +146,21 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(421).end('wrong host');
       return;
     }
-    const url = new URL(req.url ?? '/', origin);
-    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) void handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t));
-    else if (url.pathname === HTTP_CALL_PATH) void handleCall(req, res);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      fail(res, 400, 'bad request');
+      return;
+    }
+    const failed = () => fail(res, 500, 'the request could not be answered');
+    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t)).catch(failed);
+    else if (url.pathname === HTTP_CALL_PATH) handleCall(req, res).catch(failed);
     else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res);
+    else if (req.method !== 'GET' && req.method !== 'HEAD') fail(res, 405, 'method not allowed');
     // Print documents have stable addresses (/print/roster?org=…); their page and assets are the renderer's.
     else serveStatic(url.pathname.startsWith(PRINT_PATH_PREFIX) ? url.pathname.slice(PRINT_PATH_PREFIX.length - 1) : url.pathname, res);
-  });
+  }
 
   async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const reqOrigin = req.headers.origin;
@@ -125,11 +172,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       res.writeHead(415).end('expected application/json');
       return;
     }
+    if (declaredTooLarge(req, MAX_BODY)) {
+      fail(res, 413, 'request too large');
+      return;
+    }
     let body: { method?: unknown; input?: unknown };
     try {
       body = decodeWire(await readBody(req)) as typeof body;
-    } catch {
-      res.writeHead(400).end('malformed request');
+    } catch (error) {
+      fail(res, error instanceof BodyTooLarge ? 413 : 400, error instanceof BodyTooLarge ? 'request too large' : 'malformed request');
+      return;
+    }
+    if (body === null || typeof body !== 'object') {
+      fail(res, 400, 'malformed request');
       return;
     }
     const method = typeof body?.method === 'string' ? body.method : '';
@@ -166,8 +221,15 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    let file = path.normalize(path.join(options.rendererDir, decodeURIComponent(pathname)));
-    if (!file.startsWith(path.resolve(options.rendererDir))) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      fail(res, 400, 'bad path');
+      return;
+    }
+    let file = path.normalize(path.join(options.rendererDir, decoded));
+    if (!file.startsWith(path.resolve(options.rendererDir)) || decoded.includes('\0')) {
       res.writeHead(404).end();
       return;
     }
@@ -184,7 +246,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'Cache-Control': isIndex ? 'no-store' : 'public, max-age=3600',
     });
-    fs.createReadStream(file).pipe(res);
+    fs.createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   await new Promise<void>((resolve, reject) => {

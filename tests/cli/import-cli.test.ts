@@ -56,7 +56,7 @@ describe('import members', () => {
     const file = await writeWorkbook({
       rows: [
         ['2026年党员名单'],
-        ['名字', '证件', '支部名称', '类别'],
+        ['同志', '证件', '所在单位党委', '身份'],
         ['赵红梅', citizenId('19790305', '402'), BRANCH, '正式党员'],
       ],
     });

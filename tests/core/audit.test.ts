@@ -326,6 +326,14 @@ describe('every write', () => {
         },
         expected: { entity: 'member', username: admin, before: false, after: true },
       },
+      'codes.mapValues': {
+        run: () => t.app.invoke('codes.mapValues', { mappings: [{ table: 'education', text: '电大', code: '31' }] }, t.adminToken),
+        expected: { entity: 'codeSynonym', username: admin, before: false, after: true },
+      },
+      'codes.removeSynonym': {
+        run: () => t.app.invoke('codes.removeSynonym', { table: 'education', text: '电大' }, t.adminToken),
+        expected: { entity: 'codeSynonym', username: admin, before: true, after: false },
+      },
       'layouts.save': {
         run: () => t.app.invoke('layouts.save', { grid: 'members', name: '我的布局', layout: '[{"colId":"name"}]' }, t.adminToken),
         expected: { entity: 'layout', username: admin, before: false, after: true },

@@ -82,12 +82,13 @@ test('accept → today’s list → pause → resume → complete with satisfact
   const complete = page.getByRole('dialog', { name: /办结/ });
   await complete.getByLabel('办理结果').fill('材料已报街道民政科');
   await complete.locator('.ant-rate-star').nth(4).click();
+  await expect(complete).toContainText('非常满意'); // the stars say what they mean
   await complete.getByLabel('评价意见').fill('办得快');
   await complete.getByRole('button', { name: '办结' }).click();
   await expect(complete).toBeHidden();
   await expect(drawer(page).locator('.request-drawer-head')).toContainText('已办结');
   await expect(drawer(page)).toContainText('按时办结');
-  await expect(drawer(page)).toContainText('办得快');
+  await expect(drawer(page)).toContainText('非常满意 办得快');
   await expect(drawer(page).getByRole('button', { name: '办结' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(row).toContainText('已办结');

@@ -55,7 +55,7 @@ test.beforeAll(async () => {
 
 test('the wizard finds the bad ID number, hands the problem rows back, and imports the good ones', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '党员导入' }).click();
+  await page.getByRole('menuitem', { name: '导入党员' }).click();
   await expect(page.getByRole('heading', { name: '导入党员' })).toBeVisible();
 
   // 选择文件 → 选择工作表: the roster sheet is read, its header found under the merged title.
@@ -134,10 +134,76 @@ test('the wizard finds the bad ID number, hands the problem rows back, and impor
   await expect(page.locator('.members-status-bar')).toContainText('共 2 名党员');
 });
 
-test('a workbook that is not .xlsx is refused on the first step, in words a clerk understands', async ({ page }) => {
+test('a file that is neither a workbook nor CSV is refused on the first step, in words a clerk understands', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
-  await page.getByRole('menuitem', { name: '党员导入' }).click();
-  await page.locator('.import-dragger input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'text/plain', buffer: Buffer.from('姓名,身份证号\n') });
-  await expect(page.getByRole('alert')).toContainText('文件：不是 Excel 工作簿（.xlsx）');
+  await page.getByRole('menuitem', { name: '导入党员' }).click();
+  await page.locator('.import-dragger input[type=file]').setInputFiles({ name: '名册.xlsx', mimeType: 'text/html', buffer: Buffer.from('<html><body>姓名</body></html>') });
+  await expect(page.getByRole('alert')).toContainText('文件：不是 Excel 工作簿（.xlsx）或 CSV 文件');
   await expect(page.getByRole('button', { name: '下一步' })).toHaveCount(0);
+});
+
+/** GBK bytes of text, from the platform's own GB18030 decoder read backwards (Chinese Windows' "ANSI" CSV). */
+function gbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gb18030');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      const c = decoder.decode(new Uint8Array([lead, trail]));
+      if (c.length === 1 && !table.has(c)) table.set(c, [lead, trail]);
+    }
+  }
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : table.get(c)!)));
+}
+
+test('another office’s CSV: the unknown word is mapped once in the wizard, the long probation pointed out', async ({ page }) => {
+  const rows = [
+    ['姓名', '公民身份号码', '所在党组织', '文化程度', '民族', '人员类别', '加入党组织日期', '转为正式党员日期'],
+    ['欧阳娜', citizenId('11010119850101004'), BRANCH, '电大', '汉', '正式', '2005年7月1日', '2006年7月1日'],
+    ['司马强', citizenId('11010119860202005'), BRANCH, '电大', '回', '正式', '2006.07.01', '2009.09.01'],
+  ];
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '导入党员' }).click();
+  await page.locator('.import-dragger input[type=file]').setInputFiles({ name: '幸福社区.csv', mimeType: 'text/csv', buffer: gbk(rows.map((r) => r.join(',')).join('\r\n')) });
+  await expect(page.getByText('在第 1 行找到表头，下面有 2 行党员数据')).toBeVisible();
+  await page.getByRole('button', { name: '下一步' }).click();
+  const mapping = page.locator('.import-mapping-table');
+  await expect(mapping.getByRole('row', { name: /^G/ })).toContainText('入党日期');
+  await expect(mapping.getByRole('row', { name: /^H/ })).toContainText('转正日期');
+  await page.getByRole('button', { name: '下一步' }).click();
+
+  // 未识别的值: 电大 once, in two rows; neither accepted nor refused until it is mapped.
+  await expect(stat(page, 'awaiting')).toContainText('2');
+  await expect(stat(page, 'accepted')).toContainText('0');
+  const unknown = page.locator('.import-unknown-table tbody tr.ant-table-row');
+  await expect(unknown).toHaveCount(1);
+  await expect(unknown).toContainText('文化程度');
+  await expect(unknown).toContainText('电大');
+  await unknown.getByRole('combobox').click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle('大学专科').click();
+  await page.getByRole('button', { name: '保存对应并重新预检' }).click();
+  await expect(stat(page, 'accepted')).toContainText('2');
+
+  // 提醒: 司马强 was made full three years after joining.
+  await page.getByRole('tab', { name: /提醒/ }).click();
+  const warning = page.locator('.import-warnings-table tbody tr.ant-table-row');
+  await expect(warning).toHaveCount(1);
+  await expect(warning).toContainText('转为正式党员日期');
+  await expect(warning).toContainText('超过两年');
+
+  await page.getByRole('button', { name: '导入 2 名党员' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '导入', exact: true }).click();
+  await expect(page.locator('.ant-result-title')).toHaveText('导入完成');
+  const synonyms = await callApi<{ text: string; label: string; source: string }[]>(host, 'codes.synonyms', {}, adminCookie);
+  if (!synonyms.result.ok) throw new Error(JSON.stringify(synonyms.result.error));
+  expect(synonyms.result.value.filter((s) => s.source === 'user')).toEqual([expect.objectContaining({ text: '电大', label: '大学专科' })]);
+
+  // 系统设置 › 代码对应: the administrator sees who mapped 电大, and removes it.
+  await page.getByRole('menuitem', { name: '系统设置' }).click();
+  await page.getByRole('tab', { name: '代码对应' }).click();
+  const mapped = page.locator('.ant-table-row', { hasText: '电大' });
+  await expect(mapped).toContainText('大学专科（31）');
+  await expect(mapped).toContainText(ADMIN.username);
+  await mapped.getByRole('button', { name: '删除 电大' }).click();
+  await page.getByRole('button', { name: '删除', exact: true }).click();
+  await expect(page.getByText('还没有经办人添加的对应')).toBeVisible();
 });

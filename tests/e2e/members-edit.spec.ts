@@ -209,7 +209,7 @@ test('a blank row becomes a member once name and ID number are in; the member ca
   await expect(dialog).toContainText('原因');
   expect((await member(created.id)).status).toBe('active');
   await dialog.getByRole('combobox').first().click();
-  await page.getByTitle('去世').click();
+  await page.getByTitle('死亡').click();
   await dialog.getByRole('button', { name: '确认转入历史' }).click();
   await expect(dialog).toBeHidden();
   await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('共 0 名党员');
@@ -220,7 +220,7 @@ test('a blank row becomes a member once name and ID number are in; the member ca
   await page.getByText('历史名册', { exact: true }).click();
   await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('历史名册共 1 人');
   await expect(page.getByRole('columnheader', { name: '离开日期' })).toBeVisible();
-  await expect(cell(page, 0, 'leftReason')).toHaveText('去世');
+  await expect(cell(page, 0, 'leftReason')).toHaveText('死亡');
   await expect(cell(page, 0, 'leftOn')).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await expect(cell(page, 0, 'name')).toHaveText('孙空行');
   await expect(page.getByRole('button', { name: '新增空行' })).toHaveCount(0);

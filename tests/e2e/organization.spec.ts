@@ -78,12 +78,16 @@ test('a clerk adds a community, a community committee and a branch, moves the br
   await expect(treeNode(page, '幸福社区党委')).toBeVisible();
   await expect(page.locator('.org-details-title')).toContainText('幸福社区党委');
   await expect(page.locator('.org-details')).toContainText('幸福社区');
+  // A community committee has a 党委委员会, not a 支部委员会.
+  await expect(page.locator('.org-details')).toContainText('党委委员会');
+  await expect(page.locator('.org-details')).not.toContainText('支部委员会');
 
   // A branch under it: the level offered first is 党支部; the community is inherited.
   await page.getByRole('button', { name: '新建下级组织' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('组织名称').fill('第1网格党支部');
   await expect(dialog.locator('.ant-select', { hasText: '党支部' })).toBeVisible();
+  await expect(dialog.getByText('支部委员会')).toBeVisible();
   await dialog.getByLabel('所在网格').click();
   await pickOption(page, '第1网格');
   await dialog.getByRole('button', { name: '保存' }).click();

@@ -127,6 +127,6 @@ test('a viewer sees the letters but cannot issue one or record a step', async ({
   await expect(page.getByRole('button', { name: '新建介绍信' })).toHaveCount(0);
   await expect(page.getByText('只读浏览')).toBeVisible();
   await expect(letterRow(page).getByRole('button')).toHaveCount(0);
-  await expect(page.getByRole('menuitem', { name: '党员导入' })).toHaveCount(0);
+  await expect(page.getByRole('menuitem', { name: '导入党员' })).toHaveCount(0);
   await logout(page);
 });

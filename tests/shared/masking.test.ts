@@ -25,6 +25,32 @@ describe('maskPhone', () => {
     );
   });
 
+  it('masks a landline however it was written, with or without its area code, the same way', () => {
+    for (const written of ['0531-82345678', '(0531)82345678', '0531 8234 5678', '０５３１－８２３４５６７８'])
+      expect(maskPhone(written)).toBe('0531-******78');
+    for (const written of ['82345678', '8234 5678', '8234-5678', '８２３４５６７８']) expect(maskPhone(written)).toBe('******78');
+    expect(maskPhone('86-138-1234-5678')).toBe('138****5678');
+  });
+
+  it('never shows more than the last 2 digits of a landline, whatever its area code and separators', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('010', '021', '0531', '0536'),
+        fc.integer({ min: 2, max: 9 }),
+        digits(7),
+        fc.constantFrom('-', ' ', ''),
+        fc.boolean(),
+        (area, first, rest, separator, parenthesised) => {
+          const local = `${first}${rest}`;
+          const written = parenthesised ? `(${area})${local.slice(0, 4)}${separator}${local.slice(4)}` : `${area}-${local}`;
+          const masked = maskPhone(written);
+          expect(masked).toBe(`${area}-******${local.slice(-2)}`);
+          expect(maskPhone(local)).toBe(`******${local.slice(-2)}`);
+        },
+      ),
+    );
+  });
+
   it('hides every digit of something that is not a phone number', () => {
     expect(maskPhone('13812345678/13912345678')).toBe('***********/***********');
     expect(maskPhone('１２３４')).toBe('****');
@@ -78,5 +104,43 @@ describe('scrubPersonalData', () => {
       '电话 138****5678，身份证 53*************11X，门牌 12 号，编号 2026001',
     );
     expect(scrubPersonalData('１３８１２３４５６７８')).toBe('138****5678');
+  });
+
+  it('masks numbers written with +86, spaces, dashes or parentheses, and landlines with their area code', () => {
+    expect(scrubPersonalData('手机 +86 138-1234-5678；座机 0531-82345678、(0531) 8234 5678')).toBe(
+      '手机 138****5678；座机 0531-******78、0531-******78',
+    );
+    expect(scrubPersonalData('身份证 370102 19800101 123X 或 370102-800101-123')).toBe(
+      '身份证 37*************23X 或 37**********123',
+    );
+  });
+
+  it('leaves none of the hidden digits of a mobile or ID number in the text, however it was written', () => {
+    const separator = fc.constantFrom('', ' ', '-');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 9 }),
+        digits(9),
+        fc.integer({ min: 1, max: 6 }),
+        digits(16),
+        separator,
+        fc.constantFrom('', '+86 ', '0086', '86-'),
+        fc.boolean(),
+        (second, rest, province, idRest, sep, prefix, fullWidth) => {
+          const mobile = `1${second}${rest}`;
+          const first17 = `${province}${idRest}`;
+          const id = first17 + citizenIdCheckDigit(first17);
+          const widen = (s: string) =>
+            fullWidth ? s.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)) : s;
+          const text = widen(
+            `联系 ${prefix}${mobile.slice(0, 3)}${sep}${mobile.slice(3, 7)}${sep}${mobile.slice(7)}，证号 ${id.slice(0, 6)}${sep}${id.slice(6, 14)}${sep}${id.slice(14)}。`,
+          );
+          const scrubbed = scrubPersonalData(text);
+          expect(scrubbed).toContain(maskPhone(mobile));
+          expect(scrubbed).toContain(maskCitizenId(id));
+          expect(scrubbed.replace(/[^0-9X]/g, '')).toHaveLength(3 + 4 + 5);
+        },
+      ),
+    );
   });
 });

@@ -201,6 +201,15 @@ export interface CodeItemTable {
   retired: Generated<number>;
 }
 
+export interface CodeSynonymTable {
+  code_table: 'ethnicity' | 'education' | 'occupation';
+  text: string;
+  code: string;
+  source: 'builtin' | 'user';
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface GridLayoutTable {
   user_id: number;
   grid: string;
@@ -319,6 +328,7 @@ export interface Database extends CounterTables {
   org_officers: OrgOfficerTable;
   transfers: TransferTable;
   code_items: CodeItemTable;
+  code_synonyms: CodeSynonymTable;
   grid_layouts: GridLayoutTable;
   exchange_keys: ExchangeKeyTable;
   exchange_peers: ExchangePeerTable;

@@ -5,13 +5,13 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ApiParsedInput, MemberLeaveReason, MemberRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
-import { MEMBER_FIELDS, type MemberField } from '../../shared/members/fields';
+import { MEMBER_FIELD_BY_KEY, MEMBER_FIELDS, NATIONAL_ITEMS, type MemberField } from '../../shared/members/fields';
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
 
 const LEAVE_REASONS: Record<Language, Record<MemberLeaveReason, string>> = {
-  'zh-CN': { death: '去世', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
+  'zh-CN': { death: '死亡', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
   en: { death: 'Died', transfer_out: 'Transferred out', struck_off: 'Struck off', left: 'Left the Party', other: 'Other' },
 };
 
@@ -51,6 +51,7 @@ export async function exportMembers(
   now: Date,
   scope: Scope | null = null,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
+  if (input.layout === 'national') return exportNational(db, input, scope);
   const fields = input.columns?.length ? MEMBER_FIELDS.filter((f) => input.columns!.includes(f.key)) : MEMBER_FIELDS.filter((f) => f.national);
   const zh = lang === 'zh-CN';
   // The history roll says when and why each record left it, after the member's own columns.
@@ -100,4 +101,70 @@ export async function exportMembers(
   sheet.commit();
   await book.commit();
   return { bytes: new Uint8Array(Buffer.concat(chunks)), rows, title };
+}
+
+/**
+ * The national system's 16 items: its names in its order, the header in the first row (so the sheet goes
+ * back into that system, or into StreetDesk, as it is), codes as labels, ID numbers and phones as text.
+ */
+async function exportNational(
+  db: SqliteDatabase,
+  input: ApiParsedInput<'members.export'>,
+  scope: Scope | null,
+): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
+  const fields = NATIONAL_ITEMS.map((item) => ({ ...item, field: MEMBER_FIELD_BY_KEY.get(item.key)! }));
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
+  const sheet = book.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = fields.map((f) => ({
+    width: f.key === 'idNumber' ? 21 : f.key === 'address' ? 36 : Math.max(10, f.header.length * 2 + 2),
+    // Text, so Excel never shows 3.70102E+17 or drops a landline's leading 0 when the clerk edits a cell.
+    ...(f.key === 'idNumber' || f.key === 'phone' ? { style: { numFmt: '@' } } : {}),
+  }));
+  const header = sheet.getRow(1);
+  fields.forEach((f, i) => (header.getCell(i + 1).value = f.header));
+  header.font = { bold: true };
+  header.commit();
+  const codes = new Codes(db);
+  const branchName = unambiguousOrgNames(db);
+  let rows = 0;
+  for (const chunk of allMembers(db, input, scope)) {
+    for (const m of chunk) sheet.addRow(fields.map((f) => (f.key === 'branch' ? (branchName.get(m.orgId) ?? m.branch) : cellValue(f.field, m, codes, 'zh-CN')))).commit();
+    rows += chunk.length;
+  }
+  sheet.commit();
+  await book.commit();
+  return { bytes: new Uint8Array(Buffer.concat(chunks)), rows, title: '党员信息（全国党员信息系统格式）' };
+}
+
+/**
+ * Each organization by a name that finds it again: its own name when no other open organization has it,
+ * else with its community committee before it (幸福社区党委/第1网格党支部), as the importer reads it back.
+ */
+function unambiguousOrgNames(db: SqliteDatabase): Map<number, string> {
+  const orgs = db.prepare('SELECT id, name, parent_id, level FROM organizations WHERE closed_on IS NULL').all() as {
+    id: number;
+    name: string;
+    parent_id: number | null;
+    level: string;
+  }[];
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const count = new Map<string, number>();
+  for (const o of orgs) count.set(o.name, (count.get(o.name) ?? 0) + 1);
+  const names = new Map<number, string>();
+  for (const o of orgs) {
+    if (count.get(o.name) === 1) {
+      names.set(o.id, o.name);
+      continue;
+    }
+    const path = [o.name];
+    for (let parent = o.parent_id === null ? undefined : byId.get(o.parent_id); parent && parent.parent_id !== null; parent = parent.parent_id === null ? undefined : byId.get(parent.parent_id)) {
+      path.unshift(parent.name);
+      if (count.get(parent.name) === 1) break;
+    }
+    names.set(o.id, path.join('/'));
+  }
+  return names;
 }

@@ -4,6 +4,7 @@ import type { CallContext, Handlers } from '../context';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { exportMembers } from '../export/export-members';
 import { importMembers } from '../import/import-members';
+import { listCodeSynonyms, removeCodeSynonym, saveCodeMappings } from '../import/value-map';
 import { AppError } from '../../shared/result';
 import { getMemberRow, listMembers } from '../services/members';
 import { createMember, eventWriter, listCodeTables, leaveMember, memberDetail, updateMember } from '../services/member-records';
@@ -13,6 +14,9 @@ export const memberHandlers: Pick<
   | 'members.list'
   | 'members.get'
   | 'codes.list'
+  | 'codes.synonyms'
+  | 'codes.mapValues'
+  | 'codes.removeSynonym'
   | 'members.create'
   | 'members.update'
   | 'members.leave'
@@ -32,6 +36,26 @@ export const memberHandlers: Pick<
 
   'codes.list'(ctx) {
     return listCodeTables(ctx.db);
+  },
+
+  'codes.synonyms'(ctx) {
+    return listCodeSynonyms(ctx.db);
+  },
+
+  'codes.mapValues'(ctx, input) {
+    return ctx.tx(() => {
+      const saved = saveCodeMappings(ctx.db, input.mappings, ctx.actorName, ctx.now());
+      ctx.audit({ action: 'codes.mapValues', entity: 'codeSynonym', after: { mappings: input.mappings } });
+      return { saved };
+    });
+  },
+
+  'codes.removeSynonym'(ctx, input) {
+    return ctx.tx(() => {
+      const removed = removeCodeSynonym(ctx.db, input.table, input.text);
+      if (removed) ctx.audit({ action: 'codes.removeSynonym', entity: 'codeSynonym', entityId: `${input.table}/${input.text}`, before: input });
+      return { removed };
+    });
   },
 
   'members.create'(ctx, input) {
@@ -128,6 +152,8 @@ function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPrevie
     headerRow: input.headerRow,
     onDuplicate: input.onDuplicate,
     createMissingBranches: input.createMissingBranches,
+    valueMappings: input.valueMappings,
+    community: input.communityId,
     dryRun,
     lang: ctx.lang,
     now: ctx.now(),

@@ -17,6 +17,7 @@ import { finalizedPeriods } from '../returns/freeze';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
 import type { Scope } from '../scope';
+import { type CodeMapping, type ValueMapping, CODED_FIELDS, resolveValueMappings, saveCodeMappings } from './value-map';
 
 export interface ImportOptions extends ReadRosterOptions {
   onDuplicate: 'skip' | 'update';
@@ -36,6 +37,16 @@ export interface ImportOptions extends ReadRosterOptions {
   signal?: AbortSignal;
   /** A user limited to one community: every row must place its member in a branch of that community. */
   scope?: Scope | null;
+  /**
+   * Words mapped to codes: resolved ones (the wizard), or `--map-value 学历=电大:大学专科` texts (the CLI).
+   * A commit stores them for every later import; a dry run only applies them.
+   */
+  valueMappings?: readonly (CodeMapping | ValueMapping | string)[];
+  /**
+   * The community the roster's branches are in (its name, as the CLI's --community takes it, or its id, as
+   * the wizard sends it), for rows whose 所在社区 cell is blank or missing.
+   */
+  community?: string | number;
 }
 
 /** How far each stage takes the progress (of 100): reading the file is about a third of an import's time. */
@@ -96,15 +107,40 @@ function describe(p: RowProblem, column: RosterColumn | null, row: number, lang:
 
 type BranchHit = { id: number } | { problem: string; params: Record<string, string | number> };
 
+interface CommunityRow {
+  id: number;
+  name: string;
+}
+
+/** 和平社区, 和平, 和平社区党委, 和平社区居委会 all name the community 和平社区. */
+function communityKey(name: string): string {
+  return name.replace(/\s/g, '').replace(/(?:党委|党总支|居委会|居民委员会)$/, '').replace(/社区$/, '');
+}
+
+/** A community by the name a clerk writes for it; null when the street has none (or several) by that name. */
+export function communityResolver(db: SqliteDatabase): (name: string) => CommunityRow | null {
+  const all = db.prepare('SELECT id, name FROM communities WHERE closed_on IS NULL').all() as CommunityRow[];
+  const byKey = new Map<string, CommunityRow[]>();
+  for (const c of all) byKey.set(communityKey(c.name), [...(byKey.get(communityKey(c.name)) ?? []), c]);
+  return (name) => {
+    const found = byKey.get(communityKey(name)) ?? [];
+    return found.length === 1 ? found[0] : null;
+  };
+}
+
 /**
- * Branch text → organization, once per distinct text; a missing one is created only when asked to. Inside a
- * scope only the community's organizations are found (a name only found elsewhere is refused), and a new
- * branch named without a parent goes under the community's own committee instead of the street's root.
+ * Branch text (and the row's community, if known) → organization, once per distinct pair; a missing one is
+ * created only when asked to, under the community's committee when the community is known. Inside a scope
+ * only the community's organizations are found (a name only found elsewhere is refused), and a new branch
+ * named without a parent goes under the community's own committee instead of the street's root.
  */
 function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: { path: string; id: number }[], scope: Scope | null) {
   const cache = new Map<string, BranchHit>();
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
   const outside = { problem: 'orgOutsideScope', params: { community: scope?.communityName ?? '' } };
+  const communityOf = db.prepare('SELECT community_id FROM organizations WHERE id = ?').pluck();
+  const committeeOf = db.prepare("SELECT id FROM organizations WHERE community_id = ? AND level = 'community_committee' AND closed_on IS NULL ORDER BY id").pluck();
+  const nameOf = db.prepare('SELECT name, parent_id FROM organizations WHERE id = ?');
   /** The organizations a path names, inside the scope; null when it names some only outside it. */
   const lookup = (path: string): { id: number }[] | null => {
     const found = findOrganizations(db, path);
@@ -112,21 +148,31 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
     const inside = found.filter((o) => scope.hasOrg(o.id));
     return inside.length === 0 && found.length > 0 ? null : inside;
   };
-  return (text: string): BranchHit => {
-    let hit = cache.get(text);
+  /** How to name one of several same-named branches: with its parent (幸福社区党委/第1网格党支部). */
+  const example = (id: number): string => {
+    const own = nameOf.get(id) as { name: string; parent_id: number | null };
+    const parent = own.parent_id === null ? undefined : (nameOf.get(own.parent_id) as { name: string } | undefined);
+    return parent ? `${parent.name}/${own.name}` : own.name;
+  };
+  return (text: string, community: CommunityRow | null): BranchHit => {
+    const key = `${community?.id ?? ''}\u0000${text}`;
+    let hit = cache.get(key);
     if (!hit) {
-      const found = lookup(text);
+      const everywhere = lookup(text);
+      const found = everywhere === null || !community ? everywhere : everywhere.filter((o) => communityOf.get(o.id) === community.id);
       if (found === null) hit = outside;
       else if (found.length === 1) hit = { id: found[0].id };
-      else if (found.length > 1) hit = { problem: 'branchAmbiguous', params: { count: found.length } };
-      else if (!create) hit = { problem: 'branchUnknown', params: { count: 0 } };
-      else {
+      else if (found.length > 1) hit = { problem: 'branchAmbiguous', params: { count: found.length, example: example(found[0].id) } };
+      else if (!create) {
+        hit = community && everywhere && everywhere.length > 0 ? { problem: 'branchNotInCommunity', params: { community: community.name } } : { problem: 'branchUnknown', params: { count: 0 } };
+      } else {
         const parts = text.split('/').map((p) => p.trim()).filter(Boolean);
         const name = parts.pop()!;
-        const home = scope ? scope.topOrgId() : root;
+        const committee = community ? ((committeeOf.get(community.id) as number | undefined) ?? null) : null;
+        const home = committee ?? (scope ? scope.topOrgId() : root);
         const parents = parts.length ? lookup(parts.join('/')) : home === null ? [] : [{ id: home }];
-        if (parents === null) hit = outside;
-        else if (parents.length !== 1) hit = { problem: parents.length ? 'branchAmbiguous' : 'branchUnknown', params: { count: parents.length } };
+        if (parents === null || (scope && committee !== null && !scope.hasOrg(committee))) hit = outside;
+        else if (parents.length !== 1) hit = { problem: parents.length ? 'branchAmbiguous' : 'branchUnknown', params: { count: parents.length, example: text } };
         else {
           const at = now.toISOString();
           const parent = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(parents[0].id) as { community_id: number | null };
@@ -139,9 +185,9 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
           hit = { id: Number(info.lastInsertRowid) };
           scope?.orgCreated(hit.id);
         }
-        if ('id' in hit) created.push({ path: text, id: hit.id });
+        if ('id' in hit) created.push({ path: community && !text.includes('/') ? `${community.name}/${text}` : text, id: hit.id });
       }
-      cache.set(text, hit);
+      cache.set(key, hit);
     }
     return hit;
   };
@@ -150,6 +196,29 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
 export async function importMembers(db: SqliteDatabase, file: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const roster: Roster = await readRoster(file, options);
   throwIfCancelled(options.signal);
+  // An import with nothing to import is a refusal, not "0 rows imported" with an audit entry.
+  if (roster.rows.length === 0) {
+    throw new AppError('VALIDATION', `Sheet "${roster.sheet}" has no member rows below its header`, {
+      issues: [{ field: 'file', problem: 'rosterNoRows', value: roster.sheet }],
+    });
+  }
+  const findCommunity = communityResolver(db);
+  let defaultCommunity: CommunityRow | null = null;
+  if (options.community !== undefined && options.community !== '') {
+    defaultCommunity =
+      typeof options.community === 'number'
+        ? ((db.prepare('SELECT id, name FROM communities WHERE id = ?').get(options.community) as CommunityRow | undefined) ?? null)
+        : findCommunity(options.community);
+    if (!defaultCommunity) {
+      const names = (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
+      throw new AppError('VALIDATION', `No community named "${options.community}"`, {
+        issues: [{ field: 'community', problem: 'communityUnknown', value: String(options.community), params: { communities: names } }],
+      });
+    }
+  }
+  const mappings = (options.valueMappings ?? []).map((m) => (typeof m === 'object' && 'table' in m ? m : null));
+  const toResolve = (options.valueMappings ?? []).filter((_, i) => mappings[i] === null) as (ValueMapping | string)[];
+  const valueMappings: CodeMapping[] = [...mappings.filter((m): m is CodeMapping => m !== null), ...(toResolve.length ? resolveValueMappings(db, toResolve, roster.columns) : [])];
   options.onPhase?.(PROGRESS.read, PROGRESS.total);
   const checks = await checkInBatches(roster, options);
   const columnOf = new Map(roster.columns.filter((c) => c.field).map((c) => [c.field as string, c]));
@@ -167,14 +236,35 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     ignored: roster.ignored.map((i) => i.excelRow),
     createdBranches: [],
     dryRun: options.dryRun,
+    sheetsSeen: roster.sheetsSeen,
+    headerSignature: roster.headerSignature,
+    unknownValues: [],
+    awaitingMapping: 0,
+    warnings: [],
   };
   const reject = (p: RowProblem, row: number) => report.rejected.push(describe(p, columnOf.get(p.field) ?? null, row, options.lang));
+  const unknown = new Map<string, ImportReport['unknownValues'][number]>();
+  /** A coded value no word matches: listed once with its count; the commit refuses the row naming it. */
+  const noteUnknown = (p: RowProblem, row: number): boolean => {
+    const table = CODED_FIELDS.find((t) => t === p.field);
+    if (!table || p.problem !== 'codeUnknown') return false;
+    const value = String(p.value);
+    const column = columnOf.get(p.field)?.header ?? fieldLabel(`fields.${p.field}`, options.lang);
+    const key = `${table}\u0000${value}`;
+    const seen = unknown.get(key);
+    if (seen) seen.count++;
+    else unknown.set(key, { column, field: p.field, table, value, count: 1 });
+    if (!options.dryRun) reject({ ...p, problem: 'codeUnmapped', params: { column, value } }, row);
+    return true;
+  };
 
   const write = () => {
     const scope = options.scope ?? null;
     const newBranches: { path: string; id: number }[] = [];
     const resolveBranch = branchResolver(db, options.createMissingBranches, options.now, newBranches, scope);
     const codes = new Codes(db);
+    for (const m of valueMappings) codes.learn(m.table, m.text, m.code);
+    if (!options.dryRun && valueMappings.length) saveCodeMappings(db, valueMappings, options.actor.username, options.now);
     const existing = db.prepare('SELECT id, name, version, status, org_id FROM members WHERE id_number = ?');
     // One pass over the ID number index instead of a lookup per row: most rows of a roster are new.
     const archived = new Set((db.prepare('SELECT id_number FROM members').pluck().all() as string[]));
@@ -195,27 +285,42 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     // Writing runs in one transaction: it is not cancelled half-way, and its progress is reported as it goes.
     const written = (rows: number) =>
       options.onPhase?.(PROGRESS.checked + Math.round(((PROGRESS.total - PROGRESS.checked) * rows) / (2 * roster.rows.length)), PROGRESS.total);
+    /** The row's community: its 所在社区 cell, else the one the clerk chose for the file; undefined when a cell names none. */
+    const rowCommunity = (row: { cells: Record<string, unknown> }): CommunityRow | null | undefined => {
+      const cell = row.cells.community;
+      // A branch written with its parent (幸福社区党委/第1网格党支部) says where it is itself.
+      if (cell === undefined || cell === null || String(cell).trim() === '') return typeof row.cells.branch === 'string' && row.cells.branch.includes('/') ? null : defaultCommunity;
+      return findCommunity(String(cell)) ?? undefined;
+    };
     roster.rows.forEach((row, i) => {
       if (i % PROGRESS_ROWS === 0 && i > 0) written(i);
       const check = checks[i];
+      const community = rowCommunity(row);
+      if (community === undefined) {
+        for (const p of check.problems) reject(p, row.excelRow);
+        const names = (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
+        reject({ field: 'community', value: String(row.cells.community), problem: 'communityUnknown', params: { communities: names } }, row.excelRow);
+        return;
+      }
       if (!check.draft) {
         for (const p of check.problems) reject(p, row.excelRow);
         // Name every problem of the row at once: the branch too, when the other cells failed.
         const branchText = typeof row.cells.branch === 'string' ? row.cells.branch.trim() : '';
         if (branchText && !check.problems.some((p) => p.field === 'branch')) {
-          const branch = resolveBranch(branchText);
+          const branch = resolveBranch(branchText, community);
           if (!('id' in branch)) reject({ field: 'branch', value: branchText, problem: branch.problem, params: branch.params }, row.excelRow);
         }
         return;
       }
       const draft = check.draft;
+      for (const w of check.warnings) report.warnings.push(describe(w, columnOf.get(w.field) ?? null, row.excelRow, options.lang));
       const first = seenInFile.get(draft.idNumber);
       if (first !== undefined) {
         report.duplicates.push({ row: row.excelRow, idNumber: draft.idNumber, name: draft.name, action: 'skipped', existing: 'file' });
         return;
       }
       seenInFile.set(draft.idNumber, row.excelRow);
-      const branch = resolveBranch(draft.branch);
+      const branch = resolveBranch(draft.branch, community);
       if (!('id' in branch)) {
         reject({ field: 'branch', value: draft.branch, problem: branch.problem, params: branch.params }, row.excelRow);
         return;
@@ -242,8 +347,10 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       }
       const columns = toColumns(db, draft, branch.id, codes, problems);
       if (finalized.size) problems.push(...frozenDates(columns));
-      if (problems.length) for (const p of problems) reject(p, row.excelRow);
-      else accepted.push({ excelRow: row.excelRow, columns });
+      const others = problems.filter((p) => !noteUnknown(p, row.excelRow));
+      for (const p of others) reject(p, row.excelRow);
+      if (others.length === 0 && problems.length > 0 && options.dryRun) report.awaitingMapping++;
+      if (problems.length === 0) accepted.push({ excelRow: row.excelRow, columns });
     });
 
     const events = eventWriter(db, options.actor.username, options.now);
@@ -275,6 +382,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
     }
     report.created = accepted.length;
     report.accepted = accepted.length + report.updated;
+    report.unknownValues = [...unknown.values()].sort((a, b) => a.column.localeCompare(b.column) || b.count - a.count);
     if (!options.dryRun) {
       appendAudit(
         db,
@@ -283,7 +391,15 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
           action: 'members.importCommit',
           entity: 'member',
           entityId: options.fileName,
-          after: { file: options.fileName, sheet: report.sheet, created: report.created, updated: report.updated, rejected: report.rejected.length, createdBranches: report.createdBranches },
+          after: {
+            file: options.fileName,
+            sheet: report.sheet,
+            created: report.created,
+            updated: report.updated,
+            rejected: report.rejected.length,
+            createdBranches: report.createdBranches,
+            ...(valueMappings.length ? { valueMappings } : {}),
+          },
         },
         options.now,
       );

@@ -12,13 +12,17 @@ export interface RosterRowCheck {
   excelRow: number;
   draft: MemberDraft | null;
   problems: RosterProblem[];
+  warnings: RosterProblem[];
 }
 
 export function checkRosterRows(roster: Pick<Roster, 'rows' | 'columns'>, options: CheckMemberRowOptions = {}): RosterRowCheck[] {
   const columnOf = new Map(roster.columns.filter((c) => c.field !== null).map((c) => [c.field as string, c]));
   const today = options.today ?? new Date();
   return roster.rows.map(({ excelRow, cells }) => {
-    const { draft, problems } = checkMemberRow(cells, { today });
-    return { excelRow, draft, problems: problems.map((p) => ({ ...p, column: columnOf.get(p.field) ?? null })) };
+    // The community is not a field of the record: it places the row's branch (import-members.ts).
+    const { community: _community, ...fields } = cells;
+    const { draft, problems, warnings } = checkMemberRow(fields, { today });
+    const located = (p: RowProblem) => ({ ...p, column: columnOf.get(p.field) ?? null });
+    return { excelRow, draft, problems: problems.map(located), warnings: warnings.map(located) };
   });
 }

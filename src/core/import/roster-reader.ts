@@ -1,9 +1,10 @@
 // Reads a real-world roster workbook into rows of raw cell values keyed by member field: finds the header
 // under merged title rows, maps columns by their Chinese or English names, fills merged cells, skips footers.
 import fs from 'node:fs/promises';
-import { MEMBER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
+import { ROSTER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
 import { AppError } from '../../shared/result';
-import { type MergedBlock, type SheetRow, columnLetter, streamWorksheet } from './xlsx-stream';
+import { readCsv } from './csv-reader';
+import { type MergedBlock, type SheetRow, type StreamedSheet, columnLetter, openWorkbook } from './xlsx-stream';
 
 export interface RosterColumn {
   /** 1-based column number (A = 1). */
@@ -26,13 +27,25 @@ export interface RosterRow {
 export type IgnoredReason = 'title' | 'footer' | 'blank';
 
 export interface Roster {
+  /** Every sheet of the workbook in tab order (a CSV file is one sheet named after the file). */
   sheets: string[];
+  /** The sheet read: the one named, or the visible sheet whose header matches best. */
   sheet: string;
+  /** The sheets looked at besides the one read, and why each was passed over. */
+  sheetsSeen: SheetSeen[];
+  /** The normalized header texts, joined: the same header in the next file finds the mapping the clerk made. */
+  headerSignature: string;
   /** The (last) header row; data starts below it. */
   headerRow: number;
   columns: RosterColumn[];
   rows: RosterRow[];
   ignored: { excelRow: number; reason: IgnoredReason }[];
+}
+
+export interface SheetSeen {
+  name: string;
+  /** hidden: not shown to the clerk; notes: an instructions or drop-down list sheet; noHeader: no member header found; weaker: a header matching fewer fields. */
+  passed: 'hidden' | 'notes' | 'noHeader' | 'weaker';
 }
 
 /** Header text or 1-based column number → member field key, or null to leave the column out. */
@@ -44,6 +57,8 @@ export interface ReadRosterOptions {
   mapping?: RosterMapping;
   /** The header row when the clerk points at it; found automatically otherwise. */
   headerRow?: number;
+  /** The file's name, when the file comes as bytes: a CSV file's one sheet is named after it. */
+  fileName?: string;
 }
 
 /** Problem codes readRoster may throw (as VALIDATION issues); texts live in shared/i18n FIELD_PROBLEMS. */
@@ -54,6 +69,7 @@ export const ROSTER_READ_PROBLEMS = [
   'rosterUnreadable',
   'sheetNotFound',
   'rosterNoHeader',
+  'rosterNoHeaderAnySheet',
   'unknownField',
   'mappingDuplicate',
 ] as const;
@@ -81,48 +97,139 @@ interface HeaderBlock {
   texts: string[];
 }
 
+/** Instructions and drop-down list sheets: read only when no other sheet has a member header. */
+const NOTES_SHEET = /说明|填表要求|填报要求|须知|注意事项|下拉|字典|选项|代码表|数据源|数据有效性|序列|参照表|^(?:readme|instructions?|notes?|lists?|lookups?|dict(?:ionary)?|codes?|options?|dropdowns?)$/i;
+/** Score of a header that names both the person and the ID number (a roster rather than a tally). */
+const IDENTIFYING_BONUS = 10;
+
+interface Candidate {
+  sheet: StreamedSheet;
+  rows: GridRow[];
+  header: HeaderBlock;
+  columns: RosterColumn[];
+  score: number;
+}
+
+/**
+ * Reads a roster: .xlsx (Excel, WPS) or CSV (UTF-8 with or without BOM, GBK/GB18030, UTF-16; comma or tab).
+ * Without a sheet named, every visible sheet is read and scored by how well its header matches; a notes or
+ * drop-down list sheet is never chosen over a sheet with a member header.
+ */
 export async function readRoster(file: string | Uint8Array, options: ReadRosterOptions = {}): Promise<Roster> {
-  await refuseNonXlsx(file);
-  const streamed = await streamWorksheet(file, options.sheet).catch((error: unknown) => {
+  const kind = await sniff(file);
+  const unreadable = (error: unknown): never => {
     if (error instanceof AppError) throw error;
     throw new AppError('VALIDATION', `Cannot read the workbook: ${error instanceof Error ? error.message : String(error)}`, {
       issues: [{ field: 'file', problem: 'rosterUnreadable', ...(typeof file === 'string' ? { value: file } : {}) }],
     });
-  });
-  const rows = fillMerges(streamed.rows, streamed.merges);
-  const header = headerBlock(rows, streamed.merges, options.headerRow);
-  if (!header) {
-    throw new AppError('VALIDATION', `No header row with at least ${HEADER_MIN_FIELDS} member fields in sheet "${streamed.sheet}"`, {
-      issues: [{ field: 'headerRow', problem: 'rosterNoHeader', value: streamed.sheet, params: { sheet: streamed.sheet } }],
-      // The wizard offers the other sheets when the first one is a cover or notes sheet.
-      sheets: streamed.sheets,
-    });
+  };
+  let listed: { name: string; visible: boolean }[];
+  let load: (name: string) => Promise<StreamedSheet>;
+  if (kind === 'csv') {
+    const sheet = await readCsv(file, typeof file === 'string' || !options.fileName ? undefined : options.fileName.replace(/\.[^.]*$/, '')).catch(unreadable);
+    listed = [{ name: sheet.sheet, visible: true }];
+    load = async () => sheet;
+  } else {
+    const book = await openWorkbook(file).catch(unreadable);
+    listed = book.sheets;
+    load = (name) => book.read(name).catch(unreadable);
   }
-  const columns = mapColumns(header.texts, options.mapping);
-  return { sheets: streamed.sheets, sheet: streamed.sheet, headerRow: header.last, columns, ...sortRows(rows, header, columns) };
+  const names = listed.map((s) => s.name);
+  const seen: SheetSeen[] = [];
+  let best: Candidate | null = null;
+  const consider = async (name: string, notes: boolean): Promise<void> => {
+    const sheet = await load(name);
+    const rows = fillMerges(sheet.rows, sheet.merges);
+    const header = headerBlock(rows, sheet.merges, options.headerRow);
+    if (!header) {
+      seen.push({ name, passed: notes ? 'notes' : 'noHeader' });
+      return;
+    }
+    const columns = mapColumns(header.texts, options.mapping);
+    const fields = new Set(columns.map((c) => c.field).filter((f) => f !== null));
+    const score = fields.size + (fields.has('name') && fields.has('idNumber') ? IDENTIFYING_BONUS : 0) - (notes ? 1000 : 0);
+    if (!best || score > best.score) {
+      if (best) seen.push({ name: best.sheet.sheet, passed: NOTES_SHEET.test(best.sheet.sheet) ? 'notes' : 'weaker' });
+      best = { sheet, rows, header, columns, score };
+    } else seen.push({ name, passed: notes ? 'notes' : 'weaker' });
+  };
+
+  if (options.sheet !== undefined) {
+    if (!names.includes(options.sheet)) await load(options.sheet); // throws sheetNotFound with the sheets there are
+    await consider(options.sheet, false);
+    if (!best) {
+      throw new AppError('VALIDATION', `No header row with at least ${HEADER_MIN_FIELDS} member fields in sheet "${options.sheet}"`, {
+        issues: [{ field: 'headerRow', problem: 'rosterNoHeader', value: options.sheet, params: { sheet: options.sheet } }],
+        sheets: names,
+      });
+    }
+  } else {
+    for (const s of listed) {
+      if (!s.visible) seen.push({ name: s.name, passed: 'hidden' });
+      else await consider(s.name, NOTES_SHEET.test(s.name));
+    }
+    if (!best) {
+      const list = names.join('、');
+      throw new AppError('VALIDATION', `No sheet has a header row with at least ${HEADER_MIN_FIELDS} member fields (sheets: ${list})`, {
+        issues: [{ field: 'headerRow', problem: names.length > 1 ? 'rosterNoHeaderAnySheet' : 'rosterNoHeader', value: list, params: { sheet: list, sheets: list } }],
+        // The wizard offers the sheets to choose from.
+        sheets: names,
+      });
+    }
+  }
+  const chosen = best as Candidate;
+  const order = new Map(names.map((n, i) => [n, i]));
+  return {
+    sheets: names,
+    sheet: chosen.sheet.sheet,
+    sheetsSeen: seen.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0)),
+    headerSignature: headerSignature(chosen.columns),
+    headerRow: chosen.header.last,
+    columns: chosen.columns,
+    ...sortRows(chosen.rows, chosen.header, chosen.columns),
+  };
 }
 
-async function refuseNonXlsx(file: string | Uint8Array): Promise<void> {
+/** The header as a key: each column's header text normalized, in order (blank columns kept as empty). */
+export function headerSignature(columns: readonly Pick<RosterColumn, 'header'>[]): string {
+  return columns.map((c) => headerKey(c.header)).join('|');
+}
+
+/**
+ * What the file is: an .xlsx (a zip), or text taken as CSV. An Excel 97–2003 .xls or a WPS .et (an OLE
+ * compound file) is refused with the advice to save it as .xlsx; anything else binary, or markup, is not
+ * a roster.
+ */
+async function sniff(file: string | Uint8Array): Promise<'xlsx' | 'csv'> {
   let head: Uint8Array;
   if (typeof file === 'string') {
     const handle = await fs.open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
+      if (error.code !== 'ENOENT' && error.code !== 'EISDIR') throw error;
       throw new AppError('VALIDATION', `No such file: ${file}`, { issues: [{ field: 'file', problem: 'fileNotFound', value: file }] });
     });
     try {
-      const { buffer, bytesRead } = await handle.read(Buffer.alloc(8), 0, 8, 0);
+      if (!(await handle.stat()).isFile()) throw new AppError('VALIDATION', `Not a file: ${file}`, { issues: [{ field: 'file', problem: 'fileNotFound', value: file }] });
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
       head = buffer.subarray(0, bytesRead);
     } finally {
       await handle.close();
     }
-  } else head = file.subarray(0, 8);
-  const hex = Buffer.from(head).toString('hex');
-  if (hex.startsWith('504b0304')) return;
-  // An OLE compound file: Excel 97–2003 (.xls) or WPS .et, which clerks can re-save as .xlsx.
-  const problem = hex === 'd0cf11e0a1b11ae1' ? 'rosterXlsFormat' : 'rosterNotXlsx';
-  throw new AppError('VALIDATION', 'The file is not an .xlsx workbook', {
-    issues: [{ field: 'file', problem, ...(typeof file === 'string' ? { value: file } : {}) }],
-  });
+  } else head = file.subarray(0, 4096);
+  const hex = Buffer.from(head.subarray(0, 8)).toString('hex');
+  if (hex.startsWith('504b0304')) return 'xlsx';
+  const issue = (problem: string) => ({ issues: [{ field: 'file', problem, ...(typeof file === 'string' ? { value: file } : {}) }] });
+  if (hex === 'd0cf11e0a1b11ae1') throw new AppError('VALIDATION', 'The file is an Excel 97–2003 or WPS workbook', issue('rosterXlsFormat'));
+  if (looksLikeCsv(head)) return 'csv';
+  throw new AppError('VALIDATION', 'The file is not an .xlsx workbook or a CSV file', issue('rosterNotXlsx'));
+}
+
+/** Text, not markup: UTF-16 with its BOM, or bytes without NULs whose first line is not an HTML or XML tag. */
+function looksLikeCsv(head: Uint8Array): boolean {
+  if (head.length === 0) return false;
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return true;
+  for (const byte of head) if (byte === 0 || (byte < 0x09) || (byte > 0x0d && byte < 0x20 && byte !== 0x1b)) return false;
+  const start = Buffer.from(head.subarray(0, 200)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  return !start.startsWith('<');
 }
 
 /** Every cell of a merged block takes the block's value, as the clerk sees it in Excel. */
@@ -157,17 +264,40 @@ function headerBlock(rows: readonly GridRow[], merges: readonly MergedBlock[], g
   const first = given ?? rows.find((row) => row.excelRow <= HEADER_SEARCH_ROWS && knownFieldCount(row) >= HEADER_MIN_FIELDS)?.excelRow;
   if (first === undefined) return null;
   // Header cells merged down over a second header row (序号, 姓名 over 入党日期 | 转正日期) make one header.
-  const last = merges
+  let last = merges
     .filter((m) => m.top <= first && m.bottom > first)
     .reduce((end, m) => Math.max(end, Math.min(m.bottom, first + HEADER_MAX_EXTRA_ROWS)), first);
+  // A second header row without merges (a CSV, or a sheet whose merges were undone): the row below holds
+  // only field names, under group names (党内信息 | 人员类别 …) or blanks of the row above.
+  if (given === undefined) {
+    for (let next = last + 1; next <= first + HEADER_MAX_EXTRA_ROWS; next++) {
+      const row = rows.find((r) => r.excelRow === next);
+      if (!row || !isHeaderContinuation(row)) break;
+      last = next;
+    }
+  }
   const block = rows.filter((row) => row.excelRow >= first && row.excelRow <= last);
   const width = block.reduce((max, row) => Math.max(max, row.values.length - 1), 0);
+  // A group name merged across columns above the field names (基本信息, 党内信息, 联系方式) names no column.
+  const groups = merges.filter((m) => m.right > m.left && m.top >= first && m.bottom < last);
+  const inGroup = (r: number, c: number) => groups.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
   const texts: string[] = [];
   for (let c = 1; c <= width; c++) {
-    const candidates = block.map((row) => headerText(row.values[c])).filter((text) => text !== '');
+    const candidates = block.filter((row) => !inGroup(row.excelRow, c)).map((row) => headerText(row.values[c])).filter((text) => text !== '');
     texts[c] = candidates.findLast((text) => fieldForHeader(text) !== undefined) ?? candidates.at(-1) ?? '';
   }
   return { first, last, texts };
+}
+
+/** A row of field names only (at least one), as the lower row of a two-row header is. */
+function isHeaderContinuation(row: GridRow): boolean {
+  let known = 0;
+  for (const [c, value] of row.values.entries()) {
+    if (value === undefined || row.filled?.has(c)) continue;
+    if (typeof value !== 'string' || fieldForHeader(value) === undefined) return false;
+    known++;
+  }
+  return known > 0;
 }
 
 function headerText(value: unknown): string {
@@ -187,7 +317,7 @@ function mapColumns(texts: readonly string[], mapping: RosterMapping = {}): Rost
   const byIndex = new Map<number, string | null>();
   const byHeader = new Map<string, string | null>();
   for (const [key, field] of Object.entries(mapping)) {
-    if (field !== null && !MEMBER_FIELD_BY_KEY.has(field)) {
+    if (field !== null && !ROSTER_FIELD_BY_KEY.has(field)) {
       throw new AppError('VALIDATION', `Unknown member field "${field}" in the column mapping`, {
         issues: [{ field: `mapping.${key}`, problem: 'unknownField', value: field }],
       });

@@ -47,19 +47,73 @@ interface WorkbookReaderInternals {
 /** The sheet XML handed to the row parser this many characters at a time. */
 const XML_SLICE = 64 * 1024;
 
+/** A sheet as the workbook lists it: name and whether a clerk sees its tab. */
+export interface ListedSheet {
+  name: string;
+  visible: boolean;
+}
+
+export interface OpenedWorkbook {
+  /** Every sheet, in tab order. */
+  sheets: ListedSheet[];
+  /** Reads one sheet to the end (rows and merged cells). */
+  read(name: string): Promise<StreamedSheet>;
+}
+
 /**
- * Reads the named sheet, or the first visible one, to the end. The workbook is unzipped in memory and its
- * parts given to exceljs's parsers in the order they need (relations, workbook, shared strings, styles,
- * then the sheet), each decoded whole as UTF-8. exceljs's own zip streaming is not used: it decodes each
- * 16 KB chunk on its own (a Chinese character cut by a chunk boundary comes out as two U+FFFD: exceljs
- * issues #2063, #2084, #2316), parks the sheets in temp files when the shared strings come after them (as
- * Excel and exceljs write them), and on a busy machine its entry iteration can stop before the last parts
- * (seen about once in 300 reads), leaving a reader with no sheet list.
+ * The number formats Excel and WPS in Chinese write by id alone, without declaring them in styles.xml
+ * (ECMA-376 leaves ids 27–36 and 50–58 to the locale). exceljs knows them only as a table per locale and
+ * treats such a cell as a plain number; declaring the zh-CN codes in the styles part makes it read the
+ * cell as the date the clerk sees (a 入党年月 of 2019年7月 stored as id 57 is a month, not 43647).
  */
-export async function streamWorksheet(input: string | Uint8Array, wanted?: string): Promise<StreamedSheet> {
+export const ZH_CN_BUILTIN_FORMATS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
+};
+
+const xmlAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The styles part with a declaration for every zh-CN built-in format its cells use and it does not declare. */
+export function declareZhCnFormats(styles: string): string {
+  const declared = new Set([...styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const used = new Set([...styles.matchAll(/\bnumFmtId="(\d+)"/g)].map((m) => Number(m[1])));
+  const missing = [...used].filter((id) => ZH_CN_BUILTIN_FORMATS[id] !== undefined && !declared.has(id));
+  if (missing.length === 0) return styles;
+  const added = missing.map((id) => `<numFmt numFmtId="${id}" formatCode="${xmlAttr(ZH_CN_BUILTIN_FORMATS[id])}"/>`).join('');
+  if (/<(?:\w+:)?numFmts\b[^>]*\/>/.test(styles)) return styles.replace(/<((?:\w+:)?)numFmts\b[^>]*\/>/, (_m, ns: string) => `<${ns}numFmts>${added}</${ns}numFmts>`);
+  if (/<(?:\w+:)?numFmts\b/.test(styles)) return styles.replace(/(<(?:\w+:)?numFmts\b[^>]*>)/, `$1${added}`);
+  return styles.replace(/(<(?:\w+:)?styleSheet\b[^>]*>)/, `$1<numFmts>${added}</numFmts>`);
+}
+
+/**
+ * Opens a workbook: unzipped in memory and its shared parts given to exceljs's parsers in the order they
+ * need (relations, workbook, shared strings, styles), each decoded whole as UTF-8; a sheet is parsed when
+ * it is read. exceljs's own zip streaming is not used: it decodes each 16 KB chunk on its own (a Chinese
+ * character cut by a chunk boundary comes out as two U+FFFD: exceljs issues #2063, #2084, #2316), parks the
+ * sheets in temp files when the shared strings come after them (as Excel and exceljs write them), and on a
+ * busy machine its entry iteration can stop before the last parts (seen about once in 300 reads).
+ */
+export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWorkbook> {
   const files = unzipSync(typeof input === 'string' ? new Uint8Array(fs.readFileSync(input)) : input);
   const text = (name: string): string | null => (files[name] ? new TextDecoder('utf-8').decode(files[name]) : null);
-  const part = (name: string): Readable => Readable.from([text(name) ?? '']);
+  const part = (name: string, edit: (xml: string) => string = (xml) => xml): Readable => Readable.from([edit(text(name) ?? '')]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
     // Styles tell a date cell from a number cell; hyperlinks are left to the cell's own text.
@@ -79,27 +133,40 @@ export async function streamWorksheet(input: string | Uint8Array, wanted?: strin
     // cached on the reader: nothing is emitted
   }
   const styles = target(rels.find((r) => r.Type.endsWith('/styles'))) ?? 'xl/styles.xml';
-  if (files[styles]) await reader._parseStyles(part(styles));
+  if (files[styles]) await reader._parseStyles(part(styles, declareZhCnFormats));
 
   const listed = reader.model?.sheets ?? [];
-  const sheets = listed.map((s) => s.name);
-  const chosen = wanted === undefined ? (listed.find((s) => s.state !== 'hidden' && s.state !== 'veryHidden') ?? listed[0]) : listed.find((s) => s.name === wanted);
-  if (!chosen) {
-    throw new AppError('VALIDATION', `The workbook has no sheet named "${wanted}"`, {
-      issues: [{ field: 'sheet', problem: 'sheetNotFound', value: wanted, params: { sheets: sheets.join('、') } }],
-      sheets,
-    });
-  }
-  const sheetPath = target(rels.find((r) => r.Id === chosen.rId));
-  const xml = sheetPath ? text(sheetPath) : null;
-  if (xml === null) throw new Error(`the workbook lists sheet "${chosen.name}" but does not hold it`);
-  const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
-  const event = [...reader._parseWorksheet(sliced(xml), sheetNo)].find((e) => e.eventType === 'worksheet');
-  const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
-  if (!worksheet) throw new Error('exceljs handed over no worksheet reader: check xlsx-stream.ts against this exceljs');
-  const rows: SheetRow[] = [];
-  for await (const row of worksheet) rows.push({ excelRow: row.number, values: plainValues(row) });
-  return { sheets, sheet: chosen.name, rows, merges: parseMerges(xml.slice(xml.lastIndexOf('</sheetData>'))) };
+  const sheets = listed.map((s) => ({ name: s.name, visible: s.state !== 'hidden' && s.state !== 'veryHidden' }));
+  return {
+    sheets,
+    async read(name: string): Promise<StreamedSheet> {
+      const chosen = listed.find((s) => s.name === name);
+      if (!chosen) {
+        throw new AppError('VALIDATION', `The workbook has no sheet named "${name}"`, {
+          issues: [{ field: 'sheet', problem: 'sheetNotFound', value: name, params: { sheets: sheets.map((s) => s.name).join('、') } }],
+          sheets: sheets.map((s) => s.name),
+        });
+      }
+      const sheetPath = target(rels.find((r) => r.Id === chosen.rId));
+      const xml = sheetPath ? text(sheetPath) : null;
+      if (xml === null) throw new Error(`the workbook lists sheet "${chosen.name}" but does not hold it`);
+      const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
+      const event = [...reader._parseWorksheet(sliced(xml), sheetNo)].find((e) => e.eventType === 'worksheet');
+      const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
+      if (!worksheet) throw new Error('exceljs handed over no worksheet reader: check xlsx-stream.ts against this exceljs');
+      const rows: SheetRow[] = [];
+      for await (const row of worksheet) rows.push({ excelRow: row.number, values: plainValues(row) });
+      return { sheets: sheets.map((s) => s.name), sheet: chosen.name, rows, merges: parseMerges(xml.slice(xml.lastIndexOf('</sheetData>'))) };
+    },
+  };
+}
+
+/** Reads the named sheet, or the first visible one, to the end. */
+export async function streamWorksheet(input: string | Uint8Array, wanted?: string): Promise<StreamedSheet> {
+  const book = await openWorkbook(input);
+  const name = wanted ?? (book.sheets.find((s) => s.visible) ?? book.sheets[0])?.name;
+  if (name === undefined) throw new Error('the workbook lists no sheet');
+  return book.read(name);
 }
 
 /** The sheet's XML in slices, never cutting a surrogate pair (a character outside the BMP) in two. */

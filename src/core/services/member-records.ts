@@ -4,6 +4,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput, CodeTableName, CodeTables, MemberDetail } from '../../shared/api/contract';
 import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
+import { toHalfWidth } from '../../shared/validators';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { Member, NewMember } from '../db/schema';
@@ -28,19 +29,34 @@ export function listCodeTables(db: SqliteDatabase): CodeTables {
   return tables;
 }
 
-/** Code tables both ways: a clerk types 汉族 or 01, the record keeps 01 and shows 汉族. */
+/** How a coded value is compared: half-width, without spaces, case-folded (汉 族, ｂｅｎｋｅ). */
+export function codeTextKey(text: string): string {
+  return toHalfWidth(text).replace(/[\s\u3000]/g, '').toLowerCase();
+}
+
+/**
+ * Code tables both ways: a clerk types 汉族, 汉 or 01, the record keeps 01 and shows 汉族. The words clerks
+ * write for a code (本科, 中专) come from code_synonyms: those the program knows and those a clerk mapped.
+ */
 export class Codes {
   private readonly byText = new Map<string, string>();
   private readonly labels = new Map<string, string>();
   constructor(db: SqliteDatabase) {
+    for (const r of db.prepare('SELECT code_table, text, code FROM code_synonyms').all() as { code_table: CodeTable; text: string; code: string }[]) {
+      this.byText.set(`${r.code_table}:${codeTextKey(r.text)}`, r.code);
+    }
     for (const r of db.prepare('SELECT code_table, code, label FROM code_items').all() as { code_table: CodeTable; code: string; label: string }[]) {
-      this.byText.set(`${r.code_table}:${r.code}`, r.code);
-      this.byText.set(`${r.code_table}:${r.label}`, r.code);
+      this.byText.set(`${r.code_table}:${codeTextKey(r.code)}`, r.code);
+      this.byText.set(`${r.code_table}:${codeTextKey(r.label)}`, r.code);
       this.labels.set(`${r.code_table}:${r.code}`, r.label);
     }
   }
   code(table: CodeTable, text: string): string | undefined {
-    return this.byText.get(`${table}:${text.trim()}`);
+    return this.byText.get(`${table}:${codeTextKey(text)}`);
+  }
+  /** Adds a mapping for this reader only (an import's --map-value before it is stored). */
+  learn(table: CodeTable, text: string, code: string): void {
+    this.byText.set(`${table}:${codeTextKey(text)}`, code);
   }
   label(table: CodeTable, code: string | null): string | undefined {
     return code === null ? undefined : (this.labels.get(`${table}:${code}`) ?? code);
@@ -310,7 +326,36 @@ export function updateMember(
   if (before.standing !== after.standing) events(after.id, 'standing_changed', on, { from: before.standing, to: after.standing });
   if (before.lost_contact !== after.lost_contact) events(after.id, after.lost_contact ? 'lost_contact' : 'contact_restored', after.lost_contact_since ?? on, {});
   if (before.mobile !== after.mobile) events(after.id, after.mobile ? 'mobile_out' : 'mobile_back', on, { destination: after.mobile_destination });
+  const edits = fieldEdits(db, before, after, codes);
+  if (edits.length) events(after.id, 'edited', on, { changes: edits });
   return { before, after, changed };
+}
+
+/** Columns whose change has an event of its own (category_changed, moved …), or that are not the clerk's. */
+const EDIT_SKIPPED = new Set(['id', 'version', 'updated_at', 'created_at', 'name_initials', 'name_pinyin', 'category', 'org_id', 'standing', 'lost_contact', 'mobile', 'status']);
+const FLAG_COLUMNS = new Set(['hardship', 'volunteer', 'in_service_registered']);
+const CODED_COLUMNS = { ethnicity: 'ethnicity', education: 'education', occupation: 'occupation' } as const;
+
+/**
+ * Every other field the change touched, as the record's history shows it (field, before, after): codes and
+ * the grid by their names, so the history reads without the tables.
+ */
+function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Codes): { field: string; from: unknown; to: unknown }[] {
+  const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
+  const shown = (column: string, value: unknown): unknown => {
+    if (value === null || value === undefined) return null;
+    if (column in CODED_COLUMNS) return codes.label(CODED_COLUMNS[column as keyof typeof CODED_COLUMNS], value as string) ?? value;
+    if (column === 'grid_id') return gridName.get(value) ?? null;
+    if (FLAG_COLUMNS.has(column)) return value === 1;
+    return value;
+  };
+  const edits: { field: string; from: unknown; to: unknown }[] = [];
+  for (const column of Object.keys(after) as (keyof Member)[]) {
+    if (EDIT_SKIPPED.has(column) || before[column] === after[column]) continue;
+    const field = column === 'grid_id' ? 'grid' : column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    edits.push({ field, from: shown(column, before[column]), to: shown(column, after[column]) });
+  }
+  return edits;
 }
 
 /** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */

@@ -6,6 +6,7 @@ import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
 import type { MemberSortField } from '../../shared/api/schemas';
 import { AppError } from '../../shared/result';
 import { all, first, qb } from '../db/query';
+import { toHalfWidth } from '../../shared/validators';
 import type { Database, Member } from '../db/schema';
 import { isRoot, subtreeIds } from './organizations';
 import type { Scope } from '../scope';
@@ -31,7 +32,18 @@ const SORT_COLUMNS: Record<MemberSortField, string> = {
  * each GLOB into an index range and the OR into a multi-index OR.
  */
 function searchCondition(query: string) {
-  const text = query.replace(/[\s\u3000]/g, '');
+  const text = toHalfWidth(query).replace(/[\s\u3000]/g, '');
+  // 尾号 5217, or four to six digits alone: the end of a phone or ID number (the last four digits are
+  // indexed, see migration 0008); digits alone may also begin one.
+  const tail = /^(尾号|后四位|后六位)?[:：]?(\d{3,5}[\dxX])$/.exec(text);
+  if (tail) {
+    const digits = tail[2].toUpperCase();
+    const last4 = sql.lit(digits.slice(-4));
+    const ends = sql.lit(`*${digits}`);
+    const tailMatch = sql<boolean>`((substr(members.id_number, -4) = ${last4} AND members.id_number GLOB ${ends}) OR (substr(members.phone, -4) = ${last4} AND members.phone GLOB ${ends}))`;
+    if (tail[1]) return tailMatch;
+    return sql<boolean>`(${tailMatch} OR members.id_number GLOB ${sql.lit(`${digits}*`)} OR members.phone GLOB ${sql.lit(`${digits}*`)})`;
+  }
   if (/^\d+[xX]?$/.test(text)) {
     const upper = sql.lit(`${text.toUpperCase()}*`);
     return sql<boolean>`(members.id_number GLOB ${upper} OR members.phone GLOB ${sql.lit(`${text}*`)})`;

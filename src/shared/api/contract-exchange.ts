@@ -8,7 +8,12 @@ const period = z.string({ error: 'required' }).trim().regex(PERIOD_PATTERN, { er
 const note = z.string().max(2000, { error: 'tooLong' });
 const fileBytes = z.object({ fileName: z.string().trim().min(1, { error: 'required' }).max(260, { error: 'tooLong' }), bytes: z.instanceof(Uint8Array, { error: 'required' }) });
 const keyFileText = z.string({ error: 'required' }).min(1, { error: 'required' }).max(20_000, { error: 'tooLong' });
-const code12 = z.string({ error: 'required' }).trim().regex(/^\d{12}$/, { error: 'divisionCodeDigits' });
+/** A street's division code: 12 digits, or the 9 a clerk often writes (370782001), stored as 370782001000. */
+const code12 = z
+  .string({ error: 'required' })
+  .trim()
+  .regex(/^\d{9}(?:\d{3})?$/, { error: 'divisionCodeDigits' })
+  .transform((code) => (code.length === 9 ? `${code}000` : code));
 const districtCode = z
   .string({ error: 'required' })
   .trim()

@@ -73,6 +73,9 @@ export const contract = {
   'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true },
   'members.get': { input: z.object({ id: z.number().int().positive() }), access: 'viewer', write: false },
   'codes.list': { input: none, access: 'viewer', write: false },
+  'codes.synonyms': { input: none, access: 'viewer', write: false },
+  'codes.mapValues': { input: s.codeMappingsInput, access: 'clerk', write: true },
+  'codes.removeSynonym': { input: s.codeSynonymRemoveInput, access: 'admin', write: true },
   'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
   'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
@@ -225,6 +228,9 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'grids.save': GridInfo;
   'members.get': MemberDetail;
   'codes.list': CodeTables;
+  'codes.synonyms': CodeSynonym[];
+  'codes.mapValues': { saved: number };
+  'codes.removeSynonym': { removed: boolean };
   'members.create': MemberRow;
   'members.update': MemberRow;
   'members.leave': MemberRow;
@@ -320,6 +326,17 @@ export interface CodeItem {
 
 export type CodeTables = Record<CodeTableName, CodeItem[]>;
 
+/** A word clerks write for a code: the program's own (builtin) or one a clerk mapped in an import (user). */
+export interface CodeSynonym {
+  table: CodeTableName;
+  text: string;
+  code: string;
+  label: string;
+  source: 'builtin' | 'user';
+  createdBy: string | null;
+  createdAt: string;
+}
+
 /** One member as the members page and `members list` show them (camelCase names of the contract). */
 export interface MemberRow {
   id: number;
@@ -381,6 +398,16 @@ export interface ImportReport {
   ignored: number[];
   createdBranches: string[];
   dryRun: boolean;
+  /** The sheets looked at besides the one read, and why each was passed over. */
+  sheetsSeen: { name: string; passed: 'hidden' | 'notes' | 'noHeader' | 'weaker' }[];
+  /** The normalized header: the same header in a later file finds the mapping the clerk made. */
+  headerSignature: string;
+  /** Coded values (学历 电大) no code table word matches, once each with how many rows hold them. */
+  unknownValues: { column: string; field: string; table: CodeTableName; value: string; count: number }[];
+  /** Rows waiting for their unknown values to be mapped (a dry run neither accepts nor refuses them). */
+  awaitingMapping: number;
+  /** What is allowed but worth a second look (a probation shorter than a year), by row and column. */
+  warnings: { row: number; column: string; letter: string | null; field: string; value: unknown; code: string; message: string }[];
   /** The rejected rows with a reason column, to fix and import again (when any row was rejected). */
   rejectedWorkbook?: Uint8Array;
 }

@@ -237,6 +237,8 @@ export const memberLeaveInput = z.object({
 /** The members page's view as a file: its filters and sort, and the columns shown (member field keys). */
 export const memberExportInput = memberListInput.omit({ offset: true, limit: true }).extend({
   columns: z.array(z.string().max(40)).max(60).optional(),
+  /** view: the page's columns under a title row; national: the national system's 16 items, its names and order. */
+  layout: z.enum(['view', 'national'], { error: 'notAllowed' }).default('view'),
 });
 
 // ——— transfers of membership (组织关系转接, domain.md §3) ———
@@ -346,6 +348,16 @@ export const officerSaveInput = z.object({
 /** Ends a term: the officer stays on record with the day the term ended. */
 export const officerEndTermInput = z.object({ id, updatedAt: z.string().max(40), termEnd: calendarDay });
 
+export const codeTableName = z.enum(['ethnicity', 'education', 'occupation'], { error: 'notAllowed' });
+/** A clerk's word for a code: 电大 in 学历 means 31 (大学专科). */
+export const codeMapping = z.object({
+  table: codeTableName,
+  text: z.string().trim().min(1, { error: 'required' }).max(60, { error: 'tooLong' }),
+  code: z.string().trim().min(1, { error: 'required' }).max(10, { error: 'tooLong' }),
+});
+export const codeMappingsInput = z.object({ mappings: z.array(codeMapping).min(1, { error: 'required' }).max(500) });
+export const codeSynonymRemoveInput = z.object({ table: codeTableName, text: z.string().max(60) });
+
 export const memberImportInput = z.object({
   fileName: z.string().max(260),
   bytes: z.instanceof(Uint8Array, { error: 'required' }),
@@ -355,6 +367,10 @@ export const memberImportInput = z.object({
   headerRow: z.number().int().min(1).max(50).optional(),
   onDuplicate: z.enum(['skip', 'update'], { error: 'notAllowed' }).default('skip'),
   createMissingBranches: z.boolean().default(false),
+  /** Words mapped to codes for this run only (a dry run shows their effect before they are stored). */
+  valueMappings: z.array(codeMapping).max(500).optional(),
+  /** The community the roster's branches are in, for rows without a 所在社区 cell. */
+  communityId: z.number().int().positive().optional(),
 });
 
 export const gridLayoutInput = z.object({

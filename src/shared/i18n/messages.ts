@@ -2,8 +2,9 @@
 // The renderer, the CLI and core's envelope messages all format errors from these tables.
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
-import { MEMBER_FIELD_BY_KEY } from '../members/fields';
+import { ROSTER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
+import { IMPORT_FIELD_LABELS, IMPORT_FIELD_PROBLEMS } from './messages-import';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
@@ -64,6 +65,7 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
 export const FIELD_LABELS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_LABELS['zh-CN'],
+    ...IMPORT_FIELD_LABELS['zh-CN'],
     ...PRINT_FIELD_LABELS['zh-CN'],
     ...EXCHANGE_FIELD_LABELS['zh-CN'],
     name: '街道名称',
@@ -137,6 +139,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
   },
   en: {
     ...COUNTER_FIELD_LABELS.en,
+    ...IMPORT_FIELD_LABELS.en,
     ...PRINT_FIELD_LABELS.en,
     ...EXCHANGE_FIELD_LABELS.en,
     name: 'Street name',
@@ -213,6 +216,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
 export const FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {
     ...COUNTER_FIELD_PROBLEMS['zh-CN'],
+    ...IMPORT_FIELD_PROBLEMS['zh-CN'],
     ...PRINT_FIELD_PROBLEMS['zh-CN'],
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
@@ -236,7 +240,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     notFound: '找不到（编号 {{value}}）',
     codeUnknown: '不在代码表中，请从列表中选择，或请管理员在代码表中添加',
     branchUnknown: '组织树中没有这个党支部；可勾选“自动创建缺少的党支部”，或先在组织架构中建好',
-    branchAmbiguous: '组织树中有 {{count}} 个同名党支部，请写上上级组织，如“幸福社区党委/第1网格党支部”',
+    branchAmbiguous: '组织树中有 {{count}} 个同名党支部。请加一列“所在社区”，或在导入时选择社区（命令行用 --community 社区名），或写上上级组织，如“{{example}}”',
     gridUnknown: '该社区没有这个网格',
     idNumberTaken: '已有党员使用这个身份证号码（{{name}}）',
     memberAlreadyLeft: '该党员已不在党员名册中（{{leftOn}}）',
@@ -265,10 +269,10 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     categoryNeeded: '入党已满一年且没有转正日期，请填写人员类别（正式党员或预备党员）或转正日期',
     fileNotFound: '找不到文件',
     rosterXlsFormat: '这是旧版 .xls 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入',
-    rosterNotXlsx: '不是 Excel 工作簿（.xlsx）',
+    rosterNotXlsx: '不是 Excel 工作簿（.xlsx）或 CSV 文件，请在 Excel/WPS 中另存为 .xlsx 后再导入',
     rosterUnreadable: '文件无法读取，可能已损坏',
     sheetNotFound: '找不到这个工作表',
-    rosterNoHeader: '在前 20 行中找不到表头（姓名、身份证号码等），请手动指定表头所在行（命令行用 --header-row 行号）',
+    rosterNoHeader: '工作表“{{sheet}}”的前 20 行中找不到表头（姓名、身份证号码等）。请选择另一个工作表或指定表头所在行（命令行用 --sheet 工作表名 --header-row 行号）',
     mappingDuplicate: '两列对应了同一个字段',
     divisionCodeDigits: '须为 9 位或 12 位数字',
     divisionCodeStreetPart: '第 7–9 位（乡级代码）须在 001–099 之间，表示街道',
@@ -320,6 +324,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
   },
   en: {
     ...COUNTER_FIELD_PROBLEMS.en,
+    ...IMPORT_FIELD_PROBLEMS.en,
     ...PRINT_FIELD_PROBLEMS.en,
     ...EXCHANGE_FIELD_PROBLEMS.en,
     ...SCOPE_FIELD_PROBLEMS.en,
@@ -343,7 +348,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     notFound: 'was not found (ID {{value}})',
     codeUnknown: 'is not in the code table; pick from the list or ask the administrator to add it',
     branchUnknown: 'is not a branch in the organization tree; tick “create missing branches” or add it first',
-    branchAmbiguous: 'matches {{count}} branches; add the parent, e.g. “幸福社区党委/第1网格党支部”',
+    branchAmbiguous: 'matches {{count}} branches. Add a 所在社区 column, or choose the community for the import (on the command line: --community NAME), or write the parent, e.g. “{{example}}”',
     gridUnknown: 'is not a grid of this community',
     idNumberTaken: 'is already the ID number of a member ({{name}})',
     memberAlreadyLeft: 'belongs to a member no longer on the roll ({{leftOn}})',
@@ -372,10 +377,10 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     categoryNeeded: 'is needed (full or probationary), or the date made full: the member joined over a year ago',
     fileNotFound: 'was not found',
     rosterXlsFormat: 'is an old .xls file; save it as .xlsx in Excel or WPS first',
-    rosterNotXlsx: 'is not an Excel workbook (.xlsx)',
+    rosterNotXlsx: 'is not an Excel workbook (.xlsx) or a CSV file; save it as .xlsx in Excel or WPS and import it again',
     rosterUnreadable: 'cannot be read; it may be damaged',
     sheetNotFound: 'is not a sheet of this workbook',
-    rosterNoHeader: 'has no header row (name, ID number …) in its first 20 rows; point at the header row (on the command line: --header-row N)',
+    rosterNoHeader: 'sheet “{{sheet}}” has no header row (name, ID number …) in its first 20 rows. Choose another sheet or point at the header row (on the command line: --sheet NAME --header-row N)',
     mappingDuplicate: 'is mapped from two columns',
     divisionCodeDigits: 'must be 9 or 12 digits',
     divisionCodeStreetPart: 'digits 7–9 (township level) must be 001–099 for a street',
@@ -467,7 +472,7 @@ export function interpolate(template: string, params: Record<string, unknown> = 
 
 export function fieldLabel(field: string, lang: Language): string {
   // A member's fields travel as `fields.<key>` and are named as the roster names them.
-  const member = field.startsWith('fields.') ? MEMBER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
+  const member = field.startsWith('fields.') ? ROSTER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
   if (member) return lang === 'zh-CN' ? member.zh : member.en;
   const labels = FIELD_LABELS[lang];
   return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;

@@ -66,12 +66,20 @@ export interface MemberRowCheck {
   /** Null when the row has any problem: a draft is only ever a record that may be stored as it is. */
   draft: MemberDraft | null;
   problems: RowProblem[];
+  /** What is allowed but unusual and worth a second look (a probation shorter than a year): never a refusal. */
+  warnings: RowProblem[];
 }
 
 export interface CheckMemberRowOptions {
   /** The clerk's today, for "not in the future"; defaults to the machine's clock. */
   today?: Date;
 }
+
+/** Warning codes checkMemberRow gives (each needs a FIELD_PROBLEMS text). */
+export const MEMBER_ROW_WARNINGS = ['probationShort', 'probationLong'] as const;
+
+/** The youngest a member may be on the day of joining (Party Constitution, Article 1). */
+export const MIN_JOINING_AGE = 18;
 
 /** Problem codes checkMemberRow adds to those of shared/validators (each needs a FIELD_PROBLEMS text). */
 export const MEMBER_ROW_PROBLEMS = [
@@ -85,6 +93,7 @@ export const MEMBER_ROW_PROBLEMS = [
   'cellIsDate',
   'fullDateNotAfterJoinDate',
   'probationaryHasFullDate',
+  'joinedUnder18',
   'categoryNeeded',
   'unknownField',
 ] as const;
@@ -284,11 +293,40 @@ export function checkMemberRow(cells: Readonly<Record<string, unknown>>, options
   }
   const draft = values as MemberDraft;
   if (id) problems.push(...disagreementsWithId(draft, cells, id));
-  problems.push(...membershipDates(draft, cells));
-  if (problems.length > 0 || !id) return { draft: null, problems };
+  problems.push(...membershipDates(draft, cells, id));
+  const warnings = problems.length === 0 ? probationWarnings(draft, cells) : [];
+  if (problems.length > 0 || !id) return { draft: null, problems, warnings };
   // A birth date that agrees with the number is the number's: a roster's 出生年月 (to the month) keeps the day
-  // the ID number gives, so the stored record never disagrees with its own ID number.
-  return { draft: { ...draft, birthDate: id.birthDate, sex: draft.sex ?? id.sex }, problems };
+  // the ID number gives, so the stored record never disagrees with its own ID number. A blank category is
+  // taken from the 转正 date: given, the member is full.
+  const category = draft.category ?? (draft.fullDate !== undefined ? 'full' : undefined);
+  return { draft: { ...draft, birthDate: id.birthDate, sex: draft.sex ?? id.sex, ...(category ? { category } : {}) }, problems, warnings };
+}
+
+/** The day a person born on `birthDate` (YYYY-MM-DD) turns `age`. */
+function birthday(birthDate: string, age: number): string {
+  return `${String(Number(birthDate.slice(0, 4)) + age).padStart(4, '0')}${birthDate.slice(4)}`;
+}
+
+/** Months from one date to another, at the coarser of their precisions (a YYYY-MM date counts as its month). */
+function monthsBetween(from: string, to: string): { months: number; dayPrecise: boolean } {
+  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
+  const dayPrecise = from.length === 10 && to.length === 10;
+  let months = month(to) - month(from);
+  if (dayPrecise && to.slice(8) < from.slice(8)) months -= 1;
+  return { months, dayPrecise };
+}
+
+/**
+ * Probation is one year, and may be extended once by up to a year: a 转正 date less than a year or more
+ * than two years after joining is allowed (records of old cases differ) but flagged for a second look.
+ */
+function probationWarnings(draft: MemberDraft, cells: Readonly<Record<string, unknown>>): RowProblem[] {
+  if (draft.joinDate === undefined || draft.fullDate === undefined) return [];
+  const { months, dayPrecise } = monthsBetween(draft.joinDate, draft.fullDate);
+  const within = dayPrecise ? months >= 12 && (months < 24 || (months === 24 && draft.fullDate.slice(8) === draft.joinDate.slice(8))) : months >= 12 && months <= 24;
+  if (within) return [];
+  return [{ field: 'fullDate', value: cells.fullDate, problem: months < 12 ? 'probationShort' : 'probationLong', params: { joinDate: draft.joinDate } }];
 }
 
 // idAgreesWith's rule, on facts already read (it would check the number again): a birth date given to
@@ -302,8 +340,16 @@ function disagreementsWithId(draft: MemberDraft, cells: Readonly<Record<string, 
   return problems;
 }
 
-function membershipDates(draft: MemberDraft, cells: Readonly<Record<string, unknown>>): RowProblem[] {
+function membershipDates(draft: MemberDraft, cells: Readonly<Record<string, unknown>>, id: CitizenIdFacts | undefined): RowProblem[] {
   const problems: RowProblem[] = [];
+  // At least 18 on the day of joining, by the ID number's birth date; a month-only joining date is refused
+  // only when the whole month is before the 18th birthday.
+  if (id && draft.joinDate !== undefined) {
+    const eighteen = birthday(id.birthDate, MIN_JOINING_AGE);
+    if (draft.joinDate < eighteen.slice(0, draft.joinDate.length)) {
+      problems.push({ field: 'joinDate', value: cells.joinDate, problem: 'joinedUnder18', params: { birthDate: id.birthDate, age: MIN_JOINING_AGE } });
+    }
+  }
   if (draft.category === 'probationary' && !isBlankCell(cells.fullDate)) {
     problems.push({ field: 'fullDate', value: cells.fullDate, problem: 'probationaryHasFullDate' });
   } else if (draft.joinDate !== undefined && draft.fullDate !== undefined && !isAfter(draft.fullDate, draft.joinDate)) {

@@ -56,7 +56,7 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   madeFull: { zh: '转为正式党员', en: 'Made full' },
   transferredIn: { zh: '转入', en: 'Transferred in' },
   transferredOut: { zh: '转出', en: 'Transferred out' },
-  died: { zh: '去世', en: 'Died' },
+  died: { zh: '死亡', en: 'Died' },
   struckOff: { zh: '除名', en: 'Struck off' },
   issued: { zh: '本月开具', en: 'Issued this month' },
   open: { zh: '未办结', en: 'Open' },

@@ -29,16 +29,15 @@ const CHECK_DIGITS = '10X98765432';
 // What Excel shows once it has stored the number as a double: 3.70102E+17, or 370101190102039000.0.
 const EXCEL_NUMBER_FORMS = /^\d+(?:\.\d*)?E\+?\d+$|^\d*\.\d*$/;
 
-// Excel's "store as text" apostrophe (straight, full-width or curly, once pasted out of the cell) and the
-// invisible characters a copy from a web page or Word brings along.
-const TEXT_MARK = /^['\u2018\u2019\uFF07`]+/;
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-
-/** Half-width, no spaces, no leading apostrophe, upper-case X: the form the archive stores. */
+/**
+ * Half-width, no spaces, upper-case X: the form the archive stores. A leading apostrophe (how a clerk makes
+ * Excel keep the digits as text, carried along when the cell is copied as text), inner spaces and invisible
+ * characters are what was typed, not the number. Dashes are not: 370101-1901… is refused, to be checked.
+ */
 export function normalizeCitizenId(raw: string): string {
-  return toHalfWidth(raw.replace(INVISIBLE, ''))
-    .replace(/\s/g, '')
-    .replace(TEXT_MARK, '')
+  return toHalfWidth(raw)
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, '')
+    .replace(/^['‘’`]+/, '')
     .toUpperCase();
 }
 

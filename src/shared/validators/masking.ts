@@ -6,10 +6,18 @@ import { normalizePhone } from './phone';
 
 const MASK = '*';
 
-/** 138****5678; a landline keeps its area code and last 2 digits (0536-*****67); an extension is dropped. */
+/**
+ * 138****5678 however the mobile was written (+86, 0086, 86-, spaces, dashes, full-width digits); a landline
+ * keeps its area code and last 2 digits (0536-*****67), an extension is dropped; a local number written without
+ * its area code keeps its last 2 digits only (******78). Anything else has every digit hidden.
+ */
 export function maskPhone(phone: string): string {
-  const parsed = normalizePhone(phone);
-  if (!parsed.ok) return toHalfWidth(phone).replace(/\d/g, MASK);
+  const text = toHalfWidth(phone).trim();
+  const bare = text.replace(/[\s\-()]+/g, '');
+  if (/^[2-9]\d{6,7}$/.test(bare)) return `${MASK.repeat(bare.length - 2)}${bare.slice(-2)}`;
+  let parsed = normalizePhone(text);
+  if (!parsed.ok && /^861[3-9]\d{9}$/.test(bare)) parsed = normalizePhone(bare.slice(2));
+  if (!parsed.ok) return text.replace(/\d/g, MASK);
   if (parsed.kind === 'mobile') return `${parsed.value.slice(0, 3)}${MASK.repeat(4)}${parsed.value.slice(7)}`;
   const [area, local] = parsed.value.split('-');
   return `${area}-${MASK.repeat(local.length - 2)}${local.slice(-2)}`;
@@ -47,15 +55,22 @@ function markersFor(keepTo: string | readonly string[]): readonly string[] {
   return Object.hasOwn(ADDRESS_LEVELS, keepTo) ? ADDRESS_LEVELS[keepTo as AddressLevel] : [keepTo];
 }
 
-// Runs of digits that could be a mobile number or a citizen ID (15 or 18 characters, the last may be X),
-// found inside free text such as a commitment a member wrote.
-const ID_IN_TEXT = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])\d{15}(?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+// Runs of digits that could be a citizen ID (15 or 18 characters, never starting with 0, the last may be X, single spaces or dashes
+// allowed between them: 370102 19800101 123X), a mobile (+86 138-1234-5678) or a landline written with its
+// area code (0531-82345678, (0531)82345678, 0531 8234 5678), found inside free text such as a commitment a
+// member wrote. A bare local number is left: in free text it cannot be told from a serial number.
+const ID_IN_TEXT =
+  /(?<![0-9A-Za-z])[1-9](?:[ -]?\d){16}[ -]?[\dXx](?![0-9A-Za-z])|(?<![0-9A-Za-z])[1-9](?:[ -]?\d){14}(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?:(?<!\d)(?:\+|00)86[\s-]?|(?<!\d)86-|(?<!\d))1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
+const LANDLINE_IN_TEXT = /(?<!\d)(?:\(0\d{2,3}\)\s?|0\d{2,3}[\s-])\d{3,4}[\s-]?\d{4}(?!\d)/g;
 
-/** Free text made safe to post: any ID number or mobile number inside is masked with the same mask. */
+/** Free text made safe to post: any ID number or phone number inside is masked with the same mask. */
 export function scrubPersonalData(text: string): string {
-  const digits = text.replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => toHalfWidth(c));
+  const digits = text
+    .replace(/[\uFF10-\uFF19\uFF38\uFF58\uFF0B\uFF08\uFF09\u3000]/g, (c) => toHalfWidth(c))
+    .replace(/[—–－]/g, '-');
   return digits
-    .replace(ID_IN_TEXT, (id) => maskCitizenId(id))
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone.replace(/[\s-]/g, '')));
+    .replace(ID_IN_TEXT, (id) => maskCitizenId(id.replace(/[\s-]/g, '')))
+    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
+    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone));
 }

@@ -59,6 +59,10 @@ describe('the district’s own writes', () => {
     expect(log.find((e) => e.action === 'district.issueToken')).toMatchObject({ entity: 'street', entity_id: street.code, user_id: 1 });
     expect(JSON.stringify(log)).not.toContain(token);
     expect((await district.app.invoke('district.streets', {}, district.token))[0].hasToken).toBe(true);
+    // The 9 digits a clerk writes for the street are its 12-digit code.
+    expect(street.code.endsWith('000')).toBe(true);
+    const again = await district.app.invoke('district.issueToken', { streetCode: street.code.slice(0, 9) }, district.token);
+    expect(again.streetCode).toBe(street.code);
   });
 });
 

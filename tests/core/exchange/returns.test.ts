@@ -94,10 +94,10 @@ describe('the states of a return', () => {
     await street.app.invoke('members.leave', { id: m.id, version: m.version, on: '2026-11-02', reason: 'death' }, street.token);
     expect(await get(street)).toMatchObject({ state: 'finalized', tables: final.tables });
 
-    const reopened = await street.app.invoke('returns.reopen', { period: PERIOD, reason: '补录 10 月去世党员' }, street.token);
+    const reopened = await street.app.invoke('returns.reopen', { period: PERIOD, reason: '补录 10 月死亡党员' }, street.token);
     expect(reopened).toMatchObject({ state: 'draft', version: 2, frozenAt: null });
     expect(reopened.log.map((l) => [l.action, l.version])).toEqual([['check', 1], ['finalize', 1], ['reopen', 2]]);
-    expect(reopened.log[2]).toMatchObject({ reason: '补录 10 月去世党员', by: 'admin' });
+    expect(reopened.log[2]).toMatchObject({ reason: '补录 10 月死亡党员', by: 'admin' });
     const { entries } = await street.app.invoke('audit.list', { action: 'returns.reopen' }, street.token);
     expect(entries[0]).toMatchObject({ entity: 'return', entityId: PERIOD, before: { state: 'finalized', version: 1 }, after: { state: 'draft', version: 2 } });
   });

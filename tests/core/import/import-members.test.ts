@@ -3,9 +3,9 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { importMembers, type ImportOptions } from '../../../src/core/import/import-members';
+import { importMembers } from '../../../src/core/import/import-members';
 import { appsForEachTest, tableSnapshot, type TestApp } from '../../support/factory';
-import { TODAY, citizenId, memberRow, nationalRoster, tempFolder, writeWorkbook } from './roster-workbooks';
+import { TODAY, citizenId, importOptions, memberRow, nationalRoster, tempFolder, writeWorkbook } from './roster-workbooks';
 
 const app = appsForEachTest();
 
@@ -18,16 +18,7 @@ async function street(): Promise<TestApp> {
   return t;
 }
 
-const options = (over: Partial<ImportOptions> = {}): ImportOptions => ({
-  onDuplicate: 'skip',
-  createMissingBranches: false,
-  dryRun: false,
-  lang: 'zh-CN',
-  now: TODAY,
-  actor: { userId: 1, username: 'admin' },
-  fileName: '花名册.xlsx',
-  ...over,
-});
+const options = importOptions;
 
 const names = (t: TestApp) => (t.app.database.prepare('SELECT name FROM members ORDER BY name').all() as { name: string }[]).map((r) => r.name);
 

@@ -214,7 +214,7 @@ describe('readRoster: which column is which field', () => {
 });
 
 describe('readRoster: sheets and files', () => {
-  it('reads the first sheet by default and a second sheet chosen by name', async () => {
+  it('reads the data sheet behind a notes sheet, and a sheet chosen by name', async () => {
     const file = await writeWorkbook([
       { name: '说明', rows: [['本表由社区党委填写']] },
       { name: '第二网格', rows: [['姓名', '身份证号', '党支部'], ['赵六', citizenId('19650808'), '第二网格党支部']] },
@@ -225,8 +225,12 @@ describe('readRoster: sheets and files', () => {
     expect(chosen.sheet).toBe('第二网格');
     expect(chosen.rows).toEqual([{ excelRow: 2, cells: { name: '赵六', idNumber: citizenId('19650808'), branch: '第二网格党支部' } }]);
 
-    const first = await readError(readRoster(file));
-    expect(first.details).toMatchObject({ issues: [expect.objectContaining({ problem: 'rosterNoHeader', params: { sheet: '说明' } })], sheets: ['说明', '第二网格'] });
+    const best = await readRoster(file);
+    expect(best.sheet).toBe('第二网格');
+    expect(best.sheetsSeen).toEqual([{ name: '说明', passed: 'notes' }]);
+
+    const notes = await readError(readRoster(file, { sheet: '说明' }));
+    expect(notes.details).toMatchObject({ issues: [expect.objectContaining({ problem: 'rosterNoHeader', params: { sheet: '说明' } })], sheets: ['说明', '第二网格'] });
   });
 
   it('names the sheets there are when the chosen one is missing', async () => {
@@ -241,11 +245,14 @@ describe('readRoster: sheets and files', () => {
     const folder = tempFolder();
     const xls = path.join(folder, '花名册.xls');
     fs.writeFileSync(xls, Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]));
-    const text = path.join(folder, '花名册.csv');
-    fs.writeFileSync(text, '姓名,身份证号\n');
+    const text = path.join(folder, '花名册.html');
+    fs.writeFileSync(text, '<html><body><table><tr><td>姓名</td></tr></table></body></html>');
+    const binary = path.join(folder, '花名册.bin');
+    fs.writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
 
     expect((await readError(readRoster(xls))).details?.issues?.[0].problem).toBe('rosterXlsFormat');
     expect((await readError(readRoster(text))).details?.issues?.[0].problem).toBe('rosterNotXlsx');
+    expect((await readError(readRoster(binary))).details?.issues?.[0].problem).toBe('rosterNotXlsx');
   });
 
   it('reads a workbook handed over as bytes (an upload to the browser host)', async () => {

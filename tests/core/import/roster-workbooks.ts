@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach } from 'vitest';
+import type { ImportOptions } from '../../../src/core/import/import-members';
 import { citizenIdCheckDigit } from '../../../src/shared/validators';
 
 export interface SheetSpec {
@@ -86,4 +87,18 @@ export async function writeWorkbook(
   // Excel keeps text in sharedStrings.xml; some other programs write it into the sheet itself.
   await workbook.xlsx.writeFile(file, { useSharedStrings: options.sharedStrings ?? true });
   return file;
+}
+
+/** The options of an import by the administrator on the test's today: committed, duplicates skipped. */
+export function importOptions(over: Partial<ImportOptions> = {}): ImportOptions {
+  return {
+    onDuplicate: 'skip',
+    createMissingBranches: false,
+    dryRun: false,
+    lang: 'zh-CN',
+    now: TODAY,
+    actor: { userId: 1, username: 'admin' },
+    fileName: '花名册.xlsx',
+    ...over,
+  };
 }

@@ -94,6 +94,33 @@ describe('members.update', () => {
     expect((await t.app.invoke('members.get', { id: m.id }, t.adminToken)).member).toMatchObject({ fullDate: '1951-07', version: 1 });
   });
 
+  it('leaves every edit in the member’s history: field, before, after, who and when', async () => {
+    const t = await withBranch();
+    const m = await t.app.invoke('members.create', { orgId: t.branch, fields: LI_SI }, t.adminToken);
+    await t.app.invoke('members.update', { id: m.id, version: 1, fields: { joinDate: '1950-07-02', education: '大专', hardship: '是', phone: '' } }, t.adminToken);
+    const detail = await t.app.invoke('members.get', { id: m.id }, t.adminToken);
+    const edited = detail.events.find((e) => e.kind === 'edited');
+    expect(edited?.recordedBy).toBe('admin');
+    expect((edited?.detail as { changes: unknown[] }).changes).toEqual(
+      expect.arrayContaining([
+        { field: 'joinDate', from: '1950-07', to: '1950-07-02' },
+        { field: 'education', from: '大学本科', to: '大学专科' },
+        { field: 'hardship', from: false, to: true },
+      ]),
+    );
+  });
+
+  it('refuses a joining date before the 18th birthday, in the grid as in the import', async () => {
+    const t = await withBranch();
+    // Born 1901-02-03 by the ID number: 18 on 1919-02-03; the month 1919-02 may hold that day.
+    const m = await t.app.invoke('members.create', { orgId: t.branch, fields: { ...LI_SI, joinDate: '1919-02', fullDate: '1920-02' } }, t.adminToken);
+    const young = await expectError(t.app, 'members.update', { id: m.id, version: 1, fields: { joinDate: '1914-07-01' } }, t.adminToken, 'VALIDATION');
+    expect(young.details?.issues?.[0]).toMatchObject({ field: 'fields.joinDate', problem: 'joinedUnder18', params: { birthDate: '1901-02-03', age: 18 } });
+    expect(formatError(young, 'zh-CN')).toContain('入党时未满 18 周岁');
+    await expectError(t.app, 'members.update', { id: m.id, version: 1, fields: { joinDate: '1919-02-02' } }, t.adminToken, 'VALIDATION');
+    await expect(t.app.invoke('members.update', { id: m.id, version: 1, fields: { joinDate: '1919-02-03' } }, t.adminToken)).resolves.toMatchObject({ joinDate: '1919-02-03' });
+  });
+
   it('refuses a change made on an old copy of the record (someone else saved first)', async () => {
     const t = await withBranch();
     const m = await t.app.invoke('members.create', { orgId: t.branch, fields: LI_SI }, t.adminToken);
@@ -110,8 +137,9 @@ describe('members.update', () => {
     next = await t.app.invoke('members.update', { id: m.id, version: next.version, fields: { branch: '东华社区党委/第二网格党支部' } }, t.adminToken);
     expect(next.branch).toBe('第二网格党支部');
     const detail = await t.app.invoke('members.get', { id: m.id }, t.adminToken);
-    expect(detail.events.map((e) => e.kind)).toEqual(['created', 'category_changed', 'moved']);
+    expect(detail.events.map((e) => e.kind)).toEqual(['created', 'category_changed', 'edited', 'moved']);
     expect(detail.events[1]).toMatchObject({ onDate: '1951-07-01', detail: { from: 'probationary', to: 'full' }, recordedBy: 'admin' });
+    expect(detail.events[2]).toMatchObject({ detail: { changes: [{ field: 'fullDate', from: null, to: '1951-07-01' }, { field: 'phone', from: '13812345678', to: null }] } });
   });
 });
 

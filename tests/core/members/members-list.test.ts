@@ -115,3 +115,28 @@ describe('members.list', () => {
     expect((await t.app.invoke('members.list', {}, viewer.token)).total).toBe(20);
   });
 });
+
+describe('search by the last digits (尾号)', () => {
+  it('finds every member whose phone or ID number ends in the digits, and only those, through the index', async () => {
+    const t = await seeded(1500);
+    const db = t.app.database;
+    const all = db.prepare("SELECT id, id_number, phone FROM members WHERE status = 'active'").all() as { id: number; id_number: string; phone: string | null }[];
+    for (const sample of [all[3], all[700], all[1400]]) {
+      for (const [digits, source] of [
+        [sample.id_number.slice(-4), 'id'],
+        [sample.id_number.slice(-6), 'id'],
+        [(sample.phone ?? sample.id_number).slice(-5), 'phone'],
+      ] as const) {
+        const want = all.filter((m) => m.id_number.endsWith(digits) || (m.phone ?? '').endsWith(digits)).map((m) => m.id).sort((a, b) => a - b);
+        const found = await list(t, { query: `尾号 ${digits}`, limit: 500, sort: [] });
+        expect(found.members.map((m) => m.id).sort((a, b) => a - b), `${source} ${digits}`).toEqual(want);
+        // Typed alone, the digits also find numbers that begin with them.
+        const alone = await list(t, { query: digits, limit: 500, sort: [] });
+        expect(alone.members.map((m) => m.id)).toEqual(expect.arrayContaining(want));
+      }
+    }
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT id FROM members WHERE (substr(id_number, -4) = '5217' AND id_number GLOB '*5217') OR (substr(phone, -4) = '5217' AND phone GLOB '*5217')`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+    expect(plan).toContain('members_id_tail');
+    expect(plan).toContain('members_phone_tail');
+  });
+});

@@ -6,6 +6,8 @@ import * as m0003 from './0003-service-counter';
 import * as m0004 from './0004-returns-exchange';
 import * as m0005 from './0005-commitments';
 import * as m0006 from './0006-return-records';
+import * as m0007 from './0007-code-synonyms';
+import * as m0008 from './0008-tail-search';
 
 export interface Migration {
   name: string;
@@ -19,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0004-returns-exchange', up: m0004.up },
   { name: '0005-commitments', up: m0005.up },
   { name: '0006-return-records', up: m0006.up },
+  { name: '0007-code-synonyms', up: m0007.up },
+  { name: '0008-tail-search', up: m0008.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -153,6 +153,7 @@ export const counterEn: Texts<typeof counterZhCN> = {
       result: 'Result',
       satisfaction: 'Resident’s satisfaction',
       satisfactionComment: 'Comment',
+      satisfactionWords: ['Very dissatisfied', 'Dissatisfied', 'Fair', 'Satisfied', 'Very satisfied'],
       missingDocuments: 'Missing documents',
       days: 'Working days',
       reason: 'Reason',

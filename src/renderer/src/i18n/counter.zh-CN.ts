@@ -149,6 +149,7 @@ export const counterZhCN = {
       result: '办理结果',
       satisfaction: '群众满意度（好差评）',
       satisfactionComment: '评价意见',
+      satisfactionWords: ['非常不满意', '不满意', '基本满意', '满意', '非常满意'],
       missingDocuments: '需补正的材料',
       days: '延长工作日',
       reason: '原因',

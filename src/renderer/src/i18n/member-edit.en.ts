@@ -100,6 +100,8 @@ export const memberEditEn: SameKeys<typeof memberEditZhCN> = {
       mobile_out: 'Left as mobile member',
       mobile_back: 'Back from mobility',
       left: 'Moved to history',
+      edited: 'Record edited',
     },
+    blank: '(blank)',
   },
 };

@@ -50,7 +50,7 @@ export const memberEditZhCN = {
   },
   memberLeave: {
     title: '{{name}} 出党/减少',
-    hint: '因去世、组织关系转出、除名等原因不再在本街道党员名册中的，填写原因和日期。记录转入历史，档案始终保留，不会删除。转出本街道的党员请通过“组织关系转接”办理。',
+    hint: '因死亡、组织关系转出、除名等原因不再在本街道党员名册中的，填写原因和日期。记录转入历史，档案始终保留，不会删除。转出本街道的党员请通过“组织关系转接”办理。',
     on: '日期',
     reason: '原因',
     note: '说明',
@@ -59,7 +59,7 @@ export const memberEditZhCN = {
     ok: '确认转入历史',
     done: '{{name}} 已转入历史名册',
     reasons: {
-      death: '去世',
+      death: '死亡',
       transfer_out: '组织关系转出',
       struck_off: '除名',
       left: '退党',
@@ -97,6 +97,8 @@ export const memberEditZhCN = {
       mobile_out: '外出流动',
       mobile_back: '流动返回',
       left: '转入历史名册',
+      edited: '修改信息',
     },
+    blank: '（空）',
   },
 };

@@ -101,7 +101,9 @@ export function RequestDrawer({
                       label: t('counter.drawer.satisfaction'),
                       value: r.satisfaction ? (
                         <span>
-                          <Rate disabled value={r.satisfaction} className="request-rate" /> {r.satisfactionComment ?? ''}
+                          <Rate disabled value={r.satisfaction} className="request-rate" />{' '}
+                          {(t('counter.step.satisfactionWords', { returnObjects: true }) as string[])[r.satisfaction - 1]}{' '}
+                          {r.satisfactionComment ?? ''}
                         </span>
                       ) : (
                         t('counter.drawer.notRated')

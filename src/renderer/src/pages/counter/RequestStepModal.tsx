@@ -98,6 +98,8 @@ export function RequestStepModal({
   const report = useReportError();
   const { user } = useCurrentSession();
   const [form] = Form.useForm<Values>();
+  const satisfactionWords = t('counter.step.satisfactionWords', { returnObjects: true }) as string[];
+  const stars = Form.useWatch('satisfaction', form) as number | undefined;
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const kind = Form.useWatch('assigneeKind', form) ?? 'staff';
@@ -146,8 +148,8 @@ export function RequestStepModal({
 
   const rating = (
     <>
-      <Form.Item name="satisfaction" label={t('counter.step.satisfaction')}>
-        <Rate aria-label={t('counter.step.satisfaction')} />
+      <Form.Item name="satisfaction" label={t('counter.step.satisfaction')} extra={stars ? satisfactionWords[stars - 1] : undefined}>
+        <Rate aria-label={t('counter.step.satisfaction')} tooltips={satisfactionWords} />
       </Form.Item>
       <Form.Item name="satisfactionComment" label={t('counter.step.satisfactionComment')}>
         <Input />

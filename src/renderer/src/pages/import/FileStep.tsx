@@ -20,7 +20,7 @@ export function FileStep({
   return (
     <div className="import-file-step">
       <Upload.Dragger
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         multiple={false}
         showUploadList={false}
         disabled={busy}

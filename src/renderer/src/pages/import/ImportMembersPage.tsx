@@ -20,6 +20,8 @@ import {
   importInput,
   isNoHeaderFailure,
   missingRequired,
+  rememberedMapping,
+  rememberMapping,
   rejectedFileName,
   rejectedRowCount,
   saveBytes,
@@ -51,6 +53,8 @@ export default function ImportMembersPage() {
   const [sheets, setSheets] = useState<string[]>([]);
   const [result, setResult] = useState<ImportReport | null>(null);
   const [showProgress, setShowProgress] = useState(false);
+  /** The column mapping came from the clerk's earlier file with the same header. */
+  const [remembered, setRemembered] = useState(false);
 
   const busy = job.running !== null;
   useEffect(() => {
@@ -68,6 +72,12 @@ export default function ImportMembersPage() {
     const outcome = await job.run('members.importPreview', importInput(roster, next));
     if (!outcome) return null;
     if (outcome.ok) {
+      // The same header as a file mapped by hand before: map it the same way (once; the clerk may change it).
+      const stored = Object.keys(next.mapping).length === 0 ? rememberedMapping(outcome.report.headerSignature) : null;
+      if (stored && outcome.report.columns.some((c) => Object.hasOwn(stored, String(c.index)) && stored[String(c.index)] !== c.field)) {
+        setRemembered(true);
+        return check(roster, { ...next, mapping: stored });
+      }
       setPreview(outcome.report);
       setSheets(outcome.report.sheets);
       setFailure(null);
@@ -86,6 +96,7 @@ export default function ImportMembersPage() {
     setResult(null);
     setSheets([]);
     setPreview(null);
+    setRemembered(false);
     setStep(0);
     const outcome = await check(roster, DEFAULT_OPTIONS);
     // A sheet without a header row (a cover sheet, notes) is not the end: the next steps choose another.
@@ -100,6 +111,7 @@ export default function ImportMembersPage() {
     const mapping: Record<string, string | null> = { ...options.mapping, [String(column.index)]: field };
     // One column per field: the column that had it gives it up.
     if (field) for (const other of preview?.columns ?? []) if (other.index !== column.index && other.field === field) mapping[String(other.index)] = null;
+    if (preview) rememberMapping(preview.headerSignature, mapping);
     rerun({ mapping });
   };
 
@@ -126,6 +138,7 @@ export default function ImportMembersPage() {
           {(preview.rejected.length > 0 || skipped > 0) && (
             <p>{t('importMembers.dryRun.confirmLeft', { rejected: rejectedRowCount(preview), skipped })}</p>
           )}
+          {preview.awaitingMapping > 0 && <p>{t('importMembers.dryRun.confirmAwaiting', { count: preview.awaitingMapping })}</p>}
           <p className="muted">{t('importMembers.dryRun.confirmAtomic')}</p>
         </div>
       ),
@@ -152,6 +165,7 @@ export default function ImportMembersPage() {
     setSheets([]);
     setResult(null);
     setOptions(DEFAULT_OPTIONS);
+    setRemembered(false);
     setStep(0);
   };
 
@@ -191,6 +205,8 @@ export default function ImportMembersPage() {
         file={file}
         sheets={sheets}
         sheet={options.sheet ?? preview?.sheet ?? sheets[0]}
+        chosenByCore={options.sheet === undefined}
+        remembered={remembered}
         preview={preview}
         failure={failureMessage}
         busy={busy}
@@ -224,7 +240,7 @@ export default function ImportMembersPage() {
     );
   } else if (step === 3) {
     body = preview ? (
-      <DryRunStep preview={preview} options={options} busy={busy} onOptions={(change) => rerun(change)} />
+      <DryRunStep preview={preview} options={options} busy={busy} onOptions={(change) => rerun(change)} onMapped={() => rerun({})} />
     ) : (
       failureMessage && <Alert className="import-alert" type="error" showIcon title={failureMessage} />
     );

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/api/contract';
 import type { Language } from '../../../../shared/api/schemas';
-import { MEMBER_FIELDS } from '../../../../shared/members/fields';
+import { COMMUNITY_COLUMN, MEMBER_FIELDS } from '../../../../shared/members/fields';
 import { formatNumber } from '../../lib/format';
 import { useLanguage } from '../../lib/use-language';
 import { REQUIRED_FIELDS, memberFieldLabel, missingRequired, rejectedRowCount } from './import-options';
@@ -47,7 +47,7 @@ function fieldOptions(lang: Language, columns: readonly Column[], own: Column, t
     },
     {
       label: t('importMembers.mapping.groupCommunity'),
-      options: MEMBER_FIELDS.filter((f) => !f.national).map((f) => option(f.key, f.required)),
+      options: [COMMUNITY_COLUMN, ...MEMBER_FIELDS.filter((f) => !f.national)].map((f) => option(f.key, f.required)),
     },
   ];
 }

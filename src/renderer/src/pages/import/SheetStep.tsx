@@ -11,11 +11,17 @@ export function SheetStep({
   file,
   sheets,
   sheet,
+  chosenByCore,
+  remembered,
   preview,
   failure,
   busy,
   onSheet,
 }: {
+  /** The core chose the sheet (the clerk did not). */
+  chosenByCore: boolean;
+  /** The columns were mapped as the clerk mapped the same header before. */
+  remembered: boolean;
   file: RosterFile;
   sheets: readonly string[];
   /** The sheet read: the one chosen, or the first the core took. */
@@ -54,7 +60,22 @@ export function SheetStep({
           type="success"
           showIcon
           title={t('importMembers.sheet.found', { row: preview.headerRow, rows: formatNumber(preview.rows, lang) })}
-          description={preview.ignored.length > 0 ? t('importMembers.sheet.ignored', { count: preview.ignored.length }) : undefined}
+          description={
+            <>
+              {chosenByCore && preview.sheets.length > 1 && <div>{t('importMembers.sheet.chosen', { sheet: preview.sheet })}</div>}
+              {preview.sheetsSeen.length > 0 && (
+                <div>
+                  {t('importMembers.sheet.seen', {
+                    sheets: preview.sheetsSeen
+                      .map((s) => (lang === 'zh-CN' ? `${s.name}（${t(`importMembers.sheet.passed.${s.passed}`)}）` : `${s.name} (${t(`importMembers.sheet.passed.${s.passed}`)})`))
+                      .join(lang === 'zh-CN' ? '、' : ', '),
+                  })}
+                </div>
+              )}
+              {preview.ignored.length > 0 && <div>{t('importMembers.sheet.ignored', { count: preview.ignored.length })}</div>}
+              {remembered && <div>{t('importMembers.sheet.remembered')}</div>}
+            </>
+          }
         />
       )}
       {failure && <Alert className="import-alert" type="warning" showIcon title={failure} description={t('importMembers.sheet.noHeaderHint')} />}

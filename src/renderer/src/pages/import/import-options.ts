@@ -2,7 +2,7 @@
 // (sheet, header row, column mapping, duplicates, missing branches), and how a refusal reads on screen.
 import type { ApiInput, ImportReport } from '../../../../shared/api/contract';
 import type { Language } from '../../../../shared/api/schemas';
-import { MEMBER_FIELDS, MEMBER_FIELD_BY_KEY } from '../../../../shared/members/fields';
+import { MEMBER_FIELDS, ROSTER_FIELD_BY_KEY } from '../../../../shared/members/fields';
 import { ApiCallError, isHandledGlobally } from '../../api/client';
 import i18n from '../../i18n';
 import { errorText } from '../../lib/errors';
@@ -20,6 +20,8 @@ export interface WizardOptions {
   mapping: Record<string, string | null>;
   onDuplicate: 'skip' | 'update';
   createMissingBranches: boolean;
+  /** The community the roster's branches are in, for rows without a 所在社区 cell. */
+  communityId?: number;
 }
 
 export const DEFAULT_OPTIONS: WizardOptions = { mapping: {}, onDuplicate: 'skip', createMissingBranches: false };
@@ -34,6 +36,7 @@ export function importInput(file: RosterFile, options: WizardOptions): ApiInput<
     ...(Object.keys(mapping).length > 0 ? { mapping } : {}),
     onDuplicate: options.onDuplicate,
     createMissingBranches: options.createMissingBranches,
+    ...(options.communityId !== undefined ? { communityId: options.communityId } : {}),
   };
 }
 
@@ -41,7 +44,7 @@ export function importInput(file: RosterFile, options: WizardOptions): ApiInput<
 export const REQUIRED_FIELDS = MEMBER_FIELDS.filter((f) => f.required).map((f) => f.key);
 
 export function memberFieldLabel(key: string, lang: Language): string {
-  const field = MEMBER_FIELD_BY_KEY.get(key);
+  const field = ROSTER_FIELD_BY_KEY.get(key);
   if (!field) return key;
   return lang === 'zh-CN' ? field.zh : field.en;
 }
@@ -65,7 +68,36 @@ export function sheetsOfFailure(error: unknown): string[] | null {
 }
 
 export function isNoHeaderFailure(error: unknown): boolean {
-  return (validationIssues(error) ?? []).some((issue) => issue.problem === 'rosterNoHeader');
+  return (validationIssues(error) ?? []).some((issue) => issue.problem === 'rosterNoHeader' || issue.problem === 'rosterNoHeaderAnySheet');
+}
+
+const MAPPING_KEY = 'streetdesk.import.mapping.';
+/** How many headers' mappings are kept (the oldest go first). */
+const MAPPINGS_KEPT = 30;
+
+/** The mapping the clerk made for a file with this header, if any (column number → field). */
+export function rememberedMapping(signature: string): Record<string, string | null> | null {
+  try {
+    const stored = localStorage.getItem(MAPPING_KEY + signature);
+    const parsed: unknown = stored ? JSON.parse(stored) : null;
+    return parsed && typeof parsed === 'object' ? (parsed as { mapping: Record<string, string | null> }).mapping : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the clerk's mapping for the next file with the same header. */
+export function rememberMapping(signature: string, mapping: Record<string, string | null>): void {
+  try {
+    localStorage.setItem(MAPPING_KEY + signature, JSON.stringify({ mapping, at: Date.now() }));
+    const keys = Object.keys(localStorage).filter((k) => k.startsWith(MAPPING_KEY));
+    if (keys.length > MAPPINGS_KEPT) {
+      const dated = keys.map((k) => ({ k, at: (JSON.parse(localStorage.getItem(k) ?? '{}') as { at?: number }).at ?? 0 })).sort((a, b) => a.at - b.at);
+      for (const { k } of dated.slice(0, keys.length - MAPPINGS_KEPT)) localStorage.removeItem(k);
+    }
+  } catch {
+    // Storage full or disabled: the mapping is simply not remembered.
+  }
 }
 
 /** A refused preview in the user's words: the file's problems named by what they concern, anything else as usual. */
@@ -100,6 +132,6 @@ export function saveBytes(bytes: Uint8Array, fileName: string): void {
 
 /** 花名册.xlsx → 花名册-有问题的行.xlsx */
 export function rejectedFileName(original: string, suffix: string): string {
-  const base = original.replace(/\.xlsx$/i, '') || 'roster';
+  const base = original.replace(/\.(?:xlsx|csv|txt)$/i, '') || 'roster';
   return `${base}-${suffix}.xlsx`;
 }

@@ -9,6 +9,7 @@ import { MEMBER_FIELDS, type MemberField } from '../../../../shared/members/fiel
 import { useApi } from '../../api/use-api';
 import { errorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
+import { memberFieldLabel } from '../import/import-options';
 import { useLanguage } from '../../lib/use-language';
 import { DirectionTag, StatusBadge } from '../transfers/transfer-labels';
 import { codeLabel, memberColumnTitle } from './member-columns';
@@ -173,6 +174,7 @@ function MemberHistory({ events }: { events: MemberEvent[] }) {
 
 function EventDetail({ event }: { event: MemberEvent }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const d = (event.detail ?? {}) as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof d.from === 'string' && typeof d.to === 'string') {
@@ -183,6 +185,19 @@ function EventDetail({ event }: { event: MemberEvent }) {
   if (typeof d.destination === 'string' && d.destination) parts.push(d.destination);
   if (typeof d.note === 'string' && d.note) parts.push(d.note);
   if (typeof d.letter === 'string') parts.push(t('memberDetail.letter', { letter: d.letter }));
+  if (Array.isArray(d.changes)) {
+    const blank = t('memberDetail.blank');
+    const zh = lang === 'zh-CN';
+    const text = (field: string, v: unknown) => {
+      if (v === null || v === undefined || v === '') return blank;
+      if (typeof v === 'boolean') return v ? (zh ? '是' : 'yes') : zh ? '否' : 'no';
+      if (field === 'sex') return v === 1 ? (zh ? '男' : 'male') : zh ? '女' : 'female';
+      return String(v);
+    };
+    for (const c of d.changes as { field: string; from: unknown; to: unknown }[]) {
+      parts.push(`${memberFieldLabel(c.field, lang)}${zh ? '：' : ': '}${text(c.field, c.from)} → ${text(c.field, c.to)}`);
+    }
+  }
   return parts.length ? <span className="member-history-detail">{parts.join(' · ')}</span> : null;
 }
 

@@ -109,7 +109,7 @@ export function OrgDetails({
           { key: 'category', label: t('org.category'), value: t(`orgCategories.${org.category}`) },
           { key: 'community', label: t('org.community'), value: org.communityName ?? notSet },
           { key: 'grid', label: t('org.grid'), value: org.gridName ?? notSet },
-          { key: 'committee', label: t('org.committee'), value: org.hasCommittee ? t('org.committeeYes') : t('org.committeeNo') },
+          { key: 'committee', label: t(`org.committeeOf.${org.level}`), value: org.hasCommittee ? t('org.committeeYes') : t('org.committeeNo') },
           { key: 'term', label: t('org.term'), value: <Term org={org} /> },
           { key: 'secretary', label: t('org.secretary'), value: org.secretary ?? notSet },
           {

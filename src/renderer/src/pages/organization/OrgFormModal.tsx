@@ -170,7 +170,7 @@ export function OrgFormModal({
           />
         </Form.Item>
         {level !== 'party_group' && (
-          <Form.Item name="hasCommittee" label={t('org.form.hasCommittee')} valuePropName="checked">
+          <Form.Item name="hasCommittee" label={level ? t(`org.committeeOf.${level}`) : t('org.form.hasCommittee')} valuePropName="checked">
             <Switch checkedChildren={t('org.committeeYes')} unCheckedChildren={t('org.committeeNo')} />
           </Form.Item>
         )}

@@ -10,6 +10,7 @@ import { useCurrentSession, useSiteMode } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { hasRole } from '../../lib/roles';
 import { AuditTab } from './AuditTab';
+import { CodeMappingsTab } from './CodeMappingsTab';
 import { BackupTab } from './BackupTab';
 import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
@@ -32,6 +33,7 @@ export function SettingsPage({ subPath }: PageProps) {
       ? [
           { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
           { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
+          { key: 'codes', label: t('settings.tabs.codes'), children: <CodeMappingsTab /> },
           ...(isAdmin ? [{ key: 'exchange', label: t('settings.tabs.exchange'), children: <ExchangeTab /> }] : []),
         ]
       : []),
