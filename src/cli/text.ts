@@ -11,8 +11,10 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
   seed-demo --members 人数 [--requests 件数] [--seed 种子] [--until 日期]
                         生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试；
                         --until 是这一年的最后一天（默认 2026-10-31），同样的种子和日期生成同样的街道
-  members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数] [--status active|history]
-                        列出党员（按姓名、拼音首字母、身份证号或电话查找）；--status history 列出历史名册
+  members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数] [--offset 跳过条数]
+               [--status active|history]
+                        列出党员（按姓名、拼音首字母、身份证号或电话查找）；--offset 跳过前面的条数，用于分页；
+                        --status history 列出历史名册
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
   import members 文件 [--sheet 工作表] [--header-row 行号] [--dry-run] [--on-duplicate skip|update]
         [--create-missing-branches] [--rejected 未导入行.xlsx]
@@ -40,9 +42,10 @@ Commands:
                          build a made-up demo street (communities, grids, branches, members; optionally a year of
                          service requests, volunteers and service records); --until is the made-up year's last day
                          (default 2026-10-31): the same seed and day build the same street
-  members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N] [--status active|history]
-                         list members (by name, pinyin initials, ID number or phone); --status history lists
-                         those who left the roll
+  members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N] [--offset N]
+               [--status active|history]
+                         list members (by name, pinyin initials, ID number or phone); --offset skips that many
+                         for paging; --status history lists those who left the roll
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
   import members FILE [--sheet NAME] [--header-row N] [--dry-run] [--on-duplicate skip|update]
         [--create-missing-branches] [--rejected OUT.xlsx]

@@ -51,6 +51,26 @@ describe('members list', () => {
     expect(out.members.some((m) => m.name.startsWith('王'))).toBe(true);
   });
 
+  it('pages with --offset: the next page starts where the previous one ended', async () => {
+    const whole = jsonLine(await runCli(['--db', db, 'members', 'list', '--limit', '10', '--json'])) as unknown as { members: { idNumber: string }[] };
+    const second = await runCli(['--db', db, 'members', 'list', '--offset', '5', '--limit', '5', '--json']);
+    expect(second.code, second.stderr).toBe(0);
+    const out = jsonLine(second) as unknown as { total: number; members: { idNumber: string }[] };
+    expect(out.total).toBe(2000);
+    expect(out.members.map((m) => m.idNumber)).toEqual(whole.members.slice(5).map((m) => m.idNumber));
+    const past = jsonLine(await runCli(['--db', db, 'members', 'list', '--offset', '2000', '--json'])) as unknown as { members: unknown[] };
+    expect(past.members).toEqual([]);
+  });
+
+  it('refuses an offset that is not a whole number of members', async () => {
+    for (const bad of ['-1', 'abc', '2.5']) {
+      const run = await runCli(['--db', db, 'members', 'list', `--offset=${bad}`, '--json']);
+      expect(run.code).toBe(2);
+      expect(jsonLine(run).error?.message).toContain('--offset');
+      expect(jsonLine(run).error?.message).toContain(bad);
+    }
+  });
+
   it('refuses a limit out of range as a usage error', async () => {
     const run = await runCli(['--db', db, 'members', 'list', '--limit', '0', '--json']);
     expect(run.code).toBe(2);

@@ -32,6 +32,35 @@ describe('checkCitizenId', () => {
     expect(checkCitizenId('370101190102039973', today)).toMatchObject({ ok: true, birthDate: '1901-02-03', sex: 1 });
   });
 
+  it('stores the number as typed into Excel: a leading apostrophe, full-width digits, inner spaces, lower-case x', () => {
+    for (const typed of ["'53010219200508011X", " '530102 1920 0508 011x", '＇５３０１０２１９２００５０８０１１Ｘ', '\u201853010219200508011X', '\uFEFF530102\u200B19200508011X']) {
+      expect(checkCitizenId(typed, today)).toMatchObject({ ok: true, value: '53010219200508011X' });
+    }
+    // The check digit still decides: an apostrophe does not make a wrong number right.
+    expect(checkCitizenId("'530102192005080110", today)).toMatchObject({ ok: false, problem: 'idChecksum' });
+  });
+
+  it('any valid number typed with an apostrophe, spaces, full-width digits or lower-case x is the same number', () => {
+    const toFull = (text: string) => text.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+    fc.assert(
+      fc.property(
+        validIds,
+        fc.boolean(),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.nat(18), { maxLength: 4 }),
+        ({ region, birth, sequence }, apostrophe, fullWidth, lower, spaces) => {
+          const id = citizenId(region, birth, sequence);
+          let typed = lower ? id.toLowerCase() : id;
+          if (fullWidth) typed = toFull(typed.toUpperCase());
+          for (const at of spaces) typed = typed.slice(0, at) + ' ' + typed.slice(at);
+          if (apostrophe) typed = `'${typed}`;
+          expect(checkCitizenId(typed, today)).toMatchObject({ ok: true, value: id });
+        },
+      ),
+    );
+  });
+
   it('stores pasted variants in one form: full-width, spaces, lower-case x', () => {
     for (const typed of ['53010219200508011x', ' 530102 19200508 011X ', '５３０１０２１９２００５０８０１１ｘ', '530102\u300019200508011X']) {
       expect(checkCitizenId(typed, today)).toMatchObject({ ok: true, value: '53010219200508011X' });
