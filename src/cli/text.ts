@@ -17,10 +17,15 @@ const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json]
                         --status history 列出历史名册
   audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
   import members 文件 [--sheet 工作表] [--header-row 行号] [--dry-run] [--on-duplicate skip|update]
-        [--create-missing-branches] [--rejected 未导入行.xlsx]
-                        从 Excel 花名册导入党员；--dry-run 只检查不写入；有被拒绝的行时退出码为 1
-  export members 文件.xlsx [--org 组织]
-                        把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）
+        [--create-missing-branches] [--rejected 未导入行.xlsx] [--community 社区]
+        [--map-value 列名=原文:代码名称]…
+                        从花名册（.xlsx，或 UTF-8/GBK 编码的 CSV）导入党员；不指定 --sheet 时读取表头最吻合的工作表；
+                        --dry-run 只检查不写入；--community 指定各行所属的社区（各社区有同名支部时）；
+                        --map-value 把代码表中没有的写法对应到代码（如 学历=电大:大学专科，以后的导入都会记住）；
+                        有被拒绝的行或未识别的值时退出码为 1
+  export members 文件.xlsx [--org 组织] [--layout view|national]
+                        把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）；
+                        --layout national 按全国党员信息系统的 16 项和名称导出
   info                  显示街道信息、数据结构版本和记录数
   workdays due --from 日期 --days 天数
                         受理日加若干工作日的到期日（受理次日起算，含法定节假日、调休和本库的调整表）
@@ -48,11 +53,16 @@ Commands:
                          for paging; --status history lists those who left the roll
   audit verify           check the audit log's hash chain for changed, deleted or reordered entries
   import members FILE [--sheet NAME] [--header-row N] [--dry-run] [--on-duplicate skip|update]
-        [--create-missing-branches] [--rejected OUT.xlsx]
-                         import members from an Excel roster; --dry-run checks without writing;
-                         exit 1 when any row was rejected
-  export members OUT.xlsx [--org NAME]
-                         export the members to Excel (ID numbers and phones as text; logged in the audit)
+        [--create-missing-branches] [--rejected OUT.xlsx] [--community NAME]
+        [--map-value COLUMN=TEXT:LABEL]…
+                         import members from a roster (.xlsx, or CSV in UTF-8 or GBK); without --sheet the
+                         sheet whose header matches best; --dry-run checks without writing; --community
+                         places rows when communities share branch names; --map-value maps a word no code
+                         table knows (学历=电大:大学专科), remembered for later imports;
+                         exit 1 when any row was rejected or a value is unknown
+  export members OUT.xlsx [--org NAME] [--layout view|national]
+                         export the members to Excel (ID numbers and phones as text; logged in the audit);
+                         --layout national writes the national system's 16 items with its names
   info                   show the street profile, schema version and record counts
   workdays due --from DATE --days N
                          the due date N working days after DATE (the clock starts the next day;
