@@ -117,6 +117,11 @@ function communityKey(name: string): string {
   return name.replace(/\s/g, '').replace(/(?:党委|党总支|居委会|居民委员会)$/, '').replace(/社区$/, '');
 }
 
+/** The street's open communities, for a refusal that names them. */
+function communityNames(db: SqliteDatabase): string {
+  return (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
+}
+
 /** A community by the name a clerk writes for it; null when the street has none (or several) by that name. */
 export function communityResolver(db: SqliteDatabase): (name: string) => CommunityRow | null {
   const all = db.prepare('SELECT id, name FROM communities WHERE closed_on IS NULL').all() as CommunityRow[];
@@ -210,15 +215,16 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         ? ((db.prepare('SELECT id, name FROM communities WHERE id = ?').get(options.community) as CommunityRow | undefined) ?? null)
         : findCommunity(options.community);
     if (!defaultCommunity) {
-      const names = (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
       throw new AppError('VALIDATION', `No community named "${options.community}"`, {
-        issues: [{ field: 'community', problem: 'communityUnknown', value: String(options.community), params: { communities: names } }],
+        issues: [{ field: 'community', problem: 'communityUnknown', value: String(options.community), params: { communities: communityNames(db) } }],
       });
     }
   }
-  const mappings = (options.valueMappings ?? []).map((m) => (typeof m === 'object' && 'table' in m ? m : null));
-  const toResolve = (options.valueMappings ?? []).filter((_, i) => mappings[i] === null) as (ValueMapping | string)[];
-  const valueMappings: CodeMapping[] = [...mappings.filter((m): m is CodeMapping => m !== null), ...(toResolve.length ? resolveValueMappings(db, toResolve, roster.columns) : [])];
+  // The wizard sends mappings already resolved to codes; the CLI's --map-value texts are resolved here.
+  const given = options.valueMappings ?? [];
+  const isResolved = (m: CodeMapping | ValueMapping | string): m is CodeMapping => typeof m === 'object' && 'table' in m;
+  const unresolved = given.filter((m): m is ValueMapping | string => !isResolved(m));
+  const valueMappings: CodeMapping[] = [...given.filter(isResolved), ...(unresolved.length ? resolveValueMappings(db, unresolved, roster.columns) : [])];
   options.onPhase?.(PROGRESS.read, PROGRESS.total);
   const checks = await checkInBatches(roster, options);
   const columnOf = new Map(roster.columns.filter((c) => c.field).map((c) => [c.field as string, c]));
@@ -292,14 +298,16 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
       if (cell === undefined || cell === null || String(cell).trim() === '') return typeof row.cells.branch === 'string' && row.cells.branch.includes('/') ? null : defaultCommunity;
       return findCommunity(String(cell)) ?? undefined;
     };
+    /** The street's communities as a refusal names them, asked for once. */
+    let streetCommunities: string | undefined;
     roster.rows.forEach((row, i) => {
       if (i % PROGRESS_ROWS === 0 && i > 0) written(i);
       const check = checks[i];
       const community = rowCommunity(row);
       if (community === undefined) {
         for (const p of check.problems) reject(p, row.excelRow);
-        const names = (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
-        reject({ field: 'community', value: String(row.cells.community), problem: 'communityUnknown', params: { communities: names } }, row.excelRow);
+        streetCommunities ??= communityNames(db);
+        reject({ field: 'community', value: String(row.cells.community), problem: 'communityUnknown', params: { communities: streetCommunities } }, row.excelRow);
         return;
       }
       if (!check.draft) {

@@ -93,9 +93,7 @@ export function saveCodeMappings(db: SqliteDatabase, mappings: readonly CodeMapp
   return mappings.length;
 }
 
-export type CodeSynonymRow = CodeSynonym;
-
-export function listCodeSynonyms(db: SqliteDatabase): CodeSynonymRow[] {
+export function listCodeSynonyms(db: SqliteDatabase): CodeSynonym[] {
   return (
     db
       .prepare(
@@ -103,7 +101,7 @@ export function listCodeSynonyms(db: SqliteDatabase): CodeSynonymRow[] {
          FROM code_synonyms s JOIN code_items i ON i.code_table = s.code_table AND i.code = s.code
          ORDER BY s.source DESC, s.code_table, s.created_at DESC, s.text`,
       )
-      .all() as CodeSynonymRow[]
+      .all() as CodeSynonym[]
   );
 }
 

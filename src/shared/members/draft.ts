@@ -303,30 +303,22 @@ export function checkMemberRow(cells: Readonly<Record<string, unknown>>, options
   return { draft: { ...draft, birthDate: id.birthDate, sex: draft.sex ?? id.sex, ...(category ? { category } : {}) }, problems, warnings };
 }
 
-/** The day a person born on `birthDate` (YYYY-MM-DD) turns `age`. */
-function birthday(birthDate: string, age: number): string {
-  return `${String(Number(birthDate.slice(0, 4)) + age).padStart(4, '0')}${birthDate.slice(4)}`;
-}
-
-/** Months from one date to another, at the coarser of their precisions (a YYYY-MM date counts as its month). */
-function monthsBetween(from: string, to: string): { months: number; dayPrecise: boolean } {
-  const month = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7));
-  const dayPrecise = from.length === 10 && to.length === 10;
-  let months = month(to) - month(from);
-  if (dayPrecise && to.slice(8) < from.slice(8)) months -= 1;
-  return { months, dayPrecise };
+/** The same day `years` later (YYYY-MM-DD, or YYYY-MM for a month): a birthday, a probation's end. */
+function addYears(date: string, years: number): string {
+  return `${String(Number(date.slice(0, 4)) + years).padStart(4, '0')}${date.slice(4)}`;
 }
 
 /**
  * Probation is one year, and may be extended once by up to a year: a 转正 date less than a year or more
  * than two years after joining is allowed (records of old cases differ) but flagged for a second look.
+ * Dates are compared at the coarser of their precisions (a YYYY-MM date is its whole month).
  */
 function probationWarnings(draft: MemberDraft, cells: Readonly<Record<string, unknown>>): RowProblem[] {
-  if (draft.joinDate === undefined || draft.fullDate === undefined) return [];
-  const { months, dayPrecise } = monthsBetween(draft.joinDate, draft.fullDate);
-  const within = dayPrecise ? months >= 12 && (months < 24 || (months === 24 && draft.fullDate.slice(8) === draft.joinDate.slice(8))) : months >= 12 && months <= 24;
-  if (within) return [];
-  return [{ field: 'fullDate', value: cells.fullDate, problem: months < 12 ? 'probationShort' : 'probationLong', params: { joinDate: draft.joinDate } }];
+  const { joinDate, fullDate } = draft;
+  if (joinDate === undefined || fullDate === undefined) return [];
+  const at = (date: string) => date.slice(0, Math.min(joinDate.length, fullDate.length));
+  const problem = at(fullDate) < at(addYears(joinDate, 1)) ? 'probationShort' : at(fullDate) > at(addYears(joinDate, 2)) ? 'probationLong' : null;
+  return problem ? [{ field: 'fullDate', value: cells.fullDate, problem, params: { joinDate } }] : [];
 }
 
 // idAgreesWith's rule, on facts already read (it would check the number again): a birth date given to
@@ -345,7 +337,7 @@ function membershipDates(draft: MemberDraft, cells: Readonly<Record<string, unkn
   // At least 18 on the day of joining, by the ID number's birth date; a month-only joining date is refused
   // only when the whole month is before the 18th birthday.
   if (id && draft.joinDate !== undefined) {
-    const eighteen = birthday(id.birthDate, MIN_JOINING_AGE);
+    const eighteen = addYears(id.birthDate, MIN_JOINING_AGE);
     if (draft.joinDate < eighteen.slice(0, draft.joinDate.length)) {
       problems.push({ field: 'joinDate', value: cells.joinDate, problem: 'joinedUnder18', params: { birthDate: id.birthDate, age: MIN_JOINING_AGE } });
     }
