@@ -15,6 +15,7 @@ export const EXCHANGE_OPTIONS = {
   'district-code': { type: 'string' },
   'district-url': { type: 'string' },
   'encrypt-to': { type: 'string' },
+  unencrypted: { type: 'boolean' },
   key: { type: 'string' },
   period: { type: 'string' },
   folder: { type: 'string' },
@@ -150,7 +151,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const period = String(ctx.values.period);
       const encryptTo = str(ctx, 'encrypt-to');
       const keyFile = encryptTo === undefined ? undefined : new TextDecoder().decode(readFile(ctx, encryptTo));
-      const built = await ctx.app.invokeAsSystem('returns.build', { period, ...(keyFile ? { encryptTo: keyFile } : {}) });
+      const built = await ctx.app.invokeAsSystem('returns.build', { period, unencrypted: ctx.values.unencrypted === true, ...(keyFile ? { encryptTo: keyFile } : {}) });
       const dir = path.resolve(String(ctx.values.out));
       fs.mkdirSync(dir, { recursive: true });
       const { file } = writeToFolder(built.bytes, dir, built.package.fileName);

@@ -15,7 +15,7 @@ export const EXCHANGE_USAGE: Record<Language, string> = {
   return show --period 年-月          显示月报各表
   return finalize --period 年-月      审核并定稿月报（冻结数据）
   return reopen --period 年-月 --reason 原因   重新打开已定稿月报（记录在案，版本加 1）
-  return build --period 年-月 --out 文件夹 [--encrypt-to 区公钥文件]
+  return build --period 年-月 --out 文件夹 [--encrypt-to 区公钥文件 | --unencrypted]
                         生成签名的月报数据包，写入文件夹并读回校验
   return send --period 年-月 --folder 文件夹   把数据包写入 U 盘/文件夹并读回校验
   return upload --period 年-月        上传数据包到区里（断网自动重试），保存区里的签收回执
@@ -35,7 +35,7 @@ Returns and exchange:
   return show --period YYYY-MM       the return's tables
   return finalize --period YYYY-MM   check and finalize the return (freezes its figures)
   return reopen --period YYYY-MM --reason TEXT   reopen a finalized return (logged, new version)
-  return build --period YYYY-MM --out DIR [--encrypt-to DISTRICT-KEY-FILE]
+  return build --period YYYY-MM --out DIR [--encrypt-to DISTRICT-KEY-FILE | --unencrypted]
                          build the signed package, write it to DIR and read it back
   return send --period YYYY-MM --folder DIR   write the package to a USB stick or folder, verified
   return upload --period YYYY-MM     upload the package to the district (retries), keep its receipt

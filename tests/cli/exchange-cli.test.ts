@@ -41,7 +41,7 @@ describe('street to district by the command line', () => {
     expect(await ok(['--db', district, 'keys', 'trust', '--street-code', '110101001000', '--key', at('street-key.json')])).toMatchObject({ code: '110101001000', role: 'street' });
 
     // Not finalized yet: refused (exit 1) with the reason.
-    const early = await runCli(['--json', '--db', street, 'return', 'build', '--period', period, '--out', at('out')]);
+    const early = await runCli(['--json', '--db', street, 'return', 'build', '--period', period, '--out', at('out'), '--unencrypted']);
     expect(early.code).toBe(1);
     expect(jsonLine(early).error?.message).toContain('尚未定稿');
 
@@ -59,7 +59,7 @@ describe('street to district by the command line', () => {
 
     await ok(['--db', street, 'return', 'reopen', '--period', period, '--reason', '更正']);
     await ok(['--db', street, 'return', 'finalize', '--period', period]);
-    const v2 = await ok(['--db', street, 'return', 'build', '--period', period, '--out', at('out')]);
+    const v2 = await ok(['--db', street, 'return', 'build', '--period', period, '--out', at('out'), '--unencrypted']);
     expect(v2.version).toBe(2);
 
     fs.writeFileSync(damaged, fs.readFileSync(String(v2.file)).subarray(0, 1000));

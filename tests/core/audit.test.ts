@@ -364,7 +364,7 @@ describe('every write', () => {
       },
       'returns.build': {
         run: async () => {
-          packageId = (await t.app.invoke('returns.build', { period: '2026-02' }, t.adminToken)).package.id;
+          packageId = (await t.app.invoke('returns.build', { period: '2026-02', unencrypted: true }, t.adminToken)).package.id;
         },
         expected: { entity: 'returnPackage', username: admin, before: false, after: true },
       },

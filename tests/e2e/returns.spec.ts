@@ -51,9 +51,19 @@ test('a street clerk checks, finalizes and writes the month’s package to a USB
   await page.getByRole('button', { name: '审核通过' }).click();
   await expect(page.getByText('已审核', { exact: true })).toBeVisible();
   await page.getByRole('button', { name: '定稿' }).click();
+  // Finalizing freezes the month: never one click. The dialog shows the month's figures and what looks wrong.
+  const confirm = page.getByRole('dialog');
+  await expect(confirm).toContainText(/定稿 \d{4}年\d{1,2}月 月报？/);
+  await expect(confirm.getByRole('row', { name: /^党员总数\s*[\d,]+$/ })).toBeVisible();
+  await expect(confirm.getByRole('row', { name: /^受理件数\s*[\d,]+$/ })).toBeVisible();
+  await confirm.getByRole('button', { name: '确认定稿' }).click();
   await expect(page.getByText('已定稿', { exact: true })).toBeVisible();
   await expect(changes).toContainText('说明：本月无新发展党员');
 
+  // No district key here: members' ID numbers leave unencrypted only by an explicit, logged choice.
+  await expect(page.getByText('未导入区里的公钥，数据包无法加密。')).toBeVisible();
+  await expect(page.getByRole('button', { name: '生成数据包' })).toBeDisabled();
+  await page.getByRole('checkbox', { name: /不加密生成/ }).check();
   await page.getByRole('button', { name: '生成数据包' }).click();
   await expect(page.locator('.package-name')).toHaveText(`110101001000_朝阳门街道_${lastMonth}_v1.zip`);
   await expect(page.getByText('尚未报送')).toBeVisible();

@@ -88,7 +88,7 @@ export async function buildPackage(street: Site, options: { period?: string; enc
   const period = options.period ?? PERIOD;
   const info = await street.app.invoke('returns.get', { period }, street.token);
   if (info.state !== 'finalized') await finalize(street, period);
-  return street.app.invoke('returns.build', { period, encrypt: options.encrypt ?? false }, street.token);
+  return street.app.invoke('returns.build', { period, encrypt: options.encrypt ?? false, unencrypted: !options.encrypt }, street.token);
 }
 
 /** A district's public key file made outside any database (for tests that only need to trust one). */

@@ -19,6 +19,8 @@ export interface BuildOptions {
   /** The street's signing key (ensureKey, inside an audited transaction). */
   key: ExchangeKeyTable;
   encrypt: boolean;
+  /** The clerk's explicit, logged choice to build a package with personal data unencrypted. */
+  unencrypted?: boolean;
   /** Seal to this district key instead of the stored one (`return build --encrypt-to FILE`). */
   encryptTo?: string;
   appVersion: string;
@@ -60,6 +62,10 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
     [{ name: '月报', title: `${street.name}党建工作月报（${period}，第 ${row.version} 版）`, lines: [`区划代码：${street.code}；数据截至：${bounds.end}；定稿：${row.finalized_at ?? ''}`], tables: snapshot.tables, notes }],
     'zh-CN',
   );
+  // Members' ID numbers leave the office in this file: unencrypted only by an explicit choice.
+  if (!recipient && members.length > 0 && !options.unencrypted) {
+    throw new AppError('VALIDATION', 'plainNeedsChoice', { issues: [{ field: 'encrypt', problem: 'plainNeedsChoice', params: { members: members.length } }] });
+  }
   const counts = { members: members.length, changes: changes.length, transfers: transfers.length, tables: snapshot.tables.length };
   const key = options.key;
   const zipped = zipPackage({

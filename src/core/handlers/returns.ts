@@ -78,7 +78,7 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
     streetWork(ctx, 'period', input.period);
     const key = signingKey(ctx);
     const encryptTo = input.encryptTo === undefined ? undefined : districtEncryptionKey(parseKeyFile(input.encryptTo));
-    const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
+    const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, unencrypted: input.unencrypted, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
     // The package holds members' personal data: building it is an export, and logged as one.
     const info = ctx.tx(() => {
       const p = storeReturnPackage(ctx.db, prepared, ctx.now(), ctx.actorName);
@@ -86,7 +86,7 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
         action: 'returns.build',
         entity: 'returnPackage',
         entityId: p.id,
-        after: { period: p.period, version: p.version, fileName: p.fileName, sha256: p.sha256, encrypted: p.encrypted, counts: p.counts },
+        after: { period: p.period, version: p.version, fileName: p.fileName, sha256: p.sha256, encrypted: p.encrypted, ...(p.encrypted ? {} : { unencryptedChosen: true }), counts: p.counts },
       });
       return p;
     });

@@ -49,8 +49,11 @@ export const exchangeMethods = {
   'returns.finalize': { input: z.object({ period }), access: 'clerk', write: true },
   'returns.reopen': { input: z.object({ period, reason: z.string().trim().min(2, { error: 'tooShort' }).max(500, { error: 'tooLong' }) }), access: 'clerk', write: true },
   'returns.build': {
-    /** encrypt: to the district key kept (`keys trust`); encryptTo: to the district key file given. */
-    input: z.object({ period, encrypt: z.boolean().default(false), encryptTo: keyFileText.optional() }),
+    /**
+     * encrypt: to the district key kept (`keys trust`); encryptTo: to the district key file given;
+     * unencrypted: the explicit, logged choice to build a package holding personal data without either.
+     */
+    input: z.object({ period, encrypt: z.boolean().default(false), encryptTo: keyFileText.optional(), unencrypted: z.boolean().default(false) }),
     access: 'clerk',
     write: true,
   },

@@ -149,6 +149,20 @@ describe('the package', () => {
     expect(e.details?.issues?.[0]).toMatchObject({ problem: 'returnNotFinalized' });
     expect(count(street.app.database, 'return_packages')).toBe(0);
   });
+
+  it('leaves members\' personal data unencrypted only by an explicit choice, and logs that choice', async () => {
+    const street = await sites.street(1, 5);
+    await street.app.invoke('returns.check', { period: PERIOD }, street.token);
+    await street.app.invoke('returns.finalize', { period: PERIOD }, street.token);
+    const e = await expectError(street.app, 'returns.build', { period: PERIOD }, street.token, 'VALIDATION');
+    expect(e.details?.issues?.[0]).toMatchObject({ field: 'encrypt', problem: 'plainNeedsChoice', params: { members: 5 } });
+    expect(e.message).toContain('5 名党员的个人信息');
+    expect(count(street.app.database, 'return_packages')).toBe(0);
+    const built = await street.app.invoke('returns.build', { period: PERIOD, unencrypted: true }, street.token);
+    expect(built.package.encrypted).toBe(false);
+    const { entries } = await street.app.invoke('audit.list', { action: 'returns.build' }, street.token);
+    expect(entries[0]).toMatchObject({ after: { encrypted: false, unencryptedChosen: true } });
+  });
 });
 
 describe('a finalized month', () => {
@@ -159,7 +173,7 @@ describe('a finalized month', () => {
     const { members } = await street.app.invoke('members.list', { limit: 1, sort: [{ field: 'idNumber', dir: 'asc' }] }, street.token);
     const before = members[0];
     await street.app.invoke('members.update', { id: before.id, version: before.version, fields: { phone: '13600000000' } }, street.token);
-    const { bytes, package: p } = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false }, street.token);
+    const { bytes, package: p } = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false, unencrypted: true }, street.token);
     expect(p.counts).toMatchObject({ members: 20 });
     const sent = new TextDecoder().decode(unzipSync(bytes)['data/members.jsonl']).trim().split('\n').map((l) => JSON.parse(l) as { idNumber: string; phone: string | null });
     expect(sent.find((m) => m.idNumber === before.idNumber)?.phone).toBe(before.phone);
@@ -167,7 +181,7 @@ describe('a finalized month', () => {
     await street.app.invoke('returns.reopen', { period: PERIOD, reason: '更正电话' }, street.token);
     await street.app.invoke('returns.check', { period: PERIOD }, street.token);
     await street.app.invoke('returns.finalize', { period: PERIOD }, street.token);
-    const v2 = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false }, street.token);
+    const v2 = await street.app.invoke('returns.build', { period: PERIOD, encrypt: false, unencrypted: true }, street.token);
     const resent = new TextDecoder().decode(unzipSync(v2.bytes)['data/members.jsonl']).trim().split('\n').map((l) => JSON.parse(l) as { idNumber: string; phone: string | null });
     expect(resent.find((m) => m.idNumber === before.idNumber)?.phone).toBe('13600000000');
   });

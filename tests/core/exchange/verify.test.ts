@@ -166,7 +166,7 @@ describe('every verification failure', () => {
     expect(replay.message).toContain('第 2 版');
     // The same version built again (new bytes) is not a second truth either.
     street.clock.advance(60_000);
-    const rebuilt = await street.app.invoke('returns.build', { period: PERIOD }, street.token);
+    const rebuilt = await street.app.invoke('returns.build', { period: PERIOD, unencrypted: true }, street.token);
     await expectRejected(district, rebuilt.bytes, 'REPLAY');
     // The very same file again is answered with the receipt already given, and nothing new is kept.
     expect(await importOne(district, v2.bytes)).toMatchObject({ status: 'duplicate', version: 2 });
@@ -187,7 +187,7 @@ describe('a sealed package', () => {
     expect(sealed.package.fileName.endsWith('.zip.sealed')).toBe(true);
     expect(text(sealed.bytes.subarray(0, 8))).toBe('SDSEAL01');
     // Nothing readable inside: no member name, no ID number.
-    const plainMembers = text(unzipSync((await street.app.invoke('returns.build', { period: PERIOD }, street.token)).bytes)['data/members.jsonl']);
+    const plainMembers = text(unzipSync((await street.app.invoke('returns.build', { period: PERIOD, unencrypted: true }, street.token)).bytes)['data/members.jsonl']);
     const someId = /"idNumber":"(\d{17}[\dX])"/.exec(plainMembers)![1];
     expect(Buffer.from(sealed.bytes).includes(Buffer.from(someId))).toBe(false);
 

@@ -20,6 +20,7 @@ import { useCommunityScope } from '../../lib/scope';
 import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
 import { ExchangeSettingsCard } from './ExchangeSettingsCard';
+import { FinalizeConfirm, monthLabel } from './FinalizeConfirm';
 import { ReturnTableView } from './ReturnTableView';
 import { SendTargetPicker } from './SendTargetPicker';
 
@@ -118,6 +119,8 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
   const state = useApi('returns.get', { period }, [period]);
   const [override, setOverride] = useState<ReturnInfo | null>(null);
   const [encrypt, setEncrypt] = useState(true);
+  // Without the district's key a package with personal data is built plain only by this explicit choice.
+  const [plainChosen, setPlainChosen] = useState(false);
   const [built, setBuilt] = useState<{ id: number; bytes: Uint8Array } | null>(null);
   const reason = useRef('');
   const info = override && override.period === period ? override : state.data;
@@ -134,6 +137,18 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
       okText: t('returns.reopen'),
       onOk: () => act(api.call('returns.reopen', { period, reason: reason.current })),
     });
+
+  const finalize = (current: ReturnInfo) =>
+    modal.confirm({
+      title: t('returns.finalizeConfirm.title', { month: monthLabel(current.period, lang) }),
+      width: 520,
+      content: <FinalizeConfirm info={current} />,
+      okText: t('returns.finalizeConfirm.ok'),
+      onOk: () => act(api.call('returns.finalize', { period: current.period })),
+    });
+  const canEncrypt = !!keys.district?.canEncrypt;
+  const members = info?.tables.find((tb) => tb.id === 'membersByCommunity')?.total.total ?? 0;
+  const canBuild = (canEncrypt && encrypt) || plainChosen || members === 0;
 
   return (
     <div className="page returns-page">
@@ -160,7 +175,7 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
                 </Button>
               )}
               {canEdit && info.state === 'checked' && (
-                <Button type="primary" icon={<FileProtectOutlined />} onClick={() => act(api.call('returns.finalize', { period }))}>
+                <Button type="primary" icon={<FileProtectOutlined />} onClick={() => finalize(info)}>
                   {t('returns.finalize')}
                 </Button>
               )}
@@ -178,15 +193,27 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
             <Card className="panel" title={t('returns.package.title')}>
               {canEdit && info.state === 'finalized' && (
                 <Space direction="vertical" style={{ width: '100%', marginBottom: 8 }}>
-                  <Checkbox checked={encrypt && !!keys.district?.canEncrypt} disabled={!keys.district?.canEncrypt} onChange={(e) => setEncrypt(e.target.checked)}>
-                    {keys.district?.canEncrypt ? t('returns.package.encryptTo', { district: keys.district.name }) : t('returns.package.noDistrictKey')}
-                  </Checkbox>
+                  {canEncrypt ? (
+                    <Checkbox checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)}>
+                      {t('returns.package.encryptTo', { district: keys.district?.name })}
+                    </Checkbox>
+                  ) : (
+                    <Alert type="warning" showIcon title={t('returns.package.noDistrictKey')} description={t('returns.package.importKeyHint')} />
+                  )}
+                  {members > 0 && !(canEncrypt && encrypt) && (
+                    <Checkbox checked={plainChosen} onChange={(e) => setPlainChosen(e.target.checked)}>
+                      {t('returns.package.plainChoice', { members })}
+                    </Checkbox>
+                  )}
                   <Button
                     type="primary"
                     block
+                    disabled={!canBuild}
+                    title={canBuild ? undefined : t('returns.package.plainNeedsChoice')}
                     onClick={() =>
-                      api.call('returns.build', { period, encrypt: encrypt && !!keys.district?.canEncrypt }).then((r) => {
+                      api.call('returns.build', { period, encrypt: canEncrypt && encrypt, unencrypted: !(canEncrypt && encrypt) && plainChosen }).then((r) => {
                         setBuilt({ id: r.package.id, bytes: r.bytes });
+                        setPlainChosen(false);
                         refresh();
                       }, report)
                     }
