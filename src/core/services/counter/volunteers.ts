@@ -12,6 +12,9 @@ import { refuseFrozenDate } from '../../returns/freeze';
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/** Names in the order a Chinese list is read: by pinyin (丁 before 万 before 严), not by character code. */
+const PINYIN_ORDER = new Intl.Collator('zh-CN-u-co-pinyin');
+
 // ——— teams ———
 
 export function listTeams(db: SqliteDatabase): ServiceTeamInfo[] {
@@ -21,9 +24,10 @@ export function listTeams(db: SqliteDatabase): ServiceTeamInfo[] {
          (SELECT count(*) FROM volunteers v WHERE v.team_id = t.id AND v.active = 1) AS volunteers,
          (SELECT coalesce(sum(r.hours), 0) FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
           WHERE coalesce(r.team_id, v.team_id) = t.id) AS hours
-       FROM service_teams t ORDER BY t.active DESC, t.name`,
+       FROM service_teams t`,
     )
     .all() as (ServiceTeam & { volunteers: number; hours: number })[];
+  rows.sort((a, b) => b.active - a.active || PINYIN_ORDER.compare(a.name, b.name));
   return rows.map((t) => ({
     id: t.id,
     name: t.name,
@@ -80,8 +84,10 @@ export function listVolunteers(db: SqliteDatabase, input: ApiParsedInput<'volunt
   const where: string[] = [];
   if (!input.includeInactive) where.push('v.active = 1');
   if (input.teamId !== undefined) where.push('v.team_id = @teamId');
-  const sql = `${VOLUNTEER_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY v.active DESC, v.name`;
-  return (db.prepare(sql).all(input.teamId === undefined ? {} : { teamId: input.teamId }) as VolunteerRow[]).map(toVolunteerInfo);
+  const sql = `${VOLUNTEER_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const rows = db.prepare(sql).all(input.teamId === undefined ? {} : { teamId: input.teamId }) as VolunteerRow[];
+  // Active first, then by pinyin.
+  return rows.sort((a, b) => b.active - a.active || PINYIN_ORDER.compare(a.name, b.name)).map(toVolunteerInfo);
 }
 
 export function getVolunteerInfo(db: SqliteDatabase, id: number): VolunteerInfo {

@@ -9,6 +9,7 @@ import { contract } from '../../../../shared/api/contract';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../../../shared/api/schemas-counter';
 import type { ServiceMatterInfo } from '../../../../shared/api/contract-counter';
 import { api } from '../../api/client';
+import { useCurrentSession } from '../../app/session';
 import { useReportError } from '../../lib/errors';
 import { checkForm, showCallFailure } from '../../lib/form-issues';
 import { ListClassTag, matterMatches, useLimitText } from './counter-labels';
@@ -25,6 +26,14 @@ interface Values {
 }
 
 const FIELDS = ['communityId', 'matterId', 'residentName', 'residentPhone', 'residentIdNumber', 'residentAddress', 'channel', 'notes'];
+const LAST_COMMUNITY_KEY = 'streetdesk.counter.community.';
+
+/** The community this user last accepted a request for, on this computer (the counter's habit: one desk, one community). */
+export function lastCommunity(userId: number): number | undefined {
+  const v = Number(localStorage.getItem(LAST_COMMUNITY_KEY + userId));
+  return Number.isInteger(v) && v > 0 ? v : undefined;
+}
+
 const EMPTY: Values = { residentName: '', residentPhone: '', residentIdNumber: '', residentAddress: '', channel: 'counter', notes: '' };
 
 export function AcceptForm({
@@ -40,6 +49,7 @@ export function AcceptForm({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
+  const { user } = useCurrentSession();
   const report = useReportError();
   const limitText = useLimitText();
   const [form] = Form.useForm<Values>();
@@ -76,6 +86,7 @@ export function AcceptForm({
     setSaving(true);
     try {
       const request = await api.call('requests.accept', input);
+      if (v.communityId) localStorage.setItem(LAST_COMMUNITY_KEY + user.id, String(v.communityId));
       void message.success(request.limitDays === 0 ? t('counter.accept.doneSpot', { number: request.number }) : t('counter.accept.done', { number: request.number, due: request.dueOn }));
       form.setFieldsValue({ ...EMPTY, communityId: v.communityId, matterId: undefined });
       form.setFields(FIELDS.map((name) => ({ name: name as keyof Values, errors: [] })));
@@ -95,7 +106,11 @@ export function AcceptForm({
     <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()} className="accept-form" aria-label={t('counter.accept.title')}>
       {communities.length > 1 && (
         <Form.Item name="communityId" label={t('counter.accept.community')}>
-          <Select options={communities.map((c) => ({ value: c.id, label: c.name }))} />
+          <Select
+            showSearch={{ filterOption: (input, option) => matterMatches({ name: String(option?.label ?? '') }, input) }}
+            options={communities.map((c) => ({ value: c.id, label: c.name }))}
+            placeholder={t('counter.accept.communityPlaceholder')}
+          />
         </Form.Item>
       )}
       <Form.Item name="matterId" label={t('counter.accept.matter')}>
@@ -148,10 +163,12 @@ export function AcceptForm({
           <Input autoComplete="off" />
         </Form.Item>
       </div>
-      <Button type="primary" htmlType="submit" loading={saving} block size="large">
-        {t('counter.accept.submit')}
-      </Button>
-      <div className="accept-shortcut">{t('counter.accept.shortcut')}</div>
+      <div className="accept-submit">
+        <Button type="primary" htmlType="submit" loading={saving} block size="large">
+          {t('counter.accept.submit')}
+        </Button>
+        <div className="accept-shortcut">{t('counter.accept.shortcut')}</div>
+      </div>
     </Form>
   );
 }

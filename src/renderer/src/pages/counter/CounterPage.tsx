@@ -15,7 +15,7 @@ import { CalendarNotice } from './CalendarNotice';
 import { errorText } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
 import { useCommunityScope } from '../../lib/scope';
-import { AcceptForm } from './AcceptForm';
+import { AcceptForm, lastCommunity } from './AcceptForm';
 import { RequestDrawer } from './RequestDrawer';
 import { RequestStepModal, type RequestStep } from './RequestStepModal';
 import { RequestTable } from './RequestTable';
@@ -39,10 +39,12 @@ export default function CounterPage({ subPath }: PageProps) {
   const matters = useApi('matters.list', {});
   const communities = useApi('communities.list', {});
   const openCommunities = useMemo(() => (communities.data ?? []).filter((c) => !c.closedOn), [communities.data]);
+  // A clerk limited to one community gets it; others get the community they last accepted for.
   const defaultCommunity = useMemo(() => {
     const scoped = openCommunities.find((c) => c.divisionCode === user.scopeCommunityCode);
-    return (scoped ?? openCommunities[0])?.id;
-  }, [openCommunities, user.scopeCommunityCode]);
+    const remembered = openCommunities.find((c) => c.id === lastCommunity(user.id));
+    return (scoped ?? remembered ?? openCommunities[0])?.id;
+  }, [openCommunities, user.scopeCommunityCode, user.id]);
   const changed = useCallback(() => setVersion((v) => v + 1), []);
 
   const tabLabel = (key: BoardKey, data: CounterToday | undefined) => {

@@ -139,7 +139,7 @@ export default function MerchantsPage() {
             {
               key: 'name',
               title: t('merchants.columns.name'),
-              width: 180,
+              width: 150,
               render: (_, m) => (
                 <span>
                   {m.name}
@@ -147,12 +147,12 @@ export default function MerchantsPage() {
                 </span>
               ),
             },
-            { key: 'category', title: t('merchants.columns.category'), width: 100, render: (_, m) => t(`merchants.category.${m.category}`) },
-            { key: 'address', title: t('merchants.columns.address'), dataIndex: 'address', width: 160 },
-            { key: 'walk', title: t('merchants.columns.walk'), width: 80, render: (_, m) => (m.walkMinutes === null ? t('common.empty') : t('merchants.walkMinutes', { count: m.walkMinutes })) },
-            { key: 'offer', title: t('merchants.columns.offer'), dataIndex: 'offer' },
-            { key: 'contact', title: t('merchants.columns.contact'), width: 150, render: (_, m) => [m.contact, m.phone].filter(Boolean).join(' ') || t('common.empty') },
-            { key: 'agreement', title: t('merchants.columns.agreement'), width: 200, render: (_, m) => <span className="nowrap">{`${m.agreementStart} — ${m.agreementEnd}`}</span> },
+            { key: 'category', title: t('merchants.columns.category'), width: 84, render: (_, m) => t(`merchants.category.${m.category}`) },
+            { key: 'address', title: t('merchants.columns.address'), dataIndex: 'address', width: 140 },
+            { key: 'walk', title: t('merchants.columns.walk'), width: 64, render: (_, m) => (m.walkMinutes === null ? t('common.empty') : t('merchants.walkMinutes', { count: m.walkMinutes })) },
+            { key: 'offer', title: t('merchants.columns.offer'), dataIndex: 'offer', minWidth: 200 },
+            { key: 'contact', title: t('merchants.columns.contact'), width: 128, render: (_, m) => [m.contact, m.phone].filter(Boolean).join(' ') || t('common.empty') },
+            { key: 'agreement', title: t('merchants.columns.agreement'), width: 112, render: (_, m) => <span className="nowrap">{m.agreementStart} —<br />{m.agreementEnd}</span> },
             {
               key: 'left',
               title: t('merchants.columns.daysLeft'),

@@ -137,7 +137,7 @@ export function RequestStepModal({
     setSaving(true);
     try {
       const done = (await (api.call as (m: Method, i: unknown) => Promise<ServiceRequestRow>)(method, input));
-      void message.success(t('counter.step.done', { number: done.number, action: t(`counter.actions.${step}`) }));
+      void message.success(t(`counter.step.done.${step}`, { number: done.number }));
       onDone(done);
     } catch (error) {
       setRefusal(stepRefusal(form, error, fields, report, labels));

@@ -40,7 +40,7 @@ export function RequestTable({
         {
           key: 'number',
           title: t('counter.table.number'),
-          width: 150,
+          width: 132,
           render: (_, r) => (
             <div className="request-cell">
               <span className="request-number">{r.number}</span>
@@ -51,7 +51,7 @@ export function RequestTable({
         {
           key: 'resident',
           title: t('counter.table.resident'),
-          width: 130,
+          width: 112,
           render: (_, r) => (
             <div className="request-cell">
               <span>{r.residentName}</span>
@@ -62,7 +62,6 @@ export function RequestTable({
         {
           key: 'matter',
           title: t('counter.table.matter'),
-          ellipsis: true,
           render: (_, r) => (
             <span className="request-matter" title={r.matterName}>
               <ListClassTag listClass={r.listClass} />
@@ -70,11 +69,11 @@ export function RequestTable({
             </span>
           ),
         },
-        { key: 'due', title: t('counter.table.dueOn'), width: 170, render: (_, r) => <DueDate request={r} /> },
+        { key: 'due', title: t('counter.table.dueOn'), width: 140, render: (_, r) => <DueDate request={r} /> },
         {
           key: 'status',
           title: t('counter.table.status'),
-          width: 120,
+          width: 104,
           render: (_, r) => (
             <div className="request-cell">
               <RequestStatus request={r} />

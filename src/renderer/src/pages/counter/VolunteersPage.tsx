@@ -1,10 +1,10 @@
 // 志愿服务: volunteers (Party members and residents), service teams by skill, and service records with hours
 // for a month. The tab is part of the address (#/volunteers/records).
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, DatePicker, Space, Table, Tabs, Tag } from 'antd';
+import { App, Button, Card, DatePicker, Input, Space, Table, Tabs, Tag } from 'antd';
 import { PrintButton } from '../../print/PrintButton';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRecordInfo, ServiceTeamInfo, VolunteerInfo } from '../../../../shared/api/contract-counter';
 import { api } from '../../api/client';
@@ -15,10 +15,25 @@ import { useCurrentSession } from '../../app/session';
 import { PageHeader } from '../../components/PageHeader';
 import { useReportError } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
+import { matterMatches } from './matter-search';
 import { RecordFormModal, TeamFormModal, VolunteerFormModal } from './VolunteerForms';
 import './counter.css';
 
 const TABS = ['volunteers', 'teams', 'records'] as const;
+
+/** By name (characters or pinyin initials/syllables), the last digits of the phone, skill or team. */
+function filterVolunteers(list: VolunteerInfo[], query: string): VolunteerInfo[] {
+  const q = query.trim();
+  if (q === '') return list;
+  const digits = /^\d{3,11}$/.test(q) ? q : null;
+  return list.filter(
+    (v) =>
+      (digits !== null && (v.phone ?? '').includes(digits)) ||
+      matterMatches({ name: v.name }, q) ||
+      (v.skills ?? '').includes(q) ||
+      (v.teamName ?? '').includes(q),
+  );
+}
 type TabKey = (typeof TABS)[number];
 
 export default function VolunteersPage({ subPath }: PageProps) {
@@ -37,6 +52,8 @@ export default function VolunteersPage({ subPath }: PageProps) {
   const records = useApi('serviceRecords.list', { period }, [period]);
   const reloadAll = () => Promise.all([volunteers.reload(), teams.reload(), records.reload()]).then(() => undefined);
   const hours = (h: number) => t('volunteers.hours', { hours: h });
+  const [query, setQuery] = useState('');
+  const shown = useMemo(() => filterVolunteers(volunteers.data ?? [], query), [volunteers.data, query]);
 
   const deleteRecord = (r: ServiceRecordInfo) =>
     modal.confirm({
@@ -61,11 +78,21 @@ export default function VolunteersPage({ subPath }: PageProps) {
   );
 
   const volunteerTable = (
+    <>
+    <Input.Search
+      className="volunteer-search"
+      allowClear
+      placeholder={t('volunteers.searchPlaceholder')}
+      aria-label={t('volunteers.search')}
+      value={query}
+      onChange={(e) => setQuery(e.target.value)}
+    />
     <Table<VolunteerInfo>
       rowKey="id"
       size="middle"
       loading={volunteers.loading}
-      dataSource={volunteers.data ?? []}
+      dataSource={shown}
+      locale={query ? { emptyText: t('volunteers.noMatch', { query }) } : undefined}
       pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
       onRow={(v) => ({ onDoubleClick: () => canEdit && setVolunteerForm(v) })}
       columns={[
@@ -78,6 +105,7 @@ export default function VolunteersPage({ subPath }: PageProps) {
         ...(canEdit ? [{ key: 'edit', title: t('common.actions'), width: 80, render: (_: unknown, v: VolunteerInfo) => <Button type="link" size="small" onClick={() => setVolunteerForm(v)}>{t('common.edit')}</Button> }] : []),
       ]}
     />
+    </>
   );
 
   const teamTable = (

@@ -10,6 +10,7 @@ import type { ExchangeKeysInfo, ImportOutcome } from '../../../../shared/api/con
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
+import { FileName } from '../../components/FileName';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { errorText, useReportError } from '../../lib/errors';
@@ -124,7 +125,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                   renderItem={(o) => (
                     <List.Item>
                       <div>
-                        <div className="package-name">{o.fileName}</div>
+                        <div className="package-name"><FileName name={o.fileName} /></div>
                         {o.status === 'rejected' ? <div className="outcome-rejected">{t('district.rejected')}：{o.message}</div> : <Tag color={o.status === 'duplicate' ? 'default' : 'success'}>{t(`district.outcome.${o.status}`, { version: o.version })}</Tag>}
                       </div>
                     </List.Item>
@@ -169,7 +170,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                       renderItem={(r) => (
                         <List.Item>
                           <div>
-                            <div className="package-name">{r.fileName}</div>
+                            <div className="package-name"><FileName name={r.fileName} /></div>
                             <div className="outcome-rejected">
                               {r.code}：{r.message}
                             </div>

@@ -17,13 +17,13 @@ export function ReturnTableView({ table, footer, onRowClick }: { table: ReturnTa
       <Table<ReturnRow>
         size="small"
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="auto"
         rowKey="key"
         dataSource={rows}
         rowClassName={(r) => (r.key === '__total' ? 'return-total' : onRowClick ? 'return-clickable' : '')}
         onRow={(r) => ({ onClick: () => (r.key !== '__total' ? onRowClick?.(r) : undefined) })}
         columns={[
-          { key: 'label', title: '', render: (_, r) => (r.key === '__total' ? r.label : rowLabel(r, lang)), width: 136, fixed: 'left' as const },
+          { key: 'label', title: '', render: (_, r) => (r.key === '__total' ? r.label : rowLabel(r, lang)), width: 136 },
           ...table.columns.map((c) => ({
             key: c.key,
             title: (zh ? COLUMN_LABELS[c.key]?.zh : COLUMN_LABELS[c.key]?.en) ?? c.key,

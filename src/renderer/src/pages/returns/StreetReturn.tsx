@@ -11,6 +11,7 @@ import type { ReturnTableId } from '../../../../shared/returns/tables';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
+import { FileName } from '../../components/FileName';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { errorText, useReportError } from '../../lib/errors';
@@ -61,7 +62,7 @@ function PackageItem({ p, keys, canEdit, bytes, onChanged }: { p: PackageInfo; k
   const receipt = p.receipt?.receipt;
   return (
     <div className="package-item">
-      <div className="package-name">{p.fileName}</div>
+      <div className="package-name"><FileName name={p.fileName} /></div>
       <div className="package-meta">
         {t('returns.package.meta', { version: p.version, at: formatDateTime(p.builtAt, lang), members: p.counts.members ?? 0 })}
         {p.encrypted && <Tag icon={<LockOutlined />}>{t('returns.package.encrypted')}</Tag>}
