@@ -4,6 +4,9 @@ import { createRoot } from 'react-dom/client';
 import './i18n';
 import './styles.css';
 import { App } from './app/App';
+import { keepClearButtonsOutOfTabOrder } from './lib/tab-order';
+
+keepClearButtonsOutOfTabOrder();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
