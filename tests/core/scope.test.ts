@@ -320,6 +320,26 @@ describe('the service counter of a community-limited user', () => {
   });
 });
 
+describe('volunteers seen by a community-limited user', () => {
+  it('lists the street’s volunteers, another community’s Party members masked and not editable; its own editable', async () => {
+    const [mine, theirs] = await Promise.all([memberOf(s, s.happyId, { status: 'active' }), memberOf(s, s.peaceId, { status: 'active' })]);
+    const save = (memberId: number) => ({ memberId, name: '', phone: '', skills: '维修', teamId: null, active: true });
+    const own = await expectOk(s.t.app, 'volunteers.save', save(mine.id), s.clerk);
+    expect(own.otherCommunity).toBeUndefined();
+    await refusedWithoutTrace(s, 'volunteers.save', save(theirs.id), s.clerk, 'memberId', 'memberOutsideScope');
+    const other = await expectOk(s.t.app, 'volunteers.save', { ...save(theirs.id), phone: '13912345678' }, s.admin);
+    const listed = await expectOk(s.t.app, 'volunteers.list', {}, s.clerk);
+    const seen = listed.find((v) => v.id === other.id)!;
+    expect(seen).toMatchObject({ name: other.name, otherCommunity: true });
+    expect(seen.phone).not.toContain('12345678');
+    expect(seen.phone).toMatch(/^139\*{4}5678$|^139\*+\d{4}$/);
+    expect(listed.find((v) => v.id === own.id)?.otherCommunity).toBeUndefined();
+    // The street's administrator sees the number whole.
+    expect((await expectOk(s.t.app, 'volunteers.list', {}, s.admin)).find((v) => v.id === other.id)?.phone).toBe('13912345678');
+    await refusedWithoutTrace(s, 'volunteers.save', { ...save(theirs.id), id: other.id, skills: '改了' }, s.clerk, 'memberId', 'memberOutsideScope');
+  });
+});
+
 describe('the audit log of a community-limited user', () => {
   it('shows what they did and the changes to their community’s records, not the rest of the street’s', async () => {
     const mine = await memberOf(s, s.happyId);

@@ -30,14 +30,14 @@ const PAGES: { menu: string; tabs?: string[] }[] = [
 test('every page fits a 1366×768 screen: nothing cut off, no heading one character a line', async ({ page }) => {
   await login(page, host, ADMIN.username, ADMIN.password);
   // The check itself can fail: a clipped button and a heading one character a line are found.
-  await page.evaluate(() => {
+  await page.evaluate(`(() => {
     const probe = document.createElement('div');
     probe.id = 'fit-probe';
     probe.innerHTML = '<button style="width:40px;overflow:hidden;white-space:nowrap">协议服务内容</button><table><tr><th style="width:14px;padding:0 8px;font-size:14px;line-height:20px">协议服务内容</th></tr></table>';
     document.body.prepend(probe);
-  });
+  })()`);
   expect((await fitProblems(page)).map((p) => p.kind).sort()).toEqual(['clipped', 'oneCharPerLine']);
-  await page.evaluate(() => document.getElementById('fit-probe')?.remove());
+  await page.evaluate(`document.getElementById('fit-probe')?.remove()`);
   const found: string[] = [];
   for (const p of PAGES) {
     await page.getByRole('menuitem', { name: p.menu }).click();

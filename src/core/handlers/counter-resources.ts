@@ -116,14 +116,14 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
   },
 
   'volunteers.list'(ctx, input) {
-    return listVolunteers(ctx.db, input);
+    return listVolunteers(ctx.db, input, ctx.scope);
   },
 
   'volunteers.save'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after } = saveVolunteer(ctx.db, input, ctx.now());
+      const { before, after } = saveVolunteer(ctx.db, input, ctx.now(), ctx.scope);
       ctx.audit({ action: 'volunteers.save', entity: 'volunteer', entityId: after.id, before, after });
-      return getVolunteerInfo(ctx.db, after.id);
+      return getVolunteerInfo(ctx.db, after.id, ctx.scope);
     });
   },
 

@@ -185,6 +185,11 @@ export interface VolunteerInfo {
   teamName: string | null;
   active: boolean;
   totalHours: number;
+  /**
+   * For a user limited to one community: the volunteer is a Party member of another community — their phone
+   * comes masked and they cannot be edited there (volunteers and teams are otherwise the street's).
+   */
+  otherCommunity?: true;
 }
 
 export interface ServiceRecordInfo {

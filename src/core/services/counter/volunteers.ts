@@ -9,6 +9,8 @@ import { first, qb, run } from '../../db/query';
 import type { ServiceRecord, ServiceTeam, Volunteer } from '../../db/schema-counter';
 import { issue, notFound, refuse, refused } from './refusals';
 import { refuseFrozenDate } from '../../returns/freeze';
+import type { Scope } from '../../scope';
+import { maskPhone } from '../../../shared/validators/masking';
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -62,10 +64,11 @@ export function saveTeam(db: SqliteDatabase, input: ApiParsedInput<'teams.save'>
 // ——— volunteers ———
 
 const VOLUNTEER_ROWS = `
-  SELECT v.*, t.name AS team_name, (SELECT coalesce(sum(hours), 0) FROM service_records r WHERE r.volunteer_id = v.id) AS total_hours
+  SELECT v.*, t.name AS team_name, (SELECT coalesce(sum(hours), 0) FROM service_records r WHERE r.volunteer_id = v.id) AS total_hours,
+    (SELECT m.org_id FROM members m WHERE m.id = v.member_id) AS member_org_id
   FROM volunteers v LEFT JOIN service_teams t ON t.id = v.team_id`;
 
-type VolunteerRow = Volunteer & { team_name: string | null; total_hours: number };
+type VolunteerRow = Volunteer & { team_name: string | null; total_hours: number; member_org_id: number | null };
 
 const toVolunteerInfo = (v: VolunteerRow): VolunteerInfo => ({
   id: v.id,
@@ -80,20 +83,33 @@ const toVolunteerInfo = (v: VolunteerRow): VolunteerInfo => ({
   totalHours: round1(v.total_hours),
 });
 
-export function listVolunteers(db: SqliteDatabase, input: ApiParsedInput<'volunteers.list'>): VolunteerInfo[] {
+/**
+ * Whether a member volunteer belongs to another community than the scope's: then a community clerk sees them
+ * (volunteers and teams are the street's) with the phone masked, and cannot change them.
+ */
+function outsideScope(scope: Scope | null, v: Pick<Volunteer, 'member_id'> & { member_org_id?: number | null }): boolean {
+  return scope !== null && v.member_id !== null && !scope.hasOrg(v.member_org_id ?? null);
+}
+
+function scoped(scope: Scope | null, v: VolunteerRow): VolunteerInfo {
+  const info = toVolunteerInfo(v);
+  return outsideScope(scope, v) ? { ...info, phone: info.phone === null ? null : maskPhone(info.phone), otherCommunity: true } : info;
+}
+
+export function listVolunteers(db: SqliteDatabase, input: ApiParsedInput<'volunteers.list'>, scope: Scope | null = null): VolunteerInfo[] {
   const where: string[] = [];
   if (!input.includeInactive) where.push('v.active = 1');
   if (input.teamId !== undefined) where.push('v.team_id = @teamId');
   const sql = `${VOLUNTEER_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const rows = db.prepare(sql).all(input.teamId === undefined ? {} : { teamId: input.teamId }) as VolunteerRow[];
   // Active first, then by pinyin.
-  return rows.sort((a, b) => b.active - a.active || PINYIN_ORDER.compare(a.name, b.name)).map(toVolunteerInfo);
+  return rows.sort((a, b) => b.active - a.active || PINYIN_ORDER.compare(a.name, b.name)).map((v) => scoped(scope, v));
 }
 
-export function getVolunteerInfo(db: SqliteDatabase, id: number): VolunteerInfo {
+export function getVolunteerInfo(db: SqliteDatabase, id: number, scope: Scope | null = null): VolunteerInfo {
   const v = db.prepare(`${VOLUNTEER_ROWS} WHERE v.id = ?`).get(id) as VolunteerRow | undefined;
   if (!v) throw notFound('volunteer', id);
-  return toVolunteerInfo(v);
+  return scoped(scope, v);
 }
 
 function getVolunteer(db: SqliteDatabase, id: number): Volunteer {
@@ -119,8 +135,11 @@ function volunteerPerson(db: SqliteDatabase, input: ApiParsedInput<'volunteers.s
   return name.ok ? { name: name.value, phone: phone?.ok ? phone.value : null } : null;
 }
 
-export function saveVolunteer(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, now: Date): { before: Volunteer | null; after: Volunteer } {
+export function saveVolunteer(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, now: Date, scope: Scope | null = null): { before: Volunteer | null; after: Volunteer } {
   const before = input.id === undefined ? null : getVolunteer(db, input.id);
+  // Another community's Party members are seen, not changed, by a clerk limited to one community.
+  if (scope && before?.member_id != null) scope.assertMember(before.member_id, 'memberId');
+  if (scope && input.memberId != null) scope.assertMember(input.memberId, 'memberId');
   const problems: FieldIssue[] = [];
   const person = volunteerPerson(db, input, problems);
   const memberId = input.memberId ?? null;

@@ -232,6 +232,8 @@ export const counterEn: Texts<typeof counterZhCN> = {
     tabs: { volunteers: 'Volunteers', teams: 'Teams', records: 'Service records' },
     addVolunteer: 'Register volunteer',
     search: 'Find a volunteer',
+    otherCommunity: 'Other community',
+    otherCommunityHint: 'A Party member of another community: kept by that community or the street',
     searchPlaceholder: 'Name, pinyin initials, last digits of the phone, skill or team',
     noMatch: 'No volunteer matches “{{query}}”',
     addTeam: 'New team',

@@ -228,6 +228,8 @@ export const counterZhCN = {
     tabs: { volunteers: '志愿者', teams: '服务队', records: '服务记录' },
     addVolunteer: '登记志愿者',
     search: '查找志愿者',
+    otherCommunity: '其他社区',
+    otherCommunityHint: '其他社区的党员志愿者，由所在社区或街道维护',
     searchPlaceholder: '姓名、拼音首字母、电话尾号、专长或服务队',
     noMatch: '没有与“{{query}}”相符的志愿者',
     addTeam: '新建服务队',

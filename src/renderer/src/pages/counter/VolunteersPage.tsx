@@ -79,14 +79,14 @@ export default function VolunteersPage({ subPath }: PageProps) {
 
   const volunteerTable = (
     <>
-    <Input.Search
-      className="volunteer-search"
-      allowClear
-      placeholder={t('volunteers.searchPlaceholder')}
-      aria-label={t('volunteers.search')}
-      value={query}
-      onChange={(e) => setQuery(e.target.value)}
-    />
+      <Input.Search
+        className="volunteer-search"
+        allowClear
+        placeholder={t('volunteers.searchPlaceholder')}
+        aria-label={t('volunteers.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
     <Table<VolunteerInfo>
       rowKey="id"
       size="middle"
@@ -94,7 +94,7 @@ export default function VolunteersPage({ subPath }: PageProps) {
       dataSource={shown}
       locale={query ? { emptyText: t('volunteers.noMatch', { query }) } : undefined}
       pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
-      onRow={(v) => ({ onDoubleClick: () => canEdit && setVolunteerForm(v) })}
+      onRow={(v) => ({ onDoubleClick: () => canEdit && !v.otherCommunity && setVolunteerForm(v) })}
       columns={[
         { key: 'name', title: t('volunteers.columns.name'), dataIndex: 'name' },
         { key: 'kind', title: t('volunteers.columns.kind'), width: 90, render: (_, v) => <Tag variant="filled" color={v.kind === 'member' ? 'red' : 'default'}>{t(`volunteers.kind.${v.kind}`)}</Tag> },
@@ -102,7 +102,25 @@ export default function VolunteersPage({ subPath }: PageProps) {
         { key: 'skills', title: t('volunteers.columns.skills'), dataIndex: 'skills' },
         { key: 'team', title: t('volunteers.columns.team'), render: (_, v) => v.teamName ?? <span className="cell-muted">{t('volunteers.noTeam')}</span> },
         { key: 'hours', title: t('volunteers.columns.hours'), width: 110, align: 'right', render: (_, v) => hours(v.totalHours) },
-        ...(canEdit ? [{ key: 'edit', title: t('common.actions'), width: 80, render: (_: unknown, v: VolunteerInfo) => <Button type="link" size="small" onClick={() => setVolunteerForm(v)}>{t('common.edit')}</Button> }] : []),
+        ...(canEdit
+          ? [
+              {
+                key: 'edit',
+                title: t('common.actions'),
+                width: 80,
+                render: (_: unknown, v: VolunteerInfo) =>
+                  v.otherCommunity ? (
+                    <span className="cell-muted" title={t('volunteers.otherCommunityHint')}>
+                      {t('volunteers.otherCommunity')}
+                    </span>
+                  ) : (
+                    <Button type="link" size="small" onClick={() => setVolunteerForm(v)}>
+                      {t('common.edit')}
+                    </Button>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
     </>
