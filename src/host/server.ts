@@ -8,6 +8,8 @@ import { HTTP_CALL_PATH, HTTP_EVENTS_PATH, SESSION_COOKIE } from '../shared/api/
 import { SESSION_OPENING_METHODS, type ApiEvent, type Method } from '../shared/api/contract';
 import { decodeWire, encodeWire } from '../shared/api/wire';
 import type { Result } from '../shared/result';
+import { formatError } from '../shared/i18n/messages';
+import { LoginThrottle } from './login-throttle';
 import { CoreClient } from '../core/worker/core-client';
 import { EXCHANGE_UPLOAD_PATH, handleExchangeUpload } from './exchange-endpoint';
 
@@ -120,6 +122,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   let origin = '';
   const allowedHosts = new Set<string>();
+  const logins = new LoginThrottle();
 
   // Every request answers, whatever it holds: a handler's error becomes a 400 (or 500) for that request
   // alone, never an exception out of the server (GET /%E0%A4%A from any web page once stopped the host).
@@ -156,15 +159,26 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const failed = () => fail(res, 500, 'the request could not be answered');
     if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t)).catch(failed);
     else if (url.pathname === HTTP_CALL_PATH) handleCall(req, res).catch(failed);
-    else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res);
+    else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res).catch(failed);
     else if (req.method !== 'GET' && req.method !== 'HEAD') fail(res, 405, 'method not allowed');
     // Print documents have stable addresses (/print/roster?org=…); their page and assets are the renderer's.
     else serveStatic(url.pathname.startsWith(PRINT_PATH_PREFIX) ? url.pathname.slice(PRINT_PATH_PREFIX.length - 1) : url.pathname, res);
   }
 
-  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  /**
+   * A call comes from this app's own pages: a browser says so by Origin (sent with every POST) and by
+   * Sec-Fetch-Site; a page of another site cannot send either as same-origin (a cross-site Referer without
+   * Origin was once accepted). A client that is not a browser (a script on this PC) sends neither.
+   */
+  function sameOrigin(req: http.IncomingMessage): boolean {
     const reqOrigin = req.headers.origin;
-    if (req.method !== 'POST' || (reqOrigin !== undefined && !allowedHosts.has(reqOrigin.replace(/^http:\/\//, '')))) {
+    if (reqOrigin !== undefined && !allowedHosts.has(reqOrigin.replace(/^http:\/\//, ''))) return false;
+    const site = req.headers['sec-fetch-site'];
+    return site === undefined || site === 'same-origin' || site === 'none';
+  }
+
+  async function handleCall(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST' || !sameOrigin(req)) {
       res.writeHead(403).end('forbidden');
       return;
     }
@@ -189,7 +203,19 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const method = typeof body?.method === 'string' ? body.method : '';
     const token = readCookie(req, SESSION_COOKIE);
+    const login = method === 'auth.login' ? loginAttempt(req, body.input) : null;
+    if (login && login.wait > 0) {
+      const error = { code: 'TOO_MANY_ATTEMPTS' as const, details: { seconds: Math.ceil(login.wait / 1000) } };
+      const lang = (req.headers['accept-language'] ?? '').startsWith('en') ? 'en' : 'zh-CN';
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(error.details.seconds) });
+      res.end(encodeWire({ ok: false, error: { ...error, message: formatError(error, lang) } } satisfies Result<unknown>));
+      return;
+    }
     const result: Result<unknown> = await client.call(method, body.input, token);
+    if (login) {
+      if (result.ok) logins.succeeded(login.source, login.name);
+      else if (result.error.code === 'INVALID_CREDENTIALS' || result.error.code === 'ACCOUNT_LOCKED') logins.failed(login.source, login.name);
+    }
     if (result.ok && SESSION_OPENING_METHODS.includes(method as Method)) {
       const value = result.value as { token?: string };
       res.setHeader('Set-Cookie', sessionCookie(value.token ?? null));
@@ -201,9 +227,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res.end(encodeWire(result));
   }
 
-  function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): void {
+  function loginAttempt(req: http.IncomingMessage, input: unknown): { source: string; name: string; wait: number } {
+    const source = req.socket.remoteAddress ?? 'unknown';
+    const given = input !== null && typeof input === 'object' ? (input as { username?: unknown }).username : undefined;
+    const name = typeof given === 'string' ? given.slice(0, 100) : '';
+    return { source, name, wait: logins.waitFor(source, name) };
+  }
+
+  /** The event stream of a live session only (any cookie value once opened one). */
+  async function handleEvents(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const token = readCookie(req, SESSION_COOKIE);
-    if (!token) {
+    const session = token ? await client.call('auth.session', {}, token) : null;
+    if (!token || !session?.ok || session.value === null) {
       res.writeHead(401).end();
       return;
     }
