@@ -43,6 +43,8 @@ export const FILE_TEXT = labelTable({
     districtStreetTitle: '{{name}}（{{code}}）第 {{version}} 版',
     districtFileName: '{{site}}_{{period}}_汇总.xlsx',
     listSeparator: '、',
+    districtKeyFileName: '{{code}}_{{name}}_区公钥.json',
+    streetKeyFileName: '{{code}}_{{name}}_街道公钥.json',
   },
   en: {
     yes: 'yes',
@@ -81,6 +83,8 @@ export const FILE_TEXT = labelTable({
     districtStreetTitle: '{{name}} ({{code}}) version {{version}}',
     districtFileName: '{{site}}_{{period}}_summary.xlsx',
     listSeparator: ', ',
+    districtKeyFileName: '{{code}}_{{name}}_district-key.json',
+    streetKeyFileName: '{{code}}_{{name}}_street-key.json',
   },
 });
 
