@@ -11,7 +11,11 @@ import { PRINT_FIELD_LABELS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, RETURNS_FIELD_LABELS } from './exchange';
 import { labelTable, type LabelTable } from './label-table';
 
-export const FIELD_MODULES = ['admin', 'backup', 'members', 'orgs', 'transfers', 'counter', 'print', 'returns', 'exchange'] as const;
+/**
+ * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
+ * errors): the order in which the one flat table used to let labels win, so those messages read as before.
+ */
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
