@@ -136,14 +136,15 @@ export class StreetDeskApp {
         this.jobs.delete(jobId);
       }
     } catch (err) {
-      return { ok: false, error: this.toApiError(err, lang) };
+      return { ok: false, error: this.toApiError(err, lang, method) };
     }
   }
 
-  private toApiError(err: unknown, lang: Language) {
+  private toApiError(err: unknown, lang: Language, method: string) {
     if (err instanceof AppError) {
       const error = err.toApiError();
-      return { ...error, message: formatError(error, lang) };
+      // The method names the module whose labels the field issues are written with.
+      return { ...error, message: formatError(error, lang, method) };
     }
     const ref = randomBytes(4).toString('hex');
     console.error(`[streetdesk] internal error ${ref}:`, err);

@@ -3,6 +3,8 @@
 import { BrowserWindow, ipcMain, webContents, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { IPC_EVENT, IPC_INVOKE } from '../shared/api/bridge';
 import { SESSION_OPENING_METHODS, type ApiEvent } from '../shared/api/contract';
+import type { Language } from '../shared/api/schemas';
+import { languageOfAnswer } from '../shared/i18n/app-menu';
 import type { Result } from '../shared/result';
 import type { CoreClient } from '../core/worker/core-client';
 import { isTrustedSender } from './security';
@@ -12,8 +14,11 @@ const REFUSED: Result<never> = {
   error: { code: 'FORBIDDEN', message: 'Only the StreetDesk window may call the application' },
 };
 
-/** Registers the IPC handler and the event routing; returns the function that removes both. */
-export function serveContractOverIpc(client: CoreClient): () => void {
+/**
+ * Registers the IPC handler and the event routing; returns the function that removes both. `onLanguage` hears
+ * the language of the logged-in user whenever an answer names it (login, session, a change of language).
+ */
+export function serveContractOverIpc(client: CoreClient, onLanguage: (lang: Language) => void = () => undefined): () => void {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
 
@@ -22,6 +27,8 @@ export function serveContractOverIpc(client: CoreClient): () => void {
     const id = event.sender.id;
     const result = await client.call(method, input, tokens.get(id) ?? null);
     if (method === 'auth.logout') tokens.delete(id);
+    const language = result.ok ? languageOfAnswer(method, result.value) : null;
+    if (language) onLanguage(language);
     if (!result.ok || !(SESSION_OPENING_METHODS as readonly string[]).includes(method)) return result;
     const token = takeToken(result.value);
     if (token === null) return result;

@@ -64,10 +64,11 @@ async function runShell(): Promise<void> {
 
   client = started.core;
   hardenSession();
-  serveContractOverIpc(started.core);
+  // The menu speaks the language of the user logged in, as the window does.
+  const setMenuLanguage = installAppMenu(() => mainWindow);
+  serveContractOverIpc(started.core, setMenuLanguage);
   servePrintOverIpc();
   serveFolderChooserOverIpc();
-  installAppMenu(() => mainWindow);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -14,6 +14,7 @@ import type {
 } from '../../shared/api/contract-exchange';
 import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
+import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
 import { RETURN_TABLE_IDS, totalOf, type ReturnTable } from '../../shared/returns/tables';
 import { first, qb, run } from '../db/query';
@@ -232,25 +233,24 @@ export function consolidate(db: SqliteDatabase, period: string): Consolidation {
 export async function districtReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const site = requireStreet(db);
   const c = consolidate(db, period);
-  const zh = lang === 'zh-CN';
-  const missing = c.missing.map((s) => s.name).join('、') || (zh ? '无' : 'none');
+  const missing = c.missing.map((s) => s.name).join(fileText(lang, 'listSeparator')) || fileText(lang, 'districtNoneMissing');
   const sent = c.streets.filter((s) => s.tables);
   const bytes = await tablesWorkbook(
     [
       {
-        name: zh ? '全区汇总' : 'District',
-        title: zh ? `${site.name}党建工作月报汇总（${period}）` : `${site.name}: monthly returns consolidated (${period})`,
-        lines: [zh ? `已报送 ${sent.length} / ${c.streets.length} 个街道；未报送：${missing}` : `${sent.length} of ${c.streets.length} streets sent; missing: ${missing}`],
+        name: fileText(lang, 'districtSheet'),
+        title: fileText(lang, 'districtTitle', { site: site.name, period }),
+        lines: [fileText(lang, 'districtSent', { sent: sent.length, total: c.streets.length, missing })],
         tables: c.tables,
       },
       ...sent.map((s) => ({
         name: s.name,
-        title: zh ? `${s.name}（${s.code}）第 ${s.version} 版` : `${s.name} (${s.code}) version ${s.version}`,
+        title: fileText(lang, 'districtStreetTitle', { name: s.name, code: s.code, version: s.version ?? '' }),
         tables: s.tables!,
         notes: Object.fromEntries(s.tables!.map((t) => [t.id, (t as ReturnTable & { note?: string }).note ?? ''])),
       })),
     ],
     lang,
   );
-  return { fileName: `${site.name}_${period}_汇总.xlsx`, bytes };
+  return { fileName: fileText(lang, 'districtFileName', { site: site.name, period }), bytes };
 }

@@ -5,28 +5,31 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ApiParsedInput, MemberLeaveReason, MemberRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
+import { fileText, type FileTextKey } from '../../shared/i18n/file-text';
 import { MEMBER_FIELD_BY_KEY, MEMBER_FIELDS, NATIONAL_ITEMS, type MemberField } from '../../shared/members/fields';
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
 
-const LEAVE_REASONS: Record<Language, Record<MemberLeaveReason, string>> = {
-  'zh-CN': { death: '死亡', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
-  en: { death: 'Died', transfer_out: 'Transferred out', struck_off: 'Struck off', left: 'Left the Party', other: 'Other' },
+const LEAVE_REASONS: Record<MemberLeaveReason, FileTextKey> = {
+  death: 'leaveDeath',
+  transfer_out: 'leaveTransferOut',
+  struck_off: 'leaveStruckOff',
+  left: 'leaveLeft',
+  other: 'leaveOther',
 };
 
 
 /** A field's value as the exported cell shows it. */
 export function cellValue(field: MemberField, m: MemberRow, codes: Codes, lang: Language): string | null {
-  const zh = lang === 'zh-CN';
-  const yesNo = (v: boolean) => (v ? (zh ? '是' : 'yes') : zh ? '否' : 'no');
+  const yesNo = (v: boolean) => fileText(lang, v ? 'yes' : 'no');
   switch (field.key) {
     case 'sex':
-      return m.sex === 1 ? (zh ? '男' : 'male') : zh ? '女' : 'female';
+      return fileText(lang, m.sex === 1 ? 'male' : 'female');
     case 'category':
-      return m.category === 'full' ? (zh ? '正式党员' : 'full') : zh ? '预备党员' : 'probationary';
+      return fileText(lang, m.category === 'full' ? 'categoryFull' : 'categoryProbationary');
     case 'standing':
-      return m.standing === 'normal' ? (zh ? '正常' : 'normal') : zh ? '停止党籍' : 'suspended';
+      return fileText(lang, m.standing === 'normal' ? 'standingNormal' : 'standingSuspended');
     case 'ethnicity':
     case 'education':
     case 'occupation':
@@ -56,8 +59,8 @@ export async function exportMembers(
   const zh = lang === 'zh-CN';
   // The history roll says when and why each record left it, after the member's own columns.
   const history = input.status === 'history';
-  const leftHeaders = history ? (zh ? ['离开日期', '离开原因'] : ['Left on', 'Reason']) : [];
-  const leftCells = (m: MemberRow) => (history ? [m.leftOn, m.leftReason ? LEAVE_REASONS[lang][m.leftReason] : null] : []);
+  const leftHeaders = history ? [fileText(lang, 'rosterLeftOn'), fileText(lang, 'rosterLeftReason')] : [];
+  const leftCells = (m: MemberRow) => (history ? [m.leftOn, m.leftReason ? fileText(lang, LEAVE_REASONS[m.leftReason]) : null] : []);
   // The title names the view's organization, else the user's community, else the street.
   const orgName = input.orgId && (!scope || scope.hasOrg(input.orgId))
     ? (db.prepare('SELECT name FROM organizations WHERE id = ?').get(input.orgId) as { name: string } | undefined)?.name
@@ -65,14 +68,14 @@ export async function exportMembers(
       ? scope.communityName
       : (db.prepare('SELECT name FROM street').get() as { name: string } | undefined)?.name;
   const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  const title = history ? (zh ? `${orgName ?? ''}党员历史名册` : `Former members of ${orgName ?? ''}`) : zh ? `${orgName ?? ''}党员名册` : `Members of ${orgName ?? ''}`;
+  const title = fileText(lang, history ? 'rosterHistoryTitle' : 'rosterTitle', { org: orgName ?? '' });
 
   // The streaming writer: 100,000 rows in seconds, where the workbook API takes half a minute.
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
-  const sheet = book.addWorksheet(zh ? '党员名册' : 'Members', { views: [{ state: 'frozen', ySplit: 2 }] });
+  const sheet = book.addWorksheet(fileText(lang, 'rosterSheet'), { views: [{ state: 'frozen', ySplit: 2 }] });
   // ID numbers and phones are written as strings: Excel keeps them as text (no 3.70102E+17), and a
   // per-cell text style would cost more than the rest of the export.
   sheet.columns = [
@@ -83,7 +86,7 @@ export async function exportMembers(
   ];
   sheet.mergeCells(1, 1, 1, Math.max(fields.length + leftHeaders.length, 2));
   const titleRow = sheet.getRow(1);
-  titleRow.getCell(1).value = `${title}（${zh ? '导出日期' : 'exported'} ${day}）`;
+  titleRow.getCell(1).value = fileText(lang, 'rosterExported', { title, day });
   titleRow.getCell(1).font = { bold: true, size: 14 };
   titleRow.getCell(1).alignment = { horizontal: 'center' };
   titleRow.commit();

@@ -2,6 +2,7 @@
 // packages from files or uploads, the streets' list and tokens, consolidation and the report.
 import type { CallContext, Handlers } from '../context';
 import type { ExchangeKeysInfo, ImportOutcome } from '../../shared/api/contract-exchange';
+import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
 import { checkToken, consolidate, districtPackages, districtReport, importPackage, issueToken, listStreets, type Incoming } from '../exchange/district';
 import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
@@ -115,7 +116,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     return ctx.tx(() => {
       const file = publicKeyFile(ctx.db, ctx.now());
       ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });
-      const fileName = `${file.code}_${file.name}_${file.role === 'district' ? '区公钥' : '街道公钥'}.json`;
+      const fileName = fileText(ctx.lang, file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
       return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId };
     });
   },

@@ -6,6 +6,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ImportReport as ContractImportReport } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
 import { FIELD_PROBLEMS, fieldLabel, interpolate } from '../../shared/i18n/messages';
+import { fileText } from '../../shared/i18n/file-text';
 import type { RowProblem } from '../../shared/members/draft';
 import { localIsoDate } from '../../shared/validators';
 import { AppError } from '../../shared/result';
@@ -101,7 +102,7 @@ function describe(p: RowProblem, column: RosterColumn | null, row: number, lang:
     field: p.field,
     value: p.value instanceof Date ? p.value.toISOString().slice(0, 10) : (p.value ?? null),
     code: p.problem,
-    message: lang === 'zh-CN' ? `${label}：${text}` : `${label}: ${text}`,
+    message: fileText(lang, 'issueLine', { label, problem: text }),
   };
 }
 
@@ -464,13 +465,13 @@ export async function rejectedWorkbook(roster: Roster, report: ImportReport, lan
   for (const r of report.rejected) reasons.set(r.row, [...(reasons.get(r.row) ?? []), r.message]);
   const columns = roster.columns.filter((c) => c.field);
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(lang === 'zh-CN' ? '未导入的行' : 'Rejected rows');
-  sheet.addRow([lang === 'zh-CN' ? 'Excel 行号' : 'Excel row', ...columns.map((c) => c.header), lang === 'zh-CN' ? '原因' : 'Reason']);
+  const sheet = book.addWorksheet(fileText(lang, 'rejectedSheet'));
+  sheet.addRow([fileText(lang, 'rejectedRow'), ...columns.map((c) => c.header), fileText(lang, 'rejectedReason')]);
   sheet.getRow(1).font = { bold: true };
   for (const row of roster.rows) {
     const why = reasons.get(row.excelRow);
     if (!why) continue;
-    const added = sheet.addRow([row.excelRow, ...columns.map((c) => cellForSheet(row.cells[c.field as string])), why.join('；')]);
+    const added = sheet.addRow([row.excelRow, ...columns.map((c) => cellForSheet(row.cells[c.field as string])), why.join(fileText(lang, 'reasonSeparator'))]);
     columns.forEach((c, i) => {
       if (c.field === 'idNumber' || c.field === 'phone') added.getCell(i + 2).numFmt = '@';
     });

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { COLUMN_LABELS, rowLabel, TABLE_TITLES, type ReturnTable } from '../../shared/returns/tables';
 import type { Language } from '../../shared/api/schemas';
+import { fileText } from '../../shared/i18n/file-text';
 
 export interface SheetSpec {
   name: string;
@@ -21,9 +22,9 @@ function addTable(sheet: ExcelJS.Worksheet, table: ReturnTable, note: string | u
   header.font = { bold: true };
   header.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } }));
   for (const row of table.rows) sheet.addRow([rowLabel(row, lang), ...table.columns.map((c) => row.values[c.key] ?? null)]);
-  const total = sheet.addRow([zh ? '合计' : 'Total', ...table.columns.map((c) => table.total[c.key] ?? null)]);
+  const total = sheet.addRow([fileText(lang, 'returnTotal'), ...table.columns.map((c) => table.total[c.key] ?? null)]);
   total.font = { bold: true };
-  if (note?.trim()) sheet.addRow([`${zh ? '说明：' : 'Note: '}${note.trim()}`]);
+  if (note?.trim()) sheet.addRow([fileText(lang, 'returnNote', { note: note.trim() })]);
   sheet.addRow([]);
 }
 

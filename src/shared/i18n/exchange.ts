@@ -1,6 +1,7 @@
 // Words of the return and the exchange that are not field problems: why a package was refused.
 import type { PackageProblem } from '../api/contract-exchange';
 import type { Language } from '../api/schemas';
+import { labelTable } from './label-table';
 
 export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, string>> = {
   'zh-CN': {
@@ -47,41 +48,59 @@ export function packageProblemMessage(code: PackageProblem, params: Record<strin
   return PACKAGE_PROBLEM_TEXT[lang][code].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-/** Field names of the return and exchange inputs (merged into FIELD_LABELS). */
-export const EXCHANGE_FIELD_LABELS: Record<Language, Record<string, string>> = {
+/** Field names of the monthly return's inputs (the returns namespace, see field-labels.ts). */
+export const RETURNS_FIELD_LABELS = labelTable({
   'zh-CN': {
     period: '月报期间',
     table: '报表',
     note: '说明',
-    keyFile: '公钥文件',
-    streetCode: '街道区划代码',
+    encrypt: '加密',
+    encryptTo: '区里的公钥文件',
+    packageId: '数据包',
     folder: '目标文件夹',
     upload: '上传',
-    districtUrl: '区里的接收地址',
-    uploadToken: '上传令牌',
-    encrypt: '加密',
-    mode: '数据库类型',
-    packageId: '数据包',
-    'district.code': '区划代码',
-    'district.name': '区名称',
   },
   en: {
     period: 'Period',
     table: 'Table',
     note: 'Note',
+    encrypt: 'Encryption',
+    encryptTo: 'District key file',
+    packageId: 'Package',
+    folder: 'Target folder',
+    upload: 'Upload',
+  },
+});
+
+/** Field names of the exchange's inputs: keys, sending, the district (the exchange namespace). */
+export const EXCHANGE_FIELD_LABELS = labelTable({
+  'zh-CN': {
+    period: '月报期间',
+    keyFile: '公钥文件',
+    streetCode: '街道区划代码',
+    folder: '文件夹',
+    upload: '上传',
+    districtUrl: '区里的接收地址',
+    uploadToken: '上传令牌',
+    uploadAttempts: '上传重试次数',
+    uploadBaseDelayMs: '重试间隔（毫秒）',
+    files: '数据包文件',
+    token: '上传令牌',
+  },
+  en: {
+    period: 'Period',
     keyFile: 'Key file',
     streetCode: 'Street code',
-    folder: 'Target folder',
+    folder: 'Folder',
     upload: 'Upload',
     districtUrl: 'District address',
     uploadToken: 'Upload token',
-    encrypt: 'Encryption',
-    mode: 'Database type',
-    packageId: 'Package',
-    'district.code': 'District code',
-    'district.name': 'District name',
+    uploadAttempts: 'Upload attempts',
+    uploadBaseDelayMs: 'Retry delay (ms)',
+    files: 'Package files',
+    token: 'Upload token',
   },
-};
+});
 
 /** Problems of the return and exchange inputs (merged into FIELD_PROBLEMS). */
 export const EXCHANGE_FIELD_PROBLEMS: Record<Language, Record<string, string>> = {

@@ -1,9 +1,11 @@
-// The service counter's field labels and field problems (zh-CN + en); messages.ts merges them into its tables.
+// The service counter's field labels (its namespace, see field-labels.ts) and field problems (zh-CN + en);
+// messages.ts merges the problems into its table.
 import type { Language } from '../api/schemas';
+import { labelTable } from './label-table';
 
 type Table = Record<string, string>;
 
-export const COUNTER_FIELD_LABELS: Record<Language, Table> = {
+export const COUNTER_FIELD_LABELS = labelTable({
   'zh-CN': {
     matterId: '服务事项',
     matterName: '事项名称',
@@ -37,20 +39,26 @@ export const COUNTER_FIELD_LABELS: Record<Language, Table> = {
     skill: '专长类别',
     leader: '负责人',
     volunteerName: '志愿者姓名',
-    phone: '联系电话',
     teamId: '服务队',
     servedOn: '服务日期',
     hours: '服务时长（小时）',
     content: '服务内容',
     requestId: '关联受理单',
     merchantName: '商户名称',
-    address: '地址',
     walkMinutes: '步行时间（分钟）',
     offer: '协议服务内容',
     contact: '联系人',
     agreementStart: '协议开始',
     agreementEnd: '协议结束',
     period: '月份',
+    category: '类别',
+    includeRetired: '含已停用的事项',
+    description: '简介',
+    skills: '专长',
+    idNumber: '身份证号码',
+    kind: '调整类型',
+    year: '年度',
+    note: '备注',
   },
   en: {
     matterId: 'Service matter',
@@ -85,22 +93,28 @@ export const COUNTER_FIELD_LABELS: Record<Language, Table> = {
     skill: 'Skill',
     leader: 'Leader',
     volunteerName: 'Volunteer name',
-    phone: 'Phone',
     teamId: 'Service team',
     servedOn: 'Service date',
     hours: 'Hours',
     content: 'Service given',
     requestId: 'Request',
     merchantName: 'Merchant name',
-    address: 'Address',
     walkMinutes: 'Walking minutes',
     offer: 'What the agreement offers',
     contact: 'Contact person',
     agreementStart: 'Agreement start',
     agreementEnd: 'Agreement end',
     period: 'Month',
+    category: 'Category',
+    includeRetired: 'Include retired matters',
+    description: 'Description',
+    skills: 'Skills',
+    idNumber: 'ID number',
+    kind: 'Kind of day',
+    year: 'Year',
+    note: 'Note',
   },
-};
+});
 
 export const COUNTER_FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {

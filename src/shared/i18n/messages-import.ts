@@ -1,9 +1,11 @@
-// The roster import's field labels and problems (zh-CN + en); messages.ts merges them into its tables.
+// The roster import's field labels (part of the members namespace, see field-labels.ts) and problems
+// (zh-CN + en); messages.ts merges the problems into its table.
 import type { Language } from '../api/schemas';
+import { labelTable } from './label-table';
 
 type Table = Record<string, string>;
 
-export const IMPORT_FIELD_LABELS: Record<Language, Table> = {
+export const IMPORT_FIELD_LABELS = labelTable({
   'zh-CN': {
     mapValue: '值对应（--map-value）',
     community: '导入到社区',
@@ -12,7 +14,7 @@ export const IMPORT_FIELD_LABELS: Record<Language, Table> = {
     mapValue: 'Value mapping (--map-value)',
     community: 'Import into community',
   },
-};
+});
 
 export const IMPORT_FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {

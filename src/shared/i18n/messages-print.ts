@@ -1,9 +1,11 @@
-// Printing's field labels and field problems (zh-CN + en); messages.ts merges them into its tables.
+// Printing's field labels (its namespace, see field-labels.ts) and field problems (zh-CN + en);
+// messages.ts merges the problems into its table.
 import type { Language } from '../api/schemas';
+import { labelTable } from './label-table';
 
 type Table = Record<string, string>;
 
-export const PRINT_FIELD_LABELS: Record<Language, Table> = {
+export const PRINT_FIELD_LABELS = labelTable({
   'zh-CN': {
     stationName: '服务站名称',
     postcode: '邮政编码',
@@ -14,6 +16,10 @@ export const PRINT_FIELD_LABELS: Record<Language, Table> = {
     requestId: '服务申请',
     doc: '文书',
     columns: '打印列',
+    kind: '公示内容',
+    params: '打印条件',
+    action: '打印方式',
+    records: '记录条数',
   },
   en: {
     stationName: 'Station name',
@@ -25,8 +31,12 @@ export const PRINT_FIELD_LABELS: Record<Language, Table> = {
     requestId: 'Request',
     doc: 'Document',
     columns: 'Columns',
+    kind: 'Board',
+    params: 'Print options',
+    action: 'Print or PDF',
+    records: 'Number of records',
   },
-};
+});
 
 export const PRINT_FIELD_PROBLEMS: Record<Language, Table> = {
   'zh-CN': {

@@ -1,12 +1,12 @@
-// Texts shared by every host: error codes, field labels and field problems, in zh-CN and en.
-// The renderer, the CLI and core's envelope messages all format errors from these tables.
+// Texts shared by every host: error codes and field problems, in zh-CN and en; field labels, by module,
+// are in field-labels.ts. The renderer, the CLI and core's envelope messages all format errors from these.
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
-import { ROSTER_FIELD_BY_KEY } from '../members/fields';
-import { COUNTER_FIELD_LABELS, COUNTER_FIELD_PROBLEMS } from './messages-counter';
-import { IMPORT_FIELD_LABELS, IMPORT_FIELD_PROBLEMS } from './messages-import';
-import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
-import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
+import { COUNTER_FIELD_PROBLEMS } from './messages-counter';
+import { IMPORT_FIELD_PROBLEMS } from './messages-import';
+import { PRINT_FIELD_PROBLEMS } from './messages-print';
+import { EXCHANGE_FIELD_PROBLEMS } from './exchange';
+import { fieldLabel, moduleOfMethod, type FieldModule } from './field-labels';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 
 type Table = Record<string, string>;
@@ -61,157 +61,6 @@ export const ERROR_TEXT: Record<Language, Record<ErrorCode, string>> = {
     CANCELLED: 'Cancelled',
     BUSY: 'A restore is under way; please try again in a moment',
     INTERNAL: 'Internal error; please contact support ({{ref}})',
-  },
-};
-
-export const FIELD_LABELS: Record<Language, Table> = {
-  'zh-CN': {
-    ...COUNTER_FIELD_LABELS['zh-CN'],
-    ...IMPORT_FIELD_LABELS['zh-CN'],
-    ...PRINT_FIELD_LABELS['zh-CN'],
-    ...EXCHANGE_FIELD_LABELS['zh-CN'],
-    name: '街道名称',
-    'street.name': '街道名称',
-    code: '区划代码',
-    'street.code': '区划代码',
-    districtName: '所属区（县）',
-    'street.districtName': '所属区（县）',
-    username: '用户名',
-    'admin.username': '管理员用户名',
-    displayName: '姓名',
-    'admin.displayName': '管理员姓名',
-    password: '密码',
-    'admin.password': '管理员密码',
-    currentPassword: '当前密码',
-    newPassword: '新密码',
-    role: '角色',
-    scopeCommunityCode: '限定社区（区划代码）',
-    language: '界面语言',
-    idleLockMinutes: '无操作自动锁定（分钟）',
-    from: '起始日期',
-    to: '截止日期',
-    id: '编号',
-    fileName: '文件名',
-    bytes: '文件内容',
-    parentId: '上级组织',
-    level: '组织层级',
-    category: '类别',
-    communityId: '社区',
-    gridId: '网格',
-    hasCommittee: '支部委员会',
-    termStart: '任期开始',
-    termEnd: '任期结束',
-    closedOn: '撤销日期',
-    reason: '原因',
-    divisionCode: '社区区划代码',
-    households: '户数',
-    population: '人口',
-    officeArea: '办公用房面积（平方米）',
-    activityArea: '活动场所面积（平方米）',
-    kind: '网格类型',
-    coverage: '覆盖楼栋、单元',
-    members: '党员人数',
-    direction: '转接类型',
-    letterNumber: '介绍信编号',
-    memberId: '党员',
-    person: '转入人员',
-    'person.name': '姓名',
-    'person.idNumber': '公民身份号码',
-    'person.category': '人员类别',
-    issuedOn: '开具日期',
-    validDays: '有效期（天）',
-    fromOrgId: '转出组织',
-    fromOrgName: '转出组织（本街道以外）',
-    toOrgId: '转入组织',
-    toOrgName: '转入组织（本街道以外）',
-    duesPaidTo: '党费交至',
-    note: '备注',
-    on: '日期',
-    receivedOn: '接收日期',
-    status: '状态',
-    open: '未办结',
-    overdue: '逾期',
-    post: '职务',
-    personName: '姓名',
-    partTimeKind: '兼职委员类别',
-    duty: '分工',
-    updatedAt: '修改时间',
-    orgId: '组织',
-    position: '位置',
-  },
-  en: {
-    ...COUNTER_FIELD_LABELS.en,
-    ...IMPORT_FIELD_LABELS.en,
-    ...PRINT_FIELD_LABELS.en,
-    ...EXCHANGE_FIELD_LABELS.en,
-    name: 'Street name',
-    'street.name': 'Street name',
-    code: 'Division code',
-    'street.code': 'Division code',
-    districtName: 'District',
-    'street.districtName': 'District',
-    username: 'User name',
-    'admin.username': 'Administrator user name',
-    displayName: 'Name',
-    'admin.displayName': 'Administrator name',
-    password: 'Password',
-    'admin.password': 'Administrator password',
-    currentPassword: 'Current password',
-    newPassword: 'New password',
-    role: 'Role',
-    scopeCommunityCode: 'Limited to community (division code)',
-    language: 'Language',
-    idleLockMinutes: 'Lock after idle (minutes)',
-    from: 'From',
-    to: 'To',
-    id: 'ID',
-    fileName: 'File name',
-    bytes: 'File content',
-    parentId: 'Parent organization',
-    level: 'Level',
-    category: 'Category',
-    communityId: 'Community',
-    gridId: 'Grid',
-    hasCommittee: 'Branch committee',
-    termStart: 'Term starts',
-    termEnd: 'Term ends',
-    closedOn: 'Closed on',
-    reason: 'Reason',
-    divisionCode: 'Community division code',
-    households: 'Households',
-    population: 'Population',
-    officeArea: 'Office space (m²)',
-    activityArea: 'Activity space (m²)',
-    kind: 'Grid kind',
-    coverage: 'Buildings and units covered',
-    members: 'Members',
-    direction: 'Kind of transfer',
-    letterNumber: 'Introduction letter number',
-    memberId: 'Member',
-    person: 'Person transferring in',
-    'person.name': 'Name',
-    'person.idNumber': 'Citizen ID number',
-    'person.category': 'Category',
-    issuedOn: 'Issued on',
-    validDays: 'Valid for (days)',
-    fromOrgId: 'Sending organization',
-    fromOrgName: 'Sending organization (outside the street)',
-    toOrgId: 'Receiving organization',
-    toOrgName: 'Receiving organization (outside the street)',
-    duesPaidTo: 'Dues paid up to',
-    note: 'Note',
-    on: 'Date',
-    receivedOn: 'Received on',
-    status: 'Status',
-    open: 'Open',
-    overdue: 'Overdue',
-    post: 'Post',
-    personName: 'Name',
-    partTimeKind: 'Part-time member',
-    duty: 'Responsibility',
-    updatedAt: 'Last changed',
-    orgId: 'Organization',
-    position: 'Position',
   },
 };
 
@@ -472,18 +321,15 @@ export function interpolate(template: string, params: Record<string, unknown> = 
   return template.replace(/\{\{(\w+)\}\}/g, (_m, key: string) => (key in params ? String(params[key]) : `{{${key}}}`));
 }
 
-export function fieldLabel(field: string, lang: Language): string {
-  // A member's fields travel as `fields.<key>` and are named as the roster names them.
-  const member = field.startsWith('fields.') ? ROSTER_FIELD_BY_KEY.get(field.slice(7)) : undefined;
-  if (member) return lang === 'zh-CN' ? member.zh : member.en;
-  const labels = FIELD_LABELS[lang];
-  return labels[field] ?? labels[field.split('.').pop() ?? field] ?? field;
-}
+export { fieldLabel, moduleOfMethod, type FieldModule };
 
-/** “街道名称：至少 2 个字（填写的是“x”）” — names the field, what is wrong and the value typed. */
-export function formatIssue(issue: FieldIssue, lang: Language): string {
+/**
+ * “街道名称：至少 2 个字（填写的是“x”）” — names the field, what is wrong and the value typed. `module` is the
+ * module of the method the issue came from, whose labels name the field (see field-labels.ts).
+ */
+export function formatIssue(issue: FieldIssue, lang: Language, module?: FieldModule): string {
   const problem = interpolate(FIELD_PROBLEMS[lang][issue.problem] ?? FIELD_PROBLEMS[lang].invalid, issue.params);
-  const label = fieldLabel(issue.field, lang);
+  const label = fieldLabel(issue.field, lang, module);
   const shown =
     issue.value === undefined || issue.value === '' || typeof issue.value === 'object'
       ? ''
@@ -493,7 +339,8 @@ export function formatIssue(issue: FieldIssue, lang: Language): string {
   return lang === 'zh-CN' ? `${label}：${problem}${shown}` : `${label} ${problem}${shown}`;
 }
 
-export function formatError(error: Pick<ApiError, 'code' | 'details'>, lang: Language): string {
+/** The whole error as one sentence; `method` (the call that failed) picks the labels its field issues are named by. */
+export function formatError(error: Pick<ApiError, 'code' | 'details'>, lang: Language, method?: string): string {
   const params: Record<string, unknown> = { ...(error.details ?? {}) };
   if (typeof params.role === 'string') params.role = ROLE_LABELS[lang][params.role] ?? params.role;
   if (typeof params.reason === 'string') params.reason = BACKUP_PROBLEMS[lang][params.reason] ?? params.reason;
@@ -503,6 +350,7 @@ export function formatError(error: Pick<ApiError, 'code' | 'details'>, lang: Lan
   const head = interpolate(template, params);
   const issues = error.details?.issues ?? [];
   if (issues.length === 0) return head;
-  const list = issues.map((i) => formatIssue(i, lang));
+  const module = method === undefined ? undefined : moduleOfMethod(method);
+  const list = issues.map((i) => formatIssue(i, lang, module));
   return lang === 'zh-CN' ? `${head}：${list.join('；')}` : `${head}: ${list.join('; ')}`;
 }

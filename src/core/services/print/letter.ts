@@ -4,6 +4,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { PrintLetter } from '../../../shared/api/contract-print';
 import type { Language } from '../../../shared/api/schemas';
+import { fileText } from '../../../shared/i18n/file-text';
 import { checkCitizenId } from '../../../shared/validators/citizen-id';
 import { Codes } from '../member-records';
 import { assertTransferInScope, getTransferRow } from '../transfers';
@@ -30,13 +31,12 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
   const id = checkCitizenId(t.memberIdNumber, now);
   const sex = member?.sex ?? (id.ok ? id.sex : null);
   const birthDate = member?.birth_date ?? (id.ok ? id.birthDate : null);
-  const zh = lang === 'zh-CN';
   return {
     transferId: t.id,
     letterNumber: t.letterNumber,
     direction: t.direction,
     memberName: t.memberName,
-    sex: sex === null ? '' : sex === 1 ? (zh ? '男' : 'male') : zh ? '女' : 'female',
+    sex: sex === null ? '' : fileText(lang, sex === 1 ? 'male' : 'female'),
     age: birthDate ? ageOn(birthDate, t.issuedOn) : null,
     ethnicity: member?.ethnicity ? (new Codes(db).label('ethnicity', member.ethnicity) ?? '') : '',
     category: t.memberCategory,

@@ -6,6 +6,7 @@ import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { BoardGroup, BoardKind, PrintBoard } from '../../../shared/api/contract-print';
 import type { TeamSkill } from '../../../shared/api/schemas-counter';
 import type { Language } from '../../../shared/api/schemas';
+import { fileText } from '../../../shared/i18n/file-text';
 import { maskAddress, maskCitizenId, maskPhone, scrubPersonalData } from '../../../shared/validators/masking';
 import { cellValue } from '../../export/export-members';
 import { MEMBER_FIELD_BY_KEY } from '../../../shared/members/fields';
@@ -107,17 +108,16 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
         ORDER BY t.name IS NULL, t.name, v.kind, v.name`,
     )
     .all() as { name: string; kind: 'member' | 'resident'; phone: string | null; skills: string | null; org_id: number | null; team: string | null; team_skill: TeamSkill | null; team_leader: string | null; hours: number }[];
-  const zh = lang === 'zh-CN';
   const groups = new Map<string, string[][]>();
   const teams = new Map<string, BoardGroup['team']>();
   for (const v of rows) {
     if (inScope && (v.org_id === null || !inScope.has(v.org_id))) continue;
     if (scope && !scope.hasOrg(v.org_id)) continue;
-    const title = v.team ?? (zh ? '未编入服务队' : 'Not in a team');
+    const title = v.team ?? fileText(lang, 'boardNoTeam');
     if (v.team && v.team_skill) teams.set(title, { skill: v.team_skill, leader: publicCell({ kind: 'text', value: v.team_leader }) });
     pushTo(groups, title, [
       publicCell({ kind: 'text', value: v.name }),
-      v.kind === 'member' ? (zh ? '党员' : 'Member') : zh ? '群众' : 'Resident',
+      fileText(lang, v.kind === 'member' ? 'boardMember' : 'boardResident'),
       publicCell({ kind: 'phone', value: v.phone }),
       publicCell({ kind: 'text', value: v.skills }),
       String(Math.round(v.hours * 10) / 10),

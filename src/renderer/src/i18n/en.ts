@@ -558,6 +558,7 @@ export const en: SameKeys<Messages> = {
     layoutNamePlaceholder: 'Name this layout, e.g. Election check',
     layoutSave: 'Save layout',
     layoutSaved: 'Layout “{{name}}” saved',
+    layoutNameReserved: '“{{name}}” is the name of the layout in use; choose another name',
     layoutNameNeeded: 'Give the layout a name first',
     columnsShown: '{{shown}} of {{total}} columns shown',
     rowNumber: 'No.',

@@ -555,6 +555,7 @@ export const zhCN = {
     layoutSave: '保存布局',
     layoutSaved: '已保存布局“{{name}}”',
     layoutNameNeeded: '请先填写布局名称',
+    layoutNameReserved: '“{{name}}”是当前使用的布局，请另起一个名字',
     columnsShown: '显示 {{shown}} / {{total}} 列',
     rowNumber: '序号',
     empty: '没有符合条件的党员',

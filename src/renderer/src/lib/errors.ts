@@ -14,7 +14,7 @@ export function errorText(error: unknown, lang: Language = currentLanguage()): s
     if (error.code === 'ACCOUNT_LOCKED' && typeof details.until === 'string') {
       details.until = formatDateTime(details.until, lang);
     }
-    return formatError({ code: error.code, details }, lang);
+    return formatError({ code: error.code, details }, lang, error.method);
   }
   return formatError({ code: 'INTERNAL', details: { ref: error instanceof Error ? error.message : String(error) } }, lang);
 }

@@ -3,9 +3,10 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import type { z } from 'zod';
+import { contract, isMethod } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/api/schemas';
 import { safeParseInput } from '../../../shared/api/validate';
-import { fieldLabel, formatIssue } from '../../../shared/i18n/messages';
+import { fieldLabel, formatIssue, moduleOfMethod, type FieldModule } from '../../../shared/i18n/messages';
 import type { FieldIssue } from '../../../shared/result';
 import { ApiCallError } from '../api/client';
 import { currentLanguage } from '../i18n';
@@ -17,11 +18,35 @@ import { useLanguage } from './use-language';
  */
 export type FieldLabels = Readonly<Record<string, string>>;
 
+/**
+ * The module whose field labels name a contract schema's fields, found from the methods that take it; none
+ * for a schema that methods of two modules share (their fields then fall back to the common labels).
+ */
+const MODULE_OF_SCHEMA: WeakMap<z.ZodType, FieldModule | null> = (() => {
+  const map = new WeakMap<z.ZodType, FieldModule | null>();
+  for (const method of Object.keys(contract)) {
+    if (!isMethod(method)) continue;
+    const schema = contract[method].input;
+    const module = moduleOfMethod(method) ?? null;
+    map.set(schema, map.has(schema) && map.get(schema) !== module ? null : module);
+  }
+  return map;
+})();
+
+function moduleOfSchema(schema: z.ZodType): FieldModule | undefined {
+  return MODULE_OF_SCHEMA.get(schema) ?? undefined;
+}
+
+/** The module of the call that failed, when `error` is a refused call. */
+function moduleOfError(error: unknown): FieldModule | undefined {
+  return error instanceof ApiCallError ? moduleOfMethod(error.method) : undefined;
+}
+
 /** One issue as a sentence: the shared formatter, or the same sentence under the form's own label. */
-export function issueText(issue: FieldIssue, lang: Language = currentLanguage(), labels?: FieldLabels): string {
-  const text = formatIssue(issue, lang);
+export function issueText(issue: FieldIssue, lang: Language = currentLanguage(), labels?: FieldLabels, module?: FieldModule): string {
+  const text = formatIssue(issue, lang, module);
   const label = labels?.[issue.field];
-  const shared = fieldLabel(issue.field, lang);
+  const shared = fieldLabel(issue.field, lang, module);
   return label !== undefined && text.startsWith(shared) ? label + text.slice(shared.length) : text;
 }
 
@@ -41,6 +66,7 @@ export function showIssues(
   fields: readonly string[],
   lang: Language = currentLanguage(),
   labels?: FieldLabels,
+  module?: FieldModule,
 ): FieldIssue[] {
   const byField = new Map<string, string[]>();
   const rest: FieldIssue[] = [];
@@ -50,7 +76,7 @@ export function showIssues(
       continue;
     }
     // One message per field: the first problem is the one to fix first.
-    if (!byField.has(issue.field)) byField.set(issue.field, [issueText(issue, lang, labels)]);
+    if (!byField.has(issue.field)) byField.set(issue.field, [issueText(issue, lang, labels, module)]);
   }
   form.setFields(
     fields.map((field) => ({ name: field.split('.'), errors: byField.get(field) ?? [] })),
@@ -91,7 +117,7 @@ export function useIssueDisplay(form: FormInstance, fields: readonly string[]): 
 /** Checks `input` with the contract's schema and shows what is wrong; true when it may be sent. */
 export function checkForm(form: FormInstance, schema: z.ZodType, input: unknown, fields: readonly string[], labels?: FieldLabels): boolean {
   const issues = checkInput(schema, input);
-  showIssues(form, issues, fields, currentLanguage(), labels);
+  showIssues(form, issues, fields, currentLanguage(), labels, moduleOfSchema(schema));
   return issues.length === 0;
 }
 
@@ -104,7 +130,7 @@ export function showCallFailure(
   labels?: FieldLabels,
 ): void {
   const issues = validationIssues(error);
-  if (!issues || showIssues(form, issues, fields, currentLanguage(), labels).length > 0) report(error);
+  if (!issues || showIssues(form, issues, fields, currentLanguage(), labels, moduleOfError(error)).length > 0) report(error);
 }
 
 /**
@@ -117,8 +143,9 @@ export function stepRefusal(form: FormInstance, error: unknown, fields: readonly
     report(error);
     return null;
   }
-  const rest = showIssues(form, issues, fields, undefined, labels);
-  return rest.length > 0 ? rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels)).join('；') : null;
+  const module = moduleOfError(error);
+  const rest = showIssues(form, issues, fields, undefined, labels, module);
+  return rest.length > 0 ? rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels, module)).join('；') : null;
 }
 
 /** A password typed twice: puts `message` under the confirmation field when they differ. */

@@ -15,7 +15,10 @@ import { memberColumnTitle } from './member-columns';
 /** Community fields few clerks need every day: hidden until someone asks for them. */
 const DEFAULT_HIDDEN: readonly string[] = ['employerOrg', 'skills', 'nativePlace', 'workStartDate'];
 const GRID = 'members';
-/** The layout in use; the others are the ones the user named. */
+/**
+ * The stored name of the layout in use (the others are the ones the user named). A key in the database, the
+ * contract's default for layouts.save, never shown: a layout the user names is refused this name.
+ */
 const CURRENT = '默认';
 
 export interface MemberLayout {
@@ -68,6 +71,7 @@ export interface NamedLayout {
 /** This user's layout of the members grid, and the layouts they named. */
 export function useMemberLayout(userId: number) {
   const report = useReportError();
+  const lang = useLanguage();
   const [layout, setLayout] = useState<MemberLayout>(() => readLocal(userId));
   const [named, setNamed] = useState<NamedLayout[]>([]);
   const touched = useRef(false);
@@ -108,9 +112,9 @@ export function useMemberLayout(userId: number) {
   const saveAs = useCallback(
     async (name: string) => {
       await api.call('layouts.save', { grid: GRID, name, layout: serialize(layout) });
-      setNamed((list) => [...list.filter((l) => l.name !== name), { name, layout }].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+      setNamed((list) => [...list.filter((l) => l.name !== name), { name, layout }].sort((a, b) => a.name.localeCompare(b.name, lang)));
     },
-    [layout],
+    [layout, lang],
   );
 
   return { layout, update, named, saveAs };
@@ -139,6 +143,10 @@ export function ColumnChooser({
     const name = layoutName.trim();
     if (!name) {
       void message.warning(t('members.layoutNameNeeded'));
+      return;
+    }
+    if (name === CURRENT) {
+      void message.warning(t('members.layoutNameReserved', { name }));
       return;
     }
     try {
