@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
+import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder } from '../core/exchange/send';
+import { packageProblemMessage } from '../shared/i18n/exchange';
 import { getStreet } from '../core/services/street';
 import { CliRejection, UsageError, type Command, type CommandContext } from './commands';
 import { exchangeText } from './text-exchange';
@@ -27,6 +29,15 @@ function readFile(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
   const full = path.resolve(file);
   if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
   return new Uint8Array(fs.readFileSync(full));
+}
+
+/** A package file: a regular file within the package size limit, read no further (not /dev/zero to the end). */
+function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
+  const full = path.resolve(file);
+  if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
+  const read = readPackageFile(full);
+  if (!read.ok) throw new CliRejection('VALIDATION', packageProblemMessage(read.code, { ...read.params, file: full }, ctx.lang), { problem: read.code, file: full });
+  return read.bytes;
 }
 
 function periodOption(values: CommandContext['values'], text: CommandContext['text']): void {
@@ -188,7 +199,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     required: [],
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
-      const outcome = await ctx.app.invokeAsSystem('package.verify', { fileName: path.basename(file), bytes: readFile(ctx, file) });
+      const outcome = await ctx.app.invokeAsSystem('package.verify', { fileName: path.basename(file), bytes: readPackage(ctx, file) });
       return verifyResult(outcome, ctx.lang);
     },
   },
@@ -200,7 +211,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     required: [],
     async run(ctx) {
       // A folder (the stick the packages came on) stands for every package in it.
-      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readFile(ctx, f) }]));
+      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
       const outcomes: ImportOutcome[] = await ctx.app.invokeAsSystem('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'
