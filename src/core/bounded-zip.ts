@@ -18,6 +18,7 @@ export type ZipProblem =
   | 'entryName'
   | 'duplicateEntry'
   | 'damaged'
+  | 'crc'
   | 'unsupported';
 
 export class ZipLimitError extends Error {
@@ -175,7 +176,7 @@ export function openBoundedZip(bytes: Uint8Array, limits: ZipLimits): BoundedZip
         }
       }
       if (out.length !== entry.size) throw new ZipLimitError('sizeMismatch', { entry: name });
-      if (zlib.crc32(out) !== entry.crc) throw new ZipLimitError('damaged', { entry: name });
+      if (zlib.crc32(out) !== entry.crc) throw new ZipLimitError('crc', { entry: name });
       inflatedTotal += out.length;
       if (inflatedTotal > limits.totalBytes) throw new ZipLimitError('totalSize', { size: inflatedTotal, limit: limits.totalBytes });
       return out;

@@ -118,6 +118,7 @@ function zipFailure(error: ZipLimitError): ReadFailure {
     case 'duplicateEntry':
       return fail('ENTRY_NAME_INVALID', entry);
     case 'sizeMismatch':
+    case 'crc':
       return fail('HASH_MISMATCH', entry);
     default:
       return fail('TRUNCATED', entry);

@@ -149,7 +149,7 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
   const rels = reader.workbookRels ?? [];
   const target = (rel: { Target: string } | undefined) => (rel ? rel.Target.replace(/^\/?(xl\/)?/, 'xl/') : null);
   const listed = reader.model?.sheets ?? [];
-  if (listed.length > ROSTER_MAX_SHEETS) throw limitRefusal('rosterTooManySheets', listed.length, { limit: ROSTER_MAX_SHEETS });
+  if (listed.length > ROSTER_MAX_SHEETS) throw limitRefusal('rosterTooManySheets', listed.length, { count: listed.length, limit: ROSTER_MAX_SHEETS });
   const sharedStrings = target(rels.find((r) => r.Type.endsWith('/sharedStrings'))) ?? 'xl/sharedStrings.xml';
   for await (const _ of reader._parseSharedStrings(part(sharedStrings))) {
     // cached on the reader: nothing is emitted
@@ -220,6 +220,7 @@ const ZIP_PROBLEMS: Record<ZipLimitError['problem'], string> = {
   entryName: 'rosterPartName',
   duplicateEntry: 'rosterPartName',
   damaged: 'rosterUnreadable',
+  crc: 'rosterUnreadable',
   unsupported: 'rosterUnreadable',
 };
 
