@@ -56,7 +56,9 @@ async function latestPackageId(ctx: CommandContext, period: string): Promise<num
 function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   const t = exchangeText(lang);
   if (outcome.ok) return { value: { ...outcome }, human: t.verified(outcome) };
-  return { value: { ok: false, code: outcome.code, message: outcome.message, ...(outcome.file ? { file: outcome.file } : {}) }, human: outcome.message, exitCode: 1 };
+  // The CLI calls as the system (in zh-CN): the reason is put in the language asked for with --lang.
+  const message = packageProblemMessage(outcome.code, { ...(outcome.params ?? {}), ...(outcome.file ? { file: outcome.file } : {}) }, lang);
+  return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };
 }
 
 export const EXCHANGE_COMMANDS: Command[] = [

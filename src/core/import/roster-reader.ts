@@ -268,7 +268,7 @@ function fillMerges(sheetRows: SheetRow[], merges: readonly MergedBlock[]): Grid
     if (filled > ROSTER_MAX_MERGED_CELLS) {
       const ref = `${columnLetter(block.left)}${block.top}:${columnLetter(block.right)}${block.bottom}`;
       throw new AppError('VALIDATION', `Merged cells cover more than ${ROSTER_MAX_MERGED_CELLS} cells`, {
-        issues: [{ field: 'file', problem: 'rosterMergedTooLarge', value: ref, params: { cell: ref, limit: ROSTER_MAX_MERGED_CELLS } }],
+        issues: [{ field: 'file', problem: 'rosterMergedTooLarge', params: { cell: ref, limit: ROSTER_MAX_MERGED_CELLS } }],
       });
     }
     for (let r = block.top; r <= Math.min(block.bottom, lastRow); r++) {

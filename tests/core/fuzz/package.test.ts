@@ -85,6 +85,12 @@ describe('package verify of something that is not a package file', () => {
       expect(en).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { problem: 'NOT_A_FILE' } } });
       expect(en.error?.message).toMatch(/not a regular file/);
     }
+    // A signed package with counts: null, verified with --lang en: the code and an English reason.
+    const bad = path.join(dir, 'bad.zip');
+    fs.writeFileSync(bad, namedPackageCases().find((c) => c.name === 'signed, counts: null')!.make());
+    const answer = jsonLine(await runCli(['package', 'verify', bad, '--db', db, '--json', '--lang', 'en']));
+    expect(answer).toMatchObject({ ok: false, code: 'MANIFEST_INVALID' });
+    expect(answer.message).toMatch(/^The package manifest/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
