@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
+import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder } from '../core/exchange/send';
+import { packageProblemMessage } from '../shared/i18n/exchange';
 import { getStreet } from '../core/services/street';
 import { CliRejection, UsageError, type Command, type CommandContext } from './commands';
 import { exchangeText } from './text-exchange';
@@ -30,6 +32,15 @@ function readFile(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
   return new Uint8Array(fs.readFileSync(full));
 }
 
+/** A package file: a regular file within the package size limit, read no further (not /dev/zero to the end). */
+function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
+  const full = path.resolve(file);
+  if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
+  const read = readPackageFile(full);
+  if (!read.ok) throw new CliRejection('VALIDATION', packageProblemMessage(read.code, { ...read.params, file: full }, ctx.lang), { problem: read.code, file: full });
+  return read.bytes;
+}
+
 function periodOption(values: CommandContext['values'], text: CommandContext['text']): void {
   if (typeof values.period === 'string' && !/^[12]\d{3}-(0[1-9]|1[0-2])$/.test(values.period)) {
     throw new UsageError(text.badChoice('--period', values.period, 'YYYY-MM'));
@@ -46,7 +57,9 @@ async function latestPackageId(ctx: CommandContext, period: string): Promise<num
 function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   const t = exchangeText(lang);
   if (outcome.ok) return { value: { ...outcome }, human: t.verified(outcome) };
-  return { value: { ok: false, code: outcome.code, message: outcome.message, ...(outcome.file ? { file: outcome.file } : {}) }, human: outcome.message, exitCode: 1 };
+  // The CLI calls as the system (in zh-CN): the reason is put in the language asked for with --lang.
+  const message = packageProblemMessage(outcome.code, { ...(outcome.params ?? {}), ...(outcome.file ? { file: outcome.file } : {}) }, lang);
+  return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };
 }
 
 export const EXCHANGE_COMMANDS: Command[] = [
@@ -189,7 +202,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     required: [],
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
-      const outcome = await ctx.app.invokeAsSystem('package.verify', { fileName: path.basename(file), bytes: readFile(ctx, file) });
+      const outcome = await ctx.app.invokeAsSystem('package.verify', { fileName: path.basename(file), bytes: readPackage(ctx, file) });
       return verifyResult(outcome, ctx.lang);
     },
   },
@@ -201,7 +214,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     required: [],
     async run(ctx) {
       // A folder (the stick the packages came on) stands for every package in it.
-      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readFile(ctx, f) }]));
+      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
       const outcomes: ImportOutcome[] = await ctx.app.invokeAsSystem('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'

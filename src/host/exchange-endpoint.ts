@@ -7,9 +7,11 @@
 import type http from 'node:http';
 import { EXCHANGE_UPLOAD_PATH, type ImportOutcome } from '../shared/api/contract-exchange';
 import type { Result } from '../shared/result';
+import { PACKAGE_MAX_FILE_BYTES } from '../core/limits';
 
 export { EXCHANGE_UPLOAD_PATH };
-const MAX_PACKAGE = 256 * 1024 * 1024;
+/** An upload is refused past the package size limit, before and while it is read. */
+const MAX_PACKAGE = PACKAGE_MAX_FILE_BYTES;
 
 type Call = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
 

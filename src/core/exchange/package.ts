@@ -7,9 +7,13 @@
 // Reading checks it the other way round and names the first thing wrong with a stable code.
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
-import { unzipSync, Zip, type ZipInputFile } from 'fflate';
+import fs from 'node:fs';
+import { Zip, type ZipInputFile } from 'fflate';
 import type { ManifestSummary, PackageManifest, PackageProblem } from '../../shared/api/contract-exchange';
+import { openBoundedZip, ZipLimitError, type BoundedZip } from '../bounded-zip';
+import { PACKAGE_MAX_FILE_BYTES, PACKAGE_ZIP_LIMITS, formatBytes } from '../limits';
 import { verifyBytes } from './keys';
+import { DATA_FILES, checkDataLines, manifestSchema } from './package-schema';
 
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'signature';
@@ -97,64 +101,117 @@ function fail(code: PackageProblem, file?: string, params?: Record<string, strin
   return { ok: false, code, ...(file ? { file } : {}), ...(params ? { params } : {}) };
 }
 
-function isManifest(m: unknown): m is PackageManifest {
-  const x = m as PackageManifest;
-  return (
-    !!x &&
-    typeof x.street?.code === 'string' &&
-    /^\d{12}$/.test(x.street.code) &&
-    typeof x.street.name === 'string' &&
-    typeof x.period === 'string' &&
-    /^[12]\d{3}-(0[1-9]|1[0-2])$/.test(x.period) &&
-    Number.isInteger(x.version) &&
-    x.version >= 1 &&
-    typeof x.signer?.publicKey === 'string' &&
-    typeof x.signer.keyId === 'string' &&
-    Array.isArray(x.files) &&
-    x.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string') &&
-    typeof x.counts === 'object'
-  );
+/** A zip refusal as the package problem a clerk reads. */
+function zipFailure(error: ZipLimitError): ReadFailure {
+  const entry = typeof error.params.entry === 'string' ? error.params.entry : undefined;
+  switch (error.problem) {
+    case 'fileSize':
+      return fail('TOO_LARGE', undefined, { limit: formatBytes(PACKAGE_MAX_FILE_BYTES), size: formatBytes(Number(error.params.size)) });
+    case 'entries':
+      return fail('ENTRY_TOO_LARGE', '*', { limit: `${error.params.limit}` });
+    case 'entrySize':
+    case 'totalSize':
+      return fail('ENTRY_TOO_LARGE', entry ?? '*', { limit: formatBytes(Number(error.params.limit)) });
+    case 'ratio':
+      return fail('ENTRY_TOO_LARGE', entry, { limit: `${error.params.limit}×` });
+    case 'entryName':
+    case 'duplicateEntry':
+      return fail('ENTRY_NAME_INVALID', entry);
+    case 'sizeMismatch':
+    case 'crc':
+      return fail('HASH_MISMATCH', entry);
+    default:
+      return fail('TRUNCATED', entry);
+  }
 }
 
 /**
- * Opens a (plain) package and checks it on its own: a zip, complete, a readable manifest, every file
- * listed and matching its hash, nothing unlisted, and the signature good for the key the manifest names.
- * Whether that key is one the district trusts is for the caller.
+ * Opens a (plain) package and checks it on its own: a zip within the limits, complete, a manifest that
+ * follows the schema, every file listed, matching its size and hash, nothing unlisted, the signature good
+ * for the key the manifest names, and every data line following its schema and the manifest's counts.
+ * Nothing is inflated before the directory passed the limits, and an entry inflates no further than the
+ * size the manifest lists for it. Whether the signer's key is one the district trusts is for the caller.
  */
 export function openPackage(bytes: Uint8Array): OpenedPackage | ReadFailure {
   if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) return fail('NOT_A_ZIP');
-  let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
-  } catch {
-    return fail('TRUNCATED');
+    return readPackage(openBoundedZip(bytes, PACKAGE_ZIP_LIMITS));
+  } catch (error) {
+    if (error instanceof ZipLimitError) return zipFailure(error);
+    throw error;
   }
-  if (!entries[MANIFEST]) return fail('FILE_MISSING', MANIFEST);
-  if (!entries[SIGNATURE]) return fail('FILE_MISSING', SIGNATURE);
+}
+
+function readPackage(zip: BoundedZip): OpenedPackage | ReadFailure {
+  if (!zip.has(MANIFEST)) return fail('FILE_MISSING', MANIFEST);
+  if (!zip.has(SIGNATURE)) return fail('FILE_MISSING', SIGNATURE);
+  // The manifest and the signature are small; anything larger is not one.
+  if (zip.size(MANIFEST) > 1024 * 1024) return fail('ENTRY_TOO_LARGE', MANIFEST, { limit: formatBytes(1024 * 1024) });
+  if (zip.size(SIGNATURE) > 1024) return fail('ENTRY_TOO_LARGE', SIGNATURE, { limit: formatBytes(1024) });
+  const manifestBytes = zip.read(MANIFEST);
   let manifest: unknown;
   try {
-    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(entries[MANIFEST]));
+    manifest = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
   } catch {
     return fail('MANIFEST_INVALID', MANIFEST);
   }
+  const raw = manifest as { format?: unknown; formatVersion?: unknown } | null;
+  if (raw === null || typeof raw !== 'object' || raw.format !== 'streetdesk-return') return fail('MANIFEST_INVALID', MANIFEST);
+  if (raw.formatVersion !== 1) return fail('FORMAT_UNSUPPORTED', MANIFEST, { version: String(raw.formatVersion).slice(0, 20) });
+  if (!manifestSchema.safeParse(manifest).success) return fail('MANIFEST_INVALID', MANIFEST);
   const m = manifest as PackageManifest;
-  if (m?.format !== 'streetdesk-return') return fail('MANIFEST_INVALID', MANIFEST);
-  if (m.formatVersion !== 1) return fail('FORMAT_UNSUPPORTED', MANIFEST, { version: String(m.formatVersion) });
-  if (!isManifest(m)) return fail('MANIFEST_INVALID', MANIFEST);
   const listed = new Set(m.files.map((f) => f.path));
+  for (const path of zip.names) {
+    if (path !== MANIFEST && path !== SIGNATURE && !listed.has(path)) return fail('FILE_NOT_LISTED', path);
+  }
+  // Sizes first: an entry whose directory size differs from the manifest's is refused before it is inflated.
   for (const f of m.files) {
-    const data = entries[f.path];
-    if (!data) return fail('FILE_MISSING', f.path);
-    if (sha256(data) !== f.sha256) return fail('HASH_MISMATCH', f.path);
+    if (!zip.has(f.path)) return fail('FILE_MISSING', f.path);
+    if (zip.size(f.path) !== f.size) return fail('HASH_MISMATCH', f.path);
   }
-  for (const path of Object.keys(entries)) {
-    if (path !== MANIFEST && path !== SIGNATURE && !listed.has(path) && !path.endsWith('/')) return fail('FILE_NOT_LISTED', path);
-  }
-  const signature = new TextDecoder().decode(entries[SIGNATURE]).trim();
-  if (!verifyBytes(m.signer.publicKey, entries[MANIFEST], signature)) return fail('BAD_SIGNATURE', SIGNATURE);
+  const signature = new TextDecoder().decode(zip.read(SIGNATURE)).trim();
+  if (!verifyBytes(m.signer.publicKey, manifestBytes, signature)) return fail('BAD_SIGNATURE', SIGNATURE);
   const files: Record<string, Uint8Array> = {};
-  for (const f of m.files) files[f.path] = entries[f.path];
+  for (const f of m.files) {
+    const data = zip.read(f.path);
+    if (sha256(data) !== f.sha256) return fail('HASH_MISMATCH', f.path);
+    files[f.path] = data;
+  }
+  for (const [path, rule] of Object.entries(DATA_FILES)) {
+    if (!files[path]) return fail('FILE_MISSING', path);
+    const problem = checkDataLines(files[path], rule.schema, m.counts[rule.count]);
+    if (problem) return fail('DATA_INVALID', path, { line: problem.line, field: problem.field });
+  }
   return { ok: true, manifest: m, files };
+}
+
+/**
+ * A package file read from disk: a regular file (not a folder or a device such as /dev/zero) no larger
+ * than a package may be, read no further than that limit.
+ */
+export function readPackageFile(file: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | ReadFailure {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return fail('NOT_A_FILE', file);
+    throw error;
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return fail('NOT_A_FILE', file);
+    if (stat.size > PACKAGE_MAX_FILE_BYTES) return fail('TOO_LARGE', file, { limit: formatBytes(PACKAGE_MAX_FILE_BYTES), size: formatBytes(stat.size) });
+    const bytes = new Uint8Array(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = fs.readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { ok: true, bytes: bytes.subarray(0, at) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function manifestSummary(m: PackageManifest): ManifestSummary {

@@ -15,6 +15,7 @@
 // and the magic, length and header are the additional authenticated data, so none of it can be changed
 // unnoticed. Only the district's private key opens it; the zip inside is still signed by the street.
 import { createCipheriv, createDecipheriv, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { PACKAGE_MAX_FILE_BYTES } from '../limits';
 import { keyIdOf, publicKeyFromRaw, rawPublicKey } from './keys';
 
 const MAGIC = Buffer.from('SDSEAL01', 'ascii');
@@ -74,10 +75,12 @@ export function unseal(
   } catch {
     return { ok: false, code: 'SEALED_DAMAGED' };
   }
+  if (header === null || typeof header !== 'object') return { ok: false, code: 'SEALED_DAMAGED' };
   if (header.alg !== ALG || typeof header.ephemeralKey !== 'string') return { ok: false, code: 'SEALED_DAMAGED' };
   // AES-GCM keeps the length: the body must be exactly as long as the header says.
   const body = buf.length - (start + n) - TAG;
-  if (!Number.isInteger(header.size) || body > header.size) return { ok: false, code: 'SEALED_DAMAGED' };
+  if (!Number.isInteger(header.size) || header.size < 0 || header.size > PACKAGE_MAX_FILE_BYTES || body > header.size) return { ok: false, code: 'SEALED_DAMAGED' };
+  if (typeof header.salt !== 'string' || typeof header.iv !== 'string') return { ok: false, code: 'SEALED_DAMAGED' };
   if (body < header.size) return { ok: false, code: 'TRUNCATED' };
   if (header.recipient !== own.keyId) return { ok: false, code: 'WRONG_RECIPIENT', recipient: String(header.recipient) };
   try {

@@ -5,6 +5,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { PackageProblem, VerifyOutcome } from '../../shared/api/contract-exchange';
 import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
+import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
 import { periodOf } from '../returns/period';
 import { requireStreet } from '../services/street';
 import { getPeer, inDistrict, ownKey, privateKeyOf, siteMode } from './keys';
@@ -29,6 +30,8 @@ export function latestReceived(db: SqliteDatabase, street: string, period: strin
 export function inspectPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date): Inspected | Failure {
   const mode = siteMode(db);
   const site = requireStreet(db);
+  // Whatever brought the bytes (a file, an upload, a folder), nothing larger than a package is opened.
+  if (bytes.length > PACKAGE_MAX_FILE_BYTES) return failure('TOO_LARGE', { limit: formatBytes(PACKAGE_MAX_FILE_BYTES), size: formatBytes(bytes.length) });
   let plain = bytes;
   const encrypted = isSealed(bytes);
   if (encrypted) {

@@ -5,16 +5,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/result';
-import type { StreamedSheet, SheetRow } from './xlsx-stream';
+import { CSV_MAX_BYTES, CSV_MAX_LINE_CHARS, ROSTER_MAX_CELL_CHARS, ROSTER_MAX_COLUMNS, ROSTER_MAX_ROWS, formatBytes } from '../limits';
+import { columnLetter, type StreamedSheet, type SheetRow } from './xlsx-stream';
 
-/** Larger than a 100,000-member roster with every column filled (about 40 MB) with a wide margin. */
-export const CSV_MAX_BYTES = 200 * 1024 * 1024;
-/** As many rows as an Excel sheet can hold. */
+export { CSV_MAX_BYTES, CSV_MAX_LINE_CHARS };
+/** As many lines as an Excel sheet can hold (of them, at most ROSTER_MAX_ROWS may hold something). */
 export const CSV_MAX_ROWS = 1_048_576;
-/** As many columns as an Excel sheet can hold. */
+/** As many columns as an Excel sheet can hold, trailing empty ones included (at most ROSTER_MAX_COLUMNS used). */
 export const CSV_MAX_COLUMNS = 16_384;
 /** As much text as an Excel cell can hold. */
-export const CSV_MAX_CELL = 32_767;
+export const CSV_MAX_CELL = ROSTER_MAX_CELL_CHARS;
 
 export type CsvEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -53,9 +53,14 @@ export function detectSeparator(text: string): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
-const tooBig = (what: string, limit: number) =>
+const tooBig = (what: string, limit: number | string) =>
   new AppError('VALIDATION', `The CSV file has more ${what} than ${limit}`, {
-    issues: [{ field: 'file', problem: 'csvTooLarge', params: { limit: `${limit} ${what}` } }],
+    issues: [{ field: 'file', problem: 'csvTooLarge', params: { limit: what === 'bytes' ? String(limit) : `${limit} ${what}` } }],
+  });
+
+const lineTooLong = (row: number) =>
+  new AppError('VALIDATION', `Line ${row} of the CSV file is longer than ${CSV_MAX_LINE_CHARS} characters`, {
+    issues: [{ field: 'file', problem: 'csvLineTooLong', params: { row, limit: CSV_MAX_LINE_CHARS } }],
   });
 
 /** RFC 4180 fields, lenient as Excel is: a quote inside an unquoted field is kept as a character. */
@@ -65,8 +70,11 @@ export function parseCsv(text: string, separator: ',' | '\t' = detectSeparator(t
   let field = '';
   let quoted = false;
   let i = 0;
+  let lineChars = 0;
   const endField = () => {
     if (field.length > CSV_MAX_CELL) throw tooBig('characters in one cell', CSV_MAX_CELL);
+    lineChars += field.length + 1;
+    if (lineChars > CSV_MAX_LINE_CHARS) throw lineTooLong(rows.length + 1);
     row.push(field);
     field = '';
     if (row.length > CSV_MAX_COLUMNS) throw tooBig('columns', CSV_MAX_COLUMNS);
@@ -75,6 +83,7 @@ export function parseCsv(text: string, separator: ',' | '\t' = detectSeparator(t
     endField();
     rows.push(row);
     row = [];
+    lineChars = 0;
     if (rows.length > CSV_MAX_ROWS) throw tooBig('rows', CSV_MAX_ROWS);
   };
   while (i < text.length) {
@@ -87,7 +96,11 @@ export function parseCsv(text: string, separator: ',' | '\t' = detectSeparator(t
           continue;
         }
         quoted = false;
-      } else field += c;
+      } else {
+        field += c;
+        // An unmatched quote would swallow the rest of the file into one field: stop at the line limit.
+        if (field.length > CSV_MAX_LINE_CHARS) throw lineTooLong(rows.length + 1);
+      }
       i++;
     } else if (c === '"' && field === '') {
       quoted = true;
@@ -112,10 +125,10 @@ export async function readCsv(file: string | Uint8Array, name?: string): Promise
   let bytes: Uint8Array;
   if (typeof file === 'string') {
     const stat = await fs.stat(file);
-    if (stat.size > CSV_MAX_BYTES) throw tooBig('bytes', CSV_MAX_BYTES);
+    if (stat.size > CSV_MAX_BYTES) throw tooBig('bytes', formatBytes(CSV_MAX_BYTES));
     bytes = await fs.readFile(file);
   } else {
-    if (file.length > CSV_MAX_BYTES) throw tooBig('bytes', CSV_MAX_BYTES);
+    if (file.length > CSV_MAX_BYTES) throw tooBig('bytes', formatBytes(CSV_MAX_BYTES));
     bytes = file;
   }
   const sheet = name ?? (typeof file === 'string' ? path.basename(file).replace(/\.[^.]*$/, '') : 'CSV');
@@ -127,7 +140,15 @@ export async function readCsv(file: string | Uint8Array, name?: string): Promise
       const text = (/^="(.*)"$/s.exec(cell)?.[1] ?? cell).replace(/\u00a0/g, ' ').trim();
       if (text !== '') values[c + 1] = text;
     });
-    if (values.length > 0) rows.push({ excelRow: r + 1, values });
+    if (values.length === 0) return;
+    if (values.length - 1 > ROSTER_MAX_COLUMNS) {
+      const cell = `${columnLetter(values.length - 1)}${r + 1}`;
+      throw new AppError('VALIDATION', `Cell ${cell} is outside the range a roster may use`, {
+        issues: [{ field: 'file', problem: 'rosterCellBeyond', params: { cell, rows: CSV_MAX_ROWS, columns: ROSTER_MAX_COLUMNS } }],
+      });
+    }
+    rows.push({ excelRow: r + 1, values });
+    if (rows.length > ROSTER_MAX_ROWS) throw tooBig('rows', ROSTER_MAX_ROWS);
   });
   return { sheets: [sheet], sheet, rows, merges: [] };
 }

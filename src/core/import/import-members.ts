@@ -171,6 +171,9 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
       else if (found.length > 1) hit = { problem: 'branchAmbiguous', params: { count: found.length, example: example(found[0].id) } };
       else if (!create) {
         hit = community && everywhere && everywhere.length > 0 ? { problem: 'branchNotInCommunity', params: { community: community.name } } : { problem: 'branchUnknown', params: { count: 0 } };
+      } else if (text.split('/').every((p) => p.trim() === '')) {
+        // "/" or " / ": a path with no name in it creates nothing; the row is refused, the others go in.
+        hit = { problem: 'branchNameBlank', params: {} };
       } else {
         const parts = text.split('/').map((p) => p.trim()).filter(Boolean);
         const name = parts.pop()!;

@@ -3,6 +3,7 @@
 import fs from 'node:fs/promises';
 import { ROSTER_FIELD_BY_KEY, fieldForHeader, headerKey } from '../../shared/members/fields';
 import { AppError } from '../../shared/result';
+import { ROSTER_MAX_MERGED_CELLS } from '../limits';
 import { readCsv } from './csv-reader';
 import { type MergedBlock, type SheetRow, type StreamedSheet, columnLetter, openWorkbook } from './xlsx-stream';
 
@@ -72,6 +73,22 @@ export const ROSTER_READ_PROBLEMS = [
   'rosterNoHeaderAnySheet',
   'unknownField',
   'mappingDuplicate',
+  // Limits of a workbook (src/core/limits.ts): each names the limit and what to do.
+  'rosterFileTooLarge',
+  'rosterTooManyParts',
+  'rosterPartTooLarge',
+  'rosterInflatedTooLarge',
+  'rosterRatioTooHigh',
+  'rosterPartSizeWrong',
+  'rosterPartName',
+  'rosterTooManySheets',
+  'rosterTooManyRows',
+  'rosterCellBeyond',
+  'rosterCellTooLong',
+  'rosterMergedTooLarge',
+  'rosterSheetCutShort',
+  'rosterSharedStringMissing',
+  'csvTooLarge',
 ] as const;
 
 /** The header is looked for in this many rows from the top. */
@@ -240,9 +257,20 @@ function fillMerges(sheetRows: SheetRow[], merges: readonly MergedBlock[]): Grid
   const lastRow = rows[rows.length - 1].excelRow;
   const lastColumn = rows.reduce((max, row) => Math.max(max, row.values.length - 1), 0);
   let added = false;
+  let filled = 0;
   for (const block of merges) {
     const value = byNumber.get(block.top)?.values[block.left];
     if (value === undefined) continue;
+    // Only the part of a block over the cells the sheet holds is filled; that part is bounded too, so
+    // A2:XFD1048576 over a sheet with a value in its last row cannot fill a billion cells.
+    const area = Math.max(0, Math.min(block.bottom, lastRow) - block.top + 1) * Math.max(0, Math.min(block.right, lastColumn) - block.left + 1);
+    filled += area;
+    if (filled > ROSTER_MAX_MERGED_CELLS) {
+      const ref = `${columnLetter(block.left)}${block.top}:${columnLetter(block.right)}${block.bottom}`;
+      throw new AppError('VALIDATION', `Merged cells cover more than ${ROSTER_MAX_MERGED_CELLS} cells`, {
+        issues: [{ field: 'file', problem: 'rosterMergedTooLarge', params: { cell: ref, limit: ROSTER_MAX_MERGED_CELLS } }],
+      });
+    }
     for (let r = block.top; r <= Math.min(block.bottom, lastRow); r++) {
       let row = byNumber.get(r);
       if (!row) {

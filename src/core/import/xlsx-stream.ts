@@ -2,9 +2,19 @@
 // UTF-8 decoded whole (no garbled characters at chunk boundaries), and the sheet's merged cells.
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
-import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/result';
+import { openBoundedZip, ZipLimitError } from '../bounded-zip';
+import {
+  ROSTER_MAX_CELL_CHARS,
+  ROSTER_MAX_COLUMNS,
+  ROSTER_MAX_FILE_BYTES,
+  ROSTER_MAX_ROW_NUMBER,
+  ROSTER_MAX_ROWS,
+  ROSTER_MAX_SHEETS,
+  ROSTER_ZIP_LIMITS,
+  formatBytes,
+} from '../limits';
 
 export interface SheetRow {
   excelRow: number;
@@ -40,6 +50,8 @@ interface WorkbookReaderInternals {
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
   _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  /** The shared strings read, cached by _parseSharedStrings. */
+  sharedStrings?: unknown[];
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
 }
@@ -111,8 +123,16 @@ export function declareZhCnFormats(styles: string): string {
  * busy machine its entry iteration can stop before the last parts (seen about once in 300 reads).
  */
 export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWorkbook> {
-  const files = unzipSync(typeof input === 'string' ? new Uint8Array(fs.readFileSync(input)) : input);
-  const text = (name: string): string | null => (files[name] ? new TextDecoder('utf-8').decode(files[name]) : null);
+  const zip = openRosterZip(input);
+  // Each part is inflated when it is parsed and let go after: one sheet's text is held at a time.
+  const text = (name: string): string | null => (zip.has(name) ? new TextDecoder('utf-8').decode(inflate(name)) : null);
+  const inflate = (name: string): Uint8Array => {
+    try {
+      return zip.read(name);
+    } catch (error) {
+      throw error instanceof ZipLimitError ? zipRefusal(error) : error;
+    }
+  };
   const part = (name: string, edit: (xml: string) => string = (xml) => xml): Readable => Readable.from([edit(text(name) ?? '')]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
     sharedStrings: 'cache',
@@ -123,19 +143,21 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
     entries: 'ignore',
   }) as unknown as WorkbookReaderInternals;
 
-  if (!files['xl/workbook.xml'] || !files['xl/_rels/workbook.xml.rels']) throw new Error('not a workbook: xl/workbook.xml is missing');
+  if (!zip.has('xl/workbook.xml') || !zip.has('xl/_rels/workbook.xml.rels')) throw new Error('not a workbook: xl/workbook.xml is missing');
   await reader._parseRels(part('xl/_rels/workbook.xml.rels'));
   await reader._parseWorkbook(part('xl/workbook.xml'));
   const rels = reader.workbookRels ?? [];
   const target = (rel: { Target: string } | undefined) => (rel ? rel.Target.replace(/^\/?(xl\/)?/, 'xl/') : null);
+  const listed = reader.model?.sheets ?? [];
+  if (listed.length > ROSTER_MAX_SHEETS) throw limitRefusal('rosterTooManySheets', listed.length, { count: listed.length, limit: ROSTER_MAX_SHEETS });
   const sharedStrings = target(rels.find((r) => r.Type.endsWith('/sharedStrings'))) ?? 'xl/sharedStrings.xml';
   for await (const _ of reader._parseSharedStrings(part(sharedStrings))) {
     // cached on the reader: nothing is emitted
   }
+  const stringCount = reader.sharedStrings?.length ?? 0;
   const styles = target(rels.find((r) => r.Type.endsWith('/styles'))) ?? 'xl/styles.xml';
-  if (files[styles]) await reader._parseStyles(part(styles, declareZhCnFormats));
+  if (zip.has(styles)) await reader._parseStyles(part(styles, declareZhCnFormats));
 
-  const listed = reader.model?.sheets ?? [];
   const sheets = listed.map((s) => ({ name: s.name, visible: s.state !== 'hidden' && s.state !== 'veryHidden' }));
   return {
     sheets,
@@ -150,15 +172,96 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
       const sheetPath = target(rels.find((r) => r.Id === chosen.rId));
       const xml = sheetPath ? text(sheetPath) : null;
       if (xml === null) throw new Error(`the workbook lists sheet "${chosen.name}" but does not hold it`);
+      // A sheet cut short would otherwise read as the rows before the cut, and import as if complete.
+      if (!/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/.test(xml)) throw limitRefusal('rosterSheetCutShort', chosen.name, { sheet: chosen.name });
+      const missing = missingSharedString(xml, stringCount);
+      if (missing) throw limitRefusal('rosterSharedStringMissing', missing, { cell: missing });
       const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
       const event = [...reader._parseWorksheet(sliced(xml), sheetNo)].find((e) => e.eventType === 'worksheet');
       const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
       if (!worksheet) throw new Error('exceljs handed over no worksheet reader: check xlsx-stream.ts against this exceljs');
       const rows: SheetRow[] = [];
-      for await (const row of worksheet) rows.push({ excelRow: row.number, values: plainValues(row) });
+      for await (const row of worksheet) {
+        const values = plainValues(row);
+        // An empty row (formatting only, as far down as row 1,048,576) takes no room.
+        if (values.length === 0) continue;
+        checkRow(row.number, values);
+        rows.push({ excelRow: row.number, values });
+        if (rows.length > ROSTER_MAX_ROWS) throw limitRefusal('rosterTooManyRows', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_ROWS });
+      }
       return { sheets: sheets.map((s) => s.name), sheet: chosen.name, rows, merges: parseMerges(xml.slice(xml.lastIndexOf('</sheetData>'))) };
     },
   };
+}
+
+/** The bytes (or the file) as a zip whose directory passed the roster limits. */
+function openRosterZip(input: string | Uint8Array) {
+  let bytes: Uint8Array;
+  if (typeof input === 'string') {
+    const size = fs.statSync(input).size;
+    if (size > ROSTER_MAX_FILE_BYTES) throw zipRefusal(new ZipLimitError('fileSize', { size, limit: ROSTER_MAX_FILE_BYTES }));
+    bytes = new Uint8Array(fs.readFileSync(input));
+  } else bytes = input;
+  try {
+    return openBoundedZip(bytes, ROSTER_ZIP_LIMITS);
+  } catch (error) {
+    throw error instanceof ZipLimitError ? zipRefusal(error) : error;
+  }
+}
+
+/** The clerk's problem code for each way a workbook's zip is refused (texts in shared/i18n/messages-import). */
+const ZIP_PROBLEMS: Record<ZipLimitError['problem'], string> = {
+  fileSize: 'rosterFileTooLarge',
+  entries: 'rosterTooManyParts',
+  entrySize: 'rosterPartTooLarge',
+  totalSize: 'rosterInflatedTooLarge',
+  ratio: 'rosterRatioTooHigh',
+  sizeMismatch: 'rosterPartSizeWrong',
+  entryName: 'rosterPartName',
+  duplicateEntry: 'rosterPartName',
+  damaged: 'rosterUnreadable',
+  crc: 'rosterUnreadable',
+  unsupported: 'rosterUnreadable',
+};
+
+function zipRefusal(error: ZipLimitError): AppError {
+  const params: Record<string, string | number> = { ...error.params };
+  for (const key of ['size', 'limit'] as const) if (typeof params[key] === 'number' && error.problem !== 'entries') params[key] = formatBytes(params[key]);
+  if (error.problem === 'ratio') params.limit = error.params.limit;
+  return new AppError('VALIDATION', `The workbook is refused: ${error.message}`, {
+    issues: [{ field: 'file', problem: ZIP_PROBLEMS[error.problem], params }],
+  });
+}
+
+function limitRefusal(problem: string, value: string | number, params: Record<string, string | number>): AppError {
+  // The message names the sheet or cell itself (params); no "you entered" for a file.
+  return new AppError('VALIDATION', `The workbook is refused: ${problem} (${value})`, { issues: [{ field: 'file', problem, params }] });
+}
+
+/** A row past the limits: a value beyond the last row or column a roster may use, or a cell longer than Excel allows. */
+function checkRow(rowNumber: number, values: unknown[]): void {
+  if (rowNumber > ROSTER_MAX_ROW_NUMBER) throw limitRefusal('rosterCellBeyond', `A${rowNumber}`, { cell: `A${rowNumber}`, rows: ROSTER_MAX_ROW_NUMBER, columns: ROSTER_MAX_COLUMNS });
+  if (values.length - 1 > ROSTER_MAX_COLUMNS) {
+    const cell = `${columnLetter(values.length - 1)}${rowNumber}`;
+    throw limitRefusal('rosterCellBeyond', cell, { cell, rows: ROSTER_MAX_ROW_NUMBER, columns: ROSTER_MAX_COLUMNS });
+  }
+  for (const [col, value] of values.entries()) {
+    if (typeof value === 'string' && value.length > ROSTER_MAX_CELL_CHARS) {
+      const cell = `${columnLetter(col)}${rowNumber}`;
+      throw limitRefusal('rosterCellTooLong', cell, { cell, limit: ROSTER_MAX_CELL_CHARS });
+    }
+  }
+}
+
+const SHARED_STRING_CELL = /<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/g;
+
+/** The first cell (as A1) naming a shared string the workbook does not have: the file is damaged. */
+function missingSharedString(xml: string, count: number): string | null {
+  for (const m of xml.matchAll(SHARED_STRING_CELL)) {
+    if (!/\bt=["']s["']/.test(m[1]) || Number(m[2]) < count) continue;
+    return /\br=["']([A-Z]+\d+)["']/.exec(m[1])?.[1] ?? `#${m[2]}`;
+  }
+  return null;
 }
 
 /** Reads the named sheet, or the first visible one, to the end. */
@@ -206,7 +309,9 @@ function plainValues(row: ExcelJS.Row): unknown[] {
   const values: unknown[] = [];
   for (let col = 1; col < raw.length; col++) {
     const value = plainCellValue(raw[col]);
-    if (value instanceof Date && !formatShowsDay(row.getCell(col).numFmt)) values[col] = value.toISOString().slice(0, 7);
+    // A date number past any calendar (1e15): what Excel shows for it, so the member rules name the cell.
+    if (value instanceof Date && Number.isNaN(value.getTime())) values[col] = '#######';
+    else if (value instanceof Date && !formatShowsDay(row.getCell(col).numFmt)) values[col] = value.toISOString().slice(0, 7);
     else if (value !== undefined) values[col] = value;
   }
   return values;

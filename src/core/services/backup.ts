@@ -9,6 +9,7 @@ import type { BackupFile, BackupKind } from '../../shared/api/contract';
 import { AppError } from '../../shared/result';
 import { inspectDatabaseFile } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations/index';
+import { RESTORE_MAX_BYTES } from '../limits';
 
 const NAME = /^streetdesk-(daily|manual|pre-restore)-(\d{4}-\d{2}-\d{2})(?:-(\d{6})(?:-(\d+))?)?\.db$/;
 
@@ -168,6 +169,8 @@ export function checkRestorable(file: string, shownName: string, workFolder: str
     throw new AppError('BACKUP_INVALID', `backup cannot be used: ${reason}`, { reason, file: shownName });
   };
   const inspection = inspectDatabaseFile(file);
+  // Copied before it is checked: a file larger than any database of ours is refused before the copy.
+  if (inspection.kind === 'streetdesk' && fs.statSync(file).size > RESTORE_MAX_BYTES) return fail('tooLarge');
   if (inspection.kind === 'missing' || inspection.kind === 'empty') return fail('empty');
   if (inspection.kind === 'foreign') return fail(inspection.reason);
   if (inspection.schemaVersion > SCHEMA_VERSION) return fail('newerVersion');

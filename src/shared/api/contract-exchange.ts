@@ -104,6 +104,12 @@ export const PACKAGE_PROBLEMS = [
   'DECRYPT_FAILED',
   'SEALED_NO_KEY',
   'WRONG_SENDER',
+  // Limits and strictness (src/core/limits.ts, src/core/exchange/package-schema.ts).
+  'TOO_LARGE',
+  'ENTRY_TOO_LARGE',
+  'ENTRY_NAME_INVALID',
+  'DATA_INVALID',
+  'NOT_A_FILE',
 ] as const;
 export type PackageProblem = (typeof PACKAGE_PROBLEMS)[number];
 

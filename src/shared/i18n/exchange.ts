@@ -22,6 +22,11 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     DECRYPT_FAILED: '无法解密数据包（密钥不符或内容被改动）',
     SEALED_NO_KEY: '数据包已加密，只有区里能打开',
     WRONG_SENDER: '数据包属于街道 {{street}}，不是上传账号所属街道 {{sender}}',
+    TOO_LARGE: '数据包超过上限 {{limit}}（有 {{size}}），未读取；请确认选对了文件，或让街道重新生成数据包',
+    ENTRY_TOO_LARGE: '数据包中的 {{file}} 解压后超过上限（{{limit}}），可能是恶意构造的压缩炸弹，未解压；请让街道重新生成数据包',
+    ENTRY_NAME_INVALID: '数据包中有重复或带路径的文件名 {{file}}，已拒收；请让街道重新生成数据包',
+    DATA_INVALID: '数据包文件 {{file}} 第 {{line}} 行（{{field}}）不符合格式或与清单中的条数不符，已拒收；请让街道重新生成数据包',
+    NOT_A_FILE: '{{file}} 不是普通文件（是文件夹或设备），请选择数据包文件（.zip 或 .zip.sealed）',
   },
   en: {
     NOT_A_ZIP: 'Not a return package (not a zip file)',
@@ -41,6 +46,11 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     DECRYPT_FAILED: 'The package cannot be decrypted (wrong key or changed content)',
     SEALED_NO_KEY: 'The package is encrypted; only the district can open it',
     WRONG_SENDER: 'The package is street {{street}}’s, not the uploading street {{sender}}’s',
+    TOO_LARGE: 'The package is over the limit of {{limit}} ({{size}}) and was not read; check it is the right file, or ask the street to build it again',
+    ENTRY_TOO_LARGE: 'The package’s file {{file}} inflates past the limit ({{limit}}), possibly a zip bomb, and was not inflated; ask the street to build the package again',
+    ENTRY_NAME_INVALID: 'The package holds a duplicate or path-like file name {{file}} and is refused; ask the street to build the package again',
+    DATA_INVALID: 'Line {{line}} of the package’s file {{file}} ({{field}}) does not follow the format or the manifest’s count; the package is refused — ask the street to build it again',
+    NOT_A_FILE: '{{file}} is not a regular file (a folder or a device); choose a package file (.zip or .zip.sealed)',
   },
 };
 

@@ -292,6 +292,7 @@ export const BACKUP_PROBLEMS: Record<Language, Table> = {
     noStreet: '数据库中没有街道信息',
     noAdmin: '数据库中没有可用的管理员账号',
     empty: '文件是空的',
+    tooLarge: '文件超过 2 GB，不像是本程序的备份（请确认选对了文件）',
   },
   en: {
     notSqlite: 'it is not an SQLite database file',
@@ -301,6 +302,7 @@ export const BACKUP_PROBLEMS: Record<Language, Table> = {
     noStreet: 'it holds no street profile',
     noAdmin: 'it holds no active administrator',
     empty: 'the file is empty',
+    tooLarge: 'the file is over 2 GB, larger than any StreetDesk backup (check it is the right file)',
   },
 };
 

@@ -1,0 +1,95 @@
+// What a package's manifest and data lines must look like, checked on every package even when its
+// signature holds: a signature proves who wrote a package, not that the writer's program was right (or
+// that the key was not used to sign something built by hand). A district imports only what parses here.
+import { z } from 'zod';
+import { RETURN_TABLE_IDS } from '../../shared/returns/tables';
+import { unsafeEntryName } from '../bounded-zip';
+import { PACKAGE_MAX_ENTRIES, PACKAGE_MAX_ENTRY_BYTES, PACKAGE_MAX_LINE_CHARS } from '../limits';
+
+const text = (max: number) => z.string().max(max);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A record's value: what a database column holds. */
+const cell = z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.null()]);
+/** No more counts than records of one kind: ten million of anything is no street's. */
+const count = z.number().int().min(0).max(10_000_000);
+
+export const manifestSchema = z.object({
+  format: z.literal('streetdesk-return'),
+  formatVersion: z.literal(1),
+  street: z.object({ code: z.string().regex(/^\d{12}$/), name: text(100).min(1), districtName: text(100) }),
+  period: z.string().regex(/^[12]\d{3}-(0[1-9]|1[0-2])$/),
+  // A version is a small counter (each reopening of the month's return adds one).
+  version: z.number().int().min(1).max(9999),
+  generatedAt: z.iso.datetime(),
+  appVersion: text(100),
+  signer: z.object({ alg: z.literal('Ed25519'), keyId: z.string().regex(/^[0-9a-f]{16}$/), publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/) }),
+  counts: z.record(z.string().max(50), count).refine((c) => Object.keys(c).length <= 32),
+  files: z
+    .array(
+      z.object({
+        path: z.string().max(200).refine((p) => !unsafeEntryName(p)),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        size: z.number().int().min(0).max(PACKAGE_MAX_ENTRY_BYTES),
+      }),
+    )
+    .max(PACKAGE_MAX_ENTRIES)
+    .refine((files) => new Set(files.map((f) => f.path)).size === files.length),
+});
+
+const record = z.record(z.string().max(50), cell);
+
+const memberLine = record.and(z.object({ name: text(100), idNumber: text(40) }));
+const changeLine = record.and(z.object({ change: text(40), onDate: day.nullable() }));
+const transferLine = record;
+const figures = z.record(z.string().max(60), z.number().finite().nullable());
+const tableLine = z.object({
+  id: z.enum(RETURN_TABLE_IDS),
+  columns: z.array(z.object({ key: text(60), derived: z.object({ num: text(60), den: text(60), kind: z.enum(['percent', 'average']) }).optional() })).max(100),
+  rows: z.array(z.object({ key: text(200), label: text(200), values: figures })).max(10_000),
+  total: figures,
+  title: text(200).optional(),
+  note: text(5000).optional(),
+});
+
+/** The data files a package holds, each line's schema and the manifest count it must match. */
+export const DATA_FILES: Record<string, { schema: z.ZodType; count: string }> = {
+  'data/members.jsonl': { schema: memberLine, count: 'members' },
+  'data/changes.jsonl': { schema: changeLine, count: 'changes' },
+  'data/transfers.jsonl': { schema: transferLine, count: 'transfers' },
+  'data/tables.jsonl': { schema: tableLine, count: 'tables' },
+};
+
+/** The line (1-based) and the field of it that is wrong (`line` for the line as a whole, `counts` for their number). */
+export type LineProblem = { line: number; field: string };
+
+/**
+ * Checks a data file line by line without decoding it whole (a 50 MB member file is read a line at a time):
+ * UTF-8, each line within PACKAGE_MAX_LINE_CHARS, JSON, and the file's schema; and as many lines as the
+ * manifest counts. The first problem found, or null.
+ */
+export function checkDataLines(bytes: Uint8Array, schema: z.ZodType, expected: number | undefined): LineProblem | null {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lines = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end < 0) end = bytes.length;
+    const line = lines + 1;
+    if (end - start > PACKAGE_MAX_LINE_CHARS * 3) return { line, field: 'line' };
+    let value: unknown;
+    try {
+      const raw = decoder.decode(bytes.subarray(start, end));
+      if (raw.trim() === '') return { line, field: 'line' };
+      value = JSON.parse(raw);
+    } catch {
+      return { line, field: 'line' };
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      return { line, field: parsed.error.issues[0].path.join('.') || 'line' };
+    }
+    lines++;
+    start = end + 1;
+  }
+  if (expected !== undefined && lines !== expected) return { line: lines, field: 'counts' };
+  return null;
+}
