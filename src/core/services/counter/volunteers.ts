@@ -8,7 +8,6 @@ import { localIsoDate, normalizePersonName, normalizePhone } from '../../../shar
 import { first, qb, run } from '../../db/query';
 import type { ServiceRecord, ServiceTeam, Volunteer } from '../../db/schema-counter';
 import { issue, notFound, refuse, refused } from './refusals';
-import { refuseFrozenDate } from '../../returns/freeze';
 
 export const round1 = (n: number) => Math.round(n * 10) / 10;
 
@@ -194,7 +193,6 @@ export function getRecordInfo(db: SqliteDatabase, id: number): ServiceRecordInfo
 export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceRecords.create'>, now: Date, actor: string): ServiceRecordInfo {
   const v = getVolunteer(db, input.volunteerId);
   if (input.servedOn > localIsoDate(now)) throw refuse('servedOn', 'dateInFuture', input.servedOn);
-  refuseFrozenDate(db, 'servedOn', input.servedOn);
   if (input.requestId !== undefined && !first(db, qb.selectFrom('service_requests').select('id').where('id', '=', input.requestId))) {
     throw refuse('requestId', 'notFound', input.requestId);
   }
@@ -218,8 +216,7 @@ export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceR
 
 export function deleteRecord(db: SqliteDatabase, id: number): ServiceRecordInfo {
   const before = getRecordInfo(db, id);
-  // The hours count in their month's return: a finalized one keeps them until it is reopened.
-  refuseFrozenDate(db, 'servedOn', before.servedOn);
+  // The hours count in their month's return: the dispatcher keeps a finalized month's until it is reopened.
   run(db, qb.deleteFrom('service_records').where('id', '=', id));
   return before;
 }
