@@ -26,11 +26,6 @@ export interface StepContext {
   scope?: Scope | null;
 }
 
-/** Refuses a request another community accepted (`field` names it). */
-export function assertRequestInScope(r: Pick<ServiceRequest, 'community_id' | 'number'>, scope: Scope | null | undefined, field = 'id'): void {
-  if (scope && !scope.hasCommunity(r.community_id)) throw scope.refuse(field, 'requestOutsideScope', r.number);
-}
-
 
 export type Step = { before: ServiceRequest; after: ServiceRequest };
 
