@@ -30,6 +30,7 @@ import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
+import { enforceRules } from './write-rules';
 
 const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers };
 
@@ -129,6 +130,8 @@ export class StreetDeskApp {
       this.jobs.set(jobId, { token, controller });
       try {
         const ctx = this.context(method, session, user, lang, jobId, controller.signal, token, systemActor);
+        // The method's declared scope and month freeze, here once for every transport (write-rules.ts).
+        enforceRules(method, parsed.value, ctx.db, ctx.scope, ctx.now());
         const handler = handlers[method as Exclude<Method, 'jobs.cancel' | 'app.status'>] as (c: CallContext, i: unknown) => unknown;
         const value = await handler(ctx, parsed.value);
         return { ok: true, value };

@@ -5,7 +5,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StreetDeskApp } from '../../src/core/app';
 import { APPLICATION_ID, migrate } from '../../src/core/db/open';
-import { SCHEMA_VERSION } from '../../src/core/db/migrations/index';
+import { MIGRATIONS, MIGRATION_PARTS, SCHEMA_VERSION } from '../../src/core/db/migrations/index';
 import { ADMIN, STREET, makeTempDir } from '../support/factory';
 
 interface TableListRow {
@@ -120,6 +120,34 @@ describe('reopening a database', () => {
       expect(migrate(raw)).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION });
     } finally {
       raw.close();
+    }
+  });
+});
+
+describe('the migration list', () => {
+  const folder = path.resolve(__dirname, '../../src/core/db/migrations');
+  const files = fs
+    .readdirSync(folder)
+    .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+    .map((f) => f.replace(/\.ts$/, ''));
+
+  it('names every file of the migrations folder exactly once, as a migration or as part of one', () => {
+    const named = [...MIGRATIONS.map((m) => m.name), ...Object.keys(MIGRATION_PARTS)];
+    expect(new Set(named).size).toBe(named.length);
+    expect([...named].sort()).toEqual([...files].sort());
+    for (const owner of Object.values(MIGRATION_PARTS)) expect(MIGRATIONS.map((m) => m.name)).toContain(owner);
+  });
+
+  it('runs the migrations in their numbered order, one number each, and counts them as the schema version', () => {
+    const numbers = MIGRATIONS.map((m) => Number(/^(\d{4})-/.exec(m.name)?.[1]));
+    expect(numbers).toEqual(numbers.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it("runs each name's own file", async () => {
+    for (const m of MIGRATIONS) {
+      const mod = (await import(path.join(folder, `${m.name}.ts`))) as { up?: unknown };
+      expect(mod.up, m.name).toBe(m.up);
     }
   });
 });

@@ -315,6 +315,16 @@ export interface DistrictRejectionTable {
   received_via: 'file' | 'upload';
 }
 
+/** A member's public commitment (党员承诺公示) for a year, posted on the board (migration 0005). */
+export interface MemberCommitmentTable {
+  id: Generated<number>;
+  member_id: number;
+  year: number;
+  commitment: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database extends CounterTables {
   street: StreetTable;
   users: UserTable;
@@ -337,6 +347,7 @@ export interface Database extends CounterTables {
   return_packages: ReturnPackageTable;
   district_packages: DistrictPackageTable;
   district_rejections: DistrictRejectionTable;
+  member_commitments: MemberCommitmentTable;
 }
 
 export type Street = Selectable<StreetTable>;

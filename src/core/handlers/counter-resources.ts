@@ -121,7 +121,7 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
 
   'volunteers.save'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after } = saveVolunteer(ctx.db, input, ctx.now(), ctx.scope);
+      const { before, after } = saveVolunteer(ctx.db, input, ctx.now());
       ctx.audit({ action: 'volunteers.save', entity: 'volunteer', entityId: after.id, before, after });
       return getVolunteerInfo(ctx.db, after.id, ctx.scope);
     });

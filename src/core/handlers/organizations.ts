@@ -1,36 +1,15 @@
 // The organization tree, communities and grids as the contract serves them. Every change is audited.
 // A user limited to one community sees the root, the path down and the community's subtree, and changes
-// only organizations, grids and the community record inside it (ctx.scope).
+// only organizations, grids and the community record inside it: checked by the dispatcher before each write
+// (src/core/write-rules.ts), so the handlers below only write.
 import type { CallContext, Handlers } from '../context';
-import { endOfficerTerm, getOfficer, listOfficers, saveOfficer } from '../services/org-officers';
+import { endOfficerTerm, listOfficers, saveOfficer } from '../services/org-officers';
 import { closeOrg, createOrg, getOrgNode, moveOrg, orgTree, updateOrg } from '../services/organizations';
-import { getCommunity, getGrid, listCommunities, listGrids, saveCommunity, saveGrid } from '../services/places';
+import { listCommunities, listGrids, saveCommunity, saveGrid } from '../services/places';
 import { scopedCommunity } from '../scope';
 
 function orgExists(ctx: CallContext, id: number): boolean {
   return ctx.db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id) !== undefined;
-}
-
-/** Refuses an organization outside the caller's scope (a missing one is left to the service's own refusal). */
-function assertOrg(ctx: CallContext, id: number, field: string): void {
-  if (ctx.scope && orgExists(ctx, id)) ctx.scope.assertOrg(id, field);
-}
-
-/** A grid named for an organization must lie in the user's community. */
-function assertGrid(ctx: CallContext, gridId: number | null | undefined): void {
-  if (!ctx.scope || gridId == null) return;
-  const grid = ctx.db.prepare('SELECT community_id FROM grids WHERE id = ?').get(gridId) as { community_id: number } | undefined;
-  if (grid) ctx.scope.assertCommunity(grid.community_id, 'gridId');
-}
-
-/** A community record: a user limited to one community edits only its own, never its code, and adds none. */
-function assertCommunitySave(ctx: CallContext, input: { id?: number; divisionCode: string }): void {
-  const scope = ctx.scope;
-  if (!scope) return;
-  if (input.id === undefined) throw scope.refuse('divisionCode', 'communityCreateStreetWide', input.divisionCode);
-  const before = getCommunity(ctx.db, input.id);
-  scope.assertCommunity(before.id, 'id');
-  if (input.divisionCode !== before.divisionCode) throw scope.refuse('divisionCode', 'scopeCodeFixed', input.divisionCode);
 }
 
 export const organizationHandlers: Pick<
@@ -53,9 +32,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.create'(ctx, input) {
-    assertOrg(ctx, input.parentId, 'parentId');
-    if (ctx.scope && input.communityId != null) ctx.scope.assertCommunity(input.communityId, 'communityId');
-    assertGrid(ctx, input.gridId);
     return ctx.tx(() => {
       const org = createOrg(ctx.db, input, ctx.now());
       ctx.audit({ action: 'orgs.create', entity: 'organization', entityId: org.id, after: org });
@@ -65,10 +41,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.update'(ctx, input) {
-    assertOrg(ctx, input.id, 'id');
-    // Taking an organization out of the community (or into another) would take it out of the user's reach.
-    if (ctx.scope && input.communityId !== undefined) ctx.scope.assertCommunity(input.communityId, 'communityId');
-    assertGrid(ctx, input.gridId);
     return ctx.tx(() => {
       const { before, after } = updateOrg(ctx.db, input, ctx.now());
       ctx.audit({ action: 'orgs.update', entity: 'organization', entityId: after.id, before, after });
@@ -77,8 +49,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.move'(ctx, input) {
-    assertOrg(ctx, input.id, 'id');
-    assertOrg(ctx, input.parentId, 'parentId');
     return ctx.tx(() => {
       const { before, after } = moveOrg(ctx.db, input, ctx.now());
       ctx.audit({
@@ -93,7 +63,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.close'(ctx, input) {
-    assertOrg(ctx, input.id, 'id');
     return ctx.tx(() => {
       const { before, after } = closeOrg(ctx.db, input, ctx.now());
       ctx.audit({
@@ -114,7 +83,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.saveOfficer'(ctx, input) {
-    assertOrg(ctx, input.orgId, 'orgId');
     return ctx.tx(() => {
       const { before, after, committeeSet } = saveOfficer(ctx.db, input, ctx.now());
       ctx.audit({
@@ -129,7 +97,6 @@ export const organizationHandlers: Pick<
   },
 
   'orgs.endOfficerTerm'(ctx, input) {
-    if (ctx.scope) ctx.scope.assertOrg(getOfficer(ctx.db, input.id, ctx.now()).orgId, 'id');
     return ctx.tx(() => {
       const { before, after } = endOfficerTerm(ctx.db, input, ctx.now());
       ctx.audit({ action: 'orgs.endOfficerTerm', entity: 'officer', entityId: after.id, before: { termEnd: before.termEnd }, after: { termEnd: after.termEnd } });
@@ -143,7 +110,6 @@ export const organizationHandlers: Pick<
   },
 
   'communities.save'(ctx, input) {
-    assertCommunitySave(ctx, input);
     return ctx.tx(() => {
       const { before, after } = saveCommunity(ctx.db, input, ctx.now());
       ctx.audit({ action: 'communities.save', entity: 'community', entityId: after.id, before, after });
@@ -156,10 +122,6 @@ export const organizationHandlers: Pick<
   },
 
   'grids.save'(ctx, input) {
-    if (ctx.scope) {
-      ctx.scope.assertCommunity(input.communityId, 'communityId');
-      if (input.id !== undefined) ctx.scope.assertCommunity(getGrid(ctx.db, input.id).communityId, 'id');
-    }
     return ctx.tx(() => {
       const { before, after } = saveGrid(ctx.db, input, ctx.now());
       ctx.audit({ action: 'grids.save', entity: 'grid', entityId: after.id, before, after });

@@ -36,11 +36,11 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
   },
 
   'print.letter'(ctx, input) {
-    return letterData(ctx.db, input.transferId, ctx.lang, ctx.now(), ctx.scope);
+    return letterData(ctx.db, input.transferId, ctx.lang, ctx.now());
   },
 
   'print.slip'(ctx, input) {
-    return slipData(ctx.db, input.requestId, todayOf(ctx), ctx.now(), ctx.scope);
+    return slipData(ctx.db, input.requestId, todayOf(ctx), ctx.now());
   },
 
   'print.record'(ctx, input) {
@@ -77,7 +77,7 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
 
   'commitments.save'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after } = saveCommitment(ctx.db, input, ctx.now(), ctx.scope);
+      const { before, after } = saveCommitment(ctx.db, input, ctx.now());
       ctx.audit({ action: 'commitments.save', entity: 'commitment', entityId: after.id, before, after });
       return after;
     });
@@ -85,7 +85,7 @@ export const printHandlers: Pick<Handlers, PrintMethod> = {
 
   'commitments.delete'(ctx, input) {
     return ctx.tx(() => {
-      const before = deleteCommitment(ctx.db, input.id, ctx.scope);
+      const before = deleteCommitment(ctx.db, input.id);
       ctx.audit({ action: 'commitments.delete', entity: 'commitment', entityId: before.id, before });
       return { id: before.id };
     });

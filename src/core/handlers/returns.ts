@@ -1,5 +1,7 @@
 // The monthly return as the contract serves it: the figures and notes of a period, its states, building
-// the package and sending it by folder or upload — each write audited.
+// the package and sending it by folder or upload — each write audited. The return is the street's: a user
+// limited to one community reads it but never changes, builds or sends it (declared in the contract's specs,
+// RETURN_WORK, and refused by the dispatcher).
 import path from 'node:path';
 import type { CallContext, Handlers } from '../context';
 import { AppError } from '../../shared/result';
@@ -12,19 +14,12 @@ import { sendTargets } from '../exchange/targets';
 import { getExchangeSettings } from '../exchange/settings';
 import { checkReturn, finalizeReturn, getPackage, listReturns, packageBytes, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
 import { qb, run } from '../db/query';
-import { requireWholeStreet } from '../scope';
-
-/** The return is the street's: a user limited to one community reads it but never changes, builds or sends it. */
-function streetWork(ctx: CallContext, field: string, value?: unknown): void {
-  requireWholeStreet(ctx.scope, field, 'returnIsStreets', value);
-}
 
 type ReturnMethods = 'returns.list' | 'returns.get' | 'returns.saveNote' | 'returns.check' | 'returns.finalize' | 'returns.reopen' | 'returns.build' | 'returns.sendTargets' | 'returns.sendToFolder' | 'returns.upload';
 
 /** A state change of the period's return in one audited transaction; answers the return as it now is. */
 function step(ctx: CallContext, period: string, action: string, change: () => Change) {
   requireMode(ctx.db, 'street');
-  streetWork(ctx, 'period', period);
   ctx.tx(() => {
     const { before, after } = change();
     ctx.audit({ action, entity: 'return', entityId: period, before, after });
@@ -75,7 +70,6 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.build'(ctx, input) {
     requireMode(ctx.db, 'street');
-    streetWork(ctx, 'period', input.period);
     const key = signingKey(ctx);
     const encryptTo = input.encryptTo === undefined ? undefined : districtEncryptionKey(parseKeyFile(input.encryptTo));
     const prepared = await prepareReturnPackage(ctx.db, input.period, { key, encrypt: input.encrypt, unencrypted: input.unencrypted, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
@@ -95,14 +89,12 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.sendTargets'(ctx) {
     requireMode(ctx.db, 'street');
-    streetWork(ctx, 'packageId');
     const last = ctx.db.prepare("SELECT sent_to FROM return_packages WHERE sent_via = 'folder' ORDER BY sent_at DESC LIMIT 1").get() as { sent_to: string } | undefined;
     return sendTargets(last ? path.dirname(last.sent_to) : null);
   },
 
   'returns.sendToFolder'(ctx, input) {
     requireMode(ctx.db, 'street');
-    streetWork(ctx, 'packageId');
     const p = getPackage(ctx.db, input.packageId);
     const written = writeToFolder(packageBytes(ctx.db, p.id), input.folder, p.fileName);
     const sent = markSent(ctx, p.id, 'folder', written.file, null, 'returns.sendToFolder', {});
@@ -111,7 +103,6 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.upload'(ctx, input) {
     requireMode(ctx.db, 'street');
-    streetWork(ctx, 'packageId');
     const p = getPackage(ctx.db, input.packageId);
     const settings = getExchangeSettings(ctx.db);
     if (!settings.districtUrl || !settings.uploadToken) {

@@ -11,7 +11,7 @@ export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.crea
 
   'transfers.create'(ctx, input) {
     return ctx.tx(() => {
-      const transfer = createTransfer(ctx.db, input, ctx.now(), ctx.scope);
+      const transfer = createTransfer(ctx.db, input, ctx.now());
       ctx.audit({ action: 'transfers.create', entity: 'transfer', entityId: transfer.id, after: transfer });
       return getTransferRow(ctx.db, transfer.id, ctx.now());
     });
@@ -19,7 +19,7 @@ export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.crea
 
   'transfers.receive'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after, member } = receiveTransfer(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()), ctx.scope);
+      const { before, after, member } = receiveTransfer(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
       ctx.audit({ action: 'transfers.receive', entity: 'transfer', entityId: after.id, before: transferState(before), after: { ...transferState(after), member } });
       return getTransferRow(ctx.db, after.id, ctx.now());
     });
@@ -27,7 +27,7 @@ export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.crea
 
   'transfers.returnReceipt'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after, member } = returnReceipt(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()), ctx.scope);
+      const { before, after, member } = returnReceipt(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
       ctx.audit({ action: 'transfers.returnReceipt', entity: 'transfer', entityId: after.id, before: transferState(before), after: { ...transferState(after), member } });
       return getTransferRow(ctx.db, after.id, ctx.now());
     });
@@ -35,7 +35,7 @@ export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.crea
 
   'transfers.cancel'(ctx, input) {
     return ctx.tx(() => {
-      const { before, after } = cancelTransfer(ctx.db, input, ctx.now(), ctx.scope);
+      const { before, after } = cancelTransfer(ctx.db, input, ctx.now());
       ctx.audit({ action: 'transfers.cancel', entity: 'transfer', entityId: after.id, before: transferState(before), after: transferState(after) });
       return getTransferRow(ctx.db, after.id, ctx.now());
     });

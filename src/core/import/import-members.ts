@@ -15,6 +15,7 @@ import { appendAudit, type AuditActor } from '../services/audit';
 import { Codes, eventWriter, toColumns, updateMember } from '../services/member-records';
 import { findOrganizations } from '../services/organizations';
 import { finalizedPeriods } from '../returns/freeze';
+import { enforceRules } from '../write-rules';
 import { checkRosterRows } from './roster-check';
 import { readRoster, type ReadRosterOptions, type Roster, type RosterColumn } from './roster-reader';
 import type { Scope } from '../scope';
@@ -375,6 +376,8 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
         fields[k] = v instanceof Date ? v.toISOString().slice(0, 10) : (v as string | number | boolean);
       }
       try {
+        // Each updated row is a members.update: its scope and freeze checked by that method's rules first.
+        enforceRules('members.update', { id: u.id, version: u.version, fields }, db, scope, options.now);
         updateMember(db, { id: u.id, version: u.version, fields }, options.now, events, scope);
       } catch (err) {
         if (!(err instanceof AppError) || (err.code !== 'VALIDATION' && err.code !== 'FORBIDDEN')) throw err;

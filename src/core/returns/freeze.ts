@@ -27,19 +27,37 @@ export function refuseFrozenDate(db: SqliteDatabase, field: string, date: string
   if (period) throw frozen(field, date!, period);
 }
 
-const DATED: [keyof Member, string][] = [
+/** A date a write sets or moves, with the field a refusal names (see src/core/write-rules.ts). */
+export interface DatedField {
+  field: string;
+  date: string | null | undefined;
+}
+
+/** Refuses the first of `dates` in a finalized period: what the dispatcher runs before every dated write. */
+export function refuseFrozenDates(db: SqliteDatabase, dates: readonly DatedField[]): void {
+  for (const { field, date } of dates) refuseFrozenDate(db, field, date);
+}
+
+export type MemberDates = Pick<Member, 'join_date' | 'full_date' | 'left_on' | 'lost_contact_since'>;
+
+const DATED: [keyof MemberDates, string][] = [
   ['join_date', 'fields.joinDate'],
   ['full_date', 'fields.fullDate'],
   ['left_on', 'on'],
   ['lost_contact_since', 'fields.lostContactSince'],
 ];
 
-/** Refuses a member change (or a new member, `before` null) that moves a date in or out of a finalized period. */
-export function refuseFrozenMemberChange(db: SqliteDatabase, before: Member | null, after: Member): void {
+/**
+ * The dates a member change (or a new member, `before` null) moves: both the old and the new one, since
+ * moving a date out of a finalized period changes that period's figures as much as moving one in.
+ */
+export function memberDateChanges(before: MemberDates | null, after: MemberDates): DatedField[] {
+  const dates: DatedField[] = [];
   for (const [col, field] of DATED) {
-    const a = after[col] as string | null;
-    const b = before ? (before[col] as string | null) : null;
+    const a = after[col];
+    const b = before ? before[col] : null;
     if (before && a === b) continue;
-    for (const date of [b, a]) refuseFrozenDate(db, field, date);
+    for (const date of [b, a]) if (date) dates.push({ field, date });
   }
+  return dates;
 }

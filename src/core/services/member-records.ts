@@ -11,7 +11,7 @@ import type { Member, NewMember } from '../db/schema';
 import { getMemberRow } from './members';
 import { findOrganizations } from './organizations';
 import { namePinyin } from './pinyin';
-import { refuseFrozenMemberChange } from '../returns/freeze';
+import type { MemberDates } from '../returns/freeze';
 import type { Scope } from '../scope';
 
 type CodeTable = CodeTableName;
@@ -244,9 +244,11 @@ export function eventWriter(db: SqliteDatabase, recordedBy: string, now: Date): 
 
 const today = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 
-/** A new member of `input.orgId` (inside the caller's scope, when they have one). */
-export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter, scope: Scope | null = null): Member {
-  scope?.assertOrg(input.orgId, 'orgId');
+/**
+ * A new member of `input.orgId`. The organization's scope and the freeze of the dates are the dispatcher's
+ * (src/core/write-rules.ts), checked before this runs.
+ */
+export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter): Member {
   const org = db.prepare('SELECT id, name, closed_on FROM organizations WHERE id = ?').get(input.orgId) as { id: number; name: string; closed_on: string | null } | undefined;
   if (!org || org.closed_on) throw new AppError('VALIDATION', 'no such organization', { issues: [{ field: 'orgId', problem: org ? 'orgParentClosed' : 'notFound', value: input.orgId }] });
   const check = checkMemberRow({ ...input.fields, branch: org.name }, { today: now });
@@ -258,8 +260,37 @@ export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.
   const at = now.toISOString();
   const { lastInsertRowid } = run(db, qb.insertInto('members').values({ ...columns, created_at: at, updated_at: at }));
   events(lastInsertRowid, 'created', columns.join_date ?? today(now), { orgId: org.id, category: columns.category });
-  refuseFrozenMemberChange(db, null, getMember(db, lastInsertRowid));
   return getMember(db, lastInsertRowid);
+}
+
+/** The dates a new member would have, for the freeze; null when the row is refused anyway (the service says why). */
+export function newMemberDates(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date): MemberDates | null {
+  const branch = db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(input.orgId) as string | undefined;
+  const draft = branch === undefined ? undefined : checkMemberRow({ ...input.fields, branch }, { today: now }).draft;
+  return draft ? draftDates(draft, null) : null;
+}
+
+/** The dates a change would leave on the member (and the member as they are); null when it is refused anyway. */
+export function updatedMemberDates(db: SqliteDatabase, input: ApiParsedInput<'members.update'>, now: Date): { before: Member; after: MemberDates } | null {
+  const before = db.prepare('SELECT * FROM members WHERE id = ?').get(input.id) as Member | undefined;
+  if (!before || before.status === 'history') return null;
+  const draft = checkMemberRow(changedCells(db, before, input.fields, new Codes(db)), { today: now }).draft;
+  return draft ? { before, after: draftDates(draft, before.left_on) } : null;
+}
+
+function draftDates(draft: MemberDraft, leftOn: string | null): MemberDates {
+  return { join_date: draft.joinDate ?? null, full_date: draft.fullDate ?? null, lost_contact_since: draft.lostContactSince ?? null, left_on: leftOn };
+}
+
+/** The member's cells with a change's fields over them (a blank field clears the cell). */
+function changedCells(db: SqliteDatabase, before: Member, fields: ApiParsedInput<'members.update'>['fields'], codes: Codes): Record<string, unknown> {
+  const cells = toCells(db, before, codes);
+  for (const [key, value] of Object.entries(fields)) {
+    if (isBlankCell(value)) delete cells[key];
+    else cells[key] = value;
+  }
+  if ('branch' in fields && !isBlankCell(fields.branch)) cells.branch = String(fields.branch).split('/').pop();
+  return cells;
 }
 
 /** The columns a change touched, before and after (for the audit entry and the history). */
@@ -284,7 +315,6 @@ export function updateMember(
   scope: Scope | null = null,
 ): { before: Member; after: Member; changed: ReturnType<typeof changedColumns> } {
   const before = getMember(db, input.id);
-  scope?.assertMember(before.id, 'id');
   if (before.version !== input.version) {
     throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
   }
@@ -292,17 +322,11 @@ export function updateMember(
     throw new AppError('VALIDATION', 'member left', { issues: [{ field: 'id', problem: 'memberAlreadyLeft', value: before.name, params: { leftOn: before.left_on ?? '' } }] });
   }
   const codes = new Codes(db);
-  const cells = toCells(db, before, codes);
-  for (const [key, value] of Object.entries(input.fields)) {
-    if (isBlankCell(value)) delete cells[key];
-    else cells[key] = value;
-  }
+  const cells = changedCells(db, before, input.fields, codes);
   const problems: RowProblem[] = [];
   let orgId = before.org_id;
-  if ('branch' in input.fields && !isBlankCell(input.fields.branch)) {
-    orgId = resolveBranch(db, String(input.fields.branch), problems, scope) ?? orgId;
-    cells.branch = String(input.fields.branch).split('/').pop();
-  }
+  // A branch named by its text is looked for inside the caller's scope (the member's own is the dispatcher's).
+  if ('branch' in input.fields && !isBlankCell(input.fields.branch)) orgId = resolveBranch(db, String(input.fields.branch), problems, scope) ?? orgId;
   const check = checkMemberRow(cells, { today: now });
   if (!check.draft) throw rejected([...problems, ...check.problems]);
   const columns = toColumns(db, check.draft, orgId, codes, problems);
@@ -318,7 +342,6 @@ export function updateMember(
       .where('id', '=', before.id),
   );
   const after = getMember(db, before.id);
-  refuseFrozenMemberChange(db, before, after);
   const changed = changedColumns(before, after);
   const on = today(now);
   if (before.category !== after.category) events(after.id, 'category_changed', after.full_date ?? on, { from: before.category, to: after.category });
@@ -359,9 +382,8 @@ function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Co
 }
 
 /** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */
-export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter, scope: Scope | null = null): { before: Member; after: Member } {
+export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter): { before: Member; after: Member } {
   const before = getMember(db, input.id);
-  scope?.assertMember(before.id, 'id');
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
   const field = (f: string, problem: string, value: unknown, params?: Record<string, string>) =>
     new AppError('VALIDATION', problem, { issues: [{ field: f, problem, value, ...(params ? { params } : {}) }] });
@@ -376,13 +398,11 @@ export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.l
       .where('id', '=', before.id),
   );
   events(before.id, 'left', input.on, { reason: input.reason, note: input.note ?? null });
-  refuseFrozenMemberChange(db, before, getMember(db, before.id));
   return { before, after: getMember(db, before.id) };
 }
 
-export function memberDetail(db: SqliteDatabase, id: number, scope: Scope | null = null): MemberDetail {
+export function memberDetail(db: SqliteDatabase, id: number): MemberDetail {
   const m = getMember(db, id);
-  scope?.assertMember(m.id, 'id');
   const events = db.prepare('SELECT * FROM member_events WHERE member_id = ? ORDER BY on_date, id').all(id) as {
     id: number;
     kind: string;

@@ -9,7 +9,6 @@ import { first, qb, run } from '../db/query';
 import type { Member, Organization, Transfer } from '../db/schema';
 import { createMember, leaveMember, type EventWriter } from './member-records';
 import { subtreeIds } from './organizations';
-import { refuseFrozenDate } from '../returns/freeze';
 import { scopeOrgIdsSubquery, type Scope } from '../scope';
 
 type Params = Record<string, string | number>;
@@ -267,20 +266,19 @@ function openLetterOf(db: SqliteDatabase, idNumber: string): string | undefined 
 
 /**
  * A user limited to one community issues letters for its own members (out, within — the receiving side of a
- * move within the street may be any organization of the street) and registers letters into its organizations.
+ * move within the street may be any organization of the street) and registers letters into its organizations:
+ * the organizations and the member a new letter names, for the dispatcher's scope check (src/core/write-rules.ts).
  */
-function assertCreateInScope(db: SqliteDatabase, input: CreateInput, scope: Scope): void {
-  if (input.direction === 'in') {
-    if (input.toOrgId !== undefined) scope.assertOrg(input.toOrgId, 'toOrgId');
-    return;
-  }
-  if (input.memberId !== undefined && first(db, qb.selectFrom('members').select('id').where('id', '=', input.memberId))) scope.assertMember(input.memberId, 'memberId');
-  if (input.fromOrgId !== undefined && getOrg(db, input.fromOrgId)) scope.assertOrg(input.fromOrgId, 'fromOrgId');
+export function createTransferParties(input: CreateInput): { field: string; org?: number; member?: number }[] {
+  if (input.direction === 'in') return input.toOrgId === undefined ? [] : [{ field: 'toOrgId', org: input.toOrgId }];
+  return [
+    ...(input.memberId === undefined ? [] : [{ field: 'memberId', member: input.memberId }]),
+    ...(input.fromOrgId === undefined ? [] : [{ field: 'fromOrgId', org: input.fromOrgId }]),
+  ];
 }
 
-export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date, scope: Scope | null = null): Transfer {
-  if (scope) assertCreateInScope(db, input, scope);
-  refuseFrozenDate(db, 'issuedOn', input.issuedOn);
+/** A new letter. Its scope (createTransferParties) and the freeze of its day are checked by the dispatcher first. */
+export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date): Transfer {
   const problems: FieldIssue[] = [];
   if (input.issuedOn > localIsoDate(now)) problems.push(issue('issuedOn', 'dateInFuture', input.issuedOn));
   const holder = letterHolder(db, input, now, problems);
@@ -448,10 +446,11 @@ function moveWithin(db: SqliteDatabase, t: Transfer, on: string, now: Date, even
 
 type Step = { before: Transfer; after: Transfer; member: MemberChange | null };
 
-export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter, scope: Scope | null = null): Step {
+// The steps of a letter: whose letter it is (assertTransferInScope) and the freeze of its days are checked by
+// the dispatcher before they run (src/core/write-rules.ts).
+
+export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter): Step {
   const before = getTransfer(db, input.id);
-  assertTransferInScope(db, before, scope);
-  refuseFrozenDate(db, 'on', input.on);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
   let member: MemberChange;
@@ -473,10 +472,8 @@ export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'trans
  * The receipt (回执) is back. For `out` it is also the proof of receipt, so a letter still marked issued
  * can be closed in one step (`receivedOn` from the receipt); the member then leaves the roll for history.
  */
-export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter, scope: Scope | null = null): Step {
+export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter): Step {
   const before = getTransfer(db, input.id);
-  assertTransferInScope(db, before, scope);
-  refuseFrozenDate(db, 'on', input.on);
   if (before.direction === 'in') throw refuse('id', 'transferNoReceipt', before.letter_number);
   assertStillAt(before, before.direction === 'out' ? ['issued', 'expired', 'received'] : ['received']);
   let receivedOn = before.received_on;
@@ -511,10 +508,8 @@ export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfe
 }
 
 /** A letter not used (the member stays, the move was called off): only while it is still issued. */
-export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date, scope: Scope | null = null): { before: Transfer; after: Transfer } {
+export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date): { before: Transfer; after: Transfer } {
   const before = getTransfer(db, input.id);
-  assertTransferInScope(db, before, scope);
-  refuseFrozenDate(db, 'on', input.on);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
   run(

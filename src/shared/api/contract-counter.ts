@@ -2,6 +2,7 @@
 // the results the counter pages and the CLI get back. contract.ts spreads these into the one contract.
 import { z } from 'zod';
 import type { MethodSpec } from './contract';
+import { STREET_TABLE } from './contract-rules';
 import * as s from './schemas-counter';
 import type { AssigneeKind, ListClass, MatterCategory, MerchantCategory, RequestChannel, RequestStatus, TeamSkill } from './schemas-counter';
 
@@ -9,20 +10,20 @@ const none = z.object({}).strict().default({});
 
 export const counterMethods = {
   'matters.list': { input: s.matterListInput, access: 'viewer', write: false },
-  'matters.create': { input: s.matterCreateInput, access: 'admin', write: true },
-  'matters.update': { input: s.matterUpdateInput, access: 'admin', write: true },
-  'matters.retire': { input: s.matterRetireInput, access: 'admin', write: true },
+  'matters.create': { input: s.matterCreateInput, access: 'admin', write: true, ...STREET_TABLE },
+  'matters.update': { input: s.matterUpdateInput, access: 'admin', write: true, ...STREET_TABLE },
+  'matters.retire': { input: s.matterRetireInput, access: 'admin', write: true, ...STREET_TABLE },
   'requests.list': { input: s.requestListInput, access: 'viewer', write: false },
-  'requests.get': { input: s.idInput, access: 'viewer', write: false },
-  'requests.accept': { input: s.requestAcceptInput, access: 'clerk', write: true },
-  'requests.start': { input: s.requestStartInput, access: 'clerk', write: true },
-  'requests.complete': { input: s.requestCompleteInput, access: 'clerk', write: true },
-  'requests.rate': { input: s.requestRateInput, access: 'clerk', write: true },
-  'requests.transfer': { input: s.requestTransferInput, access: 'clerk', write: true },
-  'requests.returnToGuidance': { input: s.requestReturnInput, access: 'clerk', write: true },
-  'requests.pause': { input: s.requestPauseInput, access: 'clerk', write: true },
-  'requests.resume': { input: s.requestResumeInput, access: 'clerk', write: true },
-  'requests.extend': { input: s.requestExtendInput, access: 'clerk', write: true },
+  'requests.get': { input: s.idInput, access: 'viewer', write: false, scope: 'record' },
+  'requests.accept': { input: s.requestAcceptInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'requests.start': { input: s.requestStartInput, access: 'clerk', write: true, freeze: { none: 'a step of an open request: the return counts a request in the months it is accepted and closed' }, scope: 'record' },
+  'requests.complete': { input: s.requestCompleteInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'requests.rate': { input: s.requestRateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'requests.transfer': { input: s.requestTransferInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'requests.returnToGuidance': { input: s.requestReturnInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'requests.pause': { input: s.requestPauseInput, access: 'clerk', write: true, freeze: { none: 'a step of an open request: the return counts a request in the months it is accepted and closed' }, scope: 'record' },
+  'requests.resume': { input: s.requestResumeInput, access: 'clerk', write: true, freeze: { none: 'a step of an open request: the return counts a request in the months it is accepted and closed' }, scope: 'record' },
+  'requests.extend': { input: s.requestExtendInput, access: 'clerk', write: true, freeze: { none: 'a step of an open request: the return counts a request in the months it is accepted and closed' }, scope: 'record' },
   'requests.residentHistory': { input: s.residentHistoryInput, access: 'viewer', write: false },
   'counter.today': { input: s.counterTodayInput, access: 'viewer', write: false },
   'counter.stats': { input: s.counterStatsInput, access: 'viewer', write: false },
@@ -30,18 +31,19 @@ export const counterMethods = {
   'workdays.overrides.list': { input: s.workdayOverrideListInput, access: 'viewer', write: false },
   /** Whether this year's and next year's holidays are known (built in, or entered in the override table). */
   'workdays.calendar': { input: none, access: 'viewer', write: false },
-  'workdays.overrides.save': { input: s.workdayOverrideSaveInput, access: 'admin', write: true },
-  'workdays.overrides.delete': { input: s.idInput, access: 'admin', write: true },
+  'workdays.overrides.save': { input: s.workdayOverrideSaveInput, access: 'admin', write: true, freeze: { none: 'the calendar moves the due dates of open requests only; closed ones keep theirs' }, scope: { street: 'the working-day calendar is the street’s (administrators only)' } },
+  'workdays.overrides.delete': { input: s.idInput, access: 'admin', write: true, freeze: { none: 'the calendar moves the due dates of open requests only; closed ones keep theirs' }, scope: { street: 'the working-day calendar is the street’s (administrators only)' } },
   'teams.list': { input: none, access: 'viewer', write: false },
-  'teams.save': { input: s.teamSaveInput, access: 'clerk', write: true },
+  'teams.save': { input: s.teamSaveInput, access: 'clerk', write: true, ...STREET_TABLE },
   'volunteers.list': { input: s.volunteerListInput, access: 'viewer', write: false },
-  'volunteers.save': { input: s.volunteerSaveInput, access: 'clerk', write: true },
+  /** Volunteers are the street's; a Party member volunteer is changed only within the member's community. */
+  'volunteers.save': { input: s.volunteerSaveInput, access: 'clerk', write: true, freeze: STREET_TABLE.freeze, scope: 'record' },
   'volunteers.memberHours': { input: s.memberHoursInput, access: 'viewer', write: false },
   'serviceRecords.list': { input: s.serviceRecordListInput, access: 'viewer', write: false },
-  'serviceRecords.create': { input: s.serviceRecordCreateInput, access: 'clerk', write: true },
-  'serviceRecords.delete': { input: s.idInput, access: 'clerk', write: true },
+  'serviceRecords.create': { input: s.serviceRecordCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: { street: 'volunteers and their hours are the street’s, shared by every clerk' } },
+  'serviceRecords.delete': { input: s.idInput, access: 'clerk', write: true, freeze: 'dated', scope: { street: 'volunteers and their hours are the street’s, shared by every clerk' } },
   'merchants.list': { input: s.merchantListInput, access: 'viewer', write: false },
-  'merchants.save': { input: s.merchantSaveInput, access: 'clerk', write: true },
+  'merchants.save': { input: s.merchantSaveInput, access: 'clerk', write: true, ...STREET_TABLE },
 } as const satisfies Record<string, MethodSpec>;
 
 /** One matter of the catalog (服务事项). */

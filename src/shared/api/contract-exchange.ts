@@ -1,6 +1,8 @@
 // The monthly return and the district exchange in the contract: keys, the return's states and package,
 // sending by folder or upload, and the district's receiving, verifying and consolidating.
 import { z } from 'zod';
+import type { MethodSpec } from './contract';
+import { ADMINISTRATION, DISTRICT_WORK, RETURN_WORK } from './contract-rules';
 import { displayName, language, newPassword, username } from './schemas';
 import { RETURN_TABLE_IDS, PERIOD_PATTERN, type ReturnTable, type ReturnTableId } from '../returns/tables';
 
@@ -27,10 +29,10 @@ export const districtSetupInput = z.object({
 });
 
 export const exchangeMethods = {
-  'setup.initializeDistrict': { input: districtSetupInput, access: 'public', write: true },
+  'setup.initializeDistrict': { input: districtSetupInput, access: 'public', write: true, ...DISTRICT_WORK },
   'exchange.keys': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
-  'exchange.exportKey': { input: z.object({}).strict().default({}), access: 'clerk', write: true },
-  'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional() }), access: 'admin', write: true },
+  'exchange.exportKey': { input: z.object({}).strict().default({}), access: 'clerk', write: true, freeze: { none: 'a key file changes no record' }, scope: { wholeStreet: 'streetKeyIsStreets', field: 'keyFile' } },
+  'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional() }), access: 'admin', write: true, ...ADMINISTRATION },
   'exchange.saveSettings': {
     input: z.object({
       districtUrl: z.string().trim().max(300, { error: 'tooLong' }).regex(/^(https?:\/\/\S+)?$/, { error: 'urlFormat' }),
@@ -41,13 +43,14 @@ export const exchangeMethods = {
     }),
     access: 'admin',
     write: true,
+    ...ADMINISTRATION,
   },
   'returns.list': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'returns.get': { input: z.object({ period }), access: 'viewer', write: false },
-  'returns.saveNote': { input: z.object({ period, table: z.enum(RETURN_TABLE_IDS, { error: 'notAllowed' }), note }), access: 'clerk', write: true },
-  'returns.check': { input: z.object({ period }), access: 'clerk', write: true },
-  'returns.finalize': { input: z.object({ period }), access: 'clerk', write: true },
-  'returns.reopen': { input: z.object({ period, reason: z.string().trim().min(2, { error: 'tooShort' }).max(500, { error: 'tooLong' }) }), access: 'clerk', write: true },
+  'returns.saveNote': { input: z.object({ period, table: z.enum(RETURN_TABLE_IDS, { error: 'notAllowed' }), note }), access: 'clerk', write: true, ...RETURN_WORK },
+  'returns.check': { input: z.object({ period }), access: 'clerk', write: true, ...RETURN_WORK },
+  'returns.finalize': { input: z.object({ period }), access: 'clerk', write: true, ...RETURN_WORK },
+  'returns.reopen': { input: z.object({ period, reason: z.string().trim().min(2, { error: 'tooShort' }).max(500, { error: 'tooLong' }) }), access: 'clerk', write: true, ...RETURN_WORK },
   'returns.build': {
     /**
      * encrypt: to the district key kept (`keys trust`); encryptTo: to the district key file given;
@@ -56,17 +59,18 @@ export const exchangeMethods = {
     input: z.object({ period, encrypt: z.boolean().default(false), encryptTo: keyFileText.optional(), unencrypted: z.boolean().default(false) }),
     access: 'clerk',
     write: true,
+    ...RETURN_WORK,
   },
   /** Where a package can be written: removable drives first, then fixed drives, then the last folder used. */
-  'returns.sendTargets': { input: z.object({}).strict().default({}), access: 'clerk', write: false },
-  'returns.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
-  'returns.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true },
+  'returns.sendTargets': { input: z.object({}).strict().default({}), access: 'clerk', write: false, scope: { wholeStreet: 'returnIsStreets', field: 'packageId' } },
+  'returns.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true, freeze: RETURN_WORK.freeze, scope: { wholeStreet: 'returnIsStreets', field: 'packageId' } },
+  'returns.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true, freeze: RETURN_WORK.freeze, scope: { wholeStreet: 'returnIsStreets', field: 'packageId' } },
   'package.verify': { input: fileBytes, access: 'viewer', write: false },
   'district.streets': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
-  'district.issueToken': { input: z.object({ streetCode: code12 }), access: 'admin', write: true },
-  'district.import': { input: z.object({ files: z.array(fileBytes).min(1, { error: 'required' }).max(500) }), access: 'clerk', write: true },
+  'district.issueToken': { input: z.object({ streetCode: code12 }), access: 'admin', write: true, ...DISTRICT_WORK },
+  'district.import': { input: z.object({ files: z.array(fileBytes).min(1, { error: 'required' }).max(500) }), access: 'clerk', write: true, ...DISTRICT_WORK },
   /** Every package in a folder on this PC (the USB stick the streets' packages came on). */
-  'district.importFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true },
+  'district.importFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true, ...DISTRICT_WORK },
   /** Where packages may be read from: removable drives first, then fixed drives. */
   'district.sourceFolders': { input: z.object({}).strict().default({}), access: 'clerk', write: false },
   /** The exchange endpoint's call: a street's upload with its token (checked by the handler, not a session). */
@@ -74,11 +78,12 @@ export const exchangeMethods = {
     input: z.object({ streetCode: code12, token: z.string().min(1).max(200), fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }),
     access: 'public',
     write: true,
+    ...DISTRICT_WORK,
   },
   'district.packages': { input: z.object({ period: period.optional() }), access: 'viewer', write: false },
   'district.consolidate': { input: z.object({ period }), access: 'viewer', write: false },
   'district.report': { input: z.object({ period }), access: 'viewer', write: false },
-} as const;
+} as const satisfies Record<string, MethodSpec>;
 
 /** Where a district's host takes the streets' uploads (see src/host/exchange-endpoint.ts). */
 export const EXCHANGE_UPLOAD_PATH = '/exchange/upload';

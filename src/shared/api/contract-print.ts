@@ -2,6 +2,7 @@
 // core), the service station's contact block, the commitments posted on the board, and the print log.
 import { z } from 'zod';
 import type { MethodSpec } from './contract';
+import { ADMINISTRATION } from './contract-rules';
 import { id, memberListInput, text } from './schemas';
 import type { ListClass, TeamSkill } from './schemas-counter';
 import { MEMBER_FIELDS } from '../members/fields';
@@ -49,15 +50,15 @@ export const printMethods = {
   'print.threeLists': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'print.board': { input: printBoardInput, access: 'viewer', write: false },
   // An introduction letter is an official document a clerk issues; a viewer may read the transfer, not print it.
-  'print.letter': { input: z.object({ transferId: id }), access: 'clerk', write: false },
-  'print.slip': { input: z.object({ requestId: id }), access: 'viewer', write: false },
+  'print.letter': { input: z.object({ transferId: id }), access: 'clerk', write: false, scope: 'record' },
+  'print.slip': { input: z.object({ requestId: id }), access: 'viewer', write: false, scope: 'record' },
   // Printing or saving a document with personal data is a logged action (domain.md §9): an audit entry only.
-  'print.record': { input: printRecordInput, access: 'viewer', write: true },
+  'print.record': { input: printRecordInput, access: 'viewer', write: true, freeze: { none: 'an audit entry only: no record changes' }, scope: { street: 'logs what the caller printed, which they could already see' } },
   'station.get': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
-  'station.save': { input: stationSaveInput, access: 'admin', write: true },
+  'station.save': { input: stationSaveInput, access: 'admin', write: true, ...ADMINISTRATION },
   'commitments.list': { input: z.object({ year: year.optional() }), access: 'viewer', write: false },
-  'commitments.save': { input: commitmentSaveInput, access: 'clerk', write: true },
-  'commitments.delete': { input: z.object({ id }), access: 'clerk', write: true },
+  'commitments.save': { input: commitmentSaveInput, access: 'clerk', write: true, freeze: { none: 'commitments are posted by year, not counted in the return' }, scope: 'record' },
+  'commitments.delete': { input: z.object({ id }), access: 'clerk', write: true, freeze: { none: 'commitments are posted by year, not counted in the return' }, scope: 'record' },
 } as const satisfies Record<string, MethodSpec>;
 
 /** The service station's block on the board, the slip and the letter's sender (empty strings when not set). */

@@ -7,6 +7,7 @@ import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
+import { ADMINISTRATION, OWN_ACCOUNT, type FreezeDecl, type ScopeDecl, type WholeStreetDecl } from './contract-rules';
 
 /**
  * public: anyone, before login. session: any logged-in user, for their own account (a viewer may
@@ -15,81 +16,95 @@ import type { OfficerState } from '../org-rules';
  */
 export type Access = 'public' | 'session' | 'viewer' | 'clerk' | 'admin';
 
-export interface MethodSpec {
+interface ReadSpec {
   input: z.ZodType;
   access: Access;
-  /** Writes run in one transaction and must leave an audit entry. */
-  write: boolean;
+  write: false;
+  /** A read of one record (by its id) names whose it is, as writes do; a list filters by the scope itself. */
+  scope?: 'record' | WholeStreetDecl;
 }
+
+/** Writes run in one transaction and must leave an audit entry, and declare the freeze and the scope. */
+interface WriteSpec {
+  input: z.ZodType;
+  access: Access;
+  write: true;
+  freeze: FreezeDecl;
+  scope: ScopeDecl;
+}
+
+export type MethodSpec = ReadSpec | WriteSpec;
 
 const none = z.object({}).strict().default({});
 
 export const contract = {
   'app.status': { input: none, access: 'public', write: false },
-  'setup.initialize': { input: s.setupInput, access: 'public', write: true },
-  'auth.login': { input: s.loginInput, access: 'public', write: true },
+  'setup.initialize': { input: s.setupInput, access: 'public', write: true, freeze: { none: 'the first start: no record and no return exist yet' }, scope: { street: 'the street and its first administrator' } },
+  'auth.login': { input: s.loginInput, access: 'public', write: true, ...OWN_ACCOUNT },
   'auth.session': { input: none, access: 'public', write: false },
   'auth.logout': { input: none, access: 'session', write: false },
   'auth.lock': { input: none, access: 'session', write: false },
-  'auth.unlock': { input: z.object({ password: s.password }), access: 'session', write: true },
+  'auth.unlock': { input: z.object({ password: s.password }), access: 'session', write: true, ...OWN_ACCOUNT },
   'auth.ping': { input: none, access: 'session', write: false },
   'auth.changePassword': {
     input: z.object({ currentPassword: s.password, newPassword: s.newPassword }),
     access: 'session',
     write: true,
+    ...OWN_ACCOUNT,
   },
-  'account.setLanguage': { input: z.object({ language: s.language }), access: 'session', write: true },
+  'account.setLanguage': { input: z.object({ language: s.language }), access: 'session', write: true, ...OWN_ACCOUNT },
   'street.get': { input: none, access: 'viewer', write: false },
-  'street.update': { input: s.streetProfileInput, access: 'admin', write: true },
+  'street.update': { input: s.streetProfileInput, access: 'admin', write: true, ...ADMINISTRATION },
   'settings.get': { input: none, access: 'viewer', write: false },
-  'settings.update': { input: s.settingsInput, access: 'admin', write: true },
+  'settings.update': { input: s.settingsInput, access: 'admin', write: true, ...ADMINISTRATION },
   'users.list': { input: none, access: 'admin', write: false },
-  'users.create': { input: s.userCreateInput, access: 'admin', write: true },
-  'users.update': { input: s.userUpdateInput, access: 'admin', write: true },
+  'users.create': { input: s.userCreateInput, access: 'admin', write: true, ...ADMINISTRATION },
+  'users.update': { input: s.userUpdateInput, access: 'admin', write: true, ...ADMINISTRATION },
   'users.resetPassword': {
     input: z.object({ id: z.number().int().positive(), newPassword: s.newPassword }),
     access: 'admin',
     write: true,
+    ...ADMINISTRATION,
   },
-  'users.unlock': { input: z.object({ id: z.number().int().positive() }), access: 'admin', write: true },
+  'users.unlock': { input: z.object({ id: z.number().int().positive() }), access: 'admin', write: true, ...ADMINISTRATION },
   'audit.list': { input: s.auditListInput, access: 'viewer', write: false },
   'audit.verify': { input: none, access: 'viewer', write: false },
   'backup.list': { input: none, access: 'viewer', write: false },
-  'backup.create': { input: none, access: 'clerk', write: true },
-  'backup.restore': { input: s.backupRestoreInput, access: 'admin', write: true },
+  'backup.create': { input: none, access: 'clerk', write: true, freeze: { none: 'a copy of the file changes no record' }, scope: { street: 'a copy of the whole file, which any clerk may make' } },
+  'backup.restore': { input: s.backupRestoreInput, access: 'admin', write: true, freeze: { none: 'the whole file is replaced, its returns with it, by an administrator' }, scope: { street: 'the whole file (administrators only)' } },
   'jobs.cancel': { input: z.object({ jobId: z.string().max(64) }), access: 'session', write: false },
   'members.list': { input: s.memberListInput, access: 'viewer', write: false },
   'orgs.tree': { input: s.orgTreeInput, access: 'viewer', write: false },
-  'orgs.create': { input: s.orgCreateInput, access: 'clerk', write: true },
-  'orgs.update': { input: s.orgUpdateInput, access: 'clerk', write: true },
-  'orgs.move': { input: s.orgMoveInput, access: 'clerk', write: true },
-  'orgs.close': { input: s.orgCloseInput, access: 'clerk', write: true },
+  'orgs.create': { input: s.orgCreateInput, access: 'clerk', write: true, freeze: { none: 'the return reads the organization tree as it is now, not by month' }, scope: 'record' },
+  'orgs.update': { input: s.orgUpdateInput, access: 'clerk', write: true, freeze: { none: 'the return reads the organization tree as it is now, not by month' }, scope: 'record' },
+  'orgs.move': { input: s.orgMoveInput, access: 'clerk', write: true, freeze: { none: 'the return reads the organization tree as it is now, not by month' }, scope: 'record' },
+  'orgs.close': { input: s.orgCloseInput, access: 'clerk', write: true, freeze: { none: 'the return reads the organization tree as it is now, not by month' }, scope: 'record' },
   'orgs.officers': { input: s.officerListInput, access: 'viewer', write: false },
-  'orgs.saveOfficer': { input: s.officerSaveInput, access: 'clerk', write: true },
-  'orgs.endOfficerTerm': { input: s.officerEndTermInput, access: 'clerk', write: true },
+  'orgs.saveOfficer': { input: s.officerSaveInput, access: 'clerk', write: true, freeze: { none: 'officers are not counted in the return' }, scope: 'record' },
+  'orgs.endOfficerTerm': { input: s.officerEndTermInput, access: 'clerk', write: true, freeze: { none: 'officers are not counted in the return' }, scope: 'record' },
   'communities.list': { input: none, access: 'viewer', write: false },
-  'communities.save': { input: s.communitySaveInput, access: 'clerk', write: true },
+  'communities.save': { input: s.communitySaveInput, access: 'clerk', write: true, freeze: { none: 'the return reads the communities as they are now, not by month' }, scope: 'record' },
   'grids.list': { input: z.object({ communityId: z.number().int().positive().optional() }), access: 'viewer', write: false },
-  'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true },
-  'members.get': { input: z.object({ id: z.number().int().positive() }), access: 'viewer', write: false },
+  'grids.save': { input: s.gridSaveInput, access: 'clerk', write: true, freeze: { none: 'grids are not counted in the return' }, scope: 'record' },
+  'members.get': { input: z.object({ id: z.number().int().positive() }), access: 'viewer', write: false, scope: 'record' },
   'codes.list': { input: none, access: 'viewer', write: false },
   'codes.synonyms': { input: none, access: 'viewer', write: false },
-  'codes.mapValues': { input: s.codeMappingsInput, access: 'clerk', write: true },
-  'codes.removeSynonym': { input: s.codeSynonymRemoveInput, access: 'admin', write: true },
-  'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
-  'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
-  'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
+  'codes.mapValues': { input: s.codeMappingsInput, access: 'clerk', write: true, freeze: { none: 'the code tables are street-wide words, not records of a month' }, scope: { street: 'the code tables are shared by the whole street' } },
+  'codes.removeSynonym': { input: s.codeSynonymRemoveInput, access: 'admin', write: true, freeze: { none: 'the code tables are street-wide words, not records of a month' }, scope: { street: 'the code tables are shared by the whole street' } },
+  'members.create': { input: s.memberCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
   'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
   'members.importPreview': { input: s.memberImportInput, access: 'clerk', write: false },
-  'members.importCommit': { input: s.memberImportInput, access: 'clerk', write: true },
+  'members.importCommit': { input: s.memberImportInput, access: 'clerk', write: true, freeze: { none: 'checked row by row by the import: a row dated in a finalized month is refused by its Excel row, the others go in' }, scope: { street: "checked row by row by the import: each row's branch is looked for inside the caller's scope" } },
   'layouts.list': { input: z.object({ grid: z.string().trim().min(1).max(40) }), access: 'session', write: false },
-  'layouts.save': { input: s.gridLayoutInput, access: 'session', write: true },
+  'layouts.save': { input: s.gridLayoutInput, access: 'session', write: true, ...OWN_ACCOUNT },
   'transfers.list': { input: s.transferListInput, access: 'viewer', write: false },
-  'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true },
-  'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
-  'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
-  'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
+  'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,

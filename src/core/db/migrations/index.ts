@@ -1,4 +1,7 @@
-// The static, ordered list of migrations. A database's PRAGMA user_version is how many have run.
+// The ordered list of migrations, written out here and never taken from a directory listing: two shipped
+// files share the number 0003 (0003-service-catalog is the data 0003-service-counter seeds, not a migration),
+// and migration files are frozen, so the order lives in this array. A database's PRAGMA user_version is how
+// many of them have run. tests/core/migrations.test.ts checks every file of this folder is named here once.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-organizations-members';
@@ -24,5 +27,10 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007-code-synonyms', up: m0007.up },
   { name: '0008-tail-search', up: m0008.up },
 ];
+
+/** Files of this folder that belong to a migration without being one (data it seeds), with their migration. */
+export const MIGRATION_PARTS: Readonly<Record<string, string>> = {
+  '0003-service-catalog': '0003-service-counter',
+};
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,27 +13,19 @@ import { getRequest } from './request-rows';
 import { assertVersion, issue, refuse, refused } from './refusals';
 import type { WorkdayCalendar } from './workdays';
 import type { Scope } from '../../scope';
-import { finalizedPeriodFor, refuseFrozenDate } from '../../returns/freeze';
 
 export interface StepContext {
   db: SqliteDatabase;
   now: Date;
   actor: string;
   calendar: WorkdayCalendar;
-  /** A user limited to one community accepts and handles only that community's requests. */
+  /**
+   * A user limited to one community accepts for it by default. Whose a request is, and that it is never
+   * accepted for another community, the dispatcher checked before the step (src/core/write-rules.ts).
+   */
   scope?: Scope | null;
 }
 
-/** Refuses a request another community accepted (`field` names it). */
-export function assertRequestInScope(r: Pick<ServiceRequest, 'community_id' | 'number'>, scope: Scope | null | undefined, field = 'id'): void {
-  if (scope && !scope.hasCommunity(r.community_id)) throw scope.refuse(field, 'requestOutsideScope', r.number);
-}
-
-function getScopedRequest(ctx: StepContext, id: number): ServiceRequest {
-  const r = getRequest(ctx.db, id);
-  assertRequestInScope(r, ctx.scope);
-  return r;
-}
 
 export type Step = { before: ServiceRequest; after: ServiceRequest };
 
@@ -121,9 +113,6 @@ export function acceptRequest(ctx: StepContext, input: ApiParsedInput<'requests.
   if (idNumber && !idNumber.ok) problems.push(issue('residentIdNumber', idNumber.problem, input.residentIdNumber, idNumber.params));
   const acceptedOn = input.acceptedOn ?? today;
   if (acceptedOn > today) problems.push(issue('acceptedOn', 'dateInFuture', acceptedOn));
-  // A request taken down late must not land in a month whose return is finalized (its figures are frozen).
-  const frozen = finalizedPeriodFor(db, acceptedOn);
-  if (frozen) problems.push(issue('acceptedOn', 'periodFinalized', acceptedOn, { period: frozen }));
   if (problems.length || !community || !matter || !name.ok || (phone && !phone.ok) || (idNumber && !idNumber.ok)) throw refused(problems);
 
   const year = Number(acceptedOn.slice(0, 4));
@@ -193,7 +182,7 @@ function assertStatus(r: ServiceRequest, allowed: readonly RequestStatus[]): voi
 }
 
 function load(ctx: StepContext, input: { id: number; version?: number }, allowed: readonly RequestStatus[]): ServiceRequest {
-  const r = getScopedRequest(ctx, input.id);
+  const r = getRequest(ctx.db, input.id);
   assertVersion('service_request', r.id, r.version, input.version);
   assertStatus(r, allowed);
   return r;
@@ -214,7 +203,6 @@ function assignee(ctx: StepContext, input: ApiParsedInput<'requests.start'>): { 
     if (input.memberId === undefined) throw refuse('memberId', 'required');
     const m = first(ctx.db, qb.selectFrom('members').select(['id', 'name', 'status']).where('id', '=', input.memberId));
     if (!m || m.status !== 'active') throw refuse('memberId', 'notFound', input.memberId);
-    ctx.scope?.assertMember(m.id, 'memberId');
     return { name: m.name, memberId: m.id, volunteerId: null };
   }
   if (input.assigneeKind === 'volunteer') {
@@ -239,9 +227,8 @@ export function startRequest(ctx: StepContext, input: ApiParsedInput<'requests.s
   );
 }
 
-/** Closing today: refused while today's month has a finalized return (its counts of closed requests are frozen). */
+/** Closing today (the dispatcher refused it first while today's month has a finalized return). */
 function closing(ctx: StepContext): Updateable<ServiceRequestTable> {
-  refuseFrozenDate(ctx.db, 'closedOn', localIsoDate(ctx.now));
   return { closed_on: localIsoDate(ctx.now), completed_at: ctx.now.toISOString(), paused_on: null, status_before_pause: null };
 }
 
@@ -256,12 +243,11 @@ export function completeRequest(ctx: StepContext, input: ApiParsedInput<'request
 }
 
 export function rateRequest(ctx: StepContext, input: ApiParsedInput<'requests.rate'>): Step {
-  const before = getScopedRequest(ctx, input.id);
+  const before = getRequest(ctx.db, input.id);
   assertVersion('service_request', before.id, before.version, input.version);
   if (before.status !== 'done') throw refuse('id', 'requestNotDone', before.number);
   if (before.satisfaction !== null) throw refuse('satisfaction', 'requestAlreadyRated', before.satisfaction);
-  // The rating counts in the month the request closed: refused once that month's return is finalized.
-  refuseFrozenDate(ctx.db, 'closedOn', before.closed_on);
+  // The rating counts in the month the request closed: the dispatcher refused it once that month was finalized.
   return update(ctx, before, { satisfaction: input.satisfaction, satisfaction_comment: input.satisfactionComment || null }, 'rated', {
     satisfaction: input.satisfaction,
     comment: input.satisfactionComment ?? null,
@@ -286,7 +272,7 @@ export function returnToGuidance(ctx: StepContext, input: ApiParsedInput<'reques
 
 /** 补正: the clock stops until the documents come. */
 export function pauseRequest(ctx: StepContext, input: ApiParsedInput<'requests.pause'>): Step {
-  const before = getScopedRequest(ctx, input.id);
+  const before = getRequest(ctx.db, input.id);
   assertVersion('service_request', before.id, before.version, input.version);
   if (before.status === 'waiting_docs') throw refuse('id', 'requestAlreadyPaused', before.number, { pausedOn: before.paused_on ?? '' });
   assertStatus(before, RUNNING);

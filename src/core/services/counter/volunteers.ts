@@ -8,7 +8,6 @@ import { localIsoDate, normalizePersonName, normalizePhone } from '../../../shar
 import { first, qb, run } from '../../db/query';
 import type { ServiceRecord, ServiceTeam, Volunteer } from '../../db/schema-counter';
 import { issue, notFound, refuse, refused } from './refusals';
-import { refuseFrozenDate } from '../../returns/freeze';
 import type { Scope } from '../../scope';
 import { maskPhone } from '../../../shared/validators/masking';
 
@@ -135,11 +134,9 @@ function volunteerPerson(db: SqliteDatabase, input: ApiParsedInput<'volunteers.s
   return name.ok ? { name: name.value, phone: phone?.ok ? phone.value : null } : null;
 }
 
-export function saveVolunteer(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, now: Date, scope: Scope | null = null): { before: Volunteer | null; after: Volunteer } {
+export function saveVolunteer(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, now: Date): { before: Volunteer | null; after: Volunteer } {
+  // (Another community's Party member is refused to a community-limited clerk by the dispatcher: write-rules.ts.)
   const before = input.id === undefined ? null : getVolunteer(db, input.id);
-  // Another community's Party members are seen, not changed, by a clerk limited to one community.
-  if (scope && before?.member_id != null) scope.assertMember(before.member_id, 'memberId');
-  if (scope && input.memberId != null) scope.assertMember(input.memberId, 'memberId');
   const problems: FieldIssue[] = [];
   const person = volunteerPerson(db, input, problems);
   const memberId = input.memberId ?? null;
@@ -219,7 +216,6 @@ export function getRecordInfo(db: SqliteDatabase, id: number): ServiceRecordInfo
 export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceRecords.create'>, now: Date, actor: string): ServiceRecordInfo {
   const v = getVolunteer(db, input.volunteerId);
   if (input.servedOn > localIsoDate(now)) throw refuse('servedOn', 'dateInFuture', input.servedOn);
-  refuseFrozenDate(db, 'servedOn', input.servedOn);
   if (input.requestId !== undefined && !first(db, qb.selectFrom('service_requests').select('id').where('id', '=', input.requestId))) {
     throw refuse('requestId', 'notFound', input.requestId);
   }
@@ -243,8 +239,7 @@ export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceR
 
 export function deleteRecord(db: SqliteDatabase, id: number): ServiceRecordInfo {
   const before = getRecordInfo(db, id);
-  // The hours count in their month's return: a finalized one keeps them until it is reopened.
-  refuseFrozenDate(db, 'servedOn', before.servedOn);
+  // The hours count in their month's return: the dispatcher keeps a finalized month's until it is reopened.
   run(db, qb.deleteFrom('service_records').where('id', '=', id));
   return before;
 }

@@ -42,9 +42,8 @@ export function getCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
   return toInfo(row);
 }
 
-export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commitments.save'>, now: Date, scope: Scope | null = null): { before: CommitmentInfo | null; after: CommitmentInfo } {
-  if (scope && input.id !== undefined) scope.assertMember(getCommitment(db, input.id).memberId, 'id');
-  if (scope && db.prepare('SELECT 1 FROM members WHERE id = ?').get(input.memberId)) scope.assertMember(input.memberId, 'memberId');
+/** A commitment saved; whose member it is (and was) the dispatcher checked first (src/core/write-rules.ts). */
+export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commitments.save'>, now: Date): { before: CommitmentInfo | null; after: CommitmentInfo } {
   const member = db.prepare('SELECT name, status FROM members WHERE id = ?').get(input.memberId) as { name: string; status: string } | undefined;
   if (!member || member.status !== 'active') throw refuse('memberId', 'memberNotOnRoll', input.memberId);
   const clash = db.prepare('SELECT id FROM member_commitments WHERE member_id = ? AND year = ? AND id != ?').get(input.memberId, input.year, input.id ?? 0);
@@ -61,9 +60,8 @@ export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commit
   return { before, after: getCommitment(db, input.id) };
 }
 
-export function deleteCommitment(db: SqliteDatabase, id: number, scope: Scope | null = null): CommitmentInfo {
+export function deleteCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
   const before = getCommitment(db, id);
-  scope?.assertMember(before.memberId, 'id');
   db.prepare('DELETE FROM member_commitments WHERE id = ?').run(id);
   return before;
 }

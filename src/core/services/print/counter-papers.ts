@@ -7,8 +7,6 @@ import { getMatter, listMatters } from '../counter/matters';
 import { getRequestRow, type Today } from '../counter/request-rows';
 import { printHeading } from './heading';
 import { getStation } from './station';
-import { assertRequestInScope } from '../counter/request-steps';
-import type { Scope } from '../../scope';
 
 export function threeListsData(db: SqliteDatabase, now: Date): PrintThreeLists {
   const matters = listMatters(db, false);
@@ -24,10 +22,9 @@ export function threeListsData(db: SqliteDatabase, now: Date): PrintThreeLists {
   };
 }
 
-/** The slip of a request; a user limited to one community prints only its own community's. */
-export function slipData(db: SqliteDatabase, requestId: number, day: Today, now: Date, scope: Scope | null = null): PrintSlip {
+/** The slip of a request (a user limited to one community prints only its own: the dispatcher's scope check). */
+export function slipData(db: SqliteDatabase, requestId: number, day: Today, now: Date): PrintSlip {
   const r = getRequestRow(db, requestId, day);
-  assertRequestInScope({ community_id: r.communityId, number: r.number }, scope, 'requestId');
   const waiting = r.status === 'waiting_docs' && !!r.missingDocuments;
   const materials = waiting ? splitList(r.missingDocuments ?? '') : JSON.parse(getMatter(db, r.matterId).materials) as string[];
   return {

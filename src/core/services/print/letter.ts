@@ -7,8 +7,7 @@ import type { Language } from '../../../shared/api/schemas';
 import { fileText } from '../../../shared/i18n/file-text';
 import { checkCitizenId } from '../../../shared/validators/citizen-id';
 import { Codes } from '../member-records';
-import { assertTransferInScope, getTransferRow } from '../transfers';
-import type { Scope } from '../../scope';
+import { getTransferRow } from '../transfers';
 import { printHeading } from './heading';
 import { getStation } from './station';
 
@@ -23,10 +22,9 @@ export function letterPrints(db: SqliteDatabase, transferId: number): number {
   ).n;
 }
 
-/** The letter of a transfer; a user limited to one community prints only letters that concern it. */
-export function letterData(db: SqliteDatabase, transferId: number, lang: Language, now: Date, scope: Scope | null = null): PrintLetter {
+/** The letter of a transfer (a user limited to one community prints only letters that concern it: the dispatcher's scope check). */
+export function letterData(db: SqliteDatabase, transferId: number, lang: Language, now: Date): PrintLetter {
   const t = getTransferRow(db, transferId, now);
-  assertTransferInScope(db, { id: t.id, letter_number: t.letterNumber }, scope, 'transferId');
   const member = t.memberId === null ? undefined : (db.prepare('SELECT sex, ethnicity, birth_date, phone FROM members WHERE id = ?').get(t.memberId) as MemberFacts | undefined);
   const id = checkCitizenId(t.memberIdNumber, now);
   const sex = member?.sex ?? (id.ok ? id.sex : null);

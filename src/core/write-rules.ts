@@ -1,0 +1,307 @@
+// The freeze and the scope of every write, in one table the dispatcher (app.ts `call`) enforces before the
+// handler runs. The contract declares them per method (src/shared/api/contract-rules.ts): a 'dated' write or a
+// 'record' scope needs a function here that reads the input and the database as they are; the table's type
+// (`WriteRules`) makes a missing or surplus entry a type error, so a new write method cannot forget them.
+// Rules only read: the dispatcher checks that the database did not change while they ran.
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { contract, type ApiParsedInput, type Method, type WriteMethod } from '../shared/api/contract';
+import type { WholeStreetDecl } from '../shared/api/contract-rules';
+import { localIsoDate } from '../shared/validators/loose-date';
+import { memberDateChanges, refuseFrozenDates, type DatedField } from './returns/freeze';
+import { requireWholeStreet, type Scope } from './scope';
+import { newMemberDates, updatedMemberDates } from './services/member-records';
+import { assertTransferInScope, createTransferParties } from './services/transfers';
+
+/** What a rule may look at: the database (read only), and the call's clock. */
+export interface RuleView {
+  readonly db: SqliteDatabase;
+  readonly now: Date;
+  /** `now` as the street's calendar day (YYYY-MM-DD). */
+  readonly today: string;
+}
+
+/**
+ * Whose a record is: an organization (and so its community's subtree), a member (their organization), a
+ * community (a request's, a grid's — `problem` and `value` name the record in the refusal), a transfer
+ * (either side or the member in the community), or street-level work refused outright. A target whose record
+ * does not exist is skipped: the handler answers NOT_FOUND in its own words.
+ */
+export type ScopeTarget =
+  | { field: string; org: number | null | undefined }
+  | { field: string; member: number | null | undefined }
+  | { field: string; community: number | null; problem?: string; value?: unknown }
+  | { field: string; transfer: number }
+  | { field: string; refuse: string; value?: unknown };
+
+type Spec<M extends Method> = (typeof contract)[M];
+type FreezeFn<M extends Method> = (input: ApiParsedInput<M>, view: RuleView) => DatedField[];
+type ScopeFn<M extends Method> = (input: ApiParsedInput<M>, view: RuleView) => ScopeTarget[];
+
+/** A write's rule: functions where the contract says 'dated' / 'record', the declaration's word otherwise. */
+export interface WriteRule<M extends WriteMethod = WriteMethod> {
+  freeze: Spec<M> extends { freeze: 'dated' } ? FreezeFn<M> : 'none';
+  scope: Spec<M> extends { scope: 'record' } ? ScopeFn<M> : 'street';
+}
+export type WriteRules = { [M in WriteMethod]: WriteRule<M> };
+
+/** Reads of one record whose spec says scope: 'record'. */
+export type ScopedRead = { [M in Method]: Spec<M> extends { write: false; scope: 'record' } ? M : never }[Method];
+export type ReadScopeRules = { [M in ScopedRead]: ScopeFn<M> };
+
+/** Neither rule needs the database: the contract's declaration (none, street, wholeStreet) says it all. */
+const NONE = { freeze: 'none', scope: 'street' } as const;
+
+/** The community of a grid, when the grid exists. */
+function gridCommunity(db: SqliteDatabase, gridId: number | null | undefined, field: string): ScopeTarget[] {
+  if (gridId == null) return [];
+  const community = db.prepare('SELECT community_id FROM grids WHERE id = ?').pluck().get(gridId) as number | undefined;
+  return community === undefined ? [] : [{ field, community }];
+}
+
+/** A service request's community, named by its number in a refusal. */
+function requestCommunity(db: SqliteDatabase, id: number, field = 'id'): ScopeTarget[] {
+  const r = db.prepare('SELECT community_id, number FROM service_requests WHERE id = ?').get(id) as { community_id: number; number: string } | undefined;
+  return r ? [{ field, community: r.community_id, problem: 'requestOutsideScope', value: r.number }] : [];
+}
+
+const requestRecord = { scope: (input: { id: number }, { db }: RuleView) => requestCommunity(db, input.id) };
+
+/** Closing a request today: the month it closes in counts it. */
+const closingToday = {
+  freeze: (_input: unknown, { today }: RuleView): DatedField[] => [{ field: 'closedOn', date: today }],
+  ...requestRecord,
+};
+
+/** A commitment's member, as it is stored. */
+function commitmentMember(db: SqliteDatabase, id: number | undefined): number | undefined {
+  return id === undefined ? undefined : (db.prepare('SELECT member_id FROM member_commitments WHERE id = ?').pluck().get(id) as number | undefined);
+}
+
+export const WRITE_RULES: WriteRules = {
+  'setup.initialize': NONE,
+  'auth.login': NONE,
+  'auth.unlock': NONE,
+  'auth.changePassword': NONE,
+  'account.setLanguage': NONE,
+  'street.update': NONE,
+  'settings.update': NONE,
+  'users.create': NONE,
+  'users.update': NONE,
+  'users.resetPassword': NONE,
+  'users.unlock': NONE,
+  'backup.create': NONE,
+  'backup.restore': NONE,
+  'layouts.save': NONE,
+  'codes.mapValues': NONE,
+  'codes.removeSynonym': NONE,
+  'members.importCommit': NONE,
+
+  'orgs.create': {
+    freeze: 'none',
+    scope: (input, { db }) => [
+      { field: 'parentId', org: input.parentId },
+      ...(input.communityId != null ? [{ field: 'communityId', community: input.communityId }] : []),
+      ...gridCommunity(db, input.gridId, 'gridId'),
+    ],
+  },
+  'orgs.update': {
+    freeze: 'none',
+    scope: (input, { db }) => [
+      { field: 'id', org: input.id },
+      // Taking an organization out of the community (or into another) would take it out of the user's reach.
+      ...(input.communityId !== undefined ? [{ field: 'communityId', community: input.communityId }] : []),
+      ...gridCommunity(db, input.gridId, 'gridId'),
+    ],
+  },
+  'orgs.move': {
+    freeze: 'none',
+    scope: (input) => [
+      { field: 'id', org: input.id },
+      { field: 'parentId', org: input.parentId },
+    ],
+  },
+  'orgs.close': { freeze: 'none', scope: (input) => [{ field: 'id', org: input.id }] },
+  'orgs.saveOfficer': { freeze: 'none', scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+  'orgs.endOfficerTerm': {
+    freeze: 'none',
+    scope: (input, { db }) => [{ field: 'id', org: db.prepare('SELECT org_id FROM org_officers WHERE id = ?').pluck().get(input.id) as number | undefined }],
+  },
+  'communities.save': {
+    freeze: 'none',
+    // A user limited to one community edits only its own record, never its code, and adds none.
+    scope: (input, { db }) => {
+      if (input.id === undefined) return [{ field: 'divisionCode', refuse: 'communityCreateStreetWide', value: input.divisionCode }];
+      const code = db.prepare('SELECT division_code FROM communities WHERE id = ?').pluck().get(input.id) as string | undefined;
+      if (code === undefined) return [];
+      return [{ field: 'id', community: input.id }, ...(code !== input.divisionCode ? [{ field: 'divisionCode', refuse: 'scopeCodeFixed', value: input.divisionCode }] : [])];
+    },
+  },
+  'grids.save': {
+    freeze: 'none',
+    scope: (input, { db }) => [{ field: 'communityId', community: input.communityId }, ...(input.id !== undefined ? gridCommunity(db, input.id, 'id') : [])],
+  },
+
+  'members.create': {
+    freeze: (input, { db, now }) => {
+      const dates = newMemberDates(db, input, now);
+      return dates ? memberDateChanges(null, dates) : [];
+    },
+    scope: (input) => [{ field: 'orgId', org: input.orgId }],
+  },
+  'members.update': {
+    // The dates the change moves, old and new: the member's own join, full, lost-contact dates.
+    freeze: (input, { db, now }) => {
+      const change = updatedMemberDates(db, input, now);
+      return change ? memberDateChanges(change.before, change.after) : [];
+    },
+    scope: (input) => [{ field: 'id', member: input.id }],
+  },
+  'members.leave': {
+    freeze: (input) => [{ field: 'on', date: input.on }],
+    scope: (input) => [{ field: 'id', member: input.id }],
+  },
+
+  'transfers.create': {
+    freeze: (input) => [{ field: 'issuedOn', date: input.issuedOn }],
+    scope: (input) => createTransferParties(input).map((p) => (p.org !== undefined ? { field: p.field, org: p.org } : { field: p.field, member: p.member })),
+  },
+  'transfers.receive': { freeze: (input) => [{ field: 'on', date: input.on }], scope: (input) => [{ field: 'id', transfer: input.id }] },
+  'transfers.returnReceipt': {
+    // One step for an `out` letter still issued: the day it was received falls in its month too.
+    freeze: (input) => [
+      { field: 'on', date: input.on },
+      { field: 'receivedOn', date: input.receivedOn },
+    ],
+    scope: (input) => [{ field: 'id', transfer: input.id }],
+  },
+  'transfers.cancel': { freeze: (input) => [{ field: 'on', date: input.on }], scope: (input) => [{ field: 'id', transfer: input.id }] },
+
+  'matters.create': NONE,
+  'matters.update': NONE,
+  'matters.retire': NONE,
+  'requests.accept': {
+    // A request taken down late must not land in a month whose return is finalized.
+    freeze: (input, { today }) => [{ field: 'acceptedOn', date: input.acceptedOn ?? today }],
+    // Accepted for the user's community: by default (the service's), never for another.
+    scope: (input) => (input.communityId === undefined ? [] : [{ field: 'communityId', community: input.communityId }]),
+  },
+  'requests.start': {
+    freeze: 'none',
+    scope: (input, { db }) => [...requestCommunity(db, input.id), ...(input.assigneeKind === 'member' && input.memberId !== undefined ? [{ field: 'memberId', member: input.memberId }] : [])],
+  },
+  'requests.complete': closingToday,
+  'requests.transfer': closingToday,
+  'requests.returnToGuidance': closingToday,
+  'requests.rate': {
+    // The rating counts in the month the request closed.
+    freeze: (input, { db }) => [{ field: 'closedOn', date: db.prepare('SELECT closed_on FROM service_requests WHERE id = ?').pluck().get(input.id) as string | null | undefined }],
+    ...requestRecord,
+  },
+  'requests.pause': { freeze: 'none', ...requestRecord },
+  'requests.resume': { freeze: 'none', ...requestRecord },
+  'requests.extend': { freeze: 'none', ...requestRecord },
+  'workdays.overrides.save': NONE,
+  'workdays.overrides.delete': NONE,
+  'teams.save': NONE,
+  'volunteers.save': {
+    freeze: 'none',
+    // A resident volunteer is the street's; a Party member volunteer (as saved, and as it was) is their community's.
+    scope: (input, { db }) => {
+      const before = input.id === undefined ? undefined : (db.prepare('SELECT member_id FROM volunteers WHERE id = ?').pluck().get(input.id) as number | null | undefined);
+      return [before, input.memberId].filter((m): m is number => m != null).map((member) => ({ field: 'memberId', member }));
+    },
+  },
+  'serviceRecords.create': { freeze: (input) => [{ field: 'servedOn', date: input.servedOn }], scope: 'street' },
+  'serviceRecords.delete': {
+    // The hours count in their month's return: a finalized one keeps them until it is reopened.
+    freeze: (input, { db }) => [{ field: 'servedOn', date: db.prepare('SELECT served_on FROM service_records WHERE id = ?').pluck().get(input.id) as string | undefined }],
+    scope: 'street',
+  },
+  'merchants.save': NONE,
+
+  'print.record': NONE,
+  'station.save': NONE,
+  'commitments.save': {
+    freeze: 'none',
+    // The member it is for, and the one it was for when an existing commitment is changed.
+    scope: (input, { db }) => [
+      { field: 'id', member: commitmentMember(db, input.id) },
+      { field: 'memberId', member: input.memberId },
+    ],
+  },
+  'commitments.delete': { freeze: 'none', scope: (input, { db }) => [{ field: 'id', member: commitmentMember(db, input.id) }] },
+
+  'setup.initializeDistrict': NONE,
+  'exchange.exportKey': NONE,
+  'exchange.trustKey': NONE,
+  'exchange.saveSettings': NONE,
+  'returns.saveNote': NONE,
+  'returns.check': NONE,
+  'returns.finalize': NONE,
+  'returns.reopen': NONE,
+  'returns.build': NONE,
+  'returns.sendToFolder': NONE,
+  'returns.upload': NONE,
+  'district.issueToken': NONE,
+  'district.import': NONE,
+  'district.importFolder': NONE,
+  'district.receiveUpload': NONE,
+};
+
+export const READ_SCOPE_RULES: ReadScopeRules = {
+  'members.get': (input) => [{ field: 'id', member: input.id }],
+  'requests.get': (input, { db }) => requestCommunity(db, input.id),
+  'print.slip': (input, { db }) => requestCommunity(db, input.requestId, 'requestId'),
+  'print.letter': (input) => [{ field: 'transferId', transfer: input.transferId }],
+};
+
+function isWholeStreet(decl: unknown): decl is WholeStreetDecl {
+  return typeof decl === 'object' && decl !== null && 'wholeStreet' in decl;
+}
+
+/**
+ * The method's declared scope and freeze, before its handler runs: a user limited to one community is
+ * refused (FORBIDDEN) on another community's record, and a write dated in a finalized month is refused
+ * (VALIDATION, periodFinalized) for everyone, the local tool too. The import calls it for each updated row.
+ */
+export function enforceRules(method: Method, input: unknown, db: SqliteDatabase, scope: Scope | null, now: Date): void {
+  const spec = contract[method] as { scope?: unknown };
+  const view: RuleView = { db, now, today: localIsoDate(now) };
+  const changesBefore = totalChanges(db);
+  if (scope) {
+    if (isWholeStreet(spec.scope)) {
+      const value = (input as Record<string, unknown>)[spec.scope.field];
+      // A period is named in the refusal; an internal id (a package's) is not a thing the user wrote.
+      requireWholeStreet(scope, spec.scope.field, spec.scope.wholeStreet, typeof value === 'string' ? value : undefined);
+    }
+    const rule = (WRITE_RULES as Record<string, { scope: unknown }>)[method]?.scope ?? (READ_SCOPE_RULES as Record<string, unknown>)[method];
+    if (typeof rule === 'function') for (const target of (rule as ScopeFn<Method>)(input as never, view)) checkTarget(db, scope, target);
+  }
+  const freeze = (WRITE_RULES as Record<string, { freeze: unknown }>)[method]?.freeze;
+  if (typeof freeze === 'function') refuseFrozenDates(db, (freeze as FreezeFn<Method>)(input as never, view));
+  // A rule that wrote would change data before the call's transaction and its audit entry: a program error.
+  if (totalChanges(db) !== changesBefore) throw new Error(`the rules of ${method} changed the database`);
+}
+
+function checkTarget(db: SqliteDatabase, scope: Scope, target: ScopeTarget): void {
+  if ('refuse' in target) throw scope.refuse(target.field, target.refuse, target.value);
+  if ('org' in target) {
+    if (target.org != null && exists(db, 'organizations', target.org)) scope.assertOrg(target.org, target.field);
+  } else if ('member' in target) {
+    if (target.member != null && exists(db, 'members', target.member)) scope.assertMember(target.member, target.field);
+  } else if ('transfer' in target) {
+    const t = db.prepare('SELECT id, letter_number FROM transfers WHERE id = ?').get(target.transfer) as { id: number; letter_number: string } | undefined;
+    if (t) assertTransferInScope(db, t, scope, target.field);
+  } else if (!scope.hasCommunity(target.community)) {
+    if (target.problem) throw scope.refuse(target.field, target.problem, target.value);
+    scope.assertCommunity(target.community, target.field);
+  }
+}
+
+function exists(db: SqliteDatabase, table: 'organizations' | 'members', id: number): boolean {
+  return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+}
+
+function totalChanges(db: SqliteDatabase): number {
+  return db.prepare('SELECT total_changes()').pluck().get() as number;
+}
