@@ -237,6 +237,7 @@ describe('a clerk limited to one community', () => {
       'members.create': { input: { orgId: f.peaceBranch, fields: { name: '孙立新', idNumber: citizenId('19920108', '315', '110101'), category: '预备党员', joinDate: '2026-11-01' } }, ...org('orgId') },
       'members.update': { input: { ...f.peaceMember, fields: { phone: '13900000000' } }, ...member },
       'members.leave': { input: { ...f.peaceMember, on: '2026-11-01', reason: 'other' }, ...member },
+      'volunteers.save': { input: { memberId: f.peaceMember.id, skills: '维修', active: true }, field: 'memberId', problem: 'memberOutsideScope' },
       'transfers.create': { input: { direction: 'out', toOrgName: '外区党委', issuedOn: '2026-11-01', letterNumber: '和平〔2026〕8号', memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
       'transfers.receive': { input: { id: f.peaceLetter, on: '2026-11-02' }, field: 'id', problem: 'transferOutsideScope' },
       'transfers.returnReceipt': { input: { id: f.peaceLetter, on: '2026-11-02' }, field: 'id', problem: 'transferOutsideScope' },
