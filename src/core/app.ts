@@ -14,6 +14,7 @@ import type { CallContext, Handlers, Session, SessionStore } from './context';
 import { openDatabase } from './db/open';
 import { first, qb } from './db/query';
 import type { User } from './db/schema';
+import { findUserByName } from './services/users';
 import { adminHandlers } from './handlers/admin';
 import { authHandlers } from './handlers/auth';
 import { memberHandlers } from './handlers/members';
@@ -25,13 +26,14 @@ import { counterResourceHandlers } from './handlers/counter-resources';
 import { printHandlers } from './handlers/print';
 import { exchangeHandlers } from './handlers/exchange';
 import { returnHandlers } from './handlers/returns';
+import { demoHandlers } from './handlers/demo';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
 import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...demoHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);
@@ -45,6 +47,16 @@ export interface AppOptions {
   appVersion?: string;
   /** The clock; tests pass their own to step past a lockout. */
   now?: () => Date;
+}
+
+/** The command line's login: who it runs as, and a caller bound to that session (see `loginForCli`). */
+export interface CliSession {
+  username: string;
+  role: User['role'];
+  /** Logged in with the password: write methods are allowed (as far as the role and scope allow). */
+  canWrite: boolean;
+  token: string;
+  call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
 }
 
 type EventSink = (token: string | null, event: ApiEvent) => void;
@@ -104,6 +116,40 @@ export class StreetDeskApp {
     const result = await this.call(method, input, null, actor);
     if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
     return result.value as ApiOutputs[M];
+  }
+
+  /**
+   * Logs the command line in as a user, so its calls pass the same role and scope checks as the window's.
+   * `username` null means the first active administrator. With a password this is the window's own login
+   * (`auth.login`: a wrong password counts toward the lockout and is audited). Without one — for commands
+   * that only read — the session is opened for that user directly, and the returned caller refuses every
+   * method the contract marks as a write, so a missing password can never write.
+   */
+  async loginForCli(username: string | null, password: string | null): Promise<CliSession> {
+    const user = username === null ? this.firstAdministrator() : findUserByName(this.db, username);
+    if (!user) throw new AppError('NOT_FOUND', username === null ? 'no active administrator' : `no user named ${username}`, { entity: 'user', username });
+    let token: string;
+    if (password !== null) {
+      const login = await this.call('auth.login', { username: user.username, password }, null);
+      if (!login.ok) throw new AppError(login.error.code, login.error.message, login.error.details);
+      token = (login.value as ApiOutputs['auth.login']).token;
+    } else {
+      if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'account disabled');
+      if (user.locked_until !== null && new Date(user.locked_until) > this.now()) {
+        throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: user.locked_until });
+      }
+      token = this.sessionStore().open(user.id).token;
+    }
+    const canWrite = password !== null;
+    const call = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+      if (!canWrite && contract[method].write) throw new AppError('UNAUTHENTICATED', `${method} writes and needs the password`, { method, needsPassword: true });
+      return this.invoke(method, input, token);
+    };
+    return { username: user.username, role: user.role, canWrite, token, call };
+  }
+
+  private firstAdministrator(): User | undefined {
+    return first(this.db, qb.selectFrom('users').selectAll().where('role', '=', 'admin').where('disabled', '=', 0).orderBy('id').limit(1));
   }
 
   async call(method: string, input: unknown, token: string | null, systemActor?: string): Promise<Result<unknown>> {

@@ -90,6 +90,8 @@ export const contract = {
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
+  /** A made-up demo street for demonstrations and timing (the CLI's seed-demo); refused once members exist. */
+  'demo.seed': { input: s.demoSeedInput, access: 'admin', write: true },
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
@@ -246,6 +248,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'transfers.receive': TransferRow;
   'transfers.returnReceipt': TransferRow;
   'transfers.cancel': TransferRow;
+  'demo.seed': { seed: number; communities: number; grids: number; organizations: number; members: number; requests?: number; teams?: number; volunteers?: number; records?: number };
 }
 
 /** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
