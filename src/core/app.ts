@@ -1,6 +1,6 @@
 // The application behind the contract: validates every call, checks the session and role, runs the
-// handler and answers with the envelope. Electron (through the worker), the browser host, the CLI and
-// the tests all drive this same object.
+// handler and answers with the envelope. Electron (through the worker), the browser host, the CLI (logged
+// in as a user through `loginForCli`) and the tests all drive this same object.
 import fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
@@ -109,16 +109,6 @@ export class StreetDeskApp {
   }
 
   /**
-   * Calls a method as the named local tool (the CLI) rather than as a logged-in user: it has an
-   * administrator's rights and its writes are audited under that name.
-   */
-  async invokeAsSystem<M extends Method>(method: M, input: ApiInput<M>, actor = 'cli'): Promise<ApiOutputs[M]> {
-    const result = await this.call(method, input, null, actor);
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
-    return result.value as ApiOutputs[M];
-  }
-
-  /**
    * Logs the command line in as a user, so its calls pass the same role and scope checks as the window's.
    * `username` null means the first active administrator. With a password this is the window's own login
    * (`auth.login`: a wrong password counts toward the lockout and is audited). Without one — for commands
@@ -152,18 +142,18 @@ export class StreetDeskApp {
     return first(this.db, qb.selectFrom('users').selectAll().where('role', '=', 'admin').where('disabled', '=', 0).orderBy('id').limit(1));
   }
 
-  async call(method: string, input: unknown, token: string | null, systemActor?: string): Promise<Result<unknown>> {
+  async call(method: string, input: unknown, token: string | null): Promise<Result<unknown>> {
     let lang: Language = 'zh-CN';
     try {
       if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method}`, { method });
       if (this.restoring) throw new AppError('BUSY', 'a restore is under way');
       const spec = contract[method];
-      const { session, user } = systemActor ? { session: null, user: null } : this.caller(method, token);
+      const { session, user } = this.caller(method, token);
       if (user) lang = user.language;
       if (!BEFORE_SETUP.has(method) && !getStreet(this.db)) {
         throw new AppError('NOT_INITIALIZED', 'first-time setup has not been done');
       }
-      if (!systemActor) this.checkAccess(spec.access, user);
+      this.checkAccess(spec.access, user);
       const parsed = safeParseInput(spec.input, input ?? {});
       if (!parsed.ok) throw new AppError('VALIDATION', 'invalid input', { issues: parsed.issues });
       if (session && !PASSIVE.has(method)) session.lastActivity = this.now().getTime();
@@ -174,7 +164,7 @@ export class StreetDeskApp {
       const controller = new AbortController();
       this.jobs.set(jobId, { token, controller });
       try {
-        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token, systemActor);
+        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token);
         const handler = handlers[method as Exclude<Method, 'jobs.cancel' | 'app.status'>] as (c: CallContext, i: unknown) => unknown;
         const value = await handler(ctx, parsed.value);
         return { ok: true, value };
@@ -281,11 +271,10 @@ export class StreetDeskApp {
     jobId: string,
     signal: AbortSignal,
     token: string | null,
-    systemActor?: string,
   ): CallContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const app = this;
-    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? systemActor ?? 'system' });
+    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? 'system' });
     let inTx = 0;
     let audited = 0;
     const scope = Scope.of(this.db, user);
