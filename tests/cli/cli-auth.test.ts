@@ -9,6 +9,7 @@ import { StreetDeskApp } from '../../src/core/app';
 import { ALL_COMMANDS, GLOBAL_OPTIONS } from '../../src/cli/registry';
 import { ADMIN, USER_PASSWORD, addUser, makeApp, makeTempDir } from '../support/factory';
 import { jsonLine, runCli } from '../support/cli';
+import { citizenId, memberRow, nationalRoster, writeWorkbook } from '../core/import/roster-workbooks';
 
 /** Each test runs the CLI a few times (several seconds each on a busy machine). */
 const SLOW = 120_000;
@@ -131,6 +132,29 @@ describe('writes through the CLI', () => {
       // Each run logged in as the window does; no entry is written under a tool's name.
       expect(rows.filter((r) => r.action === 'auth.login').map((r) => r.username)).toEqual(expect.arrayContaining(['zhangwei', ADMIN.username]));
       expect(rows.every((r) => r.username !== 'cli' && r.username !== 'system')).toBe(true);
+    },
+    SLOW,
+  );
+});
+
+describe('a clerk limited to one community', () => {
+  it(
+    "cannot place members in another community through the CLI: each row is refused with the window's reason and nothing is written",
+    async () => {
+      const folder = path.join(dir, 'scoped');
+      fs.mkdirSync(folder);
+      const t = await makeApp({ dir: folder });
+      await t.app.invoke('demo.seed', { members: 30, seed: 5 }, t.adminToken);
+      const happy = (await t.app.invoke('communities.list', {}, t.adminToken)).find((c) => c.name === '幸福社区')!;
+      await t.app.invoke('users.create', { username: 'shequ', displayName: '社区干事', role: 'clerk', password: USER_PASSWORD, scopeCommunityCode: happy.divisionCode }, t.adminToken);
+      t.app.close();
+
+      const file = await writeWorkbook(nationalRoster([memberRow(1, { branch: '和平社区党委/第1网格党支部', idNumber: citizenId('19800102', '401') })]));
+      const before = inspect(t.dbPath, (app) => app.database.prepare('SELECT count(*) AS n FROM members').get());
+      const run = await runCli(['--db', t.dbPath, '--user', 'shequ', 'import', 'members', file, '--json'], { STREETDESK_PASSWORD: USER_PASSWORD });
+      expect(run.code).toBe(1);
+      expect(jsonLine(run)).toMatchObject({ created: 0, rejected: [{ code: 'orgOutsideScope', message: '所在党支部：不属于幸福社区的党组织' }] });
+      expect(inspect(t.dbPath, (app) => app.database.prepare('SELECT count(*) AS n FROM members').get())).toEqual(before);
     },
     SLOW,
   );
