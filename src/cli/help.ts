@@ -23,6 +23,12 @@ function optionLines(options: Record<string, OptionSpec>, lang: Language): strin
   return Object.entries(options).map(([name, spec]) => `  ${optionWords(name, spec, lang).replace(/^\[|\]$/g, '')}\n${INDENT}${spec.help[lang]}`);
 }
 
+/** The summary, marked when the command writes: the user then sees at a glance which commands need the password. */
+function summary(command: Command, text: CliText, lang: Language): string {
+  if (command.createsDatabase || command.writes === false) return command.summary[lang];
+  return `${command.summary[lang]} ${command.writes === true ? text.help.writes : text.help.writesSometimes}`;
+}
+
 export interface HelpSection {
   title: string;
   commands: Command[];
@@ -32,7 +38,7 @@ export function fullHelp(sections: HelpSection[], global: Record<string, OptionS
   const h = text.help;
   return [
     h.usage,
-    ...sections.flatMap((s) => ['', s.title, ...s.commands.map((c) => `  ${synopsis(c, lang)}\n${INDENT}${c.summary[lang]}`)]),
+    ...sections.flatMap((s) => ['', s.title, ...s.commands.map((c) => `  ${synopsis(c, lang)}\n${INDENT}${summary(c, text, lang)}`)]),
     '',
     h.global,
     ...optionLines(global, lang),
@@ -47,7 +53,7 @@ export function commandHelp(command: Command, global: Record<string, OptionSpec>
   const own = optionLines(command.options, lang);
   return [
     `${h.usage.split(/[:：]/)[0]}${lang === 'zh-CN' ? '：' : ': '}npm run cli -- --db ${lang === 'zh-CN' ? '文件' : 'FILE'} ${synopsis(command, lang)}`,
-    `${INDENT}${command.summary[lang]}`,
+    `${INDENT}${summary(command, text, lang)}`,
     ...(own.length ? ['', h.options, ...own] : []),
     '',
     h.global,

@@ -11,6 +11,8 @@ export function cliText(lang: Language) {
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
       global: zh ? '通用选项：' : 'Options of every command:',
       options: zh ? '选项：' : 'Options:',
+      writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',
+      writesSometimes: zh ? '［写入时需要密码］' : '[needs the password when it writes]',
       more: zh ? '用 <命令> --help 查看一条命令的全部选项。' : 'Run <command> --help for all of its options.',
       footer: zh
         ? '读取数据的命令以 --user 指定的用户（默认第一位管理员）运行，不需要密码；写入数据的命令需要这个用户的密码，\n取自环境变量 STREETDESK_PASSWORD。--json 时每条命令只在标准输出打印一个 JSON 对象。\n退出码：0 成功，1 输入被拒绝，2 用法错误。'
