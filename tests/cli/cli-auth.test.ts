@@ -180,6 +180,25 @@ describe('--user', () => {
   );
 });
 
+describe('loginForCli', () => {
+  it('without a password gives a session that reads as the user but is refused every write method', async () => {
+    const file = copyOfDb();
+    const app = new StreetDeskApp({ dbPath: file });
+    try {
+      const session = await app.loginForCli('chakan', null);
+      expect(session).toMatchObject({ username: 'chakan', role: 'viewer', canWrite: false });
+      expect((await session.call('street.get', {})).name).toEqual(expect.any(String));
+      const admin = await app.loginForCli(null, null);
+      expect(admin).toMatchObject({ username: ADMIN.username, role: 'admin', canWrite: false });
+      await expect(admin.call('workdays.overrides.save', { date: '2028-10-02', kind: 'holiday' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', details: { needsPassword: true } });
+      expect(app.database.prepare('SELECT count(*) AS n FROM workday_overrides').get()).toEqual({ n: 0 });
+      await expect(app.loginForCli('nobody', 'Whatever2026')).rejects.toMatchObject({ code: 'NOT_FOUND', details: { username: 'nobody' } });
+    } finally {
+      app.close();
+    }
+  });
+});
+
 describe('the declarations', () => {
   it('give every command and every option help text in both languages, and no option two types', () => {
     const types = new Map<string, string>();
