@@ -4,25 +4,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
 import { readPackageFile } from '../core/exchange/package';
-import { writeToFolder } from '../core/exchange/send';
+import { writeToFolder, packagesInFolder } from '../core/exchange/send';
 import { packageProblemMessage } from '../shared/i18n/exchange';
-import { getStreet } from '../core/services/street';
-import { CliRejection, UsageError, type Command, type CommandContext } from './commands';
+import { CliRejection, L, UsageError, sessionOf, type Command, type CommandContext, type OptionSpec } from './declare';
 import { exchangeText } from './text-exchange';
-import { packagesInFolder } from '../core/exchange/send';
 
-/** Options these commands add to the parser. */
-export const EXCHANGE_OPTIONS = {
-  district: { type: 'boolean', default: false },
-  'district-code': { type: 'string' },
-  'district-url': { type: 'string' },
-  'encrypt-to': { type: 'string' },
-  unencrypted: { type: 'boolean' },
-  key: { type: 'string' },
-  period: { type: 'string' },
-  folder: { type: 'string' },
-  reason: { type: 'string' },
-} as const;
+const PERIOD: OptionSpec = { type: 'string', required: true, value: L('年-月', 'YYYY-MM'), help: L('月报所属的月份', "the return's month") };
 
 const str = (ctx: CommandContext, name: string): string | undefined => (typeof ctx.values[name] === 'string' ? (ctx.values[name] as string) : undefined);
 
@@ -48,7 +35,7 @@ function periodOption(values: CommandContext['values'], text: CommandContext['te
 }
 
 async function latestPackageId(ctx: CommandContext, period: string): Promise<number> {
-  const info = await ctx.app.invokeAsSystem('returns.get', { period });
+  const info = await sessionOf(ctx).call('returns.get', { period });
   const latest = info.packages.find((p) => p.version === info.version);
   if (!latest) throw new CliRejection('NOT_FOUND', exchangeText(ctx.lang).noPackage(period, info.version), { period, version: info.version });
   return latest.id;
@@ -67,7 +54,15 @@ export const EXCHANGE_COMMANDS: Command[] = [
     name: 'init',
     when: (values) => values.district === true,
     createsDatabase: true,
-    required: ['district-name', 'district-code', 'admin-user'],
+    writes: true,
+    summary: L('把新数据库初始化为区级（接收、核验、汇总各街道月报）', 'set a new database up as a district (receives, verifies, consolidates)'),
+    options: {
+      district: { type: 'boolean', required: true, help: L('初始化为区级数据库', 'set up a district database') },
+      'district-name': { type: 'string', required: true, value: L('区名', 'NAME'), help: L('区的名称', "the district's name") },
+      'district-code': { type: 'string', required: true, value: L('区县代码', 'CODE'), help: L('区县的行政区划代码', "the district's division code") },
+      'admin-user': { type: 'string', required: true, value: L('用户名', 'NAME'), help: L('第一位管理员的登录名（密码取自 STREETDESK_PASSWORD）', "the first administrator's user name (password from STREETDESK_PASSWORD)") },
+      'admin-name': { type: 'string', value: L('姓名', 'NAME'), help: L('管理员姓名（默认同登录名）', "the administrator's full name (default: the user name)") },
+    },
     precheck(_values, text) {
       if (!process.env.STREETDESK_PASSWORD) throw new CliRejection('VALIDATION', text.needPassword, { issues: [{ field: 'admin.password', problem: 'required' }] });
     },
@@ -78,8 +73,8 @@ export const EXCHANGE_COMMANDS: Command[] = [
         admin: { username, displayName: str(ctx, 'admin-name') ?? username, password: process.env.STREETDESK_PASSWORD ?? '' },
         language: ctx.lang,
       });
-      const district = getStreet(ctx.app.database)!;
-      const keys = await ctx.app.invokeAsSystem('exchange.keys', {});
+      const district = await ctx.app.invoke('street.get', {}, session.token);
+      const keys = await ctx.app.invoke('exchange.keys', {}, session.token);
       return {
         value: { district: { name: district.name, code: district.code }, admin: { id: session.user.id, username }, signingKeyId: keys.signingKeyId, encryptionKeyId: keys.encryptionKeyId },
         human: exchangeText(ctx.lang).districtDone(district.name, district.code, username),
@@ -88,12 +83,13 @@ export const EXCHANGE_COMMANDS: Command[] = [
   },
   {
     name: 'keys export',
-    createsDatabase: false,
-    required: ['out'],
+    writes: true,
+    summary: L('导出本库公钥文件（街道：签名公钥；区：签名和加密公钥）', "write this database's public key file (street: signing key; district: signing and encryption keys)"),
+    options: { out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('公钥文件（不能已存在）', 'the key file (must not exist yet)') } },
     async run(ctx) {
       const out = path.resolve(String(ctx.values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
-      const file = await ctx.app.invokeAsSystem('exchange.exportKey', {});
+      const file = await sessionOf(ctx).call('exchange.exportKey', {});
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, file.text);
       return { value: { file: out, keyId: file.keyId }, human: exchangeText(ctx.lang).keyExported(out, file.keyId) };
@@ -101,70 +97,87 @@ export const EXCHANGE_COMMANDS: Command[] = [
   },
   {
     name: 'keys trust',
-    createsDatabase: false,
-    required: ['key'],
+    writes: true,
+    summary: L('区：登记一个街道的公钥；街道：导入区的公钥', "district: add a street's key; street: keep the district's key"),
+    options: {
+      key: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('对方导出的公钥文件', 'the key file the other side exported') },
+      'street-code': { type: 'string', value: L('街道代码', 'CODE'), help: L('区：这个公钥所属街道的代码', 'district: the code of the street the key belongs to') },
+    },
     async run(ctx) {
       const text = new TextDecoder().decode(readFile(ctx, String(ctx.values.key)));
       const streetCode = str(ctx, 'street-code');
-      const keys = await ctx.app.invokeAsSystem('exchange.keys', {});
+      const keys = await sessionOf(ctx).call('exchange.keys', {});
       if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
-      const r = await ctx.app.invokeAsSystem('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}) });
+      const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}) });
       return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId) };
     },
   },
   {
     name: 'exchange set',
-    createsDatabase: false,
-    required: ['district-url'],
+    writes: true,
+    summary: L('设置区里的上传地址（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）', "the district's upload address (token from STREETDESK_UPLOAD_TOKEN)"),
+    options: { 'district-url': { type: 'string', required: true, value: L('地址', 'URL'), help: L('区里接收月报的地址', "the district's address for returns") } },
     async run(ctx) {
-      const r = await ctx.app.invokeAsSystem('exchange.saveSettings', { districtUrl: String(ctx.values['district-url']), uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
+      const r = await sessionOf(ctx).call('exchange.saveSettings', { districtUrl: String(ctx.values['district-url']), uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
       return { value: { districtUrl: r.districtUrl, hasUploadToken: r.hasUploadToken }, human: exchangeText(ctx.lang).settingsSaved(r.districtUrl, r.hasUploadToken) };
     },
   },
   {
     name: 'return show',
-    createsDatabase: false,
-    required: ['period'],
+    writes: false,
+    summary: L('显示月报各表', "the return's tables"),
+    options: { period: PERIOD },
     precheck: periodOption,
     async run(ctx) {
-      const info = await ctx.app.invokeAsSystem('returns.get', { period: String(ctx.values.period) });
+      const info = await sessionOf(ctx).call('returns.get', { period: String(ctx.values.period) });
       return { value: { period: info.period, state: info.state, version: info.version, tables: info.tables, notes: info.notes }, human: exchangeText(ctx.lang).returnTables(info) };
     },
   },
   {
     name: 'return finalize',
-    createsDatabase: false,
-    required: ['period'],
+    writes: true,
+    summary: L('审核并定稿月报（冻结数据）', 'check and finalize the return (freezes its figures)'),
+    options: { period: PERIOD },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
-      const now = await ctx.app.invokeAsSystem('returns.get', { period });
-      if (now.state === 'draft') await ctx.app.invokeAsSystem('returns.check', { period });
-      const info = await ctx.app.invokeAsSystem('returns.finalize', { period });
+      const now = await sessionOf(ctx).call('returns.get', { period });
+      if (now.state === 'draft') await sessionOf(ctx).call('returns.check', { period });
+      const info = await sessionOf(ctx).call('returns.finalize', { period });
       return { value: { period, state: info.state, version: info.version }, human: exchangeText(ctx.lang).finalized(period, info.version) };
     },
   },
   {
     name: 'return reopen',
-    createsDatabase: false,
-    required: ['period', 'reason'],
+    writes: true,
+    summary: L('重新打开已定稿月报（记录在案，版本加 1）', 'reopen a finalized return (logged, new version)'),
+    options: { period: PERIOD, reason: { type: 'string', required: true, value: L('原因', 'TEXT'), help: L('重新打开的原因', 'why it is reopened') } },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
-      const info = await ctx.app.invokeAsSystem('returns.reopen', { period, reason: String(ctx.values.reason) });
+      const info = await sessionOf(ctx).call('returns.reopen', { period, reason: String(ctx.values.reason) });
       return { value: { period, state: info.state, version: info.version }, human: exchangeText(ctx.lang).reopened(period, info.version) };
     },
   },
   {
     name: 'return build',
-    createsDatabase: false,
-    required: ['period', 'out'],
+    writes: true,
+    summary: L('生成签名的月报数据包，写入文件夹并读回校验', 'build the signed package, write it to DIR and read it back'),
+    options: {
+      period: PERIOD,
+      out: { type: 'string', required: true, value: L('文件夹', 'DIR'), help: L('数据包写入的文件夹', 'the folder the package is written to') },
+      'encrypt-to': { type: 'string', value: L('区公钥文件', 'DISTRICT-KEY-FILE'), help: L('用区的公钥加密数据包', "encrypt the package to the district's key") },
+      unencrypted: {
+        type: 'boolean',
+        help: L('不加密（数据包含党员身份证号等个人信息；没有区公钥时须明确选择，记入操作日志）', "build it unencrypted (it holds members' ID numbers; without the district's key this must be chosen, and is logged)"),
+      },
+    },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
       const encryptTo = str(ctx, 'encrypt-to');
       const keyFile = encryptTo === undefined ? undefined : new TextDecoder().decode(readFile(ctx, encryptTo));
-      const built = await ctx.app.invokeAsSystem('returns.build', { period, unencrypted: ctx.values.unencrypted === true, ...(keyFile ? { encryptTo: keyFile } : {}) });
+      const built = await sessionOf(ctx).call('returns.build', { period, unencrypted: ctx.values.unencrypted === true, ...(keyFile ? { encryptTo: keyFile } : {}) });
       const dir = path.resolve(String(ctx.values.out));
       fs.mkdirSync(dir, { recursive: true });
       const { file } = writeToFolder(built.bytes, dir, built.package.fileName);
@@ -174,48 +187,52 @@ export const EXCHANGE_COMMANDS: Command[] = [
   },
   {
     name: 'return send',
-    createsDatabase: false,
-    required: ['period', 'folder'],
+    writes: true,
+    summary: L('把数据包写入 U 盘/文件夹并读回校验', 'write the package to a USB stick or folder, verified'),
+    options: { period: PERIOD, folder: { type: 'string', required: true, value: L('文件夹', 'DIR'), help: L('U 盘或文件夹', 'the USB stick or folder') } },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
-      const r = await ctx.app.invokeAsSystem('returns.sendToFolder', { packageId: await latestPackageId(ctx, period), folder: path.resolve(String(ctx.values.folder)) });
+      const r = await sessionOf(ctx).call('returns.sendToFolder', { packageId: await latestPackageId(ctx, period), folder: path.resolve(String(ctx.values.folder)) });
       return { value: { file: r.file, version: r.package.version, sha256: r.package.sha256 }, human: exchangeText(ctx.lang).sent(r.file) };
     },
   },
   {
     name: 'return upload',
-    createsDatabase: false,
-    required: ['period'],
+    writes: true,
+    summary: L('上传数据包到区里（断网自动重试），保存区里的签收回执', 'upload the package to the district (retries), keep its receipt'),
+    options: { period: PERIOD },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
-      const r = await ctx.app.invokeAsSystem('returns.upload', { packageId: await latestPackageId(ctx, period) });
+      const r = await sessionOf(ctx).call('returns.upload', { packageId: await latestPackageId(ctx, period) });
       const receipt = r.package.receipt!.receipt;
       return { value: { version: r.package.version, attempts: r.attempts, receipt, receiptVerified: r.package.receiptVerified }, human: exchangeText(ctx.lang).uploaded(receipt.districtName, receipt.receivedAt, r.attempts) };
     },
   },
   {
     name: 'package verify',
-    args: ['FILE'],
-    createsDatabase: false,
-    required: [],
+    args: [L('文件', 'FILE')],
+    writes: false,
+    summary: L('校验数据包；有问题时退出码 1 并给出原因代码', "check a package; exit 1 with the reason's code when anything is wrong"),
+    options: {},
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
-      const outcome = await ctx.app.invokeAsSystem('package.verify', { fileName: path.basename(file), bytes: readPackage(ctx, file) });
+      const outcome = await sessionOf(ctx).call('package.verify', { fileName: path.basename(file), bytes: readPackage(ctx, file) });
       return verifyResult(outcome, ctx.lang);
     },
   },
   {
     name: 'district import',
-    args: ['FILE'],
+    args: [L('文件或文件夹', 'FILE|FOLDER')],
     variadic: true,
-    createsDatabase: false,
-    required: [],
+    writes: true,
+    summary: L('区：导入数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）', 'district: take packages (a folder: every .zip/.sealed in it; accepted, replaced or rejected with the reason)'),
+    options: {},
     async run(ctx) {
       // A folder (the stick the packages came on) stands for every package in it.
       const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
-      const outcomes: ImportOutcome[] = await ctx.app.invokeAsSystem('district.import', { files });
+      const outcomes: ImportOutcome[] = await sessionOf(ctx).call('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'
           ? { file: o.fileName, status: o.status, code: o.code, message: o.message }
@@ -227,34 +244,37 @@ export const EXCHANGE_COMMANDS: Command[] = [
   },
   {
     name: 'district streets',
-    createsDatabase: false,
-    required: [],
+    writes: false,
+    summary: L('区：列出已登记的街道和公钥', 'district: the streets and their keys'),
+    options: {},
     async run(ctx) {
-      const streets = await ctx.app.invokeAsSystem('district.streets', {});
+      const streets = await sessionOf(ctx).call('district.streets', {});
       return { value: { streets }, human: streets.map((s) => `${s.code}\t${s.name}\t${s.keyId}`).join('\n') };
     },
   },
   {
     name: 'district token',
-    createsDatabase: false,
-    required: ['street-code'],
+    writes: true,
+    summary: L('区：为街道生成上传令牌', 'district: a new upload token for a street'),
+    options: { 'street-code': { type: 'string', required: true, value: L('街道代码', 'CODE'), help: L('街道的代码', "the street's code") } },
     async run(ctx) {
-      const r = await ctx.app.invokeAsSystem('district.issueToken', { streetCode: String(ctx.values['street-code']) });
+      const r = await sessionOf(ctx).call('district.issueToken', { streetCode: String(ctx.values['street-code']) });
       return { value: { ...r }, human: exchangeText(ctx.lang).token(r.streetCode, r.token) };
     },
   },
   {
     name: 'district report',
-    createsDatabase: false,
-    required: ['period', 'out'],
+    writes: false,
+    summary: L('区：生成全区汇总表', 'district: the consolidated report'),
+    options: { period: PERIOD, out: { type: 'string', required: true, value: L('文件.xlsx', 'FILE.xlsx'), help: L('汇总表文件（不能已存在）', 'the report file (must not exist yet)') } },
     precheck: periodOption,
     async run(ctx) {
       const out = path.resolve(String(ctx.values.out));
       if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(ctx.text.needXlsx(out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
       const period = String(ctx.values.period);
-      const c = await ctx.app.invokeAsSystem('district.consolidate', { period });
-      const report = await ctx.app.invokeAsSystem('district.report', { period });
+      const c = await sessionOf(ctx).call('district.consolidate', { period });
+      const report = await sessionOf(ctx).call('district.report', { period });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, report.bytes);
       const sent = c.streets.filter((s) => s.version !== null).map((s) => s.code);

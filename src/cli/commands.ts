@@ -1,115 +1,77 @@
-// The CLI's commands: each validates its options, runs core and returns what to print.
+// The CLI's core commands. Each one calls the application through the contract as the logged-in user
+// (see index.ts), exactly as the window does: zod validation, roles, community scope and audit included.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Language } from '../shared/api/schemas';
-import type { StreetDeskApp } from '../core/app';
-import { appendAudit, verifyAuditChain } from '../core/services/audit';
-import { backupFolder, listBackups, writeBackup } from '../core/services/backup';
-import { getStreet } from '../core/services/street';
-import { seedDemo } from '../core/services/seed-demo';
-import { seedServiceWork } from '../core/services/counter/seed-service';
-import { importMembers } from '../core/import/import-members';
-import { findOrganizations } from '../core/services/organizations';
-import { refreshStatistics } from '../core/db/open';
-import type { CliText } from './text';
+import type { OrgNode } from '../shared/api/contract';
+import { backupFolder } from '../core/services/backup';
 import { COUNTER_COMMANDS } from './commands-counter';
+import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, type Command, type CommandContext } from './declare';
 
-export class UsageError extends Error {}
+export { CliRejection, UsageError } from './declare';
 
-/** Input the CLI itself rejects (exit 1), with a message of its own that is printed as is. */
-export class CliRejection extends Error {
-  constructor(
-    readonly code: 'VALIDATION' | 'NOT_FOUND',
-    message: string,
-    readonly details: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
+/** The organization a `--org` names (NAME, or PARENT/NAME to tell apart two of the same name), among those the user may see. */
+async function orgOption(ctx: CommandContext): Promise<number | undefined> {
+  const wanted = str(ctx.values, 'org');
+  if (wanted === undefined) return undefined;
+  const tree = await sessionOf(ctx).call('orgs.tree', {});
+  const matches = findInTree(tree, wanted);
+  if (matches.length !== 1) throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(wanted, matches.length), { org: wanted, matches: matches.length });
+  return matches[0].id;
 }
 
-export interface CommandContext {
-  app: StreetDeskApp;
-  values: Record<string, string | boolean | string[] | undefined>;
-  /** Positional arguments after the command's words (a file name). */
-  args: string[];
-  lang: Language;
-  text: CliText;
+/** Same reading as the import's organization paths: the last segment is the name, the others are ancestors in order. */
+function findInTree(tree: OrgNode[], wanted: string): OrgNode[] {
+  const segments = wanted.split('/').map((p) => p.trim()).filter(Boolean);
+  const leaf = segments.pop();
+  if (!leaf) return [];
+  const byId = new Map(tree.map((o) => [o.id, o]));
+  return tree.filter((o) => {
+    if (o.name !== leaf || o.closedOn !== null) return false;
+    let wantedIndex = segments.length - 1;
+    let parent = o.parentId === null ? undefined : byId.get(o.parentId);
+    while (wantedIndex >= 0 && parent) {
+      if (parent.name === segments[wantedIndex]) wantedIndex--;
+      parent = parent.parentId === null ? undefined : byId.get(parent.parentId);
+    }
+    return wantedIndex < 0;
+  });
 }
 
-export interface CommandResult {
-  value: Record<string, unknown>;
-  human: string;
-  exitCode?: number;
+function refuseExisting(ctx: CommandContext, out: string): void {
+  if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
 }
 
-export interface Command {
-  name: string;
-  /** Names of the positional arguments the command takes after its words. */
-  args?: string[];
-  /** The last positional argument may repeat (FILE…). */
-  variadic?: boolean;
-  /** Chooses between commands of the same words by their options (init --district). */
-  when?(values: CommandContext['values']): boolean;
-  createsDatabase: boolean;
-  /** Options that must be given; checked before the database is opened, so a usage error creates nothing. */
-  required: string[];
-  /** Further checks before the database is opened. */
-  precheck?(values: CommandContext['values'], text: CliText): void;
-  run(ctx: CommandContext): Promise<CommandResult>;
-}
-
-export function checkOptions(command: Command, values: CommandContext['values'], text: CliText): void {
-  for (const name of command.required) {
-    if (typeof values[name] !== 'string') throw new UsageError(text.missingOption(`--${name}`));
-  }
-  command.precheck?.(values, text);
-}
-
-const CLI_ACTOR = { userId: null, username: 'cli' };
-
-function option(ctx: CommandContext, name: string): string {
-  return String(ctx.values[name]);
-}
-
-/** A whole number option within bounds, or a usage error naming the option and the value. */
-export function intOption(values: CommandContext['values'], name: string, min: number, max: number, text: CliText, fallback?: number): number {
-  const raw = values[name];
-  if (raw === undefined && fallback !== undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(text.badNumber(`--${name}`, String(raw), min, max));
-  return n;
-}
-
-/** A day option as YYYY-MM-DD (a real calendar day), or a usage error naming the option and the value. */
-export function dayOption(values: CommandContext['values'], name: string, text: CliText): Date | undefined {
-  const raw = values[name];
-  if (raw === undefined) return undefined;
-  const day = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
-  if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== raw) throw new UsageError(text.badDay(`--${name}`, String(raw)));
-  return day;
-}
+const LIMIT = { min: 1, max: 500 };
 
 export const COMMANDS: Command[] = [
   {
     name: 'init',
     createsDatabase: true,
-    required: ['street-name', 'street-code', 'district-name', 'admin-user'],
+    writes: true,
+    summary: L(
+      '初始化新数据库：街道信息和管理员账号（管理员密码取自环境变量 STREETDESK_PASSWORD）',
+      'set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)',
+    ),
+    options: {
+      'street-name': { type: 'string', required: true, value: L('名称', 'NAME'), help: L('街道名称', "the street's name") },
+      'street-code': { type: 'string', required: true, value: L('区划代码', 'CODE'), help: L('街道的行政区划代码（9 或 12 位）', "the street's division code (9 or 12 digits)") },
+      'district-name': { type: 'string', required: true, value: L('区名', 'NAME'), help: L('所属区', 'the district it belongs to') },
+      'admin-user': { type: 'string', required: true, value: L('用户名', 'NAME'), help: L('第一位管理员的登录名', "the first administrator's user name") },
+      'admin-name': { type: 'string', value: L('姓名', 'NAME'), help: L('管理员姓名（默认同登录名）', "the administrator's full name (default: the user name)") },
+    },
     precheck(_values, text) {
       if (!process.env.STREETDESK_PASSWORD) {
         throw new CliRejection('VALIDATION', text.needPassword, { issues: [{ field: 'admin.password', problem: 'required' }] });
       }
     },
     async run(ctx) {
-      const street = { name: option(ctx, 'street-name'), code: option(ctx, 'street-code'), districtName: option(ctx, 'district-name') };
-      const username = option(ctx, 'admin-user');
-      const password = process.env.STREETDESK_PASSWORD ?? '';
-      const displayName = typeof ctx.values['admin-name'] === 'string' ? ctx.values['admin-name'] : username;
+      const username = String(ctx.values['admin-user']);
       const session = await ctx.app.invoke('setup.initialize', {
-        street,
-        admin: { username, displayName, password },
+        street: { name: String(ctx.values['street-name']), code: String(ctx.values['street-code']), districtName: String(ctx.values['district-name']) },
+        admin: { username, displayName: str(ctx.values, 'admin-name') ?? username, password: process.env.STREETDESK_PASSWORD ?? '' },
         language: ctx.lang,
       });
-      const profile = getStreet(ctx.app.database)!;
+      const profile = await ctx.app.invoke('street.get', {}, session.token);
       return {
         value: { street: profile, admin: { id: session.user.id, username: session.user.username } },
         human: ctx.text.initDone(profile.name, profile.code, session.user.username),
@@ -118,42 +80,49 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'backup',
-    createsDatabase: false,
-    required: ['out'],
+    writes: true,
+    summary: L('把数据库完整备份到指定文件（备份同时留在数据库旁的 backups 文件夹，可在设置中恢复）', 'write a complete backup of the database to FILE (also kept in the backups folder beside it, for restoring in Settings)'),
+    options: {
+      out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('备份文件（不能已存在，不会覆盖）', 'the backup file (must not exist yet; never overwritten)') },
+    },
     precheck(values, text) {
       const out = path.resolve(String(values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
     },
     async run(ctx) {
-      const out = path.resolve(option(ctx, 'out'));
+      const out = path.resolve(String(ctx.values.out));
+      // backup.create writes (and audits) the app's own backup; the copy is the file the user asked for.
+      const file = await sessionOf(ctx).call('backup.create', {});
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      const db = ctx.app.database;
-      const file = await writeBackup(db, out);
-      db.transaction(() =>
-        appendAudit(db, CLI_ACTOR, { action: 'backup.create', entity: 'backup', entityId: out, after: { file: out, size: file.size } }, new Date()),
-      )();
+      fs.copyFileSync(path.join(backupFolder(ctx.app.dbPath), file.name), out, fs.constants.COPYFILE_EXCL);
       return { value: { file: out, size: file.size }, human: ctx.text.backupDone(out, file.size) };
     },
   },
   {
     name: 'audit verify',
-    createsDatabase: false,
-    required: [],
+    writes: false,
+    summary: L('校验审计日志的哈希链，发现被改动、删除或调换的记录', "check the audit log's hash chain for changed, deleted or reordered entries"),
+    options: {},
     async run(ctx) {
-      const result = verifyAuditChain(ctx.app.database);
+      const result = await sessionOf(ctx).call('audit.verify', {});
       if (result.ok) return { value: { ...result }, human: ctx.text.auditOk(result.checked) };
       const broken = result.firstBroken!;
-      return {
-        value: { ...result },
-        human: ctx.text.auditBroken(broken.id, broken.reason, result.checked),
-        exitCode: 1,
-      };
+      return { value: { ...result }, human: ctx.text.auditBroken(broken.id, broken.reason, result.checked), exitCode: 1 };
     },
   },
   {
     name: 'seed-demo',
-    createsDatabase: false,
-    required: ['members'],
+    writes: true,
+    summary: L(
+      '生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试；同样的种子和日期生成同样的街道',
+      'build a made-up demo street (communities, grids, branches, members; optionally a year of service requests, volunteers and service records); the same seed and day build the same street',
+    ),
+    options: {
+      members: { type: 'string', required: true, value: L('人数', 'N'), help: L('党员人数（1 到 500000）', 'how many members (1 to 500000)') },
+      requests: { type: 'string', value: L('件数', 'N'), help: L('一年的受理单件数（默认 0）', 'how many service requests over the year (default 0)') },
+      seed: { type: 'string', value: L('种子', 'S'), help: L('随机种子（默认 1）', 'the random seed (default 1)') },
+      until: { type: 'string', value: L('日期', 'YYYY-MM-DD'), help: L('这一年的最后一天（默认 2026-10-31）', "the made-up year's last day (default 2026-10-31)") },
+    },
     precheck(values, text) {
       intOption(values, 'members', 1, 500_000, text);
       intOption(values, 'seed', 0, 2 ** 31 - 1, text, 1);
@@ -161,45 +130,42 @@ export const COMMANDS: Command[] = [
       dayOption(values, 'until', text);
     },
     async run(ctx) {
-      const members = intOption(ctx.values, 'members', 1, 500_000, ctx.text);
-      const seed = intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1);
-      const requests = intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0);
-      const until = dayOption(ctx.values, 'until', ctx.text);
-      const db = ctx.app.database;
-      const result = db.transaction(() => {
-        const r = { ...seedDemo(db, { members, seed, until }, new Date()), ...(requests > 0 ? seedServiceWork(db, { requests, seed, until }, new Date()) : {}) };
-        appendAudit(db, CLI_ACTOR, { action: 'seedDemo', entity: 'member', after: { seed, ...r } }, new Date());
-        return r;
-      })();
-      refreshStatistics(db, 'after-bulk-load');
-      return { value: { seed, ...result }, human: ctx.text.seeded(result) };
+      const result = await sessionOf(ctx).call('demo.seed', {
+        members: intOption(ctx.values, 'members', 1, 500_000, ctx.text),
+        seed: intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1),
+        requests: intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0),
+        until: dayOption(ctx.values, 'until', ctx.text),
+      });
+      return { value: { ...result }, human: ctx.text.seeded(result) };
     },
   },
   {
     name: 'members list',
-    createsDatabase: false,
-    required: [],
+    writes: false,
+    summary: L('列出党员（按姓名、拼音首字母、身份证号或电话查找）', 'list members (by name, pinyin initials, ID number or phone)'),
+    options: {
+      query: { type: 'string', value: L('文字', 'TEXT'), help: L('查找的文字', 'the text to look for') },
+      org: { type: 'string', value: L('组织', 'ORG'), help: L('党组织名称，或“上级/组织”', 'a Party organization: NAME, or PARENT/NAME') },
+      limit: { type: 'string', value: L('条数', 'N'), help: L('最多列出的条数（1 到 500，默认 100）', 'at most this many (1 to 500, default 100)') },
+      offset: { type: 'string', value: L('条数', 'N'), help: L('跳过前面的条数，用于分页', 'skip this many, for paging') },
+      status: { type: 'string', value: L('active|history', 'active|history'), help: L('history 列出历史名册', 'history lists those who left the roll') },
+    },
     precheck(values, text) {
-      intOption(values, 'limit', 1, 500, text, 100);
+      intOption(values, 'limit', LIMIT.min, LIMIT.max, text, 100);
       intOption(values, 'offset', 0, 10_000_000, text, 0);
       const status = values.status;
       if (status !== undefined && status !== 'active' && status !== 'history') throw new UsageError(text.badChoice('--status', String(status), 'active|history'));
     },
     async run(ctx) {
-      const db = ctx.app.database;
-      let orgId: number | undefined;
-      if (typeof ctx.values.org === 'string') {
-        const matches = findOrganizations(db, ctx.values.org);
-        if (matches.length !== 1) {
-          throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org, matches: matches.length });
-        }
-        orgId = matches[0].id;
-      }
-      const limit = intOption(ctx.values, 'limit', 1, 500, ctx.text, 100);
+      const orgId = await orgOption(ctx);
       const offset = intOption(ctx.values, 'offset', 0, 10_000_000, ctx.text, 0);
-      const query = typeof ctx.values.query === 'string' ? ctx.values.query : undefined;
-      const status = ctx.values.status === 'history' ? 'history' : 'active';
-      const result = await ctx.app.invokeAsSystem('members.list', { orgId, query, limit, offset, status });
+      const result = await sessionOf(ctx).call('members.list', {
+        orgId,
+        query: str(ctx.values, 'query'),
+        limit: intOption(ctx.values, 'limit', LIMIT.min, LIMIT.max, ctx.text, 100),
+        offset,
+        status: ctx.values.status === 'history' ? 'history' : 'active',
+      });
       const t = ctx.text;
       return {
         value: { total: result.total, offset, members: result.members },
@@ -212,32 +178,54 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'import members',
-    args: ['FILE'],
-    createsDatabase: false,
-    required: [],
+    args: [L('文件', 'FILE')],
+    // A dry run is the wizard's preview: it only reads.
+    writes: (values) => values['dry-run'] !== true,
+    summary: L(
+      '从花名册（.xlsx，或 UTF-8/GBK 编码的 CSV）导入党员；有被拒绝的行或未识别的值时退出码为 1',
+      'import members from a roster (.xlsx, or CSV in UTF-8 or GBK); exit 1 when any row was rejected or a value is unknown',
+    ),
+    options: {
+      sheet: { type: 'string', value: L('工作表', 'NAME'), help: L('读取的工作表（默认表头最吻合的一张）', 'the sheet to read (default: the one whose header matches best)') },
+      'header-row': { type: 'string', value: L('行号', 'N'), help: L('表头所在行（1 到 50）', 'the row the header is on (1 to 50)') },
+      'dry-run': { type: 'boolean', help: L('只检查，不写入（不需要密码）', 'check without writing (needs no password)') },
+      'on-duplicate': { type: 'string', value: L('skip|update', 'skip|update'), help: L('身份证号已在库中时跳过或更新', 'skip or update a member whose ID number is already kept') },
+      'create-missing-branches': { type: 'boolean', help: L('新建花名册中有、库中没有的支部', "create the branches the roster names that don't exist yet") },
+      rejected: { type: 'string', value: L('文件.xlsx', 'OUT.xlsx'), help: L('把未导入的行连同原因写入这个文件，改好后可再导入', 'write the rows not imported, with the reason, to this file to fix and import again') },
+      community: { type: 'string', value: L('社区', 'NAME'), help: L('各行所属的社区（各社区有同名支部时）', 'the community the rows belong to (when communities share branch names)') },
+      'map-value': {
+        type: 'string',
+        multiple: true,
+        value: L('列名=原文:代码名称', 'COLUMN=TEXT:LABEL'),
+        help: L('把代码表中没有的写法对应到代码（如 学历=电大:大学专科，以后的导入都会记住）；可重复', 'map a word no code table knows (学历=电大:大学专科), remembered for later imports; may repeat'),
+      },
+    },
     precheck(values, text) {
       const dup = values['on-duplicate'];
       if (dup !== undefined && dup !== 'skip' && dup !== 'update') throw new UsageError(text.badChoice('--on-duplicate', String(dup), 'skip|update'));
-      if (values['header-row'] !== undefined) intOption(values, 'header-row', 1, 1000, text);
+      if (values['header-row'] !== undefined) intOption(values, 'header-row', 1, 50, text);
     },
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
-      const headerRow = ctx.values['header-row'] === undefined ? undefined : intOption(ctx.values, 'header-row', 1, 1000, ctx.text);
       if (!fs.existsSync(file)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(file), { file });
-      const report = await importMembers(ctx.app.database, file, {
-        sheet: typeof ctx.values.sheet === 'string' ? ctx.values.sheet : undefined,
-        headerRow,
-        onDuplicate: ctx.values['on-duplicate'] === 'update' ? 'update' : 'skip',
-        createMissingBranches: ctx.values['create-missing-branches'] === true,
-        dryRun: ctx.values['dry-run'] === true,
-        lang: ctx.lang,
-        now: new Date(),
-        actor: CLI_ACTOR,
+      const dryRun = ctx.values['dry-run'] === true;
+      const input = {
         fileName: path.basename(file),
-        rejectedOut: typeof ctx.values.rejected === 'string' ? path.resolve(ctx.values.rejected) : undefined,
+        bytes: new Uint8Array(fs.readFileSync(file)),
+        sheet: str(ctx.values, 'sheet'),
+        headerRow: ctx.values['header-row'] === undefined ? undefined : intOption(ctx.values, 'header-row', 1, 50, ctx.text),
+        onDuplicate: ctx.values['on-duplicate'] === 'update' ? ('update' as const) : ('skip' as const),
+        createMissingBranches: ctx.values['create-missing-branches'] === true,
         valueMappings: Array.isArray(ctx.values['map-value']) ? ctx.values['map-value'] : undefined,
-        community: typeof ctx.values.community === 'string' ? ctx.values.community : undefined,
-      });
+        communityName: str(ctx.values, 'community'),
+      };
+      const session = sessionOf(ctx);
+      const report = dryRun ? await session.call('members.importPreview', input) : await session.call('members.importCommit', input);
+      const rejectedOut = str(ctx.values, 'rejected');
+      if (rejectedOut !== undefined && report.rejectedWorkbook) {
+        fs.mkdirSync(path.dirname(path.resolve(rejectedOut)), { recursive: true });
+        fs.writeFileSync(path.resolve(rejectedOut), report.rejectedWorkbook);
+      }
       return {
         value: {
           ok: report.rejected.length === 0,
@@ -264,22 +252,21 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'export members',
-    args: ['OUT.xlsx'],
-    createsDatabase: false,
-    required: [],
+    args: [L('文件.xlsx', 'OUT.xlsx')],
+    writes: false,
+    summary: L('把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）', 'export the members to Excel (ID numbers and phones as text; logged in the audit)'),
+    options: {
+      org: { type: 'string', value: L('组织', 'ORG'), help: L('只导出这个党组织（名称或“上级/组织”）', 'only this Party organization (NAME or PARENT/NAME)') },
+      layout: { type: 'string', value: L('view|national', 'view|national'), help: L('national 按全国党员信息系统的 16 项和名称导出', "national writes the national system's 16 items with its names") },
+    },
     async run(ctx) {
       const out = path.resolve(ctx.args[0]);
       if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError(ctx.text.needXlsx(out));
-      if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
-      let orgId: number | undefined;
-      if (typeof ctx.values.org === 'string') {
-        const matches = findOrganizations(ctx.app.database, ctx.values.org);
-        if (matches.length !== 1) throw new CliRejection('NOT_FOUND', ctx.text.orgNotFound(ctx.values.org, matches.length), { org: ctx.values.org });
-        orgId = matches[0].id;
-      }
+      refuseExisting(ctx, out);
       const layout = ctx.values.layout ?? 'view';
       if (layout !== 'view' && layout !== 'national') throw new UsageError(ctx.text.badChoice('--layout', String(layout), 'view|national'));
-      const result = await ctx.app.invokeAsSystem('members.export', { orgId, layout });
+      const orgId = await orgOption(ctx);
+      const result = await sessionOf(ctx).call('members.export', { orgId, layout });
       fs.mkdirSync(path.dirname(out), { recursive: true });
       fs.writeFileSync(out, result.bytes);
       return { value: { file: out, rows: result.rows }, human: ctx.text.exported(out, result.rows) };
@@ -287,25 +274,29 @@ export const COMMANDS: Command[] = [
   },
   {
     name: 'info',
-    createsDatabase: false,
-    required: [],
+    writes: false,
+    summary: L('显示街道信息、数据结构版本和记录数', 'show the street profile, schema version and record counts'),
+    options: {},
     async run(ctx) {
-      const db = ctx.app.database;
-      const street = getStreet(db);
-      const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-      const counts = { users: count('users'), auditEntries: count('audit_log'), backups: listBackups(backupFolder(ctx.app.dbPath)).length };
-      const schemaVersion = db.pragma('user_version', { simple: true }) as number;
+      const session = sessionOf(ctx);
+      const status = await ctx.app.invoke('app.status', {});
+      // Only an administrator may list the users; for anyone else the count is left out, not guessed.
+      const users = session.role === 'admin' ? (await session.call('users.list', {})).length : null;
+      const audit = await session.call('audit.list', { limit: 1 });
+      const backups = await session.call('backup.list', {});
+      const counts = { users, auditEntries: audit.total, backups: backups.backups.length };
+      const street = status.street;
       const l = ctx.text.labels;
       return {
-        value: { file: ctx.app.dbPath, appVersion: ctx.app.appVersion, schemaVersion, street, counts },
+        value: { file: ctx.app.dbPath, appVersion: status.appVersion, schemaVersion: status.schemaVersion, street, counts },
         human: ctx.text.info([
           [l.file, ctx.app.dbPath],
           [l.street, street?.name ?? l.none],
           [l.code, street?.code ?? '—'],
           [l.district, street?.districtName ?? '—'],
-          [l.schema, String(schemaVersion)],
-          [l.app, ctx.app.appVersion],
-          [l.users, String(counts.users)],
+          [l.schema, String(status.schemaVersion)],
+          [l.app, status.appVersion],
+          [l.users, users === null ? '—' : String(users)],
           [l.audit, String(counts.auditEntries)],
           [l.backups, String(counts.backups)],
         ]),

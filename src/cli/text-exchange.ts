@@ -3,50 +3,6 @@ import type { ReturnInfo, VerifyOutcome } from '../shared/api/contract-exchange'
 import type { Language } from '../shared/api/schemas';
 import { COLUMN_LABELS, rowLabel, TABLE_TITLES } from '../shared/returns/tables';
 
-export const EXCHANGE_USAGE: Record<Language, string> = {
-  'zh-CN': `
-月报与报送：
-  init --district --district-name 区名 --district-code 区县代码 --admin-user 用户名
-                        把新数据库初始化为区级（接收、核验、汇总各街道月报）
-  keys export --out 文件  导出本库公钥文件（街道：签名公钥；区：签名和加密公钥）
-  keys trust --key 文件 [--street-code 街道代码]
-                        区：登记一个街道的公钥；街道：导入区的公钥
-  exchange set --district-url 地址   设置区里的上传地址（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）
-  return show --period 年-月          显示月报各表
-  return finalize --period 年-月      审核并定稿月报（冻结数据）
-  return reopen --period 年-月 --reason 原因   重新打开已定稿月报（记录在案，版本加 1）
-  return build --period 年-月 --out 文件夹 [--encrypt-to 区公钥文件 | --unencrypted]
-                        生成签名的月报数据包，写入文件夹并读回校验
-  return send --period 年-月 --folder 文件夹   把数据包写入 U 盘/文件夹并读回校验
-  return upload --period 年-月        上传数据包到区里（断网自动重试），保存区里的签收回执
-  package verify 文件    校验数据包；有问题时退出码 1 并给出原因代码
-  district import 文件或文件夹…  区：导入数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）
-  district streets       区：列出已登记的街道和公钥
-  district token --street-code 街道代码  区：为街道生成上传令牌
-  district report --period 年-月 --out 文件.xlsx  区：生成全区汇总表`,
-  en: `
-Returns and exchange:
-  init --district --district-name NAME --district-code CODE --admin-user NAME
-                         set a new database up as a district (receives, verifies, consolidates)
-  keys export --out FILE  write this database's public key file
-  keys trust --key FILE [--street-code CODE]
-                         district: add a street's key; street: keep the district's key
-  exchange set --district-url URL   the district's upload address (token from STREETDESK_UPLOAD_TOKEN)
-  return show --period YYYY-MM       the return's tables
-  return finalize --period YYYY-MM   check and finalize the return (freezes its figures)
-  return reopen --period YYYY-MM --reason TEXT   reopen a finalized return (logged, new version)
-  return build --period YYYY-MM --out DIR [--encrypt-to DISTRICT-KEY-FILE | --unencrypted]
-                         build the signed package, write it to DIR and read it back
-  return send --period YYYY-MM --folder DIR   write the package to a USB stick or folder, verified
-  return upload --period YYYY-MM     upload the package to the district (retries), keep its receipt
-  package verify FILE    check a package; exit 1 with the reason's code when anything is wrong
-  district import FILE|FOLDER…  district: take packages (a folder: every .zip/.sealed in it; accepted, replaced or
-                         rejected with the reason)
-  district streets       district: the streets and their keys
-  district token --street-code CODE   district: a new upload token for a street
-  district report --period YYYY-MM --out FILE.xlsx   district: the consolidated report`,
-};
-
 export function exchangeText(lang: Language) {
   const zh = lang === 'zh-CN';
   return {

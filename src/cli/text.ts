@@ -1,91 +1,35 @@
 // The CLI's own words, in zh-CN and en (errors come from shared/i18n).
 import type { Language } from '../shared/api/schemas';
-import { EXCHANGE_USAGE } from './text-exchange';
-
-const USAGE_ZH = `用法：npm run cli -- --db 文件 <命令> [选项] [--json] [--lang zh-CN|en]
-
-命令：
-  init --street-name 名称 --street-code 区划代码 --district-name 区名 --admin-user 用户名 [--admin-name 姓名]
-        初始化新数据库：街道信息和管理员账号（密码取自环境变量 STREETDESK_PASSWORD）
-  backup --out 文件      把数据库完整备份到指定文件
-  seed-demo --members 人数 [--requests 件数] [--seed 种子] [--until 日期]
-                        生成一个虚构的演示街道（社区、网格、支部、党员；可加一年的受理单、志愿者和服务记录），用于演示和性能测试；
-                        --until 是这一年的最后一天（默认 2026-10-31），同样的种子和日期生成同样的街道
-  members list [--query 文字] [--org 组织名称或“上级/组织”] [--limit 条数] [--offset 跳过条数]
-               [--status active|history]
-                        列出党员（按姓名、拼音首字母、身份证号或电话查找）；--offset 跳过前面的条数，用于分页；
-                        --status history 列出历史名册
-  audit verify          校验审计日志的哈希链，发现被改动、删除或调换的记录
-  import members 文件 [--sheet 工作表] [--header-row 行号] [--dry-run] [--on-duplicate skip|update]
-        [--create-missing-branches] [--rejected 未导入行.xlsx] [--community 社区]
-        [--map-value 列名=原文:代码名称]…
-                        从花名册（.xlsx，或 UTF-8/GBK 编码的 CSV）导入党员；不指定 --sheet 时读取表头最吻合的工作表；
-                        --dry-run 只检查不写入；--community 指定各行所属的社区（各社区有同名支部时）；
-                        --map-value 把代码表中没有的写法对应到代码（如 学历=电大:大学专科，以后的导入都会记住）；
-                        有被拒绝的行或未识别的值时退出码为 1
-  export members 文件.xlsx [--org 组织] [--layout view|national]
-                        把党员名册导出为 Excel（身份证号、电话为文本；导出记入审计日志）；
-                        --layout national 按全国党员信息系统的 16 项和名称导出
-  info                  显示街道信息、数据结构版本和记录数
-  workdays due --from 日期 --days 天数
-                        受理日加若干工作日的到期日（受理次日起算，含法定节假日、调休和本库的调整表）
-  workdays override --date 日期 --workday|--holiday [--name 名称]
-                        在工作日调整表中登记一天（如次年放假安排公布后）
-  matters list          列出服务事项清单（即办、代办、指导）
-  requests list [--status 状态] [--overdue] [--limit 条数]
-                        列出一站式受理单；--overdue 只列逾期未办结的
-
---json 时每条命令只在标准输出打印一个 JSON 对象。退出码：0 成功，1 输入被拒绝，2 用法错误。`;
-
-const USAGE_EN = `Usage: npm run cli -- --db FILE <command> [options] [--json] [--lang zh-CN|en]
-
-Commands:
-  init --street-name NAME --street-code CODE --district-name NAME --admin-user NAME [--admin-name NAME]
-        set up a new database: street profile and administrator (password from STREETDESK_PASSWORD)
-  backup --out FILE      write a complete backup of the database to FILE
-  seed-demo --members N [--requests N] [--seed S] [--until YYYY-MM-DD]
-                         build a made-up demo street (communities, grids, branches, members; optionally a year of
-                         service requests, volunteers and service records); --until is the made-up year's last day
-                         (default 2026-10-31): the same seed and day build the same street
-  members list [--query TEXT] [--org NAME or PARENT/NAME] [--limit N] [--offset N]
-               [--status active|history]
-                         list members (by name, pinyin initials, ID number or phone); --offset skips that many
-                         for paging; --status history lists those who left the roll
-  audit verify           check the audit log's hash chain for changed, deleted or reordered entries
-  import members FILE [--sheet NAME] [--header-row N] [--dry-run] [--on-duplicate skip|update]
-        [--create-missing-branches] [--rejected OUT.xlsx] [--community NAME]
-        [--map-value COLUMN=TEXT:LABEL]…
-                         import members from a roster (.xlsx, or CSV in UTF-8 or GBK); without --sheet the
-                         sheet whose header matches best; --dry-run checks without writing; --community
-                         places rows when communities share branch names; --map-value maps a word no code
-                         table knows (学历=电大:大学专科), remembered for later imports;
-                         exit 1 when any row was rejected or a value is unknown
-  export members OUT.xlsx [--org NAME] [--layout view|national]
-                         export the members to Excel (ID numbers and phones as text; logged in the audit);
-                         --layout national writes the national system's 16 items with its names
-  info                   show the street profile, schema version and record counts
-  workdays due --from DATE --days N
-                         the due date N working days after DATE (the clock starts the next day;
-                         statutory holidays, make-up workdays and the database's override table)
-  workdays override --date DATE --workday|--holiday [--name TEXT]
-                         record one day in the working-day override table
-  matters list           list the service-matter catalog (immediate, agency, guidance)
-  requests list [--status S] [--overdue] [--limit N]
-                         list one-stop requests; --overdue only the open ones past due
-
-With --json every command prints exactly one JSON object on stdout. Exit codes: 0 success,
-1 rejected input, 2 usage error.`;
 
 export function cliText(lang: Language) {
   const zh = lang === 'zh-CN';
   return {
-    usage: `${zh ? USAGE_ZH : USAGE_EN}\n${EXCHANGE_USAGE[lang]}`,
+    /** The help's frame; the commands and their options come from their declarations (help.ts). */
+    help: {
+      usage: zh ? '用法：npm run cli -- --db 文件 <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]' : 'Usage: npm run cli -- --db FILE <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
+      commands: zh ? '命令：' : 'Commands:',
+      exchange: zh ? '月报与报送：' : 'Returns and exchange:',
+      global: zh ? '通用选项：' : 'Options of every command:',
+      options: zh ? '选项：' : 'Options:',
+      writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',
+      writesSometimes: zh ? '［写入时需要密码］' : '[needs the password when it writes]',
+      more: zh ? '用 <命令> --help 查看一条命令的全部选项。' : 'Run <command> --help for all of its options.',
+      footer: zh
+        ? '读取数据的命令以 --user 指定的用户（默认第一位管理员）运行，不需要密码；写入数据的命令需要这个用户的密码，\n取自环境变量 STREETDESK_PASSWORD。--json 时每条命令只在标准输出打印一个 JSON 对象。\n退出码：0 成功，1 输入被拒绝，2 用法错误。'
+        : 'Commands that read run as the --user given (default: the first administrator) without a password; commands that\nwrite need that user\'s password in the environment variable STREETDESK_PASSWORD. With --json every command prints\nexactly one JSON object on stdout. Exit codes: 0 success, 1 rejected input, 2 usage error.',
+    },
     noCommand: zh ? '缺少命令' : 'No command given',
     needDb: zh ? '缺少 --db 文件' : '--db FILE is required',
     unknownCommand: (name: string) => (zh ? `不认识的命令：${name}` : `Unknown command: ${name}`),
     dbMissing: (file: string) => (zh ? `数据库文件不存在：${file}` : `The database file does not exist: ${file}`),
     missingOption: (opt: string) => (zh ? `缺少选项 ${opt}` : `Missing option ${opt}`),
     needOneOf: (a: string, b: string) => (zh ? `请指定 ${a} 或 ${b}（二选一）` : `Give exactly one of ${a} or ${b}`),
+    needUserPassword: (command: string, user: string | null) =>
+      zh
+        ? `命令“${command}”会写入数据，须以用户${user ? ` ${user} ` : '（第一位管理员）'}的身份登录：请在环境变量 STREETDESK_PASSWORD 中提供其密码（不要写在命令行参数里）`
+        : `The command “${command}” writes, so it logs in as ${user ? `the user ${user}` : 'the first administrator'}: give that password in the environment variable STREETDESK_PASSWORD (never as an argument)`,
+    unknownUser: (name: string) => (zh ? `没有名为“${name}”的用户（--user）` : `There is no user named “${name}” (--user)`),
+    noAdministrator: zh ? '数据库中没有启用的管理员账号，请用 --user 指定用户' : 'The database has no active administrator; name a user with --user',
     needPassword: zh
       ? '请在环境变量 STREETDESK_PASSWORD 中提供管理员密码（不要写在命令行参数里）'
       : 'Give the administrator password in the environment variable STREETDESK_PASSWORD (never as an argument)',

@@ -1,6 +1,6 @@
 // The application behind the contract: validates every call, checks the session and role, runs the
-// handler and answers with the envelope. Electron (through the worker), the browser host, the CLI and
-// the tests all drive this same object.
+// handler and answers with the envelope. Electron (through the worker), the browser host, the CLI (logged
+// in as a user through `loginForCli`) and the tests all drive this same object.
 import fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
@@ -14,6 +14,7 @@ import type { CallContext, Handlers, Session, SessionStore } from './context';
 import { openDatabase } from './db/open';
 import { first, qb } from './db/query';
 import type { User } from './db/schema';
+import { findUserByName } from './services/users';
 import { adminHandlers } from './handlers/admin';
 import { authHandlers } from './handlers/auth';
 import { memberHandlers } from './handlers/members';
@@ -25,6 +26,7 @@ import { counterResourceHandlers } from './handlers/counter-resources';
 import { printHandlers } from './handlers/print';
 import { exchangeHandlers } from './handlers/exchange';
 import { returnHandlers } from './handlers/returns';
+import { demoHandlers } from './handlers/demo';
 import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
 import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
@@ -32,7 +34,7 @@ import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
 import { enforceRules } from './write-rules';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...demoHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);
@@ -46,6 +48,16 @@ export interface AppOptions {
   appVersion?: string;
   /** The clock; tests pass their own to step past a lockout. */
   now?: () => Date;
+}
+
+/** The command line's login: who it runs as, and a caller bound to that session (see `loginForCli`). */
+export interface CliSession {
+  username: string;
+  role: User['role'];
+  /** Logged in with the password: write methods are allowed (as far as the role and scope allow). */
+  canWrite: boolean;
+  token: string;
+  call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]>;
 }
 
 type EventSink = (token: string | null, event: ApiEvent) => void;
@@ -98,27 +110,51 @@ export class StreetDeskApp {
   }
 
   /**
-   * Calls a method as the named local tool (the CLI) rather than as a logged-in user: it has an
-   * administrator's rights and its writes are audited under that name.
+   * Logs the command line in as a user, so its calls pass the same role and scope checks as the window's.
+   * `username` null means the first active administrator. With a password this is the window's own login
+   * (`auth.login`: a wrong password counts toward the lockout and is audited). Without one — for commands
+   * that only read — the session is opened for that user directly, and the returned caller refuses every
+   * method the contract marks as a write, so a missing password can never write.
    */
-  async invokeAsSystem<M extends Method>(method: M, input: ApiInput<M>, actor = 'cli'): Promise<ApiOutputs[M]> {
-    const result = await this.call(method, input, null, actor);
-    if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
-    return result.value as ApiOutputs[M];
+  async loginForCli(username: string | null, password: string | null): Promise<CliSession> {
+    const user = username === null ? this.firstAdministrator() : findUserByName(this.db, username);
+    if (!user) throw new AppError('NOT_FOUND', username === null ? 'no active administrator' : `no user named ${username}`, { entity: 'user', username });
+    let token: string;
+    if (password !== null) {
+      const login = await this.call('auth.login', { username: user.username, password }, null);
+      if (!login.ok) throw new AppError(login.error.code, login.error.message, login.error.details);
+      token = (login.value as ApiOutputs['auth.login']).token;
+    } else {
+      if (user.disabled) throw new AppError('ACCOUNT_DISABLED', 'account disabled');
+      if (user.locked_until !== null && new Date(user.locked_until) > this.now()) {
+        throw new AppError('ACCOUNT_LOCKED', 'account locked', { until: user.locked_until });
+      }
+      token = this.sessionStore().open(user.id).token;
+    }
+    const canWrite = password !== null;
+    const call = async <M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutputs[M]> => {
+      if (!canWrite && contract[method].write) throw new AppError('UNAUTHENTICATED', `${method} writes and needs the password`, { method, needsPassword: true });
+      return this.invoke(method, input, token);
+    };
+    return { username: user.username, role: user.role, canWrite, token, call };
   }
 
-  async call(method: string, input: unknown, token: string | null, systemActor?: string): Promise<Result<unknown>> {
+  private firstAdministrator(): User | undefined {
+    return first(this.db, qb.selectFrom('users').selectAll().where('role', '=', 'admin').where('disabled', '=', 0).orderBy('id').limit(1));
+  }
+
+  async call(method: string, input: unknown, token: string | null): Promise<Result<unknown>> {
     let lang: Language = 'zh-CN';
     try {
       if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method}`, { method });
       if (this.restoring) throw new AppError('BUSY', 'a restore is under way');
       const spec = contract[method];
-      const { session, user } = systemActor ? { session: null, user: null } : this.caller(method, token);
+      const { session, user } = this.caller(method, token);
       if (user) lang = user.language;
       if (!BEFORE_SETUP.has(method) && !getStreet(this.db)) {
         throw new AppError('NOT_INITIALIZED', 'first-time setup has not been done');
       }
-      if (!systemActor) this.checkAccess(spec.access, user);
+      this.checkAccess(spec.access, user);
       const parsed = safeParseInput(spec.input, input ?? {});
       if (!parsed.ok) throw new AppError('VALIDATION', 'invalid input', { issues: parsed.issues });
       if (session && !PASSIVE.has(method)) session.lastActivity = this.now().getTime();
@@ -129,7 +165,7 @@ export class StreetDeskApp {
       const controller = new AbortController();
       this.jobs.set(jobId, { token, controller });
       try {
-        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token, systemActor);
+        const ctx = this.context(method, session, user, lang, jobId, controller.signal, token);
         // The method's declared scope and month freeze, here once for every transport (write-rules.ts).
         enforceRules(method, parsed.value, ctx.db, ctx.scope, ctx.now());
         const handler = handlers[method as Exclude<Method, 'jobs.cancel' | 'app.status'>] as (c: CallContext, i: unknown) => unknown;
@@ -239,11 +275,10 @@ export class StreetDeskApp {
     jobId: string,
     signal: AbortSignal,
     token: string | null,
-    systemActor?: string,
   ): CallContext {
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const app = this;
-    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? systemActor ?? 'system' });
+    const actor = (): AuditActor => ({ userId: user?.id ?? null, username: user?.username ?? 'system' });
     let inTx = 0;
     let audited = 0;
     const scope = Scope.of(this.db, user);

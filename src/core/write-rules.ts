@@ -89,6 +89,7 @@ export const WRITE_RULES: WriteRules = {
   'users.update': NONE,
   'users.resetPassword': NONE,
   'users.unlock': NONE,
+  'demo.seed': NONE,
   'backup.create': NONE,
   'backup.restore': NONE,
   'layouts.save': NONE,

@@ -134,7 +134,7 @@ describe('info', () => {
 describe('backup', () => {
   it('--out FILE writes a StreetDesk database that info reports with the same street', async () => {
     const out = path.join(dir, 'exports', '备份.db');
-    const run = await runCli(['--db', copyOfShared(), 'backup', '--out', out, '--json']);
+    const run = await runCli(['--db', copyOfShared(), 'backup', '--out', out, '--json'], PASSWORD);
     expect(run.code).toBe(0);
     expect(jsonLine(run)).toEqual({ ok: true, file: out, size: fs.statSync(out).size });
     expect(readHeader(out)).toMatchObject({ sqlite: true, applicationId: APPLICATION_ID });
@@ -148,7 +148,7 @@ describe('backup', () => {
     const out = path.join(dir, 'precious.txt');
     fs.writeFileSync(out, '重要的文件');
     const before = fingerprint(out);
-    const run = await runCli(['--db', copyOfShared(), 'backup', '--out', out, '--json']);
+    const run = await runCli(['--db', copyOfShared(), 'backup', '--out', out, '--json'], PASSWORD);
     expect(run.code).toBe(1);
     const result = jsonLine(run);
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });

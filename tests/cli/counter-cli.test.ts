@@ -12,11 +12,12 @@ const SLOW = 240_000;
 const INIT = ['--street-name', '东华门街道', '--street-code', '110101001', '--district-name', '东城区', '--admin-user', 'admin'];
 let dir: string;
 let db: string;
+const PASSWORD = { STREETDESK_PASSWORD: 'Admin2026pass' };
 
 beforeAll(async () => {
   dir = makeTempDir('streetdesk-counter-cli-');
   db = path.join(dir, 'counter.db');
-  const run = await runCli(['--db', db, 'init', ...INIT, '--json'], { STREETDESK_PASSWORD: 'Admin2026pass' });
+  const run = await runCli(['--db', db, 'init', ...INIT, '--json'], PASSWORD);
   expect(run.code, run.stdout + run.stderr).toBe(0);
 });
 
@@ -35,17 +36,17 @@ describe('workdays', () => {
 
   it('override: a year the package does not know follows the table; the same date twice is refused', async () => {
     expect(jsonLine(await runCli(['--db', db, 'workdays', 'due', '--from', '2028-09-29', '--days', '1', '--json']))).toMatchObject({ due: '2028-10-02' });
-    const saved = await runCli(['--db', db, 'workdays', 'override', '--date', '2028-10-02', '--holiday', '--name', '国庆节', '--json']);
+    const saved = await runCli(['--db', db, 'workdays', 'override', '--date', '2028-10-02', '--holiday', '--name', '国庆节', '--json'], PASSWORD);
     expect(saved.code, saved.stdout).toBe(0);
     expect(jsonLine(saved)).toMatchObject({ ok: true, override: { date: '2028-10-02', kind: 'holiday', name: '国庆节' } });
     expect(jsonLine(await runCli(['--db', db, 'workdays', 'due', '--from', '2028-09-29', '--days', '1', '--json']))).toMatchObject({ due: '2028-10-03' });
 
-    const twice = await runCli(['--db', db, 'workdays', 'override', '--date', '2028-10-02', '--workday', '--json']);
+    const twice = await runCli(['--db', db, 'workdays', 'override', '--date', '2028-10-02', '--workday', '--json'], PASSWORD);
     expect(twice.code).toBe(1);
     const out = jsonLine(twice);
     expect(out.error).toMatchObject({ code: 'VALIDATION' });
     expect(out.error?.message).toContain('这一天已在调整表中（休息：国庆节）');
-    const en = await runCli(['--db', db, '--lang', 'en', 'workdays', 'override', '--date', '2028-10-02', '--workday']);
+    const en = await runCli(['--db', db, '--lang', 'en', 'workdays', 'override', '--date', '2028-10-02', '--workday'], PASSWORD);
     expect(en.code).toBe(1);
     expect(en.stderr).toContain('Date is already in the override table (holiday: 国庆节)');
   }, SLOW);
@@ -70,11 +71,12 @@ describe('matters and requests', () => {
 
     const app = new StreetDeskApp({ dbPath: db });
     try {
-      const c = await app.invokeAsSystem('communities.save', { name: '幸福社区', divisionCode: '110101001001' });
+      const admin = await app.loginForCli('admin', PASSWORD.STREETDESK_PASSWORD);
+      const c = await admin.call('communities.save', { name: '幸福社区', divisionCode: '110101001001' });
       const matter = matters.find((m) => m.name === '城乡居民基本养老保险参保登记')!;
-      await app.invokeAsSystem('requests.accept', { communityId: c.id, matterId: matter.id, residentName: '周桂兰', residentPhone: '13912345678', acceptedOn: '2026-01-05' });
-      const open = await app.invokeAsSystem('requests.accept', { communityId: c.id, matterId: matter.id, residentName: '孙立', residentPhone: '13800001111' });
-      await app.invokeAsSystem('requests.pause', { id: open.id, missingDocuments: '户口簿' });
+      await admin.call('requests.accept', { communityId: c.id, matterId: matter.id, residentName: '周桂兰', residentPhone: '13912345678', acceptedOn: '2026-01-05' });
+      const open = await admin.call('requests.accept', { communityId: c.id, matterId: matter.id, residentName: '孙立', residentPhone: '13800001111' });
+      await admin.call('requests.pause', { id: open.id, missingDocuments: '户口簿' });
     } finally {
       app.close();
     }

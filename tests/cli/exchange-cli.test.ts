@@ -19,7 +19,7 @@ const period = (() => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 })();
 
-async function ok(args: string[], env: Record<string, string> = {}) {
+async function ok(args: string[], env: Record<string, string> = PASSWORD) {
   const run = await runCli(['--json', ...args], env);
   expect(run.code, run.stdout + run.stderr).toBe(0);
   return jsonLine(run);
@@ -41,7 +41,7 @@ describe('street to district by the command line', () => {
     expect(await ok(['--db', district, 'keys', 'trust', '--street-code', '110101001000', '--key', at('street-key.json')])).toMatchObject({ code: '110101001000', role: 'street' });
 
     // Not finalized yet: refused (exit 1) with the reason.
-    const early = await runCli(['--json', '--db', street, 'return', 'build', '--period', period, '--out', at('out'), '--unencrypted']);
+    const early = await runCli(['--json', '--db', street, 'return', 'build', '--period', period, '--out', at('out'), '--unencrypted'], PASSWORD);
     expect(early.code).toBe(1);
     expect(jsonLine(early).error?.message).toContain('尚未定稿');
 
@@ -64,7 +64,7 @@ describe('street to district by the command line', () => {
 
     fs.writeFileSync(damaged, fs.readFileSync(String(v2.file)).subarray(0, 1000));
 
-    const imported = await runCli(['--json', '--db', district, 'district', 'import', String(v2.file), String(v1.file), damaged]);
+    const imported = await runCli(['--json', '--db', district, 'district', 'import', String(v2.file), String(v1.file), damaged], PASSWORD);
     expect(imported.code).toBe(1);
     expect(jsonLine(imported)).toMatchObject({
       ok: false,
@@ -76,7 +76,7 @@ describe('street to district by the command line', () => {
     });
 
     // The folder the packages were written to stands for every package in it (the damaged copy lies elsewhere).
-    const folder = await runCli(['--json', '--db', district, 'district', 'import', at('out')]);
+    const folder = await runCli(['--json', '--db', district, 'district', 'import', at('out')], PASSWORD);
     expect(jsonLine(folder)).toMatchObject({
       files: [
         { file: `110101001000_东华门街道_${period}_v1.zip.sealed`, status: 'rejected', code: 'REPLAY' },

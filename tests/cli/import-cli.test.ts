@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = makeTempDir();
   db = path.join(dir, 'street.db');
   expect((await runCli(['--db', db, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD)).code).toBe(0);
-  expect((await runCli(['--db', db, 'seed-demo', '--members', '30', '--seed', '5'])).code).toBe(0);
+  expect((await runCli(['--db', db, 'seed-demo', '--members', '30', '--seed', '5'], PASSWORD)).code).toBe(0);
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +46,7 @@ describe('import members', () => {
     });
     expect(await total()).toBe(30);
 
-    const commit = await runCli(['--db', db, 'import', 'members', file, '--json']);
+    const commit = await runCli(['--db', db, 'import', 'members', file, '--json'], PASSWORD);
     expect(commit.code).toBe(1);
     expect(jsonLine(commit)).toMatchObject({ accepted: 1, created: 1 });
     expect(await total()).toBe(31);
@@ -60,7 +60,7 @@ describe('import members', () => {
         ['赵红梅', citizenId('19790305', '402'), BRANCH, '正式党员'],
       ],
     });
-    const unknown = await runCli(['--db', db, 'import', 'members', file, '--json']);
+    const unknown = await runCli(['--db', db, 'import', 'members', file, '--json'], PASSWORD);
     expect(unknown.code).toBe(1);
     expect(jsonLine(unknown).error?.message).toContain('--header-row');
     const usage = await runCli(['--db', db, 'import', 'members', file, '--header-row', '0', '--json']);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = makeTempDir();
   db = path.join(dir, 'street.db');
   expect((await runCli(['--db', db, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD)).code).toBe(0);
-  expect((await runCli(['--db', db, 'seed-demo', '--members', '30', '--seed', '5'])).code).toBe(0);
+  expect((await runCli(['--db', db, 'seed-demo', '--members', '30', '--seed', '5'], PASSWORD)).code).toBe(0);
 }, 60_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -61,11 +61,11 @@ describe('import members: another office’s CSV', () => {
     // 黄秀英 was made full two years and two months after joining: allowed, and pointed out.
     expect(report.warnings).toEqual([{ row: 4, column: '转为正式党员日期', code: 'probationLong', message: expect.stringContaining('两年') }]);
 
-    const wrong = await runCli(['--db', db, 'import', 'members', file, '--map-value', '文化程度=电大:电视大学', '--json']);
+    const wrong = await runCli(['--db', db, 'import', 'members', file, '--map-value', '文化程度=电大:电视大学', '--json'], PASSWORD);
     expect(wrong.code).toBe(1);
     expect(jsonLine(wrong).error?.message).toContain('电视大学');
 
-    const commit = await runCli(['--db', db, 'import', 'members', file, '--map-value', '文化程度=电大:大学专科', '--json']);
+    const commit = await runCli(['--db', db, 'import', 'members', file, '--map-value', '文化程度=电大:大学专科', '--json'], PASSWORD);
     expect(commit.code).toBe(0);
     expect(jsonLine(commit)).toMatchObject({ created: 3, unknownValues: [] });
 

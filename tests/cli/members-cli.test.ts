@@ -14,7 +14,7 @@ beforeAll(async () => {
   db = path.join(dir, 'street.db');
   const init = await runCli(['--db', db, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD);
   expect(init.code).toBe(0);
-  const seed = await runCli(['--db', db, 'seed-demo', '--members', '2000', '--seed', '3', '--json']);
+  const seed = await runCli(['--db', db, 'seed-demo', '--members', '2000', '--seed', '3', '--json'], PASSWORD);
   expect(seed.code, seed.stderr).toBe(0);
   expect(jsonLine(seed)).toMatchObject({ ok: true, seed: 3, members: 2000 });
 }, 60_000);
@@ -81,7 +81,7 @@ describe('members list', () => {
 describe('seed-demo', () => {
   it('refuses a database that already has members, and changes nothing', async () => {
     const before = fs.statSync(db).size;
-    const run = await runCli(['--db', db, 'seed-demo', '--members', '10', '--json']);
+    const run = await runCli(['--db', db, 'seed-demo', '--members', '10', '--json'], PASSWORD);
     expect(run.code).toBe(1);
     expect(jsonLine(run).error?.code).toBe('VALIDATION');
     const after = await runCli(['--db', db, 'members', 'list', '--limit', '1', '--json']);
@@ -94,12 +94,12 @@ describe('seed-demo --until', () => {
   it('ends the made-up year of counter work on the day given, and refuses a day that is not one', async () => {
     const other = path.join(dir, 'until.db');
     expect((await runCli(['--db', other, 'init', '--street-name', '密州街道', '--street-code', '370782001', '--district-name', '诸城市', '--admin-user', 'admin'], PASSWORD)).code).toBe(0);
-    const bad = await runCli(['--db', other, 'seed-demo', '--members', '50', '--until', '2027-02-30', '--json']);
+    const bad = await runCli(['--db', other, 'seed-demo', '--members', '50', '--until', '2027-02-30', '--json'], PASSWORD);
     expect(bad.code).toBe(2);
     expect(jsonLine(bad).error?.message).toContain('--until');
     expect(jsonLine(bad).error?.message).toContain('2027-02-30');
 
-    const seed = await runCli(['--db', other, 'seed-demo', '--members', '300', '--requests', '400', '--until', '2027-03-31', '--json']);
+    const seed = await runCli(['--db', other, 'seed-demo', '--members', '300', '--requests', '400', '--until', '2027-03-31', '--json'], PASSWORD);
     expect(seed.code, seed.stderr).toBe(0);
     const list = await runCli(['--db', other, 'requests', 'list', '--limit', '500', '--json']);
     const days = (jsonLine(list) as unknown as { requests: { acceptedOn: string }[] }).requests.map((r) => r.acceptedOn).sort();

@@ -80,6 +80,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'transfers.receive': { id: 1, on: '2026-03-10' },
     'transfers.returnReceipt': { id: 1, on: '2026-03-10' },
     'transfers.cancel': { id: 1, on: '2026-03-10', reason: '本人不再迁出' },
+    'demo.seed': { members: 1 },
     'matters.list': {},
     'matters.create': { matterName: '新事项', listClass: 'immediate', category: 'other', limitDays: 0 },
     'matters.update': { id: 1, version: 1, listClass: 'agency' },

@@ -51,7 +51,10 @@ function seedDatabase(dbPath: string, members: number, requests = 0, until?: str
     ['init', '--street-name', STREET.name, '--street-code', STREET.code, '--district-name', STREET.districtName, '--admin-user', ADMIN.username, '--admin-name', ADMIN.displayName],
     { STREETDESK_PASSWORD: ADMIN.password },
   );
-  runCli(dbPath, ['seed-demo', '--members', String(members), '--requests', String(requests), '--seed', '7', ...(until ? ['--until', until] : [])]);
+  // seed-demo writes, so it logs in as the administrator like any other write of the CLI.
+  runCli(dbPath, ['seed-demo', '--members', String(members), '--requests', String(requests), '--seed', '7', ...(until ? ['--until', until] : [])], {
+    STREETDESK_PASSWORD: ADMIN.password,
+  });
 }
 
 async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => Promise<void> }> {

@@ -1,4 +1,6 @@
 // Runs the real CLI (`node --import tsx src/cli/index.ts …`) from the repository root, as a clerk's script would.
+// The password of the shell is dropped: a test that writes passes STREETDESK_PASSWORD itself, so a write
+// runs as a logged-in user only where the test says so (reads need none).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';

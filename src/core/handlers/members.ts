@@ -152,7 +152,7 @@ function runImport(ctx: CallContext, input: ApiParsedInput<'members.importPrevie
     onDuplicate: input.onDuplicate,
     createMissingBranches: input.createMissingBranches,
     valueMappings: input.valueMappings,
-    community: input.communityId,
+    community: input.communityId ?? input.communityName,
     dryRun,
     lang: ctx.lang,
     now: ctx.now(),

@@ -105,6 +105,8 @@ export const contract = {
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  /** A made-up demo street for demonstrations and timing (the CLI's seed-demo); refused once members exist. */
+  'demo.seed': { input: s.demoSeedInput, access: 'admin', write: true, ...ADMINISTRATION },
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
@@ -261,6 +263,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'transfers.receive': TransferRow;
   'transfers.returnReceipt': TransferRow;
   'transfers.cancel': TransferRow;
+  'demo.seed': { seed: number; communities: number; grids: number; organizations: number; members: number; requests?: number; teams?: number; volunteers?: number; records?: number };
 }
 
 /** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */

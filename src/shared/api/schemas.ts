@@ -367,10 +367,15 @@ export const memberImportInput = z.object({
   headerRow: z.number().int().min(1).max(50).optional(),
   onDuplicate: z.enum(['skip', 'update'], { error: 'notAllowed' }).default('skip'),
   createMissingBranches: z.boolean().default(false),
-  /** Words mapped to codes for this run only (a dry run shows their effect before they are stored). */
-  valueMappings: z.array(codeMapping).max(500).optional(),
+  /**
+   * Words mapped to codes for this run only (a dry run shows their effect before they are stored): resolved
+   * ones (the wizard) or the command line's `列名=原文:代码名称` texts, which the import resolves and refuses by name.
+   */
+  valueMappings: z.array(z.union([codeMapping, z.string().trim().min(1).max(200)])).max(500).optional(),
   /** The community the roster's branches are in, for rows without a 所在社区 cell. */
   communityId: z.number().int().positive().optional(),
+  /** The same by name, as the command line's --community gives it; an unknown name is refused listing the communities. */
+  communityName: z.string().trim().min(1).max(100).optional(),
 });
 
 export const gridLayoutInput = z.object({
@@ -378,4 +383,12 @@ export const gridLayoutInput = z.object({
   name: z.string().trim().min(1, { error: 'required' }).max(40, { error: 'tooLong' }).default('默认'),
   /** The grid's column state as the UI keeps it (order, width, hidden). */
   layout: z.string().max(20_000, { error: 'tooLong' }),
+});
+
+/** The demo street (CLI seed-demo): how many members and service requests, the random seed, the made-up year's last day. */
+export const demoSeedInput = z.object({
+  members: z.number().int().min(1).max(500_000),
+  requests: z.number().int().min(0).max(1_000_000).default(0),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  until: isoDay.optional(),
 });

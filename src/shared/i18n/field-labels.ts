@@ -24,6 +24,7 @@ export type MethodPrefix = Method extends `${infer P}.${string}` ? P : never;
 /** Which module each method prefix belongs to; a new prefix in the contract fails the type check here. */
 const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   app: 'admin',
+  demo: 'admin',
   setup: 'admin',
   auth: 'admin',
   account: 'admin',

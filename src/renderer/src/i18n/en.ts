@@ -299,6 +299,7 @@ export const en: SameKeys<Messages> = {
     'users.unlock': 'Unlock user',
     'backup.create': 'Back up',
     'backup.restore': 'Restore from backup',
+    'demo.seed': 'Build demo data',
     'orgs.create': 'Add organization',
     'orgs.update': 'Change organization',
     'orgs.move': 'Move organization',

@@ -295,6 +295,7 @@ export const zhCN = {
     'users.unlock': '解锁用户',
     'backup.create': '备份',
     'backup.restore': '从备份恢复',
+    'demo.seed': '生成演示数据',
     'orgs.create': '新建党组织',
     'orgs.update': '修改党组织',
     'orgs.move': '移动党组织',
