@@ -10,19 +10,21 @@
 // editing/edit-history (undo, redo), editing/paste-plan (where a block lands), editing/draft-store (new
 // members), editing/member-saver (saving, with a retry on a stale record), editing/cell-marks (refusals).
 import type { GridApi, IRowNode } from 'ag-grid-community';
-import type { ApiInput } from '../../../../shared/api/contract';
+import type { ApiInput, ApiOutputs } from '../../../../shared/api/contract';
+import type { Language } from '../../../../shared/api/schemas';
 import { formatIssue } from '../../../../shared/i18n/messages';
 import { checkMemberRow, isBlankCell } from '../../../../shared/members/draft';
-import { api, isApiError } from '../../api/client';
-import { errorText } from '../../lib/errors';
-import i18n, { currentLanguage } from '../../i18n';
+import { isApiError } from '../../api/call-error';
 import { CellMarks, markIssues, type InvalidCell } from './editing/cell-marks';
 import { normalizeTyped, sameValue } from './editing/cell-values';
 import { DraftStore, draftFields, isDraft as isDraftRow, type DraftRow, type NewMemberTarget } from './editing/draft-store';
 import { countCells, EditHistory, type SavedChange, type Step } from './editing/edit-history';
 import { MemberSaver, type Row } from './editing/member-saver';
 import { changedFields, planPaste } from './editing/paste-plan';
-import type { MemberFilters, MemberSort } from './MemberGrid';
+
+/** The grid's filters and order, as members.list takes them. */
+export type MemberFilters = Omit<ApiInput<'members.list'>, 'sort' | 'offset' | 'limit'>;
+export type MemberSort = ApiInput<'members.list'>['sort'];
 
 export type { DraftRow, NewMemberTarget, Row };
 export type GridRow = Row | DraftRow;
@@ -53,13 +55,26 @@ export interface EditingHost {
   onMembersAdded(count: number): void;
 }
 
-/** The calls editing makes: the app's client on the page, the core itself in a test. */
-export type EditingCall = typeof api.call;
+type EditingMethod = 'members.list' | 'members.get' | 'members.update' | 'members.create';
+
+/** The calls editing makes. */
+export type EditingCall = <M extends EditingMethod>(method: M, input: ApiInput<M>) => Promise<ApiOutputs[M]>;
+
+/**
+ * What editing needs from the app around it: its client and its language (editing/app-env.ts). A test
+ * passes the core itself and the catalogs, without a window.
+ */
+export interface EditingEnv {
+  call: EditingCall;
+  /** A text of the catalogs in the window's language. */
+  t(key: string, options?: Record<string, unknown>): string;
+  language(): Language;
+  /** A failed call as one sentence in the window's language. */
+  errorText(error: unknown): string;
+}
 
 /** Pasted rows are saved this many at a time: fast, and gentle on the core. */
 const PASTE_CONCURRENCY = 4;
-
-const t = (key: string, options?: Record<string, unknown>) => i18n.t(key, options) as string;
 
 export class MemberEditing {
   private readonly invalid = new CellMarks();
@@ -71,11 +86,16 @@ export class MemberEditing {
   private snapshot: EditingState = this.makeSnapshot();
   private readonly listeners = new Set<() => void>();
 
+  private readonly call: EditingCall;
+  private readonly t: EditingEnv['t'];
+
   constructor(
     private readonly host: EditingHost,
-    private readonly call: EditingCall = api.call,
+    private readonly env: EditingEnv,
   ) {
-    this.saver = new MemberSaver(call, this.invalid, {
+    this.call = env.call;
+    this.t = (key, options) => env.t(key, options);
+    this.saver = new MemberSaver(env.call, this.invalid, {
       cached: (id) => {
         const data = this.nodeOf(id)?.data;
         return data && !isDraft(data) ? data : undefined;
@@ -83,8 +103,8 @@ export class MemberEditing {
       show: (row) => this.nodeOf(row.id)?.setData(row as Row),
       repaint: (id, fields) => this.refreshById(id, fields),
       fail: (text) => this.say('error', text),
-      language: currentLanguage,
-    });
+      errorText: (error) => env.errorText(error),
+    }, () => env.language());
   }
 
   // --- state for React (useSyncExternalStore) ---
@@ -186,7 +206,7 @@ export class MemberEditing {
   private rowMessage(node: IRowNode<GridRow>, message: string): string {
     const row = node.data;
     const name = row && typeof row.name === 'string' && row.name ? row.name : '';
-    return node.rowPinned ? t('memberEdit.draftProblem', { message }) : t('memberEdit.rowProblem', { row: (node.rowIndex ?? 0) + 1, name, message });
+    return node.rowPinned ? this.t('memberEdit.draftProblem', { message }) : this.t('memberEdit.rowProblem', { row: (node.rowIndex ?? 0) + 1, name, message });
   }
 
   // --- the grid ---
@@ -216,26 +236,26 @@ export class MemberEditing {
     if (focused?.row && this.invalid.has(focused.row.id, focused.field)) {
       this.invalid.clear(focused.row.id, focused.field);
       this.refreshRow(focused.row, [focused.field]);
-      this.say('info', t('memberEdit.undoInvalid'));
+      this.say('info', this.t('memberEdit.undoInvalid'));
       this.changed();
       return;
     }
     const step = await this.history.undo((s, side) => this.replay(s, side));
     if (!step) return;
-    this.say('info', t('memberEdit.undone', { count: countCells(step) }));
+    this.say('info', this.t('memberEdit.undone', { count: countCells(step) }));
     this.changed();
   }
 
   async redo(): Promise<void> {
     const step = await this.history.redo((s, side) => this.replay(s, side));
     if (!step) return;
-    this.say('info', t('memberEdit.redone', { count: countCells(step) }));
+    this.say('info', this.t('memberEdit.redone', { count: countCells(step) }));
     this.changed();
   }
 
   /** Writes one side of a step back; answers the step as it now stands (for the other stack). */
   private async replay(step: Step, side: 'before' | 'after'): Promise<SavedChange[]> {
-    this.busy = t('memberEdit.saving');
+    this.busy = this.t('memberEdit.saving');
     this.changed();
     const done: SavedChange[] = [];
     try {
@@ -260,7 +280,7 @@ export class MemberEditing {
     if (block.length === 0) return;
     const plan = planPaste(block, start.columnIndex, columns, editable);
 
-    this.busy = t('memberEdit.pasting', { count: block.length });
+    this.busy = this.t('memberEdit.pasting', { count: block.length });
     this.notice = null;
     this.changed();
     try {
@@ -279,7 +299,7 @@ export class MemberEditing {
           }
           done++;
           if (done % 20 === 0) {
-            this.busy = t('memberEdit.pastingProgress', { done, total: block.length });
+            this.busy = this.t('memberEdit.pastingProgress', { done, total: block.length });
             this.changed();
           }
         }
@@ -290,21 +310,24 @@ export class MemberEditing {
 
       const newRows = plan.rows.slice(existing.length);
       let added = 0;
+      let refused = false;
       if (newRows.length > 0) {
         const draftStart = start.pinned ? start.rowIndex : this.drafts.all.length;
-        added = await this.pasteIntoDrafts(draftStart, newRows);
+        ({ added, refused } = await this.pasteIntoDrafts(draftStart, newRows));
       }
       this.host.grid()?.refreshCells({ force: true });
       const invalid = this.invalid.size;
-      const parts = [t('memberEdit.pasted', { rows: block.length, saved: countCells(changes) })];
-      if (added) parts.push(t('memberEdit.pastedAdded', { count: added }));
+      const parts = [this.t('memberEdit.pasted', { rows: block.length, saved: countCells(changes) })];
+      if (added) parts.push(this.t('memberEdit.pastedAdded', { count: added }));
       const waiting = this.drafts.all.length;
-      if (waiting) parts.push(t('memberEdit.pastedDrafts', { count: waiting }));
-      if (invalid) parts.push(t('memberEdit.pastedInvalid', { count: invalid }));
-      if (plan.skipped.length) parts.push(t('memberEdit.pastedSkipped', { count: plan.skipped.length }));
-      this.say(invalid || waiting ? 'warning' : 'success', parts.join(t('memberEdit.sep')));
+      if (waiting) parts.push(this.t('memberEdit.pastedDrafts', { count: waiting }));
+      if (invalid) parts.push(this.t('memberEdit.pastedInvalid', { count: invalid }));
+      if (plan.skipped.length) parts.push(this.t('memberEdit.pastedSkipped', { count: plan.skipped.length }));
+      // Rows past the end with no branch chosen to take them: said in the summary, not lost under it.
+      if (refused) parts.push(this.t('memberEdit.pickBranch'));
+      this.say(invalid || waiting || refused ? 'warning' : 'success', parts.join(this.t('memberEdit.sep')));
     } catch (error) {
-      this.say('error', errorText(error));
+      this.say('error', this.env.errorText(error));
     } finally {
       this.busy = null;
       this.changed();
@@ -329,7 +352,7 @@ export class MemberEditing {
   addBlankDraft(): DraftRow | null {
     const target = this.host.newMemberTarget();
     if (!target) {
-      this.say('warning', t('memberEdit.pickBranch'));
+      this.say('warning', this.t('memberEdit.pickBranch'));
       this.changed();
       return null;
     }
@@ -346,14 +369,14 @@ export class MemberEditing {
     this.changed();
   }
 
-  private async pasteIntoDrafts(from: number, rows: Record<string, unknown>[]): Promise<number> {
+  /** Pasted rows past the last member, into drafts; answers how many were added and whether some were refused. */
+  private async pasteIntoDrafts(from: number, rows: Record<string, unknown>[]): Promise<{ added: number; refused: boolean }> {
     const { touched, refused } = this.drafts.place(from, rows, this.host.newMemberTarget());
-    if (refused) this.say('warning', t('memberEdit.pickBranch'));
     let added = 0;
     for (const id of touched) if (await this.tryAddDraft(id)) added++;
     if (added) this.host.onMembersAdded(added);
     this.refreshDrafts();
-    return added;
+    return { added, refused };
   }
 
   /** Typing into a draft's cell (the grid has no other way in for a pinned row). */
@@ -363,7 +386,7 @@ export class MemberEditing {
     const added = await this.tryAddDraft(id);
     if (added) {
       this.host.onMembersAdded(1);
-      this.say('success', t('memberEdit.added'));
+      this.say('success', this.t('memberEdit.added'));
     }
     this.refreshDrafts();
     this.changed();
@@ -388,14 +411,14 @@ export class MemberEditing {
       return true;
     } catch (error) {
       if (isApiError(error, 'VALIDATION')) {
-        const { refused, elsewhere } = markIssues(this.invalid, id, fields, error.error.details?.issues ?? [], currentLanguage());
+        const { refused, elsewhere } = markIssues(this.invalid, id, fields, error.error.details?.issues ?? [], this.env.language());
         // A new member's problem on a field not typed (its branch) is the row's: shown on its name.
         if (elsewhere.length > 0 && refused.size === 0) this.invalid.set(id, 'name', fields.name, elsewhere.join('；'));
       } else {
-        this.say('error', errorText(error));
+        this.say('error', this.env.errorText(error));
       }
       const first = this.invalid.ofRow(id)[0];
-      if (first) this.say('error', t('memberEdit.draftProblem', { message: first.message }));
+      if (first) this.say('error', this.t('memberEdit.draftProblem', { message: first.message }));
       return false;
     }
   }
@@ -403,7 +426,7 @@ export class MemberEditing {
   /** Marks what the shared rules find wrong with a draft; answers whether it may be sent. */
   private markDraftProblems(draft: DraftRow, fields: Record<string, unknown>, complete: boolean): boolean {
     const check = checkMemberRow({ ...fields, branch: draft.branch });
-    const lang = currentLanguage();
+    const lang = this.env.language();
     let ok = true;
     for (const problem of check.problems) {
       if (problem.problem === 'required') continue;

@@ -3,9 +3,8 @@
 // the same cells are sent again on top of it, up to three tries (after which the cells are marked with
 // that reason); refused cells are marked and left out, the member's other cells saved anyway.
 import type { ApiInput, ApiOutputs, MemberRow } from '../../../../../shared/api/contract';
+import { isApiError } from '../../../api/call-error';
 import type { Language } from '../../../../../shared/api/schemas';
-import { isApiError } from '../../../api/client';
-import { errorText } from '../../../lib/errors';
 import { markIssues, type CellMarks } from './cell-marks';
 import type { SavedChange } from './edit-history';
 
@@ -24,7 +23,8 @@ export interface SaverView {
   repaint(id: number, fields: string[]): void;
   /** The member could not even be read: said once, above the grid. */
   fail(text: string): void;
-  language(): Language;
+  /** A failed call as one sentence in the window's language. */
+  errorText(error: unknown): string;
 }
 
 /** Tries per save: a member saved by someone else three times in a row is left for the clerk to retry. */
@@ -38,6 +38,7 @@ export class MemberSaver {
     private readonly call: MemberCall,
     private readonly marks: CellMarks,
     private readonly view: SaverView,
+    private readonly language: () => Language,
   ) {}
 
   /** Members a paste is about to change, as read in one list call: no reading them one by one. */
@@ -77,11 +78,11 @@ export class MemberSaver {
         stale = null;
         const sent = Object.keys(pending);
         if (!isApiError(error, 'VALIDATION')) {
-          for (const field of sent) this.marks.set(id, field, pending[field], errorText(error, this.view.language()));
+          for (const field of sent) this.marks.set(id, field, pending[field], this.view.errorText(error));
           this.view.repaint(id, sent);
           return null;
         }
-        const { refused, elsewhere } = markIssues(this.marks, id, pending, error.error.details?.issues ?? [], this.view.language());
+        const { refused, elsewhere } = markIssues(this.marks, id, pending, error.error.details?.issues ?? [], this.language());
         const rest = Object.fromEntries(Object.entries(pending).filter(([field]) => !refused.has(field)));
         if (elsewhere.length > 0) {
           // A problem named on a field that was not sent (the birth date, when a pasted ID number says
@@ -103,7 +104,7 @@ export class MemberSaver {
     // Changed by someone else at every try: the typed values stay in their cells with the reason, not lost.
     if (stale !== null) {
       const sent = Object.keys(pending);
-      for (const field of sent) this.marks.set(id, field, pending[field], errorText(stale, this.view.language()));
+      for (const field of sent) this.marks.set(id, field, pending[field], this.view.errorText(stale));
       this.view.repaint(id, sent);
     }
     return null;
@@ -131,7 +132,7 @@ export class MemberSaver {
       this.fetched.set(id, row);
       return row;
     } catch (error) {
-      this.view.fail(errorText(error, this.view.language()));
+      this.view.fail(this.view.errorText(error));
       return null;
     }
   }
@@ -143,7 +144,7 @@ export class MemberSaver {
       this.store(detail.member);
       this.fetched.set(id, detail.member as Row);
     } catch (error) {
-      this.view.fail(errorText(error, this.view.language()));
+      this.view.fail(this.view.errorText(error));
     }
   }
 
