@@ -86,25 +86,29 @@ export class MemberEditing {
   private snapshot: EditingState = this.makeSnapshot();
   private readonly listeners = new Set<() => void>();
 
-  private readonly call: EditingCall;
-  private readonly t: EditingEnv['t'];
-
   constructor(
     private readonly host: EditingHost,
     private readonly env: EditingEnv,
   ) {
-    this.call = env.call;
-    this.t = (key, options) => env.t(key, options);
-    this.saver = new MemberSaver(env.call, this.invalid, {
-      cached: (id) => {
-        const data = this.nodeOf(id)?.data;
-        return data && !isDraft(data) ? data : undefined;
+    this.saver = new MemberSaver(
+      env.call,
+      this.invalid,
+      {
+        cached: (id) => {
+          const data = this.nodeOf(id)?.data;
+          return data && !isDraft(data) ? data : undefined;
+        },
+        show: (row) => this.nodeOf(row.id)?.setData(row as Row),
+        repaint: (id, fields) => this.refreshById(id, fields),
+        fail: (text) => this.say('error', text),
+        errorText: (error) => env.errorText(error),
       },
-      show: (row) => this.nodeOf(row.id)?.setData(row as Row),
-      repaint: (id, fields) => this.refreshById(id, fields),
-      fail: (text) => this.say('error', text),
-      errorText: (error) => env.errorText(error),
-    }, () => env.language());
+      () => env.language(),
+    );
+  }
+
+  private t(key: string, options?: Record<string, unknown>): string {
+    return this.env.t(key, options);
   }
 
   // --- state for React (useSyncExternalStore) ---
@@ -339,7 +343,7 @@ export class MemberEditing {
     const rows: Row[] = [];
     while (rows.length < count) {
       const limit = Math.min(count - rows.length, 500);
-      const answer = await this.call('members.list', { ...this.host.filters(), sort: this.host.sort(), offset: from + rows.length, limit });
+      const answer = await this.env.call('members.list', { ...this.host.filters(), sort: this.host.sort(), offset: from + rows.length, limit });
       rows.push(...(answer.members as Row[]));
       if (answer.members.length < limit) break;
     }
@@ -406,7 +410,7 @@ export class MemberEditing {
     }
     if (!this.markDraftProblems(draft, fields, true)) return false;
     try {
-      await this.call('members.create', { orgId: draft.orgId as number, fields: fields as ApiInput<'members.create'>['fields'] });
+      await this.env.call('members.create', { orgId: draft.orgId as number, fields: fields as ApiInput<'members.create'>['fields'] });
       this.drafts.remove(id);
       return true;
     } catch (error) {
