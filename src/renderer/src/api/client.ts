@@ -1,28 +1,11 @@
 // The typed client every page uses: `api.call('street.get')` resolves to the contract's result type or
 // throws an ApiCallError carrying the stable error. Lock and logout errors are also reported globally.
 import type { ApiEvent, ApiOutputs, ApiInput, Method } from '../../../shared/api/contract';
-import type { ApiError, ErrorCode } from '../../../shared/result';
+import type { ErrorCode } from '../../../shared/result';
+import { ApiCallError } from './call-error';
 import { transport, TransportError } from './transport';
 
-export class ApiCallError extends Error {
-  constructor(
-    readonly method: Method,
-    readonly error: ApiError,
-    /** True when the application could not be reached at all. */
-    readonly unreachable = false,
-  ) {
-    super(`${method}: ${error.code} ${error.message}`);
-    this.name = 'ApiCallError';
-  }
-
-  get code(): ErrorCode {
-    return this.error.code;
-  }
-}
-
-export function isApiError(value: unknown, code?: ErrorCode): value is ApiCallError {
-  return value instanceof ApiCallError && (code === undefined || value.error.code === code);
-}
+export { ApiCallError, isApiError } from './call-error';
 
 /** Codes the application shell handles for every call (lock screen, back to login). */
 const GLOBAL_CODES: ReadonlySet<ErrorCode> = new Set(['SESSION_LOCKED', 'UNAUTHENTICATED']);

@@ -6,7 +6,7 @@ import { FormModal } from './FormModal';
 import { contract } from '../../../shared/api/contract';
 import { api, isApiError } from '../api/client';
 import { errorText, useReportError } from '../lib/errors';
-import { checkConfirmation, checkForm, showCallFailure } from '../lib/form-issues';
+import { checkConfirmation, submitChecked } from '../lib/form-issues';
 
 interface Values {
   currentPassword: string;
@@ -26,20 +26,26 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
   const submit = async () => {
     const values = form.getFieldsValue();
     const input = { currentPassword: values.currentPassword ?? '', newPassword: values.newPassword ?? '' };
-    if (!checkForm(form, contract['auth.changePassword'].input, input, FIELDS)) return;
-    if (!checkConfirmation(form, 'confirm', input.newPassword, values.confirm, t('changePassword.mismatch'))) return;
-    setSaving(true);
-    try {
-      await api.call('auth.changePassword', input);
-      void message.success(t('changePassword.done'));
-      form.resetFields();
-      onClose();
-    } catch (error) {
-      if (isApiError(error, 'WRONG_PASSWORD')) form.setFields([{ name: 'currentPassword', errors: [errorText(error)] }]);
-      else showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['auth.changePassword'].input,
+      input,
+      fields: FIELDS,
+      report,
+      setSaving,
+      alsoCheck: () => checkConfirmation(form, 'confirm', input.newPassword, values.confirm, t('changePassword.mismatch')),
+      call: async () => {
+        await api.call('auth.changePassword', input);
+        void message.success(t('changePassword.done'));
+        form.resetFields();
+        onClose();
+      },
+      handle: (error) => {
+        if (!isApiError(error, 'WRONG_PASSWORD')) return false;
+        form.setFields([{ name: 'currentPassword', errors: [errorText(error)] }]);
+        return true;
+      },
+    });
   };
 
   return (

@@ -10,6 +10,7 @@ import { fieldLabel, formatIssue, moduleOfMethod, type FieldModule } from '../..
 import type { FieldIssue } from '../../../shared/result';
 import { ApiCallError } from '../api/client';
 import { currentLanguage } from '../i18n';
+import { errorText } from './errors';
 import { useLanguage } from './use-language';
 
 /**
@@ -143,6 +144,8 @@ export function stepRefusal(form: FormInstance, error: unknown, fields: readonly
     report(error);
     return null;
   }
+  // A refusal that names no field at all is still said, not swallowed.
+  if (issues.length === 0) return errorText(error);
   const module = moduleOfError(error);
   const rest = showIssues(form, issues, fields, undefined, labels, module);
   return rest.length > 0 ? rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, labels, module)).join('；') : null;
@@ -156,8 +159,11 @@ export function checkConfirmation(form: FormInstance, field: string, password: s
 }
 
 /**
- * The save cycle of a dialog: check the input with the contract's schema, call, and on refusal show the
- * core's issues under their fields (anything else through `report`). Answers the result, or null.
+ * The save cycle every form shares: check the input with the contract's schema (and `alsoCheck`, for what
+ * the schema cannot see), call, and on refusal show the core's issues under their fields. What the form
+ * answers itself (`handle`: a wrong password under its field) goes first; for a step on a record
+ * (`onRefusal`) what is wrong with the record itself becomes one sentence above the form; anything else
+ * goes through `report`. Answers the result, or null when nothing was saved.
  */
 export async function submitChecked<T>(options: {
   form: FormInstance;
@@ -168,14 +174,21 @@ export async function submitChecked<T>(options: {
   report: (error: unknown) => void;
   setSaving: (saving: boolean) => void;
   call: () => Promise<T>;
+  alsoCheck?: () => boolean;
+  handle?: (error: unknown) => boolean;
+  onRefusal?: (sentence: string | null) => void;
 }): Promise<T | null> {
-  const { form, schema, input, fields, labels, report, setSaving, call } = options;
+  const { form, schema, input, fields, labels, report, setSaving, call, alsoCheck, handle, onRefusal } = options;
+  onRefusal?.(null);
   if (!checkForm(form, schema, input, fields, labels)) return null;
+  if (alsoCheck && !alsoCheck()) return null;
   setSaving(true);
   try {
     return await call();
   } catch (error) {
-    showCallFailure(form, error, fields, report, labels);
+    if (handle?.(error)) return null;
+    if (onRefusal) onRefusal(stepRefusal(form, error, fields, report, labels));
+    else showCallFailure(form, error, fields, report, labels);
     return null;
   } finally {
     setSaving(false);

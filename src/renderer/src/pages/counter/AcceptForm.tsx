@@ -11,7 +11,7 @@ import type { ServiceMatterInfo } from '../../../../shared/api/contract-counter'
 import { api } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { ListClassTag, matterMatches, useLimitText } from './counter-labels';
 
 interface Values {
@@ -82,22 +82,15 @@ export function AcceptForm({
   const submit = async () => {
     const v = form.getFieldsValue(true) as Values;
     const input = { ...v, communityId: v.communityId, matterId: v.matterId };
-    if (!checkForm(form, contract['requests.accept'].input, input, FIELDS)) return;
-    setSaving(true);
-    try {
-      const request = await api.call('requests.accept', input);
-      if (v.communityId) localStorage.setItem(LAST_COMMUNITY_KEY + user.id, String(v.communityId));
-      void message.success(request.limitDays === 0 ? t('counter.accept.doneSpot', { number: request.number }) : t('counter.accept.done', { number: request.number, due: request.dueOn }));
-      form.setFieldsValue({ ...EMPTY, communityId: v.communityId, matterId: undefined });
-      form.setFields(FIELDS.map((name) => ({ name: name as keyof Values, errors: [] })));
-      setMatterQuery('');
-      onAccepted(request);
-      matterRef.current?.focus();
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    const request = await submitChecked({ form, schema: contract['requests.accept'].input, input, fields: FIELDS, report, setSaving, call: () => api.call('requests.accept', input) });
+    if (!request) return;
+    if (v.communityId) localStorage.setItem(LAST_COMMUNITY_KEY + user.id, String(v.communityId));
+    void message.success(request.limitDays === 0 ? t('counter.accept.doneSpot', { number: request.number }) : t('counter.accept.done', { number: request.number, due: request.dueOn }));
+    form.setFieldsValue({ ...EMPTY, communityId: v.communityId, matterId: undefined });
+    form.setFields(FIELDS.map((name) => ({ name: name as keyof Values, errors: [] })));
+    setMatterQuery('');
+    onAccepted(request);
+    matterRef.current?.focus();
   };
 
   if (communities.length === 0) return <Alert type="warning" showIcon title={t('counter.accept.noCommunity')} />;

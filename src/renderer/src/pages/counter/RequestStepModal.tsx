@@ -12,7 +12,7 @@ import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, stepRefusal, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 import { MemberPicker } from '../transfers/MemberPicker';
 
 export const REQUEST_STEPS = ['start', 'pause', 'resume', 'extend', 'complete', 'transfer', 'returnToGuidance', 'rate'] as const;
@@ -132,18 +132,21 @@ export function RequestStepModal({
     if (!step || !request) return;
     const method = `requests.${step}` as Method;
     const input = inputFor(step, request, form.getFieldsValue(true) as Values);
-    setRefusal(null);
-    if (!checkForm(form, contract[method].input, input, fields)) return;
-    setSaving(true);
-    try {
-      const done = (await (api.call as (m: Method, i: unknown) => Promise<ServiceRequestRow>)(method, input));
-      void message.success(t(`counter.step.done.${step}`, { number: done.number }));
-      onDone(done);
-    } catch (error) {
-      setRefusal(stepRefusal(form, error, fields, report, labels));
-    } finally {
-      setSaving(false);
-    }
+    const done = await submitChecked({
+      form,
+      schema: contract[method].input,
+      input,
+      fields,
+      // Names the request (its number) in what is said above the form; no field is called `id`.
+      labels,
+      report,
+      setSaving,
+      onRefusal: setRefusal,
+      call: () => (api.call as (m: Method, i: unknown) => Promise<ServiceRequestRow>)(method, input),
+    });
+    if (!done) return;
+    void message.success(t(`counter.step.done.${step}`, { number: done.number }));
+    onDone(done);
   };
 
   const rating = (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { contract, type ApiInput, type ApiOutput, type Method } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 
 export function useSaveForm<V extends object, M extends Method>(
   method: M,
@@ -22,17 +22,19 @@ export function useSaveForm<V extends object, M extends Method>(
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const input = toInput(form.getFieldsValue(true) as V);
-    if (!checkForm(form, contract[method].input, input, fields)) return;
-    setSaving(true);
-    try {
-      const saved = (await (api.call as (m: Method, i: unknown) => Promise<unknown>)(method, input)) as ApiOutput<M>;
-      void message.success(savedText?.(saved) ?? t('common.saved'));
-      onSaved(saved);
-    } catch (error) {
-      showCallFailure(form, error, fields, report);
-    } finally {
-      setSaving(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract[method].input,
+      input,
+      fields,
+      report,
+      setSaving,
+      call: async () => {
+        const saved = (await (api.call as (m: Method, i: unknown) => Promise<unknown>)(method, input)) as ApiOutput<M>;
+        void message.success(savedText?.(saved) ?? t('common.saved'));
+        onSaved(saved);
+      },
+    });
   };
   return { form, saving, submit };
 }

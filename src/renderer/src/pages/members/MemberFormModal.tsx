@@ -4,14 +4,14 @@
 import { App, Checkbox, Col, Form, Input, Row, Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CodeTableName, CodeTables, MemberRow, OrgNode } from '../../../../shared/api/contract';
+import { contract, type CodeTableName, type CodeTables, type MemberRow, type OrgNode } from '../../../../shared/api/contract';
 import type { Language } from '../../../../shared/api/schemas';
 import { MEMBER_FIELDS, type MemberField } from '../../../../shared/members/fields';
 import { isBlankCell } from '../../../../shared/members/draft';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { useLanguage } from '../../lib/use-language';
 import { memberColumnTitle } from './member-columns';
 
@@ -62,16 +62,11 @@ export function MemberFormModal({
       form.setFields([{ name: 'orgId', errors: [t('memberForm.pickBranch')] }]);
       return;
     }
-    setSaving(true);
-    try {
-      const member = await api.call('members.create', { orgId: values.orgId, fields });
-      void message.success(t('memberForm.created', { name: member.name }));
-      onCreated(member);
-    } catch (error) {
-      showCallFailure(form, error, FIELD_NAMES, report);
-    } finally {
-      setSaving(false);
-    }
+    const input = { orgId: values.orgId, fields };
+    const member = await submitChecked({ form, schema: contract['members.create'].input, input, fields: FIELD_NAMES, report, setSaving, call: () => api.call('members.create', input) });
+    if (!member) return;
+    void message.success(t('memberForm.created', { name: member.name }));
+    onCreated(member);
   };
 
   return (

@@ -28,6 +28,7 @@ import { MemberLeaveModal } from './MemberLeaveModal';
 import { printHref, rosterParams } from '../../print/print-location';
 import { navigate } from '../../app/router';
 import { MemberToolbar } from './MemberToolbar';
+import { appEditingEnv } from './editing/app-env';
 import { isDraft, MemberEditing, type EditingState, type GridRow } from './member-editing';
 
 /** Typing pauses this long before the search is sent. */
@@ -128,7 +129,7 @@ export default function MembersPage() {
             sort: () => sortRef.current,
             newMemberTarget: () => (targetRef.current ? { orgId: targetRef.current.id, name: targetRef.current.name } : null),
             onMembersAdded: () => reloadTreeRef.current(),
-          })
+          }, appEditingEnv)
         : null,
     // The editing state (undo steps, refused cells, drafts) must survive re-renders: made once per role.
     [canEdit],

@@ -7,7 +7,7 @@ import { contract, type OrgOfficer } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 
 const FIELDS = ['termEnd'] as const;
 
@@ -28,17 +28,10 @@ export function OfficerEndTermModal({ officer, onClose, onEnded }: { officer: Or
     if (!officer) return;
     const termEnd = (form.getFieldValue('termEnd') as Dayjs | null)?.format('YYYY-MM-DD') ?? '';
     const input = { id: officer.id, updatedAt: officer.updatedAt, termEnd };
-    if (!checkForm(form, contract['orgs.endOfficerTerm'].input, input, FIELDS)) return;
-    setSaving(true);
-    try {
-      const ended = await api.call('orgs.endOfficerTerm', input);
-      void message.success(t('officers.endForm.done', { name: ended.personName }));
-      onEnded(ended);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    const ended = await submitChecked({ form, schema: contract['orgs.endOfficerTerm'].input, input, fields: FIELDS, report, setSaving, call: () => api.call('orgs.endOfficerTerm', input) });
+    if (!ended) return;
+    void message.success(t('officers.endForm.done', { name: ended.personName }));
+    onEnded(ended);
   };
 
   return (

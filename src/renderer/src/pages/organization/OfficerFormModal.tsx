@@ -12,7 +12,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { TermFields } from '../../components/TermFields';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 import { useDebounced } from '../../lib/use-debounced';
 
 export type OfficerFormTarget = { mode: 'create'; org: OrgNode; partTime: boolean } | { mode: 'edit'; org: OrgNode; officer: OrgOfficer };
@@ -117,17 +117,10 @@ export function OfficerFormModal({ target, onClose, onSaved }: { target: Officer
       form.setFields([{ name: 'memberId', errors: [`${t('officers.form.member')}：${t('officers.form.memberPlaceholder')}`] }]);
       return;
     }
-    if (!checkForm(form, contract['orgs.saveOfficer'].input, input, FIELDS, labels)) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('orgs.saveOfficer', input);
-      void message.success(t('officers.form.saved', { name: saved.personName }));
-      onSaved(saved);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report, labels);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submitChecked({ form, schema: contract['orgs.saveOfficer'].input, input, fields: FIELDS, labels, report, setSaving, call: () => api.call('orgs.saveOfficer', input) });
+    if (!saved) return;
+    void message.success(t('officers.form.saved', { name: saved.personName }));
+    onSaved(saved);
   };
 
   const title = !target

@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { contract, type OrgNode } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
-import { errorText, useReportError } from '../../lib/errors';
-import { checkForm, issueText, showIssues, validationIssues, type FieldLabels } from '../../lib/form-issues';
+import { useReportError } from '../../lib/errors';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 
 const FIELDS = ['closedOn', 'reason'] as const;
 
@@ -32,26 +32,21 @@ export function OrgCloseModal({ org, onClose, onClosed }: { org: OrgNode | null;
     if (!org) return;
     const v = form.getFieldsValue(true) as { closedOn?: Dayjs | null; reason?: string };
     const input = { id: org.id, closedOn: v.closedOn ? v.closedOn.format('YYYY-MM-DD') : '', reason: v.reason ?? '' };
-    setRefusal(null);
-    if (!checkForm(form, contract['orgs.close'].input, input, FIELDS, labels)) return;
-    setSaving(true);
-    try {
-      const closed = await api.call('orgs.close', input);
-      void message.success(t('org.closeForm.done', { name: closed.name }));
-      onClosed(closed);
-    } catch (error) {
-      const issues = validationIssues(error);
-      if (!issues) {
-        report(error);
-        return;
-      }
-      const rest = showIssues(form, issues, FIELDS, undefined, labels);
+    const closed = await submitChecked({
+      form,
+      schema: contract['orgs.close'].input,
+      input,
+      fields: FIELDS,
       // What is wrong with the organization itself (members left, open children) is named by the organization.
-      if (rest.length > 0) setRefusal(rest.map((issue) => issueText({ ...issue, value: undefined }, undefined, { id: org.name })).join('；'));
-      else if (issues.length === 0) setRefusal(errorText(error));
-    } finally {
-      setSaving(false);
-    }
+      labels: { ...labels, id: org.name },
+      report,
+      setSaving,
+      onRefusal: setRefusal,
+      call: () => api.call('orgs.close', input),
+    });
+    if (!closed) return;
+    void message.success(t('org.closeForm.done', { name: closed.name }));
+    onClosed(closed);
   };
 
   return (

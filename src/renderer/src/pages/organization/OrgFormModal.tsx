@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { TermFields } from '../../components/TermFields';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 import { CHILD_LEVELS } from '../../../../shared/org-rules';
 
 interface Values {
@@ -95,26 +95,18 @@ export function OrgFormModal({
       termStart: day(v.termStart),
       termEnd: day(v.termEnd),
     };
-    setSaving(true);
-    try {
-      let saved: OrgNode;
-      if (target.mode === 'create') {
-        const input = { ...common, parentId: target.parent.id, level: v.level! };
-        if (!checkForm(form, contract['orgs.create'].input, input, CREATE_FIELDS, labels)) return;
-        saved = await api.call('orgs.create', input);
-        void message.success(t('org.form.created', { name: saved.name }));
-      } else {
-        const input = { ...common, id: target.org.id };
-        if (!checkForm(form, contract['orgs.update'].input, input, EDIT_FIELDS, labels)) return;
-        saved = await api.call('orgs.update', input);
-        void message.success(t('org.form.updated', { name: saved.name }));
-      }
-      onSaved(saved);
-    } catch (error) {
-      showCallFailure(form, error, target.mode === 'create' ? CREATE_FIELDS : EDIT_FIELDS, report, labels);
-    } finally {
-      setSaving(false);
+    const cycle = { form, labels, report, setSaving };
+    let saved: OrgNode | null;
+    if (target.mode === 'create') {
+      const input = { ...common, parentId: target.parent.id, level: v.level! };
+      saved = await submitChecked({ ...cycle, schema: contract['orgs.create'].input, input, fields: CREATE_FIELDS, call: () => api.call('orgs.create', input) });
+    } else {
+      const input = { ...common, id: target.org.id };
+      saved = await submitChecked({ ...cycle, schema: contract['orgs.update'].input, input, fields: EDIT_FIELDS, call: () => api.call('orgs.update', input) });
     }
+    if (!saved) return;
+    void message.success(target.mode === 'create' ? t('org.form.created', { name: saved.name }) : t('org.form.updated', { name: saved.name }));
+    onSaved(saved);
   };
 
   const gridOptions = grids.filter((g) => g.communityId === communityId && g.closedOn === null).map((g) => ({ value: g.id, label: g.name }));

@@ -2,11 +2,11 @@
 import { App, Form, TreeSelect } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OrgNode } from '../../../../shared/api/contract';
+import { contract, type OrgNode } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { canMoveUnder, pathTo, type OrgIndex } from '../../lib/org-tree';
 
 interface ParentOption {
@@ -62,16 +62,11 @@ export function OrgMoveModal({
       form.setFields([{ name: 'parentId', errors: [t('org.moveForm.targetPlaceholder')] }]);
       return;
     }
-    setSaving(true);
-    try {
-      const moved = await api.call('orgs.move', { id: org.id, parentId: parent.id });
-      void message.success(t('org.moveForm.moved', { name: moved.name, parent: parent.name }));
-      onMoved(moved, parent);
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    const input = { id: org.id, parentId: parent.id };
+    const moved = await submitChecked({ form, schema: contract['orgs.move'].input, input, fields: FIELDS, report, setSaving, call: () => api.call('orgs.move', input) });
+    if (!moved) return;
+    void message.success(t('org.moveForm.moved', { name: moved.name, parent: parent.name }));
+    onMoved(moved, parent);
   };
 
   return (

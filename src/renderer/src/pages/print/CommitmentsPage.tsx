@@ -12,7 +12,7 @@ import { useCurrentSession } from '../../app/session';
 import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { hasRole } from '../../lib/roles';
 import { PrintButton } from '../../print/PrintButton';
 import { MemberPicker } from '../transfers/MemberPicker';
@@ -44,18 +44,20 @@ export default function CommitmentsPage() {
   const save = async () => {
     const values = form.getFieldsValue();
     const input = { ...(editing !== 'new' && editing ? { id: editing.id } : {}), ...values };
-    if (!checkForm(form, contract['commitments.save'].input, input, FIELDS)) return;
-    setSaving(true);
-    try {
-      await api.call('commitments.save', input as { memberId: number; year: number; commitment: string });
-      void message.success(k('saved'));
-      setEditing(null);
-      await list.reload();
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['commitments.save'].input,
+      input,
+      fields: FIELDS,
+      report,
+      setSaving,
+      call: async () => {
+        await api.call('commitments.save', input as { memberId: number; year: number; commitment: string });
+        void message.success(k('saved'));
+        setEditing(null);
+        await list.reload();
+      },
+    });
   };
   const remove = async (row: CommitmentInfo) => {
     try {

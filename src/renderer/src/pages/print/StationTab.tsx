@@ -9,7 +9,7 @@ import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession } from '../../app/session';
 import { errorText, useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { hasRole } from '../../lib/roles';
 
 const FIELDS = ['stationName', 'address', 'postcode', 'phone', 'hours'] as const;
@@ -30,16 +30,10 @@ export function StationTab() {
 
   const save = async () => {
     const input = form.getFieldsValue();
-    if (!checkForm(form, contract['station.save'].input, input, FIELDS)) return;
-    setSaving(true);
-    try {
-      form.setFieldsValue(await api.call('station.save', input));
-      void message.success(t('print.station.saved'));
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submitChecked({ form, schema: contract['station.save'].input, input, fields: FIELDS, report, setSaving, call: () => api.call('station.save', input) });
+    if (!saved) return;
+    form.setFieldsValue(saved);
+    void message.success(t('print.station.saved'));
   };
 
   if (station.error) return <div className="load-error">{errorText(station.error)}</div>;

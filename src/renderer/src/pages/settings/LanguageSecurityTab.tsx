@@ -13,7 +13,7 @@ import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
 import { SettingsSection } from '../../components/SettingsSection';
 import i18n, { rememberLanguage, setUiLanguage } from '../../i18n';
 import { errorText, useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 
@@ -52,18 +52,19 @@ export function LanguageSecurityTab() {
   const saveSettings = async () => {
     const raw = form.getFieldValue('idleLockMinutes') as number | null | undefined;
     const input = { idleLockMinutes: raw ?? undefined };
-    if (!checkForm(form, contract['settings.update'].input, input, ['idleLockMinutes'])) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('settings.update', { idleLockMinutes: raw as number });
-      form.setFieldsValue(saved);
-      setIdleLockMinutes(saved.idleLockMinutes);
-      void message.success(t('common.saved'));
-    } catch (error) {
-      showCallFailure(form, error, ['idleLockMinutes'], report);
-    } finally {
-      setSaving(false);
-    }
+    const saved = await submitChecked({
+      form,
+      schema: contract['settings.update'].input,
+      input,
+      fields: ['idleLockMinutes'],
+      report,
+      setSaving,
+      call: () => api.call('settings.update', { idleLockMinutes: raw as number }),
+    });
+    if (!saved) return;
+    form.setFieldsValue(saved);
+    setIdleLockMinutes(saved.idleLockMinutes);
+    void message.success(t('common.saved'));
   };
 
   return (

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { contract, type UserInfo } from '../../../../shared/api/contract';
 import { api } from '../../api/client';
 import { useReportError } from '../../lib/errors';
-import { checkConfirmation, checkForm, showCallFailure } from '../../lib/form-issues';
+import { checkConfirmation, submitChecked } from '../../lib/form-issues';
 
 const FIELDS = ['newPassword', 'confirm'] as const;
 
@@ -25,18 +25,20 @@ export function ResetPasswordModal({ user, onClose }: { user: UserInfo | null; o
     if (!user) return;
     const values = form.getFieldsValue();
     const input = { id: user.id, newPassword: values.newPassword ?? '' };
-    if (!checkForm(form, contract['users.resetPassword'].input, input, FIELDS)) return;
-    if (!checkConfirmation(form, 'confirm', input.newPassword, values.confirm, t('changePassword.mismatch'))) return;
-    setSaving(true);
-    try {
-      await api.call('users.resetPassword', input);
-      void message.success(t('users.resetDone', { name: user.displayName }));
-      onClose();
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['users.resetPassword'].input,
+      input,
+      fields: FIELDS,
+      report,
+      setSaving,
+      alsoCheck: () => checkConfirmation(form, 'confirm', input.newPassword, values.confirm, t('changePassword.mismatch')),
+      call: async () => {
+        await api.call('users.resetPassword', input);
+        void message.success(t('users.resetDone', { name: user.displayName }));
+        onClose();
+      },
+    });
   };
 
   return (

@@ -9,7 +9,7 @@ import { useCurrentSession, useSession } from '../../app/session';
 import { ReadOnlyNotice } from '../../components/ReadOnlyNotice';
 import { errorText, useReportError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 
@@ -34,19 +34,21 @@ export function StreetTab() {
 
   const save = async () => {
     const input = form.getFieldsValue();
-    if (!checkForm(form, contract['street.update'].input, input, FIELDS)) return;
-    setSaving(true);
-    try {
-      const saved = await api.call('street.update', input);
-      form.setFieldsValue(saved);
-      setStreet(saved);
-      await street.reload();
-      void message.success(t('common.saved'));
-    } catch (error) {
-      showCallFailure(form, error, FIELDS, report);
-    } finally {
-      setSaving(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['street.update'].input,
+      input,
+      fields: FIELDS,
+      report,
+      setSaving,
+      call: async () => {
+        const saved = await api.call('street.update', input);
+        form.setFieldsValue(saved);
+        setStreet(saved);
+        await street.reload();
+        void message.success(t('common.saved'));
+      },
+    });
   };
 
   if (street.error) return <div className="load-error">{errorText(street.error)}</div>;

@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../../../../shared/api/schemas';
 import { api, isApiError } from '../../api/client';
 import { useSiteMode } from '../../app/session';
 import { errorText, useReportError } from '../../lib/errors';
-import { checkForm, showCallFailure } from '../../lib/form-issues';
+import { submitChecked } from '../../lib/form-issues';
 import { roleLabel } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 
@@ -62,38 +62,35 @@ export function UserFormModal({
   const submit = async () => {
     const values = form.getFieldsValue(true) as Partial<Values>;
     const scope = (values.scopeCommunityCode ?? '').trim();
-    setSaving(true);
-    try {
-      let saved: UserInfo;
-      if (editing) {
-        const input = {
-          id: editing.id,
-          displayName: values.displayName ?? '',
-          role: values.role,
-          scopeCommunityCode: scope === '' ? null : scope,
-        };
-        if (!checkForm(form, contract['users.update'].input, input, EDIT_FIELDS)) return;
-        saved = await api.call('users.update', input);
-        void message.success(t('users.updated', { name: saved.displayName }));
-      } else {
-        const input = {
-          username: values.username ?? '',
-          displayName: values.displayName ?? '',
-          role: values.role ?? 'clerk',
-          scopeCommunityCode: scope === '' ? null : scope,
-          password: values.password ?? '',
-        };
-        if (!checkForm(form, contract['users.create'].input, input, CREATE_FIELDS)) return;
-        saved = await api.call('users.create', input);
-        void message.success(t('users.created', { name: saved.displayName }));
-      }
-      onSaved(saved);
-    } catch (error) {
-      if (isApiError(error, 'USERNAME_TAKEN')) form.setFields([{ name: 'username', errors: [errorText(error)] }]);
-      else showCallFailure(form, error, editing ? EDIT_FIELDS : CREATE_FIELDS, report);
-    } finally {
-      setSaving(false);
+    const cycle = { form, report, setSaving, handle: usernameTaken };
+    let saved: UserInfo | null;
+    if (editing) {
+      const input = {
+        id: editing.id,
+        displayName: values.displayName ?? '',
+        role: values.role,
+        scopeCommunityCode: scope === '' ? null : scope,
+      };
+      saved = await submitChecked({ ...cycle, schema: contract['users.update'].input, input, fields: EDIT_FIELDS, call: () => api.call('users.update', input) });
+    } else {
+      const input = {
+        username: values.username ?? '',
+        displayName: values.displayName ?? '',
+        role: values.role ?? 'clerk',
+        scopeCommunityCode: scope === '' ? null : scope,
+        password: values.password ?? '',
+      };
+      saved = await submitChecked({ ...cycle, schema: contract['users.create'].input, input, fields: CREATE_FIELDS, call: () => api.call('users.create', input) });
     }
+    if (!saved) return;
+    void message.success(editing ? t('users.updated', { name: saved.displayName }) : t('users.created', { name: saved.displayName }));
+    onSaved(saved);
+  };
+
+  const usernameTaken = (error: unknown): boolean => {
+    if (!isApiError(error, 'USERNAME_TAKEN')) return false;
+    form.setFields([{ name: 'username', errors: [errorText(error)] }]);
+    return true;
   };
 
   return (

@@ -10,7 +10,7 @@ import { TRANSFER_VALID_DAYS, type TransferDirection } from '../../../../shared/
 import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { useReportError } from '../../lib/errors';
-import { checkForm, issueText, showCallFailure, type FieldLabels } from '../../lib/form-issues';
+import { issueText, submitChecked, type FieldLabels } from '../../lib/form-issues';
 import type { OrgIndex } from '../../lib/org-tree';
 import { MemberPicker } from './MemberPicker';
 import { orgOptions, type OrgOption } from './org-options';
@@ -133,17 +133,10 @@ export function TransferFormModal({
       return;
     }
     const input = toInput(values);
-    if (!checkForm(form, contract['transfers.create'].input, input, fields, labels)) return;
-    setSaving(true);
-    try {
-      const created = await api.call('transfers.create', input);
-      void message.success(t('transfers.form.created', { letter: created.letterNumber, name: created.memberName }));
-      onCreated(created);
-    } catch (error) {
-      showCallFailure(form, error, fields, report, labels);
-    } finally {
-      setSaving(false);
-    }
+    const created = await submitChecked({ form, schema: contract['transfers.create'].input, input, fields, labels, report, setSaving, call: () => api.call('transfers.create', input) });
+    if (!created) return;
+    void message.success(t('transfers.form.created', { letter: created.letterNumber, name: created.memberName }));
+    onCreated(created);
   };
 
   const validUntil = issuedOn && validDays ? issuedOn.add(validDays, 'day').format('YYYY-MM-DD') : '—';

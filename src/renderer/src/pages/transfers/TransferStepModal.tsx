@@ -10,7 +10,7 @@ import { api } from '../../api/client';
 import { FormModal } from '../../components/FormModal';
 import { KeyValues } from '../../components/KeyValues';
 import { useReportError } from '../../lib/errors';
-import { checkForm, stepRefusal, type FieldLabels } from '../../lib/form-issues';
+import { submitChecked, type FieldLabels } from '../../lib/form-issues';
 import { DirectionTag } from './transfer-labels';
 import type { TransferStep } from './TransferTable';
 
@@ -66,33 +66,23 @@ export function TransferStepModal({ target, onClose, onDone }: { target: StepTar
   const submit = async () => {
     if (!transfer || !step) return;
     const v = form.getFieldsValue(true) as Partial<Values>;
-    setRefusal(null);
-    setSaving(true);
-    try {
-      let done: TransferRow;
-      if (step === 'receive') {
-        const input = { id: transfer.id, on: day(v.on) };
-        if (!checkForm(form, contract['transfers.receive'].input, input, fields, labels)) return;
-        done = await api.call('transfers.receive', input);
-        void message.success(t('transfers.step.done.receive', { name: done.memberName }));
-      } else if (step === 'returnReceipt') {
-        const input = { id: transfer.id, on: day(v.on), ...(asksReceivedOn && v.receivedOn ? { receivedOn: day(v.receivedOn) } : {}) };
-        if (!checkForm(form, contract['transfers.returnReceipt'].input, input, fields, labels)) return;
-        done = await api.call('transfers.returnReceipt', input);
-        void message.success(t('transfers.step.done.returnReceipt', { letter: done.letterNumber }));
-      } else {
-        const input = { id: transfer.id, on: day(v.on), reason: v.reason ?? '' };
-        if (!checkForm(form, contract['transfers.cancel'].input, input, fields, labels)) return;
-        done = await api.call('transfers.cancel', input);
-        void message.success(t('transfers.step.done.cancel', { letter: done.letterNumber }));
-      }
-      onDone(done);
-    } catch (error) {
-      // What is wrong with the letter itself (already received, cancelled …) is said above the form.
-      setRefusal(stepRefusal(form, error, fields, report, labels));
-    } finally {
-      setSaving(false);
+    // What is wrong with the letter itself (already received, cancelled …) is said above the form.
+    const cycle = { form, fields, labels, report, setSaving, onRefusal: setRefusal };
+    let done: TransferRow | null;
+    if (step === 'receive') {
+      const input = { id: transfer.id, on: day(v.on) };
+      done = await submitChecked({ ...cycle, schema: contract['transfers.receive'].input, input, call: () => api.call('transfers.receive', input) });
+      if (done) void message.success(t('transfers.step.done.receive', { name: done.memberName }));
+    } else if (step === 'returnReceipt') {
+      const input = { id: transfer.id, on: day(v.on), ...(asksReceivedOn && v.receivedOn ? { receivedOn: day(v.receivedOn) } : {}) };
+      done = await submitChecked({ ...cycle, schema: contract['transfers.returnReceipt'].input, input, call: () => api.call('transfers.returnReceipt', input) });
+      if (done) void message.success(t('transfers.step.done.returnReceipt', { letter: done.letterNumber }));
+    } else {
+      const input = { id: transfer.id, on: day(v.on), reason: v.reason ?? '' };
+      done = await submitChecked({ ...cycle, schema: contract['transfers.cancel'].input, input, call: () => api.call('transfers.cancel', input) });
+      if (done) void message.success(t('transfers.step.done.cancel', { letter: done.letterNumber }));
     }
+    if (done) onDone(done);
   };
 
   const title = step ? t(`transfers.step.${step}Title`) : null;
