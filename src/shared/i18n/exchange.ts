@@ -21,6 +21,7 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     DECRYPT_FAILED: '无法解密数据包（密钥不符或内容被改动）',
     SEALED_NO_KEY: '数据包已加密，只有区里能打开',
     WRONG_SENDER: '数据包属于街道 {{street}}，不是上传账号所属街道 {{sender}}',
+    AUDIT_NOT_EXTENDED: '{{street}} 的操作日志与此前收到的数据包对不上（第 {{count}} 条之前的记录被改动或删除），请与该街道核实',
   },
   en: {
     NOT_A_ZIP: 'Not a return package (not a zip file)',
@@ -40,6 +41,7 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     DECRYPT_FAILED: 'The package cannot be decrypted (wrong key or changed content)',
     SEALED_NO_KEY: 'The package is encrypted; only the district can open it',
     WRONG_SENDER: 'The package is street {{street}}’s, not the uploading street {{sender}}’s',
+    AUDIT_NOT_EXTENDED: 'The audit log of {{street}} does not continue the one its earlier packages showed (entries up to {{count}} were changed or removed); check with the street',
   },
 };
 

@@ -8,6 +8,7 @@ import { IMPORT_FIELD_LABELS, IMPORT_FIELD_PROBLEMS } from './messages-import';
 import { PRINT_FIELD_LABELS, PRINT_FIELD_PROBLEMS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, EXCHANGE_FIELD_PROBLEMS } from './exchange';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
+import { WRITE_FIELD_LABELS, WRITE_FIELD_PROBLEMS } from './messages-write';
 
 type Table = Record<string, string>;
 
@@ -68,6 +69,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
     ...IMPORT_FIELD_LABELS['zh-CN'],
     ...PRINT_FIELD_LABELS['zh-CN'],
     ...EXCHANGE_FIELD_LABELS['zh-CN'],
+    ...WRITE_FIELD_LABELS['zh-CN'],
     name: '街道名称',
     'street.name': '街道名称',
     code: '区划代码',
@@ -142,6 +144,7 @@ export const FIELD_LABELS: Record<Language, Table> = {
     ...IMPORT_FIELD_LABELS.en,
     ...PRINT_FIELD_LABELS.en,
     ...EXCHANGE_FIELD_LABELS.en,
+    ...WRITE_FIELD_LABELS.en,
     name: 'Street name',
     'street.name': 'Street name',
     code: 'Division code',
@@ -220,6 +223,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...PRINT_FIELD_PROBLEMS['zh-CN'],
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
+    ...WRITE_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -328,6 +332,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...PRINT_FIELD_PROBLEMS.en,
     ...EXCHANGE_FIELD_PROBLEMS.en,
     ...SCOPE_FIELD_PROBLEMS.en,
+    ...WRITE_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',
