@@ -29,7 +29,8 @@ export function writeProblem(err: unknown, folder: string): WriteProblem {
   if (code === 'EROFS' || code === 'SQLITE_READONLY') return 'writeReadOnly';
   if (code === 'EACCES' || code === 'EPERM') return 'writeDenied';
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENODEV' || code === 'ENXIO' || code === 'EIO') return 'writeFolderGone';
-  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR')) return probeFolder(folder);
+  // SQLite's errors, and better-sqlite3's own refusal of a missing folder (a TypeError without a code).
+  if (code.startsWith('SQLITE_') || code === 'EUNKNOWN') return probeFolder(folder);
   return 'writeFailed';
 }
 
