@@ -28,6 +28,7 @@ import { returnHandlers } from './handlers/returns';
 import { appendAudit, useAuditKey, type AuditActor, type AuditRecord } from './services/audit';
 import { defaultKeyFolder, fileAuditKey, type AuditKey } from './services/audit-key';
 import { sweepLeftovers } from './services/leftovers';
+import { setProcessJournal } from './export/safe-write';
 import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
@@ -76,6 +77,7 @@ export class StreetDeskApp {
     try {
       this.auditKey = options.auditKey ?? fileAuditKey(defaultKeyFolder(options.dbPath));
       sweepLeftovers(this.dbPath, this.auditKey.folder);
+      setProcessJournal(this.auditKey.folder);
       useAuditKey(this.db, this.auditKey, this.now());
     } catch (err) {
       this.db.close();

@@ -63,10 +63,22 @@ export function partialName(target: string): string {
 }
 
 /**
- * Notes `partial` in the journal folder until `done()` is called; a start after a kill finds the note and
- * removes the file (and the -journal/-wal SQLite may have put beside it).
+ * The journal of the app this process runs (set by StreetDeskApp): writers without a database at hand (a
+ * package written to a stick) note their partial files there. A process runs one app — the CLI, the worker —
+ * so one folder; tests that make many apps only see the notes of the newest, which they never leave behind.
+ */
+let processJournal: string | null = null;
+
+export function setProcessJournal(folder: string): void {
+  processJournal = folder;
+}
+
+/**
+ * Notes `partial` in the journal folder (by default the process's) until `done()` is called; a start after
+ * a kill finds the note and removes the file (and the -journal/-wal SQLite may have put beside it).
  */
 export function notePending(journal: string | null | undefined, partial: string): () => void {
+  journal ??= processJournal;
   if (!journal) return () => undefined;
   const folder = path.join(journal, 'pending-writes');
   const note = path.join(folder, `${path.basename(partial)}.json`);

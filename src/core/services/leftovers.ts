@@ -41,7 +41,7 @@ export function sweepLeftovers(dbPath: string, journalFolder: string | null): Sw
       const note = path.join(notes, name);
       try {
         const { partial } = JSON.parse(fs.readFileSync(note, 'utf8')) as { partial?: unknown };
-        if (typeof partial === 'string' && partial.endsWith('.partial')) remove(partial);
+        if (typeof partial === 'string' && /\.(partial|part)$/.test(partial)) remove(partial);
       } catch {
         /* an unreadable note (killed while writing it) names nothing */
       }
