@@ -19,7 +19,16 @@ export function desktopAuditKey(): DesktopAuditKey | null {
   if (!safeStorage.isEncryptionAvailable()) return null;
   const folder = app.getPath('userData');
   const file = join(folder, 'audit-key.bin');
-  if (existsSync(file)) return { secret: safeStorage.decryptString(readFileSync(file)), folder };
+  if (existsSync(file)) {
+    try {
+      return { secret: safeStorage.decryptString(readFileSync(file)), folder };
+    } catch (error) {
+      // The OS no longer opens it (another user, a reset keyring): core keys the chain anew from its next
+      // entry and writes an entry saying so, rather than the app refusing to start.
+      console.error('StreetDesk: the audit key in protected storage cannot be read; using the key file', error);
+      return null;
+    }
+  }
   const secret = randomBytes(32).toString('base64');
   writeFileSync(file, safeStorage.encryptString(secret), { mode: 0o600, flag: 'wx' });
   return { secret, folder };

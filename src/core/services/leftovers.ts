@@ -2,6 +2,9 @@
 // after the database opened): partial backups and their -journal files, the restore's temporary copies, and
 // any partial file the pending-writes journal names (exports and backups written elsewhere). None of them
 // ever looks complete — they carry .partial/.tmp names — but they pile up on a clerk's disk and confuse.
+// One app owns a database at a time (the desktop app, the host or a CLI command); a second process started
+// on the same file while the first writes a backup would clear that backup's partial file and make it fail
+// with a message — never leave a bad file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { backupFolder, removeWithSidecars } from './backup';
