@@ -27,7 +27,10 @@ import { printHandlers } from './handlers/print';
 import { exchangeHandlers } from './handlers/exchange';
 import { returnHandlers } from './handlers/returns';
 import { demoHandlers } from './handlers/demo';
-import { appendAudit, type AuditActor, type AuditRecord } from './services/audit';
+import { appendAudit, useAuditKey, type AuditActor, type AuditRecord } from './services/audit';
+import { defaultKeyFolder, fileAuditKey, type AuditKey } from './services/audit-key';
+import { sweepLeftovers } from './services/leftovers';
+import { setProcessJournal } from './export/safe-write';
 import { siteMode } from './exchange/keys';
 import { dailyBackup } from './services/backup';
 import { getSettings, getStreet } from './services/street';
@@ -48,6 +51,8 @@ export interface AppOptions {
   appVersion?: string;
   /** The clock; tests pass their own to step past a lockout. */
   now?: () => Date;
+  /** The audit chain's key; by default a key file beside the database (the desktop app passes its own). */
+  auditKey?: AuditKey;
 }
 
 /** The command line's login: who it runs as, and a caller bound to that session (see `loginForCli`). */
@@ -71,13 +76,26 @@ export class StreetDeskApp {
   private readonly jobs = new Map<string, { token: string | null; controller: AbortController }>();
   private readonly sinks = new Set<EventSink>();
   private restoring = false;
+  private readonly auditKey: AuditKey;
 
-  /** Opens (and migrates) the database; throws AppError for a foreign or future file. */
+  /**
+   * Opens (and migrates) the database; throws AppError for a foreign or future file. Then clears what a
+   * process killed mid-write left behind (see services/leftovers.ts) and keys the audit chain.
+   */
   constructor(options: AppOptions) {
     this.dbPath = options.dbPath;
     this.appVersion = options.appVersion ?? '0.0.0';
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(options.dbPath);
+    try {
+      this.auditKey = options.auditKey ?? fileAuditKey(defaultKeyFolder(options.dbPath));
+      sweepLeftovers(this.dbPath, this.auditKey.folder);
+      setProcessJournal(this.auditKey.folder);
+      useAuditKey(this.db, this.auditKey, this.now());
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
   }
 
   get database(): SqliteDatabase {
@@ -337,11 +355,14 @@ export class StreetDeskApp {
       try {
         swap();
         this.db = openDatabase(this.dbPath);
+        useAuditKey(this.db, this.auditKey, this.now());
       } catch (err) {
+        this.db.close();
         fs.copyFileSync(previous, this.dbPath);
         fs.rmSync(`${this.dbPath}-wal`, { force: true });
         fs.rmSync(`${this.dbPath}-shm`, { force: true });
         this.db = openDatabase(this.dbPath);
+        useAuditKey(this.db, this.auditKey, this.now());
         throw err;
       }
       fs.rmSync(previous, { force: true });

@@ -6,6 +6,7 @@ import { CoreClient } from '../core/worker/core-client';
 import { formatError } from '../shared/i18n/messages';
 import { AppError } from '../shared/result';
 import { installAppMenu } from './app-menu';
+import { desktopAuditKey } from './audit-key';
 import { PRODUCT_TITLE, coreWorkerUrl, databasePath } from './app-paths';
 import { serveContractOverIpc } from './contract-ipc';
 import { servePrintOverIpc } from './print-ipc';
@@ -47,8 +48,12 @@ async function runShell(): Promise<void> {
     });
   });
 
-  // The database opens while Electron gets ready.
-  const starting = CoreClient.start({ dbPath: databasePath(), workerUrl: coreWorkerUrl(), appVersion: app.getVersion() });
+  // The database opens once Electron is ready: the audit key comes from the OS's protected storage, which
+  // on Linux is only there after 'ready'.
+  const starting = app.whenReady().then(() => {
+    const auditKey = desktopAuditKey();
+    return CoreClient.start({ dbPath: databasePath(), workerUrl: coreWorkerUrl(), appVersion: app.getVersion(), ...(auditKey ? { auditKey } : {}) });
+  });
   const [, started] = await Promise.all([
     app.whenReady(),
     starting.then(

@@ -136,7 +136,7 @@ describe('backup.restore', () => {
       'streetdesk-pre-restore-2026-03-10-090100-2.db',
       'streetdesk-pre-restore-2026-03-10-090100.db',
     ]);
-    expect(listDir(t.dir).filter((n) => n !== 'backups' && !/^streetdesk\.db(-wal|-shm)?$/.test(n))).toEqual([]);
+    expect(listDir(t.dir).filter((n) => n !== 'backups' && n !== 'streetdesk-keys' && !/^streetdesk\.db(-wal|-shm)?$/.test(n))).toEqual([]);
   });
 
   it('of a backup that does not exist answers NOT_FOUND', async () => {

@@ -1,7 +1,7 @@
 // Building a finalized return's package on the street side: the frozen tables and notes, the records for
 // the district, summary.xlsx, signed with the street's key, optionally sealed to the district's key.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { PackageInfo } from '../../shared/api/contract-exchange';
+import type { AuditHeadClaim, PackageInfo } from '../../shared/api/contract-exchange';
 import { AppError } from '../../shared/result';
 import { TABLE_TITLES } from '../../shared/returns/tables';
 import { qb, run } from '../db/query';
@@ -10,6 +10,8 @@ import { districtChanges, districtMembers, districtTransfers } from '../returns/
 import { frozenRecords, getPackage, getReturnRow, snapshotOf } from '../returns/returns';
 import { tablesWorkbook } from '../returns/summary-xlsx';
 import { requireStreet } from '../services/street';
+import { auditHashAt, auditHead, auditKeyOf } from '../services/audit';
+import { addAnchor, readAnchors } from '../services/audit-key';
 import type { ExchangeKeyTable } from '../db/schema';
 import { districtPeer, signBytes } from './keys';
 import { jsonl, packageFileName, sha256, zipPackage } from './package';
@@ -34,6 +36,22 @@ export interface PreparedPackage {
   bytes: Uint8Array<ArrayBuffer>;
   encrypted: boolean;
   counts: Record<string, number>;
+  auditHead: AuditHeadClaim;
+}
+
+/**
+ * The chain's head now, and its hashes at the heads of the packages built before (the anchors kept beside
+ * the database): signed into the manifest, they let the district see the chain only ever grew.
+ */
+function auditClaim(db: SqliteDatabase): AuditHeadClaim {
+  const head = auditHead(db);
+  const key = auditKeyOf(db);
+  const earlier = key ? readAnchors(key, db.name).filter((a) => a.count < head.count) : [];
+  const checkpoints = earlier.flatMap((a) => {
+    const hash = auditHashAt(db, a.count);
+    return hash ? [{ count: a.count, hash }] : [];
+  });
+  return { ...head, checkpoints };
 }
 
 function refuse(field: string, problem: string, value: unknown): AppError {
@@ -68,6 +86,7 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
   }
   const counts = { members: members.length, changes: changes.length, transfers: transfers.length, tables: snapshot.tables.length };
   const key = options.key;
+  const claim = auditClaim(db);
   const zipped = zipPackage({
     manifest: {
       street: { code: street.code, name: street.name, districtName: street.districtName },
@@ -77,6 +96,7 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
       appVersion: options.appVersion,
       signer: { alg: 'Ed25519', keyId: key.key_id, publicKey: key.public_key },
       counts,
+      auditHead: claim,
     },
     files: {
       'data/members.jsonl': jsonl(members),
@@ -90,11 +110,17 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
   // fflate and the cipher both answer with a plain ArrayBuffer behind the bytes.
   const bytes = (recipient ? seal(zipped.bytes, recipient) : zipped.bytes) as Uint8Array<ArrayBuffer>;
   const fileName = packageFileName(street.code, street.name, period, row.version, recipient !== undefined);
-  return { period, version: row.version, fileName, bytes, encrypted: recipient !== undefined, counts };
+  return { period, version: row.version, fileName, bytes, encrypted: recipient !== undefined, counts, auditHead: claim };
 }
 
-/** Keeps a built package with the return (inside the caller's audited transaction). */
+/**
+ * Keeps a built package with the return (inside the caller's audited transaction), and its audit head as
+ * this database's newest anchor: the entries it counts were committed before the build began, so the
+ * anchor never runs ahead of the file even if this transaction is lost.
+ */
 export function storeReturnPackage(db: SqliteDatabase, p: PreparedPackage, now: Date, by: string): PackageInfo {
+  const key = auditKeyOf(db);
+  if (key && p.auditHead.count > 0) addAnchor(key, db.name, { count: p.auditHead.count, hash: p.auditHead.hash });
   const { lastInsertRowid } = run(
     db,
     qb.insertInto('return_packages').values({

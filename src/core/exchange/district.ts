@@ -4,6 +4,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type {
+  AuditHeadClaim,
   Consolidation,
   DistrictPackageRow,
   DistrictRejection,
@@ -100,6 +101,44 @@ function rejected(db: SqliteDatabase, incoming: Incoming, f: Failure, now: Date,
   return { outcome: { fileName: incoming.fileName, status: 'rejected', code: f.code, message, ...(f.file ? { file: f.file } : {}) } };
 }
 
+/** A head as the district received it, with when the street built that package. */
+export interface ReceivedHead {
+  head: AuditHeadClaim | undefined;
+  generatedAt: string;
+}
+
+/**
+ * Whether a street's new audit head fits every head its earlier packages carried: a chain only grows, so a
+ * package built later may not count fewer entries, the same count must end in the same hash, and a longer
+ * head must hold an earlier one's hash at that count (when its checkpoints say). Answers the count where they
+ * part, or null when they fit. (A street whose anchor copies were lost sends no checkpoints: then only the
+ * counts and equal heads can be compared.) Packages may arrive out of order, hence the build times.
+ */
+export function auditConflict(earlier: ReceivedHead[], next: ReceivedHead): number | null {
+  const claim = next.head;
+  const heads = earlier.filter((e): e is { head: AuditHeadClaim; generatedAt: string } => e.head !== undefined);
+  if (heads.length === 0) return null;
+  if (!claim) return Math.max(...heads.map((e) => e.head.count)); // it had a chain head before and now shows none
+  const hashAt = (c: AuditHeadClaim, count: number) => (c.count === count ? c.hash : c.checkpoints?.find((p) => p.count === count)?.hash);
+  for (const { head, generatedAt } of heads) {
+    if (generatedAt < next.generatedAt && claim.count < head.count) return claim.count;
+    if (generatedAt > next.generatedAt && head.count < claim.count) return head.count;
+    const [lower, higher] = head.count <= claim.count ? [head, claim] : [claim, head];
+    const seen = hashAt(higher, lower.count);
+    if (seen !== undefined && seen !== lower.hash) return lower.count;
+  }
+  return null;
+}
+
+function earlierHeads(db: SqliteDatabase, street: string): ReceivedHead[] {
+  const rows = db.prepare('SELECT manifest FROM district_packages WHERE street_code = ? ORDER BY id DESC LIMIT 200').all(street) as { manifest: string }[];
+  return rows.map((r) => {
+    const m = JSON.parse(r.manifest) as { auditHead?: AuditHeadClaim; generatedAt: string };
+    const head = m.auditHead && Number.isInteger(m.auditHead.count) && typeof m.auditHead.hash === 'string' ? m.auditHead : undefined;
+    return { head, generatedAt: m.generatedAt };
+  });
+}
+
 /** Verifies one package and keeps it (runs inside the caller's transaction, which audits the effect). */
 export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date, lang: Language): ImportEffect {
   const r = inspectPackage(db, incoming.bytes, now);
@@ -118,6 +157,10 @@ export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date,
   }
   if (have && have.version >= m.version) {
     return rejected(db, incoming, { ok: false, code: 'REPLAY', params: { street: streetText, period: m.period, have: have.version, version: m.version } }, now, lang, meta);
+  }
+  const conflict = auditConflict(earlierHeads(db, m.street.code), { head: m.auditHead, generatedAt: m.generatedAt });
+  if (conflict !== null) {
+    return rejected(db, incoming, { ok: false, code: 'AUDIT_NOT_EXTENDED', params: { street: streetText, count: conflict } }, now, lang, meta);
   }
   const status = have ? 'replaced' : 'accepted';
   const receipt = signReceipt(db, { streetCode: m.street.code, period: m.period, version: m.version, sha256: r.sha256, fileName: incoming.fileName, outcome: status, receivedAt: now.toISOString() }, now);

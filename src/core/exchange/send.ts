@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result';
 import { verifyBytes } from './keys';
 import { openPackage, sha256 } from './package';
 import { isSealed } from './sealed';
+import { notePending } from '../export/safe-write';
 
 /** The file operations a send needs; tests give a target that refuses writes half way. */
 export interface FolderIo {
@@ -39,6 +40,7 @@ export function writeToFolder(bytes: Uint8Array, folder: string, fileName: strin
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw sendFailed('sendFolderMissing', folder, 'not a folder');
   const target = path.join(folder, fileName);
   const part = `${target}.part`;
+  const done = notePending(null, part); // a kill mid-write leaves the .part for the next start to clear
   let fd: number | null = null;
   try {
     fd = io.open(part);
@@ -61,6 +63,8 @@ export function writeToFolder(bytes: Uint8Array, folder: string, fileName: strin
     }
     fs.rmSync(part, { force: true });
     throw sendFailed('sendWriteFailed', target, (err as Error).message);
+  } finally {
+    done();
   }
   const back = fs.readFileSync(target);
   if (sha256(back) !== sha256(bytes)) {

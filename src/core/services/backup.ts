@@ -1,6 +1,7 @@
 // Backups beside the database: a daily one on the first start of each day (7 daily and 4 weekly kept),
 // manual ones, and a copy taken before every restore. Files are written under a temporary name and
-// renamed when complete, so a half-written backup never looks like a good one.
+// renamed when complete, so a half-written backup never looks like a good one; a full, read-only or
+// vanished target is reported with its path and the reason (export/safe-write.ts).
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -10,6 +11,8 @@ import { AppError } from '../../shared/result';
 import { inspectDatabaseFile } from '../db/open';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { RESTORE_MAX_BYTES } from '../limits';
+import { notePending, partialName, syncFolder, writeRefusal } from '../export/safe-write';
+import { auditKeyOf } from './audit';
 
 const NAME = /^streetdesk-(daily|manual|pre-restore)-(\d{4}-\d{2}-\d{2})(?:-(\d{6})(?:-(\d+))?)?\.db$/;
 
@@ -103,7 +106,9 @@ export interface BackupProgress {
 
 /**
  * Copies the live database with SQLite's online backup API. `onProgress` sees pages copied; when
- * `signal` is aborted the copy stops, the partial file is removed and CANCELLED is thrown.
+ * `signal` is aborted the copy stops, the partial file is removed and CANCELLED is thrown. The target's
+ * folder must exist (the backups folder is made by its callers): a pulled USB stick is reported, not
+ * created again on the local disk. The live database is only read.
  */
 export async function writeBackup(
   db: SqliteDatabase,
@@ -111,8 +116,8 @@ export async function writeBackup(
   onProgress?: (p: BackupProgress) => void,
   signal?: AbortSignal,
 ): Promise<BackupFile> {
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.${randomBytes(4).toString('hex')}.partial`;
+  const partial = partialName(target);
+  const done = notePending(auditKeyOf(db)?.folder, partial);
   try {
     await db.backup(partial, {
       progress({ totalPages, remainingPages }) {
@@ -124,10 +129,13 @@ export async function writeBackup(
     if (signal?.aborted) throw new AppError('CANCELLED', 'backup cancelled');
     toSingleFile(partial);
     fs.renameSync(partial, target);
+    syncFolder(path.dirname(target));
   } catch (err) {
     removeWithSidecars(partial);
     if (fs.existsSync(target) && fs.statSync(target).size === 0) fs.rmSync(target, { force: true });
-    throw err;
+    throw writeRefusal(err, target);
+  } finally {
+    done();
   }
   const stat = fs.statSync(target);
   const m = NAME.exec(path.basename(target));
@@ -143,6 +151,13 @@ function toSingleFile(file: string): void {
   } finally {
     copy.close();
   }
+  // Flushed before the rename, so the name never points at pages still only in the system's cache.
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 export function removeWithSidecars(file: string): void {
@@ -154,6 +169,7 @@ export async function dailyBackup(db: SqliteDatabase, dbPath: string, now: Date)
   const folder = backupFolder(dbPath);
   const target = path.join(folder, backupName('daily', now));
   if (fs.existsSync(target)) return null;
+  fs.mkdirSync(folder, { recursive: true });
   const file = await writeBackup(db, target);
   pruneDailyBackups(folder);
   return file;

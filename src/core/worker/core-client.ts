@@ -31,6 +31,7 @@ export class CoreClient {
       dbPath: options.dbPath,
       appVersion: options.appVersion ?? '0.0.0',
       dailyBackups: options.dailyBackups ?? true,
+      ...(options.auditKey ? { auditKey: options.auditKey } : {}),
     };
     const worker = new Worker(options.workerUrl, { workerData: init });
     return new Promise((resolve, reject) => {

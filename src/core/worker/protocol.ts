@@ -7,6 +7,8 @@ export interface WorkerInit {
   appVersion: string;
   /** Run the daily backup check at start and every hour (off for tests that want a quiet folder). */
   dailyBackups: boolean;
+  /** The audit chain's key from the desktop app's protected storage (base64) and its anchor folder. */
+  auditKey?: { secret: string; folder: string };
 }
 
 export type ToWorker =

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/result';
 import { StreetDeskApp } from '../app';
+import { givenAuditKey } from '../services/audit-key';
 import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 
 const port = parentPort;
@@ -13,7 +14,8 @@ const HOUR = 60 * 60 * 1000;
 
 let app: StreetDeskApp;
 try {
-  app = new StreetDeskApp({ dbPath: init.dbPath, appVersion: init.appVersion });
+  const auditKey = init.auditKey ? givenAuditKey(init.auditKey.secret, init.auditKey.folder) : undefined;
+  app = new StreetDeskApp({ dbPath: init.dbPath, appVersion: init.appVersion, ...(auditKey ? { auditKey } : {}) });
 } catch (err) {
   const error =
     err instanceof AppError ? err.toApiError() : { code: 'INTERNAL' as const, message: err instanceof Error ? err.message : String(err) };

@@ -115,6 +115,7 @@ export const PACKAGE_PROBLEMS = [
   'ENTRY_NAME_INVALID',
   'DATA_INVALID',
   'NOT_A_FILE',
+  'AUDIT_NOT_EXTENDED',
 ] as const;
 export type PackageProblem = (typeof PACKAGE_PROBLEMS)[number];
 
@@ -129,6 +130,18 @@ export interface PackageManifest {
   signer: { alg: 'Ed25519'; keyId: string; publicKey: string };
   counts: Record<string, number>;
   files: { path: string; sha256: string; size: number }[];
+  /** The street's audit chain head when built (optional: packages of earlier versions lack it). */
+  auditHead?: AuditHeadClaim;
+}
+
+/**
+ * An anchor the district keeps: the chain's entry count and newest hash; `checkpoints` are the hashes the
+ * chain holds now at the counts of the street's earlier packages, so the district sees it only grew.
+ */
+export interface AuditHeadClaim {
+  count: number;
+  hash: string;
+  checkpoints?: { count: number; hash: string }[];
 }
 
 export interface ManifestSummary {

@@ -27,6 +27,7 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     ENTRY_NAME_INVALID: '数据包中有重复或带路径的文件名 {{file}}，已拒收；请让街道重新生成数据包',
     DATA_INVALID: '数据包文件 {{file}} 第 {{line}} 行（{{field}}）不符合格式或与清单中的条数不符，已拒收；请让街道重新生成数据包',
     NOT_A_FILE: '{{file}} 不是普通文件（是文件夹或设备），请选择数据包文件（.zip 或 .zip.sealed）',
+    AUDIT_NOT_EXTENDED: '{{street}} 的操作日志与此前收到的数据包对不上（第 {{count}} 条之前的记录被改动或删除），请与该街道核实',
   },
   en: {
     NOT_A_ZIP: 'Not a return package (not a zip file)',
@@ -51,6 +52,7 @@ export const PACKAGE_PROBLEM_TEXT: Record<Language, Record<PackageProblem, strin
     ENTRY_NAME_INVALID: 'The package holds a duplicate or path-like file name {{file}} and is refused; ask the street to build the package again',
     DATA_INVALID: 'Line {{line}} of the package’s file {{file}} ({{field}}) does not follow the format or the manifest’s count; the package is refused — ask the street to build it again',
     NOT_A_FILE: '{{file}} is not a regular file (a folder or a device); choose a package file (.zip or .zip.sealed)',
+    AUDIT_NOT_EXTENDED: 'The audit log of {{street}} does not continue the one its earlier packages showed (entries up to {{count}} were changed or removed); check with the street',
   },
 };
 

@@ -10,6 +10,7 @@ import { IMPORT_FIELD_LABELS } from './messages-import';
 import { PRINT_FIELD_LABELS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, RETURNS_FIELD_LABELS } from './exchange';
 import { labelTable, type LabelTable } from './label-table';
+import { WRITE_FIELD_LABELS } from './messages-write';
 
 /**
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
@@ -67,6 +68,7 @@ export function moduleOfMethod(method: Method | string): FieldModule | undefined
 /** Labels that mean the same in every module; a module's own label for one of these keys would be a clash. */
 export const COMMON_FIELD_LABELS = labelTable({
   'zh-CN': {
+    ...WRITE_FIELD_LABELS['zh-CN'],
     id: '编号',
     version: '记录版本',
     offset: '起始位置',
@@ -93,6 +95,7 @@ export const COMMON_FIELD_LABELS = labelTable({
     mode: '数据库类型',
   },
   en: {
+    ...WRITE_FIELD_LABELS.en,
     id: 'ID',
     version: 'Record version',
     offset: 'Offset',
