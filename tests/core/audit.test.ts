@@ -166,6 +166,12 @@ describe('every write', () => {
         run: () => t.app.invoke('commitments.delete', { id: commitment }, t.adminToken),
         expected: { entity: 'commitment', username: admin, before: true, after: false },
       },
+      'members.setStanding': {
+        run: async () => {
+          member = await t.app.invoke('members.setStanding', { id: member!.id, version: member!.version, standing: 'suspended', on: '2026-02-01' }, t.adminToken);
+        },
+        expected: { entity: 'member', username: admin, before: true, after: true },
+      },
       'members.leave': {
         run: () => t.app.invoke('members.leave', { id: member!.id, version: member!.version, on: '2026-03-01', reason: 'death' }, t.adminToken),
         expected: { entity: 'member', username: admin, before: true, after: true },

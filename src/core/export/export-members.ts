@@ -11,8 +11,16 @@ import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
 
 const LEAVE_REASONS: Record<Language, Record<MemberLeaveReason, string>> = {
-  'zh-CN': { death: '死亡', transfer_out: '组织关系转出', struck_off: '除名', left: '退党', other: '其他' },
-  en: { death: 'Died', transfer_out: 'Transferred out', struck_off: 'Struck off', left: 'Left the Party', other: 'Other' },
+  'zh-CN': { transfer_out: '组织关系转出', death: '死亡', expelled: '出党（开除党籍）', struck_off: '出党（除名）', lapsed: '出党（自行脱党）', withdrew: '出党（退党）', other: '其他' },
+  en: {
+    transfer_out: 'Transferred out',
+    death: 'Died',
+    expelled: 'Left the Party (expelled)',
+    struck_off: 'Left the Party (struck off)',
+    lapsed: 'Left the Party (lapsed)',
+    withdrew: 'Left the Party (withdrew)',
+    other: 'Other',
+  },
 };
 
 

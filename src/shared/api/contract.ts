@@ -79,6 +79,7 @@ export const contract = {
   'members.create': { input: s.memberCreateInput, access: 'clerk', write: true },
   'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true },
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true },
+  'members.setStanding': { input: s.memberStandingInput, access: 'clerk', write: true },
   // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
   'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
   'members.importPreview': { input: s.memberImportInput, access: 'clerk', write: false },
@@ -236,6 +237,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'members.create': MemberRow;
   'members.update': MemberRow;
   'members.leave': MemberRow;
+  'members.setStanding': MemberRow;
   'members.export': { fileName: string; rows: number; bytes: Uint8Array };
   'members.importPreview': ImportReport;
   'members.importCommit': ImportReport;
@@ -383,7 +385,8 @@ export interface MemberRow {
   updatedAt: string;
 }
 
-export type MemberLeaveReason = 'death' | 'transfer_out' | 'struck_off' | 'left' | 'other';
+/** How a record left the roll: one of LEFT_REASONS, or 'other' on a record written before they were. */
+export type MemberLeaveReason = 'transfer_out' | 'death' | 'expelled' | 'struck_off' | 'lapsed' | 'withdrew' | 'other';
 
 /** What an import did, or (preview) would do, with every row's fate named by its Excel row. */
 export interface ImportReport {

@@ -225,12 +225,26 @@ export const memberFields = z.record(
 
 export const memberCreateInput = z.object({ orgId: id, fields: memberFields });
 export const memberUpdateInput = z.object({ id, version: z.number().int().min(1), fields: memberFields });
-export const LEFT_REASONS = ['death', 'transfer_out', 'struck_off', 'left', 'other'] as const;
+/**
+ * The ways a member leaves the roll (domain.md §2): 组织关系转出, 死亡, and 出党 in its four kinds (开除党籍,
+ * 除名, 自行脱党, 退党). 停止党籍 is not among them: it is a standing the member may be restored from.
+ */
+export const LEFT_REASONS = ['transfer_out', 'death', 'expelled', 'struck_off', 'lapsed', 'withdrew'] as const;
+/** The kinds of 出党 (leaving the Party), counted together as 出党 in statistics. */
+export const LEAVING_PARTY_REASONS = ['expelled', 'struck_off', 'lapsed', 'withdrew'] as const;
 export const memberLeaveInput = z.object({
   id,
   version: z.number().int().min(1),
   on: isoDay,
   reason: z.enum(LEFT_REASONS, { error: 'notAllowed' }),
+  note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
+});
+/** 停止党籍 (suspended) and 恢复党籍 (restored to normal): the member stays on the roll either way. */
+export const memberStandingInput = z.object({
+  id,
+  version: z.number().int().min(1),
+  standing: z.enum(['normal', 'suspended'], { error: 'notAllowed' }),
+  on: isoDay,
   note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
 });
 

@@ -310,6 +310,7 @@ export const en: SameKeys<Messages> = {
     'members.create': 'Add member',
     'members.update': 'Edit member',
     'members.leave': 'Member leaves',
+    'members.setStanding': 'Standing suspended or restored',
     'members.importCommit': 'Import member roster',
     'layouts.save': 'Save column layout',
     'transfers.create': 'Start transfer',

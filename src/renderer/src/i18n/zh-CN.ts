@@ -306,6 +306,7 @@ export const zhCN = {
     'members.create': '新增党员',
     'members.update': '修改党员信息',
     'members.leave': '党员减少',
+    'members.setStanding': '停止或恢复党籍',
     'members.importCommit': '导入党员名册',
     'layouts.save': '保存列布局',
     'transfers.create': '开具组织关系转接',

@@ -158,7 +158,7 @@ function leftColumns(t: TFunction): ColDef<Row>[] {
       sortable: false,
       pinned: 'left',
       editable: false,
-      valueFormatter: (p: ValueFormatterParams<Row>) => (p.value ? t(`memberLeave.reasons.${String(p.value)}`) : ''),
+      valueFormatter: (p: ValueFormatterParams<Row>) => (p.value ? t(`memberLeave.leftAs.${String(p.value)}`) : ''),
     },
   ];
 }
