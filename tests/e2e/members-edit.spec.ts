@@ -203,13 +203,32 @@ test('a blank row becomes a member once name and ID number are in; the member ca
   await expect(drawer).toContainText(id);
   await drawer.getByRole('tab', { name: /变动记录/ }).click();
   await expect(drawer).toContainText('录入');
-  await drawer.getByRole('button', { name: '出党/减少' }).click();
-  const dialog = page.getByRole('dialog', { name: /出党\/减少/ });
+  await drawer.getByRole('button', { name: '减少/停止党籍' }).click();
+  const dialog = page.getByRole('dialog', { name: /党员减少或停止党籍/ });
+  // The Party's own terms: 组织关系转出, 死亡, 出党 (with its kind) and 停止党籍; no 出党/减少 for a death.
+  for (const word of ['组织关系转出', '死亡', '出党', '停止党籍']) await expect(dialog.getByRole('radio', { name: word, exact: true })).toBeVisible();
+  await expect(page.getByText('出党/减少')).toHaveCount(0);
   await dialog.getByRole('button', { name: '确认转入历史' }).click();
-  await expect(dialog).toContainText('原因');
+  await expect(dialog).toContainText('类别');
   expect((await member(created.id)).status).toBe('active');
+
+  // 停止党籍 keeps the member on the roll, suspended; the same dialog then offers 恢复党籍.
+  await dialog.getByText('停止党籍', { exact: true }).click();
+  await dialog.getByRole('button', { name: '确认停止党籍' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await member(created.id)).toMatchObject({ status: 'active', standing: 'suspended' });
+  await cell(page, 0, '__rowNumber').click();
+  await drawer.getByRole('button', { name: '减少/停止党籍' }).click();
+  await expect(dialog.getByRole('radio', { name: '恢复党籍' })).toBeVisible();
+
+  // 出党 asks how; 死亡 is a word of its own.
+  await dialog.getByText('出党', { exact: true }).click();
+  await dialog.getByRole('button', { name: '确认转入历史' }).click();
+  await expect(dialog).toContainText('请选择出党方式');
   await dialog.getByRole('combobox').first().click();
-  await page.getByTitle('死亡').click();
+  for (const kind of ['开除党籍', '除名', '自行脱党', '退党']) await expect(page.getByTitle(kind, { exact: true })).toBeVisible();
+  await page.getByTitle('除名', { exact: true }).click();
+  await dialog.getByText('死亡', { exact: true }).click();
   await dialog.getByRole('button', { name: '确认转入历史' }).click();
   await expect(dialog).toBeHidden();
   await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('共 0 名党员');
