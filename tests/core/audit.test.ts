@@ -182,7 +182,7 @@ describe('every write', () => {
           transfer = (
             await t.app.invoke(
               'transfers.create',
-              { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: leaving.id, issuedOn: '2026-03-10', toOrgName: '西城区展览路街道党工委' },
+              { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: leaving.id, issuedOn: '2026-03-10', duesPaidTo: '2026-02', toOrgName: '西城区展览路街道党工委' },
               t.adminToken,
             )
           ).id;

@@ -88,6 +88,7 @@ export const contract = {
   'layouts.save': { input: s.gridLayoutInput, access: 'session', write: true },
   'transfers.list': { input: s.transferListInput, access: 'viewer', write: false },
   'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true },
+  'transfers.nextNumber': { input: s.transferNextNumberInput, access: 'clerk', write: false },
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true },
@@ -116,6 +117,8 @@ export interface StreetProfile {
   /** Always the 12-digit form. */
   code: string;
   districtName: string;
+  /** The prefix of the street's letter numbers: as set, or the default from the street's name. */
+  letterPrefix: string;
   updatedAt: string;
 }
 
@@ -245,6 +248,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'layouts.save': { name: string; layout: string; updatedAt: string };
   'transfers.list': { total: number; transfers: TransferRow[] };
   'transfers.create': TransferRow;
+  'transfers.nextNumber': { letterNumber: string };
   'transfers.receive': TransferRow;
   'transfers.returnReceipt': TransferRow;
   'transfers.cancel': TransferRow;

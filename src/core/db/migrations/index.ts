@@ -9,6 +9,7 @@ import * as m0006 from './0006-return-records';
 import * as m0007 from './0007-code-synonyms';
 import * as m0008 from './0008-tail-search';
 import * as m0009 from './0009-party-exits';
+import * as m0010 from './0010-letter-numbers';
 
 export interface Migration {
   name: string;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0007-code-synonyms', up: m0007.up },
   { name: '0008-tail-search', up: m0008.up },
   { name: '0009-party-exits', up: m0009.up },
+  { name: '0010-letter-numbers', up: m0010.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
