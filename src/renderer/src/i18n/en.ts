@@ -188,6 +188,8 @@ export const en: SameKeys<Messages> = {
     name: 'Street name',
     code: 'Division code',
     codeHelp: '9 or 12 digits; stored as 12 digits',
+    letterPrefix: 'Letter number prefix',
+    letterPrefixHelp: 'The street’s introduction letters are numbered per year, e.g. {{example}}; blank uses the street’s short name',
     district: 'District',
     updatedAt: 'Last changed',
   },

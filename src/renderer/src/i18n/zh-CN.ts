@@ -184,6 +184,8 @@ export const zhCN = {
     name: '街道名称',
     code: '区划代码',
     codeHelp: '9 位或 12 位数字；保存时统一为 12 位',
+    letterPrefix: '介绍信编号前缀',
+    letterPrefixHelp: '本街道开具的介绍信按年自动编号，如 {{example}}；留空则按街道简称',
     district: '所属区（县）',
     updatedAt: '最近修改',
   },
