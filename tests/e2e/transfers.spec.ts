@@ -65,8 +65,8 @@ test('an out letter: open with 10 days left, reported, receipt back, closed and 
   await expect(dialog.locator('.ant-form-item', { hasText: '党费交至' }).first()).toContainText('转出介绍信须填写党费交至的年月');
   const dues = dialog.getByLabel('党费交至');
   await dues.click();
-  await dues.fill(new Date().toISOString().slice(0, 7));
-  await dues.press('Enter');
+  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-inner', { hasText: new RegExp(`^${new Date().getMonth() + 1}月$`) }).click();
+  await expect(dues).toHaveValue(new Date().toISOString().slice(0, 7));
   await dialog.getByRole('button', { name: '开具' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.ant-message')).toContainText(`已开具介绍信 ${LETTER}`);

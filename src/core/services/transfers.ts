@@ -9,7 +9,7 @@ import { first, qb, run } from '../db/query';
 import type { Member, Organization, Transfer } from '../db/schema';
 import { createMember, leaveMember, type EventWriter } from './member-records';
 import { formatLetterNumber, letterPrefix, nextLetterNumber, noteTypedLetterNumber, ownLetterTaken, parseLetterNumber } from './letter-numbers';
-import { subtreeIds } from './organizations';
+import { officialNames, subtreeIds } from './organizations';
 import { refuseFrozenDate } from '../returns/freeze';
 import { scopeOrgIdsSubquery, type Scope } from '../scope';
 
@@ -248,7 +248,8 @@ function treeSide(db: SqliteDatabase, side: 'from' | 'to', orgId: number | undef
     problems.push(issue(`${side}OrgId`, org ? 'orgAlreadyClosed' : 'notFound', org ? org.name : id));
     return null;
   }
-  return { orgId: org.id, name: org.name };
+  // The letter names the organization in full (和平社区党委第1网格党支部): every community has a 第1网格党支部.
+  return { orgId: org.id, name: officialNames(db)(org.id) };
 }
 
 /** A side outside the street: only its name. */

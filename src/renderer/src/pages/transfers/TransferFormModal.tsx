@@ -176,6 +176,7 @@ export function TransferFormModal({
       allowClear
       placeholder={placeholder}
       treeData={orgs}
+      treeNodeLabelProp="label"
       treeDefaultExpandAll
       treeLine
       listHeight={320}
