@@ -71,7 +71,7 @@ describe('a transfer out of the street', () => {
       memberIdNumber: '370101190102039973',
       memberCategory: 'full',
       fromOrgId: t.branch,
-      fromOrgName: '第一网格党支部',
+      fromOrgName: '东华社区党委第一网格党支部',
       toOrgId: null,
       toOrgName: OUTSIDE,
       validDays: 10,
@@ -114,7 +114,7 @@ describe('a transfer into the street', () => {
   it('puts the person on the roll of the receiving branch when received, with the ID number’s birth date and sex', async () => {
     const t = await street();
     const letter = await t.app.invoke('transfers.create', letterIn(t), t.adminToken);
-    expect(letter).toMatchObject({ memberId: null, memberName: '钱进', fromOrgId: null, fromOrgName: OUTSIDE, toOrgName: '第一网格党支部', open: true });
+    expect(letter).toMatchObject({ memberId: null, memberName: '钱进', fromOrgId: null, fromOrgName: OUTSIDE, toOrgName: '东华社区党委第一网格党支部', open: true });
     expect((await t.app.invoke('members.list', { query: '钱进' }, t.adminToken)).total).toBe(0);
 
     await passDays(t, 1);
@@ -147,7 +147,7 @@ describe('a transfer within the street', () => {
   it('moves the member to the receiving branch when received, keeping a grid of the same community', async () => {
     const t = await street();
     const letter = await t.app.invoke('transfers.create', { direction: 'within', letterNumber: '东华组内〔2026〕3号', memberId: t.liSi, issuedOn: '2026-03-10', toOrgId: t.other }, t.adminToken);
-    expect(letter).toMatchObject({ fromOrgName: '第一网格党支部', toOrgName: '第二网格党支部' });
+    expect(letter).toMatchObject({ fromOrgName: '东华社区党委第一网格党支部', toOrgName: '东华社区党委第二网格党支部' });
     const tooSoon = await expectError(t.app, 'transfers.returnReceipt', { id: letter.id, on: '2026-03-10' }, t.adminToken, 'VALIDATION');
     expect(tooSoon.details?.issues?.[0]).toMatchObject({ field: 'id', problem: 'transferNotReceived' });
     const received = await t.app.invoke('transfers.receive', { id: letter.id, on: '2026-03-10' }, t.adminToken);
