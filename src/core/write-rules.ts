@@ -161,6 +161,11 @@ export const WRITE_RULES: WriteRules = {
     freeze: (input) => [{ field: 'on', date: input.on }],
     scope: (input) => [{ field: 'id', member: input.id }],
   },
+  // 停止党籍 / 恢复党籍 counts in the month of the decision.
+  'members.setStanding': {
+    freeze: (input) => [{ field: 'on', date: input.on }],
+    scope: (input) => [{ field: 'id', member: input.id }],
+  },
 
   'transfers.create': {
     freeze: (input) => [{ field: 'issuedOn', date: input.issuedOn }],

@@ -168,6 +168,12 @@ describe('every write', () => {
         run: () => t.app.invoke('commitments.delete', { id: commitment }, t.adminToken),
         expected: { entity: 'commitment', username: admin, before: true, after: false },
       },
+      'members.setStanding': {
+        run: async () => {
+          member = await t.app.invoke('members.setStanding', { id: member!.id, version: member!.version, standing: 'suspended', on: '2026-02-01' }, t.adminToken);
+        },
+        expected: { entity: 'member', username: admin, before: true, after: true },
+      },
       'members.leave': {
         run: () => t.app.invoke('members.leave', { id: member!.id, version: member!.version, on: '2026-03-01', reason: 'death' }, t.adminToken),
         expected: { entity: 'member', username: admin, before: true, after: true },
@@ -178,7 +184,7 @@ describe('every write', () => {
           transfer = (
             await t.app.invoke(
               'transfers.create',
-              { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: leaving.id, issuedOn: '2026-03-10', toOrgName: '西城区展览路街道党工委' },
+              { direction: 'out', letterNumber: '东华组转〔2026〕001号', memberId: leaving.id, issuedOn: '2026-03-10', duesPaidTo: '2026-02', toOrgName: '西城区展览路街道党工委' },
               t.adminToken,
             )
           ).id;

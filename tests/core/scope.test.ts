@@ -109,7 +109,8 @@ describe('members of a community-limited user', () => {
     expect(formatError(read, 'en')).toBe('Your account is limited to 幸福社区 and cannot do this: ID is not a member on the roll of 幸福社区');
 
     await refusedWithoutTrace(s, 'members.update', { id: other.id, version: other.version, fields: { phone: '13900000000' } }, s.clerk, 'id', 'memberOutsideScope');
-    await refusedWithoutTrace(s, 'members.leave', { id: other.id, version: other.version, on: '2026-11-01', reason: 'other' }, s.clerk, 'id', 'memberOutsideScope');
+    await refusedWithoutTrace(s, 'members.leave', { id: other.id, version: other.version, on: '2026-11-01', reason: 'death' }, s.clerk, 'id', 'memberOutsideScope');
+    await refusedWithoutTrace(s, 'members.setStanding', { id: other.id, version: other.version, standing: 'suspended', on: '2026-11-01' }, s.clerk, 'id', 'memberOutsideScope');
   });
 
   it('writes inside the community work; a member cannot be moved to, or created in, a branch elsewhere', async () => {
@@ -243,7 +244,7 @@ describe('transfers of a community-limited user', () => {
     const other = await memberOf(s, s.peaceId);
     const peaceMember2 = await memberOf(s, s.peaceId, { offset: 1 });
     const happyBranch = (await expectOk(s.t.app, 'orgs.tree', {}, s.clerk)).find((o) => o.inScope && o.level === 'branch' && o.id !== mine.orgId)!;
-    const out = { direction: 'out' as const, issuedOn: '2026-11-02', toOrgName: '西城区展览路街道党工委' };
+    const out = { direction: 'out' as const, issuedOn: '2026-11-02', duesPaidTo: '2026-10', toOrgName: '西城区展览路街道党工委' };
     const ownLetter = await expectOk(s.t.app, 'transfers.create', { ...out, letterNumber: '幸福〔2026〕1号', memberId: mine.id }, s.clerk);
     const elsewhere = await expectOk(s.t.app, 'transfers.create', { ...out, letterNumber: '和平〔2026〕1号', memberId: other.id }, s.admin);
     // A move within the street from 和平社区 into 幸福社区 concerns both sides.

@@ -174,6 +174,8 @@ test('a block pasted from Excel fills down and right, adds members past the end,
 });
 
 test('a blank row becomes a member once name and ID number are in; the member can leave the roll with a reason', async ({ page }) => {
+  // Many steps on a shared machine: the record, the suspension, then leaving.
+  test.setTimeout(150_000);
   await openMembers(page);
   await page.getByRole('button', { name: '新增空行' }).click();
   await expect(notice(page)).toContainText('请先在左侧组织树中选择');
@@ -203,13 +205,30 @@ test('a blank row becomes a member once name and ID number are in; the member ca
   await expect(drawer).toContainText(id);
   await drawer.getByRole('tab', { name: /变动记录/ }).click();
   await expect(drawer).toContainText('录入');
-  await drawer.getByRole('button', { name: '出党/减少' }).click();
-  const dialog = page.getByRole('dialog', { name: /出党\/减少/ });
+  await drawer.getByRole('button', { name: '减少/停止党籍' }).click();
+  const dialog = page.getByRole('dialog', { name: /党员减少或停止党籍/ });
+  // The Party's own terms: 组织关系转出, 死亡, 出党 (with its kind) and 停止党籍; no 出党/减少 for a death.
+  const kinds = dialog.locator('.ant-radio-button-wrapper');
+  await expect(kinds).toHaveText(['组织关系转出', '死亡', '出党', '停止党籍']);
+  await expect(page.getByText('出党/减少')).toHaveCount(0);
   await dialog.getByRole('button', { name: '确认转入历史' }).click();
-  await expect(dialog).toContainText('原因');
+  await expect(dialog).toContainText('类别');
   expect((await member(created.id)).status).toBe('active');
-  await dialog.getByRole('combobox').first().click();
-  await page.getByTitle('死亡').click();
+
+  // 停止党籍 keeps the member on the roll, suspended; the same dialog then offers 恢复党籍.
+  await dialog.getByText('停止党籍', { exact: true }).click();
+  await dialog.getByRole('button', { name: '确认停止党籍' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await member(created.id)).toMatchObject({ status: 'active', standing: 'suspended' });
+  await cell(page, 0, '__rowNumber').click();
+  await drawer.getByRole('button', { name: '减少/停止党籍' }).click();
+  await expect(kinds).toHaveText(['组织关系转出', '死亡', '出党', '恢复党籍']);
+
+  // 出党 asks how; 死亡 is a word of its own.
+  await dialog.getByText('出党', { exact: true }).click();
+  await dialog.getByRole('button', { name: '确认转入历史' }).click();
+  await expect(dialog).toContainText('请选择出党方式');
+  await dialog.getByText('死亡', { exact: true }).click();
   await dialog.getByRole('button', { name: '确认转入历史' }).click();
   await expect(dialog).toBeHidden();
   await expect(statusBar(page).locator('.members-total:not(.stale)')).toHaveText('共 0 名党员');

@@ -2,13 +2,15 @@
 // reports, the receipt comes back, and the letter is closed with the member gone from the active roll.
 // An incoming letter with a mistyped ID number is refused under the field; a viewer can only look.
 import type { Page } from '@playwright/test';
-import { ADMIN, callApi, createUser, expect, initialize, login, logout, test } from './fixtures';
+import { ADMIN, STREET, callApi, createUser, expect, initialize, login, logout, test } from './fixtures';
 import { useHostInTimeZone } from './host-time-zone';
 
 const host = useHostInTimeZone('Asia/Shanghai');
 const VIEWER = { username: 'chakan', displayName: '刘畅', password: 'Chakan2026' };
 const LI_SI = { name: '李四', idNumber: '370101190102039973', category: '正式党员', joinDate: '1950-07-01', fullDate: '1951-07-01' };
-const LETTER = '朝组转〔2026〕001号';
+// The street's own prefix (a street setting): the letter is numbered by the program, the first of the year.
+const PREFIX = '朝组转';
+const LETTER = `${PREFIX}〔${new Date().getFullYear()}〕001号`;
 const OUTSIDE = '西城区展览路街道党工委';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
@@ -24,6 +26,7 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 test.beforeAll(async () => {
   adminCookie = await initialize(host);
   await createUser(host, adminCookie, { ...VIEWER, role: 'viewer' });
+  await call('street.update', { ...STREET, letterPrefix: PREFIX });
   const root = (await call<{ id: number; parentId: number | null }[]>('orgs.tree', {})).find((o) => o.parentId === null)!;
   const branch = await call<{ id: number }>('orgs.create', { parentId: root.id, name: '第一网格党支部', level: 'branch' });
   await call('orgs.create', { parentId: root.id, name: '第二网格党支部', level: 'branch' });
@@ -51,10 +54,22 @@ test('an out letter: open with 10 days left, reported, receipt back, closed and 
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: LI_SI.name }).click();
   await expect(dialog.locator('.ant-form-item', { hasText: '转出组织' }).first()).toContainText('第一网格党支部');
   await dialog.getByLabel('转入组织（本街道以外）').fill(OUTSIDE);
-  await dialog.getByLabel('介绍信编号').fill(LETTER);
+  // Nothing from another street: the number shown is this street's next one, the names' examples neutral.
+  const letterNumber = dialog.getByLabel('介绍信编号');
+  await expect(letterNumber).toHaveAttribute('placeholder', `自动编号：${LETTER}`);
+  await expect(dialog.getByLabel('转入组织（本街道以外）')).toHaveAttribute('placeholder', /××区××街道党工委/);
+  await expect(dialog.locator('input[placeholder*="展览路"], input[placeholder*="朝阳门"]')).toHaveCount(0);
   await expect(dialog.getByLabel('有效期')).toHaveValue('10');
+  // 党费交至 is required on an outgoing letter, said under the field.
+  await dialog.getByRole('button', { name: '开具' }).click();
+  await expect(dialog.locator('.ant-form-item', { hasText: '党费交至' }).first()).toContainText('转出介绍信须填写党费交至的年月');
+  const dues = dialog.getByLabel('党费交至');
+  await dues.click();
+  await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-inner', { hasText: new RegExp(`^${new Date().getMonth() + 1}月$`) }).click();
+  await expect(dues).toHaveValue(new Date().toISOString().slice(0, 7));
   await dialog.getByRole('button', { name: '开具' }).click();
   await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-message')).toContainText(`已开具介绍信 ${LETTER}`);
 
   await page.getByRole('tab', { name: /未办结/ }).click();
   const row = letterRow(page);

@@ -135,7 +135,7 @@ export interface MemberTable {
   work_start_date: string | null;
   status: Generated<'active' | 'history'>;
   left_on: string | null;
-  left_reason: 'death' | 'transfer_out' | 'struck_off' | 'left' | 'other' | null;
+  left_reason: 'death' | 'transfer_out' | 'expelled' | 'struck_off' | 'lapsed' | 'withdrew' | 'other' | null;
   left_note: string | null;
   version: Generated<number>;
   created_at: string;

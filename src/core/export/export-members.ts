@@ -14,8 +14,10 @@ import type { Scope } from '../scope';
 const LEAVE_REASONS: Record<MemberLeaveReason, FileTextKey> = {
   death: 'leaveDeath',
   transfer_out: 'leaveTransferOut',
+  expelled: 'leaveExpelled',
   struck_off: 'leaveStruckOff',
-  left: 'leaveLeft',
+  lapsed: 'leaveLapsed',
+  withdrew: 'leaveWithdrew',
   other: 'leaveOther',
 };
 

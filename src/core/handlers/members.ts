@@ -7,7 +7,7 @@ import { importMembers } from '../import/import-members';
 import { listCodeSynonyms, removeCodeSynonym, saveCodeMappings } from '../import/value-map';
 import { AppError } from '../../shared/result';
 import { getMemberRow, listMembers } from '../services/members';
-import { createMember, eventWriter, listCodeTables, leaveMember, memberDetail, updateMember } from '../services/member-records';
+import { createMember, eventWriter, listCodeTables, leaveMember, memberDetail, setMemberStanding, updateMember } from '../services/member-records';
 
 export const memberHandlers: Pick<
   Handlers,
@@ -20,6 +20,7 @@ export const memberHandlers: Pick<
   | 'members.create'
   | 'members.update'
   | 'members.leave'
+  | 'members.setStanding'
   | 'members.export'
   | 'members.importPreview'
   | 'members.importCommit'
@@ -95,6 +96,20 @@ export const memberHandlers: Pick<
         entityId: after.id,
         before: { status: before.status },
         after: { status: after.status, leftOn: after.left_on, leftReason: after.left_reason, leftNote: after.left_note },
+      });
+      return getMemberRow(ctx.db, after.id);
+    });
+  },
+
+  'members.setStanding'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = setMemberStanding(ctx.db, input, ctx.now(), eventWriter(ctx.db, ctx.actorName, ctx.now()));
+      ctx.audit({
+        action: 'members.setStanding',
+        entity: 'member',
+        entityId: after.id,
+        before: { standing: before.standing },
+        after: { standing: after.standing, on: input.on, note: input.note ?? null },
       });
       return getMemberRow(ctx.db, after.id);
     });

@@ -3,8 +3,9 @@
 import type { Handlers } from '../context';
 import { eventWriter } from '../services/member-records';
 import { cancelTransfer, createTransfer, getTransferRow, listTransfers, receiveTransfer, returnReceipt, transferState } from '../services/transfers';
+import { nextLetterNumber } from '../services/letter-numbers';
 
-export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.create' | 'transfers.receive' | 'transfers.returnReceipt' | 'transfers.cancel'> = {
+export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.create' | 'transfers.nextNumber' | 'transfers.receive' | 'transfers.returnReceipt' | 'transfers.cancel'> = {
   'transfers.list'(ctx, input) {
     return listTransfers(ctx.db, input, ctx.now(), ctx.scope);
   },
@@ -15,6 +16,10 @@ export const transferHandlers: Pick<Handlers, 'transfers.list' | 'transfers.crea
       ctx.audit({ action: 'transfers.create', entity: 'transfer', entityId: transfer.id, after: transfer });
       return getTransferRow(ctx.db, transfer.id, ctx.now());
     });
+  },
+
+  'transfers.nextNumber'(ctx, input) {
+    return { letterNumber: nextLetterNumber(ctx.db, Number(input.issuedOn.slice(0, 4)), false) };
   },
 
   'transfers.receive'(ctx, input) {

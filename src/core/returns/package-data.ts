@@ -44,11 +44,11 @@ export function districtChanges(db: SqliteDatabase, p: PeriodBounds): Record<str
       `SELECT * FROM (
          SELECT 'joined' AS change, m.join_date AS onDate, m.id AS mid FROM members m WHERE substr(m.join_date, 1, 7) = @period
          UNION ALL SELECT 'madeFull', m.full_date, m.id FROM members m WHERE substr(m.full_date, 1, 7) = @period
-         UNION ALL SELECT CASE m.left_reason WHEN 'transfer_out' THEN 'transferredOut' WHEN 'death' THEN 'died' WHEN 'struck_off' THEN 'struckOff' ELSE 'left' END,
+         UNION ALL SELECT CASE m.left_reason WHEN 'transfer_out' THEN 'transferredOut' WHEN 'death' THEN 'died' WHEN 'expelled' THEN 'expelled' WHEN 'struck_off' THEN 'struckOff' WHEN 'lapsed' THEN 'lapsed' WHEN 'withdrew' THEN 'withdrew' ELSE 'left' END,
            m.left_on, m.id FROM members m WHERE substr(m.left_on, 1, 7) = @period
          UNION ALL SELECT 'transferredIn', e.on_date, e.member_id FROM member_events e WHERE e.kind = 'transferred_in' AND substr(e.on_date, 1, 7) = @period
-         UNION ALL SELECT 'suspended', e.on_date, e.member_id FROM member_events e
-           WHERE e.kind = 'standing_changed' AND json_extract(e.detail, '$.to') = 'suspended' AND substr(e.on_date, 1, 7) = @period
+         UNION ALL SELECT CASE json_extract(e.detail, '$.to') WHEN 'suspended' THEN 'suspended' ELSE 'restored' END, e.on_date, e.member_id FROM member_events e
+           WHERE e.kind = 'standing_changed' AND substr(e.on_date, 1, 7) = @period
        ) x JOIN (SELECT m.id, m.name, m.id_number AS idNumber, o.name AS branch, c.division_code AS communityCode
                  FROM members m JOIN organizations o ON o.id = m.org_id LEFT JOIN communities c ON c.id = o.community_id) mm ON mm.id = x.mid
        ORDER BY x.onDate, mm.idNumber`,

@@ -4,6 +4,7 @@
 // why finalizing a return freezes its figures.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '../../shared/returns/tables';
+import { LEAVING_PARTY_REASONS } from '../../shared/api/schemas';
 import type { PeriodBounds } from './period';
 import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHoursTable } from './service-tables';
 
@@ -11,13 +12,15 @@ const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }))
 
 const COMMUNITY_COLUMNS = cols('total', 'full', 'probationary', 'mobile', 'lostContact', 'hardship', 'inServiceRegistered', 'suspended');
 const OCCUPATION_COLUMNS = cols('total', 'full', 'probationary');
-const CHANGE_COLUMNS = cols('joined', 'madeFull', 'transferredIn', 'transferredOut', 'died', 'struckOff', 'suspended');
+const CHANGE_COLUMNS = cols('joined', 'madeFull', 'transferredIn', 'transferredOut', 'died', 'leftParty', 'suspended', 'restored');
 const TRANSFER_COLUMNS = cols('issued', 'open', 'expired', 'receiptOverdue');
 
 /** Members on the roll at the period's end: joined by then (or created, when the join date is unknown), not left by then. */
 const ON_ROLL = `(coalesce(m.join_date, substr(m.created_at, 1, 10)) <= @end AND (m.status = 'active' OR m.left_on > @end))`;
 const IS_FULL = `(m.category = 'full' AND (m.full_date IS NULL OR m.full_date <= @end))`;
 const IN_PERIOD = (col: string) => `(substr(${col}, 1, 7) = @period)`;
+/** 出党 is counted as one figure, whichever of its four kinds (开除党籍, 除名, 自行脱党, 退党). */
+const LEAVING_PARTY_SQL = `(${LEAVING_PARTY_REASONS.map((r) => `'${r}'`).join(', ')})`;
 
 function build(id: ReturnTable['id'], columns: ReturnColumn[], rows: ReturnRow[]): ReturnTable {
   return { id, columns, rows, total: totalOf(columns, rows) };
@@ -73,8 +76,8 @@ function changes(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
       `WITH moved_in AS (
          SELECT member_id, count(*) AS n FROM member_events WHERE kind = 'transferred_in' AND ${IN_PERIOD('on_date')} GROUP BY member_id
        ), suspended AS (
-         SELECT member_id, count(*) AS n FROM member_events
-         WHERE kind = 'standing_changed' AND json_extract(detail, '$.to') = 'suspended' AND ${IN_PERIOD('on_date')} GROUP BY member_id
+         SELECT member_id, sum(json_extract(detail, '$.to') = 'suspended') AS n, sum(json_extract(detail, '$.to') = 'normal') AS restored
+         FROM member_events WHERE kind = 'standing_changed' AND ${IN_PERIOD('on_date')} GROUP BY member_id
        )
        SELECT c.division_code AS key, c.name AS name,
          sum(${IN_PERIOD('m.join_date')}) AS joined,
@@ -82,8 +85,9 @@ function changes(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
          sum(coalesce(mi.n, 0)) AS transferredIn,
          sum(m.left_reason = 'transfer_out' AND ${IN_PERIOD('m.left_on')}) AS transferredOut,
          sum(m.left_reason = 'death' AND ${IN_PERIOD('m.left_on')}) AS died,
-         sum(m.left_reason = 'struck_off' AND ${IN_PERIOD('m.left_on')}) AS struckOff,
-         sum(coalesce(s.n, 0)) AS suspended
+         sum(m.left_reason IN ${LEAVING_PARTY_SQL} AND ${IN_PERIOD('m.left_on')}) AS leftParty,
+         sum(coalesce(s.n, 0)) AS suspended,
+         sum(coalesce(s.restored, 0)) AS restored
        FROM members m JOIN organizations o ON o.id = m.org_id LEFT JOIN communities c ON c.id = o.community_id
        LEFT JOIN moved_in mi ON mi.member_id = m.id LEFT JOIN suspended s ON s.member_id = m.id
        WHERE ${IN_PERIOD('m.join_date')} OR ${IN_PERIOD('m.full_date')} OR ${IN_PERIOD('m.left_on')} OR mi.n IS NOT NULL OR s.n IS NOT NULL

@@ -401,6 +401,26 @@ export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.l
   return { before, after: getMember(db, before.id) };
 }
 
+/**
+ * 停止党籍 and 恢复党籍: the standing changes on the day the decision took effect, with its note (the
+ * decision's document), and the member stays on the roll. Asking for the standing the member already has
+ * is refused, so a double click cannot write two events.
+ */
+export function setMemberStanding(db: SqliteDatabase, input: ApiParsedInput<'members.setStanding'>, now: Date, events: EventWriter): { before: Member; after: Member } {
+  // (The member's community and the decision's month are the dispatcher's: write-rules.ts.)
+  const before = getMember(db, input.id);
+  if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
+  const field = (f: string, problem: string, value: unknown, params?: Record<string, string>) =>
+    new AppError('VALIDATION', problem, { issues: [{ field: f, problem, value, ...(params ? { params } : {}) }] });
+  if (before.status === 'history') throw field('id', 'memberAlreadyLeft', before.name, { leftOn: before.left_on ?? '' });
+  if (before.standing === input.standing) throw field('standing', input.standing === 'suspended' ? 'alreadySuspended' : 'notSuspended', before.name);
+  if (input.on > today(now)) throw field('on', 'dateInFuture', input.on);
+  if (before.join_date && input.on < before.join_date) throw field('on', 'standingBeforeJoin', input.on, { joinDate: before.join_date });
+  run(db, qb.updateTable('members').set({ standing: input.standing, version: before.version + 1, updated_at: now.toISOString() }).where('id', '=', before.id));
+  events(before.id, 'standing_changed', input.on, { from: before.standing, to: input.standing, note: input.note ?? null });
+  return { before, after: getMember(db, before.id) };
+}
+
 export function memberDetail(db: SqliteDatabase, id: number): MemberDetail {
   const m = getMember(db, id);
   const events = db.prepare('SELECT * FROM member_events WHERE member_id = ? ORDER BY on_date, id').all(id) as {

@@ -300,20 +300,41 @@ export function closeOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.close'>
   return { before, after: getOrg(db, before.id) };
 }
 
+/** A committee's name without its kind (和平社区党委 → 和平社区), to see whether a child's name already says it. */
+const unitOf = (name: string) => name.replace(/(党委|党总支|党总支部|总支部委员会|委员会|党工委)$/u, '');
+
 /**
- * An organization's name as a printed heading: the name alone where it is unique in the street, with its
- * parent's where it is not (every community has a 第1网格党支部: "幸福社区党委 · 第1网格党支部").
+ * Every organization's official full name, as it is written on paper: the names from the community's
+ * committee down, run together ("和平社区党委第1网格党支部", "和平社区党委第1网格党支部第一党小组"). Every
+ * community has a 第1网格党支部, so the branch's own name never says which one. The street's working
+ * committee is not part of the names under it; a name that already starts with its committee's unit
+ * ("和平社区第一党支部" under 和平社区党委) is not given it twice.
+ */
+export function officialNames(db: SqliteDatabase): (orgId: number) => string {
+  const rows = db.prepare('SELECT id, parent_id, name FROM organizations').all() as { id: number; parent_id: number | null; name: string }[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const names = new Map<number, string>();
+  const nameOf = (id: number): string => {
+    const known = names.get(id);
+    if (known !== undefined) return known;
+    const org = byId.get(id);
+    if (!org) return '';
+    const parent = org.parent_id === null ? undefined : byId.get(org.parent_id);
+    // Under the root (the street's working committee) an organization is named by itself.
+    const prefix = parent && parent.parent_id !== null ? nameOf(parent.id) : '';
+    const name = prefix && !org.name.startsWith(unitOf(parent!.name)) ? prefix + org.name : org.name;
+    names.set(id, name);
+    return name;
+  };
+  return nameOf;
+}
+
+/**
+ * An organization's name as a printed heading (groups of a roster or a board): its official full name, the
+ * same for every group, so no heading leaves the reader guessing which community's 第1网格党支部 it is.
  */
 export function organizationTitles(db: SqliteDatabase): (orgId: number) => string {
-  const rows = db.prepare('SELECT o.id, o.name, p.name AS parent FROM organizations o LEFT JOIN organizations p ON p.id = o.parent_id').all() as {
-    id: number;
-    name: string;
-    parent: string | null;
-  }[];
-  const uses = new Map<string, number>();
-  for (const r of rows) uses.set(r.name, (uses.get(r.name) ?? 0) + 1);
-  const titles = new Map(rows.map((r) => [r.id, (uses.get(r.name) ?? 0) > 1 && r.parent ? `${r.parent} · ${r.name}` : r.name]));
-  return (orgId) => titles.get(orgId) ?? '';
+  return officialNames(db);
 }
 
 /** An organization's place in print order: community by community, then as the organization page lists them. */

@@ -4,11 +4,12 @@ import type { Settings, StreetProfile } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
+import { letterPrefix, saveLetterPrefix } from './letter-numbers';
 
 export function getStreet(db: SqliteDatabase): StreetProfile | null {
   const row = first(db, qb.selectFrom('street').selectAll().where('id', '=', 1));
   if (!row) return null;
-  return { name: row.name, code: row.division_code, districtName: row.district_name, updatedAt: row.updated_at };
+  return { name: row.name, code: row.division_code, districtName: row.district_name, letterPrefix: letterPrefix(db), updatedAt: row.updated_at };
 }
 
 export function requireStreet(db: SqliteDatabase): StreetProfile {
@@ -32,6 +33,7 @@ export function saveStreet(db: SqliteDatabase, input: ApiParsedInput<'street.upd
         oc.column('id').doUpdateSet({ name: input.name, division_code: input.code, district_name: input.districtName, updated_at: at }),
       ),
   );
+  saveLetterPrefix(db, input.letterPrefix);
   return requireStreet(db);
 }
 

@@ -8,7 +8,8 @@ import { checkCitizenId, localIsoDate, normalizePersonName } from '../../shared/
 import { first, qb, run } from '../db/query';
 import type { Member, Organization, Transfer } from '../db/schema';
 import { createMember, leaveMember, type EventWriter } from './member-records';
-import { subtreeIds } from './organizations';
+import { formatLetterNumber, letterPrefix, nextLetterNumber, noteTypedLetterNumber, ownLetterTaken, parseLetterNumber } from './letter-numbers';
+import { officialNames, subtreeIds } from './organizations';
 import { scopeOrgIdsSubquery, type Scope } from '../scope';
 
 type Params = Record<string, string | number>;
@@ -246,7 +247,8 @@ function treeSide(db: SqliteDatabase, side: 'from' | 'to', orgId: number | undef
     problems.push(issue(`${side}OrgId`, org ? 'orgAlreadyClosed' : 'notFound', org ? org.name : id));
     return null;
   }
-  return { orgId: org.id, name: org.name };
+  // The letter names the organization in full (和平社区党委第1网格党支部): every community has a 第1网格党支部.
+  return { orgId: org.id, name: officialNames(db)(org.id) };
 }
 
 /** A side outside the street: only its name. */
@@ -277,6 +279,33 @@ export function createTransferParties(input: CreateInput): { field: string; org?
   ];
 }
 
+/**
+ * The letter's number: typed (checked against the register it belongs to — the street's own for out and
+ * within, other streets' letters for in), or blank on the street's own letters for the next of the year.
+ * A typed number in the street's form is written in it (〔〕 brackets, three digits).
+ */
+function letterNumberOf(db: SqliteDatabase, input: CreateInput, problems: FieldIssue[]): string | null {
+  const year = Number(input.issuedOn.slice(0, 4));
+  if (!input.letterNumber) {
+    if (input.direction === 'in') {
+      problems.push(issue('letterNumber', 'required'));
+      return null;
+    }
+    return nextLetterNumber(db, year, false);
+  }
+  let typed = input.letterNumber;
+  let clash: { member_name: string; issued_on: string } | undefined;
+  if (input.direction === 'in') {
+    clash = db.prepare("SELECT member_name, issued_on FROM transfers WHERE direction = 'in' AND letter_number = ?").get(typed) as typeof clash;
+  } else {
+    const parsed = parseLetterNumber(letterPrefix(db), typed);
+    if (parsed) typed = formatLetterNumber(letterPrefix(db), parsed.year, parsed.n);
+    clash = ownLetterTaken(db, typed);
+  }
+  if (clash) problems.push(issue('letterNumber', 'transferLetterTaken', input.letterNumber, { name: clash.member_name, issuedOn: clash.issued_on }));
+  return typed;
+}
+
 /** A new letter. Its scope (createTransferParties) and the freeze of its day are checked by the dispatcher first. */
 export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date): Transfer {
   const problems: FieldIssue[] = [];
@@ -297,21 +326,22 @@ export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date
       problems.push(issue('fromOrgId', 'transferFromNotMembersOrg', from.name, { org: getOrg(db, holder.orgId)?.name ?? '' }));
     }
   }
-  const clash = first(
-    db,
-    qb.selectFrom('transfers').select(['member_name', 'issued_on']).where('direction', '=', input.direction).where('letter_number', '=', input.letterNumber),
-  );
-  if (clash) problems.push(issue('letterNumber', 'transferLetterTaken', input.letterNumber, { name: clash.member_name, issuedOn: clash.issued_on }));
+  // 党费交至 is on every outgoing letter: the receiving organization collects from the month after it.
+  if (input.direction === 'out' && !input.duesPaidTo) problems.push(issue('duesPaidTo', 'transferDuesRequired'));
+  const letterNumber = letterNumberOf(db, input, problems);
   const openLetter = holder ? openLetterOf(db, holder.idNumber) : undefined;
   if (holder && openLetter !== undefined) problems.push(issue(holder.field, 'transferAlreadyOpen', holder.name, { letter: openLetter }));
-  if (problems.length || !holder || !from || !to) throw refused(problems);
+  if (problems.length || !holder || !from || !to || !letterNumber) throw refused(problems);
+  // Given in this transaction: a refusal above leaves the year's counter where it was.
+  if (!input.letterNumber) nextLetterNumber(db, Number(input.issuedOn.slice(0, 4)), true);
+  else if (input.direction !== 'in') noteTypedLetterNumber(db, letterNumber);
 
   const at = now.toISOString();
   const { lastInsertRowid } = run(
     db,
     qb.insertInto('transfers').values({
       direction: input.direction,
-      letter_number: input.letterNumber,
+      letter_number: letterNumber,
       member_id: holder.memberId,
       member_name: holder.name,
       member_id_number: holder.idNumber,

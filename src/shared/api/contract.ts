@@ -94,6 +94,8 @@ export const contract = {
   'members.create': { input: s.memberCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'members.update': { input: s.memberUpdateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  /** 停止党籍 / 恢复党籍: a dated decision on one member, who stays on the roll. */
+  'members.setStanding': { input: s.memberStandingInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
   'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
   'members.importPreview': { input: s.memberImportInput, access: 'clerk', write: false },
@@ -102,6 +104,7 @@ export const contract = {
   'layouts.save': { input: s.gridLayoutInput, access: 'session', write: true, ...OWN_ACCOUNT },
   'transfers.list': { input: s.transferListInput, access: 'viewer', write: false },
   'transfers.create': { input: s.transferCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'transfers.nextNumber': { input: s.transferNextNumberInput, access: 'clerk', write: false },
   'transfers.receive': { input: s.transferReceiveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'transfers.returnReceipt': { input: s.transferReturnReceiptInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'transfers.cancel': { input: s.transferCancelInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
@@ -132,6 +135,8 @@ export interface StreetProfile {
   /** Always the 12-digit form. */
   code: string;
   districtName: string;
+  /** The prefix of the street's letter numbers: as set, or the default from the street's name. */
+  letterPrefix: string;
   updatedAt: string;
 }
 
@@ -253,6 +258,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'members.create': MemberRow;
   'members.update': MemberRow;
   'members.leave': MemberRow;
+  'members.setStanding': MemberRow;
   'members.export': { fileName: string; rows: number; bytes: Uint8Array };
   'members.importPreview': ImportReport;
   'members.importCommit': ImportReport;
@@ -260,6 +266,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'layouts.save': { name: string; layout: string; updatedAt: string };
   'transfers.list': { total: number; transfers: TransferRow[] };
   'transfers.create': TransferRow;
+  'transfers.nextNumber': { letterNumber: string };
   'transfers.receive': TransferRow;
   'transfers.returnReceipt': TransferRow;
   'transfers.cancel': TransferRow;
@@ -401,7 +408,8 @@ export interface MemberRow {
   updatedAt: string;
 }
 
-export type MemberLeaveReason = 'death' | 'transfer_out' | 'struck_off' | 'left' | 'other';
+/** How a record left the roll: one of LEFT_REASONS, or 'other' on a record written before they were. */
+export type MemberLeaveReason = 'transfer_out' | 'death' | 'expelled' | 'struck_off' | 'lapsed' | 'withdrew' | 'other';
 
 /** What an import did, or (preview) would do, with every row's fate named by its Excel row. */
 export interface ImportReport {

@@ -69,6 +69,12 @@ export const streetProfileInput = z.object({
   name: streetName,
   code: streetCode,
   districtName,
+  /** The prefix of the street's introduction letter numbers (东华门组转); blank: the default from the street's name. */
+  letterPrefix: z
+    .string()
+    .transform((s) => s.replace(/\u3000/g, ' ').trim())
+    .pipe(z.string().max(20, { error: 'tooLong' }).regex(/^[^〔〕[\]（）()\s]*$/u, { error: 'letterPrefixBrackets' }))
+    .optional(),
 });
 export type StreetProfileInput = z.input<typeof streetProfileInput>;
 
@@ -225,12 +231,26 @@ export const memberFields = z.record(
 
 export const memberCreateInput = z.object({ orgId: id, fields: memberFields });
 export const memberUpdateInput = z.object({ id, version: z.number().int().min(1), fields: memberFields });
-export const LEFT_REASONS = ['death', 'transfer_out', 'struck_off', 'left', 'other'] as const;
+/**
+ * The ways a member leaves the roll (domain.md §2): 组织关系转出, 死亡, and 出党 in its four kinds (开除党籍,
+ * 除名, 自行脱党, 退党). 停止党籍 is not among them: it is a standing the member may be restored from.
+ */
+export const LEFT_REASONS = ['transfer_out', 'death', 'expelled', 'struck_off', 'lapsed', 'withdrew'] as const;
+/** The kinds of 出党 (leaving the Party), counted together as 出党 in statistics. */
+export const LEAVING_PARTY_REASONS = ['expelled', 'struck_off', 'lapsed', 'withdrew'] as const;
 export const memberLeaveInput = z.object({
   id,
   version: z.number().int().min(1),
   on: isoDay,
   reason: z.enum(LEFT_REASONS, { error: 'notAllowed' }),
+  note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
+});
+/** 停止党籍 (suspended) and 恢复党籍 (restored to normal): the member stays on the roll either way. */
+export const memberStandingInput = z.object({
+  id,
+  version: z.number().int().min(1),
+  standing: z.enum(['normal', 'suspended'], { error: 'notAllowed' }),
+  on: isoDay,
   note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
 });
 
@@ -282,8 +302,15 @@ export const transferListInput = z.object({
 
 export const transferCreateInput = z.object({
   direction: z.enum(TRANSFER_DIRECTIONS, { error: 'notAllowed' }),
-  /** 介绍信编号, unique per direction; full-width digits and letters are read as half-width. */
-  letterNumber: text(1, 40).transform((s) => s.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))),
+  /**
+   * 介绍信编号, unique per direction (out and within share the street's own register); full-width digits and
+   * letters are read as half-width. Blank on out and within: the street's next number is given.
+   */
+  letterNumber: z
+    .string()
+    .max(40, { error: 'tooLong' })
+    .transform((s) => s.replace(/\u3000/g, ' ').trim().replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
+    .optional(),
   /** out and within: the member on the roll who leaves. */
   memberId: id.optional(),
   /** in: the person arriving, as the letter names them (the name and ID number are checked in core). */
@@ -310,6 +337,8 @@ export const transferCreateInput = z.object({
   note: z.string().trim().max(200, { error: 'tooLong' }).optional(),
 });
 
+/** The number the street's next letter issued on that day would get (not kept: the letter takes it when issued). */
+export const transferNextNumberInput = z.object({ issuedOn: calendarDay });
 export const transferReceiveInput = z.object({ id, on: calendarDay });
 export const transferReturnReceiptInput = z.object({
   id,

@@ -125,6 +125,7 @@ export const COMMON_FIELD_LABELS = labelTable({
 
 const ADMIN_FIELD_LABELS = labelTable({
   'zh-CN': {
+    letterPrefix: '介绍信编号前缀',
     street: '街道信息',
     name: '街道名称',
     'street.name': '街道名称',
@@ -154,6 +155,7 @@ const ADMIN_FIELD_LABELS = labelTable({
     jobId: '任务',
   },
   en: {
+    letterPrefix: 'Letter number prefix',
     street: 'Street profile',
     name: 'Street name',
     'street.name': 'Street name',
@@ -219,6 +221,7 @@ const MEMBER_FILTER_LABELS = labelTable({
 
 const MEMBERS_FIELD_LABELS = labelTable({
   'zh-CN': {
+    standing: '党籍状态',
     fields: '党员信息',
     file: '文件',
     note: '备注',
@@ -238,6 +241,7 @@ const MEMBERS_FIELD_LABELS = labelTable({
     code: '代码名称',
   },
   en: {
+    standing: 'Party standing',
     fields: 'Member record',
     file: 'File',
     note: 'Note',

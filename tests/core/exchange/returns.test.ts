@@ -110,7 +110,7 @@ describe('the states of a return', () => {
     const e = await expectError(
       street.app,
       'transfers.create',
-      { direction: 'out', letterNumber: '东组转〔2026〕9号', memberId: members[0].id, issuedOn: '2026-10-30', toOrgName: '西城区某街道党工委' },
+      { direction: 'out', letterNumber: '东组转〔2026〕9号', memberId: members[0].id, issuedOn: '2026-10-30', duesPaidTo: '2026-10', toOrgName: '西城区某街道党工委' },
       street.token,
       'VALIDATION',
     );

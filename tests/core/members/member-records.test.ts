@@ -154,15 +154,15 @@ describe('members.leave', () => {
     const detail = await t.app.invoke('members.get', { id: m.id }, t.adminToken);
     expect(detail).toMatchObject({ leftOn: '2026-03-01', leftReason: 'death', leftNote: '病故' });
     await expectError(t.app, 'members.update', { id: m.id, version: 2, fields: { room: '1' } }, t.adminToken, 'VALIDATION');
-    await expectError(t.app, 'members.leave', { id: m.id, version: 2, on: '2026-03-02', reason: 'other' }, t.adminToken, 'VALIDATION');
+    await expectError(t.app, 'members.leave', { id: m.id, version: 2, on: '2026-03-02', reason: 'withdrew' }, t.adminToken, 'VALIDATION');
   });
 
   it('needs a date not before joining and not in the future', async () => {
     const t = await withBranch();
     const m = await t.app.invoke('members.create', { orgId: t.branch, fields: LI_SI }, t.adminToken);
-    const early = await expectError(t.app, 'members.leave', { id: m.id, version: 1, on: '1940-01-01', reason: 'other' }, t.adminToken, 'VALIDATION');
+    const early = await expectError(t.app, 'members.leave', { id: m.id, version: 1, on: '1940-01-01', reason: 'struck_off' }, t.adminToken, 'VALIDATION');
     expect(early.details?.issues?.[0]).toMatchObject({ field: 'on', problem: 'leftBeforeJoin' });
-    await expectError(t.app, 'members.leave', { id: m.id, version: 1, on: '2099-01-01', reason: 'other' }, t.adminToken, 'VALIDATION');
+    await expectError(t.app, 'members.leave', { id: m.id, version: 1, on: '2099-01-01', reason: 'struck_off' }, t.adminToken, 'VALIDATION');
   });
 });
 

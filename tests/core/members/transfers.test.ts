@@ -71,7 +71,7 @@ describe('a transfer out of the street', () => {
       memberIdNumber: '370101190102039973',
       memberCategory: 'full',
       fromOrgId: t.branch,
-      fromOrgName: '第一网格党支部',
+      fromOrgName: '东华社区党委第一网格党支部',
       toOrgId: null,
       toOrgName: OUTSIDE,
       validDays: 10,
@@ -114,7 +114,7 @@ describe('a transfer into the street', () => {
   it('puts the person on the roll of the receiving branch when received, with the ID number’s birth date and sex', async () => {
     const t = await street();
     const letter = await t.app.invoke('transfers.create', letterIn(t), t.adminToken);
-    expect(letter).toMatchObject({ memberId: null, memberName: '钱进', fromOrgId: null, fromOrgName: OUTSIDE, toOrgName: '第一网格党支部', open: true });
+    expect(letter).toMatchObject({ memberId: null, memberName: '钱进', fromOrgId: null, fromOrgName: OUTSIDE, toOrgName: '东华社区党委第一网格党支部', open: true });
     expect((await t.app.invoke('members.list', { query: '钱进' }, t.adminToken)).total).toBe(0);
 
     await passDays(t, 1);
@@ -147,7 +147,7 @@ describe('a transfer within the street', () => {
   it('moves the member to the receiving branch when received, keeping a grid of the same community', async () => {
     const t = await street();
     const letter = await t.app.invoke('transfers.create', { direction: 'within', letterNumber: '东华组内〔2026〕3号', memberId: t.liSi, issuedOn: '2026-03-10', toOrgId: t.other }, t.adminToken);
-    expect(letter).toMatchObject({ fromOrgName: '第一网格党支部', toOrgName: '第二网格党支部' });
+    expect(letter).toMatchObject({ fromOrgName: '东华社区党委第一网格党支部', toOrgName: '东华社区党委第二网格党支部' });
     const tooSoon = await expectError(t.app, 'transfers.returnReceipt', { id: letter.id, on: '2026-03-10' }, t.adminToken, 'VALIDATION');
     expect(tooSoon.details?.issues?.[0]).toMatchObject({ field: 'id', problem: 'transferNotReceived' });
     const received = await t.app.invoke('transfers.receive', { id: letter.id, on: '2026-03-10' }, t.adminToken);
@@ -345,5 +345,81 @@ describe('leaving the roll by hand', () => {
     const error = await expectError(t.app, 'members.leave', { id: t.liSi, version: 1, on: '2026-03-10', reason: 'transfer_out' }, t.adminToken, 'VALIDATION');
     expect(error.details?.issues?.[0]).toMatchObject({ problem: 'memberHasOpenTransfer', params: { letter: '东华组转〔2026〕001号' } });
     expect(formatError(error, 'zh-CN')).toContain('东华组转〔2026〕001号');
+  });
+});
+
+describe('the street’s own letter numbers', () => {
+  const member = (t: Street, name: string, idNumber: string) => t.app.invoke('members.create', { orgId: t.branch, fields: { name, idNumber, category: '正式党员' } }, t.adminToken);
+
+  it('are given per year from the street’s prefix, in the same transaction as the letter, and never given twice', async () => {
+    const t = await street();
+    const zhao = await member(t, '赵敏', '110101197506150022');
+    const qian = await member(t, '钱多', '320102198511200047');
+    // The default prefix is the street's short name (东华门街道 → 东华门组转); the form's suggestion is not kept.
+    expect((await t.app.invoke('street.get', {}, t.adminToken)).letterPrefix).toBe('东华门组转');
+    expect(await t.app.invoke('transfers.nextNumber', { issuedOn: '2026-03-10' }, t.adminToken)).toEqual({ letterNumber: '东华门组转〔2026〕001号' });
+    expect(await t.app.invoke('transfers.nextNumber', { issuedOn: '2026-03-10' }, t.adminToken)).toEqual({ letterNumber: '东华门组转〔2026〕001号' });
+
+    const first = await t.app.invoke('transfers.create', letterOut(t, { letterNumber: '' }), t.adminToken);
+    expect(first.letterNumber).toBe('东华门组转〔2026〕001号');
+    // Within the street shares the register: the next number, not a second 001.
+    const within = await t.app.invoke('transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west }, t.adminToken);
+    expect(within.letterNumber).toBe('东华门组转〔2026〕002号');
+    // A cancelled letter keeps its number: the next one is 003, not 002 again.
+    await t.app.invoke('transfers.cancel', { id: within.id, on: '2026-03-10', reason: '本人不再迁移' }, t.adminToken);
+    const third = await t.app.invoke('transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west }, t.adminToken);
+    expect(third.letterNumber).toBe('东华门组转〔2026〕003号');
+    // Each year counts from 001.
+    const lastYear = await t.app.invoke('transfers.create', letterOut(t, { letterNumber: '', memberId: qian.id, issuedOn: '2025-12-30', duesPaidTo: '2025-12' }), t.adminToken);
+    expect(lastYear.letterNumber).toBe('东华门组转〔2025〕001号');
+    expect(t.app.database.prepare('SELECT year, last FROM letter_sequences ORDER BY year').all()).toEqual([
+      { year: 2025, last: 1 },
+      { year: 2026, last: 3 },
+    ]);
+  });
+
+  it('may be typed by the clerk (any brackets): written in the street’s form, checked for duplicates, and skipped by the counter', async () => {
+    const t = await street();
+    const zhao = await member(t, '赵敏', '110101197506150022');
+    const typed = await t.app.invoke('transfers.create', letterOut(t, { letterNumber: '东华门组转[2026]7' }), t.adminToken);
+    expect(typed.letterNumber).toBe('东华门组转〔2026〕007号');
+    const next = await t.app.invoke('transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west }, t.adminToken);
+    expect(next.letterNumber).toBe('东华门组转〔2026〕008号');
+
+    const before = tableSnapshot(t.app.database);
+    const twice = await expectError(t.app, 'transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west, letterNumber: '东华门组转（2026）008号' }, t.adminToken, 'VALIDATION');
+    expect(twice.details?.issues).toEqual([
+      expect.objectContaining({ field: 'memberId', problem: 'transferAlreadyOpen' }),
+      expect.objectContaining({ field: 'letterNumber', problem: 'transferLetterTaken', params: { name: '赵敏', issuedOn: '2026-03-10' } }),
+    ].reverse());
+    expect(formatError(twice, 'zh-CN')).toContain('介绍信编号：同类介绍信中已有这个编号（赵敏，2026-03-10 开具）');
+    expect(formatError(twice, 'en')).toContain('Introduction letter number is already the number of another letter');
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+  });
+
+  it('need 党费交至 on an outgoing letter; a refused letter takes no number', async () => {
+    const t = await street();
+    const before = tableSnapshot(t.app.database);
+    const error = await expectError(t.app, 'transfers.create', letterOut(t, { letterNumber: '', duesPaidTo: '' }), t.adminToken, 'VALIDATION');
+    expect(error.details?.issues).toEqual([expect.objectContaining({ field: 'duesPaidTo', problem: 'transferDuesRequired' })]);
+    expect(formatError(error, 'zh-CN')).toContain('党费交至：转出介绍信须填写党费交至的年月');
+    expect(formatError(error, 'en')).toContain('Dues paid up to is required on an outgoing letter');
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+    const letter = await t.app.invoke('transfers.create', letterOut(t, { letterNumber: undefined }), t.adminToken);
+    expect(letter.letterNumber).toBe('东华门组转〔2026〕001号');
+    // An incoming letter is numbered by its sender: its number must be typed.
+    const incoming = await expectError(t.app, 'transfers.create', letterIn(t, { letterNumber: '' }), t.adminToken, 'VALIDATION');
+    expect(incoming.details?.issues).toEqual([expect.objectContaining({ field: 'letterNumber', problem: 'required' })]);
+  });
+
+  it('use the prefix set in the street settings; blank goes back to the default, brackets are refused', async () => {
+    const t = await street();
+    const profile = { name: '东华门街道', code: '110101001000', districtName: '东城区' };
+    expect((await t.app.invoke('street.update', { ...profile, letterPrefix: '东华组转' }, t.adminToken)).letterPrefix).toBe('东华组转');
+    expect((await t.app.invoke('transfers.nextNumber', { issuedOn: '2026-03-10' }, t.adminToken)).letterNumber).toBe('东华组转〔2026〕001号');
+    const bad = await expectError(t.app, 'street.update', { ...profile, letterPrefix: '东华组转〔' }, t.adminToken, 'VALIDATION');
+    expect(formatError(bad, 'zh-CN')).toContain('介绍信编号前缀：');
+    expect(formatError(bad, 'en')).toContain('Letter number prefix is only the words before the number');
+    expect((await t.app.invoke('street.update', { ...profile, letterPrefix: '' }, t.adminToken)).letterPrefix).toBe('东华门组转');
   });
 });

@@ -29,13 +29,23 @@ describe('the roster', () => {
     expect(roster.heading).toMatchObject({ street: '东华门街道', printedOn: '2026-03-10' });
   });
 
-  it('names a branch with its community committee where another community has one of the same name, in tree order', async () => {
+  it('names every branch by its full official name (community committee + branch), the same way for each, in tree order', async () => {
     const t = await seeded();
     const roster = await t.app.invoke('print.roster', {}, t.adminToken);
     const titles = roster.groups.map((g) => g.branch);
     expect(new Set(titles).size).toBe(titles.length);
-    expect(titles).toContain('幸福社区党委 · 第1网格党支部');
-    expect(titles).toContain('和平社区党委 · 第1网格党支部');
+    expect(titles).toContain('幸福社区党委第1网格党支部');
+    expect(titles).toContain('和平社区党委第1网格党支部');
+    // Not only the names used twice: a 第8网格党支部 found in one community only is named in full as well.
+    const tree = await t.app.invoke('orgs.tree', {}, t.adminToken);
+    const byId = new Map(tree.map((o) => [o.id, o]));
+    for (const g of roster.groups) {
+      const org = byId.get(g.orgId)!;
+      const parent = byId.get(org.parentId!)!;
+      // A name that already says its community (幸福社区老年协会党支部) is not given it twice.
+      const saysCommunity = org.name.startsWith(parent.name.replace(/党委$/, ''));
+      expect(g.branch).toBe(parent.parentId === null || saysCommunity ? org.name : `${parent.name}${org.name}`);
+    }
     // Community by community: every 幸福 branch before the first 和平 one.
     const lastXingfu = titles.findLastIndex((x) => x.startsWith('幸福社区党委'));
     expect(lastXingfu).toBeLessThan(titles.findIndex((x) => x.startsWith('和平社区党委')));
@@ -108,6 +118,12 @@ describe('the introduction letter', () => {
     const letter = await t.app.invoke('print.letter', { transferId: transfer.id }, t.adminToken);
     expect(letter).toMatchObject({ letterNumber: '东华组转〔2026〕007号', memberName: member.name, validDays: 15, duesPaidTo: '2026-02', previousPrints: 0 });
     expect(letter.sender).toMatchObject({ address: '东华门大街8号', postcode: '100006', phone: '010-65123456' });
+    // "由 … 转到 …" and the receipt's addressee name the branch in full: which community's 第N网格党支部 it is.
+    const tree = await t.app.invoke('orgs.tree', {}, t.adminToken);
+    const branch = tree.find((o) => o.id === member.orgId)!;
+    const committee = tree.find((o) => o.id === branch.parentId)!;
+    expect(letter.fromOrgName).toBe(`${committee.name}${branch.name}`);
+    expect(letter.toOrgName).toBe('西城区展览路街道党工委');
     expect(letter.age).toBeGreaterThan(17);
 
     await t.app.invoke('print.record', { doc: 'letter', params: { transfer: String(transfer.id) }, action: 'print', records: 1 }, t.adminToken);

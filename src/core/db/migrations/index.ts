@@ -11,6 +11,8 @@ import * as m0005 from './0005-commitments';
 import * as m0006 from './0006-return-records';
 import * as m0007 from './0007-code-synonyms';
 import * as m0008 from './0008-tail-search';
+import * as m0009 from './0009-party-exits';
+import * as m0010 from './0010-letter-numbers';
 
 export interface Migration {
   name: string;
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0006-return-records', up: m0006.up },
   { name: '0007-code-synonyms', up: m0007.up },
   { name: '0008-tail-search', up: m0008.up },
+  { name: '0009-party-exits', up: m0009.up },
+  { name: '0010-letter-numbers', up: m0010.up },
 ];
 
 /** Files of this folder that belong to a migration without being one (data it seeds), with their migration. */

@@ -4,6 +4,7 @@ import type { PrintHeading } from '../../../shared/api/contract-print';
 import { localIsoDate } from '../../../shared/validators/loose-date';
 import { requireStreet } from '../street';
 import { notFound } from '../counter/refusals';
+import { officialNames } from '../organizations';
 import type { Scope } from '../../scope';
 
 /** The heading for `orgId`; with none, the whole street's — or the community's, for a user limited to one. */
@@ -23,5 +24,5 @@ export function printHeading(db: SqliteDatabase, orgId: number | undefined, now:
     .prepare('SELECT organizations.name, communities.name AS community FROM organizations LEFT JOIN communities ON communities.id = organizations.community_id WHERE organizations.id = ?')
     .get(orgId) as { name: string; community: string | null } | undefined;
   if (!org) throw notFound('organization', orgId);
-  return { ...base, unit: org.name, community: org.community };
+  return { ...base, unit: officialNames(db)(orgId), community: org.community };
 }

@@ -9,6 +9,7 @@ import { checkCitizenId } from '../../../shared/validators/citizen-id';
 import { Codes } from '../member-records';
 import { getTransferRow } from '../transfers';
 import { printHeading } from './heading';
+import { officialNames } from '../organizations';
 import { getStation } from './station';
 
 /** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
@@ -29,6 +30,7 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
   const id = checkCitizenId(t.memberIdNumber, now);
   const sex = member?.sex ?? (id.ok ? id.sex : null);
   const birthDate = member?.birth_date ?? (id.ok ? id.birthDate : null);
+  const official = officialNames(db);
   return {
     transferId: t.id,
     letterNumber: t.letterNumber,
@@ -40,8 +42,9 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
     category: t.memberCategory,
     idNumber: t.memberIdNumber,
     memberPhone: member?.phone ?? '',
-    fromOrgName: t.fromOrgName,
-    toOrgName: t.toOrgName,
+    // Organizations of the street by their full official name, also on letters issued before it was stored.
+    fromOrgName: t.fromOrgId === null ? t.fromOrgName : official(t.fromOrgId),
+    toOrgName: t.toOrgId === null ? t.toOrgName : official(t.toOrgId),
     issuedOn: t.issuedOn,
     validDays: t.validDays,
     validUntil: t.validUntil,

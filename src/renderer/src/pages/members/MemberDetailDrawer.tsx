@@ -96,7 +96,7 @@ export function MemberDetailDrawer({
               showIcon
               title={t('memberDetail.left', {
                 on: detail.data.leftOn ?? '',
-                reason: detail.data.leftReason ? t(`memberLeave.reasons.${detail.data.leftReason}`) : '',
+                reason: detail.data.leftReason ? t(`memberLeave.leftAs.${detail.data.leftReason}`) : '',
               })}
               description={detail.data.leftNote ?? undefined}
             />
@@ -147,6 +147,13 @@ export function MemberDetailDrawer({
   );
 }
 
+/** 停止党籍 and 恢复党籍 are named as such, not as a change of a field. */
+function eventKind(e: MemberEvent): string {
+  if (e.kind !== 'standing_changed') return e.kind;
+  const to = (e.detail as { to?: unknown } | null)?.to;
+  return to === 'suspended' ? 'suspended' : to === 'normal' ? 'restored' : e.kind;
+}
+
 function MemberHistory({ events }: { events: MemberEvent[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -161,7 +168,7 @@ function MemberHistory({ events }: { events: MemberEvent[] }) {
           <div>
             <div className="member-history-head">
               <span className="mono">{e.onDate}</span>
-              <strong>{t(`memberDetail.kinds.${e.kind}`, { defaultValue: e.kind })}</strong>
+              <strong>{t(`memberDetail.kinds.${eventKind(e)}`, { defaultValue: e.kind })}</strong>
               <EventDetail event={e} />
             </div>
             <div className="muted member-history-by">{t('memberDetail.recordedBy', { who: e.recordedBy, at: formatDateTime(e.recordedAt, lang) })}</div>
@@ -181,7 +188,7 @@ function EventDetail({ event }: { event: MemberEvent }) {
     const label = (v: string) => t(event.kind === 'standing_changed' ? `members.standing.${v}` : `members.category.${v}`, { defaultValue: v });
     parts.push(`${label(d.from)} → ${label(d.to)}`);
   }
-  if (typeof d.reason === 'string') parts.push(t(`memberLeave.reasons.${d.reason}`, { defaultValue: d.reason }));
+  if (typeof d.reason === 'string') parts.push(t(`memberLeave.leftAs.${d.reason}`, { defaultValue: d.reason }));
   if (typeof d.destination === 'string' && d.destination) parts.push(d.destination);
   if (typeof d.note === 'string' && d.note) parts.push(d.note);
   if (typeof d.letter === 'string') parts.push(t('memberDetail.letter', { letter: d.letter }));

@@ -42,6 +42,8 @@ const TEXT_WIDTH: Record<string, number> = {
   unit: 60,
   room: 64,
   nativePlace: 96,
+  // The branch with its community: every community has a 第1网格党支部.
+  branch: 200,
 };
 
 /** Room the title needs at 13px: CJK about one em, Latin about half. */
@@ -158,7 +160,7 @@ function leftColumns(t: TFunction): ColDef<Row>[] {
       sortable: false,
       pinned: 'left',
       editable: false,
-      valueFormatter: (p: ValueFormatterParams<Row>) => (p.value ? t(`memberLeave.reasons.${String(p.value)}`) : ''),
+      valueFormatter: (p: ValueFormatterParams<Row>) => (p.value ? t(`memberLeave.leftAs.${String(p.value)}`) : ''),
     },
   ];
 }
@@ -179,6 +181,8 @@ export function memberColumns({ lang, t, hidden, widths = {}, codes, editing, hi
     const title = memberColumnTitle(field, lang);
     const sortable = SORTABLE_FIELDS.has(field.key);
     const format = formatterFor(field, t, codes);
+    // The branch says which community's it is ("第1网格党支部 · 和平社区"); the cell keeps the branch's own value.
+    const branchText = field.key === 'branch' ? (p: ValueFormatterParams<Row>) => (p.data?.community && p.value ? `${shown(p.value)} · ${p.data.community}` : shown(p.value)) : undefined;
     const canEdit = editing !== null && EDITABLE_FIELDS.has(field.key);
     return {
       colId: field.key,
@@ -194,7 +198,7 @@ export function memberColumns({ lang, t, hidden, widths = {}, codes, editing, hi
       hide: hidden.has(field.key),
       pinned: field.key === 'name' ? 'left' : undefined,
       valueGetter: editing ? (p) => editing.displayValue(p.data, field.key) : undefined,
-      valueFormatter: format ? (p: ValueFormatterParams<Row>) => (editing?.invalidCell(p.data, field.key) ? shown(p.value) : format(p.value)) : undefined,
+      valueFormatter: branchText ?? (format ? (p: ValueFormatterParams<Row>) => (editing?.invalidCell(p.data, field.key) ? shown(p.value) : format(p.value)) : undefined),
       cellClass: cellClassFor(field),
       ...(canEdit ? { editable: true, ...editorFor(field, t, codes, format) } : { editable: false }),
       ...(editing

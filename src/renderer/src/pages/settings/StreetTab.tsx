@@ -3,6 +3,7 @@ import { App, Button, Form, Input, Skeleton, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contract, type StreetProfile } from '../../../../shared/api/contract';
+import { defaultLetterPrefix, formatLetterNumber } from '../../../../shared/letter-number';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { useCurrentSession, useSession } from '../../app/session';
@@ -13,8 +14,8 @@ import { submitChecked } from '../../lib/form-issues';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 
-type Values = Pick<StreetProfile, 'name' | 'code' | 'districtName'>;
-const FIELDS = ['name', 'code', 'districtName'] as const;
+type Values = Pick<StreetProfile, 'name' | 'code' | 'districtName' | 'letterPrefix'>;
+const FIELDS = ['name', 'code', 'districtName', 'letterPrefix'] as const;
 
 export function StreetTab() {
   const { t } = useTranslation();
@@ -27,13 +28,17 @@ export function StreetTab() {
   const street = useApi('street.get');
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
+  const name = Form.useWatch('name', form) ?? '';
+  const prefix = Form.useWatch('letterPrefix', form) ?? '';
 
   useEffect(() => {
     if (street.data) form.setFieldsValue(street.data);
   }, [street.data, form]);
 
   const save = async () => {
-    const input = form.getFieldsValue();
+    const values = form.getFieldsValue();
+    // The default prefix is kept as "not set", so it follows the street's name if that changes.
+    const input = { ...values, letterPrefix: values.letterPrefix?.trim() === defaultLetterPrefix(values.name ?? '') ? '' : (values.letterPrefix ?? '') };
     await submitChecked({
       form,
       schema: contract['street.update'].input,
@@ -77,6 +82,13 @@ export function StreetTab() {
         </Form.Item>
         <Form.Item name="districtName" label={t('street.district')}>
           <Input readOnly={!canEdit} variant={variant} maxLength={40} />
+        </Form.Item>
+        <Form.Item
+          name="letterPrefix"
+          label={t('street.letterPrefix')}
+          extra={t('street.letterPrefixHelp', { example: formatLetterNumber(prefix.trim() || defaultLetterPrefix(name), new Date().getFullYear(), 7) })}
+        >
+          <Input readOnly={!canEdit} variant={variant} maxLength={20} placeholder={defaultLetterPrefix(name)} />
         </Form.Item>
         <Form.Item label={t('street.updatedAt')}>
           <span className="muted">{formatDateTime(street.data.updatedAt, lang)}</span>

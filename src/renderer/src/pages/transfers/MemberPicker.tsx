@@ -1,5 +1,6 @@
 // Picks a member on the roll for an outgoing or internal letter: the core searches by name, pinyin initials
-// (zsf finds 张三丰) or ID number, twenty at a time; the choice shows the member's branch.
+// (zsf finds 张三丰) or ID number, twenty at a time; the choice shows the member's branch and its community
+// (every community has a 第1网格党支部).
 import { Select, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,8 @@ import { useDebounced } from '../../lib/use-debounced';
 
 const SEARCH_DEBOUNCE_MS = 250;
 const SHOWN = 20;
+
+const branchOf = (m: MemberRow) => (m.community ? `${m.branch} · ${m.community}` : m.branch);
 
 export function MemberPicker({
   id,
@@ -68,7 +71,7 @@ export function MemberPicker({
         label: (
           <span className="member-option">
             <span className="member-option-name">{m.name}</span>
-            <span className="member-option-branch">{m.branch}</span>
+            <span className="member-option-branch">{branchOf(m)}</span>
             <span className="member-option-id">{m.idNumber}</span>
           </span>
         ),
@@ -78,7 +81,7 @@ export function MemberPicker({
         return member ? (
           <span className="member-option">
             <span className="member-option-name">{member.name}</span>
-            <span className="member-option-branch">{member.branch}</span>
+            <span className="member-option-branch">{branchOf(member)}</span>
           </span>
         ) : (
           String(chosen ?? '')

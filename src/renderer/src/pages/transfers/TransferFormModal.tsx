@@ -1,6 +1,7 @@
 // 新建介绍信: the kind of transfer decides the rest — out and within name a member on the roll (searched
 // by name or pinyin), in names the person arriving; each side is an organization of the street's tree or,
-// outside the street, a name. Letter number, issue date, validity, dues paid up to, note.
+// outside the street, a name. Letter number (the street's own letters are numbered by core when left blank;
+// the form shows the number they will get), issue date, validity, dues paid up to (required going out), note.
 import { App, Col, DatePicker, Form, Input, InputNumber, Radio, Row, TreeSelect, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
@@ -58,13 +59,34 @@ function toInput(v: Partial<Values>): ApiInput<'transfers.create'> {
         };
   return {
     direction,
-    letterNumber: v.letterNumber ?? '',
+    ...(v.letterNumber?.trim() ? { letterNumber: v.letterNumber } : {}),
     issuedOn: day(v.issuedOn),
     ...(v.validDays !== null && v.validDays !== undefined ? { validDays: v.validDays } : {}),
     ...sides,
     ...(v.duesPaidTo ? { duesPaidTo: v.duesPaidTo.format('YYYY-MM') } : {}),
     ...(v.note?.trim() ? { note: v.note.trim() } : {}),
   };
+}
+
+/**
+ * The number the street's next letter of that year will get, to show in the blank field. Only a preview:
+ * core gives the number when the letter is issued, so two clerks at once still get two numbers.
+ */
+function useNextLetterNumber(enabled: boolean, issuedOn: Dayjs | null): string | null {
+  const [next, setNext] = useState<string | null>(null);
+  const day = issuedOn ? issuedOn.format('YYYY-MM-DD') : null;
+  useEffect(() => {
+    if (!enabled || !day) return;
+    let live = true;
+    api.call('transfers.nextNumber', { issuedOn: day }).then(
+      (r) => live && setNext(r.letterNumber),
+      () => live && setNext(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [enabled, day]);
+  return enabled ? next : null;
 }
 
 export function TransferFormModal({
@@ -86,6 +108,7 @@ export function TransferFormModal({
   const direction = Form.useWatch('direction', form) ?? 'out';
   const issuedOn = Form.useWatch('issuedOn', form);
   const validDays = Form.useWatch('validDays', form);
+  const nextNumber = useNextLetterNumber(open && direction !== 'in', issuedOn ?? null);
   // The user's own side (a letter's sender, the receiver of one arriving) is inside their scope; a move within
   // the street may go to any organization of the street.
   const ownOrgs = useMemo(() => orgOptions(index, true), [index]);
@@ -146,6 +169,7 @@ export function TransferFormModal({
       allowClear
       placeholder={placeholder}
       treeData={orgs}
+      treeNodeLabelProp="label"
       treeDefaultExpandAll
       treeLine
       listHeight={320}
@@ -224,8 +248,12 @@ export function TransferFormModal({
         <div className="form-section-title">{t('transfers.form.sectionLetter')}</div>
         <Row gutter={16}>
           <Col span={12}>
-            <Form.Item name="letterNumber" label={labels.letterNumber}>
-              <Input maxLength={40} autoComplete="off" placeholder={t('transfers.form.letterNumberPlaceholder')} />
+            <Form.Item name="letterNumber" label={labels.letterNumber} extra={direction === 'in' ? undefined : t('transfers.form.letterNumberHelp')}>
+              <Input
+                maxLength={40}
+                autoComplete="off"
+                placeholder={direction === 'in' ? t('transfers.form.letterNumberInPlaceholder') : nextNumber ? t('transfers.form.letterNumberAuto', { letter: nextNumber }) : ''}
+              />
             </Form.Item>
           </Col>
           <Col span={12}>
@@ -244,7 +272,7 @@ export function TransferFormModal({
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item name="duesPaidTo" label={labels.duesPaidTo}>
+            <Form.Item name="duesPaidTo" label={labels.duesPaidTo} required={direction === 'out'}>
               <DatePicker picker="month" format="YYYY-MM" placeholder={t('transfers.form.duesPaidToPlaceholder')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -5,6 +5,8 @@ import type { OrgIndex } from '../../lib/org-tree';
 export interface OrgOption {
   value: number;
   title: string;
+  /** Shown once picked: the name with its community ("第1网格党支部 · 和平社区"), as every community has one. */
+  label: string;
   disabled?: boolean;
   children?: OrgOption[];
 }
@@ -21,7 +23,8 @@ export function orgOptions(index: OrgIndex | null, inScopeOnly = false): OrgOpti
       .flatMap((n) => {
         const children = build(index.children.get(n.id) ?? []);
         if (inScopeOnly && !n.inScope && children.length === 0) return [];
-        return [{ value: n.id, title: n.name, ...(inScopeOnly && !n.inScope ? { disabled: true } : {}), ...(children.length ? { children } : {}) }];
+        const label = n.communityName && !n.name.startsWith(n.communityName) ? `${n.name} · ${n.communityName}` : n.name;
+        return [{ value: n.id, title: n.name, label, ...(inScopeOnly && !n.inScope ? { disabled: true } : {}), ...(children.length ? { children } : {}) }];
       });
   return build(index.roots);
 }
