@@ -104,7 +104,7 @@ beforeAll(async () => {
     { orgId: happyBranch, fields: { name: '十月新党员', idNumber: citizenId('19950412', '231', '110101'), category: '预备党员', joinDate: '2026-10-10' } },
     admin,
   );
-  const out = { direction: 'out' as const, toOrgName: '西城区展览路街道党工委' };
+  const out = { direction: 'out' as const, toOrgName: '西城区展览路街道党工委', duesPaidTo: '2026-09' };
   const happyMember = (await t.app.invoke('members.list', { communityId: happyId, limit: 1, offset: 3 }, admin)).members[0];
   const septemberLetter = await t.app.invoke('transfers.create', { ...out, issuedOn: '2026-09-25', validDays: 60, letterNumber: '幸福〔2026〕9号', memberId: happyMember.id }, admin);
   const matterId = (await t.app.invoke('matters.list', {}, admin))[0].id;
@@ -169,7 +169,7 @@ describe('a write dated in a finalized month', () => {
     'members.update': { input: { ...f.octoberJoiner, fields: { joinDate: '2026-09-15' } }, field: 'fields.joinDate' },
     'members.leave': { input: { ...f.peaceMember, on: '2026-10-20', reason: 'death' }, field: 'on' },
     'members.setStanding': { input: { ...f.peaceMember, standing: 'suspended', on: '2026-10-20' }, field: 'on' },
-    'transfers.create': { input: { direction: 'out', toOrgName: '外区党委', issuedOn: '2026-10-20', letterNumber: '和平〔2026〕8号', memberId: f.peaceMember.id }, field: 'issuedOn' },
+    'transfers.create': { input: { direction: 'out', toOrgName: '外区党委', duesPaidTo: '2026-09', issuedOn: '2026-10-20', letterNumber: '和平〔2026〕8号', memberId: f.peaceMember.id }, field: 'issuedOn' },
     'transfers.receive': { input: { id: f.septemberLetter, on: '2026-10-05' }, field: 'on' },
     'transfers.returnReceipt': { input: { id: f.septemberLetter, on: '2026-11-01', receivedOn: '2026-10-05' }, field: 'receivedOn' },
     'transfers.cancel': { input: { id: f.septemberLetter, on: '2026-10-05', reason: '不再转出' }, field: 'on' },
@@ -240,7 +240,7 @@ describe('a clerk limited to one community', () => {
       'members.leave': { input: { ...f.peaceMember, on: '2026-11-01', reason: 'death' }, ...member },
       'members.setStanding': { input: { ...f.peaceMember, standing: 'suspended', on: '2026-11-01' }, ...member },
       'volunteers.save': { input: { memberId: f.peaceMember.id, skills: '维修', active: true }, field: 'memberId', problem: 'memberOutsideScope' },
-      'transfers.create': { input: { direction: 'out', toOrgName: '外区党委', issuedOn: '2026-11-01', letterNumber: '和平〔2026〕8号', memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+      'transfers.create': { input: { direction: 'out', toOrgName: '外区党委', duesPaidTo: '2026-09', issuedOn: '2026-11-01', letterNumber: '和平〔2026〕8号', memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
       'transfers.receive': { input: { id: f.peaceLetter, on: '2026-11-02' }, field: 'id', problem: 'transferOutsideScope' },
       'transfers.returnReceipt': { input: { id: f.peaceLetter, on: '2026-11-02' }, field: 'id', problem: 'transferOutsideScope' },
       'transfers.cancel': { input: { id: f.peaceLetter, on: '2026-11-02', reason: '不再转出' }, field: 'id', problem: 'transferOutsideScope' },
