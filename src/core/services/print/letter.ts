@@ -9,7 +9,7 @@ import { Codes } from '../member-records';
 import { assertTransferInScope, getTransferRow } from '../transfers';
 import type { Scope } from '../../scope';
 import { printHeading } from './heading';
-import { getStation } from './station';
+import { getStation, missingStation } from './station';
 
 /** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
 export const LETTER_PRINT_ENTITY = 'transfer';
@@ -31,26 +31,30 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
   const sex = member?.sex ?? (id.ok ? id.sex : null);
   const birthDate = member?.birth_date ?? (id.ok ? id.birthDate : null);
   const zh = lang === 'zh-CN';
+  const sender = getStation(db);
+  // An incoming letter was written elsewhere: only what this office sends out must be complete.
+  const missing = t.direction === 'in' ? [] : [...missingStation(sender, 'letter'), ...(t.duesPaidTo ? [] : (['duesPaidTo'] as const))];
   return {
     transferId: t.id,
     letterNumber: t.letterNumber,
     direction: t.direction,
-    memberName: t.memberName,
+    memberName: t.memberName.trim(),
     sex: sex === null ? '' : sex === 1 ? (zh ? '男' : 'male') : zh ? '女' : 'female',
     age: birthDate ? ageOn(birthDate, t.issuedOn) : null,
     ethnicity: member?.ethnicity ? (new Codes(db).label('ethnicity', member.ethnicity) ?? '') : '',
     category: t.memberCategory,
     idNumber: t.memberIdNumber,
-    memberPhone: member?.phone ?? '',
+    memberPhone: member?.phone?.trim() ?? '',
     fromOrgName: t.fromOrgName,
     toOrgName: t.toOrgName,
     issuedOn: t.issuedOn,
     validDays: t.validDays,
     validUntil: t.validUntil,
     duesPaidTo: t.duesPaidTo,
-    sender: getStation(db),
+    sender,
     heading: printHeading(db, undefined, now),
     previousPrints: letterPrints(db, t.id),
+    missing,
   };
 }
 
