@@ -11,6 +11,12 @@ export type PrintDoc = (typeof PRINT_DOCS)[number];
 export const BOARD_KINDS = ['volunteers', 'commitments', 'probationary'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
+/**
+ * The roster's standard columns (what an organization department checks), printed when the view names
+ * none; the members page adds the columns the clerk picks in the preview.
+ */
+export const DEFAULT_ROSTER_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address'];
+
 const memberColumn = z.enum(MEMBER_FIELDS.map((f) => f.key) as [string, ...string[]], { error: 'notAllowed' });
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
 const year = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(2000, { error: 'tooSmall' }).max(2100, { error: 'tooBig' });

@@ -9,7 +9,10 @@ import type { DocProps } from '../doc-types';
 import { DocLoading, formalDate, spacedTitle } from './doc-parts';
 
 const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 5, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 6 };
-const ONE_LINE = new Set(['phone', 'birthDate', 'joinDate', 'hours', 'ethnicity']);
+/** Never broken inside: names (买买提·艾力), 俄罗斯族, dates, phones, hours. */
+const ONE_LINE = new Set(['name', 'volunteerKind', 'phone', 'birthDate', 'joinDate', 'hours', 'ethnicity', 'sex', 'education']);
+/** Body type (print.css .doc-board): A3 is read from 2 m. */
+const BODY_PT = { A3: 20, A4: 12 } as const;
 const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education']);
 
 export function boardKind(params: URLSearchParams): BoardKind {
@@ -43,7 +46,7 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
       }),
     [data, shown, t],
   );
-  const onProgress = useCallback((done: number, total: number) => report({ records: data?.total ?? 0, done, total, ready: done === total }), [data, report]);
+  const onProgress = useCallback((done: number, total: number) => report({ records: data?.total ?? 0, done, total, ready: done === total, missing: data?.missing }), [data, report]);
   if (!data) return <DocLoading error={error} />;
   const h = data.heading;
   const title = t(`print.board.titles.${kind}`, { year: data.year ?? '' });
@@ -58,6 +61,8 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
       pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
       continuedLabel={t('print.continued')}
       onProgress={onProgress}
+      bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
+      padMm={4}
       runningHead={
         <>
           <span>{h.unit}</span>
