@@ -135,11 +135,15 @@ test('the members page prints the standard roster columns with its filter, and t
   await page.getByRole('menuitem', { name: '党员信息' }).click();
   const print = page.getByRole('button', { name: '打印花名册' });
   await expect(print).toBeVisible({ timeout: 30_000 });
+  // The grid's filter goes to paper: members named 王.
+  await page.getByPlaceholder('姓名、拼音首字母、身份证号或电话').fill('王');
+  const { total } = await call<{ total: number }>('members.list', { query: '王', limit: 1 });
+  await expect(page.getByText(`共 ${total} 名党员`)).toBeVisible({ timeout: 30_000 });
   await print.click();
   const started = Date.now();
   await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
-  const { total } = await call<{ total: number }>('members.list', { limit: 1 });
   console.log(`roster of ${total} members laid out in ${Date.now() - started} ms`);
+  await expect(page.locator('.doc-meta').first()).toContainText(`共 ${total} 人`);
   const header = await page.locator('.print-sheets > .sheet').first().locator('thead th').allInnerTexts();
   expect(header).toEqual(['序号', '姓名', '性别', '民族', '出生日期', '学历', '人员类别', '入党日期', '转正日期', '公民身份号码', '联系电话', '家庭住址']);
   // A column picked above the sheets is added to the standard ones, and the paper is laid out again.
@@ -200,6 +204,11 @@ test('the three-lists board has its three sections, the station contacts, and pr
   expect(all).toMatch(/办公时间：\s*周一至周五/);
   // Each sheet goes on the wall by itself: every foot carries the hotline.
   pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`服务热线：010-65123456\\s+第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)));
+  // Legible from 2 m: body type of 20 pt at least on A3, the hotline larger still.
+  const pt = (selector: string) => page.locator(selector).first().evaluate((el) => (parseFloat(getComputedStyle(el).fontSize) * 72) / 96);
+  expect(await pt('.sheet.doc-three-lists .pt-table tbody td')).toBeGreaterThanOrEqual(20);
+  expect(await pt('.sheet.doc-three-lists .station-hotline')).toBeGreaterThanOrEqual(28);
+  expect(await pt('.sheet.doc-three-lists .sheet-footer')).toBeGreaterThanOrEqual(16);
   // A3 portrait: 297 × 420 mm = 842 × 1191 pt.
   const info = execFileSync('pdfinfo', [path.join(OUT, 'three-lists.pdf')], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:.*\(A3\)/);
