@@ -205,7 +205,14 @@ test('the three-lists board has its three sections, the station contacts, and pr
   // Each sheet goes on the wall by itself: every foot carries the hotline.
   pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`服务热线：010-65123456\\s+第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)));
   // Legible from 2 m: body type of 20 pt at least on A3, the hotline larger still.
-  const pt = async (selector: string) => Number(await page.locator(selector).first().evaluate('(el) => parseFloat(getComputedStyle(el).fontSize) * 72 / 96'));
+  const pt = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        const view = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } };
+        return (parseFloat(view.getComputedStyle(el).fontSize) * 72) / 96;
+      });
   expect(await pt('.sheet.doc-three-lists .pt-table tbody td')).toBeGreaterThanOrEqual(20);
   expect(await pt('.sheet.doc-three-lists .station-hotline')).toBeGreaterThanOrEqual(28);
   expect(await pt('.sheet.doc-three-lists .sheet-footer')).toBeGreaterThanOrEqual(16);
