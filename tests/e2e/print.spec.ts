@@ -239,6 +239,14 @@ test('no public board shows a full phone or ID number', async ({ page }) => {
     // Where to send comments during the notice period.
     expect(all, kind).toContain('联系电话：010-65123456');
     if (kind === 'volunteers') {
+      // On A3 for the wall: legible from 2 m.
+      await printToText(page, `/print/board?kind=${kind}&paper=A3`, `board-${kind}-a3`);
+      const body = await page
+        .locator('.sheet.doc-board .pt-table tbody td')
+        .first()
+        .evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+      expect((body * 72) / 96).toBeGreaterThanOrEqual(20);
+      expect(execFileSync('pdfinfo', [path.join(OUT, `board-${kind}-a3.pdf`)], { encoding: 'utf8' })).toMatch(/Page size:.*\(A3\)/);
       expect(all).toContain('139****5678');
       expect(all).toContain('服务领域：维修');
     }
@@ -315,6 +323,15 @@ test('a paper missing station settings says so in the preview, offers to fill th
       await expect(page.locator('.print-notice'), name).toContainText('这份文书缺少：');
       await expect(page.locator('.print-notice'), name).toContainText('联系电话 / 服务热线');
     }
+    // Printing anyway asks first, naming what will be left blank; cancelled, nothing is printed or logged.
+    const printed = (await call<{ total: number }>('audit.list', { action: 'print.record' })).total;
+    await page.evaluate('window.print = () => undefined');
+    await page.getByRole('button', { name: '打印' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '仍要输出这份文书吗？' });
+    await expect(ask).toContainText('联系电话 / 服务热线');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask).toBeHidden();
+    expect((await call<{ total: number }>('audit.list', { action: 'print.record' })).total).toBe(printed);
     // The wall board: fill in what is missing from the preview, and the paper carries it.
     await page.goto(new URL('/print/three-lists', host.url).toString());
     await expect(page.locator('.print-notice')).toContainText('服务站地址、联系电话 / 服务热线、办公时间');
