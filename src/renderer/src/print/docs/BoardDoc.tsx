@@ -1,6 +1,6 @@
 // Public boards (volunteers, commitments, probationary members): data masked by core, laid out for the wall
 // in large type, with the office to send comments to and a dated signature.
-import { useCallback, useMemo } from 'react';
+import { Fragment, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_KINDS, type BoardKind } from '../../../../shared/api/contract-print';
 import { useApi } from '../../api/use-api';
@@ -51,7 +51,22 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
   const h = data.heading;
   const title = t(`print.board.titles.${kind}`, { year: data.year ?? '' });
   const c = data.contact;
-  const contacts = [c.phone && t('print.board.contactPhone', { phone: c.phone }), c.address && t('print.board.contactAddress', { address: c.address })].filter(Boolean).join(t('print.board.separator'));
+  // The phone is kept whole on its line ("010-" at a line's end and "65123456" on the next is misdialled).
+  const contactParts = [
+    c.phone && <span className="doc-nowrap">{t('print.board.contactPhone', { phone: c.phone })}</span>,
+    c.address && t('print.board.contactAddress', { address: c.address }),
+  ].filter(Boolean);
+  const contacts = contactParts.length > 0 && (
+    <>
+      {contactParts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && t('print.board.separator')}
+          {part}
+        </Fragment>
+      ))}
+      {t('print.board.end')}
+    </>
+  );
   return (
     <PaginatedTable
       paper={paper}
@@ -85,7 +100,7 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
             {data.noticePeriod &&
               t('print.board.noticePeriod', { from: formalDate(data.noticePeriod.from, i18n.language), to: formalDate(data.noticePeriod.to, i18n.language), workdays: data.noticePeriod.workdays })}
             {t('print.board.feedback', { unit: h.unit })}
-            {contacts && `${contacts}${t('print.board.end')}`}
+            {contacts}
           </p>
           <div className="doc-issuer">
             <div>{t('print.board.signature', { unit: h.unit })}</div>
