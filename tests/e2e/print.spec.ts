@@ -4,7 +4,9 @@
 // total, the three sections of the board, the same letter number on stub, letter and receipt, the
 // validity in formal numerals, and no full phone or ID number on any public board. On every sheet of every
 // document nothing runs past the bottom margin into the page foot, no sheet opens with a subtotal or ends
-// with a bare group heading, and the total never stands alone on the last sheet.
+// with a bare group heading, and the total never stands alone on the last sheet. Papers carry no text meant
+// for the clerk (a missing setting is named in the preview and leaves a blank line on paper), dates in the
+// Chinese form, the roster's standard columns at a sane page count, and no tooltip of the toolbar.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,6 +20,11 @@ const OUT = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-print-'));
 const LETTER = '朝组转〔2026〕018号';
 const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
 const FULL_ID = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/;
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+/** Words meant for the clerk that once reached the paper. */
+const CLERK_TEXT = /未设置|请在|系统设置|咨询电话\s*—/;
+const STATION = { stationName: '朝阳门街道党群服务中心', address: '北京市东城区朝阳门南小街 8 号', postcode: '100010', phone: '010-65123456', hours: '周一至周五 8:30–12:00，13:30–17:30' };
+const SHOTS = process.env.PRINT_PNG;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -34,7 +41,7 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 test.beforeAll(async () => {
   const opened = await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
   cookie = opened.cookie!;
-  await call('station.save', { stationName: '朝阳门街道党群服务中心', address: '北京市东城区朝阳门南小街 8 号', postcode: '100010', phone: '010-65123456', hours: '周一至周五 8:30–12:00，13:30–17:30' });
+  await call('station.save', STATION);
   const { members } = await call<{ members: { id: number; idNumber: string }[] }>('members.list', { limit: 3 });
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
   transferId = (
@@ -79,7 +86,7 @@ async function printToText(page: Page, address: string, name: string): Promise<s
   expect(await page.evaluate(SHEET_FAULTS), `${name}: sheets`).toEqual([]);
   const file = path.join(OUT, `${name}.pdf`);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
-  if (process.env.PRINT_PNG) execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(process.env.PRINT_PNG, name)]);
+  if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '110', file, path.join(SHOTS, name)]);
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();
@@ -115,6 +122,60 @@ test('a long roster repeats its header on every page, numbers the pages, counts 
   expect(pages.at(-1)).toMatch(new RegExp(`\\n\\s*${total}\\s+\\S+\\s+[男女]`));
   // An internal roster prints full numbers.
   expect(all).toMatch(FULL_ID);
+  // Official papers date in the Chinese form, and the roster is sealed by the reporting unit.
+  expect(all).not.toMatch(ISO_DATE);
+  expect(all).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(pages.at(-1)).toContain('填报单位（盖章）');
+  // Rows of one line: about 25 members a sheet of A4 landscape (750 members on ≤ 30 sheets).
+  expect(pages.length).toBeLessThanOrEqual(Math.ceil(total / 25));
+});
+
+test('the members page prints the standard roster columns with its filter, and the columns picked in the preview', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '党员信息' }).click();
+  const print = page.getByRole('button', { name: '打印花名册' });
+  await expect(print).toBeVisible({ timeout: 30_000 });
+  // The grid's filter goes to paper: members named 王.
+  await page.getByPlaceholder('姓名、拼音首字母、身份证号或电话').fill('王');
+  const { total } = await call<{ total: number }>('members.list', { query: '王', limit: 1 });
+  await expect(page.getByText(`共 ${total} 名党员`)).toBeVisible({ timeout: 30_000 });
+  await print.click();
+  const started = Date.now();
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  console.log(`roster of ${total} members laid out in ${Date.now() - started} ms`);
+  await expect(page.locator('.doc-meta').first()).toContainText(`共 ${total} 人`);
+  const header = await page.locator('.print-sheets > .sheet').first().locator('thead th').allInnerTexts();
+  expect(header).toEqual(['序号', '姓名', '性别', '民族', '出生日期', '学历', '人员类别', '入党日期', '转正日期', '公民身份号码', '联系电话', '家庭住址']);
+  // A column picked above the sheets is added to the standard ones, and the paper is laid out again.
+  await page.getByRole('combobox', { name: '加印列：' }).fill('工作单位');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.print-sheets > .sheet').first().locator('thead th').last()).toHaveText('工作单位');
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+});
+
+test('the preview\'s own buttons print no tooltip and the page keeps its full width', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(new URL('/print/roster', host.url).toString());
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  await page.getByRole('button', { name: '保存 PDF' }).hover();
+  await expect(page.getByRole('tooltip')).toContainText('本文书含个人信息');
+  // The PDF as the app makes it, with the pointer still on the button.
+  const file = path.join(OUT, 'roster-hovered.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', file, path.join(SHOTS, 'roster-hovered')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).not.toContain('本文书含个人信息');
+  // Full width: A4 landscape, and page 1's text reaches the right margin (12 mm of 297), not 70 % across.
+  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+  const [, width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)!;
+  expect(Number(width)).toBeCloseTo(842, 0);
+  expect(Number(height)).toBeCloseTo(595, 0);
+  const bbox = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+  const right = Math.max(...[...bbox.matchAll(/xMax="([\d.]+)"/g)].map((m) => Number(m[1])));
+  const left = Math.min(...[...bbox.matchAll(/xMin="([\d.]+)"/g)].map((m) => Number(m[1])));
+  expect(right).toBeGreaterThan(842 * 0.9);
+  expect(left).toBeLessThan(842 * 0.08);
 });
 
 test('the roster for one organization and the columns picked', async ({ page }) => {
@@ -143,6 +204,18 @@ test('the three-lists board has its three sections, the station contacts, and pr
   expect(all).toMatch(/办公时间：\s*周一至周五/);
   // Each sheet goes on the wall by itself: every foot carries the hotline.
   pages.forEach((text, i) => expect(text, `page ${i + 1}`).toMatch(new RegExp(`服务热线：010-65123456\\s+第\\s*${i + 1}\\s*页\\s*共\\s*${pages.length}\\s*页`)));
+  // Legible from 2 m: body type of 20 pt at least on A3, the hotline larger still.
+  const pt = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => {
+        const view = globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } };
+        return (parseFloat(view.getComputedStyle(el).fontSize) * 72) / 96;
+      });
+  expect(await pt('.sheet.doc-three-lists .pt-table tbody td')).toBeGreaterThanOrEqual(20);
+  expect(await pt('.sheet.doc-three-lists .station-hotline')).toBeGreaterThanOrEqual(28);
+  expect(await pt('.sheet.doc-three-lists .sheet-footer')).toBeGreaterThanOrEqual(16);
   // A3 portrait: 297 × 420 mm = 842 × 1191 pt.
   const info = execFileSync('pdfinfo', [path.join(OUT, 'three-lists.pdf')], { encoding: 'utf8' });
   expect(info).toMatch(/Page size:.*\(A3\)/);
@@ -166,6 +239,14 @@ test('no public board shows a full phone or ID number', async ({ page }) => {
     // Where to send comments during the notice period.
     expect(all, kind).toContain('联系电话：010-65123456');
     if (kind === 'volunteers') {
+      // On A3 for the wall: legible from 2 m.
+      await printToText(page, `/print/board?kind=${kind}&paper=A3`, `board-${kind}-a3`);
+      const body = await page
+        .locator('.sheet.doc-board .pt-table tbody td')
+        .first()
+        .evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+      expect((body * 72) / 96).toBeGreaterThanOrEqual(20);
+      expect(execFileSync('pdfinfo', [path.join(OUT, `board-${kind}-a3.pdf`)], { encoding: 'utf8' })).toMatch(/Page size:.*\(A3\)/);
       expect(all).toContain('139****5678');
       expect(all).toContain('服务领域：维修');
     }
@@ -220,6 +301,57 @@ test('the request slip names the matter, the due date and the counter phone', as
   const all = (await printToText(page, `/print/slip?request=${requestId}`, 'slip')).join('\n');
   expect(all).toContain(request.request.number);
   expect(all).toContain(request.request.matterName.slice(0, 6));
-  expect(all).toContain(request.request.dueOn);
+  const chinese = (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  expect(all).toContain(chinese(request.request.dueOn));
+  expect(all).not.toMatch(ISO_DATE);
   expect(all).toContain('010-65123456');
+  expect(all).toMatch(/受理人\s+\S+/);
+});
+
+test('a paper missing station settings says so in the preview, offers to fill them in, and prints no clerk\'s instruction', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await call('station.save', { stationName: '', address: '', postcode: '', phone: '', hours: '' });
+  try {
+    for (const [address, name] of [
+      ['/print/three-lists', 'three-lists-unset'],
+      [`/print/slip?request=${requestId}`, 'slip-unset'],
+      [`/print/letter?transfer=${transferId}`, 'letter-unset'],
+      ['/print/board?kind=volunteers', 'board-unset'],
+    ]) {
+      const all = (await printToText(page, address, name)).join('\n');
+      expect(all, name).not.toMatch(CLERK_TEXT);
+      await expect(page.locator('.print-notice'), name).toContainText('这份文书缺少：');
+      await expect(page.locator('.print-notice'), name).toContainText('联系电话 / 服务热线');
+    }
+    // Printing anyway asks first, naming what will be left blank; cancelled, nothing is printed or logged.
+    const printed = (await call<{ total: number }>('audit.list', { action: 'print.record' })).total;
+    await page.evaluate('window.print = () => undefined');
+    await page.getByRole('button', { name: '打印' }).click();
+    const ask = page.getByRole('dialog').filter({ hasText: '仍要输出这份文书吗？' });
+    await expect(ask).toContainText('联系电话 / 服务热线');
+    await ask.getByRole('button', { name: '取消' }).click();
+    await expect(ask).toBeHidden();
+    expect((await call<{ total: number }>('audit.list', { action: 'print.record' })).total).toBe(printed);
+    // The wall board: fill in what is missing from the preview, and the paper carries it.
+    await page.goto(new URL('/print/three-lists', host.url).toString());
+    await expect(page.locator('.print-notice')).toContainText('服务站地址、联系电话 / 服务热线、办公时间');
+    await page.getByRole('button', { name: '现在填写' }).click();
+    const dialog = page.getByRole('dialog', { name: '填写服务站信息' });
+    await dialog.getByLabel('地址').fill(STATION.address);
+    await dialog.getByLabel('联系电话 / 服务热线').fill(STATION.phone);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    // One left empty is named under its field, and nothing is saved half-way.
+    await expect(dialog).toContainText('请填写办公时间');
+    expect((await call<{ address: string }>('station.get', {})).address).toBe('');
+    await dialog.getByLabel('办公时间').fill(STATION.hours);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('.print-notice')).toHaveCount(0);
+    await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+    await expect(page.locator('.station-block')).toContainText('010-65123456');
+    const saved = await call<{ address: string; phone: string; hours: string }>('station.get', {});
+    expect(saved).toMatchObject({ address: STATION.address, phone: STATION.phone, hours: STATION.hours });
+  } finally {
+    await call('station.save', STATION);
+  }
 });

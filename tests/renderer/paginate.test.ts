@@ -34,7 +34,35 @@ function checkInvariants(blocks: Block[], pages: PageLayout[], room: { first: nu
   expect(pages.at(-1)!.items.length).toBeGreaterThan(0);
 }
 
+/** Rows of a group that runs over a page break, standing alone on one side of it. */
+function loneRows(blocks: Block[], pages: PageLayout[]): string[] {
+  const out: string[] = [];
+  const rowsOf = (p: PageLayout, g: number) => p.items.filter((i) => blocks[i].kind === 'row' && blocks[i].group === g).length;
+  pages.forEach((p, n) => {
+    const groups = new Set(p.items.map((i) => blocks[i].group));
+    for (const g of groups) {
+      const total = blocks.filter((b) => b.kind === 'row' && b.group === g).length;
+      const here = rowsOf(p, g);
+      if (here === 1 && total > 1) out.push(`page ${n + 1}: group ${g} has one row of ${total}`);
+    }
+  });
+  return out;
+}
+
 describe('paginate', () => {
+  it('never leaves one row of a group alone on a page, at its foot or its top', () => {
+    // Every size of group against every page height: the breaks fall at every possible row.
+    for (let rest = 8; rest <= 14; rest++)
+      for (let a = 2; a <= 12; a++)
+        for (const b of [2, 3, 5, 9]) {
+          const blocks = list([a, b, 4, a + b]);
+          const room = { first: rest - 1, rest, end: 2 };
+          const pages = paginate(blocks, room);
+          checkInvariants(blocks, pages, room);
+          expect(loneRows(blocks, pages), `groups ${a},${b} on pages of ${rest}`).toEqual([]);
+        }
+  });
+
   it('fills pages and repeats a running group heading', () => {
     const blocks = list([25, 3]);
     const room = { first: 10, rest: 12, end: 2 };
@@ -43,13 +71,13 @@ describe('paginate', () => {
     expect(pages[1].continued).toBe(0);
   });
 
-  it('carries the last row over with a subtotal that does not fit', () => {
+  it('carries the last two rows over with a subtotal that does not fit', () => {
     // Heading + 9 rows fill the first page exactly; the subtotal would open page 2 alone.
     const blocks = list([9, 2]);
     const room = { first: 10, rest: 10, end: 1 };
     const pages = paginate(blocks, room);
     checkInvariants(blocks, pages, room);
-    expect(kinds(blocks, pages[1]).slice(0, 2)).toEqual(['row', 'subtotal']);
+    expect(kinds(blocks, pages[1]).slice(0, 3)).toEqual(['row', 'row', 'subtotal']);
     expect(pages[1].continued).toBe(0);
   });
 

@@ -12,6 +12,12 @@ export type PrintDoc = (typeof PRINT_DOCS)[number];
 export const BOARD_KINDS = ['volunteers', 'commitments', 'probationary'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
+/**
+ * The roster's standard columns (what an organization department checks), printed when the view names
+ * none; the members page adds the columns the clerk picks in the preview.
+ */
+export const DEFAULT_ROSTER_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address'];
+
 const memberColumn = z.enum(MEMBER_FIELDS.map((f) => f.key) as [string, ...string[]], { error: 'notAllowed' });
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
 const year = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(2000, { error: 'tooSmall' }).max(2100, { error: 'tooBig' });
@@ -70,6 +76,24 @@ export interface StationProfile {
   hours: string;
 }
 
+/**
+ * What a public or outgoing paper needs that is not filled in: a setting of the service station, or (on a
+ * letter) the month the dues were paid to. The preview names them and offers to fill them in; the paper
+ * itself only ever leaves a blank line for handwriting.
+ */
+export type MissingItem = keyof StationProfile | 'duesPaidTo';
+
+/**
+ * A date as official papers write it: 2026-12-03 → 2026年12月3日 (2026-12 → 2026年12月); other text and
+ * English papers keep it as it is.
+ */
+export function paperDate(value: string, lang: string): string {
+  if (lang === 'en') return value;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value.trim());
+  if (!m) return value;
+  return `${m[1]}年${m[2] ? `${Number(m[2])}月` : ''}${m[3] ? `${Number(m[3])}日` : ''}`;
+}
+
 export interface PrintHeading {
   street: string;
   district: string;
@@ -107,6 +131,7 @@ export interface PrintThreeLists {
   heading: PrintHeading;
   station: StationProfile;
   sections: { listClass: ListClass; matters: ThreeListsMatter[] }[];
+  missing: MissingItem[];
 }
 
 /** A group of a public board: a branch, or a volunteer team with its field of service and its leader. */
@@ -128,6 +153,7 @@ export interface PrintBoard {
   contact: StationProfile;
   /** The notice period of a probationary-members board: 5 working days from the next working day. */
   noticePeriod: { from: string; to: string; workdays: number } | null;
+  missing: MissingItem[];
 }
 
 export interface PrintLetter {
@@ -151,6 +177,7 @@ export interface PrintLetter {
   heading: PrintHeading;
   /** How many times the letter was printed or saved before: more than 0 makes this copy a reprint. */
   previousPrints: number;
+  missing: MissingItem[];
 }
 
 export interface PrintSlip {
@@ -168,6 +195,9 @@ export interface PrintSlip {
   waitingForDocuments: boolean;
   station: StationProfile;
   heading: PrintHeading;
+  /** The clerk who accepted the request (their display name). */
+  acceptedBy: string;
+  missing: MissingItem[];
 }
 
 export interface CommitmentInfo {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../src/core/services/seed-demo';
 import { BOARD_KINDS, type PrintBoard } from '../../../src/shared/api/contract-print';
 import { appsForEachTest, type TestApp } from '../../support/factory';
+import { accept } from '../counter/counter-support';
 
 const app = appsForEachTest();
 const FULL_MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
@@ -53,6 +54,19 @@ describe('the roster', () => {
     const boardTitles = board.groups.map((g) => g.title);
     expect(new Set(boardTitles).size).toBe(boardTitles.length);
     expect(boardTitles.every((x) => x !== '第1网格党支部')).toBe(true);
+  });
+
+  it('prints the standard columns when none are picked, dates in the Chinese form and values trimmed', async () => {
+    const t = await seeded(60);
+    const [member] = (await t.app.invoke('members.list', { limit: 1, sort: [{ field: 'name', dir: 'asc' }] }, t.adminToken)).members;
+    // A value carried over from an old spreadsheet with a leading space.
+    t.app.database.prepare("UPDATE members SET address = '  幸福社区1区3号楼', birth_date = '1985-01-05' WHERE id = ?").run(member.id);
+    const roster = await t.app.invoke('print.roster', {}, t.adminToken);
+    expect(roster.columns).toEqual(['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address']);
+    const row = roster.groups.flatMap((g) => g.rows).find((r) => r[0] === member.name)!;
+    expect(row[roster.columns.indexOf('birthDate')]).toBe('1985年1月5日');
+    expect(row[roster.columns.indexOf('address')]).toBe('幸福社区1区3号楼');
+    for (const r of roster.groups.flatMap((g) => g.rows)) for (const cell of r) expect(cell).not.toMatch(/^\s|\s$|\d{4}-\d{2}-\d{2}/);
   });
 
   it('follows the view: only probationary members of one organization', async () => {
@@ -130,6 +144,46 @@ describe('the introduction letter', () => {
     expect((await t.app.invoke('print.letter', { transferId: transfer.id }, t.adminToken)).previousPrints).toBe(1);
     const { entries } = await t.app.invoke('audit.list', { action: 'print.record' }, t.adminToken);
     expect(entries[0]).toMatchObject({ username: 'admin', entity: 'transfer', entityId: String(transfer.id), after: { doc: 'letter', action: 'print', records: 1, copy: 1 } });
+  });
+});
+
+describe('papers with station settings missing', () => {
+  it('name what each public or outgoing paper is missing, and nothing once it is filled in', async () => {
+    const t = await seeded(40);
+    const [member] = (await t.app.invoke('members.list', { limit: 1 }, t.adminToken)).members;
+    const communityId = (await t.app.invoke('communities.list', {}, t.adminToken))[0].id;
+    const request = await accept(t, communityId);
+    const transfer = await t.app.invoke(
+      'transfers.create',
+      { direction: 'out', letterNumber: '东华组转〔2026〕008号', memberId: member.id, issuedOn: '2026-03-10', validDays: 15, toOrgName: '西城区展览路街道党工委' },
+      t.adminToken,
+    );
+    const papers = async () => ({
+      threeLists: (await t.app.invoke('print.threeLists', {}, t.adminToken)).missing,
+      slip: (await t.app.invoke('print.slip', { requestId: request.id }, t.adminToken)).missing,
+      letter: (await t.app.invoke('print.letter', { transferId: transfer.id }, t.adminToken)).missing,
+      board: (await t.app.invoke('print.board', { kind: 'volunteers' }, t.adminToken)).missing,
+    });
+    expect(await papers()).toEqual({
+      threeLists: ['address', 'phone', 'hours'],
+      slip: ['address', 'phone'],
+      letter: ['address', 'phone', 'postcode', 'duesPaidTo'],
+      board: ['phone'],
+    });
+    await t.app.invoke('station.save', { stationName: '', address: '东华门大街 1 号', postcode: '100006', phone: '010-65000000', hours: '周一至周五' }, t.adminToken);
+    expect(await papers()).toEqual({ threeLists: [], slip: [], letter: ['duesPaidTo'], board: [] });
+  });
+
+  it('the slip names the clerk who accepted the request', async () => {
+    const t = await seeded(10);
+    const communityId = (await t.app.invoke('communities.list', {}, t.adminToken))[0].id;
+    const request = await accept(t, communityId);
+    // A name carried over from an older record with a leading space.
+    t.app.database.prepare("UPDATE service_requests SET resident_name = '  周桂兰' WHERE id = ?").run(request.id);
+    const slip = await t.app.invoke('print.slip', { requestId: request.id }, t.adminToken);
+    const admin = t.app.database.prepare("SELECT display_name FROM users WHERE username = 'admin'").get() as { display_name: string };
+    expect(slip.acceptedBy).toBe(admin.display_name);
+    expect(slip.residentName).toBe('周桂兰');
   });
 });
 

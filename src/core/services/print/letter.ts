@@ -10,7 +10,7 @@ import { Codes } from '../member-records';
 import { getTransferRow } from '../transfers';
 import { printHeading } from './heading';
 import { officialNames } from '../organizations';
-import { getStation } from './station';
+import { getStation, missingStation } from './station';
 
 /** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
 export const LETTER_PRINT_ENTITY = 'transfer';
@@ -31,17 +31,20 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
   const sex = member?.sex ?? (id.ok ? id.sex : null);
   const birthDate = member?.birth_date ?? (id.ok ? id.birthDate : null);
   const official = officialNames(db);
+  const sender = getStation(db);
+  // An incoming letter was written elsewhere: only what this office sends out must be complete.
+  const missing = t.direction === 'in' ? [] : [...missingStation(sender, 'letter'), ...(t.duesPaidTo ? [] : (['duesPaidTo'] as const))];
   return {
     transferId: t.id,
     letterNumber: t.letterNumber,
     direction: t.direction,
-    memberName: t.memberName,
+    memberName: t.memberName.trim(),
     sex: sex === null ? '' : fileText(lang, sex === 1 ? 'male' : 'female'),
     age: birthDate ? ageOn(birthDate, t.issuedOn) : null,
     ethnicity: member?.ethnicity ? (new Codes(db).label('ethnicity', member.ethnicity) ?? '') : '',
     category: t.memberCategory,
     idNumber: t.memberIdNumber,
-    memberPhone: member?.phone ?? '',
+    memberPhone: member?.phone?.trim() ?? '',
     // Organizations of the street by their full official name, also on letters issued before it was stored.
     fromOrgName: t.fromOrgId === null ? t.fromOrgName : official(t.fromOrgId),
     toOrgName: t.toOrgId === null ? t.toOrgName : official(t.toOrgId),
@@ -49,9 +52,10 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
     validDays: t.validDays,
     validUntil: t.validUntil,
     duesPaidTo: t.duesPaidTo,
-    sender: getStation(db),
+    sender,
     heading: printHeading(db, undefined, now),
     previousPrints: letterPrints(db, t.id),
+    missing,
   };
 }
 

@@ -3,7 +3,7 @@
 // scrubbed once more, so no public document can carry a full phone or ID number whatever the view does.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';
-import type { BoardGroup, BoardKind, PrintBoard } from '../../../shared/api/contract-print';
+import { paperDate, type BoardGroup, type BoardKind, type PrintBoard } from '../../../shared/api/contract-print';
 import type { TeamSkill } from '../../../shared/api/schemas-counter';
 import type { Language } from '../../../shared/api/schemas';
 import { fileText } from '../../../shared/i18n/file-text';
@@ -14,7 +14,7 @@ import { Codes } from '../member-records';
 import { allMembers } from '../members';
 import { organizationTitles, subtreeIds, treeRank } from '../organizations';
 import { printHeading } from './heading';
-import { getStation } from './station';
+import { getStation, missingStation } from './station';
 import { workdayCalendar } from '../counter/workdays';
 import { localIsoDate } from '../../../shared/validators';
 import type { Scope } from '../../scope';
@@ -26,7 +26,12 @@ export type PublicValue =
   | { kind: 'idNumber'; value: string | null }
   | { kind: 'address'; value: string | null; community: string | null };
 
+/** Trimmed as printed: a value typed with a leading space would stand out of line on the board. */
 export function publicCell(cell: PublicValue): string {
+  return maskedCell(cell).trim();
+}
+
+function maskedCell(cell: PublicValue): string {
   if (cell.value === null || cell.value.trim() === '') return '';
   switch (cell.kind) {
     case 'phone':
@@ -47,6 +52,7 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
   const year = input.kind === 'commitments' ? (input.year ?? now.getFullYear()) : null;
   const view = { ...input, orgId: scope ? scope.viewOrg(input.orgId) : input.orgId };
   const built = BUILDERS[input.kind](db, view, lang, year ?? now.getFullYear(), scope);
+  const contact = getStation(db);
   const board: PrintBoard = {
     kind: input.kind,
     heading: printHeading(db, view.orgId, now, scope),
@@ -54,8 +60,9 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
     columns: built.columns,
     groups: built.groups,
     total: built.groups.reduce((n, g) => n + g.rows.length, 0),
-    contact: getStation(db),
+    contact,
     noticePeriod: input.kind === 'probationary' ? noticePeriod(db, now) : null,
+    missing: missingStation(contact, 'board'),
   };
   return scrubBoard(board);
 }
@@ -163,7 +170,8 @@ function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.boar
         PROBATIONARY_COLUMNS.map((key) => {
           if (key === 'address') return publicCell({ kind: 'address', value: m.address, community: m.community });
           // Birth shown to the month, as notices of new members print it.
-          if (key === 'birthDate') return m.birthDate.slice(0, 7);
+          if (key === 'birthDate') return paperDate(m.birthDate.slice(0, 7), lang);
+          if (key === 'joinDate') return m.joinDate ? paperDate(m.joinDate, lang) : '';
           return publicCell({ kind: 'text', value: cellValue(MEMBER_FIELD_BY_KEY.get(key)!, m, codes, lang) });
         }),
       );

@@ -2,7 +2,7 @@
 // the organization tree, each cell as text. An internal document: full data, printing is logged.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';
-import type { PrintRoster, RosterGroup } from '../../../shared/api/contract-print';
+import { DEFAULT_ROSTER_COLUMNS, paperDate, type PrintRoster, type RosterGroup } from '../../../shared/api/contract-print';
 import type { Language } from '../../../shared/api/schemas';
 import { MEMBER_FIELD_BY_KEY, type MemberField } from '../../../shared/members/fields';
 import { cellValue } from '../../export/export-members';
@@ -12,8 +12,6 @@ import { printHeading } from './heading';
 import { organizationTitles, treeRank } from '../organizations';
 import type { Scope } from '../../scope';
 
-/** The columns of a roster when the view names none: the items an organization department checks. */
-export const DEFAULT_ROSTER_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'category', 'joinDate', 'fullDate', 'idNumber', 'phone', 'address'];
 
 /** The roster of the view, inside the caller's scope (a user limited to one community prints only its members). */
 export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date, scope: Scope | null = null): PrintRoster {
@@ -30,11 +28,17 @@ export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.rost
     for (const m of chunk) {
       let group = groups.get(m.orgId);
       if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: title(m.orgId), rows: [] }));
-      group.rows.push(fields.map((f) => cellValue(f, m, codes, lang) ?? ''));
+      group.rows.push(fields.map((f) => paperCell(f, cellValue(f, m, codes, lang), lang)));
     }
     total += chunk.length;
   }
   const rank = treeRank(db);
   const ordered = [...groups.values()].sort((a, b) => rank(a.orgId) - rank(b.orgId));
   return { heading: printHeading(db, orgId, now, scope), columns: fields.map((f) => f.key), groups: ordered, total };
+}
+
+/** A cell as the paper shows it: trimmed (a leading space would push it out of line), dates in the formal form. */
+function paperCell(field: MemberField, value: string | null, lang: Language): string {
+  const text = (value ?? '').trim();
+  return field.kind === 'date' ? paperDate(text, lang) : text;
 }

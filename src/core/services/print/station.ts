@@ -1,7 +1,7 @@
 // The service station's contact block (address, postcode, phone, hours), kept in the settings table:
 // posted on the three-lists board and the request slip, and the sender's block of an introduction letter.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
-import type { StationProfile } from '../../../shared/api/contract-print';
+import type { MissingItem, StationProfile } from '../../../shared/api/contract-print';
 
 const KEYS = ['stationName', 'address', 'postcode', 'phone', 'hours'] as const satisfies readonly (keyof StationProfile)[];
 const settingKey = (key: string) => `station.${key}`;
@@ -16,4 +16,19 @@ export function saveStation(db: SqliteDatabase, profile: StationProfile): Statio
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const key of KEYS) upsert.run(settingKey(key), profile[key]);
   return getStation(db);
+}
+
+/**
+ * The station settings each public or outgoing paper prints and cannot do without: the preview names the
+ * ones left empty before the paper goes out (the slip leaves out its hours row, a board its address).
+ */
+export const STATION_NEEDS = {
+  threeLists: ['address', 'phone', 'hours'],
+  slip: ['address', 'phone'],
+  letter: ['address', 'phone', 'postcode'],
+  board: ['phone'],
+} as const satisfies Record<string, readonly (keyof StationProfile)[]>;
+
+export function missingStation(profile: StationProfile, paper: keyof typeof STATION_NEEDS): MissingItem[] {
+  return STATION_NEEDS[paper].filter((key) => profile[key].trim() === '');
 }

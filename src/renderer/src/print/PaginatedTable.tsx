@@ -8,6 +8,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'reac
 import { contentMm, PX_PER_MM, type Paper } from './paper';
 import { paginate, type Block, type PageLayout } from './paginate';
 import { Sheet, useProgressiveCount } from './Sheet';
+import { fitWidths } from './fit-columns';
 
 export interface TableColumn {
   key: string;
@@ -15,7 +16,7 @@ export interface TableColumn {
   /** Relative width. */
   weight: number;
   align?: 'left' | 'center' | 'right';
-  /** Kept on one line (dates, ID numbers, phones). */
+  /** Kept on one line (dates, ID numbers, phones, names): as wide as its widest value (see fit-columns). */
   nowrap?: boolean;
 }
 
@@ -39,6 +40,9 @@ export interface PaginatedTableProps {
   runningHead?: ReactNode;
   /** The table's width in mm when narrower than the paper (a roster of a few columns); centred. */
   tableWidthMm?: number;
+  /** The body type size in points and a cell's horizontal padding in mm, to size the one-line columns. */
+  bodyPt: number;
+  padMm: number;
   /** Last page, under the table. */
   end: ReactNode;
   pageLabel: (page: number, pages: number) => string;
@@ -48,7 +52,7 @@ export interface PaginatedTableProps {
 }
 
 /** Blocks measured per frame: a slice renders and lays out in a few tens of milliseconds. */
-const MEASURE_SLICE = 120;
+const MEASURE_SLICE = 400;
 
 function blocksOf(groups: TableGroup[]): Block[] {
   const blocks: Block[] = [];
@@ -88,12 +92,12 @@ export function PaginatedTable(props: PaginatedTableProps) {
   latest.current = props;
 
   // Start over when the content or the paper changes.
-  const tableWidthMm = props.tableWidthMm;
+  const { tableWidthMm, bodyPt, padMm } = props;
   useLayoutEffect(() => {
     heights.current = [];
     setPages(null);
     setSlice(0);
-  }, [blocks, paper, columns, tableWidthMm]);
+  }, [blocks, paper, columns, tableWidthMm, bodyPt, padMm]);
 
   useLayoutEffect(() => {
     if (slice === null) return;
@@ -129,8 +133,13 @@ export function PaginatedTable(props: PaginatedTableProps) {
     };
   }, [slice, blocks, paper, columns, tableWidthMm]);
 
-  const total = columns.reduce((n, c) => n + c.weight, 0);
   const contentWidth = contentMm(paper).width;
+  const widthsMm = useMemo(() => {
+    const width = tableWidthMm && tableWidthMm < contentWidth ? tableWidthMm : contentWidth;
+    const fit = columns.map((c) => ({ label: c.label, weight: c.weight, fit: c.nowrap }));
+    return fitWidths(fit, groups.flatMap((g) => g.rows), width, bodyPt, padMm);
+  }, [columns, groups, tableWidthMm, contentWidth, bodyPt, padMm]);
+  const total = widthsMm.reduce((n, w) => n + w, 0);
   const tableStyle = useMemo(
     () => (tableWidthMm && tableWidthMm < contentWidth ? { width: `${tableWidthMm}mm`, marginLeft: 'auto', marginRight: 'auto' } : undefined),
     [tableWidthMm, contentWidth],
@@ -140,8 +149,8 @@ export function PaginatedTable(props: PaginatedTableProps) {
   const parts = useMemo(() => {
     const colgroup = (
       <colgroup>
-        {columns.map((c) => (
-          <col key={c.key} style={{ width: `${(c.weight / total) * 100}%` }} />
+        {columns.map((c, i) => (
+          <col key={c.key} style={{ width: `${(widthsMm[i] / total) * 100}%` }} />
         ))}
       </colgroup>
     );
@@ -186,7 +195,7 @@ export function PaginatedTable(props: PaginatedTableProps) {
       );
     };
     return { colgroup, thead, renderBlock };
-  }, [blocks, groups, columns, rowIndex, total]);
+  }, [blocks, groups, columns, rowIndex, total, widthsMm]);
 
   const sheets = useMemo(() => {
     if (!pages) return [];

@@ -12,6 +12,7 @@ import { navigate } from '../app/router';
 import type { DocStatus } from './doc-types';
 import { DOCUMENTS } from './documents';
 import { applyPageRule, type PaperSize } from './paper';
+import { MissingNotice } from './MissingNotice';
 import type { PrintLocation } from './print-location';
 import './print.css';
 
@@ -23,7 +24,7 @@ function bridge(): StreetDeskBridge | undefined {
 
 export function PrintApp({ location }: { location: PrintLocation }) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const spec = DOCUMENTS[location.doc];
   const [size, setSize] = useState<PaperSize | null>(() => {
     const asked = location.params.get('paper') as PaperSize | null;
@@ -58,6 +59,19 @@ export function PrintApp({ location }: { location: PrintLocation }) {
   const report = useCallback((next: DocStatus) => setStatus(next), []);
   const params = useMemo(() => Object.fromEntries(location.params.entries()), [location.params]);
 
+  const missing = status.missing ?? [];
+  /** A paper with settings missing goes out only once the clerk has seen what will be left blank. */
+  const confirmOutput = (action: 'print' | 'pdf') => {
+    if (missing.length === 0) return void output(action);
+    modal.confirm({
+      title: t('print.missing.confirmTitle'),
+      content: t('print.missing.title', { items: missing.map((item) => t(`print.missing.items.${item}`)).join(t('print.missing.separator')) }),
+      okText: t(action === 'print' ? 'print.missing.printAnyway' : 'print.missing.saveAnyway'),
+      cancelText: t('common.cancel'),
+      onOk: () => void output(action),
+    });
+  };
+
   const output = async (action: 'print' | 'pdf') => {
     setBusy(true);
     try {
@@ -83,6 +97,7 @@ export function PrintApp({ location }: { location: PrintLocation }) {
   };
 
   const View = spec.view;
+  const Options = spec.options;
   const laying = !status.ready && status.total > 0;
   return (
     <div className="print-app">
@@ -116,16 +131,22 @@ export function PrintApp({ location }: { location: PrintLocation }) {
           </span>
           <Tooltip title={spec.personal ? t('print.personalNotice') : undefined}>
             <Space size={8}>
-              <Button icon={<FilePdfOutlined />} disabled={!status.ready} loading={busy} onClick={() => void output('pdf')}>
+              <Button icon={<FilePdfOutlined />} disabled={!status.ready} loading={busy} onClick={() => confirmOutput('pdf')}>
                 {t('print.pdf')}
               </Button>
-              <Button type="primary" icon={<PrinterOutlined />} disabled={!status.ready} loading={busy} onClick={() => void output('print')}>
+              <Button type="primary" icon={<PrinterOutlined />} disabled={!status.ready} loading={busy} onClick={() => confirmOutput('print')}>
                 {t('print.print')}
               </Button>
             </Space>
           </Tooltip>
         </Space>
       </div>
+      {(Options || missing.length > 0) && (
+        <div className="print-notices">
+          {Options && <Options params={location.params} />}
+          {missing.length > 0 && <MissingNotice missing={missing} onFilled={() => setReloadKey((k) => k + 1)} />}
+        </div>
+      )}
       <main className="print-stage">
         <div className="print-sheets" style={{ zoom: zoom / 100 }}>
           <View params={location.params} paper={paper} reloadKey={reloadKey} report={report} />

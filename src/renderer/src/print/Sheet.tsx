@@ -21,9 +21,13 @@ export function Sheet({ paper, className, footer, children }: { paper: Paper; cl
   );
 }
 
-const SHEETS_PER_FRAME = 4;
+const FIRST_SHEETS = 4;
 
-/** Counts up to `total` a few at a time, one step per animation frame, so a long document never freezes the window. */
+/**
+ * Counts up to `total`, one step per animation frame, so a long document never freezes the window: the
+ * first sheets at once, then twice as many each frame (every step lays the document out again, so a
+ * fixed step would lay out a 100-sheet roster 25 times over).
+ */
 export function useProgressiveCount(total: number, onProgress?: (done: number, total: number) => void): number {
   const [shown, setShown] = useState(0);
   useEffect(() => {
@@ -32,7 +36,7 @@ export function useProgressiveCount(total: number, onProgress?: (done: number, t
     let n = 0;
     let frame = 0;
     const step = () => {
-      n = Math.min(total, n + SHEETS_PER_FRAME);
+      n = Math.min(total, n + Math.max(FIRST_SHEETS, n));
       setShown(n);
       onProgress?.(n, total);
       if (n < total) frame = requestAnimationFrame(step);

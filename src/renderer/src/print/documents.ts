@@ -4,14 +4,14 @@ import type { DocSpec } from './doc-types';
 import type { Paper, PaperSize } from './paper';
 import { BoardDoc } from './docs/BoardDoc';
 import { LetterDoc } from './docs/LetterDoc';
-import { RosterDoc } from './docs/RosterDoc';
+import { RosterDoc, RosterOptions } from './docs/RosterDoc';
 import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
 export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
-  roster: { view: RosterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [14, 12, 14, 12]), sizes: ['A4', 'A3'], personal: true },
+  roster: { view: RosterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: true, options: RosterOptions },
   threeLists: {
     view: ThreeListsDoc,
     paper: (size) => (size === 'A4' ? paper('A4', 'portrait', [14, 14, 14, 14]) : paper('A3', 'portrait', [20, 20, 20, 20])),

@@ -262,7 +262,9 @@ export default function MembersPage() {
               onUndo: () => void editing?.undo(),
               onRedo: () => void editing?.redo(),
               onExport: () => void exportView(),
-              onPrint: () => navigate(printHref('roster', rosterParams({ ...filters, sort: sortRef.current, columns: MEMBER_FIELDS.map((f) => f.key).filter((key) => !hidden.has(key)) }))),
+              // The roster's standard columns with the grid's filter and order: the grid's 26 columns do not fit
+              // a sheet; the clerk adds columns in the preview.
+              onPrint: () => navigate(printHref('roster', rosterParams({ ...filters, sort: sortRef.current }))),
             }}
           />
           <div className="members-grid-holder">

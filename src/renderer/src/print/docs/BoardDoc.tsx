@@ -1,6 +1,6 @@
 // Public boards (volunteers, commitments, probationary members): data masked by core, laid out for the wall
 // in large type, with the office to send comments to and a dated signature.
-import { useCallback, useMemo } from 'react';
+import { Fragment, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOARD_KINDS, type BoardKind } from '../../../../shared/api/contract-print';
 import { useApi } from '../../api/use-api';
@@ -9,7 +9,10 @@ import type { DocProps } from '../doc-types';
 import { DocLoading, formalDate, spacedTitle } from './doc-parts';
 
 const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 5, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 6 };
-const ONE_LINE = new Set(['phone', 'birthDate', 'joinDate', 'hours', 'ethnicity']);
+/** Never broken inside: names (买买提·艾力), 俄罗斯族, dates, phones, hours, the community (all a board shows of an address). */
+const ONE_LINE = new Set(['name', 'volunteerKind', 'phone', 'birthDate', 'joinDate', 'hours', 'ethnicity', 'sex', 'education', 'address']);
+/** Body type (print.css .doc-board): A3 is read from 2 m. */
+const BODY_PT = { A3: 20, A4: 12 } as const;
 const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education']);
 
 export function boardKind(params: URLSearchParams): BoardKind {
@@ -43,12 +46,27 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
       }),
     [data, shown, t],
   );
-  const onProgress = useCallback((done: number, total: number) => report({ records: data?.total ?? 0, done, total, ready: done === total }), [data, report]);
+  const onProgress = useCallback((done: number, total: number) => report({ records: data?.total ?? 0, done, total, ready: done === total, missing: data?.missing }), [data, report]);
   if (!data) return <DocLoading error={error} />;
   const h = data.heading;
   const title = t(`print.board.titles.${kind}`, { year: data.year ?? '' });
   const c = data.contact;
-  const contacts = [c.phone && t('print.board.contactPhone', { phone: c.phone }), c.address && t('print.board.contactAddress', { address: c.address })].filter(Boolean).join(t('print.board.separator'));
+  // The phone is kept whole on its line ("010-" at a line's end and "65123456" on the next is misdialled).
+  const contactParts = [
+    c.phone && <span className="doc-nowrap">{t('print.board.contactPhone', { phone: c.phone })}</span>,
+    c.address && t('print.board.contactAddress', { address: c.address }),
+  ].filter(Boolean);
+  const contacts = contactParts.length > 0 && (
+    <>
+      {contactParts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && t('print.board.separator')}
+          {part}
+        </Fragment>
+      ))}
+      {t('print.board.end')}
+    </>
+  );
   return (
     <PaginatedTable
       paper={paper}
@@ -58,6 +76,8 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
       pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
       continuedLabel={t('print.continued')}
       onProgress={onProgress}
+      bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
+      padMm={4}
       runningHead={
         <>
           <span>{h.unit}</span>
@@ -80,7 +100,7 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
             {data.noticePeriod &&
               t('print.board.noticePeriod', { from: formalDate(data.noticePeriod.from, i18n.language), to: formalDate(data.noticePeriod.to, i18n.language), workdays: data.noticePeriod.workdays })}
             {t('print.board.feedback', { unit: h.unit })}
-            {contacts && `${contacts}${t('print.board.end')}`}
+            {contacts}
           </p>
           <div className="doc-issuer">
             <div>{t('print.board.signature', { unit: h.unit })}</div>

@@ -8,7 +8,7 @@ import { toChineseUpper, yearMonthToChineseUpper } from '../../../../shared/vali
 import { useApi } from '../../api/use-api';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
-import { DocLoading, formalDate } from './doc-parts';
+import { DocLoading, formalDate, HandBlank } from './doc-parts';
 
 const monthText = (ym: string) => `${Number(ym.slice(0, 4))}年${Number(ym.slice(5, 7))}月`;
 const EMPTY = '\u3000\u3000\u3000';
@@ -42,7 +42,7 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
   const transferId = Number(params.get('transfer'));
   const { data: l, error } = useApi('print.letter', { transferId }, [transferId, reloadKey]);
   useEffect(() => {
-    if (l) report({ records: 1, done: 1, total: 1, ready: true });
+    if (l) report({ records: 1, done: 1, total: 1, ready: true, missing: l.missing });
   }, [l, report]);
   if (!l) return <DocLoading error={error} />;
   const category = t(`print.letter.category.${l.category}`);
@@ -80,11 +80,12 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
           <div>{formalDate(l.issuedOn)}</div>
         </div>
         <div className="letter-contacts">
-          <div>党员联系电话：{l.memberPhone || '\u3000'}</div>
-          <div>党员原所在基层党委通讯地址：{s.address || '\u3000'}</div>
+          {/* Not set: a line to write on by hand (the preview has said what is missing). */}
+          <div>党员联系电话：{l.memberPhone || <HandBlank />}</div>
+          <div>党员原所在基层党委通讯地址：{s.address || <HandBlank wide />}</div>
           <div>
-            <span>联系电话：{s.phone || '\u3000'}</span>
-            <span>邮政编码：{s.postcode || '\u3000'}</span>
+            <span>联系电话：{s.phone || <HandBlank />}</span>
+            <span>邮政编码：{s.postcode || <HandBlank />}</span>
           </div>
         </div>
       </section>
@@ -102,8 +103,14 @@ export function LetterDoc({ params, paper, reloadKey, report }: DocProps) {
         </div>
         <div className="letter-contacts">
           <div>
-            <span>经办人：{blank('')}</span>
-            <span>联系电话：{blank('', true)}</span>
+            <span>
+              经办人：
+              <HandBlank />
+            </span>
+            <span>
+              联系电话：
+              <HandBlank />
+            </span>
           </div>
         </div>
       </section>

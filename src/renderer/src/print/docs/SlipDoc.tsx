@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
-import { DocLoading, formalDate } from './doc-parts';
+import { DocLoading, formalDate, HandBlank } from './doc-parts';
 
 export function SlipDoc({ params, paper, reloadKey, report }: DocProps) {
   const { t, i18n } = useTranslation();
   const requestId = Number(params.get('request'));
   const { data: s, error } = useApi('print.slip', { requestId }, [requestId, reloadKey]);
   useEffect(() => {
-    if (s) report({ records: 1, done: 1, total: 1, ready: true });
+    if (s) report({ records: 1, done: 1, total: 1, ready: true, missing: s.missing });
   }, [s, report]);
   if (!s) return <DocLoading error={error} />;
   const k = (key: string, o?: Record<string, unknown>) => t(`print.slip.${key}`, o ?? {});
@@ -20,9 +20,9 @@ export function SlipDoc({ params, paper, reloadKey, report }: DocProps) {
     [k('number'), s.number],
     [k('matter'), s.matterName],
     [k('resident'), s.residentName],
-    [k('accepted'), s.acceptedOn],
+    [k('accepted'), formalDate(s.acceptedOn, i18n.language)],
     [k('limit'), limit],
-    [k('due'), s.dueOn],
+    [k('due'), formalDate(s.dueOn, i18n.language)],
   ];
   return (
     <Sheet paper={paper} className="doc-slip">
@@ -52,22 +52,25 @@ export function SlipDoc({ params, paper, reloadKey, report }: DocProps) {
               )}
             </td>
           </tr>
+          {/* Not set: a line to write on by hand (the preview has said what is missing). */}
           <tr>
             <th>{k('phone')}</th>
-            <td>{s.station.phone || '—'}</td>
+            <td>{s.station.phone || <HandBlank />}</td>
           </tr>
-          {s.station.address && (
-            <tr>
-              <th>{k('address')}</th>
-              <td>{s.station.address}</td>
-            </tr>
-          )}
+          <tr>
+            <th>{k('address')}</th>
+            <td>{s.station.address || <HandBlank wide />}</td>
+          </tr>
           {s.station.hours && (
             <tr>
               <th>{k('hours')}</th>
               <td>{s.station.hours}</td>
             </tr>
           )}
+          <tr>
+            <th>{k('clerk')}</th>
+            <td>{s.acceptedBy || <HandBlank />}</td>
+          </tr>
         </tbody>
       </table>
       <p className="slip-note">{k('note')}</p>

@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/use-api';
 import { PaginatedTable, type TableColumn } from '../PaginatedTable';
 import type { DocProps } from '../doc-types';
-import { DocLoading, formalDate } from './doc-parts';
+import { DocLoading, formalDate, HandBlank } from './doc-parts';
+
+/** Body type on the wall: A3 is read from 2 m (≥ 20 pt), A4 from a step away (see print.css). */
+const BODY_PT = { A3: 20, A4: 12 } as const;
 
 export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
   const { t, i18n } = useTranslation();
@@ -13,11 +16,11 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
   const k = (key: string, o?: Record<string, unknown>) => t(`print.threeLists.${key}`, o ?? {});
   const columns = useMemo<TableColumn[]>(
     () => [
-      { key: 'no', label: k('no'), weight: 4, align: 'center' },
+      { key: 'no', label: k('no'), weight: 4, align: 'center', nowrap: true },
       { key: 'matter', label: k('matter'), weight: 15 },
-      { key: 'materials', label: k('materials'), weight: 19 },
+      { key: 'materials', label: k('materials'), weight: 22 },
       { key: 'limit', label: k('limit'), weight: 9, align: 'center', nowrap: true },
-      { key: 'post', label: k('post'), weight: 11, align: 'center' },
+      { key: 'post', label: k('post'), weight: 9, align: 'center' },
     ],
     [t],
   );
@@ -35,10 +38,12 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
       })),
     [data, t],
   );
-  const onProgress = useCallback((done: number, total: number) => report({ records: 0, done, total, ready: done === total }), [report]);
+  const missing = data?.missing;
+  const onProgress = useCallback((done: number, total: number) => report({ records: 0, done, total, ready: done === total, missing }), [report, missing]);
   if (!data) return <DocLoading error={error} />;
   const s = data.station;
-  const orNotSet = (v: string) => v || k('notSet');
+  // Not set: a line to write on by hand (the preview has said what is missing and offered to fill it in).
+  const orBlank = (v: string) => v || <HandBlank wide />;
   return (
     <PaginatedTable
       paper={paper}
@@ -48,6 +53,8 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
       pageLabel={(page, pages) => [s.phone ? `${k('hotline')}：${s.phone}` : '', t('print.pageLabel', { page, pages })].filter(Boolean).join('\u3000\u3000')}
       continuedLabel={t('print.continued')}
       onProgress={onProgress}
+      bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
+      padMm={4}
       runningHead={
         <>
           <span>{s.stationName || data.heading.street}</span>
@@ -69,15 +76,15 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
         <footer className="station-block">
           <div>
             <b>{k('address')}</b>
-            {orNotSet(s.address)}
+            {orBlank(s.address)}
           </div>
-          <div>
+          <div className="station-hotline">
             <b>{k('hotline')}</b>
-            {orNotSet(s.phone)}
+            {orBlank(s.phone)}
           </div>
           <div>
             <b>{k('hours')}</b>
-            {orNotSet(s.hours)}
+            {orBlank(s.hours)}
           </div>
           <div>
             <b>{k('published')}</b>

@@ -1,6 +1,7 @@
 // Small pieces the printed documents share: the loading state and the preparer/reviewer/date lines.
 import { Result, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { paperDate } from '../../../../shared/api/contract-print';
 import { errorText } from '../../lib/errors';
 
 export function DocLoading({ error }: { error: unknown }) {
@@ -13,10 +14,14 @@ export function DocLoading({ error }: { error: unknown }) {
   );
 }
 
-/** 2026-03-07 → 2026年3月7日, as a notice or a letter is dated (kept as it is in English). */
+/** 2026-03-07 → 2026年3月7日, as official papers are dated (kept as it is in English). */
 export function formalDate(iso: string, language = 'zh-CN'): string {
-  if (language === 'en') return iso;
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+  return paperDate(iso, language);
+}
+
+/** A line left to write on by hand, where a value is not set (never an instruction to the clerk). */
+export function HandBlank({ wide = false }: { wide?: boolean }) {
+  return <i className={wide ? 'doc-blank wide' : 'doc-blank'} aria-label="" />;
 }
 
 /** A title with its runs of digits kept together (a spaced-out title must not read "2 0 2 6 年度"). */
