@@ -75,6 +75,23 @@ describe('importing a roster', () => {
     expect(m).toMatchObject({ joinDate: '2005-07-02', phone: '13812345678', version: 2 });
   });
 
+  it('rejects an updated row that would move a date into a finalized month, and leaves the member as they were', async () => {
+    const t = await street();
+    const probationer = { category: '预备党员', joinDate: '2025-09-01', fullDate: null };
+    await importMembers(t.app.database, await writeWorkbook(nationalRoster([memberRow(1, probationer)])), options());
+    await t.app.invoke('returns.check', { period: '2026-02' }, t.adminToken);
+    await t.app.invoke('returns.finalize', { period: '2026-02' }, t.adminToken);
+    const before = tableSnapshot(t.app.database);
+    const again = await writeWorkbook(nationalRoster([memberRow(1, { ...probationer, joinDate: '2026-02-10' })]));
+    const report = await importMembers(t.app.database, again, options({ onDuplicate: 'update' }));
+    expect(report).toMatchObject({ updated: 0 });
+    expect(report.rejected).toEqual([expect.objectContaining({ row: 4, code: 'periodFinalized', value: '2026-02-10' })]);
+    // The members.update rule is checked before the row is written: no half-made change stays behind.
+    const after = tableSnapshot(t.app.database);
+    expect(after.members).toEqual(before.members);
+    expect(after.member_events).toEqual(before.member_events);
+  });
+
   it('reports a second row with the same ID number in the file as a duplicate', async () => {
     const t = await street();
     const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(1, { name: '重复者' })]));
