@@ -300,7 +300,7 @@ export function namedCsvCases(): HostileCase[] {
   add('UTF-16LE without its byte order mark', () => utf16le, 'rosterNotXlsx');
   add('UTF-16BE BOM in front of GBK bytes', () => new Uint8Array([0xfe, 0xff, ...encodeGbk(csv)]));
   add('GBK bytes with a UTF-8 BOM', () => new Uint8Array([0xef, 0xbb, 0xbf, ...encodeGbk(csv)]));
-  add('one cell of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${'王'.repeat(2_000_000)}`), 'csvTooLarge');
+  add('one cell of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${'王'.repeat(2_000_000)}`), 'rosterCellTooLong');
   add('one line of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${`${'王'.repeat(30_000)},`.repeat(70)}`), 'csvLineTooLong');
   add('an unmatched quote swallowing 2 MB', () => Buffer.from(`${HEADER.join(',')}\r\n"${'王,男\r\n'.repeat(400_000)}`), 'csvLineTooLong');
   add('a cell beyond column 512', () => Buffer.from(`${HEADER.join(',')}\r\n${memberCells(50).join(',')}${','.repeat(600)}x\r\n`), 'rosterCellBeyond');

@@ -88,7 +88,7 @@ export const ROSTER_READ_PROBLEMS = [
   'rosterMergedTooLarge',
   'rosterSheetCutShort',
   'rosterSharedStringMissing',
-  'csvTooLarge',
+  'csvLineTooLong',
 ] as const;
 
 /** The header is looked for in this many rows from the top. */
