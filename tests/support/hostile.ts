@@ -243,6 +243,7 @@ export function namedRosterCases(): HostileCase[] {
     'rosterMergedTooLarge',
   );
   add('1,048,576 declared rows, each with a value', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + manyRows(2, 1_048_576, true))) }), 'rosterTooManyRows', true);
+  add('2,500,000 one-digit cells (100 columns × 25,000 rows)', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + denseRows(25_001, 100))) }), 'rosterTooManyCells', true);
   add('1,048,575 declared empty rows under the header', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + manyRows(2, 1_048_576, false))) }), 'rosterNoRows', true);
   add('a cell longer than Excel allows', () => workbook({ rows: header + rowXml(2, ['王' + 'x'.repeat(40_000), '男', validId(6), '第一党支部']) }), 'rosterCellTooLong');
   add('only headers', () => workbook({ rows: header }), 'rosterNoRows');
@@ -273,6 +274,13 @@ export function namedRosterCases(): HostileCase[] {
 function understated(name: string): RawEntry {
   const noise = randomBytes(rng(name.length), 1_100_000);
   return { name, data: noise, method: 8, crc: 0, size: 100 * 1024 * 1024 };
+}
+
+function denseRows(rows: number, columns: number): string {
+  const letters = Array.from({ length: columns }, (_, i) => columnLetters(i + 1));
+  const parts: string[] = [];
+  for (let r = 2; r <= rows; r++) parts.push(`<row r="${r}">${letters.map((l) => `<c r="${l}${r}"><v>1</v></c>`).join('')}</row>`);
+  return parts.join('');
 }
 
 function manyRows(from: number, to: number, withValue: boolean): string {

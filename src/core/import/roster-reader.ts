@@ -83,6 +83,7 @@ export const ROSTER_READ_PROBLEMS = [
   'rosterPartName',
   'rosterTooManySheets',
   'rosterTooManyRows',
+  'rosterTooManyCells',
   'rosterCellBeyond',
   'rosterCellTooLong',
   'rosterMergedTooLarge',
