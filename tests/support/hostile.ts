@@ -222,7 +222,7 @@ export function namedRosterCases(): HostileCase[] {
   add('bomb by size: a sheet declared and inflating to 1 GB', () => workbook({ sheetEntry: spacesBomb('xl/worksheets/sheet1.xml', 1024) }), 'rosterPartTooLarge');
   add('bomb by ratio: 32 MB of spaces in 32 KB', () => workbook({ sheetEntry: spacesBomb('xl/worksheets/sheet1.xml', 32) }), 'rosterRatioTooHigh');
   add(
-    'bomb by total: three sheets of 100 MB each',
+    'bomb by total: three sheets of 90 MB each',
     () => workbook({ sheets: 3, sheetEntry: understated('xl/worksheets/sheet1.xml'), extra: [understated('xl/worksheets/sheet2.xml'), understated('xl/worksheets/sheet3.xml')] }),
     'rosterInflatedTooLarge',
   );
@@ -270,10 +270,10 @@ export function namedRosterCases(): HostileCase[] {
   return cases;
 }
 
-/** 1.1 MB of noise stated as 100 MB: under the ratio limit, so only the sum of the sizes refuses it. */
+/** 1.1 MB of noise stated as 90 MB: under the ratio limit, so only the sum of the sizes refuses it. */
 function understated(name: string): RawEntry {
   const noise = randomBytes(rng(name.length), 1_100_000);
-  return { name, data: noise, method: 8, crc: 0, size: 100 * 1024 * 1024 };
+  return { name, data: noise, method: 8, crc: 0, size: 90 * 1024 * 1024 };
 }
 
 function denseRows(rows: number, columns: number): string {
