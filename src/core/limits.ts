@@ -2,8 +2,8 @@
 // uploads) and backups to restore. Every reader checks these before and while it reads, so a hostile or
 // broken file is refused with the name of the limit instead of taking the clerk's PC down with it.
 //
-// Sized from real files with a wide margin (measured 2026-12 with tests/support generators and
-// scripts/bench.ts' data; see the figures beside each limit):
+// Sized from real files with a margin (measured 2026-12: the roster written as scripts/bench.ts writes its
+// roster, widened to 14 columns; the package and database from seedDemo + seedServiceWork, returns.build):
 //   a 100,000-member roster, 14 columns, every cell filled: 10.2 MB .xlsx; its sheet inflates to 53 MB
 //     (ratio 6.6), its shared strings to 17 MB (ratio 8.2); the same roster as CSV: 27 MB, longest line 316 B
 //   a return package of 100,000 members and 50,000 service requests: 5.8 MB; data/members.jsonl
