@@ -222,7 +222,7 @@ export function namedRosterCases(): HostileCase[] {
   add('bomb by size: a sheet declared and inflating to 1 GB', () => workbook({ sheetEntry: spacesBomb('xl/worksheets/sheet1.xml', 1024) }), 'rosterPartTooLarge');
   add('bomb by ratio: 32 MB of spaces in 32 KB', () => workbook({ sheetEntry: spacesBomb('xl/worksheets/sheet1.xml', 32) }), 'rosterRatioTooHigh');
   add(
-    'bomb by total: three sheets of 100 MB each',
+    'bomb by total: three sheets of 90 MB each',
     () => workbook({ sheets: 3, sheetEntry: understated('xl/worksheets/sheet1.xml'), extra: [understated('xl/worksheets/sheet2.xml'), understated('xl/worksheets/sheet3.xml')] }),
     'rosterInflatedTooLarge',
   );
@@ -243,6 +243,7 @@ export function namedRosterCases(): HostileCase[] {
     'rosterMergedTooLarge',
   );
   add('1,048,576 declared rows, each with a value', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + manyRows(2, 1_048_576, true))) }), 'rosterTooManyRows', true);
+  add('2,500,000 one-digit cells (100 columns × 25,000 rows)', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + denseRows(25_001, 100))) }), 'rosterTooManyCells', true);
   add('1,048,575 declared empty rows under the header', () => workbook({ sheetEntry: deflated('xl/worksheets/sheet1.xml', sheetOf(header + manyRows(2, 1_048_576, false))) }), 'rosterNoRows', true);
   add('a cell longer than Excel allows', () => workbook({ rows: header + rowXml(2, ['王' + 'x'.repeat(40_000), '男', validId(6), '第一党支部']) }), 'rosterCellTooLong');
   add('only headers', () => workbook({ rows: header }), 'rosterNoRows');
@@ -269,10 +270,17 @@ export function namedRosterCases(): HostileCase[] {
   return cases;
 }
 
-/** 1.1 MB of noise stated as 100 MB: under the ratio limit, so only the sum of the sizes refuses it. */
+/** 1.1 MB of noise stated as 90 MB: under the ratio limit, so only the sum of the sizes refuses it. */
 function understated(name: string): RawEntry {
   const noise = randomBytes(rng(name.length), 1_100_000);
-  return { name, data: noise, method: 8, crc: 0, size: 100 * 1024 * 1024 };
+  return { name, data: noise, method: 8, crc: 0, size: 90 * 1024 * 1024 };
+}
+
+function denseRows(rows: number, columns: number): string {
+  const letters = Array.from({ length: columns }, (_, i) => columnLetters(i + 1));
+  const parts: string[] = [];
+  for (let r = 2; r <= rows; r++) parts.push(`<row r="${r}">${letters.map((l) => `<c r="${l}${r}"><v>1</v></c>`).join('')}</row>`);
+  return parts.join('');
 }
 
 function manyRows(from: number, to: number, withValue: boolean): string {
@@ -300,7 +308,7 @@ export function namedCsvCases(): HostileCase[] {
   add('UTF-16LE without its byte order mark', () => utf16le, 'rosterNotXlsx');
   add('UTF-16BE BOM in front of GBK bytes', () => new Uint8Array([0xfe, 0xff, ...encodeGbk(csv)]));
   add('GBK bytes with a UTF-8 BOM', () => new Uint8Array([0xef, 0xbb, 0xbf, ...encodeGbk(csv)]));
-  add('one cell of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${'王'.repeat(2_000_000)}`), 'csvTooLarge');
+  add('one cell of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${'王'.repeat(2_000_000)}`), 'rosterCellTooLong');
   add('one line of 2,000,000 characters', () => Buffer.from(`${HEADER.join(',')}\r\n${`${'王'.repeat(30_000)},`.repeat(70)}`), 'csvLineTooLong');
   add('an unmatched quote swallowing 2 MB', () => Buffer.from(`${HEADER.join(',')}\r\n"${'王,男\r\n'.repeat(400_000)}`), 'csvLineTooLong');
   add('a cell beyond column 512', () => Buffer.from(`${HEADER.join(',')}\r\n${memberCells(50).join(',')}${','.repeat(600)}x\r\n`), 'rosterCellBeyond');

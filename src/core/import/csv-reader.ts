@@ -53,10 +53,9 @@ export function detectSeparator(text: string): ',' | '\t' {
   return tabs > commas ? '\t' : ',';
 }
 
-const tooBig = (what: string, limit: number | string) =>
-  new AppError('VALIDATION', `The CSV file has more ${what} than ${limit}`, {
-    issues: [{ field: 'file', problem: 'csvTooLarge', params: { limit: what === 'bytes' ? String(limit) : `${limit} ${what}` } }],
-  });
+/** A limit passed, told with the problem a workbook past the same limit gets (one text per limit, both languages). */
+const refusal = (problem: string, params: Record<string, string | number>) =>
+  new AppError('VALIDATION', `The CSV file is refused: ${problem} ${JSON.stringify(params)}`, { issues: [{ field: 'file', problem, params }] });
 
 const lineTooLong = (row: number) =>
   new AppError('VALIDATION', `Line ${row} of the CSV file is longer than ${CSV_MAX_LINE_CHARS} characters`, {
@@ -72,19 +71,19 @@ export function parseCsv(text: string, separator: ',' | '\t' = detectSeparator(t
   let i = 0;
   let lineChars = 0;
   const endField = () => {
-    if (field.length > CSV_MAX_CELL) throw tooBig('characters in one cell', CSV_MAX_CELL);
+    if (field.length > CSV_MAX_CELL) throw refusal('rosterCellTooLong', { cell: `${columnLetter(row.length + 1)}${rows.length + 1}`, limit: CSV_MAX_CELL });
     lineChars += field.length + 1;
     if (lineChars > CSV_MAX_LINE_CHARS) throw lineTooLong(rows.length + 1);
     row.push(field);
     field = '';
-    if (row.length > CSV_MAX_COLUMNS) throw tooBig('columns', CSV_MAX_COLUMNS);
+    if (row.length > CSV_MAX_COLUMNS) throw refusal('rosterCellBeyond', { cell: `${columnLetter(row.length)}${rows.length + 1}`, rows: CSV_MAX_ROWS, columns: CSV_MAX_COLUMNS });
   };
   const endRow = () => {
     endField();
     rows.push(row);
     row = [];
     lineChars = 0;
-    if (rows.length > CSV_MAX_ROWS) throw tooBig('rows', CSV_MAX_ROWS);
+    if (rows.length > CSV_MAX_ROWS) throw refusal('rosterTooManyRows', { sheet: 'CSV', limit: CSV_MAX_ROWS });
   };
   while (i < text.length) {
     const c = text[i];
@@ -125,10 +124,10 @@ export async function readCsv(file: string | Uint8Array, name?: string): Promise
   let bytes: Uint8Array;
   if (typeof file === 'string') {
     const stat = await fs.stat(file);
-    if (stat.size > CSV_MAX_BYTES) throw tooBig('bytes', formatBytes(CSV_MAX_BYTES));
+    if (stat.size > CSV_MAX_BYTES) throw refusal('rosterFileTooLarge', { size: formatBytes(stat.size), limit: formatBytes(CSV_MAX_BYTES) });
     bytes = await fs.readFile(file);
   } else {
-    if (file.length > CSV_MAX_BYTES) throw tooBig('bytes', formatBytes(CSV_MAX_BYTES));
+    if (file.length > CSV_MAX_BYTES) throw refusal('rosterFileTooLarge', { size: formatBytes(file.length), limit: formatBytes(CSV_MAX_BYTES) });
     bytes = file;
   }
   const sheet = name ?? (typeof file === 'string' ? path.basename(file).replace(/\.[^.]*$/, '') : 'CSV');
@@ -148,7 +147,7 @@ export async function readCsv(file: string | Uint8Array, name?: string): Promise
       });
     }
     rows.push({ excelRow: r + 1, values });
-    if (rows.length > ROSTER_MAX_ROWS) throw tooBig('rows', ROSTER_MAX_ROWS);
+    if (rows.length > ROSTER_MAX_ROWS) throw refusal('rosterTooManyRows', { sheet, limit: ROSTER_MAX_ROWS });
   });
   return { sheets: [sheet], sheet, rows, merges: [] };
 }

@@ -83,12 +83,13 @@ export const ROSTER_READ_PROBLEMS = [
   'rosterPartName',
   'rosterTooManySheets',
   'rosterTooManyRows',
+  'rosterTooManyCells',
   'rosterCellBeyond',
   'rosterCellTooLong',
   'rosterMergedTooLarge',
   'rosterSheetCutShort',
   'rosterSharedStringMissing',
-  'csvTooLarge',
+  'csvLineTooLong',
 ] as const;
 
 /** The header is looked for in this many rows from the top. */

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { openBoundedZip, ZipLimitError } from '../bounded-zip';
 import {
   ROSTER_MAX_CELL_CHARS,
+  ROSTER_MAX_CELLS,
   ROSTER_MAX_COLUMNS,
   ROSTER_MAX_FILE_BYTES,
   ROSTER_MAX_ROW_NUMBER,
@@ -174,6 +175,8 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
       if (xml === null) throw new Error(`the workbook lists sheet "${chosen.name}" but does not hold it`);
       // A sheet cut short would otherwise read as the rows before the cut, and import as if complete.
       if (!/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/.test(xml)) throw limitRefusal('rosterSheetCutShort', chosen.name, { sheet: chosen.name });
+      // Counted in the text before exceljs parses a cell of it: the parse of millions of cells is what costs.
+      if (filledCells(xml) > ROSTER_MAX_CELLS) throw limitRefusal('rosterTooManyCells', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_CELLS });
       const missing = missingSharedString(xml, stringCount);
       if (missing) throw limitRefusal('rosterSharedStringMissing', missing, { cell: missing });
       const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
@@ -181,6 +184,7 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
       const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
       if (!worksheet) throw new Error('exceljs handed over no worksheet reader: check xlsx-stream.ts against this exceljs');
       const rows: SheetRow[] = [];
+      let cells = 0;
       for await (const row of worksheet) {
         const values = plainValues(row);
         // An empty row (formatting only, as far down as row 1,048,576) takes no room.
@@ -188,6 +192,8 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
         checkRow(row.number, values);
         rows.push({ excelRow: row.number, values });
         if (rows.length > ROSTER_MAX_ROWS) throw limitRefusal('rosterTooManyRows', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_ROWS });
+        for (const value of values) if (value !== undefined) cells++;
+        if (cells > ROSTER_MAX_CELLS) throw limitRefusal('rosterTooManyCells', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_CELLS });
       }
       return { sheets: sheets.map((s) => s.name), sheet: chosen.name, rows, merges: parseMerges(xml.slice(xml.lastIndexOf('</sheetData>'))) };
     },
@@ -251,6 +257,13 @@ function checkRow(rowNumber: number, values: unknown[]): void {
       throw limitRefusal('rosterCellTooLong', cell, { cell, limit: ROSTER_MAX_CELL_CHARS });
     }
   }
+}
+
+/** Cells with a value (<v>) or inline text (<is>), counted without parsing. */
+function filledCells(xml: string): number {
+  let n = 0;
+  for (const tag of ['<v>', '<is>']) for (let at = xml.indexOf(tag); at >= 0; at = xml.indexOf(tag, at + tag.length)) n++;
+  return n;
 }
 
 const SHARED_STRING_CELL = /<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/g;
