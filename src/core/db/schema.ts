@@ -325,6 +325,12 @@ export interface MemberCommitmentTable {
   updated_at: string;
 }
 
+/** The last introduction-letter number given in a year (migration 0010); it only ever goes up. */
+export interface LetterSequenceTable {
+  year: number;
+  last: number;
+}
+
 export interface Database extends CounterTables {
   street: StreetTable;
   users: UserTable;
@@ -348,6 +354,7 @@ export interface Database extends CounterTables {
   district_packages: DistrictPackageTable;
   district_rejections: DistrictRejectionTable;
   member_commitments: MemberCommitmentTable;
+  letter_sequences: LetterSequenceTable;
 }
 
 export type Street = Selectable<StreetTable>;

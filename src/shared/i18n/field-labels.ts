@@ -125,6 +125,11 @@ export const COMMON_FIELD_LABELS = labelTable({
 
 const ADMIN_FIELD_LABELS = labelTable({
   'zh-CN': {
+    // The demo street (demo.seed, the CLI's seed-demo).
+    members: '党员人数',
+    requests: '办件数',
+    seed: '随机种子',
+    until: '截至日期',
     letterPrefix: '介绍信编号前缀',
     street: '街道信息',
     name: '街道名称',
@@ -155,6 +160,10 @@ const ADMIN_FIELD_LABELS = labelTable({
     jobId: '任务',
   },
   en: {
+    members: 'Members',
+    requests: 'Requests',
+    seed: 'Random seed',
+    until: 'Up to',
     letterPrefix: 'Letter number prefix',
     street: 'Street profile',
     name: 'Street name',

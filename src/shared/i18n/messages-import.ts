@@ -9,12 +9,14 @@ export const IMPORT_FIELD_LABELS = labelTable({
   'zh-CN': {
     mapValue: '值对应（--map-value）',
     community: '导入到社区',
+    communityName: '导入到社区',
     file: '文件',
   },
   en: {
     mapValue: 'Value mapping (--map-value)',
     community: 'Import into community',
-    file: 'The file',
+    communityName: 'Import into community',
+    file: 'File',
   },
 });
 

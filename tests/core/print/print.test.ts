@@ -155,7 +155,7 @@ describe('papers with station settings missing', () => {
     const request = await accept(t, communityId);
     const transfer = await t.app.invoke(
       'transfers.create',
-      { direction: 'out', letterNumber: '东华组转〔2026〕008号', memberId: member.id, issuedOn: '2026-03-10', validDays: 15, toOrgName: '西城区展览路街道党工委' },
+      { direction: 'out', letterNumber: '东华组转〔2026〕008号', memberId: member.id, issuedOn: '2026-03-10', validDays: 15, toOrgName: '西城区展览路街道党工委', duesPaidTo: '2026-02' },
       t.adminToken,
     );
     const papers = async () => ({
@@ -167,11 +167,11 @@ describe('papers with station settings missing', () => {
     expect(await papers()).toEqual({
       threeLists: ['address', 'phone', 'hours'],
       slip: ['address', 'phone'],
-      letter: ['address', 'phone', 'postcode', 'duesPaidTo'],
+      letter: ['address', 'phone', 'postcode'],
       board: ['phone'],
     });
     await t.app.invoke('station.save', { stationName: '', address: '东华门大街 1 号', postcode: '100006', phone: '010-65000000', hours: '周一至周五' }, t.adminToken);
-    expect(await papers()).toEqual({ threeLists: [], slip: [], letter: ['duesPaidTo'], board: [] });
+    expect(await papers()).toEqual({ threeLists: [], slip: [], letter: [], board: [] });
   });
 
   it('the slip names the clerk who accepted the request', async () => {
