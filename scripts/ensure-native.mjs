@@ -1,5 +1,5 @@
 // Before the tests: better-sqlite3 must be built for this Node (an Electron build of it will not load
-// here, see stack.md). Loading it costs a fraction of a second; a rebuild happens only when it fails.
+// here, see docs/architecture.md, "Native module"). Loading it costs a fraction of a second; a rebuild happens only when it fails.
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 

@@ -11,14 +11,14 @@ export const CHILD_LEVELS: Record<OrgLevel, readonly OrgLevel[]> = {
   party_group: [],
 };
 
-/** domain.md §5: a branch needs 3+ full members; 7+ full members call for a branch committee. */
+/** docs/domain.md §5: a branch needs 3+ full members; 7+ full members call for a branch committee. */
 export const MIN_FULL_MEMBERS = 3;
 export const COMMITTEE_FROM_FULL_MEMBERS = 7;
 
 /**
  * The posts each level has: a Party group has its leader (党小组长); the others a secretary and, with a
  * committee, a deputy and members; part-time members (兼职委员: unit Party leaders, the community police
- * officer, cadres) sit on the community-level committees (domain.md §1).
+ * officer, cadres) sit on the community-level committees (docs/domain.md §1).
  */
 export const OFFICER_POSTS: Record<OrgLevel, readonly OfficerPost[]> = {
   street_committee: ['secretary', 'deputy_secretary', 'committee_member'],

@@ -1,4 +1,4 @@
-// What a posted list shows of a member (PIPL, domain.md §9): one mask for every list, so no two posted
+// What a posted list shows of a member (PIPL, docs/domain.md §9): one mask for every list, so no two posted
 // lists can be combined to rebuild a number, and addresses only down to the street or community.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

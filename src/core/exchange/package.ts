@@ -1,4 +1,4 @@
-// The return package (design.md "The return package"): one zip a clerk can open in Explorer —
+// The return package (docs/architecture.md; the format is manifest.json, data/*.jsonl, summary.xlsx and signature): one zip a clerk can open in Explorer —
 //   manifest.json   format version, street, period, version, generated-at, app version, signer key,
 //                   record counts and the SHA-256 and size of every other file
 //   data/*.jsonl    what the district keeps: member records, the month's changes, transfers, the tables

@@ -1,4 +1,4 @@
-// Transfers of membership (组织关系转接, domain.md §3): the introduction letter from issue to receipt, and what
+// Transfers of membership (组织关系转接, docs/domain.md §3): the introduction letter from issue to receipt, and what
 // it does to the roll — `in` adds or brings back the member, `within` moves them, `out` retires them to history.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput, TransferRow } from '../../shared/api/contract';

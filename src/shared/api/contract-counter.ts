@@ -1,4 +1,4 @@
-// The service counter's part of the contract (domain.md §6): method → input schema, access, write; and
+// The service counter's part of the contract (docs/domain.md §6): method → input schema, access, write; and
 // the results the counter pages and the CLI get back. contract.ts spreads these into the one contract.
 import { z } from 'zod';
 import type { MethodSpec } from './contract';

@@ -58,7 +58,7 @@ export const printMethods = {
   // An introduction letter is an official document a clerk issues; a viewer may read the transfer, not print it.
   'print.letter': { input: z.object({ transferId: id }), access: 'clerk', write: false, scope: 'record' },
   'print.slip': { input: z.object({ requestId: id }), access: 'viewer', write: false, scope: 'record' },
-  // Printing or saving a document with personal data is a logged action (domain.md §9): an audit entry only.
+  // Printing or saving a document with personal data is a logged action (docs/domain.md §9): an audit entry only.
   'print.record': { input: printRecordInput, access: 'viewer', write: true, freeze: { none: 'an audit entry only: no record changes' }, scope: { street: 'logs what the caller printed, which they could already see' } },
   'station.get': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'station.save': { input: stationSaveInput, access: 'admin', write: true, ...ADMINISTRATION },
@@ -141,7 +141,7 @@ export interface BoardGroup {
   team?: { skill: TeamSkill; leader: string };
 }
 
-/** A public board: every cell already masked in core (one mask, domain.md §9). */
+/** A public board: every cell already masked in core (one mask, docs/domain.md §9). */
 export interface PrintBoard {
   kind: BoardKind;
   heading: PrintHeading;

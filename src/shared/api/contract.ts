@@ -96,7 +96,7 @@ export const contract = {
   'members.leave': { input: s.memberLeaveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   /** 停止党籍 / 恢复党籍: a dated decision on one member, who stays on the roll. */
   'members.setStanding': { input: s.memberStandingInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
-  // Exporting personal data is a logged action (domain.md §9): it leaves an audit entry, writes nothing else.
+  // Exporting personal data is a logged action (docs/domain.md §9): it leaves an audit entry, writes nothing else.
   'members.export': { input: s.memberExportInput, access: 'viewer', write: false },
   'members.importPreview': { input: s.memberImportInput, access: 'clerk', write: false },
   'members.importCommit': { input: s.memberImportInput, access: 'clerk', write: true, freeze: { none: 'checked row by row by the import: a row dated in a finalized month is refused by its Excel row, the others go in' }, scope: { street: "checked row by row by the import: each row's branch is looked for inside the caller's scope" } },
@@ -273,7 +273,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'demo.seed': { seed: number; communities: number; grids: number; organizations: number; members: number; requests?: number; teams?: number; volunteers?: number; records?: number };
 }
 
-/** Checks of domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
+/** Checks of docs/domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */
 export type OrgFlag = 'fewFullMembers' | 'needsCommittee';
 
 /** One organization of the tree (sent flat; `parentId` links them). Counts are of active members. */

@@ -1,4 +1,4 @@
-// Input schemas of the service counter (domain.md §6): the three-lists catalog, one-stop requests,
+// Input schemas of the service counter (docs/domain.md §6): the three-lists catalog, one-stop requests,
 // working days, volunteers and teams, partner merchants. Messages are problem keys of shared/i18n.
 import { z } from 'zod';
 import { calendarDay, id, text } from './schemas';

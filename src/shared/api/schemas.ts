@@ -232,7 +232,7 @@ export const memberFields = z.record(
 export const memberCreateInput = z.object({ orgId: id, fields: memberFields });
 export const memberUpdateInput = z.object({ id, version: z.number().int().min(1), fields: memberFields });
 /**
- * The ways a member leaves the roll (domain.md §2): 组织关系转出, 死亡, and 出党 in its four kinds (开除党籍,
+ * The ways a member leaves the roll (docs/domain.md §2): 组织关系转出, 死亡, and 出党 in its four kinds (开除党籍,
  * 除名, 自行脱党, 退党). 停止党籍 is not among them: it is a standing the member may be restored from.
  */
 export const LEFT_REASONS = ['transfer_out', 'death', 'expelled', 'struck_off', 'lapsed', 'withdrew'] as const;
@@ -261,7 +261,7 @@ export const memberExportInput = memberListInput.omit({ offset: true, limit: tru
   layout: z.enum(['view', 'national'], { error: 'notAllowed' }).default('view'),
 });
 
-// ——— transfers of membership (组织关系转接, domain.md §3) ———
+// ——— transfers of membership (组织关系转接, docs/domain.md §3) ———
 
 export const TRANSFER_DIRECTIONS = ['in', 'out', 'within'] as const;
 export type TransferDirection = (typeof TRANSFER_DIRECTIONS)[number];

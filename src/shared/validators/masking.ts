@@ -1,4 +1,4 @@
-// De-identification for lists posted in public (PIPL, domain.md §9). One mask everywhere: two lists masked
+// De-identification for lists posted in public (PIPL, docs/domain.md §9). One mask everywhere: two lists masked
 // differently could be laid side by side to rebuild the full number.
 import { normalizeCitizenId } from './citizen-id';
 import { toHalfWidth } from './names';

@@ -1,4 +1,4 @@
-// Leaving the roll in the Party's own terms (domain.md §2): 组织关系转出, 死亡, 出党 in its four kinds, and
+// Leaving the roll in the Party's own terms (docs/domain.md §2): 组织关系转出, 死亡, 出党 in its four kinds, and
 // 停止党籍 as a standing the member keeps on the roll and may be restored from. One word for each in the
 // record, the export and the monthly return; the old 'left' is carried over as 退党 by migration 0009.
 import fs from 'node:fs';

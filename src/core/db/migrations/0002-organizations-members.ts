@@ -19,7 +19,7 @@ const ETHNICITIES = [
   '独龙族', '鄂伦春族', '赫哲族', '门巴族', '珞巴族', '基诺族',
 ];
 
-/** Defaults the administrator edits (domain.md §2: the 4-digit occupation codes are unverified). */
+/** Defaults the administrator edits (docs/domain.md §2: the 4-digit occupation codes are unverified). */
 const CODE_TABLES: Record<string, [string, string][]> = {
   ethnicity: [
     ...ETHNICITIES.map((label, i): [string, string] => [String(i + 1).padStart(2, '0'), label]),

@@ -1,4 +1,4 @@
-// Frozen: the service counter on the three lists (domain.md §6) — the service-matter catalog, one-stop
+// Frozen: the service counter on the three lists (docs/domain.md §6) — the service-matter catalog, one-stop
 // requests with their history, the working-day override table, volunteers, service teams and records,
 // and the partner merchants of the ten-minute circle. Never edit a migration that has shipped; add a new one.
 import type { Database as SqliteDatabase } from 'better-sqlite3';

@@ -1,4 +1,4 @@
-// Frozen: the right Party terms for leaving the roll (domain.md §2). A member leaves by 组织关系转出
+// Frozen: the right Party terms for leaving the roll (docs/domain.md §2). A member leaves by 组织关系转出
 // (transfer_out), 死亡 (death) or 出党 in one of its four kinds: 开除党籍 (expelled), 除名 (struck_off),
 // 自行脱党 (lapsed), 退党 (withdrew). The old 'left' was shown as 退党 everywhere, so it becomes 'withdrew';
 // 'other' stays readable for records written before, but is no longer offered. 停止党籍 is not a way of

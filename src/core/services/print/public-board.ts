@@ -1,5 +1,5 @@
 // Public notice boards (volunteer teams, members' commitments, new probationary members) and the one mask
-// they all go through (domain.md §9). Every cell is built through `publicCell`, and the finished board is
+// they all go through (docs/domain.md §9). Every cell is built through `publicCell`, and the finished board is
 // scrubbed once more, so no public document can carry a full phone or ID number whatever the view does.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';

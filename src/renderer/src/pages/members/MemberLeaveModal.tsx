@@ -1,4 +1,4 @@
-// 党员减少 and 停止党籍, in the Party's own terms (domain.md §2). A member leaves the roll by 组织关系转出,
+// 党员减少 and 停止党籍, in the Party's own terms (docs/domain.md §2). A member leaves the roll by 组织关系转出,
 // 死亡 or 出党 (of one of its four kinds): the record moves to history and stays there with its whole file.
 // 停止党籍 is not leaving: the member stays on the roll with a suspended standing, and may later be
 // restored (恢复党籍) from the same dialog.
