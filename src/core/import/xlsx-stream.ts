@@ -177,6 +177,7 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
       if (!/<\/(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\s*\/>/.test(xml)) throw limitRefusal('rosterSheetCutShort', chosen.name, { sheet: chosen.name });
       // Counted in the text before exceljs parses a cell of it: the parse of millions of cells is what costs.
       if (filledCells(xml) > ROSTER_MAX_CELLS) throw limitRefusal('rosterTooManyCells', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_CELLS });
+      if (filledRows(xml) > ROSTER_MAX_ROWS) throw limitRefusal('rosterTooManyRows', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_ROWS });
       const missing = missingSharedString(xml, stringCount);
       if (missing) throw limitRefusal('rosterSharedStringMissing', missing, { cell: missing });
       const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
@@ -263,6 +264,29 @@ function checkRow(rowNumber: number, values: unknown[]): void {
 function filledCells(xml: string): number {
   let n = 0;
   for (const tag of ['<v>', '<is>']) for (let at = xml.indexOf(tag); at >= 0; at = xml.indexOf(tag, at + tag.length)) n++;
+  return n;
+}
+
+/** Rows with at least one filled cell, counted without parsing (an empty <row r="9"/> does not count). */
+function filledRows(xml: string): number {
+  let n = 0;
+  // The next value and inline text at or after a point, found once each: the count stays linear even over
+  // a million empty rows.
+  let value = -1;
+  let inline = -1;
+  const after = (found: number, tag: string, from: number) => (found >= from || found === Infinity ? found : (xml.indexOf(tag, from) + 1 || Infinity) - 1);
+  for (let at = xml.indexOf('<row'); at >= 0; ) {
+    const open = xml.indexOf('>', at);
+    if (open < 0) break;
+    const next = xml.indexOf('<row', open);
+    if (xml[open - 1] !== '/') {
+      const end = next < 0 ? xml.length : next;
+      value = after(value, '<v>', open);
+      inline = after(inline, '<is>', open);
+      if (value < end || inline < end) n++;
+    }
+    at = next;
+  }
   return n;
 }
 
