@@ -90,6 +90,8 @@ async function foundation() {
   // 2. backup with the online API vs copying the file
   db.pragma('wal_checkpoint(TRUNCATE)');
   const size = fs.statSync(dbPath).size;
+  // writeBackup never creates its folder (a pulled USB stick's folder must not reappear on the local disk).
+  fs.mkdirSync(path.join(dir, 'backups'), { recursive: true });
   const backup = await time(() => writeBackup(db, path.join(dir, 'backups', 'b.db')));
   const copy = await time(() => fs.copyFileSync(dbPath, path.join(dir, 'copy.db')));
   add(`backup of a ${(size / 1e6).toFixed(1)} MB database (floor: fs.copyFile)`, backup, copy);

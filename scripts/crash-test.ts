@@ -101,7 +101,7 @@ export const OPERATIONS: CrashOperation[] = [
       return {
         template,
         db: 'streetdesk.db',
-        command: (run) => cli('--db', path.join(run, 'streetdesk.db'), 'return', 'build', '--period', PERIOD, '--out', path.join(run, 'out')),
+        command: (run) => cli('--db', path.join(run, 'streetdesk.db'), 'return', 'build', '--period', PERIOD, '--out', path.join(run, 'out'), '--unencrypted'),
         count: (db) => scalar(db, 'SELECT count(*) FROM return_packages'),
       };
     },
@@ -153,7 +153,7 @@ export const OPERATIONS: CrashOperation[] = [
       await district.invoke('exchange.trustKey', { keyFile: streetKey.text, streetCode: STREET.code }, d.token);
       await s.app.invoke('returns.check', { period: PERIOD }, s.token);
       await s.app.invoke('returns.finalize', { period: PERIOD }, s.token);
-      const built = await s.app.invoke('returns.build', { period: PERIOD, encrypt: false }, s.token);
+      const built = await s.app.invoke('returns.build', { period: PERIOD, encrypt: false, unencrypted: true }, s.token);
       s.app.close();
       district.close();
       fs.mkdirSync(path.join(template, 'in'));
