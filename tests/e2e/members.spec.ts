@@ -58,6 +58,9 @@ test('the grid shows the whole street, then the members of a branch picked in th
   const cells = async () => new Set((await columnCells(page, 'branch').allTextContents()).map((t) => t.split(' · ')[0]));
   await expect.poll(cells).toEqual(new Set([branchName]));
   await expect(columnCells(page, 'branch').first()).toContainText(' · ');
+  // 所在社区 is there to be shown from the column chooser.
+  await page.getByRole('button', { name: /显示列/ }).click();
+  await expect(page.getByRole('dialog', { name: '显示列' }).getByRole('checkbox', { name: '所在社区' })).not.toBeChecked();
 });
 
 test('typing pinyin initials narrows the rows to names that match', async ({ page }) => {

@@ -110,6 +110,12 @@ export const MEMBER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map(MEM
  */
 export const COMMUNITY_COLUMN: MemberField = field('community', '所在社区', 'Community', 'text', ['社区', '社区名称', '所属社区', '社区居委会', '居委会']);
 
+/**
+ * The members grid's columns: the record's fields with 所在社区 beside the branch (read from the branch's
+ * community, never typed), so a list of a 25-community street says whose 第1网格党支部 each row is.
+ */
+export const GRID_FIELDS: readonly MemberField[] = MEMBER_FIELDS.flatMap((f) => (f.key === 'branch' ? [f, COMMUNITY_COLUMN] : [f]));
+
 /** Every column a roster may be mapped to: the member fields and the community. */
 export const ROSTER_FIELD_BY_KEY: ReadonlyMap<string, MemberField> = new Map([...MEMBER_FIELD_BY_KEY, [COMMUNITY_COLUMN.key, COMMUNITY_COLUMN]]);
 

@@ -6,14 +6,16 @@ import { DownOutlined, TableOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Dropdown, Input, Space, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_FIELDS } from '../../../../shared/members/fields';
+import { GRID_FIELDS } from '../../../../shared/members/fields';
 import { api } from '../../api/client';
 import { useReportError } from '../../lib/errors';
 import { useLanguage } from '../../lib/use-language';
 import { memberColumnTitle } from './member-columns';
 
 /** Community fields few clerks need every day: hidden until someone asks for them. */
-const DEFAULT_HIDDEN: readonly string[] = ['employerOrg', 'skills', 'nativePlace', 'workStartDate'];
+// 所在社区 is offered but not shown at first: the branch cell already says "第1网格党支部 · 和平社区", and at
+// 1366 px another column would push 入党日期 off the screen.
+const DEFAULT_HIDDEN: readonly string[] = ['employerOrg', 'skills', 'nativePlace', 'workStartDate', 'community'];
 const GRID = 'members';
 /**
  * The stored name of the layout in use (the others are the ones the user named). A key in the database, the
@@ -157,7 +159,7 @@ export function ColumnChooser({
       report(error);
     }
   };
-  const shown = MEMBER_FIELDS.filter((f) => !hidden.has(f.key)).length;
+  const shown = GRID_FIELDS.filter((f) => !hidden.has(f.key)).length;
 
   const toggle = (key: string, visible: boolean) => {
     const next = new Set(hidden);
@@ -172,7 +174,7 @@ export function ColumnChooser({
     <div className="column-group">
       <div className="column-group-title">{title}</div>
       <div className="column-group-items">
-        {MEMBER_FIELDS.filter((f) => f.national === national).map((f) => (
+        {GRID_FIELDS.filter((f) => f.national === national).map((f) => (
           <Checkbox key={f.key} checked={!hidden.has(f.key)} disabled={f.key === 'name'} onChange={(e) => toggle(f.key, e.target.checked)}>
             {memberColumnTitle(f, lang)}
           </Checkbox>
@@ -194,7 +196,7 @@ export function ColumnChooser({
           {group(t('members.columnsNational'), true)}
           {group(t('members.columnsCommunity'), false)}
           <div className="column-chooser-foot">
-            <span className="muted">{t('members.columnsShown', { shown, total: MEMBER_FIELDS.length })}</span>
+            <span className="muted">{t('members.columnsShown', { shown, total: GRID_FIELDS.length })}</span>
             <span>
               <Button size="small" type="link" onClick={() => onChange(new Set())}>
                 {t('members.columnsShowAll')}

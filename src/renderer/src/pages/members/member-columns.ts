@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next';
 import type { CodeTableName, CodeTables } from '../../../../shared/api/contract';
 import { MEMBER_SORT_FIELDS, type Language } from '../../../../shared/api/schemas';
 import { MEMBER_FIELD_KEYS } from '../../../../shared/members/draft';
-import { MEMBER_FIELDS, type MemberField, type MemberFieldKind } from '../../../../shared/members/fields';
+import { GRID_FIELDS, type MemberField, type MemberFieldKind } from '../../../../shared/members/fields';
 import { isDraft, type GridRow, type MemberEditing } from './member-editing';
 
 /** Fields the core can sort by (members.list `sort`); the other columns are not sortable. */
@@ -34,6 +34,7 @@ const KIND_WIDTH: Record<MemberFieldKind, number> = {
 };
 
 const TEXT_WIDTH: Record<string, number> = {
+  community: 104,
   address: 230,
   mobileDestination: 168,
   workUnit: 160,
@@ -177,7 +178,7 @@ export function memberColumns({ lang, t, hidden, widths = {}, codes, editing, hi
     cellClass: 'cell-row-number',
     valueGetter: (p) => (p.node?.rowPinned ? t('memberEdit.newRow') : p.node?.rowIndex == null ? '' : p.node.rowIndex + 1),
   };
-  const fields = MEMBER_FIELDS.map((field): ColDef<Row> => {
+  const fields = GRID_FIELDS.map((field): ColDef<Row> => {
     const title = memberColumnTitle(field, lang);
     const sortable = SORTABLE_FIELDS.has(field.key);
     const format = formatterFor(field, t, codes);
