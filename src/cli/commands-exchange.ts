@@ -6,7 +6,7 @@ import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchan
 import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder, packagesInFolder } from '../core/exchange/send';
 import { packageProblemMessage } from '../shared/i18n/exchange';
-import { CliRejection, L, UsageError, sessionOf, type Command, type CommandContext, type OptionSpec } from './declare';
+import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext, type OptionSpec } from './declare';
 import { exchangeText } from './text-exchange';
 
 const PERIOD: OptionSpec = { type: 'string', required: true, value: L('年-月', 'YYYY-MM'), help: L('月报所属的月份', "the return's month") };
@@ -90,8 +90,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const out = path.resolve(String(ctx.values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
       const file = await sessionOf(ctx).call('exchange.exportKey', {});
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, file.text);
+      writeOutFile(out, file.text);
       return { value: { file: out, keyId: file.keyId }, human: exchangeText(ctx.lang).keyExported(out, file.keyId) };
     },
   },
@@ -275,8 +274,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const period = String(ctx.values.period);
       const c = await sessionOf(ctx).call('district.consolidate', { period });
       const report = await sessionOf(ctx).call('district.report', { period });
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, report.bytes);
+      writeOutFile(out, report.bytes);
       const sent = c.streets.filter((s) => s.version !== null).map((s) => s.code);
       return { value: { file: out, period, sent, missing: c.missing }, human: exchangeText(ctx.lang).report(out, sent.length, c.streets.length) };
     },

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { OrgNode } from '../shared/api/contract';
 import { backupFolder } from '../core/services/backup';
 import { COUNTER_COMMANDS } from './commands-counter';
-import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, type Command, type CommandContext } from './declare';
+import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, writeOutFile, type Command, type CommandContext } from './declare';
 
 export { CliRejection, UsageError } from './declare';
 
@@ -223,8 +223,7 @@ export const COMMANDS: Command[] = [
       const report = dryRun ? await session.call('members.importPreview', input) : await session.call('members.importCommit', input);
       const rejectedOut = str(ctx.values, 'rejected');
       if (rejectedOut !== undefined && report.rejectedWorkbook) {
-        fs.mkdirSync(path.dirname(path.resolve(rejectedOut)), { recursive: true });
-        fs.writeFileSync(path.resolve(rejectedOut), report.rejectedWorkbook);
+        writeOutFile(rejectedOut, report.rejectedWorkbook);
       }
       return {
         value: {
@@ -267,8 +266,7 @@ export const COMMANDS: Command[] = [
       if (layout !== 'view' && layout !== 'national') throw new UsageError(ctx.text.badChoice('--layout', String(layout), 'view|national'));
       const orgId = await orgOption(ctx);
       const result = await sessionOf(ctx).call('members.export', { orgId, layout });
-      fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, result.bytes);
+      writeOutFile(out, result.bytes);
       return { value: { file: out, rows: result.rows }, human: ctx.text.exported(out, result.rows) };
     },
   },

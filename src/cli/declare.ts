@@ -1,7 +1,10 @@
 // How a CLI command is declared: its words, its options (types and help in both languages), whether it
 // writes, and its handler. The parser, the checks and the help are all built from these declarations, so a
 // command's options live with the command and a new command cannot forget its help text.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Language } from '../shared/api/schemas';
+import { writeFileAtomic, writeRefusal } from '../core/export/safe-write';
 import type { CliSession, StreetDeskApp } from '../core/app';
 import type { CliText } from './text';
 
@@ -109,4 +112,19 @@ export function dayOption(values: OptionValues, name: string, text: CliText): st
   const day = typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00Z`) : null;
   if (!day || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== raw) throw new UsageError(text.badDay(`--${name}`, String(raw)));
   return raw;
+}
+
+/**
+ * A file the CLI hands the clerk (an export, a key file, a report): its folder made if needed, then written
+ * whole or not at all (name.partial, flushed, renamed), so a full disk, a read-only folder or a pulled USB
+ * stick is reported with the path and the reason and never leaves a half file that looks complete.
+ */
+export function writeOutFile(file: string, bytes: Uint8Array | string): void {
+  const target = path.resolve(file);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+  } catch (err) {
+    throw writeRefusal(err, target);
+  }
+  writeFileAtomic(target, typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes);
 }

@@ -109,3 +109,20 @@ describe('seed-demo --until', () => {
     expect(days[0] >= '2026-04-01').toBe(true);
   }, 60_000);
 });
+
+describe('export members to a place that cannot take the file', () => {
+  it('says which path and why, exits 1, and leaves no partial file behind', async () => {
+    // A "folder" that is a file: as when a USB stick's letter now names something else.
+    const blocker = path.join(dir, 'not-a-folder');
+    fs.writeFileSync(blocker, 'x');
+    const out = path.join(blocker, '党员.xlsx');
+    const run = await runCli(['--db', db, 'export', 'members', out, '--json']);
+    expect(run.code, run.stderr).toBe(1);
+    const error = (jsonLine(run) as unknown as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toContain('保存位置');
+    expect(error.message).toContain(out);
+    expect(error.message).toContain('文件没有写成');
+    expect(fs.readdirSync(dir).filter((f) => f.includes('partial'))).toEqual([]);
+  }, 60_000);
+});
