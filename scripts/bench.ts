@@ -8,11 +8,11 @@ import { Worker } from 'node:worker_threads';
 import { StreetDeskApp } from '../src/core/app';
 import { appendAudit, verifyAuditChain } from '../src/core/services/audit';
 import { writeBackup } from '../src/core/services/backup';
+import { BIG_ROSTER_HEADER, bigRosterRow } from '../tests/support/big-roster';
 import { CoreClient } from '../src/core/worker/core-client';
 import { refreshStatistics } from '../src/core/db/open';
 import { seedDemo } from '../src/core/services/seed-demo';
 import { importMembers } from '../src/core/import/import-members';
-import { citizenIdCheckDigit } from '../src/shared/validators/citizen-id';
 import ExcelJS from 'exceljs';
 import { benchExchange } from './bench-exchange';
 import { encodeGbk } from '../tests/support/gbk';
@@ -205,29 +205,10 @@ async function rosterImport() {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true });
   const sheet = writer.addWorksheet('花名册');
   sheet.addRow(['基准街道党员花名册']).commit();
-  sheet.addRow(['序号', '所在党支部', '姓名', '性别', '公民身份号码', '人员类别', '入党日期', '转正日期', '联系电话', '家庭住址']).commit();
-  const surnames = '王李张刘陈杨黄赵吴周';
-  const given = '伟芳娜秀英敏静丽强磊军洋';
-  const csvLines = ['序号,所在党支部,姓名,性别,公民身份号码,人员类别,入党日期,转正日期,联系电话,家庭住址'];
+  sheet.addRow(BIG_ROSTER_HEADER).commit();
+  const csvLines = [BIG_ROSTER_HEADER.join(',')];
   for (let i = 0; i < N; i++) {
-    // Year, month and day vary with different strides so that every row has its own ID number.
-    const birth = `19${50 + (i % 45)}0${1 + (Math.floor(i / 45) % 9)}${10 + (Math.floor(i / 405) % 19)}`;
-    const seq = String(100 + Math.floor(i / 7695)).padStart(3, '0');
-    const first17 = `370782${birth}${seq}`;
-    const sex = Number(seq[2]) % 2 === 1 ? '男' : '女';
-    const joinYear = 1975 + (i % 45);
-    const cells = [
-      i + 1,
-      `第${1 + (i % 8)}网格党支部`,
-      surnames[i % 10] + given[(i * 7) % 12] + given[(i * 3) % 12],
-      sex,
-      first17 + citizenIdCheckDigit(first17),
-      '正式党员',
-      `${joinYear}-07-01`,
-      `${joinYear + 1}-07-01`,
-      `138${String(i).padStart(8, '0')}`,
-      `基准社区${1 + (i % 8)}区${1 + (i % 12)}号楼`,
-    ];
+    const cells = bigRosterRow(i);
     sheet.addRow(cells).commit();
     csvLines.push(cells.join(','));
   }

@@ -21,6 +21,11 @@ export function formatLongDate(date: Date, lang: Language): string {
   return lang === 'zh-CN' ? d.format('YYYY年M月D日 dddd') : d.format('dddd, D MMMM YYYY');
 }
 
+/** A return's month as people write it: 2026年11月 / November 2026. */
+export function formatMonth(period: string, lang: Language): string {
+  return dayjs(`${period}-01`).format(lang === 'zh-CN' ? 'YYYY年M月' : 'MMMM YYYY');
+}
+
 export function formatNumber(value: number, lang: Language): string {
   return new Intl.NumberFormat(lang).format(value);
 }

@@ -1,20 +1,17 @@
 // What the clerk reads before 定稿: the month's main figures and what looks wrong (an all-zero table,
 // late work). Finalizing freezes the month, so it is never one click.
 import { WarningOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { ReturnInfo } from '../../../../shared/api/contract-exchange';
 import { returnHeadlines, returnWarnings } from '../../../../shared/returns/headlines';
 import { COLUMN_LABELS, TABLE_TITLES } from '../../../../shared/returns/tables';
 import { currentLanguage } from '../../i18n';
-
-export function monthLabel(period: string, lang: 'zh-CN' | 'en'): string {
-  return dayjs(`${period}-01`).format(lang === 'zh-CN' ? 'YYYY年M月' : 'MMMM YYYY');
-}
+import { formatMonth, formatNumber } from '../../lib/format';
 
 export function FinalizeConfirm({ info }: { info: ReturnInfo }) {
   const { t } = useTranslation();
-  const zh = currentLanguage() === 'zh-CN';
+  const lang = currentLanguage();
+  const zh = lang === 'zh-CN';
   const label = (key: string) => (zh ? COLUMN_LABELS[key]?.zh : COLUMN_LABELS[key]?.en) ?? key;
   const title = (id: keyof typeof TABLE_TITLES) => (zh ? TABLE_TITLES[id].zh : TABLE_TITLES[id].en);
   const headlines = returnHeadlines(info.tables);
@@ -22,12 +19,12 @@ export function FinalizeConfirm({ info }: { info: ReturnInfo }) {
   return (
     <div className="finalize-confirm">
       <p>{t('returns.finalizeConfirm.body')}</p>
-      <table className="finalize-figures" aria-label={t('returns.finalizeConfirm.title', { month: monthLabel(info.period, zh ? 'zh-CN' : 'en') })}>
+      <table className="finalize-figures" aria-label={t('returns.finalizeConfirm.title', { month: formatMonth(info.period, lang) })}>
         <tbody>
           {headlines.map((h) => (
             <tr key={`${h.table}.${h.column}`}>
               <th scope="row">{label(h.column)}</th>
-              <td>{h.value.toLocaleString(zh ? 'zh-CN' : 'en')}</td>
+              <td>{formatNumber(h.value, lang)}</td>
             </tr>
           ))}
         </tbody>

@@ -15,13 +15,13 @@ import { FileName } from '../../components/FileName';
 import { PageHeader } from '../../components/PageHeader';
 import { currentLanguage } from '../../i18n';
 import { errorText, useReportError } from '../../lib/errors';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatMonth } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { useCommunityScope } from '../../lib/scope';
 import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
 import { ExchangeSettingsCard } from './ExchangeSettingsCard';
-import { FinalizeConfirm, monthLabel } from './FinalizeConfirm';
+import { FinalizeConfirm } from './FinalizeConfirm';
 import { ReturnTableView } from './ReturnTableView';
 import { SendTargetPicker } from './SendTargetPicker';
 
@@ -141,7 +141,7 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
 
   const finalize = (current: ReturnInfo) =>
     modal.confirm({
-      title: t('returns.finalizeConfirm.title', { month: monthLabel(current.period, lang) }),
+      title: t('returns.finalizeConfirm.title', { month: formatMonth(current.period, lang) }),
       width: 520,
       content: <FinalizeConfirm info={current} />,
       okText: t('returns.finalizeConfirm.ok'),
