@@ -4,7 +4,7 @@ import type { CallContext, Handlers } from '../context';
 import { localIsoDate } from '../../shared/validators';
 import { createMatter, listMatters, retireMatter, toMatterInfo, updateMatter } from '../services/counter/matters';
 import { getMerchant, listMerchants, saveMerchant, toMerchantInfo } from '../services/counter/merchants';
-import { deleteOverride, listOverrides, saveOverride, toOverrideInfo } from '../services/counter/overrides';
+import { deleteOverride, listOverrides, overrideCount, saveOverride, toOverrideInfo } from '../services/counter/overrides';
 import { counterStats } from '../services/counter/stats';
 import { recountDueDates } from '../services/counter/request-steps';
 import { createRecord, deleteRecord, getVolunteerInfo, listRecords, listTeams, listVolunteers, memberHours, saveTeam, saveVolunteer } from '../services/counter/volunteers';
@@ -81,8 +81,7 @@ export const counterResourceHandlers: Pick<Handlers, ResourceMethods> = {
 
   'workdays.calendar'(ctx) {
     const year = ctx.now().getFullYear();
-    const count = ctx.db.prepare("SELECT count(*) FROM workday_overrides WHERE substr(on_date, 1, 4) = ?").pluck();
-    return { years: [year, year + 1].map((y) => ({ year: y, builtIn: packageKnowsYear(y), overrides: count.get(String(y)) as number })) };
+    return { years: [year, year + 1].map((y) => ({ year: y, builtIn: packageKnowsYear(y), overrides: overrideCount(ctx.db, y) })) };
   },
 
   'workdays.overrides.save'(ctx, input) {

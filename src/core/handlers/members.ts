@@ -7,6 +7,8 @@ import { importMembers } from '../import/import-members';
 import { listCodeSynonyms, removeCodeSynonym, saveCodeMappings } from '../import/value-map';
 import { AppError } from '../../shared/result';
 import { getMemberRow, listMembers } from '../services/members';
+import { listLayouts, saveLayout } from '../services/layouts';
+import { openLetterOfMember } from '../services/transfers';
 import { createMember, eventWriter, listCodeTables, leaveMember, memberDetail, setMemberStanding, updateMember } from '../services/member-records';
 
 export const memberHandlers: Pick<
@@ -77,15 +79,10 @@ export const memberHandlers: Pick<
 
   'members.leave'(ctx, input) {
     // A member with an introduction letter on someone's desk leaves through the transfer, not by hand.
-    const open = ctx.db
-      .prepare(
-        `SELECT letter_number FROM transfers WHERE member_id = ?
-         AND (status IN ('issued', 'expired') OR (status = 'received' AND direction <> 'in'))`,
-      )
-      .get(input.id) as { letter_number: string } | undefined;
+    const open = openLetterOfMember(ctx.db, input.id);
     if (open) {
       throw new AppError('VALIDATION', 'open transfer', {
-        issues: [{ field: 'reason', problem: 'memberHasOpenTransfer', value: input.reason, params: { letter: open.letter_number } }],
+        issues: [{ field: 'reason', problem: 'memberHasOpenTransfer', value: input.reason, params: { letter: open } }],
       });
     }
     return ctx.tx(() => {
@@ -132,24 +129,15 @@ export const memberHandlers: Pick<
   },
 
   'layouts.list'(ctx, input) {
-    const rows = ctx.db
-      .prepare('SELECT name, layout, updated_at FROM grid_layouts WHERE user_id = ? AND grid = ? ORDER BY name')
-      .all(requireUser(ctx).id, input.grid) as { name: string; layout: string; updated_at: string }[];
-    return rows.map((r) => ({ name: r.name, layout: r.layout, updatedAt: r.updated_at }));
+    return listLayouts(ctx.db, requireUser(ctx).id, input.grid);
   },
 
   'layouts.save'(ctx, input) {
     const user = requireUser(ctx);
-    const at = ctx.now().toISOString();
     return ctx.tx(() => {
-      ctx.db
-        .prepare(
-          `INSERT INTO grid_layouts (user_id, grid, name, layout, updated_at) VALUES (?, ?, ?, ?, ?)
-           ON CONFLICT (user_id, grid, name) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`,
-        )
-        .run(user.id, input.grid, input.name, input.layout, at);
+      const saved = saveLayout(ctx.db, user.id, input, ctx.now());
       ctx.audit({ action: 'layouts.save', entity: 'layout', entityId: `${input.grid}/${input.name}`, after: { grid: input.grid, name: input.name } });
-      return { name: input.name, layout: input.layout, updatedAt: at };
+      return saved;
     });
   },
 };

@@ -2,15 +2,11 @@
 // A user limited to one community sees the root, the path down and the community's subtree, and changes
 // only organizations, grids and the community record inside it: checked by the dispatcher before each write
 // (src/core/write-rules.ts), so the handlers below only write.
-import type { CallContext, Handlers } from '../context';
+import type { Handlers } from '../context';
 import { endOfficerTerm, listOfficers, saveOfficer } from '../services/org-officers';
-import { closeOrg, createOrg, getOrgNode, moveOrg, orgTree, updateOrg } from '../services/organizations';
+import { closeOrg, createOrg, getOrgNode, moveOrg, orgExists, orgTree, updateOrg } from '../services/organizations';
 import { listCommunities, listGrids, saveCommunity, saveGrid } from '../services/places';
 import { scopedCommunity } from '../scope';
-
-function orgExists(ctx: CallContext, id: number): boolean {
-  return ctx.db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id) !== undefined;
-}
 
 export const organizationHandlers: Pick<
   Handlers,
@@ -78,7 +74,7 @@ export const organizationHandlers: Pick<
 
   'orgs.officers'(ctx, input) {
     // The officers of what the tree shows: the path down from the root and the community's own.
-    if (ctx.scope && orgExists(ctx, input.orgId) && !ctx.scope.visibleOrgIds().has(input.orgId)) ctx.scope.assertOrg(input.orgId, 'orgId');
+    if (ctx.scope && orgExists(ctx.db, input.orgId) && !ctx.scope.visibleOrgIds().has(input.orgId)) ctx.scope.assertOrg(input.orgId, 'orgId');
     return listOfficers(ctx.db, input.orgId, ctx.now());
   },
 

@@ -12,8 +12,8 @@ import { districtEncryptionKey, districtPeer, parseKeyFile, requireMode } from '
 import { uploadPackage, writeToFolder } from '../exchange/send';
 import { sendTargets } from '../exchange/targets';
 import { getExchangeSettings } from '../exchange/settings';
-import { checkReturn, finalizeReturn, getPackage, listReturns, packageBytes, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
-import { qb, run } from '../db/query';
+import { checkReturn, finalizeReturn, getPackage, lastSentFolderFile, listReturns, packageBytes, recordSent, reopenReturn, returnInfo, saveNote, type Change } from '../returns/returns';
+import { requireStreet } from '../services/street';
 
 type ReturnMethods = 'returns.list' | 'returns.get' | 'returns.saveNote' | 'returns.check' | 'returns.finalize' | 'returns.reopen' | 'returns.build' | 'returns.sendTargets' | 'returns.sendToFolder' | 'returns.upload';
 
@@ -30,13 +30,7 @@ function step(ctx: CallContext, period: string, action: string, change: () => Ch
 function markSent(ctx: CallContext, id: number, via: 'folder' | 'upload', to: string, receipt: unknown, action: string, extra: Record<string, unknown>) {
   const at = ctx.now().toISOString();
   ctx.tx(() => {
-    run(
-      ctx.db,
-      qb
-        .updateTable('return_packages')
-        .set({ sent_via: via, sent_to: to, sent_at: at, ...(receipt ? { receipt: JSON.stringify(receipt), receipt_at: at } : {}) })
-        .where('id', '=', id),
-    );
+    recordSent(ctx.db, id, via, to, receipt, at);
     const p = getPackage(ctx.db, id);
     ctx.audit({ action, entity: 'returnPackage', entityId: id, after: { period: p.period, version: p.version, fileName: p.fileName, sha256: p.sha256, via, to, ...extra } });
   });
@@ -89,8 +83,8 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
 
   async 'returns.sendTargets'(ctx) {
     requireMode(ctx.db, 'street');
-    const last = ctx.db.prepare("SELECT sent_to FROM return_packages WHERE sent_via = 'folder' ORDER BY sent_at DESC LIMIT 1").get() as { sent_to: string } | undefined;
-    return sendTargets(last ? path.dirname(last.sent_to) : null);
+    const last = lastSentFolderFile(ctx.db);
+    return sendTargets(last ? path.dirname(last) : null);
   },
 
   'returns.sendToFolder'(ctx, input) {
@@ -108,11 +102,11 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
     if (!settings.districtUrl || !settings.uploadToken) {
       throw new AppError('VALIDATION', 'no district address', { issues: [{ field: 'districtUrl', problem: 'uploadNotSetUp' }] });
     }
-    const street = ctx.db.prepare('SELECT division_code FROM street').get() as { division_code: string };
+    const street = requireStreet(ctx.db);
     const result = await uploadPackage({
       url: settings.districtUrl,
       token: settings.uploadToken,
-      streetCode: street.division_code,
+      streetCode: street.code,
       fileName: p.fileName,
       bytes: packageBytes(ctx.db, p.id),
       districtKey: districtPeer(ctx.db)?.sign_key,

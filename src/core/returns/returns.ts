@@ -96,6 +96,23 @@ export function getPackage(db: SqliteDatabase, id: number): PackageInfo {
   return packageInfo(db, p);
 }
 
+/** Where the last package sent to a folder went (the file's path), to offer that folder again. */
+export function lastSentFolderFile(db: SqliteDatabase): string | null {
+  const row = first(db, qb.selectFrom('return_packages').select('sent_to').where('sent_via', '=', 'folder').orderBy('sent_at', 'desc').limit(1));
+  return row?.sent_to ?? null;
+}
+
+/** Notes where a package went (and the district's receipt, for an upload). */
+export function recordSent(db: SqliteDatabase, id: number, via: 'folder' | 'upload', to: string, receipt: unknown, at: string): void {
+  run(
+    db,
+    qb
+      .updateTable('return_packages')
+      .set({ sent_via: via, sent_to: to, sent_at: at, ...(receipt ? { receipt: JSON.stringify(receipt), receipt_at: at } : {}) })
+      .where('id', '=', id),
+  );
+}
+
 export function packageBytes(db: SqliteDatabase, id: number): Uint8Array {
   const p = first(db, qb.selectFrom('return_packages').select('bytes').where('id', '=', id));
   if (!p) throw new AppError('NOT_FOUND', `package ${id} not found`, { entity: 'package', id });

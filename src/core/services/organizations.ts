@@ -40,6 +40,10 @@ export function subtreeIds(db: SqliteDatabase, orgId: number): number[] {
   return rows.map((r) => r.id);
 }
 
+export function orgExists(db: SqliteDatabase, orgId: number): boolean {
+  return first(db, qb.selectFrom('organizations').select('id').where('id', '=', orgId)) !== undefined;
+}
+
 export function isRoot(db: SqliteDatabase, orgId: number): boolean {
   return first(db, qb.selectFrom('organizations').select('parent_id').where('id', '=', orgId))?.parent_id === null;
 }

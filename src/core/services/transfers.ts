@@ -261,6 +261,20 @@ function outsideSide(side: 'from' | 'to', orgId: number | undefined, name: strin
   return { orgId: null, name };
 }
 
+/** The letter of a member's transfer still under way (issued, expired or received elsewhere), if any. */
+export function openLetterOfMember(db: SqliteDatabase, memberId: number): string | undefined {
+  // The same condition as OPEN above, which the raw list query shares.
+  const row = first(
+    db,
+    qb
+      .selectFrom('transfers')
+      .select('letter_number')
+      .where('member_id', '=', memberId)
+      .where((eb) => eb.or([eb('status', 'in', ['issued', 'expired']), eb.and([eb('status', '=', 'received'), eb('direction', '<>', 'in')])])),
+  );
+  return row?.letter_number;
+}
+
 function openLetterOf(db: SqliteDatabase, idNumber: string): string | undefined {
   const row = db.prepare(`SELECT letter_number FROM transfers WHERE member_id_number = ? AND ${OPEN}`).get(idNumber) as { letter_number: string } | undefined;
   return row?.letter_number;

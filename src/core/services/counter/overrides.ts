@@ -15,6 +15,12 @@ export function listOverrides(db: SqliteDatabase, year: number | undefined): Wor
   return all(db, q).map(toOverrideInfo);
 }
 
+/** How many dates of a year the table overrides. */
+export function overrideCount(db: SqliteDatabase, year: number): number {
+  const row = first(db, qb.selectFrom('workday_overrides').select((eb) => eb.fn.countAll<number>().as('n')).where('on_date', 'like', `${year}-%`));
+  return row?.n ?? 0;
+}
+
 export function getOverride(db: SqliteDatabase, id: number): WorkdayOverride {
   const o = first(db, qb.selectFrom('workday_overrides').selectAll().where('id', '=', id));
   if (!o) throw notFound('workday_override', id);
