@@ -293,7 +293,9 @@ export interface DistrictPackageTable {
   file_name: string;
   sha256: string;
   size: number;
+  /** The package's manifest as JSON (street, period, counts, audit head), read back by exchange/district.ts. */
   manifest: string;
+  /** The street's return tables as JSON (`ReturnTable & { note }`[]), summed by the district's consolidation. */
   tables: string;
   bytes: Uint8Array;
   received_via: 'file' | 'upload';

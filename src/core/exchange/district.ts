@@ -18,7 +18,7 @@ import { packageProblemMessage } from '../../shared/i18n/exchange';
 import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
 import { RETURN_TABLE_IDS, totalOf, type ReturnTable } from '../../shared/returns/tables';
-import { first, qb, run } from '../db/query';
+import { all, first, qb, run } from '../db/query';
 import { periodBounds } from '../returns/period';
 import { tablesWorkbook } from '../returns/summary-xlsx';
 import { RETURN_COLUMNS } from '../returns/tables';
@@ -28,17 +28,15 @@ import { parseJsonl } from './package';
 import { inspectPackage, latestReceived, type Failure } from './verify';
 
 export function listStreets(db: SqliteDatabase): DistrictStreet[] {
-  return (
-    db.prepare("SELECT code, name, sign_key, sign_key_id, token_hash, created_at, updated_at FROM exchange_peers WHERE role = 'street' ORDER BY code").all() as {
-      code: string;
-      name: string;
-      sign_key: string;
-      sign_key_id: string;
-      token_hash: string | null;
-      created_at: string;
-      updated_at: string;
-    }[]
-  ).map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, publicKey: r.sign_key, hasToken: r.token_hash !== null, addedAt: r.created_at, updatedAt: r.updated_at }));
+  const rows = all(
+    db,
+    qb
+      .selectFrom('exchange_peers')
+      .select(['code', 'name', 'sign_key', 'sign_key_id', 'token_hash', 'created_at', 'updated_at'])
+      .where('role', '=', 'street')
+      .orderBy('code'),
+  );
+  return rows.map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, publicKey: r.sign_key, hasToken: r.token_hash !== null, addedAt: r.created_at, updatedAt: r.updated_at }));
 }
 
 function streetPeer(db: SqliteDatabase, code: string) {
@@ -131,7 +129,7 @@ export function auditConflict(earlier: ReceivedHead[], next: ReceivedHead): numb
 }
 
 function earlierHeads(db: SqliteDatabase, street: string): ReceivedHead[] {
-  const rows = db.prepare('SELECT manifest FROM district_packages WHERE street_code = ? ORDER BY id DESC LIMIT 200').all(street) as { manifest: string }[];
+  const rows = all(db, qb.selectFrom('district_packages').select('manifest').where('street_code', '=', street).orderBy('id', 'desc').limit(200));
   return rows.map((r) => {
     const m = JSON.parse(r.manifest) as { auditHead?: AuditHeadClaim; generatedAt: string };
     const head = m.auditHead && Number.isInteger(m.auditHead.count) && typeof m.auditHead.hash === 'string' ? m.auditHead : undefined;
@@ -192,31 +190,35 @@ export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date,
 }
 
 export function districtPackages(db: SqliteDatabase, period: string | undefined): { packages: DistrictPackageRow[]; rejections: DistrictRejection[] } {
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.street_code, coalesce(s.name, '') AS street_name, p.period, p.version, p.file_name, p.sha256, p.size, p.received_via,
-         p.received_at, p.received_by, p.replaced_by, p.manifest
-       FROM district_packages p LEFT JOIN exchange_peers s ON s.code = p.street_code
-       WHERE @period IS NULL OR p.period = @period ORDER BY p.period DESC, p.street_code, p.version DESC`,
-    )
-    .all({ period: period ?? null }) as {
-    id: number;
-    street_code: string;
-    street_name: string;
-    period: string;
-    version: number;
-    file_name: string;
-    sha256: string;
-    size: number;
-    received_via: 'file' | 'upload';
-    received_at: string;
-    received_by: string;
-    replaced_by: number | null;
-    manifest: string;
-  }[];
-  const rejections = db
-    .prepare('SELECT * FROM district_rejections WHERE @period IS NULL OR period = @period OR period IS NULL ORDER BY id DESC LIMIT 200')
-    .all({ period: period ?? null }) as { id: number; at: string; file_name: string; street_code: string | null; period: string | null; version: number | null; code: string; message: string; received_via: 'file' | 'upload' }[];
+  let packages = qb
+    .selectFrom('district_packages as p')
+    .leftJoin('exchange_peers as s', 's.code', 'p.street_code')
+    .select((eb) => [
+      'p.id',
+      'p.street_code',
+      eb.fn.coalesce('s.name', eb.val('')).as('street_name'),
+      'p.period',
+      'p.version',
+      'p.file_name',
+      'p.sha256',
+      'p.size',
+      'p.received_via',
+      'p.received_at',
+      'p.received_by',
+      'p.replaced_by',
+      'p.manifest',
+    ])
+    .orderBy('p.period', 'desc')
+    .orderBy('p.street_code')
+    .orderBy('p.version', 'desc');
+  // Rejections of the period, and those whose period could not be read (a file that did not open).
+  let refused = qb.selectFrom('district_rejections').selectAll().orderBy('id', 'desc').limit(200);
+  if (period !== undefined) {
+    packages = packages.where('p.period', '=', period);
+    refused = refused.where((eb) => eb.or([eb('period', '=', period), eb('period', 'is', null)]));
+  }
+  const rows = all(db, packages);
+  const rejections = all(db, refused);
   return {
     packages: rows.map((r) => ({
       id: r.id,
@@ -250,9 +252,7 @@ export function districtPackages(db: SqliteDatabase, period: string | undefined)
 /** The period across the district: per table one row per street that sent (its totals), summed; who is missing. */
 export function consolidate(db: SqliteDatabase, period: string): Consolidation {
   periodBounds(period);
-  const current = db
-    .prepare('SELECT street_code, version, received_at, tables FROM district_packages WHERE period = ? AND replaced_by IS NULL')
-    .all(period) as { street_code: string; version: number; received_at: string; tables: string }[];
+  const current = all(db, qb.selectFrom('district_packages').select(['street_code', 'version', 'received_at', 'tables']).where('period', '=', period).where('replaced_by', 'is', null));
   const byStreet = new Map(current.map((c) => [c.street_code, { ...c, tables: JSON.parse(c.tables) as ReturnTable[] }]));
   const streets = listStreets(db).map((s) => {
     const got = byStreet.get(s.code);

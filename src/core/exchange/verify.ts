@@ -5,6 +5,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { PackageProblem, VerifyOutcome } from '../../shared/api/contract-exchange';
 import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
+import { first, qb } from '../db/query';
 import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
 import { periodOf } from '../returns/period';
 import { requireStreet } from '../services/street';
@@ -21,9 +22,7 @@ function failure(code: PackageProblem, params: Record<string, string | number> =
 
 /** The newest version of a street's return for a period this district holds, and its hash. */
 export function latestReceived(db: SqliteDatabase, street: string, period: string): { version: number; sha256: string; id: number } | undefined {
-  return db
-    .prepare('SELECT id, version, sha256 FROM district_packages WHERE street_code = ? AND period = ? ORDER BY version DESC LIMIT 1')
-    .get(street, period) as { version: number; sha256: string; id: number } | undefined;
+  return first(db, qb.selectFrom('district_packages').select(['id', 'version', 'sha256']).where('street_code', '=', street).where('period', '=', period).orderBy('version', 'desc').limit(1));
 }
 
 /** Everything but the replay check (which import decides together with a duplicate upload). */
