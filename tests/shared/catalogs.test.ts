@@ -11,6 +11,7 @@ import { PACKAGE_PROBLEM_TEXT } from '../../src/shared/i18n/exchange';
 import { FILE_TEXT } from '../../src/shared/i18n/file-text';
 import { BACKUP_PROBLEMS, ERROR_TEXT, FIELD_PROBLEMS, ROLE_LABELS } from '../../src/shared/i18n/messages';
 import { SCOPE_REFUSAL } from '../../src/shared/i18n/messages-scope';
+import { MEMBER_FIELD_LABELS } from '../../src/shared/i18n/member-fields';
 import { zhCN } from '../../src/renderer/src/i18n/zh-CN';
 import { en } from '../../src/renderer/src/i18n/en';
 import { importZhCN } from '../../src/renderer/src/i18n/import.zh-CN';
@@ -51,6 +52,7 @@ const SHARED: Record<string, Catalog> = {
   packageProblems: PACKAGE_PROBLEM_TEXT,
   files: FILE_TEXT,
   appMenu: APP_MENU_TEXT,
+  memberFields: MEMBER_FIELD_LABELS,
 };
 
 /** Every text of a catalog by its dotted key. */

@@ -2,6 +2,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Role } from '../../shared/api/schemas';
 import type { CounterTables } from './schema-counter';
+import type { ColumnShape, FieldColumn, RecordFieldDef } from '../../shared/members/fields';
 
 export interface StreetTable {
   id: number;
@@ -95,44 +96,31 @@ export interface OrganizationTable {
   updated_at: string;
 }
 
-export interface MemberTable {
+/** A member field's column type from its declaration in the field table (src/shared/members/fields.ts). */
+type FieldColumnType<S> = S extends { shape: 'flag' }
+  ? Generated<number>
+  : S extends { shape: 'defaulted'; value: infer V }
+    ? Generated<V>
+    : S extends { shape: 'value'; value: infer V }
+      ? V
+      : S extends { shape: 'nullable'; value: infer V }
+        ? V | null
+        : never;
+
+/** The columns of the member fields, typed from the field table: a field added there is typed here. */
+type MemberFieldColumns = { [F in RecordFieldDef as FieldColumn<F>]: FieldColumnType<ColumnShape<F>> };
+
+/** The members table: the field table's columns and the record's own (its links, history and state). */
+export interface MemberTable extends MemberFieldColumns {
   id: Generated<number>;
-  name: string;
   name_initials: string;
   name_pinyin: string;
-  sex: 1 | 2;
-  ethnicity: string | null;
-  id_number: string;
-  birth_date: string;
-  education: string | null;
-  category: 'full' | 'probationary';
   org_id: number;
-  join_date: string | null;
-  full_date: string | null;
-  occupation: string | null;
-  phone: string | null;
-  address: string | null;
-  standing: Generated<'normal' | 'suspended'>;
-  lost_contact: Generated<number>;
-  lost_contact_since: string | null;
+  grid_id: number | null;
   lost_contact_reason: string | null;
-  mobile: Generated<number>;
-  mobile_destination: string | null;
   mobile_reason: string | null;
   mobile_since: string | null;
   mobile_contact: string | null;
-  grid_id: number | null;
-  building: string | null;
-  unit: string | null;
-  room: string | null;
-  work_unit: string | null;
-  in_service_registered: Generated<number>;
-  employer_org: string | null;
-  hardship: Generated<number>;
-  skills: string | null;
-  volunteer: Generated<number>;
-  native_place: string | null;
-  work_start_date: string | null;
   status: Generated<'active' | 'history'>;
   left_on: string | null;
   left_reason: 'death' | 'transfer_out' | 'expelled' | 'struck_off' | 'lapsed' | 'withdrew' | 'other' | null;

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ApiParsedInput, MemberLeaveReason, MemberRow } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
 import { fileText, type FileTextKey } from '../../shared/i18n/file-text';
-import { MEMBER_FIELD_BY_KEY, MEMBER_FIELDS, NATIONAL_ITEMS, type MemberField } from '../../shared/members/fields';
+import { EXPORT_FIELDS, MEMBER_FIELD_BY_KEY, NATIONAL_ITEMS, type MemberField } from '../../shared/members/fields';
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
@@ -22,31 +22,22 @@ const LEAVE_REASONS: Record<MemberLeaveReason, FileTextKey> = {
 };
 
 
-/** A field's value as the exported cell shows it. */
+/** A field's value as the exported cell shows it: by how the field table keeps it (codes as labels, flags as 是/否). */
 export function cellValue(field: MemberField, m: MemberRow, codes: Codes, lang: Language): string | null {
-  const yesNo = (v: boolean) => fileText(lang, v ? 'yes' : 'no');
-  switch (field.key) {
+  const value = (m as unknown as Record<string, unknown>)[field.key];
+  switch (field.kind) {
     case 'sex':
       return fileText(lang, m.sex === 1 ? 'male' : 'female');
     case 'category':
       return fileText(lang, m.category === 'full' ? 'categoryFull' : 'categoryProbationary');
     case 'standing':
       return fileText(lang, m.standing === 'normal' ? 'standingNormal' : 'standingSuspended');
-    case 'ethnicity':
-    case 'education':
-    case 'occupation':
-      return codes.label(field.key, m[field.key]) ?? null;
-    case 'lostContact':
-    case 'mobile':
-    case 'inServiceRegistered':
-    case 'hardship':
-    case 'volunteer':
-      return yesNo(m[field.key]);
-    default: {
-      const value = (m as unknown as Record<string, unknown>)[field.key];
-      return value === null || value === undefined ? null : String(value);
-    }
+    default:
+      break;
   }
+  if (field.store.as === 'code') return codes.label(field.store.table, value as string | null) ?? null;
+  if (field.store.as === 'flag') return fileText(lang, value ? 'yes' : 'no');
+  return value === null || value === undefined ? null : String(value);
 }
 
 export async function exportMembers(
@@ -57,7 +48,7 @@ export async function exportMembers(
   scope: Scope | null = null,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
   if (input.layout === 'national') return exportNational(db, input, scope);
-  const fields = input.columns?.length ? MEMBER_FIELDS.filter((f) => input.columns!.includes(f.key)) : MEMBER_FIELDS.filter((f) => f.national);
+  const fields = input.columns?.length ? EXPORT_FIELDS.filter((f) => input.columns!.includes(f.key)) : EXPORT_FIELDS.filter((f) => f.national);
   const zh = lang === 'zh-CN';
   // The history roll says when and why each record left it, after the member's own columns.
   const history = input.status === 'history';

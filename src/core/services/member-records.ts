@@ -4,6 +4,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput, CodeTableName, CodeTables, MemberDetail } from '../../shared/api/contract';
 import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
+import { MEMBER_FIELDS } from '../../shared/members/fields';
 import { toHalfWidth } from '../../shared/validators';
 import { AppError, type FieldIssue } from '../../shared/result';
 import { first, qb, run } from '../db/query';
@@ -114,102 +115,82 @@ function getMember(db: SqliteDatabase, id: number): Member {
   return row;
 }
 
-/** The record as cells, the way checkMemberRow reads a roster row. */
+/** The record as cells, the way checkMemberRow reads a roster row: each field by the field table. */
 export function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, unknown> {
-  const org = db.prepare('SELECT name FROM organizations WHERE id = ?').get(m.org_id) as { name: string };
-  const grid = m.grid_id === null ? undefined : (db.prepare('SELECT name FROM grids WHERE id = ?').get(m.grid_id) as { name: string }).name;
-  const cells: Record<string, unknown> = {
-    name: m.name,
-    idNumber: m.id_number,
-    branch: org.name,
-    sex: m.sex,
-    ethnicity: codes.label('ethnicity', m.ethnicity),
-    birthDate: m.birth_date,
-    education: codes.label('education', m.education),
-    category: m.category,
-    joinDate: m.join_date,
-    fullDate: m.full_date,
-    occupation: codes.label('occupation', m.occupation),
-    phone: m.phone,
-    address: m.address,
-    standing: m.standing,
-    lostContactSince: m.lost_contact_since,
-    mobileDestination: m.mobile_destination,
-    lostContact: m.lost_contact === 1,
-    mobile: m.mobile === 1,
-    grid,
-    building: m.building,
-    unit: m.unit,
-    room: m.room,
-    workUnit: m.work_unit,
-    inServiceRegistered: m.in_service_registered === 1,
-    employerOrg: m.employer_org,
-    hardship: m.hardship === 1,
-    skills: m.skills,
-    volunteer: m.volunteer === 1,
-    nativePlace: m.native_place,
-    workStartDate: m.work_start_date,
-  };
+  const row = m as unknown as Record<string, unknown>;
+  const cells: Record<string, unknown> = {};
+  for (const f of MEMBER_FIELDS) {
+    const store = f.store;
+    switch (store.as) {
+      case 'text':
+      case 'value':
+        cells[f.key] = row[store.column];
+        break;
+      case 'code':
+        cells[f.key] = codes.label(store.table, row[store.column] as string | null);
+        break;
+      case 'flag':
+        cells[f.key] = row[store.column] === 1;
+        break;
+      case 'branch':
+        cells[f.key] = first(db, qb.selectFrom('organizations').select('name').where('id', '=', m.org_id))!.name;
+        break;
+      case 'grid':
+        cells[f.key] = m.grid_id === null ? undefined : first(db, qb.selectFrom('grids').select('name').where('id', '=', m.grid_id))?.name;
+        break;
+      case 'community':
+        break;
+    }
+  }
   for (const key of Object.keys(cells)) if (cells[key] === null || cells[key] === undefined) delete cells[key];
   return cells;
 }
 
-/** The columns a checked draft is stored as; code, branch and grid names are resolved here. */
-export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): Omit<NewMember, 'created_at' | 'updated_at'> {
-  const code = (table: CodeTable, field: keyof MemberDraft, text: string | undefined) => {
-    if (text === undefined) return null;
-    const found = codes.code(table, text);
-    if (found === undefined) problems.push({ field, value: text, problem: 'codeUnknown' });
-    return found ?? null;
-  };
-  let gridId: number | null = null;
-  if (draft.grid !== undefined) {
-    const grids = codes.gridIds(db, draft.grid, codes.communityOf(db, orgId));
-    if (grids.length !== 1) problems.push({ field: 'grid', value: draft.grid, problem: 'gridUnknown' });
-    else gridId = grids[0];
-  }
+type StoredColumns = Omit<NewMember, 'created_at' | 'updated_at'>;
+
+/** The columns a checked draft is stored as, by the field table; code, branch and grid names are resolved here. */
+export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): StoredColumns {
+  const values = draft as unknown as Readonly<Record<string, unknown>>;
   const pinyin = codes.pinyinOf(draft.name);
-  return {
-    name: draft.name,
-    name_initials: pinyin.initials,
-    name_pinyin: pinyin.full,
-    sex: draft.sex!,
-    ethnicity: code('ethnicity', 'ethnicity', draft.ethnicity),
-    id_number: draft.idNumber,
-    birth_date: draft.birthDate!,
-    education: code('education', 'education', draft.education),
-    category: draft.category ?? (draft.fullDate ? 'full' : 'probationary'),
-    org_id: orgId,
-    join_date: draft.joinDate ?? null,
-    full_date: draft.fullDate ?? null,
-    occupation: code('occupation', 'occupation', draft.occupation),
-    phone: draft.phone ?? null,
-    address: draft.address ?? null,
-    standing: draft.standing ?? 'normal',
-    lost_contact: (draft.lostContact ?? draft.lostContactSince !== undefined) ? 1 : 0,
-    lost_contact_since: draft.lostContactSince ?? null,
-    lost_contact_reason: null,
-    mobile: (draft.mobile ?? draft.mobileDestination !== undefined) ? 1 : 0,
-    mobile_destination: draft.mobileDestination ?? null,
-    mobile_reason: null,
-    mobile_since: null,
-    mobile_contact: null,
-    grid_id: gridId,
-    building: draft.building ?? null,
-    unit: draft.unit ?? null,
-    room: draft.room ?? null,
-    work_unit: draft.workUnit ?? null,
-    in_service_registered: draft.inServiceRegistered ? 1 : 0,
-    employer_org: draft.employerOrg ?? null,
-    hardship: draft.hardship ? 1 : 0,
-    skills: draft.skills ?? null,
-    volunteer: draft.volunteer ? 1 : 0,
-    native_place: draft.nativePlace ?? null,
-    work_start_date: draft.workStartDate ?? null,
-    left_on: null,
-    left_reason: null,
-    left_note: null,
-  };
+  const columns: Record<string, unknown> = { name_initials: pinyin.initials, name_pinyin: pinyin.full };
+  for (const f of MEMBER_FIELDS) {
+    const store = f.store;
+    const value = values[f.key];
+    switch (store.as) {
+      case 'text':
+        columns[store.column] = value ?? null;
+        break;
+      case 'value':
+        columns[store.column] = value ?? store.otherwise?.(values);
+        break;
+      case 'code': {
+        const found = value === undefined ? undefined : codes.code(store.table, value as string);
+        if (value !== undefined && found === undefined) problems.push({ field: f.key, value, problem: 'codeUnknown' });
+        columns[store.column] = found ?? null;
+        break;
+      }
+      case 'flag':
+        columns[store.column] = (value ?? (store.impliedBy !== undefined && values[store.impliedBy] !== undefined)) ? 1 : 0;
+        break;
+      case 'branch':
+        columns[store.column] = orgId;
+        break;
+      case 'grid': {
+        let gridId: number | null = null;
+        if (value !== undefined) {
+          const grids = codes.gridIds(db, value as string, codes.communityOf(db, orgId));
+          if (grids.length !== 1) problems.push({ field: f.key, value, problem: 'gridUnknown' });
+          else gridId = grids[0];
+        }
+        columns[store.column] = gridId;
+        break;
+      }
+      case 'community':
+        break;
+    }
+  }
+  // The record's own columns: set by their own actions (the mobility form, leaving the roll), never by a draft.
+  return { ...columns, lost_contact_reason: null, mobile_reason: null, mobile_since: null, mobile_contact: null, left_on: null, left_reason: null, left_note: null } as StoredColumns;
 }
 
 function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | null, problems: RowProblem[]): void {
@@ -356,8 +337,8 @@ export function updateMember(
 
 /** Columns whose change has an event of its own (category_changed, moved …), or that are not the clerk's. */
 const EDIT_SKIPPED = new Set(['id', 'version', 'updated_at', 'created_at', 'name_initials', 'name_pinyin', 'category', 'org_id', 'standing', 'lost_contact', 'mobile', 'status']);
-const FLAG_COLUMNS = new Set(['hardship', 'volunteer', 'in_service_registered']);
-const CODED_COLUMNS = { ethnicity: 'ethnicity', education: 'education', occupation: 'occupation' } as const;
+/** Each field's column, the field it is shown as in the history, and how its value reads (by the field table). */
+const FIELD_OF_COLUMN = new Map(MEMBER_FIELDS.flatMap((f) => ('column' in f.store ? [[f.store.column, f] as const] : [])));
 
 /**
  * Every other field the change touched, as the record's history shows it (field, before, after): codes and
@@ -367,15 +348,16 @@ function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Co
   const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
   const shown = (column: string, value: unknown): unknown => {
     if (value === null || value === undefined) return null;
-    if (column in CODED_COLUMNS) return codes.label(CODED_COLUMNS[column as keyof typeof CODED_COLUMNS], value as string) ?? value;
-    if (column === 'grid_id') return gridName.get(value) ?? null;
-    if (FLAG_COLUMNS.has(column)) return value === 1;
+    const store = FIELD_OF_COLUMN.get(column)?.store;
+    if (store?.as === 'code') return codes.label(store.table, value as string) ?? value;
+    if (store?.as === 'grid') return gridName.get(value) ?? null;
+    if (store?.as === 'flag') return value === 1;
     return value;
   };
   const edits: { field: string; from: unknown; to: unknown }[] = [];
   for (const column of Object.keys(after) as (keyof Member)[]) {
     if (EDIT_SKIPPED.has(column) || before[column] === after[column]) continue;
-    const field = column === 'grid_id' ? 'grid' : column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+    const field = FIELD_OF_COLUMN.get(column)?.key ?? column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
     edits.push({ field, from: shown(column, before[column]), to: shown(column, after[column]) });
   }
   return edits;

@@ -7,6 +7,7 @@ import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
+import type { MemberRecordValues } from '../members/fields';
 import { ADMINISTRATION, OWN_ACCOUNT, type FreezeDecl, type ScopeDecl, type WholeStreetDecl } from './contract-rules';
 
 /**
@@ -365,41 +366,15 @@ export interface CodeSynonym {
 }
 
 /** One member as the members page and `members list` show them (camelCase names of the contract). */
-export interface MemberRow {
+/** A member as the contract sends it: the fields of the field table (src/shared/members/fields.ts) and the record's own. */
+export interface MemberRow extends MemberRecordValues {
   id: number;
-  name: string;
-  sex: 1 | 2;
-  ethnicity: string | null;
-  idNumber: string;
-  birthDate: string;
-  education: string | null;
-  category: 'full' | 'probationary';
+  /** The branch's id (the `branch` field is its name). */
   orgId: number;
-  branch: string;
-  joinDate: string | null;
-  fullDate: string | null;
-  occupation: string | null;
-  phone: string | null;
-  address: string | null;
-  standing: 'normal' | 'suspended';
-  lostContact: boolean;
-  lostContactSince: string | null;
-  mobile: boolean;
-  mobileDestination: string | null;
+  /** The grid's id (the `grid` field is its name). */
   gridId: number | null;
-  grid: string | null;
+  /** The branch's community, never typed: it follows the branch. */
   community: string | null;
-  building: string | null;
-  unit: string | null;
-  room: string | null;
-  workUnit: string | null;
-  inServiceRegistered: boolean;
-  employerOrg: string | null;
-  hardship: boolean;
-  skills: string | null;
-  volunteer: boolean;
-  nativePlace: string | null;
-  workStartDate: string | null;
   status: 'active' | 'history';
   /** For a record in history (status 'history'): the day and reason it left the roll; null while on it. */
   leftOn: string | null;

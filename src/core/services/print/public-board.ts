@@ -9,7 +9,7 @@ import type { Language } from '../../../shared/api/schemas';
 import { fileText } from '../../../shared/i18n/file-text';
 import { maskAddress, maskCitizenId, maskPhone, scrubPersonalData } from '../../../shared/validators/masking';
 import { cellValue } from '../../export/export-members';
-import { MEMBER_FIELD_BY_KEY } from '../../../shared/members/fields';
+import { BOARD_FIELDS, MEMBER_FIELD_BY_KEY } from '../../../shared/members/fields';
 import { Codes } from '../member-records';
 import { allMembers } from '../members';
 import { organizationTitles, subtreeIds, treeRank } from '../organizations';
@@ -152,7 +152,8 @@ function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'
   return { columns: ['name', 'commitment'], groups: toGroups(groups) };
 }
 
-const PROBATIONARY_COLUMNS = ['name', 'sex', 'ethnicity', 'birthDate', 'education', 'occupation', 'joinDate', 'address'] as const;
+/** The board's columns: the fields the field table marks public, in its order. */
+const PROBATIONARY_COLUMNS: readonly string[] = BOARD_FIELDS.map((f) => f.key);
 
 function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const codes = new Codes(db);

@@ -6,16 +6,14 @@ import { DownOutlined, TableOutlined } from '@ant-design/icons';
 import { App, Button, Checkbox, Dropdown, Input, Space, Tag } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GRID_FIELDS } from '../../../../shared/members/fields';
+import { GRID_FIELDS, GRID_HIDDEN_AT_FIRST } from '../../../../shared/members/fields';
 import { api } from '../../api/client';
 import { useReportError } from '../../lib/errors';
 import { useLanguage } from '../../lib/use-language';
 import { memberColumnTitle } from './member-columns';
 
-/** Community fields few clerks need every day: hidden until someone asks for them. */
-// 所在社区 is offered but not shown at first: the branch cell already says "第1网格党支部 · 和平社区", and at
-// 1366 px another column would push 入党日期 off the screen.
-const DEFAULT_HIDDEN: readonly string[] = ['employerOrg', 'skills', 'nativePlace', 'workStartDate', 'community'];
+/** Fields few clerks need every day, hidden until someone asks for them: marked in the field table. */
+const DEFAULT_HIDDEN: readonly string[] = GRID_HIDDEN_AT_FIRST;
 const GRID = 'members';
 /**
  * The stored name of the layout in use (the others are the ones the user named). A key in the database, the

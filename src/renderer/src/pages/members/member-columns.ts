@@ -1,5 +1,5 @@
-// The grid's columns, one per member field of shared/members/fields.ts (the national 16 items first, the
-// community fields after), titled in the UI language, with codes and yes/no shown as a clerk reads them.
+// The grid's columns, one per grid column of the field table in shared/members/fields.ts (the national 16
+// items first, the community fields after; widths and hidden-at-first there), titled in the UI language, with codes and yes/no shown as a clerk reads them.
 import type { ColDef, ICellEditorParams, ValueFormatterParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { CodeTableName, CodeTables } from '../../../../shared/api/contract';
@@ -33,19 +33,8 @@ const KIND_WIDTH: Record<MemberFieldKind, number> = {
   grid: 92,
 };
 
-const TEXT_WIDTH: Record<string, number> = {
-  community: 104,
-  address: 230,
-  mobileDestination: 168,
-  workUnit: 160,
-  employerOrg: 160,
-  building: 64,
-  unit: 60,
-  room: 64,
-  nativePlace: 96,
-  // The branch with its community: every community has a 第1网格党支部.
-  branch: 200,
-};
+/** A column's width: the field table's, else its kind's. */
+const fieldWidth = (field: MemberField): number => ('width' in field.grid ? field.grid.width : undefined) ?? KIND_WIDTH[field.kind];
 
 /** Room the title needs at 13px: CJK about one em, Latin about half. */
 function titleWidth(title: string, sortable: boolean): number {
@@ -191,7 +180,7 @@ export function memberColumns({ lang, t, hidden, widths = {}, codes, editing, hi
       headerName: title,
       headerTooltip: title,
       width: widths[field.key] ?? Math.max(
-        TEXT_WIDTH[field.key] ?? KIND_WIDTH[field.kind],
+        fieldWidth(field),
         lang === 'en' ? (EN_VALUE_WIDTH[field.kind] ?? 0) : 0,
         titleWidth(title, sortable),
       ),
