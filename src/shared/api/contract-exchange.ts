@@ -38,8 +38,8 @@ export const exchangeMethods = {
       districtUrl: z.string().trim().max(300, { error: 'tooLong' }).regex(/^(https?:\/\/\S+)?$/, { error: 'urlFormat' }),
       uploadToken: z.string().trim().max(200, { error: 'tooLong' }),
       /** Retries of an upload and the first wait between them (doubling each time). */
-      uploadAttempts: z.number().int().min(1, { error: 'tooSmall' }).max(20, { error: 'tooLarge' }).optional(),
-      uploadBaseDelayMs: z.number().int().min(10, { error: 'tooSmall' }).max(60_000, { error: 'tooLarge' }).optional(),
+      uploadAttempts: z.number().int().min(1, { error: 'tooSmall' }).max(20, { error: 'tooBig' }).optional(),
+      uploadBaseDelayMs: z.number().int().min(10, { error: 'tooSmall' }).max(60_000, { error: 'tooBig' }).optional(),
     }),
     access: 'admin',
     write: true,
