@@ -243,7 +243,8 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const outcomes: ImportOutcome[] = await sessionOf(ctx).call('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'
-          ? { file: o.fileName, status: o.status, code: o.code, message: o.message }
+          ? // The CLI calls as a user whose language is stored: the reason is said again in the one asked for with --lang.
+            { file: o.fileName, status: o.status, code: o.code, message: packageProblemMessage(o.code, o.params ?? {}, ctx.lang) }
           : { file: o.fileName, status: o.status, streetCode: o.streetCode, period: o.period, version: o.version, ...('replacedVersion' in o && o.replacedVersion ? { replacedVersion: o.replacedVersion } : {}) },
       );
       const rejected = outcomes.filter((o) => o.status === 'rejected').length;

@@ -250,7 +250,8 @@ export interface DistrictStreet {
 export type ImportOutcome =
   | { fileName: string; status: 'accepted' | 'replaced'; streetCode: string; period: string; version: number; replacedVersion?: number; receipt: SignedReceipt }
   | { fileName: string; status: 'duplicate'; streetCode: string; period: string; version: number; receipt: SignedReceipt }
-  | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string };
+  /** `message` in the language of the user who imported; `params` let another language say it again (the CLI's --lang). */
+  | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string; params?: Record<string, string | number | undefined> };
 
 export interface DistrictPackageRow {
   id: number;
