@@ -38,7 +38,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 export function randomBytes(random: () => number, size: number): Uint8Array {
   const out = new Uint8Array(size);
