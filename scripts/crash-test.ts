@@ -4,6 +4,7 @@
 // never between), the audit chain verifies, the app opens the database, and after that start no partial
 // file, -journal or temporary copy is left anywhere. Prints a table; tests/core/crash.test.ts runs a few.
 //   npm run crash-test -- --kills 20 --rows 20000 [--only import,backup] [--seed 7]
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,13 @@ interface Prepared {
   command(run: string): string[];
   /** What the operation changes, read from the database file. */
   count(db: SqliteDatabase.Database): number | string;
+  /**
+   * A moment too short for a random kill to find (the package stored, its file not yet written): some of the
+   * kills are aimed at it, the child killed as soon as this reads true of its database (polled every 2 ms).
+   */
+  aimAt?(db: SqliteDatabase.Database): boolean;
+  /** What else the next start must find, read after it (each problem as a sentence). */
+  afterStart?(run: string, db: SqliteDatabase.Database): string[];
 }
 
 export interface CrashOperation {
@@ -103,6 +111,22 @@ export const OPERATIONS: CrashOperation[] = [
         db: 'streetdesk.db',
         command: (run) => cli('--db', path.join(run, 'streetdesk.db'), 'return', 'build', '--period', PERIOD, '--out', path.join(run, 'out'), '--unencrypted'),
         count: (db) => scalar(db, 'SELECT count(*) FROM return_packages'),
+        aimAt: (db) => Number(scalar(db, 'SELECT count(*) FROM return_packages')) > 0,
+        // A stored package has its file in out/ (written by the next start if the kill came between), the
+        // very bytes of the row; no stored package, no file.
+        afterStart(run, db) {
+          const rows = db.prepare('SELECT file_name, sha256 FROM return_packages').all() as { file_name: string; sha256: string }[];
+          const files = fs.readdirSync(path.join(run, 'out'));
+          const problems: string[] = [];
+          for (const r of rows) {
+            const file = path.join(run, 'out', r.file_name);
+            if (!fs.existsSync(file)) problems.push(`package row ${r.file_name} has no file in out/`);
+            else if (createHash('sha256').update(fs.readFileSync(file)).digest('hex') !== r.sha256) problems.push(`out/${r.file_name} differs from its row`);
+          }
+          const orphans = files.filter((f) => !rows.some((r) => r.file_name === f));
+          if (orphans.length) problems.push(`files in out/ without a row: ${orphans.join(', ')}`);
+          return problems;
+        },
       };
     },
   },
@@ -175,7 +199,7 @@ function childEnv(): NodeJS.ProcessEnv {
 }
 
 /** Runs the child; kills it after `killAfterMs` (if given). Answers how it ended and how long it ran. */
-function runChild(args: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
+function runChild(args: string[], killAfterMs: number | null, aim?: () => boolean): Promise<{ killed: boolean; code: number | null; ms: number; stderr: string }> {
   return new Promise((resolve) => {
     const started = performance.now();
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: childEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
@@ -185,8 +209,14 @@ function runChild(args: string[], killAfterMs: number | null): Promise<{ killed:
     const timer = killAfterMs === null ? null : setTimeout(() => {
       killed = child.kill('SIGKILL');
     }, killAfterMs);
+    const poll = aim
+      ? setInterval(() => {
+          if (aim()) killed = child.kill('SIGKILL');
+        }, 2)
+      : null;
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
+      if (poll) clearInterval(poll);
       resolve({ killed: killed && code === null, code, ms: performance.now() - started, stderr });
     });
   });
@@ -200,6 +230,22 @@ function walk(dir: string): string[] {
     else out.push(full);
   }
   return out;
+}
+
+/** A read-only look at the child's database while it runs (WAL: readers never block the writer). */
+function watch(dbPath: string, aim: (db: SqliteDatabase.Database) => boolean): { hit: () => boolean; close: () => void } {
+  let db: SqliteDatabase.Database | null = null;
+  return {
+    hit() {
+      try {
+        db ??= new SqliteDatabase(dbPath, { readonly: true, fileMustExist: true });
+        return aim(db);
+      } catch {
+        return false; // not opened yet, or busy for a moment
+      }
+    },
+    close: () => db?.close(),
+  };
 }
 
 /** What the morning after finds; each problem as a sentence. */
@@ -225,6 +271,7 @@ function check(run: string, p: Prepared, allowed: Set<string>): string[] {
     try {
       const audit = verifyAuditChain(app.database);
       if (!audit.ok) problems.push(`audit verify: ${JSON.stringify(audit.firstBroken)}`);
+      if (p.afterStart) problems.push(...p.afterStart(run, app.database));
     } finally {
       app.close();
     }
@@ -298,12 +345,17 @@ export async function crashTest(options: { operations: CrashOperation[]; kills: 
         const run = path.join(work, `kill-${k}`);
         copyTemplate(run);
         const at = Math.round(from + rand() * (done.ms - from));
-        const ended = await runChild(p.command(run), at);
+        // Every fourth kill aimed at the operation's narrow moment, when it has one.
+        const aimed = p.aimAt && k % 4 === 0;
+        const watcher = aimed ? watch(path.join(run, p.db), p.aimAt!) : null;
+        const ended = await runChild(p.command(run), aimed ? null : at, watcher?.hit);
+        watcher?.close();
         const problems = check(run, p, allowed);
         row.kills++;
         if (problems.length === 0) row.clean++;
-        else row.failures.push(`kill at ${at} ms${ended.killed ? '' : ' (had ended)'}: ${problems.join('; ')}`);
-        options.log?.(`${op.name}: kill ${k + 1}/${options.kills} at ${at} of ${Math.round(done.ms)} ms — ${problems.length ? problems.join('; ') : 'clean'}`);
+        else row.failures.push(`kill ${aimed ? 'aimed' : `at ${at} ms`}${ended.killed ? '' : ' (had ended)'}: ${problems.join('; ')}`);
+        const when = aimed ? `at the aimed moment (${Math.round(ended.ms)} ms)` : `at ${at}`;
+        options.log?.(`${op.name}: kill ${k + 1}/${options.kills} ${when} of ${Math.round(done.ms)} ms — ${problems.length ? problems.join('; ') : 'clean'}`);
         fs.rmSync(run, { recursive: true, force: true });
       }
       results.push(row);

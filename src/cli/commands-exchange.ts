@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
 import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder, packagesInFolder } from '../core/exchange/send';
+import { noteDelivery } from '../core/exchange/delivery-note';
 import { packageProblemMessage } from '../shared/i18n/exchange';
 import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext, type OptionSpec } from './declare';
 import { exchangeText } from './text-exchange';
@@ -176,11 +177,19 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const period = String(ctx.values.period);
       const encryptTo = str(ctx, 'encrypt-to');
       const keyFile = encryptTo === undefined ? undefined : new TextDecoder().decode(readFile(ctx, encryptTo));
-      const built = await sessionOf(ctx).call('returns.build', { period, unencrypted: ctx.values.unencrypted === true, ...(keyFile ? { encryptTo: keyFile } : {}) });
       const dir = path.resolve(String(ctx.values.out));
       fs.mkdirSync(dir, { recursive: true });
-      const { file } = writeToFolder(built.bytes, dir, built.package.fileName);
-      const p = built.package;
+      // Noted before the build: killed after the row is stored, the next start writes the file from it. A
+      // refusal or a failed write is reported now, so the note goes with it (finally).
+      const delivered = noteDelivery(ctx.app.database, ctx.app.dbPath, dir, period);
+      const { p, file } = await (async () => {
+        try {
+          const built = await sessionOf(ctx).call('returns.build', { period, unencrypted: ctx.values.unencrypted === true, ...(keyFile ? { encryptTo: keyFile } : {}) });
+          return { p: built.package, file: writeToFolder(built.bytes, dir, built.package.fileName).file };
+        } finally {
+          delivered();
+        }
+      })();
       return { value: { file, version: p.version, sha256: p.sha256, counts: p.counts, encrypted: p.encrypted }, human: exchangeText(ctx.lang).built(file, p.version, p.sha256) };
     },
   },
@@ -234,7 +243,8 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const outcomes: ImportOutcome[] = await sessionOf(ctx).call('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'
-          ? { file: o.fileName, status: o.status, code: o.code, message: o.message }
+          ? // The CLI calls as a user whose language is stored: the reason is said again in the one asked for with --lang.
+            { file: o.fileName, status: o.status, code: o.code, message: packageProblemMessage(o.code, o.params ?? {}, ctx.lang) }
           : { file: o.fileName, status: o.status, streetCode: o.streetCode, period: o.period, version: o.version, ...('replacedVersion' in o && o.replacedVersion ? { replacedVersion: o.replacedVersion } : {}) },
       );
       const rejected = outcomes.filter((o) => o.status === 'rejected').length;

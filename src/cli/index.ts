@@ -125,5 +125,9 @@ export async function runCli(argv: string[]): Promise<number> {
   }
 }
 
-const code = await runCli(process.argv.slice(2));
-process.exitCode = code;
+// Imported as a library (`npm run fuzz` runs many commands in each of a few long-lived processes, each
+// command's exit code taken from runCli): no command of its own then.
+if (process.env.STREETDESK_CLI_AS_LIBRARY !== '1') {
+  const code = await runCli(process.argv.slice(2));
+  process.exitCode = code;
+}

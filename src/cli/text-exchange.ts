@@ -26,7 +26,7 @@ export function exchangeText(lang: Language) {
       rows
         .map((r) => {
           const status = zh ? { accepted: '已接收', replaced: '已接收并替换旧版本', duplicate: '已接收过（同一文件）', rejected: '拒收' }[r.status] : r.status;
-          return `${r.file}\t${status}${r.message ? `：${r.message}` : ''}`;
+          return `${r.file}\t${status}${r.message ? `${zh ? '：' : ': '}${r.message}` : ''}`;
         })
         .join('\n'),
     returnTables: (info: ReturnInfo) =>

@@ -89,7 +89,7 @@ export class StreetDeskApp {
     this.db = openDatabase(options.dbPath);
     try {
       this.auditKey = options.auditKey ?? fileAuditKey(defaultKeyFolder(options.dbPath));
-      sweepLeftovers(this.dbPath, this.auditKey.folder);
+      sweepLeftovers(this.dbPath, this.auditKey.folder, this.db);
       setProcessJournal(this.auditKey.folder);
       useAuditKey(this.db, this.auditKey, this.now());
     } catch (err) {

@@ -48,7 +48,15 @@ export interface BoundedZip {
   size(name: string): number;
   /** Inflates one entry, checked against its declared size and CRC; counts toward the archive's total. */
   read(name: string): Uint8Array;
+  /**
+   * Inflates one entry a piece at a time (for a part read as a stream: only the piece in hand is held),
+   * with the same checks as `read`: past the declared size it stops at once; size and CRC at the end.
+   */
+  chunks(name: string): AsyncGenerator<Uint8Array>;
 }
+
+/** Pieces of an entry inflated by `chunks`: the shared-string parser behind it measured fastest and leanest at 16 KB (64 KB and 256 KB held more of its garbage). */
+const CHUNK_BYTES = 16 * 1024;
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -154,16 +162,57 @@ export function openBoundedZip(bytes: Uint8Array, limits: ZipLimits): BoundedZip
     if (!entry) throw new ZipLimitError('damaged', { entry: name });
     return entry;
   };
+  const stored = (name: string): { entry: Entry; data: Uint8Array } => {
+    const entry = get(name);
+    if (u32(entry.offset) !== LOCAL) throw new ZipLimitError('damaged', { entry: name });
+    const start = entry.offset + 30 + u16(entry.offset + 26) + u16(entry.offset + 28);
+    if (start + entry.compressed > bytes.length) throw new ZipLimitError('damaged', { entry: name });
+    return { entry, data: bytes.subarray(start, start + entry.compressed) };
+  };
+  const inflated = (n: number) => {
+    inflatedTotal += n;
+    if (inflatedTotal > limits.totalBytes) throw new ZipLimitError('totalSize', { size: inflatedTotal, limit: limits.totalBytes });
+  };
   return {
     names: [...entries.keys()],
     has: (name) => entries.has(name),
     size: (name) => get(name).size,
+    async *chunks(name: string): AsyncGenerator<Uint8Array> {
+      const { entry, data } = stored(name);
+      let seen = 0;
+      let crc = 0;
+      const take = (piece: Uint8Array) => {
+        seen += piece.length;
+        if (seen > entry.size) throw new ZipLimitError('sizeMismatch', { entry: name });
+        crc = zlib.crc32(piece, crc);
+        inflated(piece.length);
+      };
+      if (entry.method === 0) {
+        for (let at = 0; at < data.length; at += CHUNK_BYTES) {
+          const piece = data.subarray(at, Math.min(at + CHUNK_BYTES, data.length));
+          take(piece);
+          yield piece;
+        }
+      } else {
+        const inflater = zlib.createInflateRaw({ chunkSize: CHUNK_BYTES });
+        inflater.end(data);
+        try {
+          for await (const piece of inflater as AsyncIterable<Buffer>) {
+            take(piece);
+            yield piece;
+          }
+        } catch (error) {
+          if (error instanceof ZipLimitError) throw error;
+          throw new ZipLimitError('damaged', { entry: name });
+        } finally {
+          inflater.destroy(); // a refusal part way stops the inflating there
+        }
+      }
+      if (seen !== entry.size) throw new ZipLimitError('sizeMismatch', { entry: name });
+      if (crc !== entry.crc) throw new ZipLimitError('crc', { entry: name });
+    },
     read(name: string): Uint8Array {
-      const entry = get(name);
-      if (u32(entry.offset) !== LOCAL) throw new ZipLimitError('damaged', { entry: name });
-      const start = entry.offset + 30 + u16(entry.offset + 26) + u16(entry.offset + 28);
-      if (start + entry.compressed > bytes.length) throw new ZipLimitError('damaged', { entry: name });
-      const data = bytes.subarray(start, start + entry.compressed);
+      const { entry, data } = stored(name);
       let out: Uint8Array;
       if (entry.method === 0) out = data;
       else {
@@ -177,8 +226,7 @@ export function openBoundedZip(bytes: Uint8Array, limits: ZipLimits): BoundedZip
       }
       if (out.length !== entry.size) throw new ZipLimitError('sizeMismatch', { entry: name });
       if (zlib.crc32(out) !== entry.crc) throw new ZipLimitError('crc', { entry: name });
-      inflatedTotal += out.length;
-      if (inflatedTotal > limits.totalBytes) throw new ZipLimitError('totalSize', { size: inflatedTotal, limit: limits.totalBytes });
+      inflated(out.length);
       return out;
     },
   };

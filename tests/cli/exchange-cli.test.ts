@@ -84,6 +84,18 @@ describe('street to district by the command line', () => {
       ],
     });
 
+    // Outcomes follow --lang, not the language stored for the user the CLI runs as (zh-CN here).
+    const english = await runCli(['--json', '--lang', 'en', '--db', district, 'district', 'import', String(v1.file), damaged], PASSWORD);
+    expect(english.code).toBe(1);
+    expect(jsonLine(english)).toMatchObject({
+      files: [
+        { status: 'rejected', code: 'REPLAY', message: `Version 2 of 东华门街道（110101001000） ${period} is already here; version 1 is refused (same or older)` },
+        { status: 'rejected', code: 'TRUNCATED', message: 'The package is incomplete (truncated or damaged)' },
+      ],
+    });
+    const human = await runCli(['--lang', 'en', '--db', district, 'district', 'import', damaged], PASSWORD);
+    expect(human.stdout).toContain('rejected: The package is incomplete (truncated or damaged)');
+
     const report = await ok(['--db', district, 'district', 'report', '--period', period, '--out', at('report.xlsx')]);
     expect(report).toMatchObject({ sent: ['110101001000'], missing: [] });
     expect(fs.statSync(at('report.xlsx')).size).toBeGreaterThan(1000);

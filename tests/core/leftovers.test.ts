@@ -7,9 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { StreetDeskApp } from '../../src/core/app';
 import { defaultKeyFolder } from '../../src/core/services/audit-key';
 import { writeBackup } from '../../src/core/services/backup';
+import { noteDelivery } from '../../src/core/exchange/delivery-note';
+import { setProcessJournal } from '../../src/core/export/safe-write';
 import { appsForEachTest, makeTempDir } from '../support/factory';
+import { buildPackage, finalize, PERIOD, sitesForEachTest } from '../support/exchange';
 
 const apps = appsForEachTest();
+const sites = sitesForEachTest();
 
 describe('the next start after a kill', () => {
   it('removes partial backups, their journals, restore copies and journaled partial files; keeps finished ones', async () => {
@@ -63,6 +67,35 @@ describe('the next start after a kill', () => {
       expect(fs.existsSync(notes) ? fs.readdirSync(notes) : []).toEqual([]);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('finishes the delivery of a package a killed `return build` stored but had not written; drops a note whose build never came', async () => {
+    const s = await sites.street(1, 10);
+    await finalize(s);
+    const out = makeTempDir('streetdesk-out-');
+    const never = makeTempDir('streetdesk-never-');
+    try {
+      // The CLI's order: the note, the build (the row committed) … and the kill before the file.
+      setProcessJournal(defaultKeyFolder(s.dbPath));
+      noteDelivery(s.app.database, s.dbPath, out, PERIOD);
+      const built = await buildPackage(s);
+      noteDelivery(s.app.database, s.dbPath, never, PERIOD); // noted after the last build: nothing to deliver
+      s.app.close();
+      expect(fs.readdirSync(out)).toEqual([]);
+
+      const app = new StreetDeskApp({ dbPath: s.dbPath });
+      try {
+        expect(fs.readdirSync(out)).toEqual([built.package.fileName]);
+        expect(Buffer.from(fs.readFileSync(path.join(out, built.package.fileName))).equals(Buffer.from(built.bytes))).toBe(true);
+        expect(fs.readdirSync(never)).toEqual([]);
+        expect(fs.readdirSync(path.join(defaultKeyFolder(s.dbPath), 'pending-writes'))).toEqual([]);
+      } finally {
+        app.close();
+      }
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+      fs.rmSync(never, { recursive: true, force: true });
     }
   });
 });

@@ -38,7 +38,7 @@ export function rng(seed: number): () => number {
   };
 }
 
-const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
+export const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)];
 
 export function randomBytes(random: () => number, size: number): Uint8Array {
   const out = new Uint8Array(size);
@@ -266,8 +266,28 @@ export function namedRosterCases(): HostileCase[] {
     'a huge shared-string table (3,000,000 strings)',
     () => workbook({ sharedStrings: `<sst xmlns="${NS}">${'<si><t>张三李四</t></si>'.repeat(3_000_000)}</sst>` }),
   );
+  add(
+    'a huge shared-string table of distinct strings (2,400,000, 75 MB), one of them used',
+    () => workbook({ rows: header + rowXml(2, [undefined, ...memberCells(9).slice(1)]).replace('<row r="2">', '<row r="2"><c r="A2" t="s"><v>2399999</v></c>'), sharedStrings: distinctSharedStrings(2_400_000) }),
+    undefined,
+    true,
+  );
   add('a date cell holding 1e15', () => workbook({ rows: header + rowXml(2, memberCells(8)).replace('<c r="F2" t="inlineStr"><is><t>2001-07-01</t></is></c>', '<c r="F2" s="1"><v>1e15</v></c>') }));
   return cases;
+}
+
+/**
+ * A shared-string table of `n` different strings (two CJK characters and a number each): it compresses
+ * only some 3×, so no ratio or size limit refuses it, and a reader that parses it whole takes gigabytes.
+ */
+export function distinctSharedStrings(n: number): string {
+  const parts: string[] = [];
+  let x = 12345;
+  for (let i = 0; i < n; i++) {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    parts.push(`<si><t>${String.fromCharCode(0x4e00 + (x % 20000), 0x4e00 + ((x >> 8) % 20000))}${x}</t></si>`);
+  }
+  return `<sst xmlns="${NS}" count="${n}" uniqueCount="${n}">${parts.join('')}</sst>`;
 }
 
 /** 1.1 MB of noise stated as 90 MB: under the ratio limit, so only the sum of the sizes refuses it. */

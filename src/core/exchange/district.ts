@@ -96,7 +96,7 @@ function rejected(db: SqliteDatabase, incoming: Incoming, f: Failure, now: Date,
       received_via: incoming.via,
     }),
   );
-  return { outcome: { fileName: incoming.fileName, status: 'rejected', code: f.code, message, ...(f.file ? { file: f.file } : {}) } };
+  return { outcome: { fileName: incoming.fileName, status: 'rejected', code: f.code, message, ...(f.file ? { file: f.file } : {}), ...(f.params ? { params: f.params } : {}) } };
 }
 
 /** A head as the district received it, with when the street built that package. */

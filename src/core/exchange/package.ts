@@ -190,9 +190,20 @@ function readPackage(zip: BoundedZip): OpenedPackage | ReadFailure {
  * than a package may be, read no further than that limit.
  */
 export function readPackageFile(file: string): { ok: true; bytes: Uint8Array<ArrayBuffer> } | ReadFailure {
+  // Looked at by name before it is opened: opening a FIFO waits for a writer that may never come.
+  let named: fs.Stats;
+  try {
+    named = fs.statSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fail('NOT_A_FILE', file);
+    throw error;
+  }
+  if (!named.isFile()) return fail('NOT_A_FILE', file);
+  if (named.size > PACKAGE_MAX_FILE_BYTES) return fail('TOO_LARGE', file, { limit: formatBytes(PACKAGE_MAX_FILE_BYTES), size: formatBytes(named.size) });
   let fd: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // O_NONBLOCK: should the name be swapped for a FIFO between the stat and the open, the open still returns.
+    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return fail('NOT_A_FILE', file);
     throw error;

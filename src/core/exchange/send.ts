@@ -6,7 +6,8 @@ import path from 'node:path';
 import { EXCHANGE_UPLOAD_PATH, type ImportOutcome, type PackageManifest, type SignedReceipt } from '../../shared/api/contract-exchange';
 import { AppError } from '../../shared/result';
 import { verifyBytes } from './keys';
-import { openPackage, sha256 } from './package';
+import { openPackage, readPackageFile, sha256 } from './package';
+import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
 import { isSealed } from './sealed';
 import { notePending } from '../export/safe-write';
 
@@ -157,8 +158,10 @@ const PACKAGE_FILE = /\.(zip|sealed)$/i;
 const MAX_PACKAGES = 500;
 
 /**
- * The packages in a folder (a USB stick the streets' packages arrived on), read whole, in name order;
- * sub-folders and other files are left alone.
+ * The packages in a folder (a USB stick the streets' packages arrived on), in name order; sub-folders and
+ * other files are left alone. Each package file is looked at (stat) before it is read: one larger than a
+ * package may be, or one that is not a regular file (a FIFO, a device, a link to one), refuses the folder
+ * with its name, and nothing of it is read.
  */
 export function packagesInFolder(folder: string): { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) {
@@ -166,12 +169,38 @@ export function packagesInFolder(folder: string): { fileName: string; bytes: Uin
   }
   const names = fs
     .readdirSync(folder, { withFileTypes: true })
-    .filter((e) => e.isFile() && PACKAGE_FILE.test(e.name))
+    // Links and special files too: a package name on a FIFO is refused by name, not silently skipped.
+    .filter((e) => !e.isDirectory() && PACKAGE_FILE.test(e.name))
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   if (names.length === 0) throw new AppError('VALIDATION', `no packages in ${folder}`, { issues: [{ field: 'folder', problem: 'folderHasNoPackages', value: folder }] });
   if (names.length > MAX_PACKAGES) {
     throw new AppError('VALIDATION', `too many packages in ${folder}`, { issues: [{ field: 'folder', problem: 'folderTooManyPackages', value: folder, params: { count: names.length, max: MAX_PACKAGES } }] });
   }
-  return names.map((fileName) => ({ fileName, bytes: new Uint8Array(fs.readFileSync(path.join(folder, fileName))) }));
+  // Every file is checked before any is read: a bad one found late would otherwise cost the reads before it.
+  for (const fileName of names) {
+    const full = path.join(folder, fileName);
+    let stat: fs.Stats | null;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      stat = null; // a dangling link
+    }
+    if (!stat?.isFile()) {
+      throw new AppError('VALIDATION', `not a regular file: ${full}`, { issues: [{ field: 'folder', problem: 'folderFileNotRegular', value: folder, params: { file: fileName } }] });
+    }
+    if (stat.size > PACKAGE_MAX_FILE_BYTES) {
+      throw new AppError('VALIDATION', `package too large: ${full}`, {
+        issues: [{ field: 'folder', problem: 'folderFileTooLarge', value: folder, params: { file: fileName, size: formatBytes(stat.size), limit: formatBytes(PACKAGE_MAX_FILE_BYTES) } }],
+      });
+    }
+  }
+  return names.map((fileName) => {
+    const read = readPackageFile(path.join(folder, fileName));
+    if (!read.ok) {
+      // Changed between the look and the read (a file swapped on the stick): refused the same way.
+      throw new AppError('VALIDATION', `cannot read ${fileName}: ${read.code}`, { issues: [{ field: 'folder', problem: 'folderFileNotRegular', value: folder, params: { file: fileName } }] });
+    }
+    return { fileName, bytes: read.bytes };
+  });
 }

@@ -73,6 +73,10 @@ export function setProcessJournal(folder: string): void {
   processJournal = folder;
 }
 
+export function processJournalFolder(): string | null {
+  return processJournal;
+}
+
 /**
  * Notes `partial` in the journal folder (by default the process's) until `done()` is called; a start after
  * a kill finds the note and removes the file (and the -journal/-wal SQLite may have put beside it).

@@ -50,8 +50,9 @@ interface WorkbookReaderInternals {
   workbookRels?: { Id: string; Type: string; Target: string }[];
   _parseRels(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
-  /** The shared strings read, cached by _parseSharedStrings. */
+  /** With `sharedStrings: 'emit'`, each string as it is parsed: its index and its text (or rich text). */
+  _parseSharedStrings(entry: Readable): AsyncIterable<{ index: number; text: unknown }>;
+  /** The shared strings the worksheet parser looks cells up in (set here, from the emitted ones). */
   sharedStrings?: unknown[];
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: AsyncIterable<string>, sheetNo: string): Generator<{ eventType: string; value: unknown }>;
@@ -136,7 +137,8 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
   };
   const part = (name: string, edit: (xml: string) => string = (xml) => xml): Readable => Readable.from([edit(text(name) ?? '')]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
-    sharedStrings: 'cache',
+    // Emitted, not cached: only the strings the sheet read uses are kept (see sharedStringsOf).
+    sharedStrings: 'emit',
     // Styles tell a date cell from a number cell; hyperlinks are left to the cell's own text.
     styles: 'cache',
     hyperlinks: 'ignore',
@@ -152,10 +154,25 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
   const listed = reader.model?.sheets ?? [];
   if (listed.length > ROSTER_MAX_SHEETS) throw limitRefusal('rosterTooManySheets', listed.length, { count: listed.length, limit: ROSTER_MAX_SHEETS });
   const sharedStrings = target(rels.find((r) => r.Type.endsWith('/sharedStrings'))) ?? 'xl/sharedStrings.xml';
-  for await (const _ of reader._parseSharedStrings(part(sharedStrings))) {
-    // cached on the reader: nothing is emitted
-  }
-  const stringCount = reader.sharedStrings?.length ?? 0;
+  /**
+   * The shared strings a sheet's cells name, and how many the table holds. The table is decoded and parsed
+   * a piece at a time and only the strings named are kept: a table of millions of strings (90 MB of text,
+   * 2.6 GB once parsed whole) costs the time to read it, never its size in memory.
+   */
+  const sharedStringsOf = async (used: Set<number>): Promise<{ strings: unknown[]; count: number }> => {
+    const strings: unknown[] = [];
+    let count = 0;
+    if (used.size === 0 || !zip.has(sharedStrings)) return { strings, count };
+    try {
+      for await (const { index, text } of reader._parseSharedStrings(Readable.from(decodedPieces(zip.chunks(sharedStrings))))) {
+        count = index + 1;
+        if (used.has(index)) strings[index] = text;
+      }
+    } catch (error) {
+      throw error instanceof ZipLimitError ? zipRefusal(error) : error;
+    }
+    return { strings, count };
+  };
   const styles = target(rels.find((r) => r.Type.endsWith('/styles'))) ?? 'xl/styles.xml';
   if (zip.has(styles)) await reader._parseStyles(part(styles, declareZhCnFormats));
 
@@ -178,8 +195,11 @@ export async function openWorkbook(input: string | Uint8Array): Promise<OpenedWo
       // Counted in the text before exceljs parses a cell of it: the parse of millions of cells is what costs.
       if (filledCells(xml) > ROSTER_MAX_CELLS) throw limitRefusal('rosterTooManyCells', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_CELLS });
       if (filledRows(xml) > ROSTER_MAX_ROWS) throw limitRefusal('rosterTooManyRows', chosen.name, { sheet: chosen.name, limit: ROSTER_MAX_ROWS });
-      const missing = missingSharedString(xml, stringCount);
+      const used = sharedStringIndexes(xml);
+      const table = await sharedStringsOf(used);
+      const missing = missingSharedString(xml, table.count);
       if (missing) throw limitRefusal('rosterSharedStringMissing', missing, { cell: missing });
+      reader.sharedStrings = table.strings;
       const sheetNo = /sheet(\d+)\.xml$/.exec(sheetPath!)?.[1] ?? '1';
       const event = [...reader._parseWorksheet(sliced(xml), sheetNo)].find((e) => e.eventType === 'worksheet');
       const worksheet = event?.value as AsyncIterable<ExcelJS.Row> | undefined;
@@ -291,6 +311,21 @@ function filledRows(xml: string): number {
 }
 
 const SHARED_STRING_CELL = /<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?v>\s*(\d+)\s*<\/(?:\w+:)?v>/g;
+
+/** The shared strings a sheet's cells name (t="s"), found in its text before anything is parsed. */
+function sharedStringIndexes(xml: string): Set<number> {
+  const used = new Set<number>();
+  for (const m of xml.matchAll(SHARED_STRING_CELL)) if (/\bt=["']s["']/.test(m[1])) used.add(Number(m[2]));
+  return used;
+}
+
+/** UTF-8 pieces as text, a character cut between two pieces joined again (the decoder's stream mode). */
+async function* decodedPieces(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const piece of pieces) yield decoder.decode(piece, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
 
 /** The first cell (as A1) naming a shared string the workbook does not have: the file is damaged. */
 function missingSharedString(xml: string, count: number): string | null {

@@ -7,6 +7,8 @@
 // with a message — never leave a bad file.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
+import { finishDeliveries, isDeliveryNote } from '../exchange/delivery-note';
 import { backupFolder, removeWithSidecars } from './backup';
 
 /** Files in the backups folder that only exist while a backup or restore runs. */
@@ -15,10 +17,14 @@ const SIDECAR = /-(journal|wal|shm)$/;
 
 export interface SweepResult {
   removed: string[];
+  /** Package files a killed `return build` had not yet written, written now (exchange/delivery-note.ts). */
+  delivered: string[];
 }
 
-export function sweepLeftovers(dbPath: string, journalFolder: string | null): SweepResult {
+export function sweepLeftovers(dbPath: string, journalFolder: string | null, db?: SqliteDatabase): SweepResult {
   const removed: string[] = [];
+  // Deliveries first: writing a package file clears its own .part, and the notes below are then only partials.
+  const delivered = db && journalFolder ? finishDeliveries(db, dbPath, journalFolder) : [];
   const remove = (file: string) => {
     for (const suffix of ['', '-journal', '-wal', '-shm']) {
       if (fs.existsSync(`${file}${suffix}`)) removed.push(`${file}${suffix}`);
@@ -41,6 +47,7 @@ export function sweepLeftovers(dbPath: string, journalFolder: string | null): Sw
   if (journalFolder) {
     const notes = path.join(journalFolder, 'pending-writes');
     for (const name of safeList(notes)) {
+      if (isDeliveryNote(name)) continue; // another database's delivery, finished at its own start
       const note = path.join(notes, name);
       try {
         const { partial } = JSON.parse(fs.readFileSync(note, 'utf8')) as { partial?: unknown };
@@ -51,7 +58,7 @@ export function sweepLeftovers(dbPath: string, journalFolder: string | null): Sw
       fs.rmSync(note, { force: true });
     }
   }
-  return { removed };
+  return { removed, delivered };
 }
 
 function safeList(folder: string): string[] {

@@ -38,8 +38,8 @@ export const exchangeMethods = {
       districtUrl: z.string().trim().max(300, { error: 'tooLong' }).regex(/^(https?:\/\/\S+)?$/, { error: 'urlFormat' }),
       uploadToken: z.string().trim().max(200, { error: 'tooLong' }),
       /** Retries of an upload and the first wait between them (doubling each time). */
-      uploadAttempts: z.number().int().min(1, { error: 'tooSmall' }).max(20, { error: 'tooLarge' }).optional(),
-      uploadBaseDelayMs: z.number().int().min(10, { error: 'tooSmall' }).max(60_000, { error: 'tooLarge' }).optional(),
+      uploadAttempts: z.number().int().min(1, { error: 'tooSmall' }).max(20, { error: 'tooBig' }).optional(),
+      uploadBaseDelayMs: z.number().int().min(10, { error: 'tooSmall' }).max(60_000, { error: 'tooBig' }).optional(),
     }),
     access: 'admin',
     write: true,
@@ -250,7 +250,8 @@ export interface DistrictStreet {
 export type ImportOutcome =
   | { fileName: string; status: 'accepted' | 'replaced'; streetCode: string; period: string; version: number; replacedVersion?: number; receipt: SignedReceipt }
   | { fileName: string; status: 'duplicate'; streetCode: string; period: string; version: number; receipt: SignedReceipt }
-  | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string };
+  /** `message` in the language of the user who imported; `params` let another language say it again (the CLI's --lang). */
+  | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string; params?: Record<string, string | number | undefined> };
 
 export interface DistrictPackageRow {
   id: number;

@@ -1,9 +1,11 @@
 // The district: its keys and streets, and the consolidation — the same tables summed across the streets,
 // one row per street, the streets still missing, and a report.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { formatError } from '../../../src/shared/i18n/messages';
 import { expectError, makeTempDir } from '../../support/factory';
 import { buildPackage, pair, PERIOD, sitesForEachTest } from '../../support/exchange';
 
@@ -124,6 +126,43 @@ describe('consolidation', () => {
     expect(gone.details?.issues?.[0]).toMatchObject({ field: 'folder', problem: 'sendFolderMissing' });
     fs.rmSync(stick, { recursive: true, force: true });
     fs.rmSync(empty, { recursive: true, force: true });
+  });
+
+  it('looks at each file on the stick before reading it: an oversize package or a FIFO/device refuses the folder by name, nothing read', async () => {
+    const district = await sites.district();
+    const street = await sites.street(1, 10);
+    await pair(street, district);
+    const built = await buildPackage(street);
+    const stick = makeTempDir('streetdesk-stick-');
+    fs.writeFileSync(path.join(stick, built.package.fileName), built.bytes);
+    // 65 MB by its size but sparse on disk: refused by the stat alone, so the test reads nothing either.
+    const huge = path.join(stick, 'zz-huge.zip');
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 65 * 1024 * 1024);
+    const big = await expectError(district.app, 'district.importFolder', { folder: stick }, district.token, 'VALIDATION');
+    expect(big.details?.issues?.[0]).toMatchObject({ field: 'folder', problem: 'folderFileTooLarge', params: { file: 'zz-huge.zip', size: '65 MB', limit: '64 MB' } });
+    expect(big.message).toContain('zz-huge.zip');
+    fs.rmSync(huge);
+
+    // A FIFO with no writer: opening it would wait for ever; and a link to /dev/zero would read without end.
+    const fifo = path.join(stick, 'zz-pipe.zip');
+    execFileSync('mkfifo', [fifo]);
+    const started = Date.now();
+    const pipe = await expectError(district.app, 'district.importFolder', { folder: stick }, district.token, 'VALIDATION');
+    expect(pipe.details?.issues?.[0]).toMatchObject({ problem: 'folderFileNotRegular', params: { file: 'zz-pipe.zip' } });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    fs.rmSync(fifo);
+    fs.symlinkSync('/dev/zero', path.join(stick, 'zz-zero.sealed'));
+    const device = await expectError(district.app, 'district.importFolder', { folder: stick }, district.token, 'VALIDATION');
+    expect(device.details?.issues?.[0]).toMatchObject({ problem: 'folderFileNotRegular', params: { file: 'zz-zero.sealed' } });
+    expect(formatError(device, 'en', 'district.importFolder')).toContain('zz-zero.sealed, which is not a regular file');
+    expect(formatError(device, 'zh-CN', 'district.importFolder')).toContain('其中的 zz-zero.sealed 不是普通文件');
+    // Nothing was received by the refused attempts; with the bad file gone the good package goes in.
+    expect((await district.app.invoke('district.consolidate', { period: PERIOD }, district.token)).missing).toHaveLength(1);
+    fs.rmSync(path.join(stick, 'zz-zero.sealed'));
+    const outcomes = await district.app.invoke('district.importFolder', { folder: stick }, district.token);
+    expect(outcomes.map((o) => o.status)).toEqual(['accepted']);
+    fs.rmSync(stick, { recursive: true, force: true });
   });
 
   it('is a district’s business only', async () => {

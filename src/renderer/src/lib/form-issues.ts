@@ -177,17 +177,29 @@ export async function submitChecked<T>(options: {
   alsoCheck?: () => boolean;
   handle?: (error: unknown) => boolean;
   onRefusal?: (sentence: string | null) => void;
+  /**
+   * Shows issues instead of `showIssues` and answers those no field took: the pages before login pass
+   * `useIssueDisplay`'s, which writes the shown issues again when the language is switched.
+   */
+  display?: (issues: FieldIssue[]) => FieldIssue[];
 }): Promise<T | null> {
-  const { form, schema, input, fields, labels, report, setSaving, call, alsoCheck, handle, onRefusal } = options;
+  const { form, schema, input, fields, labels, report, setSaving, call, alsoCheck, handle, onRefusal, display } = options;
   onRefusal?.(null);
-  if (!checkForm(form, schema, input, fields, labels)) return null;
+  if (display) {
+    const issues = checkInput(schema, input);
+    display(issues);
+    if (issues.length > 0) return null;
+  } else if (!checkForm(form, schema, input, fields, labels)) return null;
   if (alsoCheck && !alsoCheck()) return null;
   setSaving(true);
   try {
     return await call();
   } catch (error) {
     if (handle?.(error)) return null;
-    if (onRefusal) onRefusal(stepRefusal(form, error, fields, report, labels));
+    if (display) {
+      const issues = validationIssues(error);
+      if (!issues || display(issues).length > 0) report(error);
+    } else if (onRefusal) onRefusal(stepRefusal(form, error, fields, report, labels));
     else showCallFailure(form, error, fields, report, labels);
     return null;
   } finally {

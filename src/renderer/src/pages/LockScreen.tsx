@@ -7,7 +7,7 @@ import { contract } from '../../../shared/api/contract';
 import { api, isApiError } from '../api/client';
 import { useSession } from '../app/session';
 import { errorText } from '../lib/errors';
-import { checkInput, showIssues } from '../lib/form-issues';
+import { submitChecked } from '../lib/form-issues';
 
 export function LockScreen() {
   const { t } = useTranslation();
@@ -18,21 +18,23 @@ export function LockScreen() {
 
   const unlock = async () => {
     const input = { password: form.getFieldValue('password') ?? '' };
-    const issues = checkInput(contract['auth.unlock'].input, input);
-    showIssues(form, issues, ['password']);
-    if (issues.length > 0) return;
-    setBusy(true);
-    try {
-      unlocked(await api.call('auth.unlock', input));
-    } catch (error) {
-      if (isApiError(error, 'UNAUTHENTICATED')) endSession('expired');
-      else if (isApiError(error, 'ACCOUNT_LOCKED')) endSession('account-locked');
-      else {
-        form.setFields([{ name: 'password', value: '', errors: [errorText(error)] }]);
-      }
-    } finally {
-      setBusy(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['auth.unlock'].input,
+      input,
+      fields: ['password'],
+      setSaving: setBusy,
+      call: async () => unlocked(await api.call('auth.unlock', input)),
+      // The session gone or the account locked meanwhile: the lock cannot open, the login page takes over.
+      handle: (error) => {
+        if (isApiError(error, 'UNAUTHENTICATED')) endSession('expired');
+        else if (isApiError(error, 'ACCOUNT_LOCKED')) endSession('account-locked');
+        else return false;
+        return true;
+      },
+      // A wrong password and anything else no field names: said under the one field, emptied for the retry.
+      report: (error) => form.setFields([{ name: 'password', value: '', errors: [errorText(error)] }]),
+    });
   };
 
   return (

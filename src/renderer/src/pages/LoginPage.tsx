@@ -7,7 +7,7 @@ import { contract } from '../../../shared/api/contract';
 import { api, ApiCallError } from '../api/client';
 import { useSession } from '../app/session';
 import { errorText } from '../lib/errors';
-import { checkInput, useIssueDisplay, validationIssues } from '../lib/form-issues';
+import { submitChecked, useIssueDisplay } from '../lib/form-issues';
 import { useLanguage } from '../lib/use-language';
 import { AuthLayout } from './AuthLayout';
 
@@ -30,20 +30,22 @@ export function LoginPage() {
   const submit = async () => {
     const values = form.getFieldsValue();
     const input = { username: values.username ?? '', password: values.password ?? '' };
-    const issues = checkInput(contract['auth.login'].input, input);
-    showIssues(issues);
-    if (issues.length > 0) return;
-    setBusy(true);
     setFailure(null);
-    try {
-      await signedIn(await api.call('auth.login', input));
-    } catch (error) {
-      const fieldIssues = validationIssues(error);
-      if (fieldIssues) showIssues(fieldIssues);
-      else setFailure(error);
-      if (error instanceof ApiCallError) form.setFieldValue('password', '');
-      setBusy(false);
-    }
+    await submitChecked({
+      form,
+      schema: contract['auth.login'].input,
+      input,
+      fields: FIELDS,
+      display: showIssues,
+      report: setFailure,
+      setSaving: setBusy,
+      call: async () => signedIn(await api.call('auth.login', input)),
+      // A refused login never leaves the password typed in; what else is wrong is shown as usual.
+      handle: (error) => {
+        if (error instanceof ApiCallError) form.setFieldValue('password', '');
+        return false;
+      },
+    });
   };
 
   const street = status?.street;

@@ -7,7 +7,7 @@ import { contract, type SiteMode } from '../../../shared/api/contract';
 import { api } from '../api/client';
 import { useSession } from '../app/session';
 import { errorText } from '../lib/errors';
-import { checkConfirmation, checkInput, useIssueDisplay, validationIssues } from '../lib/form-issues';
+import { checkConfirmation, submitChecked, useIssueDisplay, validationIssues } from '../lib/form-issues';
 import { useLanguage } from '../lib/use-language';
 import { AuthLayout } from './AuthLayout';
 
@@ -52,25 +52,23 @@ export function SetupPage() {
       language: lang,
     };
     const district = { district: { name: values.district?.name ?? '', code: values.district?.code ?? '' }, admin, language: lang };
-    const issues =
-      mode === 'district' ? checkInput(contract['setup.initializeDistrict'].input, district) : checkInput(contract['setup.initialize'].input, street);
-    showIssues(issues);
-    const passwordOk = issues.some((i) => i.field === 'admin.password')
-      ? true
-      : checkConfirmation(form, 'confirmPassword', admin.password, values.confirmPassword, t('setup.passwordMismatch'));
-    if (issues.length > 0 || !passwordOk) return;
-    setBusy(true);
     setFailure(null);
-    try {
-      await signedIn(mode === 'district' ? await api.call('setup.initializeDistrict', district) : await api.call('setup.initialize', street));
-    } catch (error) {
-      const fieldIssues = validationIssues(error);
-      const rest = fieldIssues ? showIssues(fieldIssues) : [];
-      if (!fieldIssues || rest.length > 0) setFailure(error);
-      setBusy(false);
-      // Someone else finished setup meanwhile: the login page is where this database now starts.
-      if (!fieldIssues) await refresh();
+    const confirmed = () => checkConfirmation(form, 'confirmPassword', admin.password, values.confirmPassword, t('setup.passwordMismatch'));
+    const session = { form, fields: FIELDS[mode], display: showIssues, report: setFailure, setSaving: setBusy, alsoCheck: confirmed, handle: refusedOutright };
+    if (mode === 'district') {
+      await submitChecked({ ...session, schema: contract['setup.initializeDistrict'].input, input: district, call: async () => signedIn(await api.call('setup.initializeDistrict', district)) });
+    } else {
+      await submitChecked({ ...session, schema: contract['setup.initialize'].input, input: street, call: async () => signedIn(await api.call('setup.initialize', street)) });
     }
+  };
+
+  // Refused without a field to blame (someone else finished setup meanwhile): said above the form, and the
+  // session looked at again: the login page is where this database now starts.
+  const refusedOutright = (error: unknown): boolean => {
+    if (validationIssues(error)) return false;
+    setFailure(error);
+    void refresh();
+    return true;
   };
 
   return (

@@ -4,6 +4,7 @@ import { DatePicker, Form, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ApiInput } from '../../../../shared/api/contract';
 import type { ServiceTeamInfo, VolunteerInfo } from '../../../../shared/api/contract-counter';
 import { TEAM_SKILLS, type TeamSkill } from '../../../../shared/api/schemas-counter';
 import { FormModal } from '../../components/FormModal';
@@ -129,7 +130,15 @@ export function RecordFormModal({ open, volunteers, onClose, onSaved }: { open: 
   const { form, saving, submit } = useSaveForm<RecordValues, 'serviceRecords.create'>(
     'serviceRecords.create',
     ['volunteerId', 'servedOn', 'hours', 'content'],
-    (v) => ({ volunteerId: v.volunteerId ?? 0, servedOn: v.servedOn ? v.servedOn.format('YYYY-MM-DD') : '', hours: v.hours ?? 0, content: v.content }),
+    // A volunteer or hours not given are left out, not sent as 0: the schema then says 必填 on the field
+    // instead of "不能小于 0" about a number the clerk never typed.
+    (v) =>
+      ({
+        ...(v.volunteerId === null ? {} : { volunteerId: v.volunteerId }),
+        servedOn: v.servedOn ? v.servedOn.format('YYYY-MM-DD') : '',
+        ...(v.hours === null ? {} : { hours: v.hours }),
+        content: v.content,
+      }) as ApiInput<'serviceRecords.create'>,
     onSaved,
   );
   useEffect(() => {
@@ -139,19 +148,19 @@ export function RecordFormModal({ open, volunteers, onClose, onSaved }: { open: 
   }, [open, form]);
   return (
     <FormModal open={open} title={t('volunteers.addRecord')} saving={saving} onSubmit={() => void submit()} onClose={onClose}>
-      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-        <Form.Item name="volunteerId" label={t('volunteers.form.volunteer')}>
+      <Form form={form} layout="vertical" requiredMark onFinish={() => void submit()}>
+        <Form.Item name="volunteerId" required label={t('volunteers.form.volunteer')}>
           <Select showSearch={{ optionFilterProp: 'label' }} options={volunteers.map((v) => ({ value: v.id, label: `${v.name}${v.teamName ? `（${v.teamName}）` : ''}` }))} />
         </Form.Item>
         <div className="accept-row">
-          <Form.Item name="servedOn" label={t('volunteers.form.servedOn')}>
+          <Form.Item name="servedOn" required label={t('volunteers.form.servedOn')}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="hours" label={t('volunteers.form.hours')}>
+          <Form.Item name="hours" required label={t('volunteers.form.hours')}>
             <InputNumber min={0.5} max={24} step={0.5} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="content" label={t('volunteers.form.content')}>
+        <Form.Item name="content" required label={t('volunteers.form.content')}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <button type="submit" hidden />
