@@ -56,6 +56,8 @@ export const meetingListInput = z.object({
   limit: z.number().int().min(1).max(2000).default(500),
 });
 
+export const meetingGetInput = z.object({ id });
+
 export const meetingDeleteInput = z.object({ id, version: z.number().int().min(1) });
 
 export const rosterInput = z.object({ orgId: id, meetingType: meetingType.default('branch-meeting'), heldOn: calendarDay, jointOrgIds: z.array(id).max(20).default([]) });

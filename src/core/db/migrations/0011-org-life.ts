@@ -48,7 +48,7 @@ export function up(db: SqliteDatabase): void {
       meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
       org_id INTEGER NOT NULL REFERENCES organizations (id),
       PRIMARY KEY (org_id, meeting_id)
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
     CREATE INDEX meeting_orgs_meeting ON meeting_orgs (meeting_id);
 
     CREATE TABLE meeting_attendance (
@@ -57,7 +57,7 @@ export function up(db: SqliteDatabase): void {
       state TEXT NOT NULL CHECK (state IN ('present', 'absent', 'leave')),
       reason TEXT,
       PRIMARY KEY (meeting_id, member_id)
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
     CREATE INDEX meeting_attendance_member ON meeting_attendance (member_id, meeting_id);
 
     CREATE TABLE life_rules (
@@ -94,7 +94,7 @@ export function up(db: SqliteDatabase): void {
       follow_up TEXT,
       PRIMARY KEY (session_id, member_id),
       CHECK (grade <> 'unqualified' OR (follow_up IS NOT NULL AND follow_up <> ''))
-    ) STRICT, WITHOUT ROWID;
+    ) STRICT;
   `);
   const insert = db.prepare('INSERT INTO life_rules (type, frequency) VALUES (?, ?)');
   for (const [type, frequency] of DEFAULT_FREQUENCIES) insert.run(type, frequency);
