@@ -3,6 +3,7 @@
 // refusals a clerk meets (future date, twice the same meeting, someone not on the roster, an absence without
 // its reason), the finalized month's freeze and the community scope, and a member's participation.
 import { describe, expect, it } from 'vitest';
+import type { ApiInput } from '../../../src/shared/api/contract';
 import { formatError } from '../../../src/shared/i18n/messages';
 import { USER_PASSWORD, appsForEachTest, count, expectError, expectOk, tableSnapshot } from '../../support/factory';
 import { lifeStreet, type LifeStreet } from './life-street';
@@ -13,7 +14,7 @@ async function street(): Promise<LifeStreet> {
   return lifeStreet(await app());
 }
 
-const meeting = (s: LifeStreet, extra: Record<string, unknown> = {}) => ({ orgId: s.branch, meetingType: 'branch-meeting', heldOn: '2026-03-06', topic: '学习贯彻党的二十届三中全会精神', ...extra });
+const meeting = (s: LifeStreet, extra: Partial<ApiInput<'life.save'>> = {}): ApiInput<'life.save'> => ({ orgId: s.branch, meetingType: 'branch-meeting', heldOn: '2026-03-06', topic: '学习贯彻党的二十届三中全会精神', ...extra });
 
 describe('recording a meeting', () => {
   it('ticks the roster of the day present and keeps the absences as given, with the totals', async () => {
@@ -23,10 +24,10 @@ describe('recording a meeting', () => {
     // 7 full (one in the Party group below), 2 probationary, the mobile member, the late joiner (joined 02-20); not the other branch's member.
     expect(roster.members.map((m) => m.name).sort()).toEqual([...s.full, ...s.probationary, s.mobile, s.lateJoiner].map((m) => m.name).sort());
     expect(roster.entitled).toBe(8);
-    const saved = await t.app.invoke('life.save', meeting(s, { absences: [{ memberId: s.full[3].id, state: 'absent', reason: '加班' }] }), t.adminToken);
+    const saved = await t.app.invoke('life.save', meeting(s, { absences: [{ memberId: s.full[3].id, state: 'absent' as const, reason: '加班' }] }), t.adminToken);
     expect(saved.totals).toMatchObject({ roster: 11, present: 10, absent: 1, leave: 0, entitled: 8, entitledPresent: 7 });
     expect(saved.invalidReason).toBeNull();
-    expect(saved.attendance.find((a) => a.memberId === s.full[3].id)).toMatchObject({ state: 'absent', reason: '加班' });
+    expect(saved.attendance.find((a) => a.memberId === s.full[3].id)).toMatchObject({ state: 'absent' as const, reason: '加班' });
     // Before the late joiner joined, the roster is one shorter.
     const february = await t.app.invoke('life.roster', { orgId: s.branch, heldOn: '2026-02-10' }, t.adminToken);
     expect(february.members.map((m) => m.memberId)).not.toContain(s.lateJoiner.id);
@@ -51,9 +52,9 @@ describe('recording a meeting', () => {
     const { t } = s;
     const roster = await t.app.invoke('life.roster', { orgId: s.branch, meetingType: 'committee', heldOn: '2026-03-02' }, t.adminToken);
     expect(roster.members.map((m) => m.name).sort()).toEqual(s.full.slice(0, 3).map((m) => m.name).sort());
-    const one = await t.app.invoke('life.save', meeting(s, { meetingType: 'committee', heldOn: '2026-03-02', absences: [1, 2].map((i) => ({ memberId: s.full[i].id, state: 'absent', reason: '出差' })) }), t.adminToken);
+    const one = await t.app.invoke('life.save', meeting(s, { meetingType: 'committee', heldOn: '2026-03-02', absences: [1, 2].map((i) => ({ memberId: s.full[i].id, state: 'absent' as const, reason: '出差' })) }), t.adminToken);
     expect(one.invalidReason).toBe('noCommitteeQuorum');
-    const two = await t.app.invoke('life.save', meeting(s, { meetingType: 'committee', heldOn: '2026-03-03', absences: [{ memberId: s.full[2].id, state: 'absent', reason: '出差' }] }), t.adminToken);
+    const two = await t.app.invoke('life.save', meeting(s, { meetingType: 'committee', heldOn: '2026-03-03', absences: [{ memberId: s.full[2].id, state: 'absent' as const, reason: '出差' }] }), t.adminToken);
     expect(two.invalidReason).toBeNull();
     expect(two.totals).toMatchObject({ entitled: 3, entitledPresent: 2 });
   });
@@ -85,10 +86,10 @@ describe('recording a meeting', () => {
       meeting(s, {
         heldOn: '2026-02-10',
         absences: [
-          { memberId: s.outsider.id, state: 'absent', reason: '' },
-          { memberId: s.lateJoiner.id, state: 'absent', reason: '' },
-          { memberId: s.mobile.id, state: 'absent', reason: '' },
-          { memberId: s.full[4].id, state: 'leave', reason: '' },
+          { memberId: s.outsider.id, state: 'absent' as const, reason: '' },
+          { memberId: s.lateJoiner.id, state: 'absent' as const, reason: '' },
+          { memberId: s.mobile.id, state: 'absent' as const, reason: '' },
+          { memberId: s.full[4].id, state: 'leave' as const, reason: '' },
         ],
       }),
       t.adminToken,
@@ -145,7 +146,7 @@ describe('a member’s participation', () => {
     const token = (await t.app.invoke('auth.login', { username: 'admin', password: 'Admin2026pass' })).token;
     // One theme day a month, April to September; 周 is away each time, 王 misses only June.
     for (const month of ['04', '05', '06', '07', '08', '09']) {
-      const absences = [{ memberId: s.full[4].id, state: 'absent', reason: `${month}月在外地` }, ...(month === '06' ? [{ memberId: s.full[0].id, state: 'leave', reason: '住院' }] : [])];
+      const absences = [{ memberId: s.full[4].id, state: 'absent' as const, reason: `${month}月在外地` }, ...(month === '06' ? [{ memberId: s.full[0].id, state: 'leave' as const, reason: '住院' }] : [])];
       await t.app.invoke('life.save', { orgId: s.branch, meetingType: 'theme-day', heldOn: `2026-${month}-10`, topic: '主题党日', absences }, token);
     }
     const away = await t.app.invoke('life.participation', { memberId: s.full[4].id }, token);
@@ -153,6 +154,6 @@ describe('a member’s participation', () => {
     expect(away.absences[0]).toMatchObject({ heldOn: '2026-09-10', reason: '09月在外地' });
     const mostly = await t.app.invoke('life.participation', { memberId: s.full[0].id }, token);
     expect(mostly).toMatchObject({ present: 5, leave: 1, flagged: false });
-    expect(mostly.absences).toEqual([expect.objectContaining({ heldOn: '2026-06-10', state: 'leave', reason: '住院' })]);
+    expect(mostly.absences).toEqual([expect.objectContaining({ heldOn: '2026-06-10', state: 'leave' as const, reason: '住院' })]);
   });
 });
