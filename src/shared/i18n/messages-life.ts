@@ -31,6 +31,7 @@ export const LIFE_FIELD_LABELS = labelTable({
     'grades.memberId': '参评党员',
     grade: '评议等次',
     followUp: '组织处置意见',
+    gradesFile: '等次表',
   },
   en: {
     meetingType: 'Kind of meeting',
@@ -57,6 +58,7 @@ export const LIFE_FIELD_LABELS = labelTable({
     'grades.memberId': 'Member appraised',
     grade: 'Grade',
     followUp: 'Organization’s follow-up',
+    gradesFile: 'Tally workbook',
   },
 });
 
@@ -74,6 +76,12 @@ export const LIFE_FIELD_PROBLEMS: Record<Language, Table> = {
     appraiseeTwice: '第 {{row}} 项重复评议了同一名党员',
     unqualifiedNeedsFollowUp: '第 {{row}} 项（{{name}}）评为不合格，须登记组织处置意见',
     excellentOverCap: '评为优秀的不能超过参评人数的三分之一：{{appraised}} 人参评，最多 {{cap}} 人评为优秀，现为 {{excellent}} 人',
+    gradeSheetNoHeader: '表中找不到“姓名”和“评议等次”两列的表头',
+    gradeSheetEmpty: '表中没有评议结果',
+    gradeRowNoName: '第 {{row}} 行有等次但没有姓名',
+    gradeUnknown: '第 {{row}} 行（{{name}}）的等次无法识别，应为优秀、合格、基本合格或不合格',
+    gradeNameUnknown: '第 {{row}} 行的姓名不在该支部评议当天的名册上',
+    gradeNameAmbiguous: '第 {{row}} 行的姓名在该支部名册上不止一人，请在系统中逐一登记',
   },
   en: {
     attendeeNotOnRoster: 'item {{row}} is not on the organization’s roster of {{day}}',
@@ -88,5 +96,11 @@ export const LIFE_FIELD_PROBLEMS: Record<Language, Table> = {
     appraiseeTwice: 'item {{row}} appraises the same member again',
     unqualifiedNeedsFollowUp: 'item {{row}} ({{name}}) is graded unqualified: record the organization’s follow-up',
     excellentOverCap: 'at most one third of those appraised may be excellent: {{appraised}} appraised allow {{cap}}, {{excellent}} given',
+    gradeSheetNoHeader: 'have no header row naming the name and grade columns',
+    gradeSheetEmpty: 'hold no grades',
+    gradeRowNoName: 'row {{row}} has a grade but no name',
+    gradeUnknown: 'row {{row}} ({{name}}): the grade is not one of excellent, qualified, basically qualified, unqualified',
+    gradeNameUnknown: 'row {{row}}: the name is not on the branch’s roster of the day',
+    gradeNameAmbiguous: 'row {{row}}: more than one member of the branch has this name; record them one by one in the program',
   },
 };
