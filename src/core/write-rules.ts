@@ -291,6 +291,9 @@ export const READ_SCOPE_RULES: ReadScopeRules = {
   'life.roster': (input) => [{ field: 'orgId', org: input.orgId }, ...input.jointOrgIds.map((org) => ({ field: 'jointOrgIds', org }))],
   'life.participation': (input) => [{ field: 'memberId', member: input.memberId }],
   'appraisal.get': (input) => [{ field: 'orgId', org: input.orgId }],
+  'life.printMeeting': (input, { db }) => [{ field: 'id', org: meetingOrg(db, input.id) }],
+  'life.printBook': (input) => [{ field: 'orgId', org: input.orgId }],
+  'life.printTally': (input) => [{ field: 'orgId', org: input.orgId }],
 };
 
 function isWholeStreet(decl: unknown): decl is WholeStreetDecl {

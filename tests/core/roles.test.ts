@@ -164,6 +164,9 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'life.participation': { memberId: 1 },
     'appraisal.get': { orgId: 1, year: 2026 },
     'appraisal.save': { orgId: 1, year: 2026, heldOn: '2026-03-09', grades: [{ memberId: 1, grade: 'qualified' }] },
+    'life.printMeeting': { id: 1 },
+    'life.printBook': { orgId: 1, year: 2026 },
+    'life.printTally': { orgId: 1, year: 2026 },
   };
 }
 

@@ -284,6 +284,9 @@ describe('a clerk limited to one community', () => {
     'life.roster': { input: { orgId: f.peaceBranch, heldOn: '2026-11-01' }, field: 'orgId', problem: 'orgOutsideScope' },
     'life.participation': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
     'appraisal.get': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
+    'life.printMeeting': { input: { id: f.peaceMeeting.id }, field: 'id', problem: 'orgOutsideScope' },
+    'life.printBook': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
+    'life.printTally': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {

@@ -7,6 +7,8 @@ import { compliance } from '../services/life/compliance';
 import { deleteMeeting, getMeeting, listMeetings, participation, saveMeeting } from '../services/life/meetings';
 import { rosterOfDay } from '../services/life/roster';
 import { lifeCalendar, lifeRules, saveLifeRules } from '../services/life/settings';
+import { printHeading } from '../services/print/heading';
+import { lifeBook } from '../services/print/life-papers';
 
 type LifeMethods =
   | 'life.list'
@@ -20,7 +22,10 @@ type LifeMethods =
   | 'life.saveRules'
   | 'life.participation'
   | 'appraisal.get'
-  | 'appraisal.save';
+  | 'appraisal.save'
+  | 'life.printMeeting'
+  | 'life.printBook'
+  | 'life.printTally';
 
 export const lifeHandlers: Pick<Handlers, LifeMethods> = {
   'life.list'(ctx, input) {
@@ -85,5 +90,18 @@ export const lifeHandlers: Pick<Handlers, LifeMethods> = {
       ctx.audit({ action: 'appraisal.save', entity: 'appraisal', entityId: after.orgId, before, after });
       return after;
     });
+  },
+
+  'life.printMeeting'(ctx, input) {
+    const meeting = getMeeting(ctx.db, input.id);
+    return { heading: printHeading(ctx.db, meeting.orgId, ctx.now()), meeting };
+  },
+
+  'life.printBook'(ctx, input) {
+    return { heading: printHeading(ctx.db, input.orgId, ctx.now()), year: input.year, meetings: lifeBook(ctx.db, input.orgId, input.year) };
+  },
+
+  'life.printTally'(ctx, input) {
+    return { heading: printHeading(ctx.db, input.orgId, ctx.now()), appraisal: getAppraisal(ctx.db, input.orgId, input.year) };
   },
 };

@@ -6,6 +6,7 @@ import type { MethodSpec } from './contract';
 import * as s from './schemas-life';
 import type { AppraisalGrade, AttendanceState, LifeFrequency, MeetingInvalidReason, MeetingStatus, MeetingType } from './schemas-life';
 import type { CellState } from '../life-rules';
+import type { PrintHeading } from './contract-print';
 
 const none = z.object({}).strict().default({});
 
@@ -38,6 +39,10 @@ export const lifeMethods = {
     freeze: { none: 'the yearly appraisal is not counted in the monthly return' },
     scope: 'record',
   },
+  /** Papers (会议记录, 签到表, the yearly book, the tally sheet): their data with the heading every paper has. */
+  'life.printMeeting': { input: s.meetingGetInput, access: 'viewer', write: false, scope: 'record' },
+  'life.printBook': { input: s.appraisalGetInput, access: 'viewer', write: false, scope: 'record' },
+  'life.printTally': { input: s.appraisalGetInput, access: 'viewer', write: false, scope: 'record' },
 } as const satisfies Record<string, MethodSpec>;
 
 /** A member on the roster of a meeting's day. */
@@ -215,4 +220,7 @@ export interface LifeOutputs {
   'life.participation': LifeParticipation;
   'appraisal.get': AppraisalInfo;
   'appraisal.save': AppraisalInfo;
+  'life.printMeeting': { heading: PrintHeading; meeting: MeetingDetail };
+  'life.printBook': { heading: PrintHeading; year: number; meetings: MeetingDetail[] };
+  'life.printTally': { heading: PrintHeading; appraisal: AppraisalInfo };
 }
