@@ -83,6 +83,7 @@ export const lifeEn: Shape<typeof lifeZhCN> = {
       street: 'Street',
       overdue: 'Overdue',
       overdueItem: '{{org}}: no {{type}} in {{period}}',
+      direct: 'Street-level',
       noOverdue: 'No meeting is overdue',
       legend: 'Green: held; red: missing; grey: not yet due',
     },

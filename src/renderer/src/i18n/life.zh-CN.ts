@@ -79,6 +79,7 @@ export const lifeZhCN = {
       street: '全街道落实率',
       overdue: '逾期未开',
       overdueItem: '{{org}}：{{period}} 未开{{type}}',
+      direct: '街道直属',
       noOverdue: '没有逾期未开的会议',
       legend: '绿色为已开，红色为缺开，灰色为未到期',
     },

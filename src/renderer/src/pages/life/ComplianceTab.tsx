@@ -31,7 +31,7 @@ export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
       <div className="life-rates">
         <Statistic title={t('life.compliance.street')} value={grid.data?.street.rate ?? '—'} suffix={grid.data?.street.rate == null ? undefined : '%'} />
         {(grid.data?.communities ?? []).map((c) => (
-          <Statistic key={c.communityId ?? 0} title={c.communityName ?? '—'} value={c.rate ?? '—'} suffix={c.rate == null ? undefined : '%'} />
+          <Statistic key={c.communityId ?? 0} title={c.communityName ?? t('life.compliance.direct')} value={c.rate ?? '—'} suffix={c.rate == null ? undefined : '%'} />
         ))}
       </div>
       <Table<ComplianceRow>
