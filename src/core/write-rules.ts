@@ -77,6 +77,18 @@ function commitmentMember(db: SqliteDatabase, id: number | undefined): number | 
   return id === undefined ? undefined : (db.prepare('SELECT member_id FROM member_commitments WHERE id = ?').pluck().get(id) as number | undefined);
 }
 
+/** A meeting's organization, as it is stored. */
+function meetingOrg(db: SqliteDatabase, id: number): number | undefined {
+  return db.prepare('SELECT org_id FROM meetings WHERE id = ?').pluck().get(id) as number | undefined;
+}
+
+/** The day a stored meeting counts in (a planned one counts nowhere yet). */
+function storedMeetingDate(db: SqliteDatabase, id: number | undefined): DatedField[] {
+  if (id === undefined) return [];
+  const held = db.prepare("SELECT held_on FROM meetings WHERE id = ? AND status = 'held'").pluck().get(id) as string | undefined;
+  return held === undefined ? [] : [{ field: 'heldOn', date: held }];
+}
+
 export const WRITE_RULES: WriteRules = {
   'setup.initialize': NONE,
   'auth.login': NONE,
@@ -252,6 +264,22 @@ export const WRITE_RULES: WriteRules = {
   'district.import': NONE,
   'district.importFolder': NONE,
   'district.receiveUpload': NONE,
+
+  'life.save': {
+    // A held meeting counts in its month; moving one out of a finalized month changes it as much as moving one in.
+    freeze: (input, { db }) => [...(input.status === 'held' ? [{ field: 'heldOn', date: input.heldOn }] : []), ...storedMeetingDate(db, input.id)],
+    scope: (input, { db }) => [
+      { field: 'orgId', org: input.orgId },
+      ...input.jointOrgIds.map((org) => ({ field: 'jointOrgIds', org })),
+      ...(input.id === undefined ? [] : [{ field: 'id', org: meetingOrg(db, input.id) }]),
+    ],
+  },
+  'life.delete': {
+    freeze: (input, { db }) => storedMeetingDate(db, input.id),
+    scope: (input, { db }) => [{ field: 'id', org: meetingOrg(db, input.id) }],
+  },
+  'life.saveRules': NONE,
+  'appraisal.save': { freeze: 'none', scope: (input) => [{ field: 'orgId', org: input.orgId }] },
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {
@@ -259,6 +287,13 @@ export const READ_SCOPE_RULES: ReadScopeRules = {
   'requests.get': (input, { db }) => requestCommunity(db, input.id),
   'print.slip': (input, { db }) => requestCommunity(db, input.requestId, 'requestId'),
   'print.letter': (input) => [{ field: 'transferId', transfer: input.transferId }],
+  'life.get': (input, { db }) => [{ field: 'id', org: meetingOrg(db, input.id) }],
+  'life.roster': (input) => [{ field: 'orgId', org: input.orgId }, ...input.jointOrgIds.map((org) => ({ field: 'jointOrgIds', org }))],
+  'life.participation': (input) => [{ field: 'memberId', member: input.memberId }],
+  'appraisal.get': (input) => [{ field: 'orgId', org: input.orgId }],
+  'life.printMeeting': (input, { db }) => [{ field: 'id', org: meetingOrg(db, input.id) }],
+  'life.printBook': (input) => [{ field: 'orgId', org: input.orgId }],
+  'life.printTally': (input) => [{ field: 'orgId', org: input.orgId }],
 };
 
 function isWholeStreet(decl: unknown): decl is WholeStreetDecl {

@@ -49,6 +49,7 @@ describe('every write', () => {
     let officer: { id: number; updatedAt: string } | null = null;
     let commitment = 0;
     let packageId = 0;
+    let meeting: { id: number; version: number } | null = null;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -391,6 +392,24 @@ describe('every write', () => {
       'district.importFolder': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'district.receiveUpload': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'returns.upload': { run: async () => undefined, expected: { entity: 'returnPackage', username: admin, before: false, after: true } },
+      'life.saveRules': {
+        run: () => t.app.invoke('life.saveRules', { frequencies: { lecture: 'year' }, activityWeek: 2 }, t.adminToken),
+        expected: { entity: 'lifeRules', username: admin, before: true, after: true },
+      },
+      'life.save': {
+        run: async () => {
+          meeting = await t.app.invoke('life.save', { orgId: branch, meetingType: 'theme-day', heldOn: '2026-01-20', topic: '学习党章' }, t.adminToken);
+        },
+        expected: { entity: 'meeting', username: admin, before: false, after: true },
+      },
+      'life.delete': {
+        run: () => t.app.invoke('life.delete', { id: meeting!.id, version: meeting!.version }, t.adminToken),
+        expected: { entity: 'meeting', username: admin, before: true, after: false },
+      },
+      'appraisal.save': {
+        run: () => t.app.invoke('appraisal.save', { orgId: branch, year: 2026, heldOn: '2026-01-20', grades: [{ memberId: member!.id, grade: 'qualified' }] }, t.adminToken),
+        expected: { entity: 'appraisal', username: admin, before: true, after: true },
+      },
       'backup.create': {
         run: async () => {
           backupName = (await t.app.invoke('backup.create', {}, t.adminToken)).name;

@@ -152,6 +152,21 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'district.packages': {},
     'district.consolidate': { period: '2026-02' },
     'district.report': { period: '2026-02' },
+    'life.list': {},
+    'life.get': { id: 1 },
+    'life.roster': { orgId: 1, heldOn: '2026-03-09' },
+    'life.save': { orgId: 1, meetingType: 'theme-day', heldOn: '2026-03-09', topic: '学习党章' },
+    'life.delete': { id: 1, version: 1 },
+    'life.compliance': { year: 2026 },
+    'life.calendar': { year: 2026, month: 3 },
+    'life.rules': {},
+    'life.saveRules': { activityWeek: 2 },
+    'life.participation': { memberId: 1 },
+    'appraisal.get': { orgId: 1, year: 2026 },
+    'appraisal.save': { orgId: 1, year: 2026, heldOn: '2026-03-09', grades: [{ memberId: 1, grade: 'qualified' }] },
+    'life.printMeeting': { id: 1 },
+    'life.printBook': { orgId: 1, year: 2026 },
+    'life.printTally': { orgId: 1, year: 2026 },
   };
 }
 

@@ -74,6 +74,7 @@ interface Fixtures {
   matterId: number;
   peaceOfficer: { id: number; updatedAt: string };
   peaceCommitment: number;
+  peaceMeeting: { id: number; version: number };
 }
 
 let s: Street;
@@ -115,6 +116,7 @@ beforeAll(async () => {
   const octoberRecord = await t.app.invoke('serviceRecords.create', { volunteerId, servedOn: '2026-10-18', hours: 2, content: '社区清扫' }, admin);
   const peaceOfficer = await t.app.invoke('orgs.saveOfficer', { orgId: peaceBranch, post: 'committee_member', personName: '赵委员', termStart: '2026-01-01' }, admin);
   const peaceCommitment = await t.app.invoke('commitments.save', { memberId: peaceMember.id, year: 2026, commitment: '带头参加志愿服务' }, admin);
+  const peaceMeeting = await t.app.invoke('life.save', { orgId: peaceBranch, meetingType: 'theme-day', heldOn: '2026-10-15', topic: '主题党日：学习党章' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -146,6 +148,7 @@ beforeAll(async () => {
     matterId,
     peaceOfficer: { id: peaceOfficer.id, updatedAt: peaceOfficer.updatedAt },
     peaceCommitment: peaceCommitment.id,
+    peaceMeeting: { id: peaceMeeting.id, version: peaceMeeting.version },
   };
 }, 120_000);
 
@@ -177,6 +180,8 @@ describe('a write dated in a finalized month', () => {
     'requests.rate': { input: { id: f.octoberClosed, satisfaction: 5 }, field: 'closedOn' },
     'serviceRecords.create': { input: { volunteerId: f.volunteerId, servedOn: '2026-10-10', hours: 2, content: '入户走访' }, field: 'servedOn' },
     'serviceRecords.delete': { input: { id: f.octoberRecord }, field: 'servedOn' },
+    'life.save': { input: { orgId: f.peaceBranch, meetingType: 'lecture', heldOn: '2026-10-12', topic: '专题党课' }, field: 'heldOn' },
+    'life.delete': { input: f.peaceMeeting, field: 'heldOn' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -264,6 +269,9 @@ describe('a clerk limited to one community', () => {
       'returns.sendToFolder': { input: { packageId: 1, folder: '/tmp' }, field: 'packageId', problem: 'returnIsStreets' },
       'returns.upload': { input: { packageId: 1 }, field: 'packageId', problem: 'returnIsStreets' },
       'exchange.exportKey': { input: {}, field: 'keyFile', problem: 'streetKeyIsStreets' },
+      'life.save': { input: { orgId: f.peaceBranch, meetingType: 'lecture', heldOn: '2026-11-01', topic: '专题党课' }, ...org('orgId') },
+      'life.delete': { input: f.peaceMeeting, ...org('id') },
+      'appraisal.save': { input: { orgId: f.peaceBranch, year: 2026, heldOn: '2026-11-01', grades: [{ memberId: f.peaceMember.id, grade: 'qualified' }] }, ...org('orgId') },
     };
   };
   const reads = (): Record<string, { input: unknown; field: string; problem: string }> => ({
@@ -272,6 +280,13 @@ describe('a clerk limited to one community', () => {
     'print.slip': { input: { requestId: f.peaceRequest }, field: 'requestId', problem: 'requestOutsideScope' },
     'print.letter': { input: { transferId: f.peaceLetter }, field: 'transferId', problem: 'transferOutsideScope' },
     'returns.sendTargets': { input: {}, field: 'packageId', problem: 'returnIsStreets' },
+    'life.get': { input: { id: f.peaceMeeting.id }, field: 'id', problem: 'orgOutsideScope' },
+    'life.roster': { input: { orgId: f.peaceBranch, heldOn: '2026-11-01' }, field: 'orgId', problem: 'orgOutsideScope' },
+    'life.participation': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+    'appraisal.get': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
+    'life.printMeeting': { input: { id: f.peaceMeeting.id }, field: 'id', problem: 'orgOutsideScope' },
+    'life.printBook': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
+    'life.printTally': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {

@@ -28,6 +28,8 @@ import { printZhCN } from '../../src/renderer/src/i18n/print.zh-CN';
 import { printEn } from '../../src/renderer/src/i18n/print.en';
 import { returnsZhCN } from '../../src/renderer/src/i18n/returns.zh-CN';
 import { returnsEn } from '../../src/renderer/src/i18n/returns.en';
+import { lifeZhCN } from '../../src/renderer/src/i18n/life.zh-CN';
+import { lifeEn } from '../../src/renderer/src/i18n/life.en';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -41,6 +43,7 @@ const WINDOW: Record<string, Catalog> = {
   officers: { 'zh-CN': officersZhCN, en: officersEn },
   print: { 'zh-CN': printZhCN, en: printEn },
   returns: { 'zh-CN': returnsZhCN, en: returnsEn },
+  life: { 'zh-CN': lifeZhCN, en: lifeEn },
 };
 
 const SHARED: Record<string, Catalog> = {

@@ -3,6 +3,7 @@ import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Role } from '../../shared/api/schemas';
 import type { CounterTables } from './schema-counter';
 import type { ColumnShape, FieldColumn, RecordFieldDef } from '../../shared/members/fields';
+import type { LifeTables } from './schema-life';
 
 export interface StreetTable {
   id: number;
@@ -321,7 +322,7 @@ export interface LetterSequenceTable {
   last: number;
 }
 
-export interface Database extends CounterTables {
+export interface Database extends CounterTables, LifeTables {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;

@@ -5,6 +5,7 @@ import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
+import { lifeMethods, type LifeOutputs } from './contract-life';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -114,6 +115,7 @@ export const contract = {
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
+  ...lifeMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -212,7 +214,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

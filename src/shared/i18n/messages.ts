@@ -3,6 +3,7 @@
 import type { Language } from '../api/schemas';
 import type { ApiError, ErrorCode, FieldIssue } from '../result';
 import { COUNTER_FIELD_PROBLEMS } from './messages-counter';
+import { LIFE_FIELD_PROBLEMS } from './messages-life';
 import { IMPORT_FIELD_PROBLEMS } from './messages-import';
 import { PRINT_FIELD_PROBLEMS } from './messages-print';
 import { EXCHANGE_FIELD_PROBLEMS } from './exchange';
@@ -73,6 +74,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
     ...WRITE_FIELD_PROBLEMS['zh-CN'],
+    ...LIFE_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -187,6 +189,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...EXCHANGE_FIELD_PROBLEMS.en,
     ...SCOPE_FIELD_PROBLEMS.en,
     ...WRITE_FIELD_PROBLEMS.en,
+    ...LIFE_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

@@ -360,6 +360,10 @@ export const en: SameKeys<Messages> = {
     'district.receiveUpload': 'Receive uploaded package',
     'codes.mapValues': 'Map values to codes (import)',
     'codes.removeSynonym': 'Remove a code mapping',
+    'life.save': 'Record a meeting of organizational life',
+    'life.delete': 'Delete a meeting of organizational life',
+    'life.saveRules': 'Change the rules of organizational life',
+    'appraisal.save': 'Record the democratic appraisal',
   },
   auditEntities: {
     street: 'Street profile',
@@ -370,6 +374,9 @@ export const en: SameKeys<Messages> = {
     community: 'Community',
     grid: 'Grid',
     codeSynonym: 'Code mapping',
+    meeting: 'Meeting',
+    lifeRules: 'Rules of organizational life',
+    appraisal: 'Democratic appraisal',
   },
   orgLevels: {
     street_committee: 'Street working committee',

@@ -356,6 +356,10 @@ export const zhCN = {
     'district.receiveUpload': '接收上传的报送包',
     'codes.mapValues': '对应代码（导入时的未识别值）',
     'codes.removeSynonym': '删除代码对应',
+    'life.save': '登记组织生活会议',
+    'life.delete': '删除组织生活会议',
+    'life.saveRules': '修改组织生活规则',
+    'appraisal.save': '登记民主评议党员结果',
   },
   auditEntities: {
     street: '街道信息',
@@ -366,6 +370,9 @@ export const zhCN = {
     community: '社区',
     grid: '网格',
     codeSynonym: '代码对应',
+    meeting: '组织生活会议',
+    lifeRules: '组织生活规则',
+    appraisal: '民主评议党员',
   },
   orgLevels: {
     street_committee: '街道党工委',

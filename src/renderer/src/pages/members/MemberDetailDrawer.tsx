@@ -13,6 +13,7 @@ import { memberFieldLabel } from '../import/import-options';
 import { useLanguage } from '../../lib/use-language';
 import { DirectionTag, StatusBadge } from '../transfers/transfer-labels';
 import { codeLabel, memberColumnTitle } from './member-columns';
+import { MemberLife, useMemberLife } from '../life/MemberLife';
 
 const GROUPS: { key: string; national: boolean }[] = [
   { key: 'national', national: true },
@@ -37,6 +38,7 @@ export function MemberDetailDrawer({
   const detail = useApi('members.get', { id: memberId ?? 1 }, [memberId], { enabled: open });
   const transfers = useApi('transfers.list', { memberId: memberId ?? 1, limit: 100 }, [memberId], { enabled: open });
   const service = useApi('volunteers.memberHours', { memberId: memberId ?? 1 }, [memberId], { enabled: open });
+  const life = useMemberLife(memberId);
   const member = detail.data && detail.data.member.id === memberId ? detail.data.member : null;
 
   const valueOf = useMemo(
@@ -138,6 +140,7 @@ export function MemberDetailDrawer({
                 label: t('memberDetail.service', { hours: formatHours(service.data?.totalHours ?? 0) }),
                 children: <MemberService records={service.data?.records ?? []} loading={service.loading} />,
               },
+              { key: 'life', label: t('life.participation.title'), children: <MemberLife data={life.data} loading={life.loading} /> },
             ]}
           />
           <p className="muted member-detail-foot">{t('memberDetail.updated', { at: formatDateTime(member.updatedAt, lang), version: member.version })}</p>

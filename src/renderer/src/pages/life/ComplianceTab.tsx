@@ -1,0 +1,75 @@
+// Compliance of a year: branch × period for one kind of meeting (month or quarter as the rules say), green
+// where held, red where a period ended without it, grey ahead; the street's and each community's rates, and
+// the overdue list.
+import { DatePicker, Segmented, Statistic, Table } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ComplianceRow } from '../../../../shared/api/contract-life';
+import { MEETING_TYPES, type MeetingType } from '../../../../shared/api/schemas-life';
+import { useApi } from '../../api/use-api';
+
+function periodLabel(period: string): string {
+  if (period.length === 4) return period;
+  return period[5] === 'Q' ? period.slice(5) : `${Number(period.slice(5, 7))}`;
+}
+
+export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(dayjs().year());
+  const [meetingType, setMeetingType] = useState<MeetingType>('committee');
+  const grid = useApi('life.compliance', { year }, [year, reloadKey]);
+  const type = grid.data?.types.find((x) => x.meetingType === meetingType);
+  const overdue = (grid.data?.overdue ?? []).filter((o) => o.meetingType === meetingType);
+  return (
+    <>
+      <div className="life-toolbar">
+        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} aria-label={t('life.compliance.year')} />
+        <Segmented value={meetingType} onChange={(v) => setMeetingType(v as MeetingType)} options={MEETING_TYPES.map((m) => ({ value: m, label: t(`life.type.${m}`) }))} />
+        <span className="cell-muted">{t('life.compliance.legend')}</span>
+      </div>
+      <div className="life-rates">
+        <Statistic title={t('life.compliance.street')} value={grid.data?.street.rate ?? '—'} suffix={grid.data?.street.rate == null ? undefined : '%'} />
+        {(grid.data?.communities ?? []).map((c) => (
+          <Statistic key={c.communityId ?? 0} title={c.communityName ?? t('life.compliance.direct')} value={c.rate ?? '—'} suffix={c.rate == null ? undefined : '%'} />
+        ))}
+      </div>
+      <Table<ComplianceRow>
+        rowKey="orgId"
+        size="small"
+        loading={grid.loading}
+        dataSource={grid.data?.rows ?? []}
+        pagination={{ pageSize: 10, showSizeChanger: false, hideOnSinglePage: true }}
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { key: 'org', title: t('life.columns.org'), dataIndex: 'orgName', width: 170, fixed: 'left' },
+          { key: 'community', title: t('life.columns.community'), dataIndex: 'communityName', width: 100 },
+          ...(type?.periods ?? []).map((p, i) => ({
+            key: p,
+            title: periodLabel(p),
+            width: 46,
+            render: (_: unknown, r: ComplianceRow) => {
+              const state = r.cells[meetingType][i];
+              return (
+                <span className={`life-cell life-cell-${state}`} title={`${r.orgName} ${p} ${t(`life.cell.${state}`)}`} data-state={state}>
+                  {state === 'done' ? '✓' : state === 'missing' ? '✗' : '·'}
+                </span>
+              );
+            },
+          })),
+          { key: 'rate', title: t('life.columns.rate'), width: 80, align: 'right' as const, render: (_: unknown, r: ComplianceRow) => (r.due === 0 ? '—' : `${Math.round((r.done / r.due) * 1000) / 10}%`) },
+        ]}
+      />
+      <h4 style={{ margin: '8px 0 4px' }}>{t('life.compliance.overdue')}</h4>
+      {overdue.length === 0 ? (
+        <span className="cell-muted">{t('life.compliance.noOverdue')}</span>
+      ) : (
+        <ul className="life-overdue">
+          {overdue.slice(0, 200).map((o) => (
+            <li key={`${o.orgId}-${o.period}`}>{t('life.compliance.overdueItem', { org: o.orgName, period: o.period, type: t(`life.type.${o.meetingType}`) })}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
