@@ -74,6 +74,8 @@ interface Fixtures {
   matterId: number;
   peaceOfficer: { id: number; updatedAt: string };
   peaceCommitment: number;
+  /** Party dues: October paid for the 和平社区 member while October was open. */
+  duesPayment: number;
 }
 
 let s: Street;
@@ -115,6 +117,8 @@ beforeAll(async () => {
   const octoberRecord = await t.app.invoke('serviceRecords.create', { volunteerId, servedOn: '2026-10-18', hours: 2, content: '社区清扫' }, admin);
   const peaceOfficer = await t.app.invoke('orgs.saveOfficer', { orgId: peaceBranch, post: 'committee_member', personName: '赵委员', termStart: '2026-01-01' }, admin);
   const peaceCommitment = await t.app.invoke('commitments.save', { memberId: peaceMember.id, year: 2026, commitment: '带头参加志愿服务' }, admin);
+  await t.app.invoke('dues.saveBase', { memberId: peaceMember.id, category: 'retired', baseFen: 480000, effectiveMonth: '2026-10' }, admin);
+  const duesPayment = await t.app.invoke('dues.pay', { memberId: peaceMember.id, periods: ['2026-10'], amountFen: 2400, method: 'cash' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -146,6 +150,7 @@ beforeAll(async () => {
     matterId,
     peaceOfficer: { id: peaceOfficer.id, updatedAt: peaceOfficer.updatedAt },
     peaceCommitment: peaceCommitment.id,
+    duesPayment: duesPayment.id,
   };
 }, 120_000);
 
@@ -177,6 +182,12 @@ describe('a write dated in a finalized month', () => {
     'requests.rate': { input: { id: f.octoberClosed, satisfaction: 5 }, field: 'closedOn' },
     'serviceRecords.create': { input: { volunteerId: f.volunteerId, servedOn: '2026-10-10', hours: 2, content: '入户走访' }, field: 'servedOn' },
     'serviceRecords.delete': { input: { id: f.octoberRecord }, field: 'servedOn' },
+    'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-10' }, field: 'effectiveMonth' },
+    'dues.generate': { input: { period: '2026-10', orgId: f.peaceBranch }, field: 'period' },
+    'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-10'], amountFen: 100, method: 'cash', paidOn: '2026-11-02' }, field: 'periods' },
+    'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, field: 'paymentId' },
+    'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash', paidOn: '2026-10-20' }, field: 'paidOn' },
+    'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -264,6 +275,13 @@ describe('a clerk limited to one community', () => {
       'returns.sendToFolder': { input: { packageId: 1, folder: '/tmp' }, field: 'packageId', problem: 'returnIsStreets' },
       'returns.upload': { input: { packageId: 1 }, field: 'packageId', problem: 'returnIsStreets' },
       'exchange.exportKey': { input: {}, field: 'keyFile', problem: 'streetKeyIsStreets' },
+      'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-11' }, ...member, field: 'memberId' },
+      'dues.generate': { input: { period: '2026-11', orgId: f.peaceBranch }, ...org('orgId') },
+      'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-11'], amountFen: 2400, method: 'cash' }, ...member, field: 'memberId' },
+      'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, ...member, field: 'paymentId' },
+      'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash' }, ...member, field: 'memberId' },
+      'dues.close': { input: { orgId: f.peaceBranch, period: '2026-11' }, ...org('orgId') },
+      'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-11-02', purpose: '党员活动' }, field: 'communityId', problem: 'communityOutsideScope' },
     };
   };
   const reads = (): Record<string, { input: unknown; field: string; problem: string }> => ({
@@ -272,6 +290,10 @@ describe('a clerk limited to one community', () => {
     'print.slip': { input: { requestId: f.peaceRequest }, field: 'requestId', problem: 'requestOutsideScope' },
     'print.letter': { input: { transferId: f.peaceLetter }, field: 'transferId', problem: 'transferOutsideScope' },
     'returns.sendTargets': { input: {}, field: 'packageId', problem: 'returnIsStreets' },
+    'dues.history': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+    'dues.paidTo': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+    'dues.receipt': { input: { paymentId: f.duesPayment }, field: 'paymentId', problem: 'memberOutsideScope' },
+    'dues.board': { input: { orgId: f.peaceBranch, period: '2026-10' }, field: 'orgId', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {
