@@ -49,7 +49,7 @@ export function baseProblems(input: Pick<ApiParsedInput<'dues.saveBase'>, 'categ
 export function saveBase(db: SqliteDatabase, input: ApiParsedInput<'dues.saveBase'>, actor: string, now: Date, lang: Language): { before: DuesBaseInfo | null; after: DuesBaseInfo } {
   const member = duesMember(db, input.memberId);
   const problems = baseProblems(input);
-  const first = firstDuesMonth(member);
+  const first = firstDuesMonth(db, member);
   if (first && input.effectiveMonth < first) problems.push(issue('effectiveMonth', 'duesBeforeRoll', input.effectiveMonth, { period: input.effectiveMonth, joined: first }));
   if (problems.length) throw refused(problems);
   const farmer = farmerFen(db);

@@ -4,7 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { Language } from '../../../shared/api/schemas';
 import { FARMER_DEFAULT_FEN, monthlyDues, ruleText, type DuesAmount, type DuesCategory } from '../../../shared/dues/rates';
 import { DUES_TEXT } from '../../../shared/i18n/messages-dues';
-import { formatFen } from '../../../shared/dues/money';
+import { addMonths, formatFen } from '../../../shared/dues/money';
 import type { DuesAdjustment } from '../../../shared/api/schemas-dues';
 import { notFound } from '../counter/refusals';
 
@@ -60,9 +60,23 @@ export function duesMember(db: SqliteDatabase, id: number): DuesMember {
   return m;
 }
 
-/** The first month a member pays for: the month of admission (a probationary member pays from it too). */
-export function firstDuesMonth(m: Pick<DuesMember, 'join_date'>): string | null {
-  return m.join_date ? m.join_date.slice(0, 7) : null;
+/** The month an incoming introduction letter says the member's dues were paid to (the latest received one). */
+export function broughtPaidTo(db: SqliteDatabase, memberId: number): string | null {
+  return (
+    (db.prepare("SELECT max(dues_paid_to) FROM transfers WHERE member_id = ? AND direction = 'in' AND status IN ('received', 'receipt_returned')").pluck().get(memberId) as string | null) ?? null
+  );
+}
+
+/**
+ * The first month a member pays for here: the month of admission (a probationary member pays from it too), or
+ * the month after the one a received introduction letter says was paid elsewhere, whichever is later.
+ */
+export function firstDuesMonth(db: SqliteDatabase, m: Pick<DuesMember, 'id' | 'join_date'>): string | null {
+  const brought = broughtPaidTo(db, m.id);
+  const after = brought ? addMonths(brought, 1) : null;
+  const joined = m.join_date ? m.join_date.slice(0, 7) : null;
+  if (joined === null || after === null) return joined ?? after;
+  return after > joined ? after : joined;
 }
 
 export interface BaseRow {

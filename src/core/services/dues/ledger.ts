@@ -16,9 +16,11 @@ function orgFilter(column: string, orgIds: readonly number[] | null): string {
   return orgIds === null ? '1' : `${column} IN (${orgIds.map((id) => Number(id)).join(',') || '-1'})`;
 }
 
-/** Members on the roll in `period`, as SQL conditions on `m`. */
-const ON_ROLL = `m.join_date IS NOT NULL AND substr(m.join_date, 1, 7) <= @period
-  AND (m.status = 'active' OR substr(m.left_on, 1, 7) >= @period) AND m.standing = 'normal'`;
+/** Members on the roll in `period`, as SQL conditions on `m` (one transferred in without a join date: from the letter). */
+const ON_ROLL = `(substr(m.join_date, 1, 7) <= @period
+    OR m.join_date IS NULL AND EXISTS (SELECT 1 FROM transfers t WHERE t.member_id = m.id AND t.direction = 'in' AND t.status IN ('received', 'receipt_returned')))
+  AND (m.status = 'active' OR substr(m.left_on, 1, 7) >= @period) AND m.standing = 'normal'
+  AND NOT EXISTS (SELECT 1 FROM transfers t WHERE t.member_id = m.id AND t.direction = 'in' AND t.status IN ('received', 'receipt_returned') AND t.dues_paid_to >= @period)`;
 
 interface RosterRow {
   member_id: number;

@@ -66,6 +66,8 @@ export function remittance(db: SqliteDatabase, period: string, orgIds: readonly 
   const voluntary = new Map(
     (db.prepare(`SELECT org_id, sum(amount_fen) AS total FROM dues_voluntary WHERE substr(paid_on, 1, 7) = ? AND ${orgIn('org_id', orgIds)} GROUP BY org_id`).all(period) as { org_id: number; total: number }[]).map((r) => [r.org_id, r.total]),
   );
+  // A branch with voluntary payments and no ledger for the month still remits them.
+  for (const orgId of voluntary.keys()) if (!rows.some((r) => r.org_id === orgId)) rows.push({ org_id: orgId, members: 0, due: 0, paid: 0 });
   const out = rows.map((r) => ({
     orgId: r.org_id,
     branch: orgs.get(r.org_id)?.name ?? '',

@@ -9,7 +9,7 @@ import { BACK_PAY_LIMIT, VOLUNTARY_MIN_FEN, type DuesMethod } from '../../../sha
 import { formatFen, MAX_FEN, monthIndex } from '../../../shared/dues/money';
 import type { FieldIssue } from '../../../shared/result';
 import { issue, notFound, refuse, refused } from '../counter/refusals';
-import { baseAt, dueOf, duesMember, farmerFen, firstDuesMonth, orgInfos, periodOf } from './common';
+import { baseAt, broughtPaidTo, dueOf, duesMember, farmerFen, firstDuesMonth, orgInfos, periodOf } from './common';
 import { ensureLedgerRow } from './ledger';
 
 interface PaymentRow {
@@ -82,7 +82,7 @@ export function pay(db: SqliteDatabase, input: ApiParsedInput<'dues.pay'>, actor
   const repeated = periods.find((p, i) => i > 0 && periods[i - 1] === p);
   if (repeated) problems.push(issue('periods', 'duesMonthsRepeat', repeated, { value: repeated }));
   if (input.amountFen <= 0 || input.amountFen > MAX_FEN) problems.push(issue('amountFen', input.amountFen <= 0 ? 'duesAmountZero' : 'tooBig', formatFen(input.amountFen), { max: formatFen(MAX_FEN) }));
-  const first = firstDuesMonth(member);
+  const first = firstDuesMonth(db, member);
   const early = periods.find((p) => !first || p < first);
   if (early) problems.push(issue('periods', 'duesBeforeRoll', early, { period: early, joined: first ?? '—' }));
   const paidOn = input.paidOn ?? today;
@@ -196,7 +196,8 @@ export function memberVoluntary(db: SqliteDatabase, memberId: number): DuesVolun
  */
 export function paidTo(db: SqliteDatabase, memberId: number): string | null {
   const any = db.prepare('SELECT 1 FROM dues_allocations WHERE member_id = ? LIMIT 1').get(memberId);
-  if (!any) return null;
+  // No payment here yet: what a received introduction letter brought, if any.
+  if (!any) return broughtPaidTo(db, memberId);
   const firstOwed = db.prepare('SELECT min(period) FROM dues_ledger WHERE member_id = ? AND paid_fen < due_fen').pluck().get(memberId) as string | null;
   const lastSettled = db.prepare('SELECT max(period) FROM dues_ledger WHERE member_id = ? AND paid_fen >= due_fen AND paid_fen > 0').pluck().get(memberId) as string | null;
   if (firstOwed === null) return lastSettled;
@@ -204,5 +205,5 @@ export function paidTo(db: SqliteDatabase, memberId: number): string | null {
   const month = `${Math.floor(before / 12)}-${String((before % 12) + 1).padStart(2, '0')}`;
   const earliest = db.prepare('SELECT min(period) FROM dues_ledger WHERE member_id = ?').pluck().get(memberId) as string;
   // Owing from the very first month: nothing is paid up to any month.
-  return firstOwed <= earliest ? null : month;
+  return firstOwed <= earliest ? broughtPaidTo(db, memberId) : month;
 }
