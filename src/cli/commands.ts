@@ -10,7 +10,7 @@ import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, writ
 export { CliRejection, UsageError } from './declare';
 
 /** The organization a `--org` names (NAME, or PARENT/NAME to tell apart two of the same name), among those the user may see. */
-async function orgOption(ctx: CommandContext): Promise<number | undefined> {
+export async function orgOption(ctx: CommandContext): Promise<number | undefined> {
   const wanted = str(ctx.values, 'org');
   if (wanted === undefined) return undefined;
   const tree = await sessionOf(ctx).call('orgs.tree', {});

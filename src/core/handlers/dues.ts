@@ -55,7 +55,7 @@ function history(ctx: CallContext, memberId: number): DuesHistory {
 export const duesHandlers: Pick<Handlers, DuesMethodName> = {
   'dues.rate'(ctx, input) {
     const amount = monthlyDues(input.category, input.baseFen ?? null, farmerFen(ctx.db));
-    return { category: input.category, baseFen: amount.baseFen, rate: amount.permille === null ? null : rateText(amount.permille), monthlyFen: amount.monthlyFen, monthly: formatFen(amount.monthlyFen), rule: ruleText(amount, ctx.lang) };
+    return { category: input.category, baseFen: amount.baseFen, rate: amount.permille === null ? null : rateText(amount.permille), permille: amount.permille, monthlyFen: amount.monthlyFen, monthly: formatFen(amount.monthlyFen), rule: ruleText(amount, ctx.lang) };
   },
 
   'dues.settings'(ctx) {

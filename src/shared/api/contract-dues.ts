@@ -50,6 +50,8 @@ export interface DuesRateInfo {
   baseFen: number | null;
   /** "0.5%"; null for a fixed amount. */
   rate: string | null;
+  /** The rate in permille (5 = 0.5%); null for a fixed amount. */
+  permille: number | null;
   monthlyFen: number;
   /** "15.00" */
   monthly: string;
