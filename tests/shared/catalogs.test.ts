@@ -27,6 +27,9 @@ import { printZhCN } from '../../src/renderer/src/i18n/print.zh-CN';
 import { printEn } from '../../src/renderer/src/i18n/print.en';
 import { returnsZhCN } from '../../src/renderer/src/i18n/returns.zh-CN';
 import { returnsEn } from '../../src/renderer/src/i18n/returns.en';
+import { duesZhCN } from '../../src/renderer/src/i18n/dues.zh-CN';
+import { duesEn } from '../../src/renderer/src/i18n/dues.en';
+import { DUES_TEXT } from '../../src/shared/i18n/messages-dues';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -40,6 +43,7 @@ const WINDOW: Record<string, Catalog> = {
   officers: { 'zh-CN': officersZhCN, en: officersEn },
   print: { 'zh-CN': printZhCN, en: printEn },
   returns: { 'zh-CN': returnsZhCN, en: returnsEn },
+  dues: { 'zh-CN': duesZhCN, en: duesEn },
 };
 
 const SHARED: Record<string, Catalog> = {
@@ -51,6 +55,7 @@ const SHARED: Record<string, Catalog> = {
   packageProblems: PACKAGE_PROBLEM_TEXT,
   files: FILE_TEXT,
   appMenu: APP_MENU_TEXT,
+  dues: DUES_TEXT,
 };
 
 /** Every text of a catalog by its dotted key. */

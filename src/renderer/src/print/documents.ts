@@ -7,6 +7,8 @@ import { LetterDoc } from './docs/LetterDoc';
 import { RosterDoc, RosterOptions } from './docs/RosterDoc';
 import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
+import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
+import { DuesBoardDoc } from './docs/DuesBoardDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -21,4 +23,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   board: { view: BoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
   letter: { view: LetterDoc, paper: () => paper('A4', 'portrait', [9, 16, 9, 16]), sizes: ['A4'], personal: true },
   slip: { view: SlipDoc, paper: () => paper('A5', 'portrait', [12, 12, 12, 12]), sizes: ['A5'], personal: true },
+  duesReceipt: { view: DuesReceiptDoc, paper: () => paper('A5', 'landscape', [12, 14, 12, 14]), sizes: ['A5'], personal: true },
+  duesBoard: { view: DuesBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
 };
