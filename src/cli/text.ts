@@ -4,11 +4,14 @@ import type { Language } from '../shared/api/schemas';
 export function cliText(lang: Language) {
   const zh = lang === 'zh-CN';
   return {
+    /** The language these texts are in (a command's own texts follow it). */
+    lang,
     /** The help's frame; the commands and their options come from their declarations (help.ts). */
     help: {
       usage: zh ? '用法：npm run cli -- --db 文件 <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]' : 'Usage: npm run cli -- --db FILE <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
       commands: zh ? '命令：' : 'Commands:',
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
+      dues: zh ? '党费：' : 'Party dues:',
       global: zh ? '通用选项：' : 'Options of every command:',
       options: zh ? '选项：' : 'Options:',
       writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',

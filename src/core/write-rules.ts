@@ -11,6 +11,8 @@ import { memberDateChanges, refuseFrozenDates, type DatedField } from './returns
 import { requireWholeStreet, type Scope } from './scope';
 import { newMemberDates, updatedMemberDates } from './services/member-records';
 import { assertTransferInScope, createTransferParties } from './services/transfers';
+import { closedFrom, duesMonths, memberOrg } from './services/dues/close';
+import { paymentPeriods } from './services/dues/payments';
 
 /** What a rule may look at: the database (read only), and the call's clock. */
 export interface RuleView {
@@ -280,6 +282,46 @@ export const WRITE_RULES: WriteRules = {
   },
   'life.saveRules': NONE,
   'appraisal.save': { freeze: 'none', scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+
+  // Party dues and funds (issue 15): a month the branch has closed is frozen like a finalized return.
+  'dues.saveBase': {
+    // The new amount applies from its month until the next base: any closed month in between is refused.
+    freeze: (input, { db }) => {
+      const org = memberOrg(db, input.memberId);
+      const next = db.prepare('SELECT min(effective_month) FROM dues_bases WHERE member_id = ? AND effective_month > ?').pluck().get(input.memberId, input.effectiveMonth) as string | null;
+      const closed = closedFrom(db, org, input.effectiveMonth, next);
+      return duesMonths(db, 'effectiveMonth', org, closed ? [closed] : [input.effectiveMonth]);
+    },
+    scope: (input) => [{ field: 'memberId', member: input.memberId }],
+  },
+  'dues.generate': {
+    freeze: (input, { db }) => duesMonths(db, 'period', input.orgId, [input.period]),
+    scope: (input) => (input.orgId === undefined ? [] : [{ field: 'orgId', org: input.orgId }]),
+  },
+  'dues.pay': {
+    freeze: (input, { db, today }) => [...duesMonths(db, 'periods', memberOrg(db, input.memberId), input.periods), { field: 'paidOn', date: input.paidOn ?? today }],
+    scope: (input) => [{ field: 'memberId', member: input.memberId }],
+  },
+  'dues.reverse': {
+    // The counter-entry changes the months the payment paid, and counts on the day it is made.
+    freeze: (input, { db, today }) => {
+      const paid = paymentPeriods(db, input.paymentId);
+      return paid ? [...duesMonths(db, 'paymentId', memberOrg(db, paid.memberId), paid.periods), { field: 'on', date: input.on ?? today }] : [];
+    },
+    scope: (input, { db }) => [{ field: 'paymentId', member: paymentPeriods(db, input.paymentId)?.memberId }],
+  },
+  'dues.payVoluntary': {
+    freeze: (input, { db, today }) => duesMonths(db, 'paidOn', memberOrg(db, input.memberId), [input.paidOn ?? today]),
+    scope: (input) => [{ field: 'memberId', member: input.memberId }],
+  },
+  'dues.close': {
+    freeze: 'none',
+    // The street's closing (the second step) is the street committee's; a branch closes its own month.
+    scope: (input) => [{ field: 'orgId', org: input.orgId }, ...(input.level === 'street' ? [{ field: 'level', refuse: 'duesCloseIsStreets', value: input.period }] : [])],
+  },
+  'dues.saveSettings': NONE,
+  'funds.saveStandard': NONE,
+  'funds.saveEntry': { freeze: (input) => [{ field: 'onDate', date: input.onDate }], scope: (input) => [{ field: 'communityId', community: input.communityId }] },
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {
@@ -294,6 +336,10 @@ export const READ_SCOPE_RULES: ReadScopeRules = {
   'life.printMeeting': (input, { db }) => [{ field: 'id', org: meetingOrg(db, input.id) }],
   'life.printBook': (input) => [{ field: 'orgId', org: input.orgId }],
   'life.printTally': (input) => [{ field: 'orgId', org: input.orgId }],
+  'dues.history': (input) => [{ field: 'memberId', member: input.memberId }],
+  'dues.paidTo': (input) => [{ field: 'memberId', member: input.memberId }],
+  'dues.receipt': (input, { db }) => [{ field: 'paymentId', member: paymentPeriods(db, input.paymentId)?.memberId }],
+  'dues.board': (input) => [{ field: 'orgId', org: input.orgId }],
 };
 
 function isWholeStreet(decl: unknown): decl is WholeStreetDecl {

@@ -50,6 +50,9 @@ describe('every write', () => {
     let commitment = 0;
     let packageId = 0;
     let meeting: { id: number; version: number } | null = null;
+    let duesBranch = 0;
+    let duesMember = 0;
+    let duesPayment = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -409,6 +412,49 @@ describe('every write', () => {
       'appraisal.save': {
         run: () => t.app.invoke('appraisal.save', { orgId: branch, year: 2026, heldOn: '2026-01-20', grades: [{ memberId: member!.id, grade: 'qualified' }] }, t.adminToken),
         expected: { entity: 'appraisal', username: admin, before: true, after: true },
+      },
+      // Party dues and funds, on a branch and a member of their own (the ones above have closed and left).
+      'dues.saveBase': {
+        run: async () => {
+          duesBranch = (await t.app.invoke('orgs.create', { parentId: rootId, name: '东华社区第一党支部', level: 'branch', communityId: community }, t.adminToken)).id;
+          duesMember = (await t.app.invoke('members.create', { orgId: duesBranch, fields: { name: '周交费', idNumber: '110101198003070017', category: '正式党员', joinDate: '2025-01-01' } }, t.adminToken)).id;
+          await t.app.invoke('dues.saveBase', { memberId: duesMember, category: 'working', baseFen: 300000, effectiveMonth: '2026-01' }, t.adminToken);
+        },
+        expected: { entity: 'dues_base', username: admin, before: false, after: true },
+      },
+      'dues.generate': {
+        run: () => t.app.invoke('dues.generate', { period: '2026-03', orgId: duesBranch }, t.adminToken),
+        expected: { entity: 'dues_ledger', username: admin, before: false, after: true },
+      },
+      'dues.pay': {
+        run: async () => {
+          duesPayment = (await t.app.invoke('dues.pay', { memberId: duesMember, periods: ['2026-03'], amountFen: 1500, method: 'cash' }, t.adminToken)).id;
+        },
+        expected: { entity: 'dues_payment', username: admin, before: false, after: true },
+      },
+      'dues.reverse': {
+        run: () => t.app.invoke('dues.reverse', { paymentId: duesPayment, reason: '录错了党员' }, t.adminToken),
+        expected: { entity: 'dues_payment', username: admin, before: true, after: true },
+      },
+      'dues.payVoluntary': {
+        run: () => t.app.invoke('dues.payVoluntary', { memberId: duesMember, amountFen: 100000, method: 'transfer', reference: 'ZZ2026031001' }, t.adminToken),
+        expected: { entity: 'dues_voluntary', username: admin, before: false, after: true },
+      },
+      'dues.close': {
+        run: () => t.app.invoke('dues.close', { orgId: duesBranch, period: '2026-03' }, t.adminToken),
+        expected: { entity: 'dues_month_close', username: admin, before: false, after: true },
+      },
+      'dues.saveSettings': {
+        run: () => t.app.invoke('dues.saveSettings', { farmerFen: 60 }, t.adminToken),
+        expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
+      'funds.saveStandard': {
+        run: () => t.app.invoke('funds.saveStandard', { parameter: 'officePer1000Households', value: 1000000, source: '街道党建经费标准', year: 2026 }, t.adminToken),
+        expected: { entity: 'fund_standard', username: admin, before: false, after: true },
+      },
+      'funds.saveEntry': {
+        run: () => t.app.invoke('funds.saveEntry', { communityId: community, direction: 'out', amountFen: 50000, onDate: '2026-03-05', purpose: '七一党员活动' }, t.adminToken),
+        expected: { entity: 'fund_entry', username: admin, before: false, after: true },
       },
       'backup.create': {
         run: async () => {

@@ -75,6 +75,8 @@ interface Fixtures {
   peaceOfficer: { id: number; updatedAt: string };
   peaceCommitment: number;
   peaceMeeting: { id: number; version: number };
+  /** Party dues: October paid for the 和平社区 member while October was open. */
+  duesPayment: number;
 }
 
 let s: Street;
@@ -117,6 +119,8 @@ beforeAll(async () => {
   const peaceOfficer = await t.app.invoke('orgs.saveOfficer', { orgId: peaceBranch, post: 'committee_member', personName: '赵委员', termStart: '2026-01-01' }, admin);
   const peaceCommitment = await t.app.invoke('commitments.save', { memberId: peaceMember.id, year: 2026, commitment: '带头参加志愿服务' }, admin);
   const peaceMeeting = await t.app.invoke('life.save', { orgId: peaceBranch, meetingType: 'theme-day', heldOn: '2026-10-15', topic: '主题党日：学习党章' }, admin);
+  await t.app.invoke('dues.saveBase', { memberId: peaceMember.id, category: 'retired', baseFen: 480000, effectiveMonth: '2026-10' }, admin);
+  const duesPayment = await t.app.invoke('dues.pay', { memberId: peaceMember.id, periods: ['2026-10'], amountFen: 2400, method: 'cash' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -149,6 +153,7 @@ beforeAll(async () => {
     peaceOfficer: { id: peaceOfficer.id, updatedAt: peaceOfficer.updatedAt },
     peaceCommitment: peaceCommitment.id,
     peaceMeeting: { id: peaceMeeting.id, version: peaceMeeting.version },
+    duesPayment: duesPayment.id,
   };
 }, 120_000);
 
@@ -182,6 +187,12 @@ describe('a write dated in a finalized month', () => {
     'serviceRecords.delete': { input: { id: f.octoberRecord }, field: 'servedOn' },
     'life.save': { input: { orgId: f.peaceBranch, meetingType: 'lecture', heldOn: '2026-10-12', topic: '专题党课' }, field: 'heldOn' },
     'life.delete': { input: f.peaceMeeting, field: 'heldOn' },
+    'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-10' }, field: 'effectiveMonth' },
+    'dues.generate': { input: { period: '2026-10', orgId: f.peaceBranch }, field: 'period' },
+    'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-10'], amountFen: 100, method: 'cash', paidOn: '2026-11-02' }, field: 'periods' },
+    'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, field: 'paymentId' },
+    'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash', paidOn: '2026-10-20' }, field: 'paidOn' },
+    'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -272,6 +283,13 @@ describe('a clerk limited to one community', () => {
       'life.save': { input: { orgId: f.peaceBranch, meetingType: 'lecture', heldOn: '2026-11-01', topic: '专题党课' }, ...org('orgId') },
       'life.delete': { input: f.peaceMeeting, ...org('id') },
       'appraisal.save': { input: { orgId: f.peaceBranch, year: 2026, heldOn: '2026-11-01', grades: [{ memberId: f.peaceMember.id, grade: 'qualified' }] }, ...org('orgId') },
+      'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-11' }, ...member, field: 'memberId' },
+      'dues.generate': { input: { period: '2026-11', orgId: f.peaceBranch }, ...org('orgId') },
+      'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-11'], amountFen: 2400, method: 'cash' }, ...member, field: 'memberId' },
+      'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, ...member, field: 'paymentId' },
+      'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash' }, ...member, field: 'memberId' },
+      'dues.close': { input: { orgId: f.peaceBranch, period: '2026-11' }, ...org('orgId') },
+      'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-11-02', purpose: '党员活动' }, field: 'communityId', problem: 'communityOutsideScope' },
     };
   };
   const reads = (): Record<string, { input: unknown; field: string; problem: string }> => ({
@@ -287,6 +305,10 @@ describe('a clerk limited to one community', () => {
     'life.printMeeting': { input: { id: f.peaceMeeting.id }, field: 'id', problem: 'orgOutsideScope' },
     'life.printBook': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
     'life.printTally': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },
+    'dues.history': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+    'dues.paidTo': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
+    'dues.receipt': { input: { paymentId: f.duesPayment }, field: 'paymentId', problem: 'memberOutsideScope' },
+    'dues.board': { input: { orgId: f.peaceBranch, period: '2026-10' }, field: 'orgId', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {

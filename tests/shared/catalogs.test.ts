@@ -30,6 +30,9 @@ import { returnsZhCN } from '../../src/renderer/src/i18n/returns.zh-CN';
 import { returnsEn } from '../../src/renderer/src/i18n/returns.en';
 import { lifeZhCN } from '../../src/renderer/src/i18n/life.zh-CN';
 import { lifeEn } from '../../src/renderer/src/i18n/life.en';
+import { duesZhCN } from '../../src/renderer/src/i18n/dues.zh-CN';
+import { duesEn } from '../../src/renderer/src/i18n/dues.en';
+import { DUES_TEXT } from '../../src/shared/i18n/messages-dues';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -44,6 +47,7 @@ const WINDOW: Record<string, Catalog> = {
   print: { 'zh-CN': printZhCN, en: printEn },
   returns: { 'zh-CN': returnsZhCN, en: returnsEn },
   life: { 'zh-CN': lifeZhCN, en: lifeEn },
+  dues: { 'zh-CN': duesZhCN, en: duesEn },
 };
 
 const SHARED: Record<string, Catalog> = {
@@ -56,6 +60,7 @@ const SHARED: Record<string, Catalog> = {
   files: FILE_TEXT,
   appMenu: APP_MENU_TEXT,
   memberFields: MEMBER_FIELD_LABELS,
+  dues: DUES_TEXT,
 };
 
 /** Every text of a catalog by its dotted key. */

@@ -4,6 +4,7 @@ import type { Language, Role } from '../../shared/api/schemas';
 import type { CounterTables } from './schema-counter';
 import type { ColumnShape, FieldColumn, RecordFieldDef } from '../../shared/members/fields';
 import type { LifeTables } from './schema-life';
+import type { DuesTables } from './schema-dues';
 
 export interface StreetTable {
   id: number;
@@ -322,7 +323,7 @@ export interface LetterSequenceTable {
   last: number;
 }
 
-export interface Database extends CounterTables, LifeTables {
+export interface Database extends CounterTables, LifeTables, DuesTables {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;

@@ -11,6 +11,7 @@ import { createMember, leaveMember, type EventWriter } from './member-records';
 import { formatLetterNumber, letterPrefix, nextLetterNumber, noteTypedLetterNumber, ownLetterTaken, parseLetterNumber } from './letter-numbers';
 import { officialNames, subtreeIds } from './organizations';
 import { scopeOrgIdsSubquery, type Scope } from '../scope';
+import { paidTo } from './dues/payments';
 
 type Params = Record<string, string | number>;
 
@@ -340,8 +341,10 @@ export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date
       problems.push(issue('fromOrgId', 'transferFromNotMembersOrg', from.name, { org: getOrg(db, holder.orgId)?.name ?? '' }));
     }
   }
-  // 党费交至 is on every outgoing letter: the receiving organization collects from the month after it.
-  if (input.direction === 'out' && !input.duesPaidTo) problems.push(issue('duesPaidTo', 'transferDuesRequired'));
+  // 党费交至 is on every outgoing letter: the receiving organization collects from the month after it. It comes
+  // from the dues ledger when the ledger has the member's payments; the typed month is the fallback without them.
+  const ledgerPaidTo = input.direction === 'out' && holder?.memberId != null ? paidTo(db, holder.memberId) : null;
+  if (input.direction === 'out' && !input.duesPaidTo && !ledgerPaidTo) problems.push(issue('duesPaidTo', 'transferDuesRequired'));
   const letterNumber = letterNumberOf(db, input, problems);
   const openLetter = holder ? openLetterOf(db, holder.idNumber) : undefined;
   if (holder && openLetter !== undefined) problems.push(issue(holder.field, 'transferAlreadyOpen', holder.name, { letter: openLetter }));
@@ -366,7 +369,7 @@ export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date
       to_org_name: to.name,
       issued_on: input.issuedOn,
       valid_days: input.validDays,
-      dues_paid_to: input.duesPaidTo ?? null,
+      dues_paid_to: ledgerPaidTo ?? input.duesPaidTo ?? null,
       status: 'issued',
       received_on: null,
       receipt_returned_on: null,

@@ -6,6 +6,7 @@ import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import { lifeMethods, type LifeOutputs } from './contract-life';
+import { duesMethods, type DuesOutputs } from './contract-dues';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -116,6 +117,7 @@ export const contract = {
   ...printMethods,
   ...exchangeMethods,
   ...lifeMethods,
+  ...duesMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -214,7 +216,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

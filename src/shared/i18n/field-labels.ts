@@ -12,12 +12,13 @@ import { EXCHANGE_FIELD_LABELS, RETURNS_FIELD_LABELS } from './exchange';
 import { labelTable, type LabelTable } from './label-table';
 import { WRITE_FIELD_LABELS } from './messages-write';
 import { LIFE_FIELD_LABELS } from './messages-life';
+import { DUES_FIELD_LABELS } from './messages-dues';
 
 /**
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
  * errors): the order in which the one flat table used to let labels win, so those messages read as before.
  */
-export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life'] as const;
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
@@ -60,6 +61,8 @@ const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   district: 'exchange',
   life: 'life',
   appraisal: 'life',
+  dues: 'dues',
+  funds: 'dues',
 };
 
 /** The module whose labels name the fields of `method`; undefined for a name that is not a method. */
@@ -379,6 +382,7 @@ export const FIELD_LABEL_PARTS: Record<FieldModule, readonly LabelTable[]> = {
   returns: [RETURNS_FIELD_LABELS],
   exchange: [EXCHANGE_FIELD_LABELS],
   life: [LIFE_FIELD_LABELS],
+  dues: [DUES_FIELD_LABELS],
 };
 
 function merge(parts: readonly LabelTable[], lang: Language): Readonly<Record<string, string>> {

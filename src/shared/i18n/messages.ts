@@ -10,6 +10,7 @@ import { EXCHANGE_FIELD_PROBLEMS } from './exchange';
 import { fieldLabel, moduleOfMethod, type FieldModule } from './field-labels';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
+import { DUES_FIELD_PROBLEMS } from './messages-dues';
 
 type Table = Record<string, string>;
 
@@ -75,6 +76,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
     ...WRITE_FIELD_PROBLEMS['zh-CN'],
     ...LIFE_FIELD_PROBLEMS['zh-CN'],
+    ...DUES_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -190,6 +192,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...SCOPE_FIELD_PROBLEMS.en,
     ...WRITE_FIELD_PROBLEMS.en,
     ...LIFE_FIELD_PROBLEMS.en,
+    ...DUES_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

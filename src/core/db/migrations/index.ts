@@ -14,6 +14,7 @@ import * as m0008 from './0008-tail-search';
 import * as m0009 from './0009-party-exits';
 import * as m0010 from './0010-letter-numbers';
 import * as m0011 from './0011-org-life';
+import * as m0012 from './0012-dues-funds';
 
 export interface Migration {
   name: string;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0009-party-exits', up: m0009.up },
   { name: '0010-letter-numbers', up: m0010.up },
   { name: '0011-org-life', up: m0011.up },
+  { name: '0012-dues-funds', up: m0012.up },
 ];
 
 /** Files of this folder that belong to a migration without being one (data it seeds), with their migration. */

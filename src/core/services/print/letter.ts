@@ -11,6 +11,7 @@ import { getTransferRow } from '../transfers';
 import { printHeading } from './heading';
 import { officialNames } from '../organizations';
 import { getStation, missingStation } from './station';
+import { paidTo } from '../dues/payments';
 
 /** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
 export const LETTER_PRINT_ENTITY = 'transfer';
@@ -33,7 +34,9 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
   const official = officialNames(db);
   const sender = getStation(db);
   // An incoming letter was written elsewhere: only what this office sends out must be complete.
-  const missing = t.direction === 'in' ? [] : [...missingStation(sender, 'letter'), ...(t.duesPaidTo ? [] : (['duesPaidTo'] as const))];
+  // 党费已交到 from the dues ledger when it has the member's payments; the month typed on the letter otherwise.
+  const duesPaidTo = (t.direction === 'out' && t.memberId !== null ? paidTo(db, t.memberId) : null) ?? t.duesPaidTo;
+  const missing = t.direction === 'in' ? [] : [...missingStation(sender, 'letter'), ...(duesPaidTo ? [] : (['duesPaidTo'] as const))];
   return {
     transferId: t.id,
     letterNumber: t.letterNumber,
@@ -51,7 +54,7 @@ export function letterData(db: SqliteDatabase, transferId: number, lang: Languag
     issuedOn: t.issuedOn,
     validDays: t.validDays,
     validUntil: t.validUntil,
-    duesPaidTo: t.duesPaidTo,
+    duesPaidTo,
     sender,
     heading: printHeading(db, undefined, now),
     previousPrints: letterPrints(db, t.id),

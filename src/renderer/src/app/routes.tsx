@@ -12,6 +12,7 @@ import { FileDoneOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icon
 import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FlagOutlined, InboxOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
+import { AccountBookOutlined, FundOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -49,6 +50,8 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district'], page: SettingsPage },
   { path: '/life', labelKey: 'life.nav', icon: <CalendarOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/life/LifePage')) },
+  { path: '/dues', labelKey: 'dues.nav', icon: <AccountBookOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/DuesPage')) },
+  { path: '/funds', labelKey: 'funds.nav', icon: <FundOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/FundsPage')) },
 ];
 
 export { homePath } from './router';

@@ -25,6 +25,8 @@ import { returnsZhCN } from './returns.zh-CN';
 import { returnsEn } from './returns.en';
 import { lifeZhCN } from './life.zh-CN';
 import { lifeEn } from './life.en';
+import { duesZhCN } from './dues.zh-CN';
+import { duesEn } from './dues.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -64,8 +66,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

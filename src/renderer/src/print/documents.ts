@@ -8,6 +8,8 @@ import { RosterDoc, RosterOptions } from './docs/RosterDoc';
 import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
 import { LifeBookDoc, LifeMinutesDoc, LifeSignInDoc, LifeTallyDoc } from './docs/LifeDocs';
+import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
+import { DuesBoardDoc } from './docs/DuesBoardDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -26,4 +28,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   lifeSignIn: { view: LifeSignInDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: true },
   lifeBook: { view: LifeBookDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: true },
   lifeTally: { view: LifeTallyDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: true },
+  duesReceipt: { view: DuesReceiptDoc, paper: () => paper('A5', 'landscape', [12, 14, 12, 14]), sizes: ['A5'], personal: true },
+  duesBoard: { view: DuesBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
 };
