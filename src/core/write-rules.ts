@@ -11,6 +11,7 @@ import { memberDateChanges, refuseFrozenDates, type DatedField } from './returns
 import { requireWholeStreet, type Scope } from './scope';
 import { newMemberDates, updatedMemberDates } from './services/member-records';
 import { assertTransferInScope, createTransferParties } from './services/transfers';
+import { developStepDates, developPersonOrg } from './services/develop/rules-view';
 
 /** What a rule may look at: the database (read only), and the call's clock. */
 export interface RuleView {
@@ -252,6 +253,15 @@ export const WRITE_RULES: WriteRules = {
   'district.import': NONE,
   'district.importFolder': NONE,
   'district.receiveUpload': NONE,
+
+  'develop.create': { freeze: (input) => [{ field: 'appliedOn', date: input.appliedOn }], scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+  'develop.recordStep': {
+    // The step's day, and the roll's dates it sets: admission joins on the meeting's day, 转正 is full from the probation's end.
+    freeze: (input, { db }) => developStepDates(db, input),
+    scope: (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }, ...(input.memberIds ?? []).map((member) => ({ field: 'memberIds', member }))],
+  },
+  'develop.savePlan': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
+  'develop.saveSettings': NONE,
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {
@@ -259,6 +269,7 @@ export const READ_SCOPE_RULES: ReadScopeRules = {
   'requests.get': (input, { db }) => requestCommunity(db, input.id),
   'print.slip': (input, { db }) => requestCommunity(db, input.requestId, 'requestId'),
   'print.letter': (input) => [{ field: 'transferId', transfer: input.transferId }],
+  'develop.get': (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }],
 };
 
 function isWholeStreet(decl: unknown): decl is WholeStreetDecl {

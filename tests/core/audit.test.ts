@@ -9,6 +9,7 @@ import type { MemberRow } from '../../src/shared/api/contract';
 import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } from '../support/factory';
 import { swapAuditRows, tamper } from '../support/tamper';
 import { districtKeyFileForTest } from '../support/exchange';
+import { idFor } from './develop/develop-support';
 
 const app = appsForEachTest();
 
@@ -49,6 +50,7 @@ describe('every write', () => {
     let officer: { id: number; updatedAt: string } | null = null;
     let commitment = 0;
     let packageId = 0;
+    let applicant: { id: number; version: number } | null = null;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -391,6 +393,24 @@ describe('every write', () => {
       'district.importFolder': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'district.receiveUpload': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'returns.upload': { run: async () => undefined, expected: { entity: 'returnPackage', username: admin, before: false, after: true } },
+      'develop.create': {
+        run: async () => {
+          applicant = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: idFor('2000-04-12', 7), orgId: rootId, appliedOn: '2026-03-02' }, t.adminToken);
+        },
+        expected: { entity: 'developPerson', username: admin, before: false, after: true },
+      },
+      'develop.recordStep': {
+        run: () => t.app.invoke('develop.recordStep', { id: applicant!.id, version: applicant!.version, step: 'talked', on: '2026-03-09', people: '王建国' }, t.adminToken),
+        expected: { entity: 'developPerson', username: admin, before: true, after: true },
+      },
+      'develop.savePlan': {
+        run: () => t.app.invoke('develop.savePlan', { year: 2026, communityId: community, planned: 3 }, t.adminToken),
+        expected: { entity: 'developPlan', username: admin, before: false, after: true },
+      },
+      'develop.saveSettings': {
+        run: () => t.app.invoke('develop.saveSettings', { noticeWorkdays: 7, approvalMonths: 3 }, t.adminToken),
+        expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
       'backup.create': {
         run: async () => {
           backupName = (await t.app.invoke('backup.create', {}, t.adminToken)).name;

@@ -74,6 +74,7 @@ interface Fixtures {
   matterId: number;
   peaceOfficer: { id: number; updatedAt: string };
   peaceCommitment: number;
+  peacePerson: { id: number; version: number };
 }
 
 let s: Street;
@@ -115,6 +116,7 @@ beforeAll(async () => {
   const octoberRecord = await t.app.invoke('serviceRecords.create', { volunteerId, servedOn: '2026-10-18', hours: 2, content: '社区清扫' }, admin);
   const peaceOfficer = await t.app.invoke('orgs.saveOfficer', { orgId: peaceBranch, post: 'committee_member', personName: '赵委员', termStart: '2026-01-01' }, admin);
   const peaceCommitment = await t.app.invoke('commitments.save', { memberId: peaceMember.id, year: 2026, commitment: '带头参加志愿服务' }, admin);
+  const peacePerson = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: citizenId('20000412', '117', '110101'), orgId: peaceBranch, appliedOn: '2026-10-12' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -146,6 +148,7 @@ beforeAll(async () => {
     matterId,
     peaceOfficer: { id: peaceOfficer.id, updatedAt: peaceOfficer.updatedAt },
     peaceCommitment: peaceCommitment.id,
+    peacePerson: { id: peacePerson.id, version: peacePerson.version },
   };
 }, 120_000);
 
@@ -177,6 +180,8 @@ describe('a write dated in a finalized month', () => {
     'requests.rate': { input: { id: f.octoberClosed, satisfaction: 5 }, field: 'closedOn' },
     'serviceRecords.create': { input: { volunteerId: f.volunteerId, servedOn: '2026-10-10', hours: 2, content: '入户走访' }, field: 'servedOn' },
     'serviceRecords.delete': { input: { id: f.octoberRecord }, field: 'servedOn' },
+    'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-10-20' }, field: 'appliedOn' },
+    'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-10-28' }, field: 'on' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -255,6 +260,9 @@ describe('a clerk limited to one community', () => {
       'requests.extend': request({ days: 3, reason: '材料需补正' }),
       'commitments.save': { input: { memberId: f.peaceMember.id, year: 2026, commitment: '带头服务群众' }, field: 'memberId', problem: 'memberOutsideScope' },
       'commitments.delete': { input: { id: f.peaceCommitment }, ...member },
+      'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-11-01' }, ...org('orgId') },
+      'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-11-01' }, ...org('id') },
+      'develop.savePlan': { input: { year: 2026, communityId: s.peaceId, planned: 4 }, field: 'communityId', problem: 'communityOutsideScope' },
       // Street-level work: refused whatever the record.
       'returns.saveNote': { input: { period: '2026-11', table: 'changes', note: '说明' }, field: 'period', problem: 'returnIsStreets' },
       'returns.check': { input: { period: '2026-11' }, field: 'period', problem: 'returnIsStreets' },
@@ -272,6 +280,7 @@ describe('a clerk limited to one community', () => {
     'print.slip': { input: { requestId: f.peaceRequest }, field: 'requestId', problem: 'requestOutsideScope' },
     'print.letter': { input: { transferId: f.peaceLetter }, field: 'transferId', problem: 'transferOutsideScope' },
     'returns.sendTargets': { input: {}, field: 'packageId', problem: 'returnIsStreets' },
+    'develop.get': { input: { id: f.peacePerson.id }, field: 'id', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {

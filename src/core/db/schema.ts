@@ -2,6 +2,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { Language, Role } from '../../shared/api/schemas';
 import type { CounterTables } from './schema-counter';
+import type { DevelopTables } from './schema-develop';
 
 export interface StreetTable {
   id: number;
@@ -331,7 +332,7 @@ export interface LetterSequenceTable {
   last: number;
 }
 
-export interface Database extends CounterTables {
+export interface Database extends CounterTables, DevelopTables {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;

@@ -360,6 +360,10 @@ export const en: SameKeys<Messages> = {
     'district.receiveUpload': 'Receive uploaded package',
     'codes.mapValues': 'Map values to codes (import)',
     'codes.removeSynonym': 'Remove a code mapping',
+    'develop.create': 'Enter an applicant',
+    'develop.recordStep': 'Record a development step',
+    'develop.savePlan': 'Save the yearly development plan',
+    'develop.saveSettings': 'Save development settings',
   },
   auditEntities: {
     street: 'Street profile',
@@ -370,6 +374,8 @@ export const en: SameKeys<Messages> = {
     community: 'Community',
     grid: 'Grid',
     codeSynonym: 'Code mapping',
+    developPerson: 'Development register',
+    developPlan: 'Development plan',
   },
   orgLevels: {
     street_committee: 'Street working committee',

@@ -356,6 +356,10 @@ export const zhCN = {
     'district.receiveUpload': '接收上传的报送包',
     'codes.mapValues': '对应代码（导入时的未识别值）',
     'codes.removeSynonym': '删除代码对应',
+    'develop.create': '登记入党申请人',
+    'develop.recordStep': '登记发展党员环节',
+    'develop.savePlan': '保存年度发展计划',
+    'develop.saveSettings': '保存发展党员设置',
   },
   auditEntities: {
     street: '街道信息',
@@ -366,6 +370,8 @@ export const zhCN = {
     community: '社区',
     grid: '网格',
     codeSynonym: '代码对应',
+    developPerson: '发展党员名册',
+    developPlan: '年度发展计划',
   },
   orgLevels: {
     street_committee: '街道党工委',
