@@ -26,7 +26,7 @@ export async function developStreet(t: TestApp, name = '东华社区', code = '1
   const branchId = (await t.app.invoke('orgs.create', { parentId: committeeId, name: `${name}第一党支部`, level: 'branch' }, token)).id;
   const members: number[] = [];
   for (const [i, n] of ['王建国', '李秀英', '赵志强'].entries()) {
-    const m = await t.app.invoke('members.create', { orgId: branchId, fields: { name: n, idNumber: idFor(`196${i}-05-0${i + 1}`, 100 + i + code.length), category: 'full', joinDate: '1990-07-01', fullDate: '1991-07-01' } }, token);
+    const m = await t.app.invoke('members.create', { orgId: branchId, fields: { name: n, idNumber: idFor(`196${i}-05-0${i + 1}`, 100 + i + 10 * Number(code.slice(-2))), category: 'full', joinDate: '1990-07-01', fullDate: '1991-07-01' } }, token);
     members.push(m.id);
   }
   return { communityId, committeeId, branchId, members };
