@@ -262,6 +262,7 @@ export const WRITE_RULES: WriteRules = {
   },
   'develop.savePlan': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
   'develop.saveSettings': NONE,
+  'develop.importCommit': NONE,
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {

@@ -9,7 +9,7 @@ import type { MemberRow } from '../../src/shared/api/contract';
 import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } from '../support/factory';
 import { swapAuditRows, tamper } from '../support/tamper';
 import { districtKeyFileForTest } from '../support/exchange';
-import { idFor } from './develop/develop-support';
+import { idFor, pipelineWorkbook } from './develop/develop-support';
 
 const app = appsForEachTest();
 
@@ -402,6 +402,13 @@ describe('every write', () => {
       'develop.recordStep': {
         run: () => t.app.invoke('develop.recordStep', { id: applicant!.id, version: applicant!.version, step: 'talked', on: '2026-03-09', people: '王建国' }, t.adminToken),
         expected: { entity: 'developPerson', username: admin, before: true, after: true },
+      },
+      'develop.importCommit': {
+        run: async () => {
+          const bytes = await pipelineWorkbook([['姓名', '公民身份号码', '所在党支部', '申请入党日期'], ['钱文静', idFor('1999-03-05', 8), '东华门街道党工委', '2026.3.3']]);
+          await t.app.invoke('develop.importCommit', { fileName: '发展党员.xlsx', bytes }, t.adminToken);
+        },
+        expected: { entity: 'developPerson', username: admin, before: false, after: true },
       },
       'develop.savePlan': {
         run: () => t.app.invoke('develop.savePlan', { year: 2026, communityId: community, planned: 3 }, t.adminToken),

@@ -160,6 +160,8 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'develop.savePlan': { year: 2026, communityId: 1, planned: 3 },
     'develop.settings': {},
     'develop.saveSettings': { noticeWorkdays: 5, approvalMonths: 3 },
+    'develop.importPreview': { fileName: 'x.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+    'develop.importCommit': { fileName: 'x.xlsx', bytes: new Uint8Array([1, 2, 3]) },
   };
 }
 

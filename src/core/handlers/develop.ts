@@ -6,8 +6,12 @@ import { createPerson, listBoard, personDetail, recordStep } from '../services/d
 import { personRow } from '../services/develop/path';
 import { developSettings, ruleOptions, saveDevelopSettings } from '../services/develop/settings';
 import { getMemberRow } from '../services/members';
+import { importPipeline, readPipelineSheet } from '../services/develop/import';
 
-type DevelopMethods = 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
+type DevelopMethods =
+  | 'develop.importPreview'
+  | 'develop.importCommit'
+  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
 
 export const developHandlers: Pick<Handlers, DevelopMethods> = {
   'develop.list'(ctx, input) {
@@ -56,6 +60,24 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
       const { before, after } = savePlan(ctx.db, input, ctx.now());
       ctx.audit({ action: 'develop.savePlan', entity: 'developPlan', entityId: `${input.year}/${input.communityId}`, before: before === null ? undefined : { planned: before }, after: { planned: after.planned } });
       return after;
+    });
+  },
+
+  async 'develop.importPreview'(ctx, input) {
+    const sheet = await readPipelineSheet(input.bytes);
+    return importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+  },
+
+  async 'develop.importCommit'(ctx, input) {
+    const sheet = await readPipelineSheet(input.bytes);
+    return ctx.tx(() => {
+      const report = importPipeline(ctx.db, sheet, { dryRun: input.dryRun, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+      ctx.audit({
+        action: 'develop.importCommit',
+        entity: 'developPerson',
+        after: { fileName: input.fileName, rows: report.rows, created: report.created, admitted: report.admitted, rejected: report.rejected.length, dryRun: input.dryRun },
+      });
+      return report;
     });
   },
 

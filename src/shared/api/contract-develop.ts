@@ -21,6 +21,14 @@ export const developMethods = {
     freeze: { none: "the plan is read as it is now: the return compares the year's admissions with it" },
     scope: 'record',
   },
+  'develop.importPreview': { input: s.developImportInput, access: 'clerk', write: false },
+  'develop.importCommit': {
+    input: s.developImportInput,
+    access: 'clerk',
+    write: true,
+    freeze: { none: 'checked row by row by the import: a row dated in a finalized month is refused by its Excel row, the others go in' },
+    scope: { street: "checked row by row by the import: each row's branch is looked for inside the caller's scope" },
+  },
   /** The notice period (working days) and the approval limit (months): the street's settings. */
   'develop.settings': { input: s.noInput, access: 'viewer', write: false },
   'develop.saveSettings': { input: s.developSettingsInput, access: 'admin', write: true, ...ADMINISTRATION },
@@ -94,7 +102,21 @@ export interface DevelopSettings {
   approvalMonths: number;
 }
 
+/** What an import did, or (preview) would do, each refused row named by its Excel row, column and value. */
+export interface DevelopImportResult {
+  sheet: string;
+  headerRow: number;
+  rows: number;
+  accepted: number;
+  created: number;
+  admitted: number;
+  rejected: { row: number; column: string; letter: string | null; field: string; value: unknown; code: string; message: string }[];
+  dryRun: boolean;
+}
+
 export interface DevelopOutputs {
+  'develop.importPreview': DevelopImportResult;
+  'develop.importCommit': DevelopImportResult;
   'develop.settings': DevelopSettings;
   'develop.saveSettings': DevelopSettings;
   'develop.list': DevelopBoard;

@@ -85,6 +85,7 @@ export const DEVELOP_FIELD_LABELS = labelTable({
     trainingHours: '培训学时',
     extendedMonths: '延长预备期月数',
     file: '文件',
+    branch: '所在党支部',
     dryRun: '试导入',
     year: '年度',
     planned: '计划发展人数',
@@ -128,6 +129,7 @@ export const DEVELOP_FIELD_LABELS = labelTable({
     trainingHours: 'Training hours',
     extendedMonths: 'Months of extension',
     file: 'File',
+    branch: 'Branch',
     dryRun: 'Dry run',
     year: 'Year',
     planned: 'Planned admissions',
@@ -180,6 +182,8 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
     developNotAMember: '须为本街道在册的正式党员',
     developTooManyContacts: '培养联系人为 1 至 2 名',
     developStepInFuture: '日期不能晚于今天（{{today}}）',
+    developNoHeader: '找不到表头：第一张工作表中须有“姓名”和“公民身份号码”两列',
+    developDateNeedsDay: '须写到具体哪一天（如 2025.3.2 或 2025年3月2日）',
   },
   en: {
     under18: 'an applicant must be 18 (born {{birth}}: {{earliest}} or later)',
@@ -224,6 +228,8 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
     developNotAMember: "must be a full member on the street's roll",
     developTooManyContacts: 'one or two contacts',
     developStepInFuture: 'cannot be later than today ({{today}})',
+    developNoHeader: 'no header found: the first sheet needs the columns 姓名 and 公民身份号码',
+    developDateNeedsDay: 'needs the day, not only the month (such as 2025.3.2 or 2025年3月2日)',
   },
 };
 

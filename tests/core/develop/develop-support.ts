@@ -1,5 +1,6 @@
 // Shared set-up for the development tests: valid citizen ID numbers for a birth date, a street with a
 // community, its committee and a branch, and full members to name as contacts and introducers.
+import ExcelJS from 'exceljs';
 import { citizenIdCheckDigit } from '../../../src/shared/validators';
 import type { TestApp } from '../../support/factory';
 
@@ -30,4 +31,15 @@ export async function developStreet(t: TestApp, name = '东华社区', code = '1
     members.push(m.id);
   }
   return { communityId, committeeId, branchId, members };
+}
+
+/** A pipeline workbook as an office keeps it: the rows as given (the first is usually the header). */
+export async function pipelineWorkbook(rows: unknown[][], sheetName = '发展党员'): Promise<Uint8Array<ArrayBuffer>> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheetName);
+  for (const row of rows) ws.addRow(row);
+  const written = new Uint8Array(await wb.xlsx.writeBuffer());
+  const bytes = new Uint8Array(written.byteLength);
+  bytes.set(written);
+  return bytes;
 }

@@ -185,7 +185,7 @@ export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, acto
 }
 
 /** The branch meeting admits the person: a probationary member of their branch from that day, no retyping. */
-function admitToRoll(db: SqliteDatabase, person: DevelopPerson, on: string, now: Date, actor: string, path: DevelopPath): number {
+export function admitToRoll(db: SqliteDatabase, person: DevelopPerson, on: string, now: Date, actor: string, path: DevelopPath): number {
   const events = eventWriter(db, actor, now);
   const fields: Record<string, string> = { name: person.name, idNumber: person.id_number, category: 'probationary', joinDate: on };
   if (person.phone) fields.phone = person.phone;
@@ -206,7 +206,7 @@ function pathSteps(path: DevelopPath): { step: string; on: string }[] {
 }
 
 /** 转正: the member's category and full date (the end of the probation), through the roll's own update. */
-function makeFull(db: SqliteDatabase, memberId: number, fullDate: string, now: Date, actor: string, scope: Scope | null): void {
+export function makeFull(db: SqliteDatabase, memberId: number, fullDate: string, now: Date, actor: string, scope: Scope | null): void {
   const version = db.prepare('SELECT version FROM members WHERE id = ?').pluck().get(memberId) as number;
   updateMember(db, { id: memberId, version, fields: { category: 'full', fullDate } }, now, eventWriter(db, actor, now), scope);
 }

@@ -364,6 +364,7 @@ export const en: SameKeys<Messages> = {
     'develop.recordStep': 'Record a development step',
     'develop.savePlan': 'Save the yearly development plan',
     'develop.saveSettings': 'Save development settings',
+    'develop.importCommit': 'Import the development register',
   },
   auditEntities: {
     street: 'Street profile',

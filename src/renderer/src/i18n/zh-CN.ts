@@ -360,6 +360,7 @@ export const zhCN = {
     'develop.recordStep': '登记发展党员环节',
     'develop.savePlan': '保存年度发展计划',
     'develop.saveSettings': '保存发展党员设置',
+    'develop.importCommit': '导入发展党员名册',
   },
   auditEntities: {
     street: '街道信息',
