@@ -233,6 +233,12 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
   },
 };
 
+/** Where an import's refused cell is: its Excel row, its column's header and letter, then the problem. */
+export const DEVELOP_ROW_TEXT: Record<Language, { withLetter: string; withoutLetter: string }> = {
+  'zh-CN': { withLetter: '第 {{row}} 行“{{column}}”（{{letter}} 列）：{{issue}}', withoutLetter: '第 {{row}} 行“{{column}}”：{{issue}}' },
+  en: { withLetter: 'Row {{row}}, “{{column}}” (column {{letter}}): {{issue}}', withoutLetter: 'Row {{row}}, “{{column}}”: {{issue}}' },
+};
+
 /** The field a step's date is named by in a refusal (the issue's `field`). */
 export function stepDateField(step: DevelopStep): string {
   return `${step}On`;

@@ -8,7 +8,8 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { DevelopImportResult } from '../../../shared/api/contract-develop';
 import type { Language } from '../../../shared/api/schemas';
 import { checkPath, probationEnd, stageOf, type DevelopPath, type DevelopStep, type RuleOptions } from '../../../shared/develop/rules';
-import { formatIssue } from '../../../shared/i18n/messages';
+import { formatIssue, interpolate } from '../../../shared/i18n/messages';
+import { DEVELOP_ROW_TEXT } from '../../../shared/i18n/messages-develop';
 import { AppError, type FieldIssue } from '../../../shared/result';
 import { checkCitizenId, parseLooseDate, toHalfWidth } from '../../../shared/validators';
 import type { RowProblem } from '../../../shared/members/draft';
@@ -186,9 +187,8 @@ function cellText(value: unknown): string | undefined {
 }
 
 function rowMessage(row: number, column: string, letter: string | null, issue: FieldIssue, lang: Language): string {
-  const where = lang === 'zh-CN' ? `第 ${row} 行“${column}”${letter ? `（${letter} 列）` : ''}` : `Row ${row}, “${column}”${letter ? ` (column ${letter})` : ''}`;
-  const text = formatIssue(issue, lang, 'develop');
-  return lang === 'zh-CN' ? `${where}：${text}` : `${where}: ${text}`;
+  const text = DEVELOP_ROW_TEXT[lang];
+  return interpolate(letter ? text.withLetter : text.withoutLetter, { row, column, letter, issue: formatIssue(issue, lang, 'develop') });
 }
 
 function dateOfKey(path: DevelopPath, key: DateKey): string | undefined {
