@@ -60,7 +60,15 @@ export interface Command {
   /** Further checks before the database is opened. */
   precheck?(values: OptionValues, text: CliText): void;
   run(ctx: CommandContext): Promise<CommandResult>;
+  /**
+   * A command that needs neither a database nor a login (develop check: the rules engine on a paper file
+   * alone). When set, it runs instead of `run`, before any file is opened; --db is not asked for.
+   */
+  runPure?(ctx: PureContext): Promise<CommandResult>;
 }
+
+/** What a pure command gets: its options and arguments, the language and the CLI's texts. */
+export type PureContext = Pick<CommandContext, 'values' | 'args' | 'lang' | 'text'>;
 
 export class UsageError extends Error {}
 

@@ -10,7 +10,7 @@ import { AppError, type ApiError } from '../shared/result';
 import { readAppVersion } from '../core/app-version';
 import { StreetDeskApp, type CliSession } from '../core/app';
 import { cliText, type CliText } from './text';
-import { CliRejection, UsageError, checkOptions, commandWrites, str, type Command, type CommandContext, type OptionSpec, type OptionValues } from './declare';
+import { CliRejection, UsageError, checkOptions, commandWrites, str, type Command, type CommandContext, type OptionSpec, type OptionValues, type PureContext } from './declare';
 import { commandHelp, fullHelp } from './help';
 import { ALL_COMMANDS, GLOBAL_OPTIONS, helpSections } from './registry';
 
@@ -66,6 +66,20 @@ async function login(app: StreetDeskApp, values: OptionValues, text: CliText): P
   }
 }
 
+/** A command that opens no database: its options checked, then run; the same exit codes as every command. */
+async function runPure(command: Command, ctx: PureContext, out: Output): Promise<number> {
+  try {
+    checkOptions(command, ctx.values, ctx.text);
+    const result = await command.runPure!(ctx);
+    print(out, result.value, result.human);
+    return result.exitCode ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) return usage(out, err.message);
+    if (err instanceof CliRejection) return fail(out, { code: err.code, message: err.message, details: err.details }, 1, true);
+    return fail(out, { code: 'INTERNAL', message: (err as Error).message }, 1);
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   const out: Output = { json: argv.includes('--json'), lang: 'zh-CN' };
   // First pass: every command's options, to find the words of the command; the second pass is strict
@@ -93,6 +107,7 @@ export async function runCli(argv: string[]): Promise<number> {
     return usage(out, (err as Error).message);
   }
   const args = loose.positionals.slice(command.name.split(' ').length);
+  if (command.runPure) return runPure(command, { values, args, lang: out.lang, text }, out);
   if (typeof values.db !== 'string') return usage(out, text.needDb);
   const dbPath = path.resolve(values.db);
 

@@ -13,6 +13,7 @@ import { newMemberDates, updatedMemberDates } from './services/member-records';
 import { assertTransferInScope, createTransferParties } from './services/transfers';
 import { closedFrom, duesMonths, memberOrg } from './services/dues/close';
 import { paymentPeriods } from './services/dues/payments';
+import { developStepDates, developPersonOrg } from './services/develop/rules-view';
 
 /** What a rule may look at: the database (read only), and the call's clock. */
 export interface RuleView {
@@ -322,6 +323,16 @@ export const WRITE_RULES: WriteRules = {
   'dues.saveSettings': NONE,
   'funds.saveStandard': NONE,
   'funds.saveEntry': { freeze: (input) => [{ field: 'onDate', date: input.onDate }], scope: (input) => [{ field: 'communityId', community: input.communityId }] },
+
+  'develop.create': { freeze: (input) => [{ field: 'appliedOn', date: input.appliedOn }], scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+  'develop.recordStep': {
+    // The step's day, and the roll's dates it sets: admission joins on the meeting's day, 转正 is full from the probation's end.
+    freeze: (input, { db }) => developStepDates(db, input),
+    scope: (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }, ...(input.memberIds ?? []).map((member) => ({ field: 'memberIds', member }))],
+  },
+  'develop.savePlan': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
+  'develop.saveSettings': NONE,
+  'develop.importCommit': NONE,
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {
@@ -340,6 +351,7 @@ export const READ_SCOPE_RULES: ReadScopeRules = {
   'dues.paidTo': (input) => [{ field: 'memberId', member: input.memberId }],
   'dues.receipt': (input, { db }) => [{ field: 'paymentId', member: paymentPeriods(db, input.paymentId)?.memberId }],
   'dues.board': (input) => [{ field: 'orgId', org: input.orgId }],
+  'develop.get': (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }],
 };
 
 function isWholeStreet(decl: unknown): decl is WholeStreetDecl {

@@ -9,6 +9,7 @@ import type { MemberRow } from '../../src/shared/api/contract';
 import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } from '../support/factory';
 import { swapAuditRows, tamper } from '../support/tamper';
 import { districtKeyFileForTest } from '../support/exchange';
+import { idFor, pipelineWorkbook } from './develop/develop-support';
 
 const app = appsForEachTest();
 
@@ -53,6 +54,7 @@ describe('every write', () => {
     let duesBranch = 0;
     let duesMember = 0;
     let duesPayment = 0;
+    let applicant: { id: number; version: number } | null = null;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -455,6 +457,31 @@ describe('every write', () => {
       'funds.saveEntry': {
         run: () => t.app.invoke('funds.saveEntry', { communityId: community, direction: 'out', amountFen: 50000, onDate: '2026-03-05', purpose: '七一党员活动' }, t.adminToken),
         expected: { entity: 'fund_entry', username: admin, before: false, after: true },
+      },
+      'develop.create': {
+        run: async () => {
+          applicant = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: idFor('2000-04-12', 7), orgId: rootId, appliedOn: '2026-03-02' }, t.adminToken);
+        },
+        expected: { entity: 'developPerson', username: admin, before: false, after: true },
+      },
+      'develop.recordStep': {
+        run: () => t.app.invoke('develop.recordStep', { id: applicant!.id, version: applicant!.version, step: 'talked', on: '2026-03-09', people: '王建国' }, t.adminToken),
+        expected: { entity: 'developPerson', username: admin, before: true, after: true },
+      },
+      'develop.importCommit': {
+        run: async () => {
+          const bytes = await pipelineWorkbook([['姓名', '公民身份号码', '所在党支部', '申请入党日期'], ['钱文静', idFor('1999-03-05', 8), '东华门街道党工委', '2026.3.3']]);
+          await t.app.invoke('develop.importCommit', { fileName: '发展党员.xlsx', bytes }, t.adminToken);
+        },
+        expected: { entity: 'developPerson', username: admin, before: false, after: true },
+      },
+      'develop.savePlan': {
+        run: () => t.app.invoke('develop.savePlan', { year: 2026, communityId: community, planned: 3 }, t.adminToken),
+        expected: { entity: 'developPlan', username: admin, before: false, after: true },
+      },
+      'develop.saveSettings': {
+        run: () => t.app.invoke('develop.saveSettings', { noticeWorkdays: 7, approvalMonths: 3 }, t.adminToken),
+        expected: { entity: 'settings', username: admin, before: true, after: true },
       },
       'backup.create': {
         run: async () => {

@@ -187,6 +187,16 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'funds.overview': { year: 2026 },
     'funds.saveStandard': { parameter: 'officePer1000Households', value: 1000000, source: '街道党建经费标准', year: 2026 },
     'funds.saveEntry': { communityId: 1, direction: 'out', amountFen: 50000, onDate: '2026-03-05', purpose: '党员活动' },
+    'develop.list': {},
+    'develop.get': { id: 1 },
+    'develop.create': { name: '孙晓明', idNumber: '110101200004120071', orgId: 1, appliedOn: '2026-03-02' },
+    'develop.recordStep': { id: 1, version: 1, step: 'talked', on: '2026-03-09' },
+    'develop.plans': { year: 2026 },
+    'develop.savePlan': { year: 2026, communityId: 1, planned: 3 },
+    'develop.settings': {},
+    'develop.saveSettings': { noticeWorkdays: 5, approvalMonths: 3 },
+    'develop.importPreview': { fileName: 'x.xlsx', bytes: new Uint8Array([1, 2, 3]) },
+    'develop.importCommit': { fileName: 'x.xlsx', bytes: new Uint8Array([1, 2, 3]) },
   };
 }
 

@@ -77,6 +77,7 @@ interface Fixtures {
   peaceMeeting: { id: number; version: number };
   /** Party dues: October paid for the 和平社区 member while October was open. */
   duesPayment: number;
+  peacePerson: { id: number; version: number };
 }
 
 let s: Street;
@@ -121,6 +122,7 @@ beforeAll(async () => {
   const peaceMeeting = await t.app.invoke('life.save', { orgId: peaceBranch, meetingType: 'theme-day', heldOn: '2026-10-15', topic: '主题党日：学习党章' }, admin);
   await t.app.invoke('dues.saveBase', { memberId: peaceMember.id, category: 'retired', baseFen: 480000, effectiveMonth: '2026-10' }, admin);
   const duesPayment = await t.app.invoke('dues.pay', { memberId: peaceMember.id, periods: ['2026-10'], amountFen: 2400, method: 'cash' }, admin);
+  const peacePerson = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: citizenId('20000412', '117', '110101'), orgId: peaceBranch, appliedOn: '2026-10-12' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -154,6 +156,7 @@ beforeAll(async () => {
     peaceCommitment: peaceCommitment.id,
     peaceMeeting: { id: peaceMeeting.id, version: peaceMeeting.version },
     duesPayment: duesPayment.id,
+    peacePerson: { id: peacePerson.id, version: peacePerson.version },
   };
 }, 120_000);
 
@@ -193,6 +196,8 @@ describe('a write dated in a finalized month', () => {
     'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, field: 'paymentId' },
     'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash', paidOn: '2026-10-20' }, field: 'paidOn' },
     'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
+    'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-10-20' }, field: 'appliedOn' },
+    'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-10-28' }, field: 'on' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -271,6 +276,9 @@ describe('a clerk limited to one community', () => {
       'requests.extend': request({ days: 3, reason: '材料需补正' }),
       'commitments.save': { input: { memberId: f.peaceMember.id, year: 2026, commitment: '带头服务群众' }, field: 'memberId', problem: 'memberOutsideScope' },
       'commitments.delete': { input: { id: f.peaceCommitment }, ...member },
+      'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-11-01' }, ...org('orgId') },
+      'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-11-01' }, ...org('id') },
+      'develop.savePlan': { input: { year: 2026, communityId: s.peaceId, planned: 4 }, field: 'communityId', problem: 'communityOutsideScope' },
       // Street-level work: refused whatever the record.
       'returns.saveNote': { input: { period: '2026-11', table: 'changes', note: '说明' }, field: 'period', problem: 'returnIsStreets' },
       'returns.check': { input: { period: '2026-11' }, field: 'period', problem: 'returnIsStreets' },
@@ -309,6 +317,7 @@ describe('a clerk limited to one community', () => {
     'dues.paidTo': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
     'dues.receipt': { input: { paymentId: f.duesPayment }, field: 'paymentId', problem: 'memberOutsideScope' },
     'dues.board': { input: { orgId: f.peaceBranch, period: '2026-10' }, field: 'orgId', problem: 'orgOutsideScope' },
+    'develop.get': { input: { id: f.peacePerson.id }, field: 'id', problem: 'orgOutsideScope' },
   });
 
   it('covers every write the contract scopes to a record or to the whole street, and every scoped read', () => {

@@ -33,6 +33,8 @@ import { lifeEn } from '../../src/renderer/src/i18n/life.en';
 import { duesZhCN } from '../../src/renderer/src/i18n/dues.zh-CN';
 import { duesEn } from '../../src/renderer/src/i18n/dues.en';
 import { DUES_TEXT } from '../../src/shared/i18n/messages-dues';
+import { developZhCN } from '../../src/renderer/src/i18n/develop.zh-CN';
+import { developEn } from '../../src/renderer/src/i18n/develop.en';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -48,6 +50,7 @@ const WINDOW: Record<string, Catalog> = {
   returns: { 'zh-CN': returnsZhCN, en: returnsEn },
   life: { 'zh-CN': lifeZhCN, en: lifeEn },
   dues: { 'zh-CN': duesZhCN, en: duesEn },
+  develop: { 'zh-CN': developZhCN, en: developEn },
 };
 
 const SHARED: Record<string, Catalog> = {

@@ -5,6 +5,7 @@ import type { CounterTables } from './schema-counter';
 import type { ColumnShape, FieldColumn, RecordFieldDef } from '../../shared/members/fields';
 import type { LifeTables } from './schema-life';
 import type { DuesTables } from './schema-dues';
+import type { DevelopTables } from './schema-develop';
 
 export interface StreetTable {
   id: number;
@@ -323,7 +324,7 @@ export interface LetterSequenceTable {
   last: number;
 }
 
-export interface Database extends CounterTables, LifeTables, DuesTables {
+export interface Database extends CounterTables, LifeTables, DuesTables, DevelopTables {
   street: StreetTable;
   users: UserTable;
   settings: SettingTable;

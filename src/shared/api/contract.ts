@@ -7,6 +7,7 @@ import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
+import { developMethods, type DevelopOutputs } from './contract-develop';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -118,6 +119,7 @@ export const contract = {
   ...exchangeMethods,
   ...lifeMethods,
   ...duesMethods,
+  ...developMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -216,7 +218,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

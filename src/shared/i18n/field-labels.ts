@@ -6,6 +6,7 @@ import type { Method } from '../api/contract';
 import type { Language } from '../api/schemas';
 import { ROSTER_FIELD_BY_KEY } from '../members/fields';
 import { COUNTER_FIELD_LABELS } from './messages-counter';
+import { DEVELOP_FIELD_LABELS } from './messages-develop';
 import { IMPORT_FIELD_LABELS } from './messages-import';
 import { PRINT_FIELD_LABELS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, RETURNS_FIELD_LABELS } from './exchange';
@@ -18,7 +19,7 @@ import { DUES_FIELD_LABELS } from './messages-dues';
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
  * errors): the order in which the one flat table used to let labels win, so those messages read as before.
  */
-export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues'] as const;
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues', 'develop'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
@@ -63,6 +64,7 @@ const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   appraisal: 'life',
   dues: 'dues',
   funds: 'dues',
+  develop: 'develop',
 };
 
 /** The module whose labels name the fields of `method`; undefined for a name that is not a method. */
@@ -383,6 +385,7 @@ export const FIELD_LABEL_PARTS: Record<FieldModule, readonly LabelTable[]> = {
   exchange: [EXCHANGE_FIELD_LABELS],
   life: [LIFE_FIELD_LABELS],
   dues: [DUES_FIELD_LABELS],
+  develop: [DEVELOP_FIELD_LABELS],
 };
 
 function merge(parts: readonly LabelTable[], lang: Language): Readonly<Record<string, string>> {

@@ -11,6 +11,7 @@ import { fieldLabel, moduleOfMethod, type FieldModule } from './field-labels';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
 import { DUES_FIELD_PROBLEMS } from './messages-dues';
+import { DEVELOP_FIELD_PROBLEMS } from './messages-develop';
 
 type Table = Record<string, string>;
 
@@ -77,6 +78,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...WRITE_FIELD_PROBLEMS['zh-CN'],
     ...LIFE_FIELD_PROBLEMS['zh-CN'],
     ...DUES_FIELD_PROBLEMS['zh-CN'],
+    ...DEVELOP_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -193,6 +195,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...WRITE_FIELD_PROBLEMS.en,
     ...LIFE_FIELD_PROBLEMS.en,
     ...DUES_FIELD_PROBLEMS.en,
+    ...DEVELOP_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

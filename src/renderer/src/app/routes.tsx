@@ -13,6 +13,7 @@ import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, Solutio
 import { FlagOutlined, InboxOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, FundOutlined } from '@ant-design/icons';
+import { RiseOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -48,6 +49,7 @@ export const ROUTES: readonly PageRoute[] = [
   // The district's one working page: the same address, where the streets' packages are received and consolidated.
   { path: '/returns', labelKey: 'district.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['district'], page: ReturnsPage },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
+  { path: '/develop', labelKey: 'develop.nav', icon: <RiseOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/develop/DevelopPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district'], page: SettingsPage },
   { path: '/life', labelKey: 'life.nav', icon: <CalendarOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/life/LifePage')) },
   { path: '/dues', labelKey: 'dues.nav', icon: <AccountBookOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/DuesPage')) },

@@ -373,6 +373,11 @@ export const en: SameKeys<Messages> = {
     'dues.saveSettings': 'Change the dues standard',
     'funds.saveStandard': 'Change a funds standard',
     'funds.saveEntry': 'Record funds income or spending',
+    'develop.create': 'Enter an applicant',
+    'develop.recordStep': 'Record a development step',
+    'develop.savePlan': 'Save the yearly development plan',
+    'develop.saveSettings': 'Save development settings',
+    'develop.importCommit': 'Import the development register',
   },
   auditEntities: {
     street: 'Street profile',
@@ -393,6 +398,8 @@ export const en: SameKeys<Messages> = {
     dues_month_close: 'Dues month closing',
     fund_standard: 'Funds standard',
     fund_entry: 'Funds entry',
+    developPerson: 'Development register',
+    developPlan: 'Development plan',
   },
   orgLevels: {
     street_committee: 'Street working committee',

@@ -27,6 +27,8 @@ import { lifeZhCN } from './life.zh-CN';
 import { lifeEn } from './life.en';
 import { duesZhCN } from './dues.zh-CN';
 import { duesEn } from './dues.en';
+import { developZhCN } from './develop.zh-CN';
+import { developEn } from './develop.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -66,8 +68,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

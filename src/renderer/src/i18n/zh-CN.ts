@@ -369,6 +369,11 @@ export const zhCN = {
     'dues.saveSettings': '修改党费标准',
     'funds.saveStandard': '修改经费标准',
     'funds.saveEntry': '登记经费收支',
+    'develop.create': '登记入党申请人',
+    'develop.recordStep': '登记发展党员环节',
+    'develop.savePlan': '保存年度发展计划',
+    'develop.saveSettings': '保存发展党员设置',
+    'develop.importCommit': '导入发展党员名册',
   },
   auditEntities: {
     street: '街道信息',
@@ -389,6 +394,8 @@ export const zhCN = {
     dues_month_close: '党费月结账',
     fund_standard: '经费标准',
     fund_entry: '经费收支',
+    developPerson: '发展党员名册',
+    developPlan: '年度发展计划',
   },
   orgLevels: {
     street_committee: '街道党工委',

@@ -1,0 +1,96 @@
+// Developing new members (发展党员) as the contract serves it: the board, one person's path, the application
+// and each later step (admission and 转正 change the roll in the same transaction), the plan and the settings.
+import type { Handlers } from '../context';
+import { listPlans, savePlan } from '../services/develop/plans';
+import { createPerson, listBoard, personDetail, recordStep } from '../services/develop/people';
+import { personRow } from '../services/develop/path';
+import { developSettings, ruleOptions, saveDevelopSettings } from '../services/develop/settings';
+import { getMemberRow } from '../services/members';
+import { importPipeline, readPipelineSheet } from '../services/develop/import';
+
+type DevelopMethods =
+  | 'develop.importPreview'
+  | 'develop.importCommit'
+  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
+
+export const developHandlers: Pick<Handlers, DevelopMethods> = {
+  'develop.list'(ctx, input) {
+    return listBoard(ctx.db, input, ctx.scope, ruleOptions(ctx.db));
+  },
+
+  'develop.get'(ctx, input) {
+    return personDetail(ctx.db, input.id, ruleOptions(ctx.db));
+  },
+
+  'develop.create'(ctx, input) {
+    return ctx.tx(() => {
+      const person = createPerson(ctx.db, input, ctx.now(), ctx.actorName, ruleOptions(ctx.db));
+      ctx.audit({ action: 'develop.create', entity: 'developPerson', entityId: person.id, after: { name: person.name, orgId: person.orgId, appliedOn: person.appliedOn } });
+      return person;
+    });
+  },
+
+  'develop.recordStep'(ctx, input) {
+    return ctx.tx(() => {
+      const opts = ruleOptions(ctx.db);
+      const { before, after, member } = recordStep(ctx.db, input, ctx.now(), ctx.actorName, opts, ctx.scope);
+      ctx.audit({
+        action: 'develop.recordStep',
+        entity: 'developPerson',
+        entityId: after.id,
+        before: { stage: before.stage },
+        after: { stage: after.stage, step: input.step, on: input.on, documentNumber: input.documentNumber ?? null, memberIds: input.memberIds ?? [] },
+      });
+      // The roll's change is the member's own entry, as if the clerk had made it there.
+      if (member?.change === 'admitted') ctx.audit({ action: 'members.create', entity: 'member', entityId: member.id, after: getMemberRow(ctx.db, member.id) });
+      if (member?.change === 'full') {
+        const row = getMemberRow(ctx.db, member.id);
+        ctx.audit({ action: 'members.update', entity: 'member', entityId: member.id, before: { category: 'probationary', full_date: null }, after: { category: row.category, full_date: row.fullDate } });
+      }
+      return personRow(ctx.db, after.id, opts);
+    });
+  },
+
+  'develop.plans'(ctx, input) {
+    return listPlans(ctx.db, input.year, ctx.scope);
+  },
+
+  'develop.savePlan'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = savePlan(ctx.db, input, ctx.now());
+      ctx.audit({ action: 'develop.savePlan', entity: 'developPlan', entityId: `${input.year}/${input.communityId}`, before: before === null ? undefined : { planned: before }, after: { planned: after.planned } });
+      return after;
+    });
+  },
+
+  async 'develop.importPreview'(ctx, input) {
+    const sheet = await readPipelineSheet(input.bytes);
+    return importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+  },
+
+  async 'develop.importCommit'(ctx, input) {
+    const sheet = await readPipelineSheet(input.bytes);
+    return ctx.tx(() => {
+      const report = importPipeline(ctx.db, sheet, { dryRun: input.dryRun, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+      ctx.audit({
+        action: 'develop.importCommit',
+        entity: 'developPerson',
+        after: { fileName: input.fileName, rows: report.rows, created: report.created, admitted: report.admitted, rejected: report.rejected.length, dryRun: input.dryRun },
+      });
+      return report;
+    });
+  },
+
+  'develop.settings'(ctx) {
+    return developSettings(ctx.db);
+  },
+
+  'develop.saveSettings'(ctx, input) {
+    return ctx.tx(() => {
+      const before = developSettings(ctx.db);
+      const after = saveDevelopSettings(ctx.db, input);
+      ctx.audit({ action: 'develop.saveSettings', entity: 'settings', before, after });
+      return after;
+    });
+  },
+};
