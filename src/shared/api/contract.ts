@@ -5,6 +5,7 @@ import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
+import { govMethods, type GovOutputs } from './contract-gov';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import { ADMINISTRATION, OWN_ACCOUNT, type FreezeDecl, type ScopeDecl, type WholeStreetDecl } from './contract-rules';
@@ -113,6 +114,7 @@ export const contract = {
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
+  ...govMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -211,7 +213,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, GovOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

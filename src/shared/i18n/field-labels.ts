@@ -11,12 +11,13 @@ import { PRINT_FIELD_LABELS } from './messages-print';
 import { EXCHANGE_FIELD_LABELS, RETURNS_FIELD_LABELS } from './exchange';
 import { labelTable, type LabelTable } from './label-table';
 import { WRITE_FIELD_LABELS } from './messages-write';
+import { GOV_FIELD_LABELS } from './messages-gov';
 
 /**
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
  * errors): the order in which the one flat table used to let labels win, so those messages read as before.
  */
-export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter'] as const;
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'gov'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
@@ -57,6 +58,13 @@ const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   exchange: 'exchange',
   package: 'exchange',
   district: 'exchange',
+  gov: 'gov',
+  disclosure: 'gov',
+  decisions: 'gov',
+  projects: 'gov',
+  terms: 'gov',
+  standards: 'gov',
+  audits: 'gov',
 };
 
 /** The module whose labels name the fields of `method`; undefined for a name that is not a method. */
@@ -375,6 +383,7 @@ export const FIELD_LABEL_PARTS: Record<FieldModule, readonly LabelTable[]> = {
   print: [PRINT_FIELD_LABELS, MEMBER_FILTER_LABELS],
   returns: [RETURNS_FIELD_LABELS],
   exchange: [EXCHANGE_FIELD_LABELS],
+  gov: [GOV_FIELD_LABELS],
 };
 
 function merge(parts: readonly LabelTable[], lang: Language): Readonly<Record<string, string>> {

@@ -9,6 +9,7 @@ import { EXCHANGE_FIELD_PROBLEMS } from './exchange';
 import { fieldLabel, moduleOfMethod, type FieldModule } from './field-labels';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
+import { GOV_FIELD_PROBLEMS } from './messages-gov';
 
 type Table = Record<string, string>;
 
@@ -73,6 +74,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...EXCHANGE_FIELD_PROBLEMS['zh-CN'],
     ...SCOPE_FIELD_PROBLEMS['zh-CN'],
     ...WRITE_FIELD_PROBLEMS['zh-CN'],
+    ...GOV_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -187,6 +189,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...EXCHANGE_FIELD_PROBLEMS.en,
     ...SCOPE_FIELD_PROBLEMS.en,
     ...WRITE_FIELD_PROBLEMS.en,
+    ...GOV_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

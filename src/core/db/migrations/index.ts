@@ -13,6 +13,7 @@ import * as m0007 from './0007-code-synonyms';
 import * as m0008 from './0008-tail-search';
 import * as m0009 from './0009-party-exits';
 import * as m0010 from './0010-letter-numbers';
+import * as m0014 from './0014-governance';
 
 export interface Migration {
   name: string;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0008-tail-search', up: m0008.up },
   { name: '0009-party-exits', up: m0009.up },
   { name: '0010-letter-numbers', up: m0010.up },
+  { name: '0014-governance', up: m0014.up },
 ];
 
 /** Files of this folder that belong to a migration without being one (data it seeds), with their migration. */
