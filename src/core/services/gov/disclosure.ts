@@ -196,6 +196,20 @@ export function disclosureDue(db: SqliteDatabase, period: string, community: num
   return rows;
 }
 
+/** Stretches of text that may hold a phone or ID number: digits (half or full width) with their separators. */
+const NUMBER_RUN = /[0-9\uFF10-\uFF19xX\uFF38\uFF58+\uFF0B()\uFF08\uFF09 \u3000\-\u2014\u2013\uFF0D]{7,}/g;
+
+/**
+ * Board text through the one masking function, applied to number-like stretches only: scrubPersonalData also
+ * turns full-width brackets and dashes half-width, which would change "（更正）" on the printed board.
+ */
+export function boardText(text: string): string {
+  return text.replace(NUMBER_RUN, (run) => {
+    const scrubbed = scrubPersonalData(run);
+    return scrubbed.includes('*') ? scrubbed : run;
+  });
+}
+
 /** The open column on a day: items published, covering the day, not superseded; text scrubbed of personal data. */
 export function disclosureBoard(db: SqliteDatabase, communityId: number | null, on: string, communityName: string): DisclosureBoard {
   const rows = all(
@@ -219,9 +233,9 @@ export function disclosureBoard(db: SqliteDatabase, communityId: number | null, 
       .map((r) => ({
         area: r.area,
         // Public boards carry no phone or ID number typed into the text (the one masking function).
-        title: scrubPersonalData(r.title),
-        content: scrubPersonalData(r.content),
-        attachments: (JSON.parse(r.attachments) as string[]).map(scrubPersonalData),
+        title: boardText(r.title),
+        content: boardText(r.content),
+        attachments: (JSON.parse(r.attachments) as string[]).map(boardText),
         periodFrom: r.period_from,
         periodTo: r.period_to,
         publishedOn: r.published_on!,
