@@ -3,12 +3,13 @@
 import type { Language } from '../shared/api/schemas';
 import { COMMANDS as BASE_COMMANDS } from './commands';
 import { EXCHANGE_COMMANDS } from './commands-exchange';
+import { GOV_COMMANDS } from './commands-gov';
 import { L, type Command, type OptionSpec } from './declare';
 import type { HelpSection } from './help';
 import { cliText } from './text';
 
 /** Exchange commands first: `init --district` is told from the street's `init` by its option. */
-export const ALL_COMMANDS: Command[] = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...GOV_COMMANDS];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填）', 'the database file (required)') },
@@ -27,5 +28,6 @@ export function helpSections(lang: Language): HelpSection[] {
   return [
     { title: t.commands, commands: BASE_COMMANDS },
     { title: t.exchange, commands: EXCHANGE_COMMANDS },
+    { title: t.governance, commands: GOV_COMMANDS },
   ];
 }

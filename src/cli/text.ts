@@ -9,6 +9,7 @@ export function cliText(lang: Language) {
       usage: zh ? '用法：npm run cli -- --db 文件 <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]' : 'Usage: npm run cli -- --db FILE <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
       commands: zh ? '命令：' : 'Commands:',
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
+      governance: zh ? '社区治理：' : 'Community governance:',
       global: zh ? '通用选项：' : 'Options of every command:',
       options: zh ? '选项：' : 'Options:',
       writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',
