@@ -27,6 +27,8 @@ import { printZhCN } from '../../src/renderer/src/i18n/print.zh-CN';
 import { printEn } from '../../src/renderer/src/i18n/print.en';
 import { returnsZhCN } from '../../src/renderer/src/i18n/returns.zh-CN';
 import { returnsEn } from '../../src/renderer/src/i18n/returns.en';
+import { govZhCN } from '../../src/renderer/src/i18n/gov.zh-CN';
+import { govEn } from '../../src/renderer/src/i18n/gov.en';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -40,6 +42,7 @@ const WINDOW: Record<string, Catalog> = {
   officers: { 'zh-CN': officersZhCN, en: officersEn },
   print: { 'zh-CN': printZhCN, en: printEn },
   returns: { 'zh-CN': returnsZhCN, en: returnsEn },
+  gov: { 'zh-CN': govZhCN, en: govEn },
 };
 
 const SHARED: Record<string, Catalog> = {

@@ -11,6 +11,7 @@ import { lazyPage, preloadPage } from './lazy-page';
 import { FileDoneOutlined, ImportOutlined, SwapOutlined } from '@ant-design/icons';
 import { BarChartOutlined, HeartOutlined, ProfileOutlined, ShopOutlined, SolutionOutlined } from '@ant-design/icons';
 import { FlagOutlined, InboxOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -47,6 +48,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/returns', labelKey: 'district.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['district'], page: ReturnsPage },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district'], page: SettingsPage },
+  { path: '/gov', labelKey: 'gov.nav', icon: <AuditOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/gov/GovPage')) },
 ];
 
 export { homePath } from './router';

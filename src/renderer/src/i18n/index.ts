@@ -23,6 +23,8 @@ import { printZhCN } from './print.zh-CN';
 import { printEn } from './print.en';
 import { returnsZhCN } from './returns.zh-CN';
 import { returnsEn } from './returns.en';
+import { govZhCN } from './gov.zh-CN';
+import { govEn } from './gov.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -62,8 +64,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...govZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...govEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

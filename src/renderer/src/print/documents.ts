@@ -7,6 +7,7 @@ import { LetterDoc } from './docs/LetterDoc';
 import { RosterDoc, RosterOptions } from './docs/RosterDoc';
 import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
+import { GovBoardDoc, GovDecisionDoc, GovProjectsDoc } from './docs/GovDocs';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -21,4 +22,8 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   board: { view: BoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
   letter: { view: LetterDoc, paper: () => paper('A4', 'portrait', [9, 16, 9, 16]), sizes: ['A4'], personal: true },
   slip: { view: SlipDoc, paper: () => paper('A5', 'portrait', [12, 12, 12, 12]), sizes: ['A5'], personal: true },
+  // Community governance (issue 17): the open column's board (public, masked in core), the projects list, a matter's 四议两公开 record.
+  govBoard: { view: GovBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: false },
+  govProjects: { view: GovProjectsDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: false },
+  govDecision: { view: GovDecisionDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: false },
 };
