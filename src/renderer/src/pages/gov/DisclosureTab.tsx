@@ -201,7 +201,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
               </div>
             ),
           },
-          { key: 'comments', title: t('gov.disclosure.columns.comments'), width: 70, align: 'right', render: (_, r) => r.comments.length },
+          { key: 'comments', title: t('gov.disclosure.columns.comments'), width: 86, align: 'right', render: (_, r) => r.comments.length },
           ...(canEdit
             ? [
                 {

@@ -162,7 +162,7 @@ export function ProjectsTab({ canEdit, communities }: TabProps) {
         size="small"
         loading={list.loading}
         dataSource={list.data ?? []}
-        pagination={{ pageSize: 8, showSizeChanger: false }}
+        pagination={{ pageSize: 6, showSizeChanger: false }}
         columns={[
           { key: 'name', title: t('gov.projects.columns.name'), dataIndex: 'name' },
           { key: 'type', title: t('gov.projects.columns.type'), width: 120, render: (_, r) => t(`gov.projects.type.${r.type}`) },

@@ -20,9 +20,9 @@ export function GovBoardDoc({ params, paper, reloadKey, report }: DocProps) {
   const { data, error } = useApi('disclosure.board', input, [params, reloadKey]);
   const columns = useMemo<TableColumn[]>(
     () => [
-      { key: 'title', label: t('gov.print.board.columns.title'), weight: 8 },
-      { key: 'content', label: t('gov.print.board.columns.content'), weight: 22 },
-      { key: 'period', label: t('gov.print.board.columns.period'), weight: 7, align: 'center' },
+      { key: 'title', label: t('gov.print.board.columns.title'), weight: 9 },
+      { key: 'content', label: t('gov.print.board.columns.content'), weight: 20 },
+      { key: 'period', label: t('gov.print.board.columns.period'), weight: 8, align: 'center' },
       { key: 'publishedOn', label: t('gov.print.board.columns.publishedOn'), weight: 6, align: 'center', nowrap: true },
     ],
     [t],
