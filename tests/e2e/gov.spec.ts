@@ -80,8 +80,8 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   const file = path.join(OUT, 'gov-board.pdf');
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(SHOTS, 'gov-board')]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  // Cells wrap on paper: the words are read with the layout's spaces and line breaks taken out.
+  // In the order the cells were drawn (-raw), with the wrapping inside a cell taken out.
+  const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
   const flat = text.replace(/\s+/g, '');
   expect(flat).toContain(`${communityName}四务公开栏`);
   expect(flat).toContain(TITLE);
