@@ -20,6 +20,7 @@ failOnConsoleErrors();
 let cookie = '';
 let communityId = 0;
 let communityName = '';
+let decisionId = 0;
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   const { result } = await callApi<T>(host, method, input, cookie);
@@ -45,6 +46,9 @@ test.beforeAll(async () => {
     draftedOn: today,
   });
   for (const step of ['review', 'approve']) item = await call('disclosure.advance', { id: item.id, version: item.version, step, by: '王书记', on: today });
+  decisionId = (await call<{ id: number }>('decisions.save', { communityId, title: '老旧小区加装电梯', summary: '3号楼加装电梯，费用按楼层分摊' })).id;
+  await call('decisions.step', { decisionId, step: 'proposal', heldOn: today, entitled: 7, present: 7, inFavour: 7 });
+  await call('decisions.step', { decisionId, step: 'committees', heldOn: today, entitled: 11, present: 10, inFavour: 9 });
   const year = Number(today.slice(0, 4));
   for (let i = 0; i < 656; i++) {
     const done = i < 396;
@@ -92,4 +96,31 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   expect(flat).not.toMatch(/1101011960/);
   expect(text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
   expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+});
+
+/** Opens a print address, waits for its sheets, saves the PDF and returns its text in drawing order. */
+async function printed(page: import('@playwright/test').Page, address: string, name: string): Promise<string> {
+  await page.goto(new URL(address, host.url).toString());
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 120_000 });
+  const file = path.join(OUT, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '2', file, path.join(SHOTS, name)]);
+  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+}
+
+test('the projects list prints with its rates, and a matter’s 四议两公开 record with the steps done and to come', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const year = new Date().getFullYear();
+  const projects = (await printed(page, `/print/gov-projects?year=${year}`, 'gov-projects')).replace(/\s+/g, '');
+  expect(projects).toContain(`${year}年度项目清单`);
+  expect(projects).toContain('全街道完成396项，共656项，完成率60.4%');
+  expect(projects).toContain('完成396/656，完成率60.4%');
+  expect(projects).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+  const record = (await printed(page, `/print/gov-decision?decision=${decisionId}`, 'gov-decision')).replace(/\s+/g, '');
+  expect(record).toContain('“四议两公开”工作记录');
+  expect(record).toContain('老旧小区加装电梯');
+  expect(record).toContain('（应到11，实到10，赞成9）');
+  expect(record).toMatch(/“两委”会议商议\d{4}年\d{1,2}月\d{1,2}日/);
+  expect(record).toContain('党员大会审议尚未办理');
 });

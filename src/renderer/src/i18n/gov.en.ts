@@ -96,7 +96,8 @@ export const govEn: typeof govZhCN = {
       projects: {
         title: 'Projects of {{year}}',
         summary: 'Street: {{done}} of {{total}} done, {{rate}}. ',
-        community: '{{name}} {{rate}}; ',
+        community: '{{name}} {{rate}}',
+        separator: '; ',
         groupRate: '{{done}}/{{total}} done, {{rate}}',
       },
       decision: { title: '4+2 decision record', notYet: 'Not yet', missing: 'No such matter' },

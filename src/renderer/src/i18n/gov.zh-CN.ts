@@ -94,7 +94,8 @@ export const govZhCN = {
       projects: {
         title: '{{year}}年度项目清单',
         summary: '全街道完成 {{done}} 项，共 {{total}} 项，完成率 {{rate}}。',
-        community: '{{name}} {{rate}}；',
+        community: '{{name}} {{rate}}',
+        separator: '；',
         groupRate: '完成 {{done}}/{{total}}，完成率 {{rate}}',
       },
       decision: { title: '“四议两公开”工作记录', notYet: '尚未办理', missing: '没有找到这个议定事项' },

@@ -142,7 +142,7 @@ export function GovProjectsDoc({ params, paper, reloadKey, report }: DocProps) {
           <h1 className="doc-title">{spacedTitle(title)}</h1>
           <div className="doc-note">
             {t('gov.print.projects.summary', { done: s.street.done, total: s.street.total, rate: rate(s.street.rate) })}
-            {s.byCommunity.map((c) => t('gov.print.projects.community', { name: c.communityName, rate: rate(c.rate) })).join('')}
+            {s.byCommunity.map((c) => t('gov.print.projects.community', { name: c.communityName, rate: rate(c.rate) })).join(t('gov.print.projects.separator'))}
           </div>
         </header>
       }
