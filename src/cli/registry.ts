@@ -6,12 +6,13 @@ import { EXCHANGE_COMMANDS } from './commands-exchange';
 import { LIFE_COMMANDS } from './commands-life';
 import { DUES_COMMANDS } from './commands-dues';
 import { DEVELOP_COMMANDS } from './commands-develop';
+import { GOV_COMMANDS } from './commands-gov';
 import { L, type Command, type OptionSpec } from './declare';
 import type { HelpSection } from './help';
 import { cliText } from './text';
 
 /** Exchange commands first: `init --district` is told from the street's `init` by its option. */
-export const ALL_COMMANDS: Command[] = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填）', 'the database file (required)') },
@@ -33,5 +34,6 @@ export function helpSections(lang: Language): HelpSection[] {
     { title: lang === 'zh-CN' ? '组织生活' : 'Organizational life', commands: LIFE_COMMANDS },
     { title: t.dues, commands: DUES_COMMANDS },
     { title: t.develop, commands: DEVELOP_COMMANDS },
+    { title: t.governance, commands: GOV_COMMANDS },
   ];
 }

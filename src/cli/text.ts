@@ -13,6 +13,7 @@ export function cliText(lang: Language) {
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
       dues: zh ? '党费：' : 'Party dues:',
       develop: zh ? '发展党员：' : 'Developing new members:',
+      governance: zh ? '社区治理：' : 'Community governance:',
       global: zh ? '通用选项：' : 'Options of every command:',
       options: zh ? '选项：' : 'Options:',
       writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',

@@ -92,6 +92,26 @@ function storedMeetingDate(db: SqliteDatabase, id: number | undefined): DatedFie
   return held === undefined ? [] : [{ field: 'heldOn', date: held }];
 }
 
+/** A governance record's community: null is the street's own record, which a user limited to a community never changes. */
+function govCommunity(field: string, community: number | null | undefined): ScopeTarget[] {
+  if (community === undefined) return [];
+  return community === null ? [{ field, refuse: 'govStreetLevel' }] : [{ field, community }];
+}
+
+/** The community of a stored governance record (undefined when there is no such record: NOT_FOUND is the handler's). */
+function storedCommunity(db: SqliteDatabase, table: 'gov_disclosures' | 'gov_decisions' | 'gov_projects' | 'gov_audits', id: number | undefined): number | null | undefined {
+  if (id === undefined) return undefined;
+  const row = db.prepare(`SELECT community_id FROM ${table} WHERE id = ?`).get(id) as { community_id: number | null } | undefined;
+  return row?.community_id;
+}
+
+/** A stored date and the one the input sets, when they differ: moving a date out of a month changes it as much as moving one in. */
+function movedDate(field: string, stored: string | null | undefined, given: string | null | undefined): DatedField[] {
+  const after = given ?? null;
+  if (stored === undefined) return after ? [{ field, date: after }] : [];
+  return stored === after ? [] : [stored, after].filter((d): d is string => d !== null).map((date) => ({ field, date }));
+}
+
 export const WRITE_RULES: WriteRules = {
   'setup.initialize': NONE,
   'auth.login': NONE,
@@ -333,6 +353,48 @@ export const WRITE_RULES: WriteRules = {
   'develop.savePlan': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
   'develop.saveSettings': NONE,
   'develop.importCommit': NONE,
+
+  'gov.saveSettings': NONE,
+  'disclosure.save': {
+    freeze: 'none',
+    scope: (input, { db }) => [
+      ...govCommunity('communityId', input.communityId),
+      ...govCommunity('id', storedCommunity(db, 'gov_disclosures', input.id)),
+      ...govCommunity('correctsId', storedCommunity(db, 'gov_disclosures', input.correctsId)),
+    ],
+  },
+  // The return counts an item in the month it is published; review and approval are the office's own steps.
+  'disclosure.advance': {
+    freeze: (input) => (input.step === 'publish' ? [{ field: 'on', date: input.on }] : []),
+    scope: (input, { db }) => govCommunity('id', storedCommunity(db, 'gov_disclosures', input.id)),
+  },
+  'disclosure.comment': { freeze: 'none', scope: (input, { db }) => govCommunity('disclosureId', storedCommunity(db, 'gov_disclosures', input.disclosureId)) },
+  'decisions.save': {
+    freeze: 'none',
+    scope: (input, { db }) => [...govCommunity('communityId', input.communityId), ...govCommunity('id', storedCommunity(db, 'gov_decisions', input.id))],
+  },
+  'decisions.step': {
+    freeze: (input) => [{ field: 'heldOn', date: input.heldOn }],
+    scope: (input, { db }) => govCommunity('decisionId', storedCommunity(db, 'gov_decisions', input.decisionId)),
+  },
+  'projects.save': {
+    // A completion counts in its month: setting, moving or undoing it touches the months before and after.
+    freeze: (input, { db }) => {
+      const stored = input.id === undefined ? undefined : (db.prepare('SELECT completed_on FROM gov_projects WHERE id = ?').pluck().get(input.id) as string | null | undefined);
+      return movedDate('completedOn', stored, input.completedOn);
+    },
+    scope: (input, { db }) => [...govCommunity('communityId', input.communityId), ...govCommunity('id', storedCommunity(db, 'gov_projects', input.id))],
+  },
+  'terms.save': { freeze: 'none', scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+  'terms.elect': { freeze: (input) => [{ field: 'heldOn', date: input.heldOn }], scope: (input) => [{ field: 'orgId', org: input.orgId }] },
+  'standards.save': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
+  'audits.save': {
+    freeze: (input, { db }) => {
+      const stored = input.id === undefined ? undefined : (db.prepare('SELECT done_on FROM gov_audits WHERE id = ?').pluck().get(input.id) as string | null | undefined);
+      return movedDate('doneOn', stored, input.doneOn);
+    },
+    scope: (input, { db }) => [...govCommunity('communityId', input.communityId), ...govCommunity('id', storedCommunity(db, 'gov_audits', input.id))],
+  },
 };
 
 export const READ_SCOPE_RULES: ReadScopeRules = {

@@ -10,6 +10,7 @@ import { ADMIN, MINUTE, USER_PASSWORD, addUser, type TestApp, appsForEachTest } 
 import { swapAuditRows, tamper } from '../support/tamper';
 import { districtKeyFileForTest } from '../support/exchange';
 import { idFor, pipelineWorkbook } from './develop/develop-support';
+import { draft, govStreet, type GovStreet } from './gov/gov-support';
 
 const app = appsForEachTest();
 
@@ -55,6 +56,9 @@ describe('every write', () => {
     let duesMember = 0;
     let duesPayment = 0;
     let applicant: { id: number; version: number } | null = null;
+    let gov: GovStreet | null = null;
+    let disclosure = 0;
+    let decision = 0;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -482,6 +486,66 @@ describe('every write', () => {
       'develop.saveSettings': {
         run: () => t.app.invoke('develop.saveSettings', { noticeWorkdays: 7, approvalMonths: 3 }, t.adminToken),
         expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
+      // Community governance (issue 17): a community, its committee and a branch with five full members.
+      'gov.saveSettings': {
+        run: async () => {
+          gov = await govStreet(t, 5, { name: '治理社区', divisionCode: '110101001009' });
+          await t.app.invoke('gov.saveSettings', { ...(await t.app.invoke('gov.settings', {}, t.adminToken)), fixedDay: 10 }, t.adminToken);
+        },
+        expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
+      'disclosure.save': {
+        run: async () => {
+          disclosure = (await t.app.invoke('disclosure.save', draft(gov!.communityId, '2026-03-02'), t.adminToken)).id;
+        },
+        expected: { entity: 'disclosure', username: admin, before: false, after: true },
+      },
+      'disclosure.advance': {
+        run: () => t.app.invoke('disclosure.advance', { id: disclosure, version: 1, step: 'review', by: '王书记', on: '2026-03-03' }, t.adminToken),
+        expected: { entity: 'disclosure', username: admin, before: true, after: true },
+      },
+      'disclosure.comment': {
+        run: async () => {
+          for (const [step, version] of [['approve', 2], ['publish', 3]] as const) await t.app.invoke('disclosure.advance', { id: disclosure, version, step, by: '王书记', on: '2026-03-09' }, t.adminToken);
+          await t.app.invoke('disclosure.comment', { disclosureId: disclosure, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-03-09' }, t.adminToken);
+        },
+        expected: { entity: 'disclosureComment', username: admin, before: false, after: true },
+      },
+      'decisions.save': {
+        run: async () => {
+          decision = (await t.app.invoke('decisions.save', { communityId: gov!.communityId, title: '老旧小区加装电梯' }, t.adminToken)).id;
+        },
+        expected: { entity: 'decision', username: admin, before: false, after: true },
+      },
+      'decisions.step': {
+        run: () => t.app.invoke('decisions.step', { decisionId: decision, step: 'proposal', heldOn: '2026-03-05', entitled: 7, present: 7, inFavour: 7 }, t.adminToken),
+        expected: { entity: 'decision', username: admin, before: true, after: true },
+      },
+      'projects.save': {
+        run: () => t.app.invoke('projects.save', { communityId: gov!.communityId, type: 'secretary', year: 2026, name: '红色物业提升', owner: '王书记', status: 'planned' }, t.adminToken),
+        expected: { entity: 'project', username: admin, before: false, after: true },
+      },
+      'terms.save': {
+        run: () => t.app.invoke('terms.save', { orgId: gov!.branchId, electedOn: '2023-03-01' }, t.adminToken),
+        expected: { entity: 'term', username: admin, before: true, after: true },
+      },
+      'terms.elect': {
+        run: () =>
+          t.app.invoke(
+            'terms.elect',
+            { orgId: gov!.branchId, heldOn: '2026-03-08', present: 5, candidates: [{ name: '王建国', votes: 5 }], elected: [{ name: '王建国', post: 'secretary', votes: 5 }] },
+            t.adminToken,
+          ),
+        expected: { entity: 'election', username: admin, before: true, after: true },
+      },
+      'standards.save': {
+        run: () => t.app.invoke('standards.save', { communityId: gov!.communityId, households: 3200, officeArea: 200, activityArea: 150, workers: 11 }, t.adminToken),
+        expected: { entity: 'community', username: admin, before: true, after: true },
+      },
+      'audits.save': {
+        run: () => t.app.invoke('audits.save', { communityId: gov!.communityId, year: 2026, kind: 'annual', subject: '治理社区股份经济合作社', plannedOn: '2026-03-01' }, t.adminToken),
+        expected: { entity: 'collectiveAudit', username: admin, before: false, after: true },
       },
       'backup.create': {
         run: async () => {

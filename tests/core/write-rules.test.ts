@@ -78,6 +78,9 @@ interface Fixtures {
   /** Party dues: October paid for the 和平社区 member while October was open. */
   duesPayment: number;
   peacePerson: { id: number; version: number };
+  /** 和平社区's disclosure, approved in October and not yet published; its 四议两公开 matter. */
+  peaceDisclosure: { id: number; version: number };
+  peaceDecision: number;
 }
 
 let s: Street;
@@ -123,6 +126,13 @@ beforeAll(async () => {
   await t.app.invoke('dues.saveBase', { memberId: peaceMember.id, category: 'retired', baseFen: 480000, effectiveMonth: '2026-10' }, admin);
   const duesPayment = await t.app.invoke('dues.pay', { memberId: peaceMember.id, periods: ['2026-10'], amountFen: 2400, method: 'cash' }, admin);
   const peacePerson = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: citizenId('20000412', '117', '110101'), orgId: peaceBranch, appliedOn: '2026-10-12' }, admin);
+  let peaceDisclosure = await t.app.invoke(
+    'disclosure.save',
+    { communityId: peaceId, area: 'finance', title: '十月财务公开', content: '本月收支明细', periodFrom: '2026-10-01', periodTo: '2026-10-31', draftedBy: '李文书', draftedOn: '2026-10-02' },
+    admin,
+  );
+  for (const step of ['review', 'approve'] as const) peaceDisclosure = await t.app.invoke('disclosure.advance', { id: peaceDisclosure.id, version: peaceDisclosure.version, step, by: '王书记', on: '2026-10-05' }, admin);
+  const peaceDecision = await t.app.invoke('decisions.save', { communityId: peaceId, title: '老旧小区加装电梯' }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -157,6 +167,8 @@ beforeAll(async () => {
     peaceMeeting: { id: peaceMeeting.id, version: peaceMeeting.version },
     duesPayment: duesPayment.id,
     peacePerson: { id: peacePerson.id, version: peacePerson.version },
+    peaceDisclosure: { id: peaceDisclosure.id, version: peaceDisclosure.version },
+    peaceDecision: peaceDecision.id,
   };
 }, 120_000);
 
@@ -198,6 +210,11 @@ describe('a write dated in a finalized month', () => {
     'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
     'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-10-20' }, field: 'appliedOn' },
     'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-10-28' }, field: 'on' },
+    'disclosure.advance': { input: { ...f.peaceDisclosure, step: 'publish', by: '王书记', on: '2026-10-09' }, field: 'on' },
+    'decisions.step': { input: { decisionId: f.peaceDecision, step: 'proposal', heldOn: '2026-10-15', entitled: 7, present: 7, inFavour: 7 }, field: 'heldOn' },
+    'projects.save': { input: { communityId: s.peaceId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'done', completedOn: '2026-10-15' }, field: 'completedOn' },
+    'terms.elect': { input: { orgId: f.peaceBranch, heldOn: '2026-10-15', present: 5, candidates: [{ name: '王建国', votes: 5 }], elected: [{ name: '王建国', post: 'secretary', votes: 5 }] }, field: 'heldOn' },
+    'audits.save': { input: { communityId: s.peaceId, year: 2026, kind: 'annual', subject: '股份经济合作社', plannedOn: '2026-10-01', doneOn: '2026-10-15' }, field: 'doneOn' },
   });
   /** Closing a request counts in the month it closes: tried with the PC's clock still in October. */
   const closing: Record<string, Record<string, string>> = {
@@ -298,6 +315,16 @@ describe('a clerk limited to one community', () => {
       'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash' }, ...member, field: 'memberId' },
       'dues.close': { input: { orgId: f.peaceBranch, period: '2026-11' }, ...org('orgId') },
       'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-11-02', purpose: '党员活动' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'disclosure.save': { input: { communityId: s.peaceId, area: 'party', title: '党务公开', content: '本月党务', periodFrom: '2026-11-01', periodTo: '2026-11-30', draftedBy: '李文书', draftedOn: '2026-11-01' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'disclosure.advance': { input: { ...f.peaceDisclosure, step: 'publish', by: '王书记', on: '2026-11-02' }, field: 'id', problem: 'communityOutsideScope' },
+      'disclosure.comment': { input: { disclosureId: f.peaceDisclosure.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-11-02' }, field: 'disclosureId', problem: 'communityOutsideScope' },
+      'decisions.save': { input: { communityId: s.peaceId, title: '停车场改造' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'decisions.step': { input: { decisionId: f.peaceDecision, step: 'proposal', heldOn: '2026-11-02', entitled: 7, present: 7, inFavour: 7 }, field: 'decisionId', problem: 'communityOutsideScope' },
+      'projects.save': { input: { communityId: s.peaceId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'planned' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'terms.save': { input: { orgId: f.peaceBranch, electedOn: '2024-03-01' }, ...org('orgId') },
+      'terms.elect': { input: { orgId: f.peaceBranch, heldOn: '2026-11-02', present: 5, candidates: [{ name: '王建国', votes: 5 }], elected: [{ name: '王建国', post: 'secretary', votes: 5 }] }, ...org('orgId') },
+      'standards.save': { input: { communityId: s.peaceId, households: 3000, officeArea: 200, activityArea: 150, workers: 10 }, field: 'communityId', problem: 'communityOutsideScope' },
+      'audits.save': { input: { communityId: s.peaceId, year: 2026, kind: 'annual', subject: '股份经济合作社', plannedOn: '2026-11-01' }, field: 'communityId', problem: 'communityOutsideScope' },
     };
   };
   const reads = (): Record<string, { input: unknown; field: string; problem: string }> => ({

@@ -35,6 +35,8 @@ import { duesEn } from '../../src/renderer/src/i18n/dues.en';
 import { DUES_TEXT } from '../../src/shared/i18n/messages-dues';
 import { developZhCN } from '../../src/renderer/src/i18n/develop.zh-CN';
 import { developEn } from '../../src/renderer/src/i18n/develop.en';
+import { govZhCN } from '../../src/renderer/src/i18n/gov.zh-CN';
+import { govEn } from '../../src/renderer/src/i18n/gov.en';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -51,6 +53,7 @@ const WINDOW: Record<string, Catalog> = {
   life: { 'zh-CN': lifeZhCN, en: lifeEn },
   dues: { 'zh-CN': duesZhCN, en: duesEn },
   develop: { 'zh-CN': developZhCN, en: developEn },
+  gov: { 'zh-CN': govZhCN, en: govEn },
 };
 
 const SHARED: Record<string, Catalog> = {

@@ -6,6 +6,7 @@ import type { ColumnShape, FieldColumn, RecordFieldDef } from '../../shared/memb
 import type { LifeTables } from './schema-life';
 import type { DuesTables } from './schema-dues';
 import type { DevelopTables } from './schema-develop';
+import type { GovTables } from './schema-gov';
 
 export interface StreetTable {
   id: number;
@@ -61,6 +62,8 @@ export interface CommunityTable {
   office_area: number | null;
   activity_area: number | null;
   closed_on: string | null;
+  /** Community workers (migration 0014), for the standard of workers per households. */
+  workers: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -348,6 +351,17 @@ export interface Database extends CounterTables, LifeTables, DuesTables, Develop
   district_rejections: DistrictRejectionTable;
   member_commitments: MemberCommitmentTable;
   letter_sequences: LetterSequenceTable;
+  // Community governance (migration 0014): its tables are typed in schema-gov.ts.
+  gov_disclosures: GovTables['gov_disclosures'];
+  gov_disclosure_comments: GovTables['gov_disclosure_comments'];
+  gov_decisions: GovTables['gov_decisions'];
+  gov_decision_steps: GovTables['gov_decision_steps'];
+  gov_projects: GovTables['gov_projects'];
+  gov_project_milestones: GovTables['gov_project_milestones'];
+  gov_terms: GovTables['gov_terms'];
+  gov_elections: GovTables['gov_elections'];
+  gov_audits: GovTables['gov_audits'];
+  gov_rectifications: GovTables['gov_rectifications'];
 }
 
 export type Street = Selectable<StreetTable>;

@@ -8,6 +8,7 @@ import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
 import { developMethods, type DevelopOutputs } from './contract-develop';
+import { govMethods, type GovOutputs } from './contract-gov';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -120,6 +121,7 @@ export const contract = {
   ...lifeMethods,
   ...duesMethods,
   ...developMethods,
+  ...govMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -218,7 +220,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

@@ -12,6 +12,7 @@ import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
 import { DUES_FIELD_PROBLEMS } from './messages-dues';
 import { DEVELOP_FIELD_PROBLEMS } from './messages-develop';
+import { GOV_FIELD_PROBLEMS } from './messages-gov';
 
 type Table = Record<string, string>;
 
@@ -79,6 +80,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...LIFE_FIELD_PROBLEMS['zh-CN'],
     ...DUES_FIELD_PROBLEMS['zh-CN'],
     ...DEVELOP_FIELD_PROBLEMS['zh-CN'],
+    ...GOV_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
     tooShort: '至少 {{min}} 个字',
     tooLong: '最多 {{max}} 个字',
@@ -196,6 +198,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...LIFE_FIELD_PROBLEMS.en,
     ...DUES_FIELD_PROBLEMS.en,
     ...DEVELOP_FIELD_PROBLEMS.en,
+    ...GOV_FIELD_PROBLEMS.en,
     required: 'is required',
     tooShort: 'needs at least {{min}} characters',
     tooLong: 'allows at most {{max}} characters',

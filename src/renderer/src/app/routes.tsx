@@ -14,6 +14,7 @@ import { FlagOutlined, InboxOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { AccountBookOutlined, FundOutlined } from '@ant-design/icons';
 import { RiseOutlined } from '@ant-design/icons';
+import { AuditOutlined } from '@ant-design/icons';
 
 export interface PageProps {
   /** What follows the route's path, e.g. "users" for /settings/users. */
@@ -54,6 +55,7 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/life', labelKey: 'life.nav', icon: <CalendarOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/life/LifePage')) },
   { path: '/dues', labelKey: 'dues.nav', icon: <AccountBookOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/DuesPage')) },
   { path: '/funds', labelKey: 'funds.nav', icon: <FundOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/FundsPage')) },
+  { path: '/gov', labelKey: 'gov.nav', icon: <AuditOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/gov/GovPage')) },
 ];
 
 export { homePath } from './router';

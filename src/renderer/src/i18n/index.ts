@@ -29,6 +29,8 @@ import { duesZhCN } from './dues.zh-CN';
 import { duesEn } from './dues.en';
 import { developZhCN } from './develop.zh-CN';
 import { developEn } from './develop.en';
+import { govZhCN } from './gov.zh-CN';
+import { govEn } from './gov.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -68,8 +70,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -10,6 +10,7 @@ import { ThreeListsDoc } from './docs/ThreeListsDoc';
 import { LifeBookDoc, LifeMinutesDoc, LifeSignInDoc, LifeTallyDoc } from './docs/LifeDocs';
 import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
 import { DuesBoardDoc } from './docs/DuesBoardDoc';
+import { GovBoardDoc, GovDecisionDoc, GovProjectsDoc } from './docs/GovDocs';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -30,4 +31,8 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   lifeTally: { view: LifeTallyDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: true },
   duesReceipt: { view: DuesReceiptDoc, paper: () => paper('A5', 'landscape', [12, 14, 12, 14]), sizes: ['A5'], personal: true },
   duesBoard: { view: DuesBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
+  // Community governance (issue 17): the open column's board (public, masked in core), the projects list, a matter's 四议两公开 record.
+  govBoard: { view: GovBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: false },
+  govProjects: { view: GovProjectsDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: false },
+  govDecision: { view: GovDecisionDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: false },
 };

@@ -1,0 +1,242 @@
+// 公开: the open column's items with their steps (drafted → reviewed → approved → published, who and when),
+// this month's areas on time / due / overdue, corrections of published items, and the board to print.
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DisclosureInfo } from '../../../../shared/api/contract-gov';
+import { DISCLOSURE_AREAS, type DisclosureArea, type DisclosureStep } from '../../../../shared/api/schemas-gov';
+import { useApi } from '../../api/use-api';
+import { FormModal } from '../../components/FormModal';
+import { errorText } from '../../lib/errors';
+import { PrintButton } from '../../print/PrintButton';
+import { useSaveForm } from '../counter/use-save-form';
+import { CommunitySelect, STREET, day, toCommunityId, type TabProps } from './gov-parts';
+
+interface DraftValues {
+  communityId: number;
+  area: DisclosureArea;
+  title: string;
+  content: string;
+  attachments: string;
+  major: boolean;
+  periodFrom: Dayjs | null;
+  periodTo: Dayjs | null;
+  draftedBy: string;
+  draftedOn: Dayjs | null;
+}
+
+const NEXT_STEP: Partial<Record<DisclosureInfo['status'], DisclosureStep>> = { drafted: 'review', reviewed: 'approve', approved: 'publish' };
+const STATUS_COLOR: Record<DisclosureInfo['status'], string> = { drafted: 'default', reviewed: 'blue', approved: 'gold', published: 'green', superseded: 'default' };
+
+function DraftModal({ open, corrects, communities, onClose, onSaved }: { open: boolean; corrects: DisclosureInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { form, saving, submit } = useSaveForm<DraftValues, 'disclosure.save'>(
+    'disclosure.save',
+    ['communityId', 'area', 'title', 'content', 'attachments', 'periodFrom', 'periodTo', 'draftedBy', 'draftedOn', 'correctsId'],
+    (v) => ({
+      communityId: toCommunityId(v.communityId),
+      area: v.area,
+      title: v.title,
+      content: v.content,
+      attachments: v.attachments.split('\n').map((a) => a.trim()).filter(Boolean),
+      major: v.major,
+      periodFrom: day(v.periodFrom),
+      periodTo: day(v.periodTo),
+      draftedBy: v.draftedBy,
+      draftedOn: day(v.draftedOn),
+      ...(corrects ? { correctsId: corrects.id } : {}),
+    }),
+    onSaved,
+  );
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    const base = corrects
+      ? { ...corrects, communityId: corrects.communityId ?? STREET, attachments: corrects.attachments.join('\n'), periodFrom: dayjs(corrects.periodFrom), periodTo: dayjs(corrects.periodTo), title: t('gov.disclosure.correctionOf', { title: corrects.title }) }
+      : { communityId: communities[0]?.value ?? STREET, area: 'finance', title: '', content: '', attachments: '', major: false, periodFrom: dayjs().startOf('month'), periodTo: dayjs().endOf('month') };
+    form.setFieldsValue({ ...base, draftedBy: '', draftedOn: dayjs() } as DraftValues);
+  }, [open, corrects, communities, form, t]);
+  const f = (key: string) => t(`gov.disclosure.form.${key}`);
+  return (
+    <FormModal open={open} title={corrects ? t('gov.disclosure.correct') : t('gov.disclosure.new')} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+        <div className="gov-form-row">
+          <Form.Item name="communityId" label={f('communityId')}>
+            <CommunitySelect communities={communities} withStreet />
+          </Form.Item>
+          <Form.Item name="area" label={f('area')}>
+            <Select disabled={!!corrects} options={DISCLOSURE_AREAS.map((a) => ({ value: a, label: t(`gov.area.${a}`) }))} />
+          </Form.Item>
+        </div>
+        <Form.Item name="title" label={f('title')}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="content" label={f('content')}>
+          <Input.TextArea rows={4} />
+        </Form.Item>
+        <div className="gov-form-row">
+          <Form.Item name="periodFrom" label={f('periodFrom')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="periodTo" label={f('periodTo')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item name="draftedBy" label={f('draftedBy')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="draftedOn" label={f('draftedOn')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="attachments" label={f('attachments')}>
+          <Input.TextArea rows={2} />
+        </Form.Item>
+        <Form.Item name="major" valuePropName="checked">
+          <Checkbox>{t('gov.disclosure.major')}</Checkbox>
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+function AdvanceModal({ item, onClose, onSaved }: { item: DisclosureInfo | null; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const step = item ? NEXT_STEP[item.status] : undefined;
+  const { form, saving, submit } = useSaveForm<{ by: string; on: Dayjs | null }, 'disclosure.advance'>(
+    'disclosure.advance',
+    ['by', 'on', 'step', 'id'],
+    (v) => ({ id: item?.id ?? 0, version: item?.version ?? 1, step: step ?? 'review', by: v.by, on: day(v.on) }),
+    onSaved,
+  );
+  useEffect(() => {
+    if (!item) return;
+    form.resetFields();
+    form.setFieldsValue({ by: '', on: dayjs() });
+  }, [item, form]);
+  return (
+    <FormModal open={!!item} title={item && step ? t('gov.disclosure.advanceTitle', { step: t(`gov.disclosure.advance.${step}`), title: item.title }) : ''} saving={saving} width={460} onSubmit={() => void submit()} onClose={onClose}>
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+        <Form.Item name="by" label={t('gov.disclosure.by')}>
+          <Input autoFocus />
+        </Form.Item>
+        <Form.Item name="on" label={t('gov.disclosure.on')}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+export function DisclosureTab({ canEdit, communities }: TabProps) {
+  const { t } = useTranslation();
+  const [community, setCommunity] = useState<number | undefined>();
+  const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
+  const [draftOpen, setDraftOpen] = useState(false);
+  const [corrects, setCorrects] = useState<DisclosureInfo | null>(null);
+  const [advancing, setAdvancing] = useState<DisclosureInfo | null>(null);
+  const communityId = community === undefined || community === STREET ? undefined : community;
+  const items = useApi('disclosure.list', communityId ? { communityId } : {}, [communityId]);
+  const due = useApi('disclosure.due', { period, ...(communityId ? { communityId } : {}) }, [period, communityId]);
+  const shown = (items.data ?? []).filter((d) => community === undefined || (community === STREET ? d.communityId === null : d.communityId === community));
+  const reload = () => {
+    void items.reload();
+    void due.reload();
+  };
+  const dueRows = (due.data?.rows ?? []).filter((r) => community === undefined || (community === STREET ? r.communityId === null : r.communityId === community));
+  const stepText = (by: string | null, on: string | null) => (by && on ? `${by} ${on}` : t('gov.none'));
+
+  return (
+    <div>
+      <div className="gov-toolbar">
+        <CommunitySelect communities={communities} withStreet allowAll value={community} onChange={setCommunity} />
+        <DatePicker picker="month" value={dayjs(`${period}-01`)} allowClear={false} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('gov.month')} />
+        {due.data && <span className="gov-muted">{t('gov.disclosure.fixedDay', { day: due.data.fixedDay })}</span>}
+        <span className="gov-spacer" />
+        <PrintButton doc="govBoard" params={{ community: community === undefined || community === STREET ? undefined : community }} label={t('gov.disclosure.printBoard')} />
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraftOpen(true)}>
+            {t('gov.disclosure.new')}
+          </Button>
+        )}
+      </div>
+      <div className="gov-due" aria-label={t('gov.disclosure.dueTitle')}>
+        {dueRows.map((r) => (
+          <Tag key={`${r.communityId}:${r.area}`} color={r.state === 'onTime' ? 'green' : r.state === 'due' ? 'gold' : 'red'}>
+            {r.communityName} · {t(`gov.area.${r.area}`)} · {t(`gov.dueState.${r.state}`)}
+          </Tag>
+        ))}
+      </div>
+      {items.error ? <div className="load-error">{errorText(items.error)}</div> : null}
+      <Table<DisclosureInfo>
+        rowKey="id"
+        size="small"
+        loading={items.loading}
+        dataSource={shown}
+        pagination={{ pageSize: 8, showSizeChanger: false }}
+        columns={[
+          { key: 'community', title: t('gov.community'), width: 110, render: (_, r) => r.communityName ?? t('gov.street') },
+          { key: 'area', title: t('gov.disclosure.columns.area'), width: 70, render: (_, r) => t(`gov.area.${r.area}`) },
+          {
+            key: 'title',
+            title: t('gov.disclosure.columns.title'),
+            render: (_, r) => (
+              <span>
+                {r.title}
+                {r.major && <Tag color="red" style={{ marginLeft: 6 }}>{t('gov.disclosure.major')}</Tag>}
+                {r.onFixedDay === false && <Tag color="orange" style={{ marginLeft: 6 }}>{t('gov.disclosure.lateFlag')}</Tag>}
+              </span>
+            ),
+          },
+          { key: 'period', title: t('gov.disclosure.columns.period'), width: 190, render: (_, r) => `${r.periodFrom} ~ ${r.periodTo}` },
+          { key: 'status', title: t('gov.disclosure.columns.status'), width: 80, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`gov.disclosureStatus.${r.status}`)}</Tag> },
+          {
+            key: 'steps',
+            title: t('gov.disclosure.columns.steps'),
+            width: 230,
+            render: (_, r) => (
+              <div className="gov-steps">
+                {stepText(r.reviewedBy, r.reviewedOn)} / {stepText(r.approvedBy, r.approvedOn)} / {stepText(r.publishedBy, r.publishedOn)}
+              </div>
+            ),
+          },
+          { key: 'comments', title: t('gov.disclosure.columns.comments'), width: 86, align: 'right', render: (_, r) => r.comments.length },
+          ...(canEdit
+            ? [
+                {
+                  key: 'actions',
+                  width: 110,
+                  render: (_: unknown, r: DisclosureInfo) => {
+                    const step = NEXT_STEP[r.status];
+                    return (
+                      <Space size={4}>
+                        {step && (
+                          <Button size="small" onClick={() => setAdvancing(r)}>
+                            {t(`gov.disclosure.advance.${step}`)}
+                          </Button>
+                        )}
+                        {r.status === 'published' && (
+                          <Tooltip title={t('gov.disclosure.correct')}>
+                            <Button size="small" onClick={() => { setCorrects(r); setDraftOpen(true); }}>
+                              {t('gov.disclosure.correct')}
+                            </Button>
+                          </Tooltip>
+                        )}
+                      </Space>
+                    );
+                  },
+                },
+              ]
+            : []),
+        ]}
+      />
+      {canEdit && (
+        <>
+          <DraftModal open={draftOpen} corrects={corrects} communities={communities} onClose={() => { setDraftOpen(false); setCorrects(null); }} onSaved={() => { setDraftOpen(false); setCorrects(null); reload(); }} />
+          <AdvanceModal item={advancing} onClose={() => setAdvancing(null)} onSaved={() => { setAdvancing(null); reload(); }} />
+        </>
+      )}
+    </div>
+  );
+}

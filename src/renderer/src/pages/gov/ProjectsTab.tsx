@@ -1,0 +1,190 @@
+// 项目: the year's projects by type, each community's completion and the street's (done ÷ total to one decimal,
+// as core counts it with integers), milestones past their date, and the project list with budgets in yuan
+// (kept in fen).
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectInfo } from '../../../../shared/api/contract-gov';
+import { PROJECT_STATUSES, PROJECT_TYPES, type ProjectStatus, type ProjectType } from '../../../../shared/api/schemas-gov';
+import { useApi } from '../../api/use-api';
+import { FormModal } from '../../components/FormModal';
+import { errorText } from '../../lib/errors';
+import { PrintButton } from '../../print/PrintButton';
+import { useSaveForm } from '../counter/use-save-form';
+import { CommunitySelect, Figure, STREET, optionalDay, rateText, toCommunityId, type TabProps } from './gov-parts';
+
+/** "1250.5" yuan → 125050 fen, by the digits (no float); NaN when it is not an amount. */
+export function yuanToFen(text: string): number {
+  const m = /^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$/.exec(text);
+  if (!m) return Number.NaN;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+export const fenToYuan = (fen: number): string => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+
+interface Values {
+  name: string;
+  type: ProjectType;
+  communityId: number;
+  owner: string;
+  budget: string;
+  status: ProjectStatus;
+  completedOn: Dayjs | null;
+  evidence: string;
+  milestones: string;
+}
+
+/** One milestone a line: "名称 2026-06-30 [2026-06-20]". */
+function parseMilestones(text: string) {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const dates = line.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+      const title = line.replace(/\d{4}-\d{2}-\d{2}/g, '').trim();
+      return { title, dueOn: dates[0] ?? '', doneOn: dates[1] ?? null };
+    });
+}
+
+function ProjectModal({ open, year, communities, onClose, onSaved }: { open: boolean; year: number; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { form, saving, submit } = useSaveForm<Values, 'projects.save'>(
+    'projects.save',
+    ['name', 'type', 'communityId', 'owner', 'budgetFen', 'status', 'completedOn', 'evidence', 'milestones'],
+    (v) => ({
+      name: v.name,
+      type: v.type,
+      year,
+      communityId: toCommunityId(v.communityId),
+      owner: v.owner,
+      budgetFen: yuanToFen(v.budget || '0'),
+      status: v.status,
+      completedOn: optionalDay(v.completedOn),
+      evidence: v.evidence,
+      milestones: parseMilestones(v.milestones),
+    }),
+    onSaved,
+  );
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue({ name: '', type: 'secretary', communityId: communities[0]?.value ?? STREET, owner: '', budget: '0', status: 'planned', completedOn: null, evidence: '', milestones: '' });
+  }, [open, communities, form]);
+  const f = (key: string) => t(`gov.projects.form.${key}`);
+  return (
+    <FormModal open={open} title={t('gov.projects.new')} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
+        <Form.Item name="name" label={f('name')}>
+          <Input autoFocus />
+        </Form.Item>
+        <div className="gov-form-row">
+          <Form.Item name="type" label={f('type')}>
+            <Select options={PROJECT_TYPES.map((p) => ({ value: p, label: t(`gov.projects.type.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="communityId" label={f('communityId')}>
+            <CommunitySelect communities={communities} withStreet />
+          </Form.Item>
+          <Form.Item name="owner" label={f('owner')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="budget" label={f('budget')}>
+            <Input inputMode="decimal" />
+          </Form.Item>
+          <Form.Item name="status" label={f('status')}>
+            <Select options={PROJECT_STATUSES.map((p) => ({ value: p, label: t(`gov.projects.status.${p}`) }))} />
+          </Form.Item>
+          <Form.Item name="completedOn" label={f('completedOn')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="milestones" label={f('milestones')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.Item name="evidence" label={f('evidence')}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </FormModal>
+  );
+}
+
+export function ProjectsTab({ canEdit, communities }: TabProps) {
+  const { t } = useTranslation();
+  const [year, setYear] = useState(dayjs().year());
+  const [type, setType] = useState<ProjectType | undefined>();
+  const [open, setOpen] = useState(false);
+  const stats = useApi('projects.stats', { year, ...(type ? { type } : {}) }, [year, type]);
+  const list = useApi('projects.list', { year, ...(type ? { type } : {}) }, [year, type]);
+  const s = stats.data;
+  const reload = () => {
+    void stats.reload();
+    void list.reload();
+  };
+  return (
+    <div>
+      <div className="gov-toolbar">
+        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} aria-label={t('gov.year')} />
+        <Select allowClear placeholder={t('gov.projects.columns.type')} style={{ minWidth: 150 }} value={type} onChange={(v) => setType(v)} options={PROJECT_TYPES.map((p) => ({ value: p, label: t(`gov.projects.type.${p}`) }))} />
+        <span className="gov-spacer" />
+        <PrintButton doc="govProjects" params={{ year, type }} label={t('gov.projects.print')} />
+        {canEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('gov.projects.new')}
+          </Button>
+        )}
+      </div>
+      {s && (
+        <div className="gov-figures">
+          <Figure label={`${t('gov.projects.street')} ${t('gov.rate')}`} value={<span data-testid="gov-street-rate">{rateText(s.street.rate)}</span>} />
+          {s.byType
+            .filter((r) => r.total > 0)
+            .map((r) => (
+              <Figure key={r.type} label={`${t(`gov.projects.type.${r.type}`)} ${t('gov.doneOfTotal', { done: r.done, total: r.total })}`} value={rateText(r.rate)} />
+            ))}
+          {s.overdueMilestones > 0 && <Figure warning label={t('gov.projects.overdueMilestones', { count: s.overdueMilestones })} value={s.overdueMilestones} />}
+        </div>
+      )}
+      {s && s.byCommunity.length > 0 && (
+        <div className="gov-due" aria-label={t('gov.projects.byCommunity')}>
+          {s.byCommunity.map((c) => (
+            <Tag key={String(c.communityId)}>
+              {c.communityName} {t('gov.doneOfTotal', { done: c.done, total: c.total })} · {rateText(c.rate)}
+            </Tag>
+          ))}
+        </div>
+      )}
+      {list.error ? <div className="load-error">{errorText(list.error)}</div> : null}
+      <Table<ProjectInfo>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data ?? []}
+        pagination={{ pageSize: 6, showSizeChanger: false }}
+        columns={[
+          { key: 'name', title: t('gov.projects.columns.name'), dataIndex: 'name' },
+          { key: 'type', title: t('gov.projects.columns.type'), width: 120, render: (_, r) => t(`gov.projects.type.${r.type}`) },
+          { key: 'community', title: t('gov.projects.columns.community'), width: 100, render: (_, r) => r.communityName ?? t('gov.street') },
+          { key: 'owner', title: t('gov.projects.columns.owner'), width: 90, dataIndex: 'owner' },
+          { key: 'budget', title: t('gov.projects.columns.budget'), width: 110, align: 'right', render: (_, r) => fenToYuan(r.budgetFen) },
+          { key: 'status', title: t('gov.projects.columns.status'), width: 90, render: (_, r) => <Tag color={r.status === 'done' ? 'green' : r.status === 'dropped' ? 'default' : 'blue'}>{t(`gov.projects.status.${r.status}`)}</Tag> },
+          {
+            key: 'milestones',
+            title: t('gov.projects.columns.milestones'),
+            width: 120,
+            render: (_, r) => (
+              <span>
+                {r.milestones.filter((m) => m.doneOn).length}/{r.milestones.length}
+                {r.overdueMilestones > 0 && <Tag color="red" style={{ marginLeft: 6 }}>{r.overdueMilestones}</Tag>}
+              </span>
+            ),
+          },
+          { key: 'completedOn', title: t('gov.projects.columns.completedOn'), width: 110, render: (_, r) => r.completedOn ?? t('gov.none') },
+        ]}
+      />
+      {canEdit && <ProjectModal open={open} year={year} communities={communities} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); reload(); }} />}
+    </div>
+  );
+}
