@@ -11,7 +11,7 @@
 // cut short is owed no answer), stays under 500 MB and 30 s, is still alive and answers a normal call after
 // it, and no package got in by it.
 //
-//   npm run fuzz -- --cases 200 [--readers roster,csv,verify,district,restore,upload,host] [--seed 1] [--jobs 2]
+//   npm run fuzz -- --cases 200 [--readers roster,csv,verify,district,restore,upload,host] [--seed 1] [--jobs 2] [--verbose]
 //
 // Speed: the CLI is built once into plain JS (esbuild, out/fuzz/) and the file cases run on a pool of
 // `--jobs` long-lived processes (scripts/fuzz-worker.ts), each running one case at a time through the CLI's
@@ -291,8 +291,14 @@ interface Host {
   stop(): void;
 }
 
-async function startHostProcess(db: string, district: boolean): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/host/index.ts'), '--db', db, '--port', '0', '--no-daily-backup', ...(district ? ['--district'] : [])], {
+async function startHostProcess(db: string, work: string): Promise<Host> {
+  let renderer = path.join(ROOT, 'out/renderer');
+  if (!fs.existsSync(path.join(renderer, 'index.html'))) {
+    renderer = path.join(work, 'renderer');
+    fs.mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>街道党建工作台</title></head><body><div id="root"></div></body></html>');
+  }
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/fuzz-host.ts'), db, renderer], {
     cwd: ROOT,
     env: { ...process.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -383,7 +389,7 @@ function summary(target: string, outcomes: Outcome[], wallMs: number): string[] 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
-    options: { cases: { type: 'string', default: '100' }, readers: { type: 'string', default: ALL.join(',') }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '2' } },
+    options: { cases: { type: 'string', default: '100' }, readers: { type: 'string', default: ALL.join(',') }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '2' }, verbose: { type: 'boolean', default: false } },
     allowPositionals: true,
   });
   const total = Number(values.cases);
@@ -414,6 +420,7 @@ async function main(): Promise<void> {
       const note = (n: number, length: number, name: string, o: Outcome) => {
         outcomes.push(o);
         if (o.kind !== 'refused' && o.kind !== 'accepted') failures.push(`${target} #${n} ${name}: ${o.kind} — ${o.detail}`);
+        if (values.verbose) process.stderr.write(`${target} #${n} ${name}: ${o.kind} ${Math.round(o.ms)} ms ${o.peakMb} MB — ${o.detail.slice(0, 160)}\n`);
         if (outcomes.length % 25 === 0) process.stderr.write(`${target}: ${outcomes.length}/${length}\n`);
       };
       if (target === 'upload' || target === 'host') {
@@ -421,7 +428,7 @@ async function main(): Promise<void> {
         const namedCases = target === 'upload' ? namedUploadCases(namedPackageCases()) : namedHostCases();
         const cases = [...namedCases];
         while (cases.length < total) cases.push(randomHttpCase(target, random, exchange.goodPackage));
-        const host = await startHostProcess(exchange.district, true);
+        const host = await startHostProcess(exchange.district, work);
         try {
           const t = { host: host.address, token: exchange.token, streetCode: exchange.streetCode };
           // One request at a time: each case's memory and the normal call after it are its own.

@@ -32,4 +32,13 @@ describe('problem keys of the contract’s schemas', () => {
     expect(formatError(error, 'zh-CN', 'exchange.saveSettings')).toContain('不能大于 20');
     expect(formatError(error, 'en', 'exchange.saveSettings')).toContain('must be at most 20');
   });
+
+  it('an issue about the input as a whole is named as the input, never with an empty label', async () => {
+    const t = await apps();
+    const result = await t.app.call('app.status', [[[]]], null);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toBe('填写的内容有误：提交的内容：格式不正确');
+    expect(formatError(result.error, 'en')).not.toMatch(/: ?:|：：/);
+  });
 });

@@ -67,7 +67,7 @@ export function sendRaw(port: number, pieces: Piece[], options: { cut?: boolean;
         if (piece instanceof Uint8Array) {
           // Written in slices: a 70 MB body goes as a client sends it, the host free to refuse part way.
           for (let at = 0; at < piece.length && !socket.destroyed; at += 1 << 20) {
-            if (!socket.write(piece.subarray(at, Math.min(at + (1 << 20), piece.length)))) await new Promise((r) => socket.once('drain', r).once('close', r));
+            if (!socket.write(piece.subarray(at, Math.min(at + (1 << 20), piece.length)))) await drained(socket);
           }
         } else await new Promise((r) => setTimeout(r, piece.pause));
       }
@@ -75,6 +75,17 @@ export function sendRaw(port: number, pieces: Piece[], options: { cut?: boolean;
       if (options.cut) socket.destroy();
       else timer = setTimeout(finish, options.waitMs ?? 15_000);
     });
+  });
+}
+
+/** Until the socket takes more (or is gone), its listeners removed after. */
+function drained(socket: net.Socket): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      socket.off('drain', done).off('close', done);
+      resolve();
+    };
+    socket.on('drain', done).on('close', done);
   });
 }
 
@@ -146,7 +157,9 @@ export function namedHostCases(): HttpCase[] {
   add('a print address with a broken query', get('/print/roster?org=%ZZ&x=%'));
   add('no Host header', () => [text('GET / HTTP/1.1\r\nConnection: close\r\n\r\n')]);
   add('another Host', get('/', { Host: 'evil.example:80' }));
-  add('a header of 1 MB', get('/', { 'X-Big': 'x'.repeat(1 << 20) }));
+  // Refused (431/400) after the first 16 KB while the client is still sending: the host's close then resets
+  // the connection, and the answer may be lost on the client's side. Owed no answer; the host must hold.
+  add('a header of 1 MB', get('/', { 'X-Big': 'x'.repeat(1 << 20) }), true);
   add('10,000 headers', (t) => [text(`GET / HTTP/1.1\r\nHost: ${t.host}\r\n${Array.from({ length: 10_000 }, (_, i) => `X-H${i}: v`).join('\r\n')}\r\nConnection: close\r\n\r\n`)]);
   add('a header line without a colon', (t) => [text(`GET / HTTP/1.1\r\nHost: ${t.host}\r\nthis is not a header\r\nConnection: close\r\n\r\n`)]);
   add('an unknown method', (t) => [text(`BREW / HTTP/1.1\r\nHost: ${t.host}\r\nConnection: close\r\n\r\n`)]);

@@ -356,7 +356,9 @@ export { fieldLabel, moduleOfMethod, type FieldModule };
  */
 export function formatIssue(issue: FieldIssue, lang: Language, module?: FieldModule): string {
   const problem = interpolate(FIELD_PROBLEMS[lang][issue.problem] ?? FIELD_PROBLEMS[lang].invalid, issue.params);
-  const label = fieldLabel(issue.field, lang, module);
+  // An issue about the input as a whole (an array where an object belongs) has no field: it is named as
+  // the input, never left as an empty label ("填写的内容有误：：格式不正确").
+  const label = issue.field === '' ? (lang === 'zh-CN' ? '提交的内容' : 'The input') : fieldLabel(issue.field, lang, module);
   const shown =
     issue.value === undefined || issue.value === '' || typeof issue.value === 'object'
       ? ''
