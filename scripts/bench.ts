@@ -16,6 +16,8 @@ import { importMembers } from '../src/core/import/import-members';
 import ExcelJS from 'exceljs';
 import { benchExchange } from './bench-exchange';
 import { encodeGbk } from '../tests/support/gbk';
+import { seedMeetings } from '../src/core/services/life/seed-meetings';
+import { HELD_MONTHS_SQL } from '../src/core/services/life/compliance';
 
 interface Row {
   what: string;
@@ -40,7 +42,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -50,6 +52,7 @@ async function main() {
   if (wanted('import')) await rosterImport();
   if (wanted('screen')) await firstRowsOnScreen();
   if (wanted('exchange')) await benchExchange(dir, add);
+  if (wanted('life')) await lifeCompliance();
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
@@ -349,6 +352,44 @@ async function firstRowsOnScreen() {
     await browser.close();
     await host.close();
   }
+}
+
+
+/**
+ * Issue 14's target: the compliance grid of a year for 600 branches × 12 months × 7 kinds over five years of
+ * meetings, under 300 ms through the contract (floor: the grid's SQL, raw, on the same database).
+ */
+async function lifeCompliance() {
+  const app = new StreetDeskApp({ dbPath: path.join(dir, 'life.db') });
+  const { token } = await app.invoke('setup.initialize', {
+    street: { name: '基准街道', code: '370782001', districtName: '诸城市' },
+    admin: { username: 'admin', displayName: '管理员', password: 'bench12345' },
+  });
+  const db = app.database;
+  const seedMs = await time(() =>
+    db.transaction(() => {
+      seedDemo(db, { members: 20_000, seed: 1 }, new Date());
+      // Up to 600 branches: the demo street's, and more under its community committees.
+      const parents = db.prepare("SELECT id, community_id FROM organizations WHERE level = 'community_committee'").all() as { id: number; community_id: number }[];
+      const have = db.prepare("SELECT count(*) FROM organizations WHERE level = 'branch'").pluck().get() as number;
+      const add = db.prepare("INSERT INTO organizations (parent_id, name, level, category, community_id, sort_order, created_at, updated_at) VALUES (?, ?, 'branch', 'regional', ?, ?, '2020-01-01', '2020-01-01')");
+      for (let i = have; i < 600; i++) add.run(parents[i % parents.length].id, `基准第${i}党支部`, parents[i % parents.length].community_id, 2000 + i);
+      seedMeetings(db, { seed: 1, until: '2026-10-31', years: 5 });
+    })(),
+  );
+  refreshStatistics(db, 'after-bulk-load');
+  const meetings = db.prepare('SELECT count(*) FROM meetings').pluck().get() as number;
+  const samples: number[] = [];
+  const floor: number[] = [];
+  const raw = db.prepare(HELD_MONTHS_SQL);
+  for (let i = 0; i < 30; i++) {
+    const year = 2022 + (i % 5);
+    samples.push(await time(() => app.call('life.compliance', { year }, token)));
+    floor.push(await time(() => raw.all({ from: `${year}-01-01`, to: `${year}-12-31` })));
+  }
+  add(`compliance grid, 600 branches × 12 months × 7 kinds over ${meetings.toLocaleString('en')} meetings, p95 — target < 300 ms (floor: same SQL, raw)`, percentile(samples, 95), percentile(floor, 95));
+  rows.push({ what: 'seed: 20,000 members, 600 branches, 5 years of meetings (for reference)', figure: ms(seedMs), floor: '—', ratio: '—' });
+  app.close();
 }
 
 await main();

@@ -122,6 +122,7 @@ export const COMMANDS: Command[] = [
       requests: { type: 'string', value: L('件数', 'N'), help: L('一年的受理单件数（默认 0）', 'how many service requests over the year (default 0)') },
       seed: { type: 'string', value: L('种子', 'S'), help: L('随机种子（默认 1）', 'the random seed (default 1)') },
       until: { type: 'string', value: L('日期', 'YYYY-MM-DD'), help: L('这一年的最后一天（默认 2026-10-31）', "the made-up year's last day (default 2026-10-31)") },
+      meetings: { type: 'boolean', help: L('另加五年的组织生活会议（每个支部按默认频次，偶有缺开）', 'also five years of organizational life (each branch as the default rules ask, now and then missing one)') },
     },
     precheck(values, text) {
       intOption(values, 'members', 1, 500_000, text);
@@ -135,6 +136,7 @@ export const COMMANDS: Command[] = [
         seed: intOption(ctx.values, 'seed', 0, 2 ** 31 - 1, ctx.text, 1),
         requests: intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0),
         until: dayOption(ctx.values, 'until', ctx.text),
+        meetings: ctx.values.meetings === true,
       });
       return { value: { ...result }, human: ctx.text.seeded(result) };
     },

@@ -118,3 +118,24 @@ test('prints the sign-in sheet: the roster’s names and a blank signature colum
   expect(minutes).toContain(`${roster[1].name}（缺席：外出务工）`);
   expect(minutes).toContain(`应到 ${roster.length} 人，实到 ${roster.length - 1} 人`);
 });
+
+test('prints the branch’s yearly book (every meeting in date order) and the appraisal tally sheet', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const year = Number(today().slice(0, 4));
+  await call('appraisal.save', { orgId: branch.id, year, heldOn: today(), grades: roster.map((m, i) => ({ memberId: m.memberId, grade: i === 0 ? 'excellent' : 'qualified' })) });
+  const pdf = async (address: string, name: string) => {
+    await page.goto(new URL(address, host.url).toString());
+    await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 60_000 });
+    const file = path.join(OUT, `${name}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    fs.copyFileSync(file, path.join(SHOTS, `${name}.pdf`));
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  };
+  const book = await pdf(`#/print/life-book?org=${branch.id}&year=${year}`, 'book');
+  expect(book).toContain('组织生活记录本');
+  expect(book).toContain('共记录会议 1 次');
+  expect(book).toContain('学习党章 重温入党誓词');
+  const tally = await pdf(`#/print/life-tally?org=${branch.id}&year=${year}`, 'tally');
+  expect(tally).toContain(`参评 ${roster.length} 人：优秀 1 人，合格 ${roster.length - 1} 人`);
+  for (const m of roster) expect(tally).toContain(m.name);
+});

@@ -2,8 +2,9 @@
 // audited transaction, so a demo database is built through the same door as every other write.
 import type { Handlers } from '../context';
 import { refreshStatistics } from '../db/open';
-import { seedDemo } from '../services/seed-demo';
+import { REFERENCE_DAY, seedDemo } from '../services/seed-demo';
 import { seedServiceWork } from '../services/counter/seed-service';
+import { seedMeetings } from '../services/life/seed-meetings';
 
 export const demoHandlers: Pick<Handlers, 'demo.seed'> = {
   'demo.seed'(ctx, input) {
@@ -13,6 +14,7 @@ export const demoHandlers: Pick<Handlers, 'demo.seed'> = {
         seed: input.seed,
         ...seedDemo(ctx.db, { members: input.members, seed: input.seed, until }, ctx.now()),
         ...(input.requests > 0 ? seedServiceWork(ctx.db, { requests: input.requests, seed: input.seed, until }, ctx.now()) : {}),
+        ...(input.meetings ? seedMeetings(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }) : {}),
       };
       ctx.audit({ action: 'demo.seed', entity: 'member', after: r });
       return r;

@@ -420,4 +420,6 @@ export const demoSeedInput = z.object({
   requests: z.number().int().min(0).max(1_000_000).default(0),
   seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
   until: isoDay.optional(),
+  /** Five years of organizational life for every branch (seed-demo --meetings). */
+  meetings: z.boolean().default(false),
 });

@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -41,6 +41,7 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   transfers: { zh: '组织关系转接', en: 'Transfers of membership' },
   serviceRequests: { zh: '便民服务办件（三张清单）', en: 'Service requests by list' },
   volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  orgLife: { zh: '组织生活落实情况', en: 'Organizational life' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -73,6 +74,17 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   overdue: { zh: '仍逾期', en: 'Still overdue' },
   volunteers: { zh: '志愿者人数', en: 'Volunteers' },
   hours: { zh: '服务时长（小时）', en: 'Hours' },
+  lifeBranches: { zh: '党支部数', en: 'Branches' },
+  lifeBranchMeeting: { zh: '开支部党员大会', en: 'Held a general meeting' },
+  lifeCommittee: { zh: '开支委会', en: 'Held a committee meeting' },
+  lifeGroup: { zh: '开党小组会', en: 'Held Party group meetings' },
+  lifeLecture: { zh: '上党课', en: 'Held a Party lecture' },
+  lifeThemeDay: { zh: '开展主题党日', en: 'Held a theme Party day' },
+  lifeLifeMeeting: { zh: '开组织生活会', en: 'Held a life meeting' },
+  lifeTalk: { zh: '开展谈心谈话', en: 'Held talks' },
+  lifeDue: { zh: '本月到期项数', en: 'Due this month' },
+  lifeDone: { zh: '按期落实项数', en: 'Met' },
+  lifeRate: { zh: '落实率（%）', en: 'Rate (%)' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

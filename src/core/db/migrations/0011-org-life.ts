@@ -41,7 +41,8 @@ export function up(db: SqliteDatabase): void {
       ${stamps}
     ) STRICT;
     CREATE INDEX meetings_org_held ON meetings (org_id, type, held_on);
-    CREATE INDEX meetings_held ON meetings (held_on);
+    -- Covering the compliance grid's pass over a year (day, state, kind): no table row is read for it.
+    CREATE INDEX meetings_held ON meetings (held_on, status, invalid_reason, type);
 
     -- Joint meetings count for every branch that took part: one row per (meeting, organization).
     CREATE TABLE meeting_orgs (
@@ -49,7 +50,7 @@ export function up(db: SqliteDatabase): void {
       org_id INTEGER NOT NULL REFERENCES organizations (id),
       PRIMARY KEY (org_id, meeting_id)
     ) STRICT;
-    CREATE INDEX meeting_orgs_meeting ON meeting_orgs (meeting_id);
+    CREATE INDEX meeting_orgs_meeting ON meeting_orgs (meeting_id, org_id);
 
     CREATE TABLE meeting_attendance (
       meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,

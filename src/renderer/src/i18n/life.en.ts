@@ -43,7 +43,7 @@ export const lifeEn: Shape<typeof lifeZhCN> = {
       meetings: 'Meetings this month',
       grade: 'Grade',
       followUp: 'Follow-up',
-      voting: 'Vote',
+      category: 'Category',
     },
     attendanceOf: '{{present}} / {{roster}}',
     form: {

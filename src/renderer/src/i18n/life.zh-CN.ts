@@ -39,7 +39,7 @@ export const lifeZhCN = {
       meetings: '本月会议',
       grade: '评议等次',
       followUp: '组织处置意见',
-      voting: '表决权',
+      category: '类别',
     },
     attendanceOf: '{{present}} / {{roster}}',
     form: {

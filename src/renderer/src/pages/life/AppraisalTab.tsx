@@ -56,7 +56,7 @@ export function AppraisalTab({ branches, canEdit }: { branches: LifeOrg[]; canEd
         )}
         {orgId !== undefined && <PrintButton doc="lifeTally" params={{ org: orgId, year }} label={t('life.printTally')} />}
       </div>
-      {orgId !== undefined && <Tag color={counts.excellent > excellentCap(graded.length) ? 'red' : 'default'}>{t('life.appraisal.tally', { ...counts, cap: excellentCap(graded.length) })}</Tag>}
+      {orgId !== undefined && <Tag color={counts.excellent > excellentCap(graded.length) ? 'red' : 'default'}>{t('life.appraisal.tally', { ...counts, cap: excellentCap(graded.length || rows.length) })}</Tag>}
       <Table<AppraisalMember>
         style={{ marginTop: 8 }}
         rowKey="memberId"
@@ -67,7 +67,7 @@ export function AppraisalTab({ branches, canEdit }: { branches: LifeOrg[]; canEd
         scroll={{ y: 360 }}
         columns={[
           { key: 'name', title: t('life.columns.name'), dataIndex: 'name', width: 160 },
-          { key: 'full', title: t('life.columns.voting'), width: 90, render: (_, r) => t(r.full ? 'life.form.full' : 'life.form.probationary') },
+          { key: 'full', title: t('life.columns.category'), width: 90, render: (_, r) => t(r.full ? 'life.form.full' : 'life.form.probationary') },
           {
             key: 'grade',
             title: t('life.columns.grade'),

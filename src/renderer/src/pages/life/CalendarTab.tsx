@@ -46,7 +46,7 @@ export function CalendarTab({ canSetDays, reloadKey }: { canSetDays: boolean; re
               canSetDays ? (
                 <Select
                   size="small"
-                  style={{ width: 100 }}
+                  style={{ width: 140 }}
                   allowClear
                   placeholder={t('life.calendar.noDay')}
                   value={b.weekday ?? undefined}

@@ -49,8 +49,8 @@ export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOr
         onRow={(m) => ({ onDoubleClick: () => canEdit && onEdit(m) })}
         columns={[
           { key: 'heldOn', title: t('life.columns.heldOn'), dataIndex: 'heldOn', width: 110 },
-          { key: 'org', title: t('life.columns.org'), width: 180, render: (_, m) => [m.orgName, ...m.jointOrgNames].join('、') },
-          { key: 'type', title: t('life.columns.type'), width: 120, render: (_, m) => t(`life.type.${m.meetingType}`) },
+          { key: 'org', title: t('life.columns.org'), width: 170, ellipsis: true, render: (_, m) => [m.orgName, ...m.jointOrgNames].join('、') },
+          { key: 'type', title: t('life.columns.type'), width: 110, render: (_, m) => t(`life.type.${m.meetingType}`) },
           { key: 'topic', title: t('life.columns.topic'), dataIndex: 'topic', ellipsis: true },
           { key: 'attendance', title: t('life.columns.attendance'), width: 110, align: 'right', render: (_, m) => (m.status === 'held' ? t('life.attendanceOf', { present: m.totals.present, roster: m.totals.roster }) : '—') },
           {
@@ -69,9 +69,9 @@ export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOr
           {
             key: 'actions',
             title: t('common.actions'),
-            width: 250,
+            width: 300,
             render: (_, m) => (
-              <Space size={0}>
+              <Space size={0} wrap={false}>
                 <PrintButton type="link" size="small" doc="lifeMinutes" params={{ meeting: m.id }} label={t('life.printMinutes')} />
                 <PrintButton type="link" size="small" doc="lifeSignIn" params={{ meeting: m.id }} label={t('life.printSignIn')} />
                 {canEdit && (
