@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'dues', 'funds'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -41,6 +41,8 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   transfers: { zh: '组织关系转接', en: 'Transfers of membership' },
   serviceRequests: { zh: '便民服务办件（三张清单）', en: 'Service requests by list' },
   volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  dues: { zh: '党费收缴（按社区，金额单位：分）', en: 'Party dues by community (amounts in fen)' },
+  funds: { zh: '党建经费收支（按社区，金额单位：分）', en: 'Party-building funds by community (amounts in fen)' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -73,6 +75,12 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   overdue: { zh: '仍逾期', en: 'Still overdue' },
   volunteers: { zh: '志愿者人数', en: 'Volunteers' },
   hours: { zh: '服务时长（小时）', en: 'Hours' },
+  duesMembers: { zh: '应交人数', en: 'Members due' },
+  duesCollected: { zh: '本月已收（分）', en: 'Collected (fen)' },
+  duesOwed: { zh: '本月未收（分）', en: 'Still owed (fen)' },
+  duesInArrears: { zh: '欠交党员', en: 'Members in arrears' },
+  fundsReceived: { zh: '收入（分）', en: 'Received (fen)' },
+  fundsSpent: { zh: '支出（分）', en: 'Spent (fen)' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

@@ -9,6 +9,7 @@ import { count, expectError } from '../../support/factory';
 import { buildPackage, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 import { importMembers } from '../../../src/core/import/import-members';
 import { memberRow, nationalRoster, writeWorkbook } from '../import/roster-workbooks';
+import { RETURN_TABLE_IDS } from '../../../src/shared/returns/tables';
 
 const sites = sitesForEachTest();
 
@@ -123,7 +124,7 @@ describe('the package', () => {
   it('carries the national items of each member, the tables, a Chinese summary.xlsx and no community-only data', async () => {
     const street = await sites.street(1, 50);
     const { bytes, package: p } = await buildPackage(street);
-    expect(p.counts).toMatchObject({ members: 50, tables: 6 });
+    expect(p.counts).toMatchObject({ members: 50, tables: RETURN_TABLE_IDS.length });
     const files = unzipSync(bytes);
     expect(Object.keys(files).sort()).toEqual(['data/changes.jsonl', 'data/members.jsonl', 'data/tables.jsonl', 'data/transfers.jsonl', 'manifest.json', 'signature', 'summary.xlsx']);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
