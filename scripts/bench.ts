@@ -18,6 +18,7 @@ import { benchExchange } from './bench-exchange';
 import { encodeGbk } from '../tests/support/gbk';
 import { seedMeetings } from '../src/core/services/life/seed-meetings';
 import { HELD_MONTHS_SQL } from '../src/core/services/life/compliance';
+import { benchDues } from './bench-dues';
 
 interface Row {
   what: string;
@@ -42,7 +43,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -53,6 +54,7 @@ async function main() {
   if (wanted('screen')) await firstRowsOnScreen();
   if (wanted('exchange')) await benchExchange(dir, add);
   if (wanted('life')) await lifeCompliance();
+  if (wanted('dues')) await benchDues(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;

@@ -8,6 +8,7 @@ import { LEAVING_PARTY_REASONS } from '../../shared/api/schemas';
 import type { PeriodBounds } from './period';
 import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHoursTable } from './service-tables';
 import { LIFE_COLUMNS, orgLifeTable } from './life-table';
+import { DUES_COLUMNS, duesTable, FUNDS_COLUMNS, fundsTable } from './dues-tables';
 
 const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }));
 
@@ -135,9 +136,11 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
   serviceRequests: REQUEST_COLUMNS,
   volunteerHours: VOLUNTEER_COLUMNS,
   orgLife: LIFE_COLUMNS,
+  dues: DUES_COLUMNS,
+  funds: FUNDS_COLUMNS,
 };
 
 /** Every table of the return for the period, in the order they are printed. */
 export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
-  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p)];
+  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p)];
 }

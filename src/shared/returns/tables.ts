@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife', 'dues', 'funds'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -42,6 +42,8 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   serviceRequests: { zh: '便民服务办件（三张清单）', en: 'Service requests by list' },
   volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
   orgLife: { zh: '组织生活落实情况', en: 'Organizational life' },
+  dues: { zh: '党费收缴（按社区，金额单位：分）', en: 'Party dues by community (amounts in fen)' },
+  funds: { zh: '党建经费收支（按社区，金额单位：分）', en: 'Party-building funds by community (amounts in fen)' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -85,6 +87,12 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   lifeDue: { zh: '本月到期项数', en: 'Due this month' },
   lifeDone: { zh: '按期落实项数', en: 'Met' },
   lifeRate: { zh: '落实率（%）', en: 'Rate (%)' },
+  duesMembers: { zh: '应交人数', en: 'Members due' },
+  duesCollected: { zh: '本月已收（分）', en: 'Collected (fen)' },
+  duesOwed: { zh: '本月未收（分）', en: 'Still owed (fen)' },
+  duesInArrears: { zh: '欠交党员', en: 'Members in arrears' },
+  fundsReceived: { zh: '收入（分）', en: 'Received (fen)' },
+  fundsSpent: { zh: '支出（分）', en: 'Spent (fen)' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

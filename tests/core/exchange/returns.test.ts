@@ -124,7 +124,7 @@ describe('the package', () => {
   it('carries the national items of each member, the tables, a Chinese summary.xlsx and no community-only data', async () => {
     const street = await sites.street(1, 50);
     const { bytes, package: p } = await buildPackage(street);
-    // Every table of the return (the organizational-life table included).
+    // Every table of the return, the modules' tables included.
     expect(p.counts).toMatchObject({ members: 50, tables: RETURN_TABLE_IDS.length });
     const files = unzipSync(bytes);
     expect(Object.keys(files).sort()).toEqual(['data/changes.jsonl', 'data/members.jsonl', 'data/tables.jsonl', 'data/transfers.jsonl', 'manifest.json', 'signature', 'summary.xlsx']);

@@ -56,6 +56,7 @@ export const duesEn: typeof duesZhCN = {
       noBase: 'No dues category and base recorded',
       paidTo: 'Dues paid up to {{month}}',
       notPaid: 'No payment in the ledger yet',
+      standing: 'Paid so far',
       bases: 'Base changes',
       payments: 'Payments',
       addBase: 'Record a base',

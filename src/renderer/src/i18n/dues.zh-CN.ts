@@ -54,6 +54,7 @@ export const duesZhCN = {
       noBase: '尚未登记党费类别和基数',
       paidTo: '党费已交到 {{month}}',
       notPaid: '台账中还没有缴费记录',
+      standing: '交纳情况',
       bases: '基数变动',
       payments: '缴费记录',
       addBase: '登记基数',

@@ -10,6 +10,7 @@ import { DUES_CATEGORIES, hasBase, MAX_BASE_FEN, monthlyDues, ruleText, type Due
 import { FormModal } from '../../components/FormModal';
 import { useLanguage } from '../../lib/use-language';
 import { useSaveForm } from '../counter/use-save-form';
+import { amountsRead } from './dues-format';
 
 interface Values {
   category: DuesCategory;
@@ -27,7 +28,7 @@ const fen = (text: string) => (text.trim() === '' ? null : (parseYuan(text) ?? N
 export function BaseModal({ open, memberId, onClose, onSaved }: { open: boolean; memberId: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const { form, saving, submit } = useSaveForm<Values, 'dues.saveBase'>(
+  const { form, saving, submit: save } = useSaveForm<Values, 'dues.saveBase'>(
     'dues.saveBase',
     ['category', 'baseFen', 'effectiveMonth', 'adjustment', 'reducedFen', 'approvedBy', 'approvedOn', 'note'],
     (v) => ({
@@ -43,6 +44,9 @@ export function BaseModal({ open, memberId, onClose, onSaved }: { open: boolean;
     }),
     () => onSaved(),
   );
+  const submit = async () => {
+    if (amountsRead(form, ['baseFen', 'reducedFen'], lang)) await save();
+  };
   useEffect(() => {
     if (!open) return;
     form.resetFields();

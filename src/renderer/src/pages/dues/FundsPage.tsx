@@ -14,7 +14,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { errorText } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
 import { useSaveForm } from '../counter/use-save-form';
-import { yuan } from './dues-format';
+import { amountsRead, yuan } from './dues-format';
+import { useLanguage } from '../../lib/use-language';
 import './dues.css';
 
 /** Square metres are kept as they are; every other standard is money in fen. */
@@ -22,12 +23,16 @@ const isMoney = (p: FundParameter) => p !== 'spacePer100Households';
 
 function StandardModal({ open, year, onClose, onSaved }: { open: boolean; year: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { form, saving, submit } = useSaveForm<{ parameter: FundParameter; value: string; source: string; year: number }, 'funds.saveStandard'>(
+  const lang = useLanguage();
+  const { form, saving, submit: save } = useSaveForm<{ parameter: FundParameter; value: string; source: string; year: number }, 'funds.saveStandard'>(
     'funds.saveStandard',
     ['parameter', 'value', 'source', 'year'],
     (v) => ({ parameter: v.parameter, value: isMoney(v.parameter) ? (parseYuan(v.value) ?? Number.NaN) : Number(v.value), source: v.source, year: v.year }),
     () => onSaved(),
   );
+  const submit = async () => {
+    if (amountsRead(form, ['value'], lang)) await save();
+  };
   useEffect(() => {
     if (open) form.setFieldsValue({ parameter: 'officePer1000Households', value: '', source: '', year });
   }, [open, year, form]);
@@ -67,7 +72,8 @@ interface EntryValues {
 
 function EntryModal({ open, communities, onClose, onSaved }: { open: boolean; communities: { id: number; name: string }[]; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { form, saving, submit } = useSaveForm<EntryValues, 'funds.saveEntry'>(
+  const lang = useLanguage();
+  const { form, saving, submit: save } = useSaveForm<EntryValues, 'funds.saveEntry'>(
     'funds.saveEntry',
     ['communityId', 'direction', 'amountFen', 'onDate', 'purpose', 'voucher', 'attachments'],
     (v) => ({
@@ -84,6 +90,9 @@ function EntryModal({ open, communities, onClose, onSaved }: { open: boolean; co
     }),
     () => onSaved(),
   );
+  const submit = async () => {
+    if (amountsRead(form, ['amountFen'], lang)) await save();
+  };
   useEffect(() => {
     if (open) form.setFieldsValue({ communityId: communities[0]?.id, direction: 'out', amountFen: '', onDate: dayjs(), purpose: '', voucher: '', attachments: '' });
   }, [open, communities, form]);

@@ -53,7 +53,7 @@ export function HistoryDrawer({ memberId, canEdit, onClose, onChanged }: { membe
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={k('current')}>{h.current ? <span className="dues-rule">{h.current.rule}</span> : k('noBase')}</Descriptions.Item>
             <Descriptions.Item label={t('dues.columns.branch')}>{h.branch}</Descriptions.Item>
-            <Descriptions.Item label={k('payments')}>{h.paidTo ? k('paidTo', { month: formatMonth(h.paidTo, lang) }) : k('notPaid')}</Descriptions.Item>
+            <Descriptions.Item label={k('standing')}>{h.paidTo ? k('paidTo', { month: formatMonth(h.paidTo, lang) }) : k('notPaid')}</Descriptions.Item>
           </Descriptions>
           <div>
             <div className="dues-toolbar">

@@ -9,7 +9,8 @@ import { DUES_METHODS, type DuesMethod } from '../../../../shared/api/schemas-du
 import { parseYuan } from '../../../../shared/dues/money';
 import { FormModal } from '../../components/FormModal';
 import { useSaveForm } from '../counter/use-save-form';
-import { monthChoices, yuan } from './dues-format';
+import { amountsRead, monthChoices, yuan } from './dues-format';
+import { useLanguage } from '../../lib/use-language';
 
 interface Values {
   memberId: number | undefined;
@@ -22,7 +23,8 @@ interface Values {
 
 export function PayModal({ open, period, rows, memberId, onClose, onSaved }: { open: boolean; period: string; rows: DuesLedgerRow[]; memberId?: number; onClose: () => void; onSaved: (p: DuesPaymentInfo) => void }) {
   const { t } = useTranslation();
-  const { form, saving, submit } = useSaveForm<Values, 'dues.pay'>(
+  const lang = useLanguage();
+  const { form, saving, submit: save } = useSaveForm<Values, 'dues.pay'>(
     'dues.pay',
     ['memberId', 'periods', 'amountFen', 'method', 'reference', 'paidOn'],
     (v) => ({
@@ -43,6 +45,9 @@ export function PayModal({ open, period, rows, memberId, onClose, onSaved }: { o
     const row = rows.find((r) => r.memberId === memberId);
     form.setFieldsValue({ memberId, periods: [period], amountFen: row ? yuan(Math.max(0, row.dueFen - row.paidFen)) : '', method: 'cash', reference: '', paidOn: dayjs() });
   }, [open, memberId, period, rows, form]);
+  const submit = async () => {
+    if (amountsRead(form, ['amountFen'], lang)) await save();
+  };
   const chosen = Form.useWatch('memberId', form);
   const months = Form.useWatch('periods', form);
   const row = rows.find((r) => r.memberId === chosen);

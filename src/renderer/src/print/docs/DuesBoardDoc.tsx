@@ -6,7 +6,7 @@ import { useApi } from '../../api/use-api';
 import { yuan } from '../../pages/dues/dues-format';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
-import { DocLoading, formalDate } from './doc-parts';
+import { DocLoading, formalDate, spacedTitle } from './doc-parts';
 import './dues-docs.css';
 
 export function DuesBoardDoc({ params, paper, reloadKey, report }: DocProps) {
@@ -23,7 +23,7 @@ export function DuesBoardDoc({ params, paper, reloadKey, report }: DocProps) {
     <Sheet paper={paper} className="doc-dues-board">
       <header className="doc-title-block">
         <div className="doc-kicker">{b.branch}</div>
-        <h1 className="doc-title">{k('title', { month: formalDate(period, i18n.language) })}</h1>
+        <h1 className="doc-title">{spacedTitle(k('title', { month: formalDate(period, i18n.language) }))}</h1>
       </header>
       <table className="dues-board-table">
         <thead>
