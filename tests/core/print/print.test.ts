@@ -119,7 +119,7 @@ describe('public boards', () => {
       }
     }
     const [volunteers, commitments, probationary, candidates, full] = boards;
-    expect(candidates.groups.flatMap((g) => g.rows)).toContainEqual(['孙晓明', '男', '2000年4月', '11*************717', '2023年3月1日', '2024年3月1日', '2025年3月5日']);
+    expect(candidates.groups.flatMap((g) => g.rows)).toContainEqual(['孙晓明', '男', '2000年4月', '11*************717', '2024年3月1日', '2025年3月5日']);
     expect(full.groups.flatMap((g) => g.rows)).toContainEqual(['钱文静', '男', '2000年4月', '11*************725', '2025年6月1日', '2026年6月1日']);
     expect(candidates.noticePeriod?.workdays).toBe(5);
     expect(volunteers.groups.flatMap((g) => g.rows.flat())).toContain('139****5678');

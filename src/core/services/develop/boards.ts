@@ -36,7 +36,7 @@ function grouped(db: SqliteDatabase, rows: { orgId: number; cells: string[] }[])
 
 const sexText = (sex: 1 | 2, lang: Language) => DEVELOP_SEX_TEXT[lang][sex];
 
-/** 发展对象公示: who is proposed for admission, since when an activist and a candidate. */
+/** 发展对象公示: who is proposed for admission, since when an activist and a candidate (six columns: A4 upright holds them on one line each). */
 export function candidateBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): Board {
   const rows = people(db, 'candidate', input.orgId, scope).map((p) => {
     const path = pathOfPerson(db, p);
@@ -47,13 +47,12 @@ export function candidateBoard(db: SqliteDatabase, input: ApiParsedInput<'print.
         sexText(p.sex, lang),
         paperDate(p.birth_date.slice(0, 7), lang),
         publicCell({ kind: 'idNumber', value: p.id_number }),
-        path.applied ? paperDate(path.applied, lang) : '',
         path.activist ? paperDate(path.activist, lang) : '',
         path.candidate ? paperDate(path.candidate, lang) : '',
       ],
     };
   });
-  return { columns: ['name', 'sex', 'birthDate', 'idNumber', 'appliedOn', 'activistOn', 'candidateOn'], groups: grouped(db, rows) };
+  return { columns: ['name', 'sex', 'birthDate', 'idNumber', 'activistOn', 'candidateOn'], groups: grouped(db, rows) };
 }
 
 /** 预备党员拟转正公示: probationary members approved, with the day they joined and the day the probation ends. */
