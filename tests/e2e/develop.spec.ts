@@ -1,7 +1,9 @@
 // 发展党员 end to end on the browser host: an activist seeded through the contract shows on the board with the
 // one-year mark; recording 确定为发展对象 a day too early is refused under the date field with the rule and the
 // first possible day; the right day moves the card to 发展对象. The page fits 1366×768.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, addYears } from '../../src/shared/develop/dates';
 import { citizenIdCheckDigit } from '../../src/shared/validators';
@@ -25,6 +27,7 @@ function idFor(birth: string, seq: number): string {
 }
 
 const ACTIVIST = localDay(400);
+const SUN_ID = idFor('2000-04-12', 71);
 const APPLIED = localDay(430);
 
 test.beforeAll(async () => {
@@ -38,7 +41,7 @@ test.beforeAll(async () => {
   const branch = tree.find((o) => o.level === 'branch' && o.closedOn === null)!;
   const members = await call<{ members: { id: number; category: string }[] }>('members.list', { limit: 50 });
   const full = members.members.find((m) => m.category === 'full')!;
-  let p = await call<{ id: number; version: number }>('develop.create', { name: '孙晓明', idNumber: idFor('2000-04-12', 71), orgId: branch.id, appliedOn: APPLIED });
+  let p = await call<{ id: number; version: number }>('develop.create', { name: '孙晓明', idNumber: SUN_ID, orgId: branch.id, appliedOn: APPLIED });
   p = await call('develop.recordStep', { id: p.id, version: p.version, step: 'talked', on: addDays(APPLIED, 10), people: '支部书记' });
   p = await call('develop.recordStep', { id: p.id, version: p.version, step: 'activist', on: ACTIVIST, memberIds: [full.id] });
   p = await call('develop.recordStep', { id: p.id, version: p.version, step: 'review', on: addDays(ACTIVIST, 170) });
@@ -94,6 +97,22 @@ test('the counts per community and branch, and the page within 1366×768', async
   const table = page.locator('.ant-table').first();
   await expect(table).toContainText('合计');
   await page.screenshot({ path: `${SHOTS}/counts.png` });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = await page.evaluate<number>('document.documentElement.scrollWidth');
   expect(width).toBeLessThanOrEqual(1366);
+});
+
+test('the notice of candidates prints with the ID number masked', async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole('button', { name: '发展对象公示' }).click();
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  const file = path.join(SHOTS, 'candidates-notice.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(SHOTS, 'candidates-notice')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/发\s*展\s*对\s*象\s*公\s*示/);
+  expect(text).toContain('孙晓明');
+  expect(text).toContain(`${SUN_ID.slice(0, 2)}*************${SUN_ID.slice(-3)}`);
+  expect(text).not.toContain(SUN_ID);
+  expect(text).not.toContain(SUN_ID.slice(6, 14));
+  expect(text).toContain('公示期');
 });

@@ -233,6 +233,9 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
   },
 };
 
+/** Sex as the notices print it. */
+export const DEVELOP_SEX_TEXT: Record<Language, Record<1 | 2, string>> = { 'zh-CN': { 1: '男', 2: '女' }, en: { 1: 'male', 2: 'female' } };
+
 /** Where an import's refused cell is: its Excel row, its column's header and letter, then the problem. */
 export const DEVELOP_ROW_TEXT: Record<Language, { withLetter: string; withoutLetter: string }> = {
   'zh-CN': { withLetter: '第 {{row}} 行“{{column}}”（{{letter}} 列）：{{issue}}', withoutLetter: '第 {{row}} 行“{{column}}”：{{issue}}' },

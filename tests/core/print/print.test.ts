@@ -92,6 +92,22 @@ describe('public boards', () => {
     // A commitment typed with a phone and an ID number inside it.
     await t.app.invoke('commitments.save', { memberId: members[1].id, year: 2026, commitment: `有事请找我 13812345678，身份证 ${members[1].idNumber}` }, t.adminToken);
 
+    // Two people of the development register: a candidate (发展对象公示) and an approved probationary member (拟转正公示).
+    const branch = (await t.app.invoke('orgs.tree', {}, t.adminToken)).find((o) => o.level === 'branch')!;
+    const db = t.app.database;
+    const person = db.prepare(
+      `INSERT INTO develop_people (name, id_number, sex, birth_date, org_id, stage, applied_on, last_step_on, created_at, updated_at)
+       VALUES (?, ?, 1, '2000-04-12', ?, ?, '2023-03-01', '2025-09-01', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    );
+    const step = db.prepare("INSERT INTO develop_steps (person_id, step, on_date, recorded_by, recorded_at) VALUES (?, ?, ?, 'test', '2026-01-01T00:00:00Z')");
+    for (const [name, id, stage, steps] of [
+      ['孙晓明', '110101200004120717', 'candidate', [['applied', '2023-03-01'], ['activist', '2024-03-01'], ['candidate', '2025-03-05']]],
+      ['钱文静', '110101200004120725', 'probationary', [['applied', '2022-03-01'], ['activist', '2022-06-01'], ['candidate', '2023-06-05'], ['admitted', '2025-06-01'], ['approved', '2025-07-01']]],
+    ] as const) {
+      const personId = Number(person.run(name, id, branch.id, stage).lastInsertRowid);
+      for (const [kind, on] of steps) step.run(personId, kind, on);
+    }
+
     const boards: PrintBoard[] = [];
     for (const kind of BOARD_KINDS) boards.push(await t.app.invoke('print.board', { kind }, t.adminToken));
     for (const board of boards) {
@@ -102,7 +118,10 @@ describe('public boards', () => {
         expect(text, `${board.kind}: ${text}`).not.toMatch(FULL_ID);
       }
     }
-    const [volunteers, commitments, probationary] = boards;
+    const [volunteers, commitments, probationary, candidates, full] = boards;
+    expect(candidates.groups.flatMap((g) => g.rows)).toContainEqual(['孙晓明', '男', '2000年4月', '11*************717', '2024年3月1日', '2025年3月5日']);
+    expect(full.groups.flatMap((g) => g.rows)).toContainEqual(['钱文静', '男', '2000年4月', '11*************725', '2025年6月1日', '2026年6月1日']);
+    expect(candidates.noticePeriod?.workdays).toBe(5);
     expect(volunteers.groups.flatMap((g) => g.rows.flat())).toContain('139****5678');
     // A team is posted with its field of service.
     expect(volunteers.groups.find((g) => g.title === '红色物业维修队')?.team).toMatchObject({ skill: 'repairs' });

@@ -18,6 +18,8 @@ import { getStation, missingStation } from './station';
 import { workdayCalendar } from '../counter/workdays';
 import { localIsoDate } from '../../../shared/validators';
 import type { Scope } from '../../scope';
+import { candidateBoard, fullBoard } from '../develop/boards';
+import { developSettings } from '../develop/settings';
 
 /** A value as it may appear on a public board. */
 export type PublicValue =
@@ -61,7 +63,7 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
     groups: built.groups,
     total: built.groups.reduce((n, g) => n + g.rows.length, 0),
     contact,
-    noticePeriod: input.kind === 'probationary' ? noticePeriod(db, now) : null,
+    noticePeriod: input.kind === 'probationary' ? noticePeriod(db, now) : input.kind.startsWith('develop') ? noticePeriod(db, now, developSettings(db).noticeWorkdays) : null,
     missing: missingStation(contact, 'board'),
   };
   return scrubBoard(board);
@@ -70,10 +72,10 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
 /** A notice of new probationary members is posted for 5 working days, counted from the next working day. */
 export const NOTICE_WORKDAYS = 5;
 
-function noticePeriod(db: SqliteDatabase, now: Date): { from: string; to: string; workdays: number } {
+function noticePeriod(db: SqliteDatabase, now: Date, workdays = NOTICE_WORKDAYS): { from: string; to: string; workdays: number } {
   const calendar = workdayCalendar(db);
   const from = calendar.nextWorkday(localIsoDate(now));
-  return { from, to: calendar.addWorkdays(from, NOTICE_WORKDAYS - 1), workdays: NOTICE_WORKDAYS };
+  return { from, to: calendar.addWorkdays(from, workdays - 1), workdays };
 }
 
 /** The last guard: every text on the board (titles included) with any phone or ID number masked. */
@@ -93,6 +95,8 @@ const BUILDERS: Record<BoardKind, Builder> = {
   volunteers: volunteerBoard,
   commitments: commitmentBoard,
   probationary: probationaryBoard,
+  developCandidates: candidateBoard,
+  developFull: fullBoard,
 };
 
 function pushTo(groups: Map<string, string[][]>, title: string, row: string[]): void {

@@ -9,6 +9,8 @@ export const developEn: Shape<typeof developZhCN> = {
     title: 'Developing new members',
     description: 'Applicant → activist → candidate → probationary member → full member, each step checked against the time rules of the regulations',
     add: 'Enter an application',
+    printCandidates: 'Candidates notice',
+    printFull: 'Full-membership notice',
     import: 'Import register',
     filter: { all: 'All', dueThisMonth: 'Due this month', overdue: 'Overdue' },
     search: 'Name or ID number',

@@ -55,9 +55,9 @@ export const printEn: typeof printZhCN = {
       open: 'Print three lists',
     },
     board: {
-      titles: { volunteers: 'Volunteer teams and members', commitments: "Party members' commitments {{year}}", probationary: 'Probationary members: public notice' },
+      titles: { volunteers: 'Volunteer teams and members', commitments: "Party members' commitments {{year}}", probationary: 'Probationary members: public notice', developCandidates: 'Notice of candidates for admission', developFull: 'Notice of probationary members due for full membership' },
       privacy: 'Phone and ID numbers are partly hidden and addresses shown to the community only, to protect personal data',
-      columns: { name: 'Name', volunteerKind: 'Status', phone: 'Phone', skills: 'Skills', hours: 'Hours served', commitment: 'Commitment', sex: 'Sex', ethnicity: 'Ethnicity', birthDate: 'Born', education: 'Education', occupation: 'Occupation', joinDate: 'Joined', address: 'Community' },
+      columns: { name: 'Name', volunteerKind: 'Status', phone: 'Phone', skills: 'Skills', hours: 'Hours served', commitment: 'Commitment', sex: 'Sex', ethnicity: 'Ethnicity', birthDate: 'Born', education: 'Education', occupation: 'Occupation', joinDate: 'Joined', address: 'Community', idNumber: 'ID number', appliedOn: 'Applied', activistOn: 'Activist since', candidateOn: 'Candidate since', admittedOn: 'Joined', probationEnds: 'Probation ends' },
       groupCount: '{{count}}',
       teamSkill: 'Field: {{skill}}',
       teamLeader: 'Leader: {{leader}}',
@@ -69,7 +69,7 @@ export const printEn: typeof printZhCN = {
       separator: '; ',
       end: '.',
       signature: '{{unit}}',
-      open: { volunteers: 'Print volunteer board', commitments: 'Print commitments board', probationary: 'Print probationary notice' },
+      open: { volunteers: 'Print volunteer board', commitments: 'Print commitments board', probationary: 'Print probationary notice', developCandidates: 'Print candidates notice', developFull: 'Print full-membership notice' },
       empty: 'Nothing to post',
     },
     letter: {

@@ -53,9 +53,9 @@ export const printZhCN = {
       open: '打印三张清单',
     },
     board: {
-      titles: { volunteers: '志愿服务队及队员公示', commitments: '{{year}}年度党员承诺公示', probationary: '预备党员公示' },
+      titles: { volunteers: '志愿服务队及队员公示', commitments: '{{year}}年度党员承诺公示', probationary: '预备党员公示', developCandidates: '发展对象公示', developFull: '预备党员拟转正公示' },
       privacy: '为保护个人信息，电话号码、证件号码已部分隐藏，住址只公示到社区',
-      columns: { name: '姓名', volunteerKind: '身份', phone: '联系电话', skills: '服务特长', hours: '服务时长\n（小时）', commitment: '承诺内容', sex: '性别', ethnicity: '民族', birthDate: '出生年月', education: '学历', occupation: '工作岗位', joinDate: '入党日期', address: '居住社区' },
+      columns: { name: '姓名', volunteerKind: '身份', phone: '联系电话', skills: '服务特长', hours: '服务时长\n（小时）', commitment: '承诺内容', sex: '性别', ethnicity: '民族', birthDate: '出生年月', education: '学历', occupation: '工作岗位', joinDate: '入党日期', address: '居住社区', idNumber: '公民身份号码', appliedOn: '申请入党时间', activistOn: '确定为积极分子时间', candidateOn: '确定为发展对象时间', admittedOn: '入党时间', probationEnds: '预备期满时间' },
       groupCount: '{{count}} 人',
       teamSkill: '服务领域：{{skill}}',
       teamLeader: '队长：{{leader}}',
@@ -67,7 +67,7 @@ export const printZhCN = {
       separator: '；',
       end: '。',
       signature: '{{unit}}',
-      open: { volunteers: '打印志愿者公示', commitments: '打印承诺公示', probationary: '打印预备党员公示' },
+      open: { volunteers: '打印志愿者公示', commitments: '打印承诺公示', probationary: '打印预备党员公示', developCandidates: '打印发展对象公示', developFull: '打印拟转正公示' },
       empty: '没有可公示的内容',
     },
     letter: {

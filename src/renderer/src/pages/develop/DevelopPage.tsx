@@ -16,6 +16,7 @@ import { useReportError } from '../../lib/errors';
 import { indexOrgs } from '../../lib/org-tree';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
+import { PrintButton } from '../../print/PrintButton';
 import { ApplicantModal } from './ApplicantModal';
 import { dueFlag, monthEnd, stageName, stepName } from './develop-labels';
 import { PersonDrawer } from './PersonDrawer';
@@ -54,7 +55,9 @@ export default function DevelopPage() {
         description={t('develop.description')}
         extra={
           <Space>
-            <Input.Search allowClear placeholder={t('develop.search')} aria-label={t('develop.search')} style={{ width: 200 }} onSearch={setQuery} />
+            <Input.Search allowClear placeholder={t('develop.search')} aria-label={t('develop.search')} style={{ width: 170 }} onSearch={setQuery} />
+            <PrintButton doc="board" params={{ kind: 'developCandidates' }} label={t('develop.printCandidates')} />
+            <PrintButton doc="board" params={{ kind: 'developFull' }} label={t('develop.printFull')} />
             <Segmented<Filter> value={filter} onChange={setFilter} options={(['all', 'dueThisMonth'] as const).map((f) => ({ value: f, label: t(`develop.filter.${f}`) }))} />
             {canEdit && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>

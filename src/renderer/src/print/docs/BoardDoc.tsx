@@ -8,12 +8,12 @@ import { PaginatedTable, type TableColumn } from '../PaginatedTable';
 import type { DocProps } from '../doc-types';
 import { DocLoading, formalDate, spacedTitle } from './doc-parts';
 
-const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 5, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 6 };
+const WEIGHTS: Record<string, number> = { name: 5, volunteerKind: 4, phone: 7, skills: 10, hours: 5, commitment: 30, sex: 4, ethnicity: 5, birthDate: 6, education: 7, occupation: 9, joinDate: 8, address: 6, idNumber: 12, appliedOn: 9, activistOn: 9, candidateOn: 9, admittedOn: 9, probationEnds: 9 };
 /** Never broken inside: names (买买提·艾力), 俄罗斯族, dates, phones, hours, the community (all a board shows of an address). */
-const ONE_LINE = new Set(['name', 'volunteerKind', 'phone', 'birthDate', 'joinDate', 'hours', 'ethnicity', 'sex', 'education', 'address']);
+const ONE_LINE = new Set(['name', 'volunteerKind', 'phone', 'birthDate', 'joinDate', 'hours', 'ethnicity', 'sex', 'education', 'address', 'idNumber', 'appliedOn', 'activistOn', 'candidateOn', 'admittedOn', 'probationEnds']);
 /** Body type (print.css .doc-board): A3 is read from 2 m. */
 const BODY_PT = { A3: 20, A4: 12 } as const;
-const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education']);
+const CENTERED = new Set(['volunteerKind', 'hours', 'sex', 'ethnicity', 'birthDate', 'joinDate', 'phone', 'education', 'idNumber', 'appliedOn', 'activistOn', 'candidateOn', 'admittedOn', 'probationEnds']);
 
 export function boardKind(params: URLSearchParams): BoardKind {
   const kind = params.get('kind');
