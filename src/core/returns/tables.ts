@@ -7,6 +7,7 @@ import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '..
 import { LEAVING_PARTY_REASONS } from '../../shared/api/schemas';
 import type { PeriodBounds } from './period';
 import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHoursTable } from './service-tables';
+import { GOV_COLUMNS, governanceTable } from './gov-table';
 
 const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }));
 
@@ -133,9 +134,10 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
   transfers: TRANSFER_COLUMNS,
   serviceRequests: REQUEST_COLUMNS,
   volunteerHours: VOLUNTEER_COLUMNS,
+  governance: GOV_COLUMNS,
 };
 
 /** Every table of the return for the period, in the order they are printed. */
 export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
-  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p)];
+  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), governanceTable(db, p)];
 }

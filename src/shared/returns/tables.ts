@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'governance'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -41,6 +41,7 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   transfers: { zh: '组织关系转接', en: 'Transfers of membership' },
   serviceRequests: { zh: '便民服务办件（三张清单）', en: 'Service requests by list' },
   volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  governance: { zh: '社区治理（公开、项目、审计、换届）', en: 'Community governance' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -73,6 +74,17 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   overdue: { zh: '仍逾期', en: 'Still overdue' },
   volunteers: { zh: '志愿者人数', en: 'Volunteers' },
   hours: { zh: '服务时长（小时）', en: 'Hours' },
+  partyOnTime: { zh: '党务按时公开', en: 'Party affairs published' },
+  affairsOnTime: { zh: '居务按时公开', en: 'Community affairs published' },
+  financeOnTime: { zh: '财务按时公开', en: 'Finances published' },
+  serviceOnTime: { zh: '服务按时公开', en: 'Services published' },
+  projects: { zh: '本年项目', en: 'Projects this year' },
+  projectsDone: { zh: '已完成项目', en: 'Projects done' },
+  projectsRate: { zh: '项目完成率（%）', en: 'Projects done (%)' },
+  audits: { zh: '计划审计', en: 'Audits planned' },
+  auditsDone: { zh: '完成审计', en: 'Audits done' },
+  auditsRate: { zh: '审计完成率（%）', en: 'Audits done (%)' },
+  electionsDue: { zh: '到期应换届', en: 'Elections due' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {
