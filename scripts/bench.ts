@@ -16,6 +16,7 @@ import { importMembers } from '../src/core/import/import-members';
 import ExcelJS from 'exceljs';
 import { benchExchange } from './bench-exchange';
 import { encodeGbk } from '../tests/support/gbk';
+import { benchGov } from './bench-gov';
 
 interface Row {
   what: string;
@@ -50,6 +51,7 @@ async function main() {
   if (wanted('import')) await rosterImport();
   if (wanted('screen')) await firstRowsOnScreen();
   if (wanted('exchange')) await benchExchange(dir, add);
+  if (wanted('gov')) await benchGov(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
