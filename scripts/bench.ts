@@ -19,6 +19,7 @@ import { encodeGbk } from '../tests/support/gbk';
 import { seedMeetings } from '../src/core/services/life/seed-meetings';
 import { HELD_MONTHS_SQL } from '../src/core/services/life/compliance';
 import { benchDues } from './bench-dues';
+import { benchGov } from './bench-gov';
 
 interface Row {
   what: string;
@@ -55,6 +56,7 @@ async function main() {
   if (wanted('exchange')) await benchExchange(dir, add);
   if (wanted('life')) await lifeCompliance();
   if (wanted('dues')) await benchDues(dir, add);
+  if (wanted('gov')) await benchGov(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;

@@ -72,7 +72,7 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   await expect(page.getByText(`${communityName} · 财务 · 已按时公开`).or(page.getByText(`${communityName} · 财务 · 逾期未公开`))).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-disclosure.png') });
   // The page fits the screen: nothing wider than the window.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
 
   await page.getByRole('tab', { name: '项目' }).click();
   await expect(page.getByTestId('gov-street-rate')).toHaveText('60.4%');

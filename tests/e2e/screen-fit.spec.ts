@@ -25,6 +25,7 @@ const PAGES: { menu: string; tabs?: string[] }[] = [
   { menu: '月报报送' },
   { menu: '党员承诺' },
   { menu: '系统设置' },
+  { menu: '社区治理', tabs: ['四议两公开', '项目', '换届', '标准', '审计'] },
 ];
 
 test('every page fits a 1366×768 screen: nothing cut off, no heading one character a line', async ({ page }) => {

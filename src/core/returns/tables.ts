@@ -9,6 +9,7 @@ import type { PeriodBounds } from './period';
 import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHoursTable } from './service-tables';
 import { LIFE_COLUMNS, orgLifeTable } from './life-table';
 import { DUES_COLUMNS, duesTable, FUNDS_COLUMNS, fundsTable } from './dues-tables';
+import { GOV_COLUMNS, governanceTable } from './gov-table';
 
 const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }));
 
@@ -138,9 +139,10 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
   orgLife: LIFE_COLUMNS,
   dues: DUES_COLUMNS,
   funds: FUNDS_COLUMNS,
+  governance: GOV_COLUMNS,
 };
 
 /** Every table of the return for the period, in the order they are printed. */
 export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
-  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p)];
+  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p), governanceTable(db, p)];
 }

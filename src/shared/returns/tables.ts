@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife', 'dues', 'funds'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife', 'dues', 'funds', 'governance'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -44,6 +44,7 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   orgLife: { zh: '组织生活落实情况', en: 'Organizational life' },
   dues: { zh: '党费收缴（按社区，金额单位：分）', en: 'Party dues by community (amounts in fen)' },
   funds: { zh: '党建经费收支（按社区，金额单位：分）', en: 'Party-building funds by community (amounts in fen)' },
+  governance: { zh: '社区治理（公开、项目、审计、换届）', en: 'Community governance' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -93,6 +94,17 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   duesInArrears: { zh: '欠交党员', en: 'Members in arrears' },
   fundsReceived: { zh: '收入（分）', en: 'Received (fen)' },
   fundsSpent: { zh: '支出（分）', en: 'Spent (fen)' },
+  partyOnTime: { zh: '党务按时公开', en: 'Party affairs published' },
+  affairsOnTime: { zh: '居务按时公开', en: 'Community affairs published' },
+  financeOnTime: { zh: '财务按时公开', en: 'Finances published' },
+  serviceOnTime: { zh: '服务按时公开', en: 'Services published' },
+  projects: { zh: '本年项目', en: 'Projects this year' },
+  projectsDone: { zh: '已完成项目', en: 'Projects done' },
+  projectsRate: { zh: '项目完成率（%）', en: 'Projects done (%)' },
+  audits: { zh: '计划审计', en: 'Audits planned' },
+  auditsDone: { zh: '完成审计', en: 'Audits done' },
+  auditsRate: { zh: '审计完成率（%）', en: 'Audits done (%)' },
+  electionsDue: { zh: '到期应换届', en: 'Elections due' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ReturnTable } from '../../../src/shared/returns/tables';
+import { RETURN_TABLE_IDS, type ReturnTable } from '../../../src/shared/returns/tables';
 import { count, expectError } from '../../support/factory';
 import { buildPackage, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 import { importMembers } from '../../../src/core/import/import-members';
