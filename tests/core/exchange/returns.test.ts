@@ -9,7 +9,6 @@ import { count, expectError } from '../../support/factory';
 import { buildPackage, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 import { importMembers } from '../../../src/core/import/import-members';
 import { memberRow, nationalRoster, writeWorkbook } from '../import/roster-workbooks';
-import { RETURN_TABLE_IDS } from '../../../src/shared/returns/tables';
 
 const sites = sitesForEachTest();
 
