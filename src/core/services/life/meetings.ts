@@ -10,7 +10,7 @@ import { absentSixMonths, hasQuorum } from '../../../shared/life-rules';
 import type { FieldIssue } from '../../../shared/result';
 import { localIsoDate } from '../../../shared/validators';
 import { assertVersion, issue, notFound, refuse, refused } from '../counter/refusals';
-import type { Scope } from '../../scope';
+import { scopeOrgIdsSubquery, type Scope } from '../../scope';
 import { rosterOfDay } from './roster';
 
 interface MeetingRow {
@@ -93,8 +93,9 @@ export function listMeetings(db: SqliteDatabase, input: ApiParsedInput<'life.lis
   add('mt.type = @type', 'type', input.meetingType);
   add('mt.held_on >= @from', 'from', input.from);
   add('mt.held_on <= @to', 'to', input.to);
-  let rows = db.prepare(`${MEETING_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mt.held_on DESC, mt.id DESC LIMIT @limit`).all(params) as MeetingRow[];
-  if (scope) rows = rows.filter((r) => scope.hasOrg(r.org_id));
+  // In SQL, before the limit: a user limited to one community gets a full page of its own meetings.
+  if (scope) add(`mt.org_id IN ${scopeOrgIdsSubquery('@community')}`, 'community', scope.communityParam);
+  const rows = db.prepare(`${MEETING_ROWS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY mt.held_on DESC, mt.id DESC LIMIT @limit`).all(params) as MeetingRow[];
   return rows.map((r) => toInfo(db, r));
 }
 
