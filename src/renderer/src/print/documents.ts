@@ -9,6 +9,7 @@ import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
 import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
 import { DuesBoardDoc } from './docs/DuesBoardDoc';
+import { DuesRemittanceDoc, DuesStatementDoc } from './docs/DuesSheetsDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -25,4 +26,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   slip: { view: SlipDoc, paper: () => paper('A5', 'portrait', [12, 12, 12, 12]), sizes: ['A5'], personal: true },
   duesReceipt: { view: DuesReceiptDoc, paper: () => paper('A5', 'landscape', [12, 14, 12, 14]), sizes: ['A5'], personal: true },
   duesBoard: { view: DuesBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: true },
+  duesRemittance: { view: DuesRemittanceDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4'], personal: false },
+  duesStatement: { view: DuesStatementDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 10, 12, 10]), sizes: ['A4', 'A3'], personal: true },
 };
