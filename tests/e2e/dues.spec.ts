@@ -111,6 +111,20 @@ test('the member’s dues history shows the rule and the payment; the notice boa
   expect(board).not.toMatch(/1[3-9]\d{9}/);
 });
 
+test('the remittance sheet and the year statement print with the month’s figures', async ({ page }) => {
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '党费' }).click();
+  await page.getByRole('button', { name: '上缴报表' }).click();
+  const remittance = await pdfText(page, 'remittance');
+  expect(remittance.replace(/\s+/g, '')).toContain('党费上缴报表');
+  expect(remittance).toMatch(/合计\s+\d+\s+[\d,.]+\s+15\.00/);
+  await page.goBack();
+  await page.getByRole('button', { name: '年度明细' }).click();
+  const statement = await pdfText(page, 'statement');
+  expect(statement).toContain(member.name);
+  expect(statement).toContain('15.00');
+});
+
 test('the funds page shows each community’s entitlement and balance', async ({ page }) => {
   await call('funds.saveStandard', { parameter: 'officePer1000Households', value: 1_000_000, source: '街道党建工作经费标准', year: Number(period.slice(0, 4)) });
   await login(page, host, ADMIN.username, ADMIN.password);

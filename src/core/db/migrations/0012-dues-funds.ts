@@ -42,8 +42,8 @@ export function up(db: SqliteDatabase): void {
     CREATE UNIQUE INDEX dues_ledger_member_period ON dues_ledger (member_id, period);
     CREATE INDEX dues_ledger_org_period ON dues_ledger (org_id, period);
     CREATE INDEX dues_ledger_period ON dues_ledger (period);
-    -- Only the months still owed: the arrears list reads these and nothing else.
-    CREATE INDEX dues_ledger_unpaid ON dues_ledger (member_id, period) WHERE paid_fen < due_fen;
+    -- Only the months still owed, covering what the arrears list reads: it never touches the table's rows.
+    CREATE INDEX dues_ledger_unpaid ON dues_ledger (member_id, period, org_id, due_fen, paid_fen) WHERE paid_fen < due_fen;
 
     CREATE TABLE dues_payments (
       id INTEGER PRIMARY KEY,

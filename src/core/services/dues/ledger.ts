@@ -49,21 +49,22 @@ export function generateLedger(db: SqliteDatabase, period: string, orgIds: reado
         WHERE ${ON_ROLL} AND ${orgFilter('m.org_id', orgIds)}`,
     )
     .all({ period }) as RosterRow[];
-  const existing = new Set(db.prepare(`SELECT member_id FROM dues_ledger WHERE period = ? AND ${orgFilter('org_id', orgIds)}`).pluck().all(period) as number[]);
+  const rowsBefore = db.prepare('SELECT count(*) FROM dues_ledger WHERE period = ?').pluck();
+  const before = rowsBefore.get(period) as number;
   const upsert = db.prepare(
     `INSERT INTO dues_ledger (member_id, org_id, period, category, base_fen, due_fen) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (member_id, period) DO UPDATE SET org_id = excluded.org_id, category = excluded.category, base_fen = excluded.base_fen, due_fen = excluded.due_fen`,
   );
-  let created = 0;
-  let updated = 0;
+  let written = 0;
   for (const r of roster) {
     if (r.category === null) continue; // no base yet: counted as missing by the ledger
     const { dueFen } = dueOf({ category: r.category, base_fen: r.base_fen, adjustment: r.adjustment ?? 'none', reduced_fen: r.reduced_fen }, farmer);
     upsert.run(r.member_id, r.org_id, period, r.category, r.base_fen, dueFen);
-    if (existing.has(r.member_id)) updated++;
-    else created++;
+    written++;
   }
-  return { period, created, updated };
+  // Rows the month did not have before were created; the others were brought up to date.
+  const created = (rowsBefore.get(period) as number) - before;
+  return { period, created, updated: written - created };
 }
 
 /** Ensures a member's ledger row for a month (a payment in advance, or for a month not generated yet). */

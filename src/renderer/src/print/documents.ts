@@ -11,6 +11,7 @@ import { LifeBookDoc, LifeMinutesDoc, LifeSignInDoc, LifeTallyDoc } from './docs
 import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
 import { DuesBoardDoc } from './docs/DuesBoardDoc';
 import { GovBoardDoc, GovDecisionDoc, GovProjectsDoc } from './docs/GovDocs';
+import { DuesRemittanceDoc, DuesStatementDoc } from './docs/DuesSheetsDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -35,4 +36,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   govBoard: { view: GovBoardDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4', 'A3'], personal: false },
   govProjects: { view: GovProjectsDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: false },
   govDecision: { view: GovDecisionDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: false },
+  duesRemittance: { view: DuesRemittanceDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4'], personal: false },
+  duesStatement: { view: DuesStatementDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 10, 12, 10]), sizes: ['A4', 'A3'], personal: true },
 };

@@ -131,6 +131,8 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
           </>
         )}
         {orgId && <PrintButton doc="duesBoard" params={{ org: orgId, period }} label={t('dues.board')} />}
+        <PrintButton doc="duesRemittance" params={{ period, org: orgId }} label={t('dues.remittance')} />
+        <PrintButton doc="duesStatement" params={{ year: period.slice(0, 4), org: orgId }} label={t('dues.statement')} />
       </div>
       {lastPayment && (
         <Alert

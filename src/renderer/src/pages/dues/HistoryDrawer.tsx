@@ -77,6 +77,8 @@ export function HistoryDrawer({ memberId, canEdit, onClose, onChanged }: { membe
           <div>
             <div className="dues-toolbar">
               <strong>{k('payments')}</strong>
+              <span className="dues-spacer" />
+              <PrintButton size="small" doc="duesStatement" params={{ year: new Date().getFullYear(), member: h.memberId }} label={t('dues.statement')} />
             </div>
             <Table
               size="small"
