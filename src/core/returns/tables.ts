@@ -7,6 +7,7 @@ import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '..
 import { LEAVING_PARTY_REASONS } from '../../shared/api/schemas';
 import type { PeriodBounds } from './period';
 import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHoursTable } from './service-tables';
+import { DEVELOPMENT_COLUMNS, developmentTable } from './development-table';
 
 const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }));
 
@@ -29,7 +30,7 @@ function build(id: ReturnTable['id'], columns: ReturnColumn[], rows: ReturnRow[]
 type CommunityRow = { key: string | null; name: string | null } & Record<string, number>;
 
 /** Community rows in the communities' order, every open community listed even with no members. */
-function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
+export function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
   const byKey = new Map(figures.map((f) => [f.key ?? 'none', f]));
   const communities = db.prepare('SELECT division_code AS key, name FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { key: string; name: string }[];
   const keys = communities.map((c) => ({ key: c.key, label: c.name }));
@@ -133,9 +134,10 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
   transfers: TRANSFER_COLUMNS,
   serviceRequests: REQUEST_COLUMNS,
   volunteerHours: VOLUNTEER_COLUMNS,
+  development: DEVELOPMENT_COLUMNS,
 };
 
 /** Every table of the return for the period, in the order they are printed. */
 export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
-  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p)];
+  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), developmentTable(db, p)];
 }

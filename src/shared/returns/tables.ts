@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'development'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -41,6 +41,7 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   transfers: { zh: '组织关系转接', en: 'Transfers of membership' },
   serviceRequests: { zh: '便民服务办件（三张清单）', en: 'Service requests by list' },
   volunteerHours: { zh: '志愿服务时长', en: 'Volunteer hours' },
+  development: { zh: '发展党员', en: 'Developing new members' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -73,6 +74,12 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   overdue: { zh: '仍逾期', en: 'Still overdue' },
   volunteers: { zh: '志愿者人数', en: 'Volunteers' },
   hours: { zh: '服务时长（小时）', en: 'Hours' },
+  applications: { zh: '递交入党申请', en: 'Applications' },
+  activists: { zh: '确定入党积极分子', en: 'New activists' },
+  candidates: { zh: '确定发展对象', en: 'New candidates' },
+  admissions: { zh: '接收预备党员', en: 'Admitted' },
+  yearAdmissions: { zh: '本年累计发展', en: 'Admitted this year' },
+  planned: { zh: '年度发展计划', en: 'Yearly plan' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { ReturnTable } from '../../../src/shared/returns/tables';
+import { RETURN_TABLE_IDS, type ReturnTable } from '../../../src/shared/returns/tables';
 import { count, expectError } from '../../support/factory';
 import { buildPackage, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 import { importMembers } from '../../../src/core/import/import-members';
@@ -123,7 +123,7 @@ describe('the package', () => {
   it('carries the national items of each member, the tables, a Chinese summary.xlsx and no community-only data', async () => {
     const street = await sites.street(1, 50);
     const { bytes, package: p } = await buildPackage(street);
-    expect(p.counts).toMatchObject({ members: 50, tables: 6 });
+    expect(p.counts).toMatchObject({ members: 50, tables: RETURN_TABLE_IDS.length });
     const files = unzipSync(bytes);
     expect(Object.keys(files).sort()).toEqual(['data/changes.jsonl', 'data/members.jsonl', 'data/tables.jsonl', 'data/transfers.jsonl', 'manifest.json', 'signature', 'summary.xlsx']);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
