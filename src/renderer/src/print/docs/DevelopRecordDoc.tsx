@@ -63,7 +63,7 @@ export function DevelopRecordDoc({ params, paper, reloadKey, report }: DocProps)
       <table className="pt-table develop-record-steps" style={{ marginTop: '6mm', width: '100%' }}>
         {/* The step's name kept on one line (确定为入党积极分子), the date too. */}
         <colgroup>
-          {[15, 24, 16, 14, 14, 17].map((w, i) => (
+          {[19, 24, 16, 12, 13, 16].map((w, i) => (
             <col key={i} style={{ width: `${w}%` }} />
           ))}
         </colgroup>
@@ -80,8 +80,8 @@ export function DevelopRecordDoc({ params, paper, reloadKey, report }: DocProps)
         <tbody>
           {data.steps.map((s) => (
             <tr key={s.id}>
-              <td className="doc-nowrap">{paperDate(s.on, i18n.language)}</td>
-              <td className="doc-nowrap">{DEVELOP_STEP_NAMES[lang][s.step]}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{paperDate(s.on, i18n.language)}</td>
+              <td style={{ whiteSpace: 'nowrap' }}>{DEVELOP_STEP_NAMES[lang][s.step]}</td>
               <td>{s.orgName ?? ''}</td>
               <td>{s.people ?? ''}</td>
               <td>{s.documentNumber ?? ''}</td>
