@@ -16,6 +16,7 @@ import { importMembers } from '../src/core/import/import-members';
 import ExcelJS from 'exceljs';
 import { benchExchange } from './bench-exchange';
 import { encodeGbk } from '../tests/support/gbk';
+import { benchDevelop } from './bench-develop';
 
 interface Row {
   what: string;
@@ -40,7 +41,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, develop). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -50,6 +51,7 @@ async function main() {
   if (wanted('import')) await rosterImport();
   if (wanted('screen')) await firstRowsOnScreen();
   if (wanted('exchange')) await benchExchange(dir, add);
+  if (wanted('develop')) await benchDevelop(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
