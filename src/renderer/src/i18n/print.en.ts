@@ -20,7 +20,7 @@ export const printEn: typeof printZhCN = {
     preparer: 'Prepared by: ',
     reviewer: 'Reviewed by: ',
     date: 'Date: ',
-    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', developRecord: 'Development record' },
+    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', developRecord: 'Development record', developRegister: 'Development register' },
     roster: {
       title: 'Roster of Party members',
       seq: 'No.',
@@ -75,6 +75,19 @@ export const printEn: typeof printZhCN = {
       next: 'Next step: {{step}} (from {{from}}, by {{to}})',
       keeper: 'Branch (seal)',
       open: 'Print the record',
+    },
+    developRegister: {
+      title: 'Development register',
+      name: 'Name',
+      idNumber: 'Citizen ID number',
+      stage: 'Stage',
+      appliedOn: 'Applied',
+      lastStepOn: 'Last step',
+      next: 'Next step',
+      due: 'From ~ by',
+      count: '{{count}} people',
+      total: '{{count}} people',
+      open: 'Register',
     },
     board: {
       titles: { volunteers: 'Volunteer teams and members', commitments: "Party members' commitments {{year}}", probationary: 'Probationary members: public notice', developCandidates: 'Notice of candidates for admission', developFull: 'Notice of probationary members due for full membership' },

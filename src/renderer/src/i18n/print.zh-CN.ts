@@ -18,7 +18,7 @@ export const printZhCN = {
     preparer: '制表人：',
     reviewer: '审核人：',
     date: '制表日期：',
-    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', developRecord: '发展党员工作纪实' },
+    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', developRecord: '发展党员工作纪实', developRegister: '发展党员登记表' },
     roster: {
       title: '党员花名册',
       seq: '序号',
@@ -73,6 +73,19 @@ export const printZhCN = {
       next: '下一环节：{{step}}（最早 {{from}}，最迟 {{to}}）',
       keeper: '党支部（盖章）',
       open: '打印工作纪实',
+    },
+    developRegister: {
+      title: '发展党员登记表',
+      name: '姓名',
+      idNumber: '公民身份号码',
+      stage: '阶段',
+      appliedOn: '申请入党时间',
+      lastStepOn: '最近一步时间',
+      next: '下一环节',
+      due: '最早 ~ 最迟',
+      count: '{{count}} 人',
+      total: '共 {{count}} 人',
+      open: '登记表',
     },
     board: {
       titles: { volunteers: '志愿服务队及队员公示', commitments: '{{year}}年度党员承诺公示', probationary: '预备党员公示', developCandidates: '发展对象公示', developFull: '预备党员拟转正公示' },

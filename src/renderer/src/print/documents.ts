@@ -8,6 +8,7 @@ import { RosterDoc, RosterOptions } from './docs/RosterDoc';
 import { SlipDoc } from './docs/SlipDoc';
 import { ThreeListsDoc } from './docs/ThreeListsDoc';
 import { DevelopRecordDoc } from './docs/DevelopRecordDoc';
+import { DevelopRegisterDoc } from './docs/DevelopRegisterDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -23,4 +24,5 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   letter: { view: LetterDoc, paper: () => paper('A4', 'portrait', [9, 16, 9, 16]), sizes: ['A4'], personal: true },
   slip: { view: SlipDoc, paper: () => paper('A5', 'portrait', [12, 12, 12, 12]), sizes: ['A5'], personal: true },
   developRecord: { view: DevelopRecordDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: true },
+  developRegister: { view: DevelopRegisterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: true },
 };
