@@ -116,3 +116,32 @@ test('the notice of candidates prints with the ID number masked', async ({ page 
   expect(text).not.toContain(SUN_ID.slice(6, 14));
   expect(text).toContain('公示期');
 });
+
+test('the development record of one person prints with every step on record', async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole('region', { name: '发展对象' }).locator('.develop-card', { hasText: '孙晓明' }).click();
+  await page.getByRole('button', { name: '打印工作纪实' }).click();
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  const file = path.join(SHOTS, 'develop-record.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(SHOTS, 'develop-record')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/发\s*展\s*党\s*员\s*工\s*作\s*纪\s*实/);
+  for (const step of ['递交入党申请书', '党组织派人谈话', '确定为入党积极分子', '半年考察', '确定为发展对象']) expect(text).toContain(step);
+  expect(text).toContain('支部书记');
+});
+
+test('the register lists those not yet admitted, by branch, with the next step', async ({ page }) => {
+  await openBoard(page);
+  await page.getByRole('button', { name: '登记表' }).click();
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  const file = path.join(SHOTS, 'develop-register.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(SHOTS, 'develop-register')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(/发\s*展\s*党\s*员\s*登\s*记\s*表/);
+  expect(text).toContain('钱文静');
+  expect(text).toContain('孙晓明');
+  expect(text).toContain('党组织派人谈话');
+  expect(text).toMatch(/共\s*2\s*人/);
+});

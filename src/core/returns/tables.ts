@@ -10,6 +10,7 @@ import { REQUEST_COLUMNS, serviceRequestTable, VOLUNTEER_COLUMNS, volunteerHours
 import { LIFE_COLUMNS, orgLifeTable } from './life-table';
 import { DUES_COLUMNS, duesTable, FUNDS_COLUMNS, fundsTable } from './dues-tables';
 import { GOV_COLUMNS, governanceTable } from './gov-table';
+import { DEVELOPMENT_COLUMNS, developmentTable } from './development-table';
 
 const cols = (...keys: string[]): ReturnColumn[] => keys.map((key) => ({ key }));
 
@@ -32,7 +33,7 @@ function build(id: ReturnTable['id'], columns: ReturnColumn[], rows: ReturnRow[]
 type CommunityRow = { key: string | null; name: string | null } & Record<string, number>;
 
 /** Community rows in the communities' order, every open community listed even with no members. */
-function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
+export function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
   const byKey = new Map(figures.map((f) => [f.key ?? 'none', f]));
   const communities = db.prepare('SELECT division_code AS key, name FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { key: string; name: string }[];
   const keys = communities.map((c) => ({ key: c.key, label: c.name }));
@@ -140,9 +141,10 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
   dues: DUES_COLUMNS,
   funds: FUNDS_COLUMNS,
   governance: GOV_COLUMNS,
+  development: DEVELOPMENT_COLUMNS,
 };
 
 /** Every table of the return for the period, in the order they are printed. */
 export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
-  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p), governanceTable(db, p)];
+  return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p), governanceTable(db, p), developmentTable(db, p)];
 }

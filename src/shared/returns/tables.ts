@@ -1,7 +1,7 @@
 // The monthly return's tables as people read them: ids, titles and column headings in zh-CN and en.
 // Core computes them, summary.xlsx and the district report print them, the renderer shows them.
 
-export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife', 'dues', 'funds', 'governance'] as const;
+export const RETURN_TABLE_IDS = ['membersByCommunity', 'membersByOccupation', 'changes', 'transfers', 'serviceRequests', 'volunteerHours', 'orgLife', 'dues', 'funds', 'governance', 'development'] as const;
 export type ReturnTableId = (typeof RETURN_TABLE_IDS)[number];
 
 /** A figure worked out from two summed columns (never summed itself): a rate in percent or an average. */
@@ -45,6 +45,7 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   dues: { zh: '党费收缴（按社区，金额单位：分）', en: 'Party dues by community (amounts in fen)' },
   funds: { zh: '党建经费收支（按社区，金额单位：分）', en: 'Party-building funds by community (amounts in fen)' },
   governance: { zh: '社区治理（公开、项目、审计、换届）', en: 'Community governance' },
+  development: { zh: '发展党员', en: 'Developing new members' },
 };
 
 export const COLUMN_LABELS: Record<string, Labels> = {
@@ -105,6 +106,12 @@ export const COLUMN_LABELS: Record<string, Labels> = {
   auditsDone: { zh: '完成审计', en: 'Audits done' },
   auditsRate: { zh: '审计完成率（%）', en: 'Audits done (%)' },
   electionsDue: { zh: '到期应换届', en: 'Elections due' },
+  applications: { zh: '递交入党申请', en: 'Applications' },
+  activists: { zh: '确定入党积极分子', en: 'New activists' },
+  candidates: { zh: '确定发展对象', en: 'New candidates' },
+  admissions: { zh: '接收预备党员', en: 'Admitted' },
+  yearAdmissions: { zh: '本年累计发展', en: 'Admitted this year' },
+  planned: { zh: '年度发展计划', en: 'Yearly plan' },
 };
 
 export const ROW_LABELS: Record<string, Labels> = {

@@ -7,7 +7,7 @@ export const developEn: Shape<typeof developZhCN> = {
   develop: {
     nav: 'New members',
     title: 'Developing new members',
-    description: 'Applicant → activist → candidate → probationary member → full member, each step checked against the time rules of the regulations',
+    description: 'Each step checked against the time rules',
     add: 'Enter an application',
     printCandidates: 'Candidates notice',
     printFull: 'Full-membership notice',

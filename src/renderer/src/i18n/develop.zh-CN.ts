@@ -4,7 +4,7 @@ export const developZhCN = {
   develop: {
     nav: '发展党员',
     title: '发展党员',
-    description: '入党申请人 → 入党积极分子 → 发展对象 → 预备党员 → 正式党员，每一步按《发展党员工作细则》检查时间要求',
+    description: '每一步按《发展党员工作细则》检查时间要求',
     add: '登记入党申请',
     printCandidates: '发展对象公示',
     printFull: '拟转正公示',

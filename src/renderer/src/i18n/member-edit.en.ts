@@ -126,6 +126,7 @@ export const memberEditEn: SameKeys<typeof memberEditZhCN> = {
       mobile_back: 'Back from mobility',
       left: 'Moved to history',
       edited: 'Record edited',
+      developPath: 'Path to membership (admitted by the branch meeting)',
     },
     blank: '(blank)',
   },

@@ -124,6 +124,7 @@ export const memberEditZhCN = {
       mobile_back: '流动返回',
       left: '转入历史名册',
       edited: '修改信息',
+      developPath: '发展党员经历（支部大会接收为预备党员）',
     },
     blank: '（空）',
   },

@@ -12,6 +12,8 @@ import { DuesReceiptDoc } from './docs/DuesReceiptDoc';
 import { DuesBoardDoc } from './docs/DuesBoardDoc';
 import { GovBoardDoc, GovDecisionDoc, GovProjectsDoc } from './docs/GovDocs';
 import { DuesRemittanceDoc, DuesStatementDoc } from './docs/DuesSheetsDoc';
+import { DevelopRecordDoc } from './docs/DevelopRecordDoc';
+import { DevelopRegisterDoc } from './docs/DevelopRegisterDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -38,4 +40,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   govDecision: { view: GovDecisionDoc, paper: () => paper('A4', 'portrait', [16, 16, 16, 16]), sizes: ['A4'], personal: false },
   duesRemittance: { view: DuesRemittanceDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4'], personal: false },
   duesStatement: { view: DuesStatementDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 10, 12, 10]), sizes: ['A4', 'A3'], personal: true },
+  developRecord: { view: DevelopRecordDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: true },
+  developRegister: { view: DevelopRegisterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: true },
 };

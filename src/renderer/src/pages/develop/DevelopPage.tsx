@@ -58,6 +58,7 @@ export default function DevelopPage() {
             <Input.Search allowClear placeholder={t('develop.search')} aria-label={t('develop.search')} style={{ width: 170 }} onSearch={setQuery} />
             <PrintButton doc="board" params={{ kind: 'developCandidates' }} label={t('develop.printCandidates')} />
             <PrintButton doc="board" params={{ kind: 'developFull' }} label={t('develop.printFull')} />
+            <PrintButton doc="developRegister" params={{}} label={t('print.developRegister.open')} />
             <Segmented<Filter> value={filter} onChange={setFilter} options={(['all', 'dueThisMonth'] as const).map((f) => ({ value: f, label: t(`develop.filter.${f}`) }))} />
             {canEdit && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>

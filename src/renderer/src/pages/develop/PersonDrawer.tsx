@@ -6,6 +6,7 @@ import type { DevelopPersonRow, DevelopStepRow } from '../../../../shared/api/co
 import { useApi } from '../../api/use-api';
 import { KeyValues } from '../../components/KeyValues';
 import { useLanguage } from '../../lib/use-language';
+import { PrintButton } from '../../print/PrintButton';
 import { stageName, stepName } from './develop-labels';
 
 export function PersonDrawer({ id, version, canEdit, onClose, onRecord }: { id: number | null; version: number; canEdit: boolean; onClose: () => void; onRecord: (p: DevelopPersonRow) => void }) {
@@ -28,7 +29,14 @@ export function PersonDrawer({ id, version, canEdit, onClose, onRecord }: { id: 
   };
 
   return (
-    <Drawer open={id !== null} width={520} title={p ? k('title', { name: p.name }) : ''} onClose={onClose} destroyOnHidden>
+    <Drawer
+      open={id !== null}
+      width={520}
+      title={p ? k('title', { name: p.name }) : ''}
+      extra={p ? <PrintButton size="small" doc="developRecord" params={{ person: p.id }} label={t('print.developRecord.open')} /> : null}
+      onClose={onClose}
+      destroyOnHidden
+    >
       {!d && <Spin />}
       {p && d && (
         <div className="develop-person">

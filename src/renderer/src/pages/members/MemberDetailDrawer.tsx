@@ -14,6 +14,8 @@ import { useLanguage } from '../../lib/use-language';
 import { DirectionTag, StatusBadge } from '../transfers/transfer-labels';
 import { codeLabel, memberColumnTitle } from './member-columns';
 import { MemberLife, useMemberLife } from '../life/MemberLife';
+import type { DevelopStep } from '../../../../shared/develop/rules';
+import { DEVELOP_STEP_NAMES } from '../../../../shared/i18n/messages-develop';
 
 const GROUPS: { key: string; national: boolean }[] = [
   { key: 'national', national: true },
@@ -195,6 +197,8 @@ function EventDetail({ event }: { event: MemberEvent }) {
   if (typeof d.destination === 'string' && d.destination) parts.push(d.destination);
   if (typeof d.note === 'string' && d.note) parts.push(d.note);
   if (typeof d.letter === 'string') parts.push(t('memberDetail.letter', { letter: d.letter }));
+  // The path of a member admitted through 发展党员: each step with its day.
+  if (Array.isArray(d.steps)) parts.push((d.steps as { step: DevelopStep; on: string }[]).map((s) => `${s.on} ${DEVELOP_STEP_NAMES[lang][s.step] ?? s.step}`).join('；'));
   if (Array.isArray(d.changes)) {
     const blank = t('memberDetail.blank');
     const zh = lang === 'zh-CN';
