@@ -79,6 +79,18 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   await expect(page.getByText('第一书记项目 396 / 656')).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-projects.png') });
 
+  // An election short of four fifths present is refused, naming the rule, and nothing is started.
+  await page.getByRole('tab', { name: '换届' }).click();
+  await page.getByRole('button', { name: '登记选举' }).first().click();
+  const ballot = page.getByRole('dialog');
+  await ballot.getByLabel('实到正式党员人数').fill('0');
+  await ballot.getByLabel(/候选人及得票/).fill('王建国 0');
+  await ballot.getByLabel(/当选委员/).fill('王建国 书记 0');
+  await ballot.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByText(/实到须超过五分之四|名册中没有正式党员/).first()).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-election-refused.png') });
+  await ballot.getByRole('button', { name: /取\s?消/ }).click();
+
   await page.goto(new URL(`/print/gov-board?community=${communityId}`, host.url).toString());
   await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
   const file = path.join(OUT, 'gov-board.pdf');

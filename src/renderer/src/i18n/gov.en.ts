@@ -58,6 +58,14 @@ export const govEn: typeof govZhCN = {
     },
     terms: {
       record: 'Record term',
+      elect: {
+        button: 'Record election',
+        title: 'Election: {{org}}',
+        heldOn: 'Held on',
+        present: 'Full members present',
+        candidates: 'Candidates and votes (one per line: name votes)',
+        elected: 'Elected (one per line: name post votes; post 书记, 副书记 or 委员)',
+      },
       level: { street_committee: 'Street Party committee', community_committee: 'Community Party committee', general_branch: 'General branch', branch: 'Branch', party_group: 'Party group' },
       reminder: { sixMonths: 'Due within 6 months', threeMonths: 'Due within 3 months', overdue: '{{months}} months overdue', unknown: 'No election on record' },
       columns: { org: 'Organization', level: 'Level', community: 'Community', electedOn: 'Last election', term: 'Term', dueOn: 'Due', reminder: 'Reminder', direct: 'Direct' },

@@ -56,6 +56,14 @@ export const govZhCN = {
     },
     terms: {
       record: '登记换届信息',
+      elect: {
+        button: '登记选举',
+        title: '换届选举：{{org}}',
+        heldOn: '选举日期',
+        present: '实到正式党员人数',
+        candidates: '候选人及得票（每行：姓名 票数）',
+        elected: '当选委员（每行：姓名 职务 票数；职务为书记、副书记或委员）',
+      },
       level: { street_committee: '街道党工委', community_committee: '社区党委', general_branch: '党总支', branch: '党支部', party_group: '党小组' },
       reminder: { sixMonths: '6 个月内到期', threeMonths: '3 个月内到期', overdue: '已逾期 {{months}} 个月', unknown: '无换届记录' },
       columns: { org: '党组织', level: '层级', community: '社区', electedOn: '上次换届', term: '任期', dueOn: '应换届日期', reminder: '提醒', direct: '直选' },
