@@ -70,6 +70,16 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
   await expect(row.getByText('已公开')).toBeVisible();
   await expect(page.getByText(`${communityName} · 财务 · 已按时公开`).or(page.getByText(`${communityName} · 财务 · 逾期未公开`))).toBeVisible();
+  // A resident's comment recorded against the published item, with its answer.
+  await row.getByRole('button', { name: '0' }).click();
+  const comments = page.getByRole('dialog');
+  await comments.getByLabel('居民姓名').fill('周桂兰');
+  await comments.getByLabel('意见建议').fill('请公开补助明细');
+  await comments.getByLabel('答复', { exact: true }).fill('明细已张贴在公开栏');
+  await comments.getByLabel('答复日期').fill(new Date().toLocaleDateString('sv-SE'));
+  await comments.getByLabel('答复日期').press('Enter');
+  await comments.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(row.getByRole('button', { name: '1' })).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-disclosure.png') });
   // The page fits the screen: nothing wider than the window.
   expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);

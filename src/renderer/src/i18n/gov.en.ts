@@ -32,6 +32,7 @@ export const govEn: typeof govZhCN = {
       correctionOf: 'Correction of {{title}}',
       major: 'Major matter (published at once)',
       lateFlag: 'Not on the fixed day',
+      comments: { title: 'Comments: {{title}}', none: 'No comments', residentName: 'Resident', comment: 'Comment', receivedOn: 'Received on', answer: 'Answer', answeredOn: 'Answered on', unanswered: 'Not answered', reply: 'Answer' },
       form: { communityId: 'Of', area: 'Area', title: 'Title', content: 'Content', period: 'Posted for', periodFrom: 'Posted from', periodTo: 'Posted until', draftedBy: 'Drafted by', draftedOn: 'Drafted on', attachments: 'Attachments (one per line)' },
     },
     decisions: {

@@ -30,6 +30,7 @@ export const govZhCN = {
       correctionOf: '更正：{{title}}',
       major: '重大事项（即时公开）',
       lateFlag: '未在固定公开日',
+      comments: { title: '居民意见：{{title}}', none: '暂无居民意见', residentName: '居民姓名', comment: '意见建议', receivedOn: '收到日期', answer: '答复', answeredOn: '答复日期', unanswered: '待答复', reply: '答复' },
       form: { communityId: '所属', area: '公开类别', title: '标题', content: '公开内容', period: '公开期', periodFrom: '公开期起', periodTo: '公开期止', draftedBy: '拟稿人', draftedOn: '拟稿日期', attachments: '附件名称（每行一个）' },
     },
     decisions: {
