@@ -70,6 +70,16 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
   await expect(row.getByText('已公开')).toBeVisible();
   await expect(page.getByText(`${communityName} · 财务 · 已按时公开`).or(page.getByText(`${communityName} · 财务 · 逾期未公开`))).toBeVisible();
+  // A resident's comment recorded against the published item, with its answer.
+  await row.getByRole('button', { name: '0' }).click();
+  const comments = page.getByRole('dialog');
+  await comments.getByLabel('居民姓名').fill('周桂兰');
+  await comments.getByLabel('意见建议').fill('请公开补助明细');
+  await comments.getByLabel('答复', { exact: true }).fill('明细已张贴在公开栏');
+  await comments.getByLabel('答复日期').fill(new Date().toLocaleDateString('sv-SE'));
+  await comments.getByLabel('答复日期').press('Enter');
+  await comments.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(row.getByRole('button', { name: '1' })).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-disclosure.png') });
   // The page fits the screen: nothing wider than the window.
   expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
@@ -78,6 +88,18 @@ test('a clerk publishes the approved item, prints the open column masked, and se
   await expect(page.getByTestId('gov-street-rate')).toHaveText('60.4%');
   await expect(page.getByText('第一书记项目 396 / 656')).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-projects.png') });
+
+  // An election short of four fifths present is refused, naming the rule, and nothing is started.
+  await page.getByRole('tab', { name: '换届' }).click();
+  await page.getByRole('button', { name: '登记选举' }).first().click();
+  const ballot = page.getByRole('dialog');
+  await ballot.getByLabel('实到正式党员人数').fill('0');
+  await ballot.getByLabel(/候选人及得票/).fill('王建国 0');
+  await ballot.getByLabel(/当选委员/).fill('王建国 书记 0');
+  await ballot.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByText(/实到须超过五分之四|名册中没有正式党员/).first()).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-election-refused.png') });
+  await ballot.getByRole('button', { name: /取\s?消/ }).click();
 
   await page.goto(new URL(`/print/gov-board?community=${communityId}`, host.url).toString());
   await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });

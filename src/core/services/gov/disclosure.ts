@@ -4,10 +4,9 @@
 // on the month's fixed day; major matters at once.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';
-import type { DisclosureBoard, DisclosureComment, DisclosureDueRow, DisclosureInfo } from '../../../shared/api/contract-gov';
+import type { DisclosureComment, DisclosureDueRow, DisclosureInfo } from '../../../shared/api/contract-gov';
 import type { DisclosureArea, DisclosureStep, GovSettings } from '../../../shared/api/schemas-gov';
 import { DISCLOSURE_AREAS, disclosureWindow, fixedDayOf } from '../../../shared/gov-rules';
-import { scrubPersonalData } from '../../../shared/validators/masking';
 import { all, first, qb, run } from '../../db/query';
 import type { GovDisclosureTable } from '../../db/schema-gov';
 import type { Selectable } from 'kysely';
@@ -194,52 +193,4 @@ export function disclosureDue(db: SqliteDatabase, period: string, community: num
     }
   }
   return rows;
-}
-
-/** Stretches of text that may hold a phone or ID number: digits (half or full width) with their separators. */
-const NUMBER_RUN = /[0-9\uFF10-\uFF19xX\uFF38\uFF58+\uFF0B()\uFF08\uFF09 \u3000\-\u2014\u2013\uFF0D]{7,}/g;
-
-/**
- * Board text through the one masking function, applied to number-like stretches only: scrubPersonalData also
- * turns full-width brackets and dashes half-width, which would change "（更正）" on the printed board.
- */
-export function boardText(text: string): string {
-  return text.replace(NUMBER_RUN, (run) => {
-    const scrubbed = scrubPersonalData(run);
-    return scrubbed.includes('*') ? scrubbed : run;
-  });
-}
-
-/** The open column on a day: items published, covering the day, not superseded; text scrubbed of personal data. */
-export function disclosureBoard(db: SqliteDatabase, communityId: number | null, on: string, communityName: string): DisclosureBoard {
-  const rows = all(
-    db,
-    qb
-      .selectFrom('gov_disclosures')
-      .selectAll()
-      .where('community_id', 'is', communityId)
-      .where('status', '=', 'published')
-      .where('published_on', '<=', on)
-      .where('period_to', '>=', on)
-      .orderBy('area')
-      .orderBy('published_on', 'desc'),
-  );
-  const order = new Map(DISCLOSURE_AREAS.map((a, i) => [a, i]));
-  return {
-    on,
-    communityName,
-    items: rows
-      .sort((a, b) => order.get(a.area)! - order.get(b.area)!)
-      .map((r) => ({
-        area: r.area,
-        // Public boards carry no phone or ID number typed into the text (the one masking function).
-        title: boardText(r.title),
-        content: boardText(r.content),
-        attachments: (JSON.parse(r.attachments) as string[]).map(boardText),
-        periodFrom: r.period_from,
-        periodTo: r.period_to,
-        publishedOn: r.published_on!,
-        correction: r.corrects_id !== null,
-      })),
-  };
 }

@@ -32,6 +32,7 @@ export const govEn: typeof govZhCN = {
       correctionOf: 'Correction of {{title}}',
       major: 'Major matter (published at once)',
       lateFlag: 'Not on the fixed day',
+      comments: { title: 'Comments: {{title}}', none: 'No comments', residentName: 'Resident', comment: 'Comment', receivedOn: 'Received on', answer: 'Answer', answeredOn: 'Answered on', unanswered: 'Not answered', reply: 'Answer' },
       form: { communityId: 'Of', area: 'Area', title: 'Title', content: 'Content', period: 'Posted for', periodFrom: 'Posted from', periodTo: 'Posted until', draftedBy: 'Drafted by', draftedOn: 'Drafted on', attachments: 'Attachments (one per line)' },
     },
     decisions: {
@@ -58,6 +59,14 @@ export const govEn: typeof govZhCN = {
     },
     terms: {
       record: 'Record term',
+      elect: {
+        button: 'Record election',
+        title: 'Election: {{org}}',
+        heldOn: 'Held on',
+        present: 'Full members present',
+        candidates: 'Candidates and votes (one per line: name votes)',
+        elected: 'Elected (one per line: name post votes; post 书记, 副书记 or 委员)',
+      },
       level: { street_committee: 'Street Party committee', community_committee: 'Community Party committee', general_branch: 'General branch', branch: 'Branch', party_group: 'Party group' },
       reminder: { sixMonths: 'Due within 6 months', threeMonths: 'Due within 3 months', overdue: '{{months}} months overdue', unknown: 'No election on record' },
       columns: { org: 'Organization', level: 'Level', community: 'Community', electedOn: 'Last election', term: 'Term', dueOn: 'Due', reminder: 'Reminder', direct: 'Direct' },

@@ -30,6 +30,7 @@ export const govZhCN = {
       correctionOf: '更正：{{title}}',
       major: '重大事项（即时公开）',
       lateFlag: '未在固定公开日',
+      comments: { title: '居民意见：{{title}}', none: '暂无居民意见', residentName: '居民姓名', comment: '意见建议', receivedOn: '收到日期', answer: '答复', answeredOn: '答复日期', unanswered: '待答复', reply: '答复' },
       form: { communityId: '所属', area: '公开类别', title: '标题', content: '公开内容', period: '公开期', periodFrom: '公开期起', periodTo: '公开期止', draftedBy: '拟稿人', draftedOn: '拟稿日期', attachments: '附件名称（每行一个）' },
     },
     decisions: {
@@ -56,6 +57,14 @@ export const govZhCN = {
     },
     terms: {
       record: '登记换届信息',
+      elect: {
+        button: '登记选举',
+        title: '换届选举：{{org}}',
+        heldOn: '选举日期',
+        present: '实到正式党员人数',
+        candidates: '候选人及得票（每行：姓名 票数）',
+        elected: '当选委员（每行：姓名 职务 票数；职务为书记、副书记或委员）',
+      },
       level: { street_committee: '街道党工委', community_committee: '社区党委', general_branch: '党总支', branch: '党支部', party_group: '党小组' },
       reminder: { sixMonths: '6 个月内到期', threeMonths: '3 个月内到期', overdue: '已逾期 {{months}} 个月', unknown: '无换届记录' },
       columns: { org: '党组织', level: '层级', community: '社区', electedOn: '上次换届', term: '任期', dueOn: '应换届日期', reminder: '提醒', direct: '直选' },

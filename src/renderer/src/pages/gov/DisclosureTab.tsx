@@ -1,7 +1,7 @@
 // 公开: the open column's items with their steps (drafted → reviewed → approved → published, who and when),
 // this month's areas on time / due / overdue, corrections of published items, and the board to print.
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -129,6 +129,87 @@ function AdvanceModal({ item, onClose, onSaved }: { item: DisclosureInfo | null;
   );
 }
 
+interface CommentValues {
+  residentName: string;
+  comment: string;
+  receivedOn: Dayjs | null;
+  answer: string;
+  answeredOn: Dayjs | null;
+}
+
+/** Residents' comments on a published item, each with its answer: a new one, or the answer to one picked from the list. */
+function CommentsModal({ item, canEdit, onClose, onSaved }: { item: DisclosureInfo | null; canEdit: boolean; onClose: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [answering, setAnswering] = useState<number | undefined>();
+  const { form, saving, submit } = useSaveForm<CommentValues, 'disclosure.comment'>(
+    'disclosure.comment',
+    ['residentName', 'comment', 'receivedOn', 'answer', 'answeredOn'],
+    (v) => ({ id: answering, disclosureId: item?.id ?? 0, residentName: v.residentName, comment: v.comment, receivedOn: day(v.receivedOn), answer: v.answer || null, answeredOn: v.answeredOn ? day(v.answeredOn) : null }),
+    onSaved,
+  );
+  useEffect(() => {
+    if (!item) return;
+    setAnswering(undefined);
+    form.resetFields();
+    form.setFieldsValue({ residentName: '', comment: '', receivedOn: dayjs(), answer: '', answeredOn: null });
+  }, [item, form]);
+  const pick = (c: DisclosureInfo['comments'][number]) => {
+    setAnswering(c.id);
+    form.setFieldsValue({ residentName: c.residentName, comment: c.comment, receivedOn: dayjs(c.receivedOn), answer: c.answer ?? '', answeredOn: c.answeredOn ? dayjs(c.answeredOn) : dayjs() });
+  };
+  const f = (key: string) => t(`gov.disclosure.comments.${key}`);
+  const title = item ? t('gov.disclosure.comments.title', { title: item.title }) : '';
+  const list = (
+    <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        locale={{ emptyText: f('none') }}
+        dataSource={item?.comments ?? []}
+        columns={[
+          { key: 'who', title: f('residentName'), width: 90, render: (_, c) => c.residentName },
+          { key: 'comment', title: f('comment'), render: (_, c) => `${c.receivedOn} ${c.comment}` },
+          { key: 'answer', title: f('answer'), render: (_, c) => (c.answer ? `${c.answeredOn ?? ''} ${c.answer}` : <Tag color="orange">{f('unanswered')}</Tag>) },
+          ...(canEdit ? [{ key: 'pick', width: 70, render: (_: unknown, c: DisclosureInfo['comments'][number]) => <Button size="small" onClick={() => pick(c)}>{f('reply')}</Button> }] : []),
+        ]}
+      />
+  );
+  // A viewer reads the comments and answers; only a clerk records them.
+  if (!canEdit) {
+    return (
+      <Modal open={!!item} title={title} footer={null} width={640} onCancel={onClose}>
+        {list}
+      </Modal>
+    );
+  }
+  return (
+    <FormModal open={!!item} title={title} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>
+      {list}
+      <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()} style={{ marginTop: 12 }}>
+        <div className="gov-form-row">
+          <Form.Item name="residentName" label={f('residentName')}>
+            <Input disabled={answering !== undefined} />
+          </Form.Item>
+          <Form.Item name="receivedOn" label={f('receivedOn')}>
+            <DatePicker style={{ width: '100%' }} disabled={answering !== undefined} />
+          </Form.Item>
+        </div>
+        <Form.Item name="comment" label={f('comment')}>
+          <Input.TextArea rows={2} disabled={answering !== undefined} />
+        </Form.Item>
+        <div className="gov-form-row">
+          <Form.Item name="answer" label={f('answer')}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="answeredOn" label={f('answeredOn')}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+      </Form>
+    </FormModal>
+  );
+}
+
 export function DisclosureTab({ canEdit, communities }: TabProps) {
   const { t } = useTranslation();
   const [community, setCommunity] = useState<number | undefined>();
@@ -136,6 +217,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
   const [draftOpen, setDraftOpen] = useState(false);
   const [corrects, setCorrects] = useState<DisclosureInfo | null>(null);
   const [advancing, setAdvancing] = useState<DisclosureInfo | null>(null);
+  const [commenting, setCommenting] = useState<DisclosureInfo | null>(null);
   const communityId = community === undefined || community === STREET ? undefined : community;
   const items = useApi('disclosure.list', communityId ? { communityId } : {}, [communityId]);
   const due = useApi('disclosure.due', { period, ...(communityId ? { communityId } : {}) }, [period, communityId]);
@@ -201,7 +283,20 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
               </div>
             ),
           },
-          { key: 'comments', title: t('gov.disclosure.columns.comments'), width: 86, align: 'right', render: (_, r) => r.comments.length },
+          {
+            key: 'comments',
+            title: t('gov.disclosure.columns.comments'),
+            width: 86,
+            align: 'right',
+            render: (_, r) =>
+              r.publishedOn ? (
+                <Button size="small" type="link" onClick={() => setCommenting(r)}>
+                  {r.comments.length}
+                </Button>
+              ) : (
+                r.comments.length
+              ),
+          },
           ...(canEdit
             ? [
                 {
@@ -231,6 +326,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
             : []),
         ]}
       />
+      <CommentsModal item={commenting} canEdit={canEdit} onClose={() => setCommenting(null)} onSaved={() => { setCommenting(null); reload(); }} />
       {canEdit && (
         <>
           <DraftModal open={draftOpen} corrects={corrects} communities={communities} onClose={() => { setDraftOpen(false); setCorrects(null); }} onSaved={() => { setDraftOpen(false); setCorrects(null); reload(); }} />
