@@ -10,7 +10,7 @@ import { refuse } from '../services/counter/refusals';
 import { arrears } from '../services/dues/arrears';
 import { listBases, saveBase, toBaseInfo } from '../services/dues/bases';
 import { closeMonth } from '../services/dues/close';
-import { duesMember, FARMER_SETTING, farmerFen, orgInfos, periodOf } from '../services/dues/common';
+import { duesMember, FARMER_SETTING, farmerFen, ledgerMonths, orgInfos, periodOf, saveFarmerFen } from '../services/dues/common';
 import { fundsOverview, saveEntry, saveStandard } from '../services/dues/funds';
 import { generateLedger, ledgerOrgs, readLedger } from '../services/dues/ledger';
 import { board, receipt, remittance, statement } from '../services/dues/papers';
@@ -33,7 +33,7 @@ function history(ctx: CallContext, memberId: number): DuesHistory {
   const farmer = farmerFen(ctx.db);
   const bases = listBases(ctx.db, memberId).map((b) => toBaseInfo(b, farmer, ctx.lang));
   const now = periodOf(today(ctx));
-  const months = (ctx.db.prepare('SELECT period, due_fen, paid_fen FROM dues_ledger WHERE member_id = ? ORDER BY period DESC').all(memberId) as { period: string; due_fen: number; paid_fen: number }[]).map((r) => ({
+  const months = ledgerMonths(ctx.db, memberId).map((r) => ({
     period: r.period,
     dueFen: r.due_fen,
     paidFen: r.paid_fen,
@@ -149,7 +149,7 @@ export const duesHandlers: Pick<Handlers, DuesMethodName> = {
     if (input.farmerFen < FARMER_MIN_FEN || input.farmerFen > FARMER_MAX_FEN) throw refuse('farmerFen', 'duesFarmerRange', formatFen(input.farmerFen));
     return ctx.tx(() => {
       const before = farmerFen(ctx.db);
-      ctx.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FARMER_SETTING, String(input.farmerFen));
+      saveFarmerFen(ctx.db, input.farmerFen);
       ctx.audit({ action: 'dues.saveSettings', entity: 'settings', entityId: FARMER_SETTING, before: { farmerFen: before }, after: { farmerFen: input.farmerFen } });
       return { farmerFen: input.farmerFen };
     });

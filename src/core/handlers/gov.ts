@@ -4,6 +4,8 @@ import type { CallContext, Handlers } from '../context';
 import type { GovMethod } from '../../shared/api/contract-gov';
 import { localIsoDate } from '../../shared/validators';
 import { scopedCommunity } from '../scope';
+import { getStreet } from '../services/street';
+import { communityNames } from '../services/gov/common';
 import { auditInfo, auditStats, listAudits, saveAudit } from '../services/gov/audits';
 import { listDecisions, recordStep, saveDecision } from '../services/gov/decisions';
 import { advanceDisclosure, disclosureDue, disclosureInfo, listDisclosures, saveComment, saveDisclosure } from '../services/gov/disclosure';
@@ -16,7 +18,7 @@ import { listElections, listTerms, recordElection, saveTerm } from '../services/
 const today = (ctx: CallContext) => localIsoDate(ctx.now());
 /** The community a list reads: the one asked for, or the caller's when limited; null for the whole street. */
 const communityOf = (ctx: CallContext, given?: number) => scopedCommunity(ctx.scope, given) ?? null;
-const streetName = (ctx: CallContext) => (ctx.db.prepare('SELECT name FROM street WHERE id = 1').pluck().get() as string | undefined) ?? '';
+const streetName = (ctx: CallContext) => getStreet(ctx.db)?.name ?? '';
 
 export const govHandlers: Pick<Handlers, GovMethod> = {
   'gov.settings'(ctx) {
@@ -41,7 +43,7 @@ export const govHandlers: Pick<Handlers, GovMethod> = {
   'disclosure.board'(ctx, input) {
     // The street's own board (communityId null) is open to a limited user as it hangs in public anyway.
     const community = input.communityId == null ? null : communityOf(ctx, input.communityId);
-    const name = community === null ? streetName(ctx) : ((ctx.db.prepare('SELECT name FROM communities WHERE id = ?').pluck().get(community) as string | undefined) ?? '');
+    const name = community === null ? streetName(ctx) : (communityNames(ctx.db).get(community) ?? '');
     return disclosureBoard(ctx.db, community, input.on ?? today(ctx), name);
   },
   'disclosure.save'(ctx, input) {

@@ -39,7 +39,7 @@ describe('the governance table of the monthly return', () => {
       await governanceRecords(s);
     }
     const own = await streets[0].app.invoke('returns.get', { period: PERIOD }, streets[0].token);
-    expect(own.tables.at(-1)!.id).toBe('governance');
+    expect(own.tables.map((t) => t.id)).toContain('governance');
     const table = own.tables.find((t) => t.id === 'governance')!;
     expect(table.rows[0].values).toEqual({
       partyOnTime: 1,

@@ -16,6 +16,15 @@ export function farmerFen(db: SqliteDatabase): number {
   return value === undefined ? FARMER_DEFAULT_FEN : Number(value);
 }
 
+export function saveFarmerFen(db: SqliteDatabase, fen: number): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FARMER_SETTING, String(fen));
+}
+
+/** A member's ledger months, the latest first. */
+export function ledgerMonths(db: SqliteDatabase, memberId: number): { period: string; due_fen: number; paid_fen: number }[] {
+  return db.prepare('SELECT period, due_fen, paid_fen FROM dues_ledger WHERE member_id = ? ORDER BY period DESC').all(memberId) as { period: string; due_fen: number; paid_fen: number }[];
+}
+
 export interface OrgInfo {
   id: number;
   name: string;
