@@ -14,7 +14,7 @@ import { useCurrentSession } from '../../app/session';
 import { PARTY_RED } from '../../app/theme';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText, useReportError } from '../../lib/errors';
-import { formatMonth } from '../../lib/format';
+import { formatMonth, orgLabel } from '../../lib/format';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 import { PrintButton } from '../../print/PrintButton';
@@ -113,7 +113,7 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
           style={{ width: 220 }}
           value={orgId ?? 0}
           aria-label={t('dues.org')}
-          options={[{ value: 0, label: t('dues.allOrgs') }, ...branches.map((o) => ({ value: o.id, label: o.name }))]}
+          options={[{ value: 0, label: t('dues.allOrgs') }, ...branches.map((o) => ({ value: o.id, label: orgLabel(o) }))]}
           onChange={(v) => setOrgId(v === 0 ? undefined : v)}
         />
         {close && <Tag color="red">{t('dues.closedBy', { level: close.streetClosedBy ? t('dues.levelStreet') : t('dues.levelBranch'), by: close.streetClosedBy ?? close.branchClosedBy })}</Tag>}

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { ComplianceRow } from '../../../../shared/api/contract-life';
 import { MEETING_TYPES, type MeetingType } from '../../../../shared/api/schemas-life';
 import { useApi } from '../../api/use-api';
+import { orgLabel } from '../../lib/format';
 
 function periodLabel(period: string): string {
   if (period.length === 4) return period;
@@ -51,7 +52,7 @@ export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
             render: (_: unknown, r: ComplianceRow) => {
               const state = r.cells[meetingType][i];
               return (
-                <span className={`life-cell life-cell-${state}`} title={`${r.orgName} ${p} ${t(`life.cell.${state}`)}`} data-state={state}>
+                <span className={`life-cell life-cell-${state}`} title={`${orgLabel({ name: r.orgName, communityName: r.communityName })} ${p} ${t(`life.cell.${state}`)}`} data-state={state}>
                   {state === 'done' ? '✓' : state === 'missing' ? '✗' : '·'}
                 </span>
               );

@@ -11,6 +11,7 @@ import { useApi } from '../../api/use-api';
 import { FormModal } from '../../components/FormModal';
 import { useSaveForm } from '../counter/use-save-form';
 import type { LifeOrg } from './use-branches';
+import { orgLabel } from '../../lib/format';
 
 interface Values {
   orgId: number | null;
@@ -65,9 +66,14 @@ export function MeetingForm({ open, editing, orgs, onClose, onSaved }: { open: b
       form.setFieldsValue({ ...editing, orgId: editing.orgId, heldOn: dayjs(editing.heldOn) });
       setExceptions(new Map(editing.attendance.filter((a) => a.state !== 'present').map((a) => [a.memberId, { state: a.state, reason: a.reason ?? '' }])));
     } else {
-      form.setFieldsValue({ orgId: orgs[0]?.id ?? null, meetingType: 'theme-day', heldOn: dayjs(), status: 'held', time: '', place: '', host: '', recorder: '', topic: '', content: '', decisions: '' });
+      form.setFieldsValue({ orgId: null, meetingType: 'theme-day', heldOn: dayjs(), status: 'held', time: '', place: '', host: '', recorder: '', topic: '', content: '', decisions: '' });
       setExceptions(new Map());
     }
+    // Only opening the form (or choosing another meeting) clears it: the organization list reloading while the
+    // clerk types must not wipe what is typed.
+  }, [open, editing, form]);
+  useEffect(() => {
+    if (open && !editing && form.getFieldValue('orgId') == null && orgs.length > 0) form.setFieldsValue({ orgId: orgs[0].id });
   }, [open, editing, form, orgs]);
 
   const members: LifeRosterPerson[] = roster.data?.members ?? [];
@@ -92,7 +98,7 @@ export function MeetingForm({ open, editing, orgs, onClose, onSaved }: { open: b
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <div className="life-form-row">
           <Form.Item name="orgId" label={t('life.form.org')}>
-            <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.map((o) => ({ value: o.id, label: o.name }))} aria-label={t('life.form.org')} />
+            <Select showSearch={{ optionFilterProp: 'label' }} options={orgs.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.form.org')} />
           </Form.Item>
           <Form.Item name="meetingType" label={t('life.form.type')}>
             <Select options={MEETING_TYPES.map((m) => ({ value: m, label: t(`life.type.${m}`) }))} aria-label={t('life.form.type')} />

@@ -9,6 +9,7 @@ import { useApi } from '../../api/use-api';
 import { useReportError } from '../../lib/errors';
 import { PrintButton } from '../../print/PrintButton';
 import type { LifeOrg } from './use-branches';
+import { orgLabel } from '../../lib/format';
 
 export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOrg[]; canEdit: boolean; onEdit: (m: MeetingInfo) => void; reloadKey: number }) {
   const { t } = useTranslation();
@@ -37,7 +38,7 @@ export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOr
   return (
     <>
       <div className="life-toolbar">
-        <Select allowClear style={{ width: 220 }} placeholder={t('life.allOrgs')} value={orgId} onChange={setOrgId} options={orgs.map((o) => ({ value: o.id, label: o.name }))} aria-label={t('life.columns.org')} />
+        <Select allowClear style={{ width: 220 }} placeholder={t('life.allOrgs')} value={orgId} onChange={setOrgId} options={orgs.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.columns.org')} />
         <Select allowClear style={{ width: 160 }} placeholder={t('life.allTypes')} value={meetingType} onChange={setMeetingType} options={MEETING_TYPES.map((m) => ({ value: m, label: t(`life.type.${m}`) }))} aria-label={t('life.columns.type')} />
       </div>
       <Table<MeetingInfo>
