@@ -21,7 +21,8 @@ function duesText(lang: Language) {
         ? `${period} 党费台账：${n} 人，应交 ${due} 元，已交 ${paid} 元${missing ? `；另有 ${missing} 人未登记党费基数` : ''}`
         : `Dues ledger ${period}: ${n} members, due ${due} yuan, paid ${paid} yuan${missing ? `; ${missing} more have no dues base recorded` : ''}`,
     paid: (receipt: string, name: string, amount: string, months: string) => (zh ? `已登记：收据 ${receipt}，${name} 交纳 ${amount} 元（${months}）` : `Recorded: receipt ${receipt}, ${name} paid ${amount} yuan (${months})`),
-    arrears: (n: number, flagged: number, asOf: string) => (zh ? `截至 ${asOf} 欠交党费 ${n} 人，其中连续 6 个月以上未交 ${flagged} 人：` : `${n} members owe dues as of ${asOf}, ${flagged} of them 6 months or more in a row:`),
+    arrears: (n: number, flagged: number, asOf: string) =>
+      n === 0 ? (zh ? `截至 ${asOf} 没有欠交党费的党员。` : `No member owes dues as of ${asOf}.`) : zh ? `截至 ${asOf} 欠交党费 ${n} 人，其中连续 6 个月以上未交 ${flagged} 人：` : `${n} members owe dues as of ${asOf}, ${flagged} of them 6 months or more in a row:`,
     flag: zh ? '【连续6个月未交】' : '[6 MONTHS IN A ROW] ',
     months: (n: number) => (zh ? `欠 ${n} 个月` : `${n} months owed`),
     settled: zh ? '已交清' : 'settled',

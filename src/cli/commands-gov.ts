@@ -76,7 +76,7 @@ export const GOV_COMMANDS: Command[] = [
       const terms = before ? all : all.filter((x) => x.reminder !== null);
       const zh = ctx.lang === 'zh-CN';
       const human = [
-        zh ? `需要换届的党组织 ${terms.length} 个：` : `${terms.length} organizations with an election due:`,
+        terms.length === 0 ? (zh ? '没有需要换届的党组织。' : 'No organization has an election due.') : zh ? `需要换届的党组织 ${terms.length} 个：` : `${terms.length} organizations with an election due:`,
         ...terms.map((x) => {
           const when = x.dueOn ?? '—';
           const late = x.monthsOverdue > 0 ? (zh ? `（已逾期 ${x.monthsOverdue} 个月）` : ` (${x.monthsOverdue} months overdue)`) : '';

@@ -8,6 +8,7 @@ import { AppError } from '../shared/result';
 import { readGrades } from '../core/import/grades-reader';
 import { orgOption } from './commands';
 import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, type Command, type CommandContext } from './declare';
+import { orgLabel } from '../shared/org-label';
 
 const TYPE_TEXT: Record<Language, Record<MeetingType, string>> = {
   'zh-CN': { 'branch-meeting': '支部党员大会', committee: '支委会', group: '党小组会', lecture: '党课', 'theme-day': '主题党日', 'life-meeting': '组织生活会', talk: '谈心谈话' },
@@ -122,7 +123,7 @@ export const LIFE_COMMANDS: Command[] = [
           }),
         ) as Record<MeetingType, { frequency: string; done: string[]; missing: string[]; notDue: string[] }>,
       }));
-      const lines = organizations.flatMap((o) => MEETING_TYPES.filter((type) => o.types[type].missing.length > 0).map((type) => t.missing(o.orgName, type, o.types[type].missing)));
+      const lines = organizations.flatMap((o) => MEETING_TYPES.filter((type) => o.types[type].missing.length > 0).map((type) => t.missing(orgLabel({ name: o.orgName, communityName: o.communityName }), type, o.types[type].missing)));
       return { value: { year, street: grid.street, communities: grid.communities, organizations }, human: [t.compliance(year, grid.street.rate), ...lines].join('\n') };
     },
   },

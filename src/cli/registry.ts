@@ -31,7 +31,7 @@ export function helpSections(lang: Language): HelpSection[] {
   return [
     { title: t.commands, commands: BASE_COMMANDS },
     { title: t.exchange, commands: EXCHANGE_COMMANDS },
-    { title: lang === 'zh-CN' ? '组织生活' : 'Organizational life', commands: LIFE_COMMANDS },
+    { title: t.life, commands: LIFE_COMMANDS },
     { title: t.dues, commands: DUES_COMMANDS },
     { title: t.develop, commands: DEVELOP_COMMANDS },
     { title: t.governance, commands: GOV_COMMANDS },

@@ -41,8 +41,3 @@ export function formatBytes(bytes: number, lang: Language): string {
   const digits = unit === 0 || value >= 100 ? 0 : 1;
   return `${new Intl.NumberFormat(lang, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
-
-/** An organization as a picker or a cell names it: its community first, since every community has a 第1网格党支部. */
-export function orgLabel(org: { name: string; communityName: string | null }): string {
-  return org.communityName && !org.name.startsWith(org.communityName) ? `${org.communityName} ${org.name}` : org.name;
-}

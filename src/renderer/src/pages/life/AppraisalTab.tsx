@@ -12,7 +12,7 @@ import { useApi } from '../../api/use-api';
 import { useReportError } from '../../lib/errors';
 import { PrintButton } from '../../print/PrintButton';
 import type { LifeOrg } from './use-branches';
-import { orgLabel } from '../../lib/format';
+import { orgLabel } from '../../../../shared/org-label';
 
 export function AppraisalTab({ branches, canEdit }: { branches: LifeOrg[]; canEdit: boolean }) {
   const { t } = useTranslation();

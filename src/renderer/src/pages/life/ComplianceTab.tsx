@@ -6,9 +6,10 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ComplianceRow } from '../../../../shared/api/contract-life';
+import type { CellState } from '../../../../shared/life-rules';
 import { MEETING_TYPES, type MeetingType } from '../../../../shared/api/schemas-life';
 import { useApi } from '../../api/use-api';
-import { orgLabel } from '../../lib/format';
+import { orgLabel } from '../../../../shared/org-label';
 
 function periodLabel(period: string): string {
   if (period.length === 4) return period;
@@ -58,7 +59,7 @@ export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
               );
             },
           })),
-          { key: 'rate', title: t('life.columns.rate'), width: 80, align: 'right' as const, render: (_: unknown, r: ComplianceRow) => (r.due === 0 ? '—' : `${Math.round((r.done / r.due) * 1000) / 10}%`) },
+          { key: 'rate', title: t('life.columns.rate'), width: 80, align: 'right' as const, render: (_: unknown, r: ComplianceRow) => typeRate(r.cells[meetingType]) },
         ]}
       />
       <h4 style={{ margin: '8px 0 4px' }}>{t('life.compliance.overdue')}</h4>
@@ -73,4 +74,11 @@ export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
       )}
     </>
   );
+}
+
+/** The rate beside a row is of the meeting type whose cells it follows: held of those already due. */
+function typeRate(cells: readonly CellState[]): string {
+  const done = cells.filter((c) => c === 'done').length;
+  const due = done + cells.filter((c) => c === 'missing').length;
+  return due === 0 ? '—' : `${Math.round((done / due) * 1000) / 10}%`;
 }

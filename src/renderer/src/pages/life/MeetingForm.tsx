@@ -11,7 +11,7 @@ import { useApi } from '../../api/use-api';
 import { FormModal } from '../../components/FormModal';
 import { useSaveForm } from '../counter/use-save-form';
 import type { LifeOrg } from './use-branches';
-import { orgLabel } from '../../lib/format';
+import { orgLabel } from '../../../../shared/org-label';
 
 interface Values {
   orgId: number | null;

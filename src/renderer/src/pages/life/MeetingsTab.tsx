@@ -9,7 +9,7 @@ import { useApi } from '../../api/use-api';
 import { useReportError } from '../../lib/errors';
 import { PrintButton } from '../../print/PrintButton';
 import type { LifeOrg } from './use-branches';
-import { orgLabel } from '../../lib/format';
+import { orgLabel } from '../../../../shared/org-label';
 
 export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOrg[]; canEdit: boolean; onEdit: (m: MeetingInfo) => void; reloadKey: number }) {
   const { t } = useTranslation();
