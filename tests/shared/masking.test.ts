@@ -106,6 +106,11 @@ describe('scrubPersonalData', () => {
     expect(scrubPersonalData('１３８１２３４５６７８')).toBe('138****5678');
   });
 
+  it('keeps the rest of the text as written: full-width brackets and dashes outside a number stay full-width', () => {
+    expect(scrubPersonalData('幸福社区（东区）——为民服务，电话（０５３１）８２３４５６７８')).toBe('幸福社区（东区）——为民服务，电话0531-******78');
+    expect(scrubPersonalData('承诺：每月走访（不少于 4 户）')).toBe('承诺：每月走访（不少于 4 户）');
+  });
+
   it('masks numbers written with +86, spaces, dashes or parentheses, and landlines with their area code', () => {
     expect(scrubPersonalData('手机 +86 138-1234-5678；座机 0531-82345678、(0531) 8234 5678')).toBe(
       '手机 138****5678；座机 0531-******78、0531-******78',

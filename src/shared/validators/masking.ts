@@ -64,13 +64,32 @@ const ID_IN_TEXT =
 const MOBILE_IN_TEXT = /(?:(?<!\d)(?:\+|00)86[\s-]?|(?<!\d)86-|(?<!\d))1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
 const LANDLINE_IN_TEXT = /(?<!\d)(?:\(0\d{2,3}\)\s?|0\d{2,3}[\s-])\d{3,4}[\s-]?\d{4}(?!\d)/g;
 
-/** Free text made safe to post: any ID number or phone number inside is masked with the same mask. */
+/**
+ * Free text made safe to post: any ID number or phone number inside is masked with the same mask. Numbers are
+ * found on a half-width copy (full-width digits, brackets and dashes read as their ASCII forms, one character
+ * for one, so positions agree); only the numbers found are replaced, and the rest of the text keeps its own
+ * full-width brackets and dashes (幸福社区（东区） stays as written).
+ */
 export function scrubPersonalData(text: string): string {
-  const digits = text
-    .replace(/[\uFF10-\uFF19\uFF38\uFF58\uFF0B\uFF08\uFF09\u3000]/g, (c) => toHalfWidth(c))
-    .replace(/[—–－]/g, '-');
-  return digits
-    .replace(ID_IN_TEXT, (id) => maskCitizenId(id.replace(/[\s-]/g, '')))
-    .replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone))
-    .replace(LANDLINE_IN_TEXT, (phone) => maskPhone(phone));
+  const narrow = text.replace(/[\uFF10-\uFF19\uFF38\uFF58\uFF0B\uFF08\uFF09\u3000]/g, (c) => toHalfWidth(c)).replace(/[—–－]/g, '-');
+  const found: { from: number; to: number; mask: string }[] = [];
+  const taken = (from: number, to: number) => found.some((f) => from < f.to && to > f.from);
+  const scan = (pattern: RegExp, mask: (match: string) => string) => {
+    for (const m of narrow.matchAll(pattern)) {
+      const from = m.index;
+      const to = from + m[0].length;
+      if (!taken(from, to)) found.push({ from, to, mask: mask(m[0]) });
+    }
+  };
+  scan(ID_IN_TEXT, (id) => maskCitizenId(id.replace(/[\s-]/g, '')));
+  scan(MOBILE_IN_TEXT, (phone) => maskPhone(phone));
+  scan(LANDLINE_IN_TEXT, (phone) => maskPhone(phone));
+  found.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const f of found) {
+    out += text.slice(at, f.from) + f.mask;
+    at = f.to;
+  }
+  return out + text.slice(at);
 }
