@@ -1,7 +1,13 @@
 // Party dues commands (issue 15): the monthly amount and its rule, the month's ledger, a payment, and the
 // arrears list. Each runs the same contract method the window calls, as the logged-in user; amounts typed in
 // yuan ("15", "15.00", "15元") are turned into fen here, and a value that is not one is named with its option.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Language } from '../shared/api/schemas';
+import { AppError } from '../shared/result';
+import { readPaymentSheet } from '../shared/dues/payment-sheet';
+import { readCsv } from '../core/import/csv-reader';
+import { streamWorksheet } from '../core/import/xlsx-stream';
 import { DUES_METHODS } from '../shared/api/schemas-dues';
 import { formatFen, parsePeriod, parseYuan } from '../shared/dues/money';
 import { DUES_CATEGORIES, hasBase, monthlyDues, ruleText, type DuesAmount, type DuesCategory } from '../shared/dues/rates';
@@ -15,6 +21,8 @@ function duesText(lang: Language) {
     badYuan: (opt: string, value: string) => (zh ? `${opt} 的值“${value}”不是金额，请写元数，如 15 或 15.00` : `${opt}: “${value}” is not an amount; write yuan such as 15 or 15.00`),
     badMonth: (opt: string, value: string) => (zh ? `${opt} 的值“${value}”不是月份，请写如 2026-01 的年月` : `${opt}: “${value}” is not a month; write a year and month such as 2026-01`),
     badChoice: (opt: string, value: string, choices: readonly string[]) => (zh ? `${opt} 的值“${value}”不可用，可选：${choices.join('、')}` : `${opt}: “${value}” is not one of ${choices.join(', ')}`),
+    imported: (n: number, total: string, dryRun: boolean) =>
+      dryRun ? (zh ? `检查通过：${n} 笔，共 ${total} 元（未登记）` : `All ${n} payments check out, ${total} yuan in all (nothing recorded)`) : zh ? `已登记 ${n} 笔，共 ${total} 元：` : `Recorded ${n} payments, ${total} yuan in all:`,
     noMember: (id: string) => (zh ? `找不到身份证号码为 ${id} 的在册党员` : `No member on the roll has the ID number ${id}`),
     ledger: (period: string, n: number, due: string, paid: string, missing: number) =>
       zh
@@ -152,6 +160,35 @@ export const DUES_COMMANDS: Command[] = [
       return {
         value: { payment: { ...payment, amount: formatFen(payment.amountFen) } },
         human: duesText(ctx.lang).paid(payment.receiptNumber, payment.memberName, formatFen(payment.amountFen, true), payment.periods.join(', ')),
+      };
+    },
+  },
+  {
+    name: 'dues import',
+    args: [L('文件', 'FILE')],
+    writes: true,
+    summary: L(
+      '从支部的党费收缴表（.xlsx，或 UTF-8/GBK 编码的 CSV）登记多笔缴纳：身份证号码、缴纳月份、金额，可有姓名、方式、凭证号、日期；有一行不对就一笔也不登记，并指出行号',
+      "record the payments of a branch's dues sheet (.xlsx, or CSV in UTF-8 or GBK): ID number, months, amount, and name, method, reference, day if given; one wrong row records none and is named by its row",
+    ),
+    options: {
+      'dry-run': { type: 'boolean', help: L('只检查每一行，不登记', 'check every row and record nothing') },
+    },
+    async run(ctx) {
+      const file = path.resolve(ctx.args[0]);
+      if (!fs.existsSync(file)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(file), { file });
+      const sheet = await (/\.(csv|txt)$/i.test(file) ? readCsv(file) : streamWorksheet(file)).catch((error: unknown) => {
+        if (error instanceof AppError) throw error;
+        throw new AppError('VALIDATION', `Cannot read ${file}`, { issues: [{ field: 'payments', problem: 'rosterUnreadable', value: path.basename(file) }] });
+      });
+      const read = readPaymentSheet(sheet.rows.map((r) => ({ row: r.excelRow, cells: r.values.slice(1) })));
+      if (read.issues.length) throw new AppError('VALIDATION', read.issues.map((i) => `${i.field}: ${i.problem}`).join('; '), { issues: read.issues });
+      const dryRun = ctx.values['dry-run'] === true;
+      const result = await sessionOf(ctx).call('dues.payMany', { dryRun, payments: read.rows.map(({ name, reference, ...row }) => ({ ...row, ...(name ? { name } : {}), ...(reference ? { reference } : {}) })) });
+      const t = duesText(ctx.lang);
+      return {
+        value: { ...result, total: formatFen(result.totalFen) },
+        human: [t.imported(result.count, formatFen(result.totalFen, true), result.dryRun), ...result.payments.map((p) => `  ${p.receiptNumber}\t${p.memberName}\t${formatFen(p.amountFen, true)}\t${p.periods.join(', ')}`)].join('\n'),
       };
     },
   },

@@ -13,6 +13,7 @@ import { newMemberDates, updatedMemberDates } from './services/member-records';
 import { assertTransferInScope, createTransferParties } from './services/transfers';
 import { closedFrom, duesMonths, memberOrg } from './services/dues/close';
 import { paymentPeriods } from './services/dues/payments';
+import { memberIdByIdNumber } from './services/dues/pay-many';
 import { developStepDates, developPersonOrg } from './services/develop/rules-view';
 
 /** What a rule may look at: the database (read only), and the call's clock. */
@@ -322,6 +323,17 @@ export const WRITE_RULES: WriteRules = {
   'dues.pay': {
     freeze: (input, { db, today }) => [...duesMonths(db, 'periods', memberOrg(db, input.memberId), input.periods), { field: 'paidOn', date: input.paidOn ?? today }],
     scope: (input) => [{ field: 'memberId', member: input.memberId }],
+  },
+  'dues.payMany': {
+    // Every row's months and day, each named by its place in the sheet; a row whose ID number names no member
+    // is left to the handler, which names the row.
+    freeze: (input, { db, today }) =>
+      input.payments.flatMap((row, i) => {
+        const memberId = memberIdByIdNumber(db, row.idNumber);
+        if (memberId === undefined) return [];
+        return [...duesMonths(db, `payments.${i}.periods`, memberOrg(db, memberId), row.periods), { field: `payments.${i}.paidOn`, date: row.paidOn ?? today }];
+      }),
+    scope: (input, { db }) => input.payments.map((row, i) => ({ field: `payments.${i}.idNumber`, member: memberIdByIdNumber(db, row.idNumber) })),
   },
   'dues.reverse': {
     // The counter-entry changes the months the payment paid, and counts on the day it is made.

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StreetDeskApp } from '../../src/core/app';
 import { makeTempDir } from '../support/factory';
 import { jsonLine, runCli } from '../support/cli';
+import ExcelJS from 'exceljs';
 import { citizenId } from '../core/import/roster-workbooks';
+import { encodeGbk } from '../support/gbk';
 
 const SLOW = 240_000;
 const INIT = ['--street-name', '东华门街道', '--street-code', '110101001', '--district-name', '东城区', '--admin-user', 'admin'];
@@ -88,5 +90,52 @@ describe('dues pay, ledger and arrears', () => {
       expect.objectContaining({ name: '张在职', monthsOwed: 3, flagged: false }),
     ]);
     expect(jsonLine(await runCli(['--db', db, 'dues', 'arrears', '--as-of', '2025-09', '--min-months', '4', '--json'])).rows).toHaveLength(1);
+  }, SLOW);
+});
+
+describe('dues import', () => {
+  const RETIREE_ID = citizenId('19550101', '021', '110101');
+
+  it('records a treasurer’s xlsx sheet (title row, 金额（元）, 2026年10月至11月, a month-formatted date cell, 微信) and a GBK CSV, each payment with its receipt', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('收缴登记');
+    sheet.addRow(['幸福社区第一党支部 2026 年党费收缴登记表']);
+    sheet.addRow(['序号', '姓 名', '身份证号码', '缴纳月份', '金额（元）', '缴纳方式', '凭证号']);
+    sheet.addRow([1, '张在职', WORKER_ID, '2026年10月至11月', 30, '微信', 'WX88']);
+    const row = sheet.addRow([2, '王退休', RETIREE_ID, new Date(Date.UTC(2026, 9, 1)), '￥24.00', '', '']);
+    row.getCell(4).numFmt = 'yyyy"年"m"月"';
+    sheet.addRow([]);
+    const xlsx = path.join(dir, '收缴登记.xlsx');
+    await book.xlsx.writeFile(xlsx);
+
+    const dry = jsonLine(await runCli(['--db', db, 'dues', 'import', xlsx, '--dry-run', '--json'], PASSWORD));
+    expect(dry).toMatchObject({ ok: true, dryRun: true, count: 2, total: '54.00' });
+    const run = await runCli(['--db', db, 'dues', 'import', xlsx], PASSWORD);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('已登记 2 笔，共 54.00 元');
+    expect(run.stdout).toContain('张在职');
+    const october = jsonLine(await runCli(['--db', db, 'dues', 'ledger', '--period', '2026-10', '--json']));
+    expect(october).toMatchObject({ totals: { due: '39.00', paid: '39.00', settled: 2 } });
+
+    const csv = path.join(dir, '十二月.csv');
+    fs.writeFileSync(csv, encodeGbk('姓名,公民身份号码,所属月份,实缴金额,方式\r\n张在职,' + WORKER_ID + ',2026-12,15元,现金\r\n'));
+    const fromCsv = jsonLine(await runCli(['--db', db, 'dues', 'import', csv, '--json'], PASSWORD));
+    expect(fromCsv).toMatchObject({ ok: true, count: 1, total: '15.00' });
+  }, SLOW);
+
+  it('records none of a sheet with one wrong row, naming the row, the field and the value (exit 1)', async () => {
+    const csv = path.join(dir, '有错.csv');
+    fs.writeFileSync(csv, ['身份证号码,缴纳月份,金额', `${RETIREE_ID},2026-11,24`, `${citizenId('19700101', '051', '110101')},2026-11,15`, `${WORKER_ID},2026-13,15`].join('\n'));
+    const before = jsonLine(await runCli(['--db', db, 'dues', 'ledger', '--period', '2026-11', '--json']));
+    const run = await runCli(['--db', db, 'dues', 'import', csv], PASSWORD);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('第 4 行');
+    expect(run.stderr).toContain('2026-13');
+    const fixed = csv.replace('有错', '有错2');
+    fs.writeFileSync(fixed, ['身份证号码,缴纳月份,金额', `${RETIREE_ID},2026-11,24`, `${citizenId('19700101', '051', '110101')},2026-11,15`].join('\n'));
+    const unknown = await runCli(['--db', db, 'dues', 'import', fixed, '--lang', 'en'], PASSWORD);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Row 3');
+    expect(jsonLine(await runCli(['--db', db, 'dues', 'ledger', '--period', '2026-11', '--json']))).toEqual(before);
   }, SLOW);
 });

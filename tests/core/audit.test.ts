@@ -438,6 +438,10 @@ describe('every write', () => {
         },
         expected: { entity: 'dues_payment', username: admin, before: false, after: true },
       },
+      'dues.payMany': {
+        run: () => t.app.invoke('dues.payMany', { payments: [{ sheetRow: 3, idNumber: '110101198003070017', name: '周交费', periods: ['2026-04'], amountFen: 1500, method: 'wechat' }] }, t.adminToken),
+        expected: { entity: 'dues_payment', username: admin, before: false, after: true },
+      },
       'dues.reverse': {
         run: () => t.app.invoke('dues.reverse', { paymentId: duesPayment, reason: '录错了党员' }, t.adminToken),
         expected: { entity: 'dues_payment', username: admin, before: true, after: true },

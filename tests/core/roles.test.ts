@@ -180,6 +180,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'dues.saveBase': { memberId: 1, category: 'retired', baseFen: 480000, effectiveMonth: '2026-03' },
     'dues.generate': { period: '2026-03' },
     'dues.pay': { memberId: 1, periods: ['2026-03'], amountFen: 2400, method: 'cash' },
+    'dues.payMany': { payments: [{ sheetRow: 2, idNumber: '110101198003070017', periods: ['2026-03'], amountFen: 2400, method: 'cash' }] },
     'dues.reverse': { paymentId: 1, reason: '录错金额' },
     'dues.payVoluntary': { memberId: 1, amountFen: 100000, method: 'transfer' },
     'dues.close': { orgId: 1, period: '2026-03' },

@@ -81,6 +81,8 @@ interface Fixtures {
   /** 和平社区's disclosure, approved in October and not yet published; its 四议两公开 matter. */
   peaceDisclosure: { id: number; version: number };
   peaceDecision: number;
+  /** The peace member's citizen ID: what a sheet of payments names a member by. */
+  peaceIdNumber: string;
 }
 
 let s: Street;
@@ -169,6 +171,7 @@ beforeAll(async () => {
     peacePerson: { id: peacePerson.id, version: peacePerson.version },
     peaceDisclosure: { id: peaceDisclosure.id, version: peaceDisclosure.version },
     peaceDecision: peaceDecision.id,
+    peaceIdNumber: peaceMember.idNumber!,
   };
 }, 120_000);
 
@@ -205,6 +208,7 @@ describe('a write dated in a finalized month', () => {
     'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-10' }, field: 'effectiveMonth' },
     'dues.generate': { input: { period: '2026-10', orgId: f.peaceBranch }, field: 'period' },
     'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-10'], amountFen: 100, method: 'cash', paidOn: '2026-11-02' }, field: 'periods' },
+    'dues.payMany': { input: { payments: [{ sheetRow: 2, idNumber: f.peaceIdNumber, periods: ['2026-10'], amountFen: 100, method: 'cash', paidOn: '2026-11-02' }] }, field: 'payments.0.periods' },
     'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, field: 'paymentId' },
     'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash', paidOn: '2026-10-20' }, field: 'paidOn' },
     'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
@@ -311,6 +315,7 @@ describe('a clerk limited to one community', () => {
       'dues.saveBase': { input: { memberId: f.peaceMember.id, category: 'working', baseFen: 400000, effectiveMonth: '2026-11' }, ...member, field: 'memberId' },
       'dues.generate': { input: { period: '2026-11', orgId: f.peaceBranch }, ...org('orgId') },
       'dues.pay': { input: { memberId: f.peaceMember.id, periods: ['2026-11'], amountFen: 2400, method: 'cash' }, ...member, field: 'memberId' },
+      'dues.payMany': { input: { payments: [{ sheetRow: 2, idNumber: f.peaceIdNumber, periods: ['2026-11'], amountFen: 2400, method: 'cash' }] }, ...member, field: 'payments.0.idNumber' },
       'dues.reverse': { input: { paymentId: f.duesPayment, reason: '金额有误' }, ...member, field: 'paymentId' },
       'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash' }, ...member, field: 'memberId' },
       'dues.close': { input: { orgId: f.peaceBranch, period: '2026-11' }, ...org('orgId') },

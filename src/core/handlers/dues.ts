@@ -2,7 +2,7 @@
 // write in one transaction with its audit entry. Scope and the closed-month freeze were enforced by the
 // dispatcher before these run (src/core/write-rules.ts).
 import type { CallContext, Handlers } from '../context';
-import type { DuesHistory } from '../../shared/api/contract-dues';
+import type { DuesHistory, DuesPayManyResult } from '../../shared/api/contract-dues';
 import { formatFen } from '../../shared/dues/money';
 import { FARMER_MAX_FEN, FARMER_MIN_FEN, monthlyDues, rateText, ruleText } from '../../shared/dues/rates';
 import { localIsoDate } from '../../shared/validators';
@@ -13,6 +13,7 @@ import { closeMonth } from '../services/dues/close';
 import { duesMember, FARMER_SETTING, farmerFen, ledgerMonths, orgInfos, periodOf, saveFarmerFen } from '../services/dues/common';
 import { fundsOverview, saveEntry, saveStandard } from '../services/dues/funds';
 import { generateLedger, ledgerOrgs, readLedger } from '../services/dues/ledger';
+import { payMany } from '../services/dues/pay-many';
 import { board, receipt, remittance, statement } from '../services/dues/papers';
 import { memberPayments, memberVoluntary, paidTo, pay, payVoluntary, reverse } from '../services/dues/payments';
 import { subtreeIds } from '../services/organizations';
@@ -119,6 +120,25 @@ export const duesHandlers: Pick<Handlers, DuesMethodName> = {
       ctx.audit({ action: 'dues.pay', entity: 'dues_payment', entityId: payment.id, after: payment });
       return payment;
     });
+  },
+
+  'dues.payMany'(ctx, input) {
+    // A dry run checks every row as the real one does, then rolls it all back.
+    class DryRun {
+      constructor(readonly result: DuesPayManyResult) {}
+    }
+    try {
+      return ctx.tx(() => {
+        const result = payMany(ctx.db, input, ctx.actorName, ctx.now(), today(ctx), (payment, row) =>
+          ctx.audit({ action: 'dues.payMany', entity: 'dues_payment', entityId: payment.id, after: { ...payment, sheetRow: row.sheetRow } }),
+        );
+        if (input.dryRun) throw new DryRun(result);
+        return result;
+      });
+    } catch (outcome) {
+      if (outcome instanceof DryRun) return outcome.result;
+      throw outcome;
+    }
   },
 
   'dues.reverse'(ctx, input) {

@@ -23,6 +23,7 @@ export const duesMethods = {
   'dues.saveBase': { input: s.duesSaveBaseInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.generate': { input: s.duesGenerateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.pay': { input: s.duesPayInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'dues.payMany': { input: s.duesPayManyInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.reverse': { input: s.duesReverseInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.payVoluntary': { input: s.duesVoluntaryInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.close': {
@@ -92,6 +93,14 @@ export interface DuesLedger {
   missing: number;
   totals: { dueFen: number; paidFen: number; members: number; settled: number };
   closes: DuesCloseState[];
+}
+
+/** What a sheet of payments came to: recorded, or (dryRun) what would be. */
+export interface DuesPayManyResult {
+  dryRun: boolean;
+  count: number;
+  totalFen: number;
+  payments: { sheetRow: number; memberName: string; branch: string; receiptNumber: string; amountFen: number; periods: string[] }[];
 }
 
 export interface DuesPaymentInfo {
@@ -258,6 +267,7 @@ export interface DuesOutputs {
   'dues.saveBase': DuesBaseInfo;
   'dues.generate': { period: string; created: number; updated: number };
   'dues.pay': DuesPaymentInfo;
+  'dues.payMany': DuesPayManyResult;
   'dues.reverse': DuesPaymentInfo;
   'dues.payVoluntary': DuesVoluntaryInfo;
   'dues.close': DuesCloseState & { level: CloseLevel };

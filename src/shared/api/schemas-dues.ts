@@ -57,6 +57,30 @@ export const duesPayInput = z.object({
   note: optionalText(200),
 });
 
+/** The most payments one pasted or imported sheet may carry. */
+export const PAYMENT_SHEET_MAX_ROWS = 2000;
+
+/** A sheet of payments, all recorded or none: each row keeps its sheet row number so a refusal names it. */
+export const duesPayManyInput = z.object({
+  payments: z
+    .array(
+      z.object({
+        sheetRow: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(1, { error: 'tooSmall' }).max(1_048_576, { error: 'tooBig' }),
+        idNumber: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(18, { error: 'tooLong' }),
+        name: optionalText(40),
+        periods: z.array(period).min(1, { error: 'required' }).max(24, { error: 'tooLong' }),
+        amountFen: fen,
+        method: z.enum(DUES_METHODS, { error: 'notAllowed' }),
+        reference: optionalText(60),
+        paidOn: calendarDay.optional(),
+      }),
+    )
+    .min(1, { error: 'required' })
+    .max(PAYMENT_SHEET_MAX_ROWS, { error: 'tooLong' }),
+  /** Check every row as if recording, and record nothing. */
+  dryRun: z.boolean().optional(),
+});
+
 export const duesReverseInput = z.object({ paymentId: id, reason: z.string().trim().min(1, { error: 'required' }).max(200, { error: 'tooLong' }), on: calendarDay.optional() });
 
 export const duesVoluntaryInput = z.object({

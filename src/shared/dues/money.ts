@@ -2,10 +2,12 @@
 // YYYY-MM. The parsers take what clerks type or what another office's Excel sheet holds ("15元", "15.00",
 // 15, "2026年1月", "202601") and answer null for anything else, so the caller names the field and the value.
 
+import { toHalfWidth } from '../validators/names';
+
 /** The largest amount a single figure may hold here: 99,999,999.99 yuan (what 大写 on a receipt covers). */
 export const MAX_FEN = 9_999_999_999;
 
-/** "15", "15.5", "15.00", "1,500.00", "15元", "￥15" → fen; null for anything that is not a plain amount. */
+/** "15", "15.5", "15.00", "1,500.00", "15元", "￥15", full-width "１５" → fen; null for anything that is not a plain amount. */
 export function parseYuan(value: unknown): number | null {
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) return null;
@@ -13,7 +15,7 @@ export function parseYuan(value: unknown): number | null {
     value = String(Math.round(value * 100) / 100);
   }
   if (typeof value !== 'string') return null;
-  const text = value
+  const text = toHalfWidth(value)
     .replace(/[\s\u3000]/g, '')
     .replace(/^(人民币|￥|¥|RMB)/i, '')
     .replace(/(元整|元|块钱|块)$/, '')

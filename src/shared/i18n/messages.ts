@@ -365,6 +365,9 @@ export function formatIssue(issue: FieldIssue, lang: Language, module?: FieldMod
       : lang === 'zh-CN'
         ? `（填写的是“${String(issue.value)}”）`
         : ` (you entered “${String(issue.value)}”)`;
+  // A row of a pasted or imported sheet is named by its row, as the clerk sees it in Excel.
+  const row = typeof issue.params?.sheetRow === 'number' ? issue.params.sheetRow : null;
+  if (row !== null) return lang === 'zh-CN' ? `第 ${row} 行 ${label}：${problem}${shown}` : `Row ${row}: ${label} ${problem}${shown}`;
   return lang === 'zh-CN' ? `${label}：${problem}${shown}` : `${label} ${problem}${shown}`;
 }
 

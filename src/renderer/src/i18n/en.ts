@@ -367,6 +367,7 @@ export const en: SameKeys<Messages> = {
     'dues.saveBase': 'Record a dues base',
     'dues.generate': 'Generate the dues ledger',
     'dues.pay': 'Record a dues payment',
+    'dues.payMany': 'Record dues payments from a sheet',
     'dues.reverse': 'Reverse a dues payment',
     'dues.payVoluntary': 'Record a voluntary dues payment',
     'dues.close': 'Close a dues month',

@@ -363,6 +363,7 @@ export const zhCN = {
     'dues.saveBase': '登记党费基数',
     'dues.generate': '生成党费台账',
     'dues.pay': '登记党费缴纳',
+    'dues.payMany': '按表格登记党费缴纳',
     'dues.reverse': '冲正党费缴纳',
     'dues.payVoluntary': '登记自愿多交党费',
     'dues.close': '党费月结账',
