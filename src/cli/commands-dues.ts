@@ -5,9 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../shared/api/schemas';
 import { AppError } from '../shared/result';
-import { readPaymentSheet } from '../shared/dues/payment-sheet';
-import { readCsv } from '../core/import/csv-reader';
-import { streamWorksheet } from '../core/import/xlsx-stream';
+import { readPaymentFile } from '../core/services/dues/read-sheet';
 import { DUES_METHODS } from '../shared/api/schemas-dues';
 import { formatFen, parsePeriod, parseYuan } from '../shared/dues/money';
 import { DUES_CATEGORIES, hasBase, monthlyDues, ruleText, type DuesAmount, type DuesCategory } from '../shared/dues/rates';
@@ -177,11 +175,7 @@ export const DUES_COMMANDS: Command[] = [
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
       if (!fs.existsSync(file)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(file), { file });
-      const sheet = await (/\.(csv|txt)$/i.test(file) ? readCsv(file) : streamWorksheet(file)).catch((error: unknown) => {
-        if (error instanceof AppError) throw error;
-        throw new AppError('VALIDATION', `Cannot read ${file}`, { issues: [{ field: 'payments', problem: 'rosterUnreadable', value: path.basename(file) }] });
-      });
-      const read = readPaymentSheet(sheet.rows.map((r) => ({ row: r.excelRow, cells: r.values.slice(1) })));
+      const read = await readPaymentFile(file, path.basename(file));
       if (read.issues.length) throw new AppError('VALIDATION', read.issues.map((i) => `${i.field}: ${i.problem}`).join('; '), { issues: read.issues });
       const dryRun = ctx.values['dry-run'] === true;
       const result = await sessionOf(ctx).call('dues.payMany', { dryRun, payments: read.rows.map(({ name, reference, ...row }) => ({ ...row, ...(name ? { name } : {}), ...(reference ? { reference } : {}) })) });

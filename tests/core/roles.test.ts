@@ -180,6 +180,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'dues.saveBase': { memberId: 1, category: 'retired', baseFen: 480000, effectiveMonth: '2026-03' },
     'dues.generate': { period: '2026-03' },
     'dues.pay': { memberId: 1, periods: ['2026-03'], amountFen: 2400, method: 'cash' },
+    'dues.readSheet': { fileName: '收缴表.csv', bytes: new TextEncoder().encode('身份证号码,月份,金额\n110101198003070017,2026-03,24\n') },
     'dues.payMany': { payments: [{ sheetRow: 2, idNumber: '110101198003070017', periods: ['2026-03'], amountFen: 2400, method: 'cash' }] },
     'dues.reverse': { paymentId: 1, reason: '录错金额' },
     'dues.payVoluntary': { memberId: 1, amountFen: 100000, method: 'transfer' },

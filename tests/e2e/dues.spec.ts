@@ -101,9 +101,11 @@ test('the member’s dues history shows the rule and the payment; the notice boa
   await page.keyboard.press('Escape');
 
   await page.getByRole('combobox', { name: '党支部' }).click();
-  const branches = await call<{ id: number; name: string }[]>('orgs.tree', {});
+  const branches = await call<{ id: number; name: string; communityName: string | null }[]>('orgs.tree', {});
   const branch = branches.find((o) => o.id === member.orgId)!;
-  await page.locator('.ant-select-dropdown:visible').getByTitle(branch.name).click();
+  // Pickers name the community first: every community has a 第1网格党支部.
+  const label = branch.communityName ? `${branch.communityName} ${branch.name}` : branch.name;
+  await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
   await page.getByRole('button', { name: '公示栏' }).click();
   const board = await pdfText(page, 'board');
   expect(board).toContain(member.name);

@@ -14,6 +14,7 @@ import { duesMember, FARMER_SETTING, farmerFen, ledgerMonths, orgInfos, periodOf
 import { fundsOverview, saveEntry, saveStandard } from '../services/dues/funds';
 import { generateLedger, ledgerOrgs, readLedger } from '../services/dues/ledger';
 import { payMany } from '../services/dues/pay-many';
+import { readPaymentFile } from '../services/dues/read-sheet';
 import { board, receipt, remittance, statement } from '../services/dues/papers';
 import { memberPayments, memberVoluntary, paidTo, pay, payVoluntary, reverse } from '../services/dues/payments';
 import { subtreeIds } from '../services/organizations';
@@ -120,6 +121,10 @@ export const duesHandlers: Pick<Handlers, DuesMethodName> = {
       ctx.audit({ action: 'dues.pay', entity: 'dues_payment', entityId: payment.id, after: payment });
       return payment;
     });
+  },
+
+  'dues.readSheet'(_ctx, input) {
+    return readPaymentFile(input.bytes, input.fileName);
   },
 
   'dues.payMany'(ctx, input) {

@@ -2,6 +2,7 @@
 // scope; and the results the dues pages, the papers and the CLI get back. contract.ts spreads these into the
 // one contract. A dues month closed by its branch freezes like a finalized return: the dated methods here
 // name their months, and core's rules (src/core/write-rules.ts) refuse a closed one before the handler runs.
+import type { PaymentSheet } from '../dues/payment-sheet';
 import { z } from 'zod';
 import type { MethodSpec } from './contract';
 import { STREET_TABLE } from './contract-rules';
@@ -23,6 +24,7 @@ export const duesMethods = {
   'dues.saveBase': { input: s.duesSaveBaseInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.generate': { input: s.duesGenerateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.pay': { input: s.duesPayInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'dues.readSheet': { input: s.duesReadSheetInput, access: 'clerk', write: false },
   'dues.payMany': { input: s.duesPayManyInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.reverse': { input: s.duesReverseInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'dues.payVoluntary': { input: s.duesVoluntaryInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
@@ -267,6 +269,7 @@ export interface DuesOutputs {
   'dues.saveBase': DuesBaseInfo;
   'dues.generate': { period: string; created: number; updated: number };
   'dues.pay': DuesPaymentInfo;
+  'dues.readSheet': PaymentSheet;
   'dues.payMany': DuesPayManyResult;
   'dues.reverse': DuesPaymentInfo;
   'dues.payVoluntary': DuesVoluntaryInfo;

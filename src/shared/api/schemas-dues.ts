@@ -57,6 +57,12 @@ export const duesPayInput = z.object({
   note: optionalText(200),
 });
 
+/** A branch's payment sheet as a file (.xlsx, or CSV in UTF-8 or GBK), read into rows for the window. */
+export const duesReadSheetInput = z.object({
+  fileName: z.string().trim().min(1, { error: 'required' }).max(260, { error: 'tooLong' }),
+  bytes: z.instanceof(Uint8Array, { error: 'required' }),
+});
+
 /** The most payments one pasted or imported sheet may carry. */
 export const PAYMENT_SHEET_MAX_ROWS = 2000;
 

@@ -38,7 +38,7 @@ export function payMany(
     const at = { sheetRow: row.sheetRow };
     const memberId = memberIdByIdNumber(db, row.idNumber);
     if (memberId === undefined) {
-      problems.push(issue(`payments.${i}.idNumber`, 'duesMemberUnknown', row.idNumber, { ...at, value: row.idNumber }));
+      problems.push(issue(`payments.${i}.idNumber`, 'duesMemberUnknown', undefined, { ...at, value: row.idNumber }));
       return;
     }
     const name = memberName(db, memberId);

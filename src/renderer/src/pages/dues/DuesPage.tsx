@@ -21,6 +21,7 @@ import { useLanguage } from '../../lib/use-language';
 import { PrintButton } from '../../print/PrintButton';
 import { HistoryDrawer } from './HistoryDrawer';
 import { PayModal } from './PayModal';
+import { PayManyModal } from './PayManyModal';
 import { yuan } from './dues-format';
 import './dues.css';
 
@@ -53,6 +54,7 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
   const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
   const [orgId, setOrgId] = useState<number | undefined>(undefined);
   const [paying, setPaying] = useState<{ memberId?: number } | null>(null);
+  const [payingMany, setPayingMany] = useState(false);
   const [lastPayment, setLastPayment] = useState<DuesPaymentInfo | null>(null);
   const branches = useBranches();
   const ledger = useApi('dues.ledger', { period, ...(orgId ? { orgId } : {}) }, [period, orgId]);
@@ -127,6 +129,7 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
             <Button type="primary" onClick={() => setPaying({})} disabled={rows.length === 0}>
               {t('dues.pay')}
             </Button>
+            <Button onClick={() => setPayingMany(true)}>{t('dues.payMany.open')}</Button>
             {orgId && !close && <Button onClick={() => closeMonth('branch')}>{t('dues.closeBranch')}</Button>}
             {orgId && close && !close.streetClosedBy && !user.scopeCommunityCode && <Button onClick={() => closeMonth('street')}>{t('dues.closeStreet')}</Button>}
           </>
@@ -160,6 +163,14 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
         />
       </div>
       {l && <p className="dues-summary">{t('dues.totals', { due: yuan(l.totals.dueFen), paid: yuan(l.totals.paidFen), settled: l.totals.settled, members: l.totals.members })}</p>}
+      <PayManyModal
+        open={payingMany}
+        onClose={() => setPayingMany(false)}
+        onSaved={() => {
+          setPayingMany(false);
+          void ledger.reload();
+        }}
+      />
       <PayModal
         open={paying !== null}
         period={period}
