@@ -6,6 +6,7 @@
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { contract, type ApiParsedInput, type Method, type WriteMethod } from '../shared/api/contract';
 import type { WholeStreetDecl } from '../shared/api/contract-rules';
+import type { AttachmentOwner } from '../shared/api/contract-attachments';
 import { localIsoDate } from '../shared/validators/loose-date';
 import { memberDateChanges, refuseFrozenDates, type DatedField } from './returns/freeze';
 import { requireWholeStreet, type Scope } from './scope';
@@ -104,6 +105,20 @@ function storedCommunity(db: SqliteDatabase, table: 'gov_disclosures' | 'gov_dec
   if (id === undefined) return undefined;
   const row = db.prepare(`SELECT community_id FROM ${table} WHERE id = ?`).get(id) as { community_id: number | null } | undefined;
   return row?.community_id;
+}
+
+/** Whose an attachment's owner record is: a meeting's organization, a fund entry's or a disclosure's community. */
+function attachmentOwner(db: SqliteDatabase, field: string, owner: AttachmentOwner, ownerId: number): ScopeTarget[] {
+  if (owner === 'meeting') return [{ field, org: meetingOrg(db, ownerId) }];
+  if (owner === 'disclosure') return govCommunity(field, storedCommunity(db, 'gov_disclosures', ownerId));
+  const community = db.prepare('SELECT community_id FROM fund_entries WHERE id = ?').pluck().get(ownerId) as number | undefined;
+  return community === undefined ? [] : [{ field, community }];
+}
+
+/** A stored attachment's owner record, as a scope target (none when there is no such attachment). */
+function storedAttachment(db: SqliteDatabase, id: number): ScopeTarget[] {
+  const row = db.prepare('SELECT owner, owner_id FROM attachments WHERE id = ?').get(id) as { owner: AttachmentOwner; owner_id: number } | undefined;
+  return row ? attachmentOwner(db, 'id', row.owner, row.owner_id) : [];
 }
 
 /** A stored date and the one the input sets, when they differ: moving a date out of a month changes it as much as moving one in. */
@@ -376,6 +391,8 @@ export const WRITE_RULES: WriteRules = {
     ],
   },
   // The return counts an item in the month it is published; review and approval are the office's own steps.
+  'attachments.add': { freeze: 'none', scope: (input, { db }) => attachmentOwner(db, 'ownerId', input.owner, input.ownerId) },
+  'attachments.remove': { freeze: 'none', scope: (input, { db }) => storedAttachment(db, input.id) },
   'disclosure.advance': {
     freeze: (input) => (input.step === 'publish' ? [{ field: 'on', date: input.on }] : []),
     scope: (input, { db }) => govCommunity('id', storedCommunity(db, 'gov_disclosures', input.id)),
@@ -411,6 +428,8 @@ export const WRITE_RULES: WriteRules = {
 
 export const READ_SCOPE_RULES: ReadScopeRules = {
   'members.get': (input) => [{ field: 'id', member: input.id }],
+  'attachments.list': (input, { db }) => attachmentOwner(db, 'ownerId', input.owner, input.ownerId),
+  'attachments.get': (input, { db }) => storedAttachment(db, input.id),
   'requests.get': (input, { db }) => requestCommunity(db, input.id),
   'print.slip': (input, { db }) => requestCommunity(db, input.requestId, 'requestId'),
   'print.letter': (input) => [{ field: 'transferId', transfer: input.transferId }],

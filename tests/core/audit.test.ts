@@ -54,6 +54,8 @@ describe('every write', () => {
     let meeting: { id: number; version: number } | null = null;
     let duesBranch = 0;
     let duesMember = 0;
+    let fundEntry = 0;
+    let attachment = 0;
     let duesPayment = 0;
     let applicant: { id: number; version: number } | null = null;
     let gov: GovStreet | null = null;
@@ -463,8 +465,20 @@ describe('every write', () => {
         expected: { entity: 'fund_standard', username: admin, before: false, after: true },
       },
       'funds.saveEntry': {
-        run: () => t.app.invoke('funds.saveEntry', { communityId: community, direction: 'out', amountFen: 50000, onDate: '2026-03-05', purpose: '七一党员活动' }, t.adminToken),
+        run: async () => {
+          fundEntry = (await t.app.invoke('funds.saveEntry', { communityId: community, direction: 'out', amountFen: 50000, onDate: '2026-03-05', purpose: '七一党员活动' }, t.adminToken)).id;
+        },
         expected: { entity: 'fund_entry', username: admin, before: false, after: true },
+      },
+      'attachments.add': {
+        run: async () => {
+          attachment = (await t.app.invoke('attachments.add', { owner: 'fund_entry', ownerId: fundEntry, fileName: '发票.jpg', bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0]) }, t.adminToken)).id;
+        },
+        expected: { entity: 'attachment', username: admin, before: false, after: true },
+      },
+      'attachments.remove': {
+        run: () => t.app.invoke('attachments.remove', { id: attachment }, t.adminToken),
+        expected: { entity: 'attachment', username: admin, before: true, after: false },
       },
       'develop.create': {
         run: async () => {

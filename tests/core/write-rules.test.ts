@@ -83,6 +83,9 @@ interface Fixtures {
   peaceDecision: number;
   /** The peace member's citizen ID: what a sheet of payments names a member by. */
   peaceIdNumber: string;
+  /** A fund entry of 和平社区 with one attachment. */
+  peaceFundEntry: number;
+  peaceAttachment: number;
 }
 
 let s: Street;
@@ -135,6 +138,8 @@ beforeAll(async () => {
   );
   for (const step of ['review', 'approve'] as const) peaceDisclosure = await t.app.invoke('disclosure.advance', { id: peaceDisclosure.id, version: peaceDisclosure.version, step, by: '王书记', on: '2026-10-05' }, admin);
   const peaceDecision = await t.app.invoke('decisions.save', { communityId: peaceId, title: '老旧小区加装电梯' }, admin);
+  const peaceFundEntry = await t.app.invoke('funds.saveEntry', { communityId: peaceId, direction: 'out', amountFen: 30000, onDate: '2026-10-12', purpose: '党员活动' }, admin);
+  const peaceAttachment = await t.app.invoke('attachments.add', { owner: 'fund_entry', ownerId: peaceFundEntry.id, fileName: '发票.jpg', bytes: new Uint8Array([1, 2, 3]) }, admin);
 
   t.clock.set(NOVEMBER);
   const admin2 = await login(t, ADMIN.username, ADMIN.password);
@@ -172,6 +177,8 @@ beforeAll(async () => {
     peaceDisclosure: { id: peaceDisclosure.id, version: peaceDisclosure.version },
     peaceDecision: peaceDecision.id,
     peaceIdNumber: peaceMember.idNumber!,
+    peaceFundEntry: peaceFundEntry.id,
+    peaceAttachment: peaceAttachment.id,
   };
 }, 120_000);
 
@@ -320,6 +327,8 @@ describe('a clerk limited to one community', () => {
       'dues.payVoluntary': { input: { memberId: f.peaceMember.id, amountFen: 100000, method: 'cash' }, ...member, field: 'memberId' },
       'dues.close': { input: { orgId: f.peaceBranch, period: '2026-11' }, ...org('orgId') },
       'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-11-02', purpose: '党员活动' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'attachments.add': { input: { owner: 'fund_entry', ownerId: f.peaceFundEntry, fileName: '收据.pdf', bytes: new Uint8Array([4, 5, 6]) }, field: 'ownerId', problem: 'communityOutsideScope' },
+      'attachments.remove': { input: { id: f.peaceAttachment }, field: 'id', problem: 'communityOutsideScope' },
       'disclosure.save': { input: { communityId: s.peaceId, area: 'party', title: '党务公开', content: '本月党务', periodFrom: '2026-11-01', periodTo: '2026-11-30', draftedBy: '李文书', draftedOn: '2026-11-01' }, field: 'communityId', problem: 'communityOutsideScope' },
       'disclosure.advance': { input: { ...f.peaceDisclosure, step: 'publish', by: '王书记', on: '2026-11-02' }, field: 'id', problem: 'communityOutsideScope' },
       'disclosure.comment': { input: { disclosureId: f.peaceDisclosure.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-11-02' }, field: 'disclosureId', problem: 'communityOutsideScope' },
@@ -339,6 +348,8 @@ describe('a clerk limited to one community', () => {
     'print.letter': { input: { transferId: f.peaceLetter }, field: 'transferId', problem: 'transferOutsideScope' },
     'returns.sendTargets': { input: {}, field: 'packageId', problem: 'returnIsStreets' },
     'life.get': { input: { id: f.peaceMeeting.id }, field: 'id', problem: 'orgOutsideScope' },
+    'attachments.list': { input: { owner: 'fund_entry', ownerId: f.peaceFundEntry }, field: 'ownerId', problem: 'communityOutsideScope' },
+    'attachments.get': { input: { id: f.peaceAttachment }, field: 'id', problem: 'communityOutsideScope' },
     'life.roster': { input: { orgId: f.peaceBranch, heldOn: '2026-11-01' }, field: 'orgId', problem: 'orgOutsideScope' },
     'life.participation': { input: { memberId: f.peaceMember.id }, field: 'memberId', problem: 'memberOutsideScope' },
     'appraisal.get': { input: { orgId: f.peaceBranch, year: 2026 }, field: 'orgId', problem: 'orgOutsideScope' },

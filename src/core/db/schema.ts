@@ -327,6 +327,19 @@ export interface LetterSequenceTable {
   last: number;
 }
 
+/** A file kept beside a record (migration 0015). */
+export interface AttachmentTable {
+  id: Generated<number>;
+  owner: 'fund_entry' | 'meeting' | 'disclosure';
+  owner_id: number;
+  file_name: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  added_by: string;
+  added_at: string;
+}
+
 export interface Database extends CounterTables, LifeTables, DuesTables, DevelopTables {
   street: StreetTable;
   users: UserTable;
@@ -362,6 +375,7 @@ export interface Database extends CounterTables, LifeTables, DuesTables, Develop
   gov_elections: GovTables['gov_elections'];
   gov_audits: GovTables['gov_audits'];
   gov_rectifications: GovTables['gov_rectifications'];
+  attachments: AttachmentTable;
 }
 
 export type Street = Selectable<StreetTable>;

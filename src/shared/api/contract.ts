@@ -7,6 +7,7 @@ import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
+import { attachmentMethods, type AttachmentOutputs } from './contract-attachments';
 import { developMethods, type DevelopOutputs } from './contract-develop';
 import { govMethods, type GovOutputs } from './contract-gov';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
@@ -120,6 +121,7 @@ export const contract = {
   ...exchangeMethods,
   ...lifeMethods,
   ...duesMethods,
+  ...attachmentMethods,
   ...developMethods,
   ...govMethods,
 } as const satisfies Record<string, MethodSpec>;
@@ -220,7 +222,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

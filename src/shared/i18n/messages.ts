@@ -11,6 +11,7 @@ import { fieldLabel, moduleOfMethod, type FieldModule } from './field-labels';
 import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
 import { DUES_FIELD_PROBLEMS } from './messages-dues';
+import { ATTACHMENT_FIELD_PROBLEMS } from './messages-attachments';
 import { DEVELOP_FIELD_PROBLEMS } from './messages-develop';
 import { GOV_FIELD_PROBLEMS } from './messages-gov';
 
@@ -79,6 +80,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...WRITE_FIELD_PROBLEMS['zh-CN'],
     ...LIFE_FIELD_PROBLEMS['zh-CN'],
     ...DUES_FIELD_PROBLEMS['zh-CN'],
+    ...ATTACHMENT_FIELD_PROBLEMS['zh-CN'],
     ...DEVELOP_FIELD_PROBLEMS['zh-CN'],
     ...GOV_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
@@ -197,6 +199,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...WRITE_FIELD_PROBLEMS.en,
     ...LIFE_FIELD_PROBLEMS.en,
     ...DUES_FIELD_PROBLEMS.en,
+    ...ATTACHMENT_FIELD_PROBLEMS.en,
     ...DEVELOP_FIELD_PROBLEMS.en,
     ...GOV_FIELD_PROBLEMS.en,
     required: 'is required',

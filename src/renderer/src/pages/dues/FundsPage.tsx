@@ -13,6 +13,7 @@ import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText } from '../../lib/errors';
 import { hasRole } from '../../lib/roles';
+import { AttachmentsModal } from '../../components/Attachments';
 import { useSaveForm } from '../counter/use-save-form';
 import { amountsRead, yuan } from './dues-format';
 import { useLanguage } from '../../lib/use-language';
@@ -138,6 +139,7 @@ export default function FundsPage() {
   const { user } = useCurrentSession();
   const [year, setYear] = useState(dayjs().year());
   const [editing, setEditing] = useState<'standard' | 'entry' | null>(null);
+  const [files, setFiles] = useState<{ owner: 'fund_entry'; ownerId: number; title: string } | null>(null);
   const overview = useApi('funds.overview', { year }, [year]);
   const o = overview.data;
   const c = (key: string) => t(`funds.columns.${key}`);
@@ -214,11 +216,22 @@ export default function FundsPage() {
                 { key: 'amount', title: c('amount'), align: 'right', render: (_, e) => money(e.amountFen) },
                 { key: 'purpose', title: c('purpose'), dataIndex: 'purpose', ellipsis: true },
                 { key: 'voucher', title: c('voucher'), dataIndex: 'voucher', width: 90 },
+                {
+                  key: 'files',
+                  title: t('attachments.button'),
+                  width: 70,
+                  render: (_, e) => (
+                    <Button size="small" type="link" onClick={() => setFiles({ owner: 'fund_entry', ownerId: e.id, title: `${e.onDate} ${e.purpose}` })}>
+                      {t('attachments.button')}
+                    </Button>
+                  ),
+                },
               ]}
             />
           </Card>
         </div>
       </div>
+      <AttachmentsModal target={files} canEdit={hasRole(user.role, 'clerk')} onClose={() => setFiles(null)} />
       <StandardModal open={editing === 'standard'} year={year} onClose={() => setEditing(null)} onSaved={reload} />
       <EntryModal open={editing === 'entry'} communities={(o?.communities ?? []).map((x) => ({ id: x.communityId, name: x.name }))} onClose={() => setEditing(null)} onSaved={reload} />
     </div>

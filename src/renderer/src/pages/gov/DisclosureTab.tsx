@@ -13,6 +13,7 @@ import { errorText } from '../../lib/errors';
 import { PrintButton } from '../../print/PrintButton';
 import { useSaveForm } from '../counter/use-save-form';
 import { CommunitySelect, STREET, day, toCommunityId, type TabProps } from './gov-parts';
+import { AttachmentsModal } from '../../components/Attachments';
 
 interface DraftValues {
   communityId: number;
@@ -218,6 +219,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
   const [corrects, setCorrects] = useState<DisclosureInfo | null>(null);
   const [advancing, setAdvancing] = useState<DisclosureInfo | null>(null);
   const [commenting, setCommenting] = useState<DisclosureInfo | null>(null);
+  const [files, setFiles] = useState<{ owner: 'disclosure'; ownerId: number; title: string } | null>(null);
   const communityId = community === undefined || community === STREET ? undefined : community;
   const items = useApi('disclosure.list', communityId ? { communityId } : {}, [communityId]);
   const due = useApi('disclosure.due', { period, ...(communityId ? { communityId } : {}) }, [period, communityId]);
@@ -297,6 +299,16 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
                 r.comments.length
               ),
           },
+          {
+            key: 'files',
+            title: t('attachments.button'),
+            width: 70,
+            render: (_, r) => (
+              <Button size="small" type="link" onClick={() => setFiles({ owner: 'disclosure', ownerId: r.id, title: r.title })}>
+                {t('attachments.button')}
+              </Button>
+            ),
+          },
           ...(canEdit
             ? [
                 {
@@ -326,6 +338,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
             : []),
         ]}
       />
+      <AttachmentsModal target={files} canEdit={canEdit} onClose={() => setFiles(null)} />
       <CommentsModal item={commenting} canEdit={canEdit} onClose={() => setCommenting(null)} onSaved={() => { setCommenting(null); reload(); }} />
       {canEdit && (
         <>

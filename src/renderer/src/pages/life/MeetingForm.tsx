@@ -12,6 +12,7 @@ import { FormModal } from '../../components/FormModal';
 import { useSaveForm } from '../counter/use-save-form';
 import type { LifeOrg } from './use-branches';
 import { orgLabel } from '../../../../shared/org-label';
+import { AttachmentList } from '../../components/Attachments';
 
 interface Values {
   orgId: number | null;
@@ -206,6 +207,9 @@ export function MeetingForm({ open, editing, orgs, onClose, onSaved }: { open: b
         {editing?.invalidReason && <Alert type="warning" showIcon message={t(`life.invalid.${editing.invalidReason}`)} />}
         <button type="submit" hidden />
       </Form>
+      {/* The sign-in scan, photos, the minutes as written: kept with the meeting once it exists. */}
+      <h4 style={{ margin: '12px 0 6px' }}>{t('attachments.button')}</h4>
+      {editing ? <AttachmentList owner="meeting" ownerId={editing.id} canEdit /> : <span className="cell-muted">{t('attachments.afterSave')}</span>}
     </FormModal>
   );
 }
