@@ -3,6 +3,11 @@
 // Expects out/renderer to be built first (`npx electron-vite build`).
 import { defineConfig } from '@playwright/test';
 
+// On a clerk's PC the window and the core share one clock and one time zone. Here the browser is told it is
+// in China; the host, the CLI that seeds it and the test workers are told the same (they inherit this), so
+// "today" is one day everywhere — between 16:00 and 24:00 UTC the browser's today was the host's tomorrow.
+process.env.TZ = 'Asia/Shanghai';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
