@@ -124,7 +124,7 @@ export const govHandlers: Pick<Handlers, GovMethod> = {
 
   'standards.table'(ctx) {
     const settings = govSettings(ctx.db);
-    return { settings, rows: standardsTable(ctx.db, ctx.scope ? ctx.scope.communityParam : null, settings) };
+    return { settings, rows: standardsTable(ctx.db, ctx.scope ? ctx.scope.communityParam : null, settings, ctx.now()) };
   },
   'standards.save'(ctx, input) {
     return ctx.tx(() => {

@@ -207,6 +207,9 @@ export interface StandardRow {
   workers: number | null;
   workersRequired: number | null;
   workersMet: boolean | null;
+  /** This year's Party-building funds (from the funds ledger): the community's entitlement and its spending, in fen. */
+  fundsEntitlementFen: number | null;
+  fundsSpentFen: number | null;
 }
 
 export interface AuditInfo {

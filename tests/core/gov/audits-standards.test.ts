@@ -52,6 +52,12 @@ describe('the standards table', () => {
     const table = await expectOk(t.app, 'standards.table', {}, t.adminToken);
     expect(table.settings.standardsSource).toBe('某市社区建设标准（2025）');
     expect(table.rows.find((r) => r.communityId === communityId)).toMatchObject({ spaceRequired: 640, spaceMet: true });
+    // The funds column is the funds module's: 10,000 yuan per 1,000 households gives 3,200 households 32,000 yuan.
+    const year = t.clock.now().getFullYear();
+    await expectOk(t.app, 'funds.saveStandard', { parameter: 'officePer1000Households', value: 1_000_000, source: '街道党建经费标准', year }, t.adminToken);
+    await expectOk(t.app, 'funds.saveEntry', { communityId, direction: 'out', amountFen: 50_000, onDate: `${year}-01-15`, purpose: '七一党员活动' }, t.adminToken);
+    const withFunds = (await expectOk(t.app, 'standards.table', {}, t.adminToken)).rows.find((r) => r.communityId === communityId);
+    expect(withFunds).toMatchObject({ fundsEntitlementFen: 3_200_000, fundsSpentFen: 50_000 });
   });
 });
 

@@ -1,11 +1,13 @@
 // The communities against the standards (settings, with their source): office and activity space at least the
 // minimum and at least the figure per 100 households; one community worker per so many households. The
-// households, space and workers are the community record's own fields.
+// households, space and workers are the community record's own fields; the funds this year (entitlement and
+// spending) come from the dues and funds module.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { StandardRow } from '../../../shared/api/contract-gov';
 import type { GovSettings } from '../../../shared/api/schemas-gov';
 import { refuse } from './common';
+import { fundsOverview } from '../dues/funds';
 
 interface CommunityRow {
   id: number;
@@ -16,7 +18,14 @@ interface CommunityRow {
   workers: number | null;
 }
 
-export function standardRow(c: CommunityRow, settings: GovSettings): StandardRow {
+type Funds = ReadonlyMap<number, { entitlementFen: number; spentFen: number }>;
+
+/** Each community's Party-building funds in `year`, from the dues and funds module: its entitlement and what it spent. */
+export function fundsByCommunity(db: SqliteDatabase, year: number): Funds {
+  return new Map(fundsOverview(db, year, undefined).communities.map((c) => [c.communityId, { entitlementFen: c.entitlementFen, spentFen: c.outFen }]));
+}
+
+export function standardRow(c: CommunityRow, settings: GovSettings, funds: Funds): StandardRow {
   const space = c.office_area === null && c.activity_area === null ? null : (c.office_area ?? 0) + (c.activity_area ?? 0);
   const spaceRequired = c.households === null ? settings.minSpace : Math.max(settings.minSpace, Math.ceil((c.households * settings.spacePer100Households) / 100));
   // Integer division rounded up: 301 households need 2 workers at 300 per worker.
@@ -33,14 +42,17 @@ export function standardRow(c: CommunityRow, settings: GovSettings): StandardRow
     workers: c.workers,
     workersRequired,
     workersMet: c.workers === null || workersRequired === null ? null : c.workers >= workersRequired,
+    fundsEntitlementFen: funds.get(c.id)?.entitlementFen ?? null,
+    fundsSpentFen: funds.get(c.id)?.spentFen ?? null,
   };
 }
 
 const SELECT = 'SELECT id, name, households, office_area, activity_area, workers FROM communities';
 
-export function standardsTable(db: SqliteDatabase, community: number | null, settings: GovSettings): StandardRow[] {
+export function standardsTable(db: SqliteDatabase, community: number | null, settings: GovSettings, now: Date): StandardRow[] {
+  const funds = fundsByCommunity(db, now.getFullYear());
   const rows = (community === null ? db.prepare(`${SELECT} WHERE closed_on IS NULL ORDER BY division_code`).all() : db.prepare(`${SELECT} WHERE id = ?`).all(community)) as CommunityRow[];
-  return rows.map((r) => standardRow(r, settings));
+  return rows.map((r) => standardRow(r, settings, funds));
 }
 
 export function saveStandard(db: SqliteDatabase, input: ApiParsedInput<'standards.save'>, settings: GovSettings, now: Date): { before: StandardRow; after: StandardRow } {
@@ -55,5 +67,6 @@ export function saveStandard(db: SqliteDatabase, input: ApiParsedInput<'standard
     now.toISOString(),
     row.id,
   );
-  return { before: standardRow(row, settings), after: standardRow(read()!, settings) };
+  const funds = fundsByCommunity(db, now.getFullYear());
+  return { before: standardRow(row, settings, funds), after: standardRow(read()!, settings, funds) };
 }

@@ -77,7 +77,7 @@ export const govEn: typeof govZhCN = {
     standards: {
       source: 'Source: {{source}}. At least {{min}} m² of space and {{per100}} m² per 100 households; one community worker per {{households}} households.',
       edit: 'Edit',
-      columns: { community: 'Community', households: 'Households', space: 'Space (m²)', spaceRequired: 'Required (m²)', workers: 'Workers', workersRequired: 'Required', result: 'Result' },
+      columns: { community: 'Community', households: 'Households', space: 'Space (m²)', spaceRequired: 'Required (m²)', workers: 'Workers', workersRequired: 'Required', result: 'Result', funds: 'Funds due this year (yuan)', fundsSpent: 'Spent this year (yuan)' },
       met: 'Meets',
       notMet: 'Below',
       unknown: 'Not recorded',

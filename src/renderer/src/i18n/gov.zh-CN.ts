@@ -75,7 +75,7 @@ export const govZhCN = {
     standards: {
       source: '标准依据：{{source}}。阵地面积不少于 {{min}} 平方米且每百户不少于 {{per100}} 平方米；每 {{households}} 户配备 1 名社区工作者。',
       edit: '登记',
-      columns: { community: '社区', households: '户数', space: '阵地面积（m²）', spaceRequired: '应达（m²）', workers: '社区工作者', workersRequired: '应配', result: '达标情况' },
+      columns: { community: '社区', households: '户数', space: '阵地面积（m²）', spaceRequired: '应达（m²）', workers: '社区工作者', workersRequired: '应配', result: '达标情况', funds: '本年应得经费（元）', fundsSpent: '本年已用（元）' },
       met: '达标',
       notMet: '未达标',
       unknown: '未登记',

@@ -8,6 +8,7 @@ import { useApi } from '../../api/use-api';
 import { FormModal } from '../../components/FormModal';
 import { errorText } from '../../lib/errors';
 import { useSaveForm } from '../counter/use-save-form';
+import { formatFen } from '../../../../shared/dues/money';
 
 interface Values {
   households: number | null;
@@ -65,6 +66,8 @@ export function StandardsTab({ canEdit }: { canEdit: boolean }) {
           { key: 'workers', title: t('gov.standards.columns.workers'), width: 100, align: 'right', render: (_, r) => r.workers ?? t('gov.none') },
           { key: 'workersRequired', title: t('gov.standards.columns.workersRequired'), width: 80, align: 'right', render: (_, r) => r.workersRequired ?? t('gov.none') },
           { key: 'workersMet', title: t('gov.standards.columns.result'), width: 90, render: (_, r) => met(r.workersMet) },
+          { key: 'funds', title: t('gov.standards.columns.funds'), width: 120, align: 'right', render: (_, r) => (r.fundsEntitlementFen === null ? t('gov.none') : formatFen(r.fundsEntitlementFen, true)) },
+          { key: 'fundsSpent', title: t('gov.standards.columns.fundsSpent'), width: 120, align: 'right', render: (_, r) => (r.fundsSpentFen === null ? t('gov.none') : formatFen(r.fundsSpentFen, true)) },
           ...(canEdit ? [{ key: 'actions', width: 70, render: (_: unknown, r: StandardRow) => <Button size="small" onClick={() => setEditing(r)}>{t('gov.standards.edit')}</Button> }] : []),
         ]}
       />
