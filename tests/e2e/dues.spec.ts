@@ -105,6 +105,8 @@ test('the member’s dues history shows the rule and the payment; the notice boa
   const branch = branches.find((o) => o.id === member.orgId)!;
   // Pickers name the community first: every community has a 第1网格党支部.
   const label = branch.communityName ? `${branch.communityName} ${branch.name}` : branch.name;
+  // Typed, as a clerk narrows a long list: the list is virtual, so an option far down is not in the page yet.
+  await page.getByRole('combobox', { name: '党支部' }).fill(label);
   await page.locator('.ant-select-dropdown:visible').getByTitle(label, { exact: true }).click();
   await page.getByRole('button', { name: '公示栏' }).click();
   const board = await pdfText(page, 'board');

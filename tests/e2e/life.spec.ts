@@ -93,6 +93,7 @@ test('records a theme Party day with one absence; the register shows the totals 
   await page.screenshot({ path: path.join(SHOTS, 'calendar.png') });
   await page.getByRole('tab', { name: '民主评议' }).click();
   await page.getByLabel('党支部', { exact: true }).click();
+  await page.getByLabel('党支部', { exact: true }).fill(branch.label);
   await page.locator('.ant-select-dropdown:visible').getByTitle(branch.label, { exact: true }).click();
   await expect(page.locator('.ant-table-row', { hasText: absent.name })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'appraisal.png') });

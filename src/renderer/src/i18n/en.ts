@@ -177,6 +177,15 @@ export const en: SameKeys<Messages> = {
       audit: 'Audit log',
       exchange: 'Sending the return',
       codes: 'Code mappings',
+      rules: 'Rules',
+    },
+    rules: {
+      description: 'Rules local practice sets differently: a change applies to what is counted and reminded from now on; records already kept stay as they are.',
+      life: 'Organizational life: how often each meeting is due, and the Party activity week',
+      activityWeek: 'Party activity week',
+      week: 'week {{n}} of the month',
+      develop: 'New members: the notice and approval periods',
+      gov: 'Governance: the disclosure day, the residents’ meeting thresholds and the standards',
     },
   },
   codeMappings: {

@@ -173,6 +173,15 @@ export const zhCN = {
       audit: '审计日志',
       exchange: '报送设置',
       codes: '代码对应',
+      rules: '业务规则',
+    },
+    rules: {
+      description: '各地规定不同的业务规则：改动后，此后的计算和提醒按新规则办理；已登记的记录不变。',
+      life: '组织生活：各类会议的频次和党员活动周',
+      activityWeek: '党员活动周',
+      week: '每月第 {{n}} 周',
+      develop: '发展党员：公示期和审批期限',
+      gov: '社区治理：公开日、居民会议表决比例和阵地、人员标准',
     },
   },
   codeMappings: {

@@ -115,6 +115,7 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
         <Select
           style={{ width: 220 }}
           value={orgId ?? 0}
+          showSearch={{ optionFilterProp: 'label' }}
           aria-label={t('dues.org')}
           options={[{ value: 0, label: t('dues.allOrgs') }, ...branches.map((o) => ({ value: o.id, label: orgLabel(o) }))]}
           onChange={(v) => setOrgId(v === 0 ? undefined : v)}

@@ -47,7 +47,7 @@ export function AppraisalTab({ branches, canEdit }: { branches: LifeOrg[]; canEd
   return (
     <>
       <div className="life-toolbar">
-        <Select style={{ width: 220 }} placeholder={t('life.appraisal.pickOrg')} value={orgId} onChange={setOrgId} options={branches.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.appraisal.org')} />
+        <Select style={{ width: 220 }} showSearch={{ optionFilterProp: 'label' }} placeholder={t('life.appraisal.pickOrg')} value={orgId} onChange={setOrgId} options={branches.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.appraisal.org')} />
         <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} aria-label={t('life.appraisal.year')} />
         <DatePicker value={heldOn} allowClear={false} onChange={(d) => d && setHeldOn(d)} aria-label={t('life.appraisal.heldOn')} />
         {canEdit && (

@@ -38,7 +38,7 @@ export function MeetingsTab({ orgs, canEdit, onEdit, reloadKey }: { orgs: LifeOr
   return (
     <>
       <div className="life-toolbar">
-        <Select allowClear style={{ width: 220 }} placeholder={t('life.allOrgs')} value={orgId} onChange={setOrgId} options={orgs.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.columns.org')} />
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 220 }} placeholder={t('life.allOrgs')} value={orgId} onChange={setOrgId} options={orgs.map((o) => ({ value: o.id, label: orgLabel(o) }))} aria-label={t('life.columns.org')} />
         <Select allowClear style={{ width: 160 }} placeholder={t('life.allTypes')} value={meetingType} onChange={setMeetingType} options={MEETING_TYPES.map((m) => ({ value: m, label: t(`life.type.${m}`) }))} aria-label={t('life.columns.type')} />
       </div>
       <Table<MeetingInfo>

@@ -1,5 +1,5 @@
 // 系统设置: street profile, users (admin only), language and security, working days, the print station, the
-// return's sending (admin only), backup and restore, audit log.
+// business rules (业务规则), the return's sending (admin only), backup and restore, audit log.
 // The tab is part of the address (#/settings/users), so other pages can link straight to a tab.
 // A district's database has no street profile, working days or print station: it shows the shared tabs only.
 import { Card, Tabs } from 'antd';
@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { hasRole } from '../../lib/roles';
 import { AuditTab } from './AuditTab';
 import { CodeMappingsTab } from './CodeMappingsTab';
+import { RulesTab } from './RulesTab';
 import { BackupTab } from './BackupTab';
 import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
@@ -34,6 +35,7 @@ export function SettingsPage({ subPath }: PageProps) {
           { key: 'workdays', label: t('workdays.tab'), children: <WorkdaysTab /> },
           { key: 'station', label: t('print.station.tab'), children: <StationTab /> },
           { key: 'codes', label: t('settings.tabs.codes'), children: <CodeMappingsTab /> },
+          { key: 'rules', label: t('settings.tabs.rules'), children: <RulesTab /> },
           ...(isAdmin ? [{ key: 'exchange', label: t('settings.tabs.exchange'), children: <ExchangeTab /> }] : []),
         ]
       : []),

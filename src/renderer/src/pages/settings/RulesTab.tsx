@@ -1,0 +1,128 @@
+// 业务规则: the rules local practice sets differently, in one place for the administrator — how often each
+// kind of organizational-life meeting is due and which week is the Party activity week; the development
+// notice and approval periods; the disclosure day, the residents' meeting thresholds and the standards with
+// their source. Each part saves through the contract's schema; everyone else reads them.
+import { Button, Card, Form, Input, InputNumber, Select, Skeleton } from 'antd';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { MEETING_TYPES, LIFE_FREQUENCIES, type LifeFrequency, type MeetingType } from '../../../../shared/api/schemas-life';
+import type { GovSettings } from '../../../../shared/api/schemas-gov';
+import { fieldLabel, type FieldModule } from '../../../../shared/i18n/messages';
+import { useApi } from '../../api/use-api';
+import { useCurrentSession } from '../../app/session';
+import { hasRole } from '../../lib/roles';
+import { useLanguage } from '../../lib/use-language';
+import { useSaveForm } from '../counter/use-save-form';
+
+function useLabel(module: FieldModule) {
+  const lang = useLanguage();
+  return (field: string) => fieldLabel(field, lang, module);
+}
+
+function LifeRulesCard({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const rules = useApi('life.rules', {});
+  const { form, saving, submit } = useSaveForm<{ frequencies: Record<MeetingType, LifeFrequency>; activityWeek: number }, 'life.saveRules'>(
+    'life.saveRules',
+    ['frequencies', 'activityWeek'],
+    (v) => ({ frequencies: v.frequencies, activityWeek: v.activityWeek, orgDays: [] }),
+    () => void rules.reload(),
+  );
+  useEffect(() => {
+    if (rules.data) form.setFieldsValue({ frequencies: rules.data.frequencies, activityWeek: rules.data.activityWeek });
+  }, [rules.data, form]);
+  if (!rules.data) return <Skeleton active />;
+  return (
+    <Card size="small" title={t('settings.rules.life')} className="rules-card" style={{ marginBottom: 12 }}>
+      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+        {MEETING_TYPES.map((type) => (
+          <Form.Item key={type} name={['frequencies', type]} label={t(`life.type.${type}`)}>
+            <Select style={{ width: 100 }} options={LIFE_FREQUENCIES.map((f) => ({ value: f, label: t(`life.frequency.${f}`) }))} aria-label={t(`life.type.${type}`)} />
+          </Form.Item>
+        ))}
+        <Form.Item name="activityWeek" label={t('settings.rules.activityWeek')}>
+          <Select style={{ width: 150 }} options={[1, 2, 3, 4].map((w) => ({ value: w, label: t('settings.rules.week', { n: w }) }))} aria-label={t('settings.rules.activityWeek')} />
+        </Form.Item>
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+function DevelopRulesCard({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const label = useLabel('develop');
+  const settings = useApi('develop.settings', {});
+  const { form, saving, submit } = useSaveForm<{ noticeWorkdays: number; approvalMonths: number }, 'develop.saveSettings'>('develop.saveSettings', ['noticeWorkdays', 'approvalMonths'], (v) => v, () => void settings.reload());
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+  if (!settings.data) return <Skeleton active />;
+  return (
+    <Card size="small" title={t('settings.rules.develop')} className="rules-card" style={{ marginBottom: 12 }}>
+      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+        <Form.Item name="noticeWorkdays" label={label('noticeWorkdays')}>
+          <InputNumber style={{ width: 90 }} aria-label={label('noticeWorkdays')} />
+        </Form.Item>
+        <Form.Item name="approvalMonths" label={label('approvalMonths')}>
+          <InputNumber style={{ width: 90 }} aria-label={label('approvalMonths')} />
+        </Form.Item>
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+const GOV_NUMBERS = ['fixedDay', 'residentsPresentPercent', 'residentsFavourPercent', 'minSpace', 'spacePer100Households', 'householdsPerWorker'] as const;
+
+function GovRulesCard({ canEdit }: { canEdit: boolean }) {
+  const { t } = useTranslation();
+  const label = useLabel('gov');
+  const settings = useApi('gov.settings', {});
+  const { form, saving, submit } = useSaveForm<GovSettings, 'gov.saveSettings'>('gov.saveSettings', [...GOV_NUMBERS, 'standardsSource'], (v) => v, () => void settings.reload());
+  useEffect(() => {
+    if (settings.data) form.setFieldsValue(settings.data);
+  }, [settings.data, form]);
+  if (!settings.data) return <Skeleton active />;
+  return (
+    <Card size="small" title={t('settings.rules.gov')} className="rules-card" style={{ marginBottom: 12 }}>
+      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+        {GOV_NUMBERS.map((field) => (
+          <Form.Item key={field} name={field} label={label(field)}>
+            <InputNumber style={{ width: 90 }} aria-label={label(field)} />
+          </Form.Item>
+        ))}
+        <Form.Item name="standardsSource" label={label('standardsSource')}>
+          <Input style={{ width: 320 }} aria-label={label('standardsSource')} />
+        </Form.Item>
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
+}
+
+export function RulesTab() {
+  const { t } = useTranslation();
+  const { user } = useCurrentSession();
+  const canEdit = hasRole(user.role, 'admin');
+  return (
+    <div className="rules-tab">
+      <p className="cell-muted">{t('settings.rules.description')}</p>
+      <LifeRulesCard canEdit={canEdit} />
+      <DevelopRulesCard canEdit={canEdit} />
+      <GovRulesCard canEdit={canEdit} />
+    </div>
+  );
+}
