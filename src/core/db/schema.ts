@@ -327,7 +327,7 @@ export interface LetterSequenceTable {
   last: number;
 }
 
-/** A file kept beside a record (migration 0015). */
+/** A file kept beside a record (migration 0016). */
 export interface AttachmentTable {
   id: Generated<number>;
   owner: 'fund_entry' | 'meeting' | 'disclosure';
