@@ -114,7 +114,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     return ctx.tx(() => {
       const file = publicKeyFile(ctx.db, ctx.now());
       ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });
-      const fileName = fileText(ctx.lang, file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
+      const fileName = fileText(ctx.lang, file.role === 'city' ? 'cityKeyFileName' : file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
       return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId };
     });
   },
@@ -122,7 +122,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
   'exchange.trustKey'(ctx, input) {
     const file = parseKeyFile(input.keyFile);
     return ctx.tx(() => {
-      const { before, after } = trustKeyFile(ctx.db, file, input.streetCode, ctx.now());
+      const { before, after } = trustKeyFile(ctx.db, file, siteMode(ctx.db) === 'city' ? input.districtCode : input.streetCode, ctx.now());
       ctx.audit({
         action: 'exchange.trustKey',
         entity: after.role === 'street' ? 'street' : 'district',

@@ -5,6 +5,7 @@ import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
+import { cityMethods, type CityOutputs } from './contract-city';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
 import { developMethods, type DevelopOutputs } from './contract-develop';
@@ -118,6 +119,7 @@ export const contract = {
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
+  ...cityMethods,
   ...lifeMethods,
   ...duesMethods,
   ...developMethods,
@@ -149,8 +151,8 @@ export interface StreetProfile {
   updatedAt: string;
 }
 
-/** What a database is for: a street's daily work, or a district receiving and consolidating the streets' returns. */
-export type SiteMode = 'street' | 'district';
+/** What a database is for: a street's daily work, a district receiving and consolidating the streets' returns, or a city doing so for its districts. */
+export type SiteMode = 'street' | 'district' | 'city';
 
 export interface AppStatus {
   initialized: boolean;
@@ -220,7 +222,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };
