@@ -1,0 +1,43 @@
+// English texts of 各区月报 (the city level, issue 13), merged by i18n/index.ts.
+import type { cityZhCN } from './city.zh-CN';
+
+export const cityEn: typeof cityZhCN = {
+  city: {
+    nav: 'District returns',
+    title: '{{name}}: returns consolidated',
+    description: "Receive the districts' monthly packages, verify each one's signature and content, and consolidate the city's figures. Click a district to see its streets, then a street to see its tables.",
+    report: 'Export the city report',
+    sentCount: '{{sent}} of {{all}} districts sent',
+    missing: 'Missing: {{name}}',
+    receive: "Receive districts' packages",
+    drop: 'Drop the packages the districts sent here, or click to choose (several at once)',
+    fromFolder: 'Or take every package on a USB stick (folder) at once:',
+    folderPlaceholder: 'Folder path, e.g. E:\\',
+    readFolder: 'Receive the packages in this folder',
+    importDone: '{{count}} packages received',
+    importSomeRejected: '{{count}} packages were rejected; see why',
+    rejected: 'Rejected',
+    outcome: { accepted: 'Received v{{version}}', replaced: 'Received v{{version}}, replacing the older', duplicate: 'Already received v{{version}}' },
+    packages: 'Packages received',
+    receivedTab: 'Received',
+    rejectedTab: 'Rejected ({{count}})',
+    current: 'Current',
+    replaced: 'Replaced',
+    receivedMeta: '{{at}} · {{via}} · {{streets}} streets',
+    via: { file: 'file', upload: 'upload' },
+    noneReceived: 'No district package for this month yet',
+    noneRejected: 'Nothing rejected',
+    districtTitle: '{{name}} (version {{version}}): its streets',
+    districtStreets: '{{sent}} of {{all}} streets sent',
+    streetMissing: 'Missing: {{name}}',
+    streetTitle: '{{district}} · {{name}} (version {{version}})',
+    notSent: 'This district has not sent this month yet',
+    streetNotSent: 'This street had not sent this month to its district',
+    districts: {
+      title: 'Districts',
+      noneYet: 'No district is on the list yet',
+      noneYetHelp: "Each district exports its key file (keys export) and hands it to the city; the administrator adds it with “keys trust --key KEY.json --district-code CODE”, after which the district's packages are received and verified.",
+      keyId: 'Key {{keyId}}',
+    },
+  },
+};
