@@ -45,7 +45,8 @@ async function latestPackageId(ctx: CommandContext, period: string): Promise<num
 
 function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   const t = exchangeText(lang);
-  if (outcome.ok) return { value: { ...outcome }, human: t.verified(outcome) };
+  // A district's package (verified on a city) counts streets, not members.
+  if (outcome.ok) return { value: { ...outcome }, human: outcome.manifest.counts.streets !== undefined ? cityText(lang).verified(outcome) : t.verified(outcome) };
   // The CLI calls as the system (in zh-CN): the reason is put in the language asked for with --lang.
   const message = packageProblemMessage(outcome.code, { ...(outcome.params ?? {}), ...(outcome.file ? { file: outcome.file } : {}) }, lang);
   return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };

@@ -15,7 +15,7 @@ import type {
   DistrictPackageManifest,
   DistrictReturnInfo,
 } from '../../shared/api/contract-city';
-import type { PackageProblem } from '../../shared/api/contract-exchange';
+import type { PackageProblem, VerifyOutcome } from '../../shared/api/contract-exchange';
 import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
 import { fileText } from '../../shared/i18n/file-text';
@@ -231,6 +231,29 @@ export function inspectDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, no
   const mismatch = totalsProblem(parseJsonl<ReturnTable>(opened.files['data/tables.jsonl']), streetTables, sent);
   if (mismatch) return failure('TOTALS_MISMATCH', { district, ...mismatch }, 'data/tables.jsonl');
   return { ok: true, opened, encrypted, sha256: sha256(bytes) };
+}
+
+/**
+ * `package verify` on a city: a district's package checked as import would check it, replay included, without
+ * keeping it. The summary names the district where a street's names the street.
+ */
+export function verifyDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date, lang: Language): VerifyOutcome {
+  let r: CityInspected | CityFailure = inspectDistrictPackage(db, bytes, now);
+  if (r.ok) {
+    const m = r.opened.manifest;
+    const have = latestCityPackage(db, m.district.code, m.period);
+    if (have && (have.version > m.version || (have.version === m.version && have.sha256 !== r.sha256))) {
+      r = failure('REPLAY', { street: `${m.district.name}（${m.district.code}）`, period: m.period, have: have.version, version: m.version });
+    }
+  }
+  if (!r.ok) return { ok: false, code: r.code, message: packageProblemMessage(r.code, r.params, lang), ...(r.file ? { file: r.file } : {}), params: r.params };
+  const m = r.opened.manifest;
+  return {
+    ok: true,
+    encrypted: r.encrypted,
+    sha256: r.sha256,
+    manifest: { streetCode: m.district.code, streetName: m.district.name, period: m.period, version: m.version, generatedAt: m.generatedAt, appVersion: m.appVersion, keyId: m.signer.keyId, counts: m.counts, files: m.files.length },
+  };
 }
 
 export interface CityIncoming {

@@ -8,6 +8,7 @@ import { checkToken, consolidate, districtPackages, districtReport, importPackag
 import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
 import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
 import { verifyPackage } from '../exchange/verify';
+import { verifyDistrictPackage } from '../exchange/city';
 import { packagesInFolder } from '../exchange/send';
 import { sendTargets } from '../exchange/targets';
 import { requireStreet } from '../services/street';
@@ -153,6 +154,8 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
   },
 
   'package.verify'(ctx, input) {
+    // A city receives districts' packages: checked as the city's import checks them.
+    if (siteMode(ctx.db) === 'city') return verifyDistrictPackage(ctx.db, input.bytes, ctx.now(), ctx.lang);
     return verifyPackage(ctx.db, input.bytes, ctx.now(), ctx.lang);
   },
 

@@ -329,6 +329,29 @@ describe('the city refuses what a district would refuse of a street', () => {
   });
 });
 
+describe('package verify on a city', () => {
+  it('checks a district’s package as import would, without keeping it: intact, changed, a replay', async () => {
+    const city = await sites.city();
+    const east = await sites.district();
+    const s1 = await sites.street(1, 8);
+    await pair(s1, east);
+    await pairCity(east, city);
+    const v1 = await districtMonth(east, [s1]);
+    const bytes = new Uint8Array(v1.bytes);
+    expect(await city.app.invoke('package.verify', { fileName: v1.package.fileName, bytes }, city.token)).toMatchObject({
+      ok: true,
+      encrypted: false,
+      manifest: { streetCode: '110101000000', streetName: '东城区', period: PERIOD, version: 1, counts: { streets: 1 } },
+    });
+    expect(await city.app.invoke('city.packages', {}, city.token)).toEqual({ packages: [], rejections: [] });
+    const cut = await city.app.invoke('package.verify', { fileName: 'x.zip', bytes: bytes.subarray(0, 700) }, city.token);
+    expect(cut).toMatchObject({ ok: false, code: 'TRUNCATED', message: '数据包不完整（文件被截断或损坏）' });
+    const v2 = await east.app.invoke('districtReturn.build', { period: PERIOD }, east.token);
+    await cityImport(city, v2.package.fileName, v2.bytes);
+    expect(await city.app.invoke('package.verify', { fileName: v1.package.fileName, bytes }, city.token)).toMatchObject({ ok: false, code: 'REPLAY' });
+  });
+});
+
 describe('setting a city up', () => {
   it('checks the city code where it enters, naming the field and the value', async () => {
     const dir = makeTempDir('streetdesk-city-setup-');
