@@ -36,8 +36,11 @@ export const cityEn: typeof cityZhCN = {
     districts: {
       title: 'Districts',
       noneYet: 'No district is on the list yet',
-      noneYetHelp: "Each district exports its key file (keys export) and hands it to the city; the administrator adds it with “keys trust --key KEY.json --district-code CODE”, after which the district's packages are received and verified.",
+      noneYetHelp: "Each district exports its key file (keys export) and hands it to the city; the administrator imports it in “Districts” on this page (or with “keys trust --key KEY.json --district-code CODE”), after which the district's packages are received and verified.",
       keyId: 'Key {{keyId}}',
+      importKey: 'Import a district key file',
+      keyAdded: '{{name}} added',
+      keyReplaced: 'The key of {{name}} updated',
     },
   },
 };

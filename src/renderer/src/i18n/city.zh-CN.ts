@@ -34,8 +34,11 @@ export const cityZhCN = {
     districts: {
       title: '各区（县）',
       noneYet: '还没有登记任何区',
-      noneYetHelp: '请各区在本程序中导出区公钥（keys export），交到市里；管理员用“keys trust --key 区公钥.json --district-code 区县代码”登记后，即可接收并核验该区的数据包。',
+      noneYetHelp: '请各区在本程序中导出区公钥（keys export），交到市里；管理员在本页“各区（县）”栏导入公钥文件（或用“keys trust --key 区公钥.json --district-code 区县代码”）登记后，即可接收并核验该区的数据包。',
       keyId: '公钥 {{keyId}}',
+      importKey: '导入区公钥文件',
+      keyAdded: '已登记 {{name}}',
+      keyReplaced: '已更新 {{name}} 的公钥',
     },
   },
 };

@@ -1,7 +1,7 @@
 // The city's side (issue 13): the districts' packages received from files or a folder, each verified with
 // the reason it was refused; the period consolidated across the districts (one row per district, who is
 // missing), drilling down to a district's streets and from there to a street's own tables; the city report.
-import { FileExcelOutlined, InboxOutlined, UsbOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, InboxOutlined, KeyOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, Input, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -28,6 +28,7 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const lang = currentLanguage();
   const { user } = useCurrentSession();
   const canImport = hasRole(user.role, 'clerk');
+  const isAdmin = hasRole(user.role, 'admin');
   const [period, setPeriod] = useState(lastMonth());
   const consolidated = useApi('city.consolidate', { period }, [period]);
   const received = useApi('city.packages', { period }, [period]);
@@ -58,6 +59,19 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const importFiles = async (files: File[]) => {
     const payload = await Promise.all(files.map(async (f) => ({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     await receiveAll(() => api.call('city.import', { files: payload }));
+  };
+
+  // A district's key file, as the district exported it: checked to be a district of this city.
+  const importKey = (file: File) => {
+    void file
+      .text()
+      .then((text) => api.call('exchange.trustKey', { keyFile: text }))
+      .then((trusted) => {
+        void message.success(t(trusted.replacedKeyId ? 'city.districts.keyReplaced' : 'city.districts.keyAdded', { name: trusted.name }));
+        void districts.reload();
+        void consolidated.reload();
+      }, report);
+    return false;
   };
 
   const importFolder = async () => {
@@ -194,7 +208,19 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
               ]}
             />
           </Card>
-          <Card className="panel" title={t('city.districts.title')}>
+          <Card
+            className="panel city-districts"
+            title={t('city.districts.title')}
+            extra={
+              isAdmin && (
+                <Upload accept=".json" showUploadList={false} beforeUpload={importKey}>
+                  <Button size="small" icon={<KeyOutlined />}>
+                    {t('city.districts.importKey')}
+                  </Button>
+                </Upload>
+              )
+            }
+          >
             <List
               size="small"
               dataSource={districts.data ?? []}
