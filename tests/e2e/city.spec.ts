@@ -117,3 +117,27 @@ test('the city page shows two districts and drills down from a district to its s
   await expect(streetDrawer.getByRole('region', { name: '党员分布（按社区）' }).getByRole('row', { name: /^合计\s*18\b/ })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'city-street-tables.png'), fullPage: true });
 });
+
+const district = useHost({ district: { name: '东城区', code: '110101' } });
+
+test('a district builds its month for the city from its page: the package is saved under the district’s name', async ({ page }) => {
+  // The district holds one street's package (built by the CLI in the test above), received through the contract.
+  const { result, cookie } = await callApi(district, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  expect(result.ok).toBe(true);
+  const keyText = fs.readFileSync(path.join(work, '110101001.json'), 'utf8');
+  const trusted = await callApi(district, 'exchange.trustKey', { keyFile: keyText, streetCode: '110101001' }, cookie);
+  expect(trusted.result.ok).toBe(true);
+  const folder = path.join(work, 'out-110101001');
+  const file = path.join(folder, fs.readdirSync(folder)[0]);
+  const imported = await callApi<{ status: string }[]>(district, 'district.import', { files: [{ fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) }] }, cookie);
+  expect(imported.result.ok && imported.result.value[0].status).toBe('accepted');
+
+  await login(page, district, ADMIN.username, ADMIN.password);
+  await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
+  await expect(page.getByText('已报送 1 / 1 个街道')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '生成报市数据包' }).click();
+  expect((await download).suggestedFilename()).toBe(`110101000000_东城区_${period}_v1.zip`);
+  await expect(page.getByText(`报市数据包第 1 版已生成：110101000000_东城区_${period}_v1.zip`)).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'district-build-for-city.png'), fullPage: true });
+});

@@ -186,6 +186,7 @@ describe('the district’s package for the city', () => {
     await pairCity(east, other).catch(() => undefined); // another city cannot trust a district outside it
     const [wrong] = await cityImport(other, sealed.package.fileName, sealed.bytes);
     expect(wrong).toMatchObject({ status: 'rejected', code: 'WRONG_RECIPIENT' });
+    expect((wrong as { message: string }).message).toContain('数据包不是加密给本单位的');
     expect(await cityImport(city, sealed.package.fileName, sealed.bytes)).toEqual([expect.objectContaining({ status: 'accepted', version: 1 })]);
 
     const out = makeTempDir('streetdesk-city-send-');

@@ -4,6 +4,8 @@ import type { cityZhCN } from './city.zh-CN';
 export const cityEn: typeof cityZhCN = {
   city: {
     nav: 'District returns',
+    buildForCity: 'Build the package for the city',
+    builtForCity: 'Package for the city, version {{version}}, built: {{file}}',
     title: '{{name}}: returns consolidated',
     description: "Receive the districts' monthly packages, verify each one's signature and content, and consolidate the city's figures. Click a district to see its streets, then a street to see its tables.",
     report: 'Export the city report',

@@ -2,6 +2,8 @@
 export const cityZhCN = {
   city: {
     nav: '各区月报',
+    buildForCity: '生成报市数据包',
+    builtForCity: '报市数据包第 {{version}} 版已生成：{{file}}',
     title: '{{name}} 月报汇总',
     description: '接收各区的月报数据包，逐一核验签名和内容，汇总全市数据。点击某一区可查看其各街道，再点击街道可查看该街道的报表。',
     report: '导出全市汇总表',
