@@ -133,7 +133,7 @@ export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 
 /** Methods whose result carries a session token: the transport keeps the token and never hands it to the page. */
-export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'auth.login'];
+export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'setup.initializeCity', 'auth.login'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -13,6 +13,7 @@ import { zipFiles, zipSigned, type ZipEntry } from '../../../src/core/exchange/p
 import type { DistrictPackageManifest } from '../../../src/shared/api/contract-city';
 import { RETURN_TABLE_IDS, type ReturnTable } from '../../../src/shared/returns/tables';
 import { formatError } from '../../../src/shared/i18n/messages';
+import { contract, SESSION_OPENING_METHODS } from '../../../src/shared/api/contract';
 import { expectError, makeTempDir } from '../../support/factory';
 import { buildPackage, districtMonth, pair, pairCity, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
@@ -354,6 +355,12 @@ describe('package verify on a city', () => {
 });
 
 describe('setting a city up', () => {
+  it('opens a session as every setup does (the browser host and the desktop keep its cookie): a setup method left off the list fails here', () => {
+    const setups = Object.keys(contract).filter((m) => m.startsWith('setup.'));
+    expect(setups).toContain('setup.initializeCity');
+    for (const m of setups) expect(SESSION_OPENING_METHODS).toContain(m);
+  });
+
   it('checks the city code where it enters, naming the field and the value', async () => {
     const dir = makeTempDir('streetdesk-city-setup-');
     try {
