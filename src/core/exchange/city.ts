@@ -221,6 +221,12 @@ export function inspectDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, no
   if (!peer || peer.role !== 'district' || peer.sign_key !== m.signer.publicKey) return failure('UNKNOWN_DISTRICT_KEY', { district, keyId: m.signer.keyId });
   if (m.period > periodOf(now)) return failure('PERIOD_IN_FUTURE', { period: m.period });
   const streets = parseJsonl<StreetLine>(opened.files['data/streets.jsonl']);
+  const seen = new Set<string>();
+  for (const [i, s] of streets.entries()) {
+    // A street listed twice would be counted twice.
+    if (seen.has(s.code)) return failure('DATA_INVALID', { line: i + 1, field: 'code' }, 'data/streets.jsonl');
+    seen.add(s.code);
+  }
   for (const s of streets) {
     if (!inDistrict(s.code, m.district.code)) return failure('STREET_NOT_IN_DISTRICT', { street: `${s.name}（${s.code}）` });
   }

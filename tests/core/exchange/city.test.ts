@@ -327,6 +327,16 @@ describe('the city refuses what a district would refuse of a street', () => {
     );
     const [r] = await cityImport(city, 'forged.zip', forged.bytes);
     expect(r).toMatchObject({ status: 'rejected', code: 'TOTALS_MISMATCH', file: 'data/tables.jsonl' });
+    // A street listed twice (it would be counted twice), signed all the same.
+    const streetsText = new TextDecoder().decode(files['data/streets.jsonl']);
+    const twice = zipSigned<DistrictPackageManifest>(
+      { ...head, version: 3, counts: { ...head.counts, streets: 2 } },
+      { 'data/tables.jsonl': files['data/tables.jsonl'], 'data/streets.jsonl': new TextEncoder().encode(streetsText + streetsText), 'data/street-tables.jsonl': files['data/street-tables.jsonl'], 'summary.xlsx': files['summary.xlsx'] },
+      (b) => signBytes(key, b),
+    );
+    const [dup] = await cityImport(city, 'twice.zip', twice.bytes);
+    expect(dup).toMatchObject({ status: 'rejected', code: 'DATA_INVALID', file: 'data/streets.jsonl', params: { line: 2, field: 'code' } });
+    expect((dup as { message: string }).message).toContain('数据包文件 data/streets.jsonl 第 2 行（code）');
     expect((r as { message: string }).message).toMatch(/汇总表“党员分布（按社区）”中“total”合计 \d+ 与各街道之和 \d+ 不符/);
   });
 });
