@@ -36,9 +36,9 @@ function sendFailed(problem: string, value: string, reason: string): AppError {
 /**
  * Writes `bytes` as `folder/fileName`: first under a .part name, flushed to the device, then renamed, then
  * read back and checked byte for byte (and, for a plain package, opened and verified). Anything short of
- * that is an error and no partial file is left under the package's name.
+ * that is an error and no partial file is left under the package's name. `kind`: a district's package for
+ * the city is read back as one (its manifest is then not a street's: null).
  */
-/** `kind`: a district's package for the city is read back as one (its manifest is then not a street's: null). */
 export function writeToFolder(bytes: Uint8Array, folder: string, fileName: string, io: FolderIo = NODE_IO, kind: PackageKind = STREET_PACKAGE): { file: string; manifest: PackageManifest | null } {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw sendFailed('sendFolderMissing', folder, 'not a folder');
   const target = path.join(folder, fileName);
