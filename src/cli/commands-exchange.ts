@@ -8,7 +8,8 @@ import { writeToFolder, packagesInFolder } from '../core/exchange/send';
 import { noteDelivery } from '../core/exchange/delivery-note';
 import { packageProblemMessage } from '../shared/i18n/exchange';
 import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext, type OptionSpec } from './declare';
-import { exchangeText } from './text-exchange';
+import { cityText, exchangeText } from './text-exchange';
+import { DISTRICT_PACKAGE } from '../core/exchange/package-schema';
 
 const PERIOD: OptionSpec = { type: 'string', required: true, value: L('年-月', 'YYYY-MM'), help: L('月报所属的月份', "the return's month") };
 
@@ -44,7 +45,8 @@ async function latestPackageId(ctx: CommandContext, period: string): Promise<num
 
 function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   const t = exchangeText(lang);
-  if (outcome.ok) return { value: { ...outcome }, human: t.verified(outcome) };
+  // A district's package (verified on a city) counts streets, not members.
+  if (outcome.ok) return { value: { ...outcome }, human: outcome.manifest.counts.streets !== undefined ? cityText(lang).verified(outcome) : t.verified(outcome) };
   // The CLI calls as the system (in zh-CN): the reason is put in the language asked for with --lang.
   const message = packageProblemMessage(outcome.code, { ...(outcome.params ?? {}), ...(outcome.file ? { file: outcome.file } : {}) }, lang);
   return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };
@@ -98,17 +100,20 @@ export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'keys trust',
     writes: true,
-    summary: L('区：登记一个街道的公钥；街道：导入区的公钥', "district: add a street's key; street: keep the district's key"),
+    summary: L('区：登记一个街道的公钥；市：登记一个区的公钥；街道：导入区的公钥', "district: add a street's key; city: add a district's key; street: keep the district's key"),
     options: {
       key: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('对方导出的公钥文件', 'the key file the other side exported') },
       'street-code': { type: 'string', value: L('街道代码', 'CODE'), help: L('区：这个公钥所属街道的代码', 'district: the code of the street the key belongs to') },
+      'district-code': { type: 'string', value: L('区县代码', 'CODE'), help: L('市：这个公钥所属区的代码（6 位，如 370782）', 'city: the code of the district the key belongs to (6 digits, such as 370782)') },
     },
     async run(ctx) {
       const text = new TextDecoder().decode(readFile(ctx, String(ctx.values.key)));
       const streetCode = str(ctx, 'street-code');
+      const districtCode = str(ctx, 'district-code');
       const keys = await sessionOf(ctx).call('exchange.keys', {});
       if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
-      const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}) });
+      if (keys.mode === 'city' && !districtCode) throw new UsageError(ctx.text.missingOption('--district-code'));
+      const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}), ...(districtCode ? { districtCode } : {}) });
       return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId) };
     },
   },
@@ -162,11 +167,14 @@ export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'return build',
     writes: true,
-    summary: L('生成签名的月报数据包，写入文件夹并读回校验', 'build the signed package, write it to DIR and read it back'),
+    summary: L(
+      '生成签名的月报数据包，写入文件夹并读回校验（区：生成报市数据包，含全区汇总和各街道报表）',
+      "build the signed package, write it to DIR and read it back (district: the package for the city, the district's tables and each street's)",
+    ),
     options: {
       period: PERIOD,
       out: { type: 'string', required: true, value: L('文件夹', 'DIR'), help: L('数据包写入的文件夹', 'the folder the package is written to') },
-      'encrypt-to': { type: 'string', value: L('区公钥文件', 'DISTRICT-KEY-FILE'), help: L('用区的公钥加密数据包', "encrypt the package to the district's key") },
+      'encrypt-to': { type: 'string', value: L('区/市公钥文件', 'KEY-FILE'), help: L('街道：用区的公钥加密数据包；区：用市的公钥加密', "street: encrypt the package to the district's key; district: to the city's") },
       unencrypted: {
         type: 'boolean',
         help: L('不加密（数据包含党员身份证号等个人信息；没有区公钥时须明确选择，记入操作日志）', "build it unencrypted (it holds members' ID numbers; without the district's key this must be chosen, and is logged)"),
@@ -179,6 +187,13 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const keyFile = encryptTo === undefined ? undefined : new TextDecoder().decode(readFile(ctx, encryptTo));
       const dir = path.resolve(String(ctx.values.out));
       fs.mkdirSync(dir, { recursive: true });
+      if ((await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') {
+        // The district's month for the city: no member records in it, so no unencrypted choice to make.
+        const built = await sessionOf(ctx).call('districtReturn.build', { period, ...(keyFile ? { encryptTo: keyFile } : {}) });
+        const file = writeToFolder(built.bytes, dir, built.package.fileName, undefined, DISTRICT_PACKAGE).file;
+        const p = built.package;
+        return { value: { file, version: p.version, sha256: p.sha256, counts: p.counts, encrypted: p.encrypted }, human: cityText(ctx.lang).districtBuilt(file, p.version, p.sha256, p.counts.streets ?? 0) };
+      }
       // Noted before the build: killed after the row is stored, the next start writes the file from it. A
       // refusal or a failed write is reported now, so the note goes with it (finally).
       const delivered = noteDelivery(ctx.app.database, ctx.app.dbPath, dir, period);
@@ -201,6 +216,12 @@ export const EXCHANGE_COMMANDS: Command[] = [
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
+      if ((await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') {
+        const latest = (await sessionOf(ctx).call('districtReturn.list', { period }))[0];
+        if (!latest) throw new CliRejection('NOT_FOUND', cityText(ctx.lang).noDistrictPackage(period), { period });
+        const r = await sessionOf(ctx).call('districtReturn.sendToFolder', { packageId: latest.id, folder: path.resolve(String(ctx.values.folder)) });
+        return { value: { file: r.file, version: r.package.version, sha256: r.package.sha256 }, human: exchangeText(ctx.lang).sent(r.file) };
+      }
       const r = await sessionOf(ctx).call('returns.sendToFolder', { packageId: await latestPackageId(ctx, period), folder: path.resolve(String(ctx.values.folder)) });
       return { value: { file: r.file, version: r.package.version, sha256: r.package.sha256 }, human: exchangeText(ctx.lang).sent(r.file) };
     },

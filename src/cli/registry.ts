@@ -3,6 +3,7 @@
 import type { Language } from '../shared/api/schemas';
 import { COMMANDS as BASE_COMMANDS } from './commands';
 import { EXCHANGE_COMMANDS } from './commands-exchange';
+import { CITY_COMMANDS } from './commands-city';
 import { LIFE_COMMANDS } from './commands-life';
 import { DUES_COMMANDS } from './commands-dues';
 import { DEVELOP_COMMANDS } from './commands-develop';
@@ -11,8 +12,8 @@ import { L, type Command, type OptionSpec } from './declare';
 import type { HelpSection } from './help';
 import { cliText } from './text';
 
-/** Exchange commands first: `init --district` is told from the street's `init` by its option. */
-export const ALL_COMMANDS: Command[] = [...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS];
+/** City and exchange commands first: `init --city` and `init --district` are told from the street's `init` by their options. */
+export const ALL_COMMANDS: Command[] = [...CITY_COMMANDS, ...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填）', 'the database file (required)') },
@@ -31,6 +32,7 @@ export function helpSections(lang: Language): HelpSection[] {
   return [
     { title: t.commands, commands: BASE_COMMANDS },
     { title: t.exchange, commands: EXCHANGE_COMMANDS },
+    { title: t.city, commands: CITY_COMMANDS },
     { title: t.life, commands: LIFE_COMMANDS },
     { title: t.dues, commands: DUES_COMMANDS },
     { title: t.develop, commands: DEVELOP_COMMANDS },

@@ -42,3 +42,27 @@ export function exchangeText(lang: Language) {
         .join('\n\n'),
   };
 }
+
+/** The CLI's words for the city level (issue 13). */
+export function cityText(lang: Language) {
+  const zh = lang === 'zh-CN';
+  return {
+    cityDone: (name: string, code: string, user: string) => (zh ? `已初始化为市级：${name}（${code}），管理员 ${user}` : `Set up as a city: ${name} (${code}), administrator ${user}`),
+    districtBuilt: (file: string, version: number, sha: string, streets: number) =>
+      zh ? `报市数据包（第 ${version} 版，含 ${streets} 个街道）已生成并校验：${file}\nSHA-256 ${sha}` : `Package for the city (version ${version}, ${streets} streets) built and verified: ${file}\nSHA-256 ${sha}`,
+    noDistrictPackage: (period: string) => (zh ? `${period} 还没有生成报市数据包，请先 return build` : `No package for the city of ${period} yet: run return build first`),
+    verified: (o: Extract<VerifyOutcome, { ok: true }>) =>
+      zh
+        ? `数据包完好：${o.manifest.streetName}（${o.manifest.streetCode}）${o.manifest.period} 第 ${o.manifest.version} 版，${o.manifest.counts.streets ?? 0} 个街道${o.encrypted ? '（已加密）' : ''}`
+        : `The package is intact: ${o.manifest.streetName} (${o.manifest.streetCode}) ${o.manifest.period} version ${o.manifest.version}, ${o.manifest.counts.streets ?? 0} streets${o.encrypted ? ' (encrypted)' : ''}`,
+    noDistricts: zh ? '还没有登记任何区的公钥（keys trust --key 区公钥.json --district-code 代码）' : 'No district is on the list yet (keys trust --key KEY.json --district-code CODE)',
+    report: (file: string, sent: number, all: number) => (zh ? `全市汇总表已写入 ${file}（已报送 ${sent}/${all} 个区）` : `City report written to ${file} (${sent} of ${all} districts sent)`),
+    imported: (rows: { file: string; status: string; message?: string }[]) =>
+      rows
+        .map((r) => {
+          const status = zh ? { accepted: '已接收', replaced: '已接收并替换旧版本', duplicate: '已接收过（同一文件）', rejected: '拒收' }[r.status] : r.status;
+          return `${r.file}\t${status}${r.message ? `${zh ? '：' : ': '}${r.message}` : ''}`;
+        })
+        .join('\n'),
+  };
+}

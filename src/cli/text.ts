@@ -11,6 +11,7 @@ export function cliText(lang: Language) {
       usage: zh ? '用法：npm run cli -- --db 文件 <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]' : 'Usage: npm run cli -- --db FILE <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
       commands: zh ? '命令：' : 'Commands:',
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
+      city: zh ? '市级汇总：' : 'The city level:',
       life: zh ? '组织生活：' : 'Organizational life:',
       dues: zh ? '党费：' : 'Party dues:',
       develop: zh ? '发展党员：' : 'Developing new members:',

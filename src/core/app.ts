@@ -25,6 +25,7 @@ import { counterRequestHandlers } from './handlers/counter-requests';
 import { counterResourceHandlers } from './handlers/counter-resources';
 import { printHandlers } from './handlers/print';
 import { exchangeHandlers } from './handlers/exchange';
+import { cityHandlers } from './handlers/city';
 import { returnHandlers } from './handlers/returns';
 import { demoHandlers } from './handlers/demo';
 import { lifeHandlers } from './handlers/life';
@@ -42,14 +43,14 @@ import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
 import { enforceRules } from './write-rules';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...cityHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);
 /** Calls that do not count as the user being active. */
 const PASSIVE = new Set<Method>(['app.status', 'auth.session']);
 /** Calls that work before the street is set up. */
-const BEFORE_SETUP = new Set<Method>(['app.status', 'setup.initialize', 'setup.initializeDistrict', 'auth.session']);
+const BEFORE_SETUP = new Set<Method>(['app.status', 'setup.initialize', 'setup.initializeDistrict', 'setup.initializeCity', 'auth.session']);
 
 export interface AppOptions {
   dbPath: string;

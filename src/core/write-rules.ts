@@ -303,6 +303,11 @@ export const WRITE_RULES: WriteRules = {
   'district.import': NONE,
   'district.importFolder': NONE,
   'district.receiveUpload': NONE,
+  'setup.initializeCity': NONE,
+  'districtReturn.build': NONE,
+  'districtReturn.sendToFolder': NONE,
+  'city.import': NONE,
+  'city.importFolder': NONE,
 
   'life.save': {
     // A held meeting counts in its month; moving one out of a finalized month changes it as much as moving one in.

@@ -17,7 +17,20 @@ const app = appsForEachTest();
 type WriteMethod = { [M in Method]: (typeof contract)[M]['write'] extends true ? M : never }[Method];
 
 /** Writes that need a district database or a district host: tests/core/exchange checks their entries. */
-const CHECKED_IN_EXCHANGE_TESTS = new Set<WriteMethod>(['setup.initializeDistrict', 'district.issueToken', 'district.import', 'district.importFolder', 'district.receiveUpload', 'returns.upload']);
+const CHECKED_IN_EXCHANGE_TESTS = new Set<WriteMethod>([
+  'setup.initializeDistrict',
+  'district.issueToken',
+  'district.import',
+  'district.importFolder',
+  'district.receiveUpload',
+  'returns.upload',
+  // A district's package for the city and a city database: their entries are checked in tests/core/exchange/city.test.ts.
+  'setup.initializeCity',
+  'districtReturn.build',
+  'districtReturn.sendToFolder',
+  'city.import',
+  'city.importFolder',
+]);
 /** Builds a whole demo street, which the steps' own records would collide with: checked in tests/cli/cli-auth.test.ts. */
 const CHECKED_IN_CLI_TESTS = new Set<WriteMethod>(['demo.seed']);
 
@@ -402,6 +415,11 @@ describe('every write', () => {
       'district.import': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'district.importFolder': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
       'district.receiveUpload': { run: async () => undefined, expected: { entity: 'districtPackage', username: admin, before: false, after: true } },
+      'setup.initializeCity': { run: async () => undefined, expected: { entity: 'city', username: admin, before: false, after: true } },
+      'districtReturn.build': { run: async () => undefined, expected: { entity: 'districtReturn', username: admin, before: false, after: true } },
+      'districtReturn.sendToFolder': { run: async () => undefined, expected: { entity: 'districtReturn', username: admin, before: true, after: true } },
+      'city.import': { run: async () => undefined, expected: { entity: 'cityPackage', username: admin, before: false, after: true } },
+      'city.importFolder': { run: async () => undefined, expected: { entity: 'cityPackage', username: admin, before: false, after: true } },
       'returns.upload': { run: async () => undefined, expected: { entity: 'returnPackage', username: admin, before: false, after: true } },
       'life.saveRules': {
         run: () => t.app.invoke('life.saveRules', { frequencies: { lecture: 'year' }, activityWeek: 2 }, t.adminToken),

@@ -33,6 +33,8 @@ export interface HostOptions {
   seedUntil?: string;
   /** Set a district up through the CLI (`init --district`, ADMIN) and serve it with `--district`. */
   district?: { name: string; code: string };
+  /** Set a city up through the CLI (`init --city`, ADMIN). */
+  city?: { name: string; code: string };
 }
 
 /** `npm run cli` on the test's database; throws with the CLI's output when it fails. */
@@ -64,6 +66,10 @@ async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop:
   if (options.district) {
     const d = options.district;
     runCli(dbPath, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
+  }
+  if (options.city) {
+    const c = options.city;
+    runCli(dbPath, ['init', '--city', '--city-name', c.name, '--city-code', c.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
   }
   const child: ChildProcess = spawn(
     process.execPath,
@@ -168,7 +174,7 @@ export async function login(page: Page, host: Host, username: string, password: 
   await page.goto(host.url);
   await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
   await submitLogin(page, username, password);
-  await expect(page.getByRole('menuitem', { name: /工作台首页|各街道月报/ })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /工作台首页|各街道月报|各区月报/ })).toBeVisible();
 }
 
 /** Logs out through the user menu. */

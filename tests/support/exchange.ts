@@ -15,6 +15,7 @@ import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
 export const EXCHANGE_START = new Date(2026, 10, 5, 9, 0, 0);
 export const PERIOD = '2026-10';
 export const DISTRICT = { name: '东城区', code: '110101' } as const;
+export const CITY = { name: '北京市', code: '1101' } as const;
 
 export interface Site {
   app: StreetDeskApp;
@@ -60,13 +61,24 @@ export function sitesForEachTest() {
       }
       return track({ app, dir, dbPath, clock, token: setup.token, code, name });
     },
-    async district(options: { start?: Date } = {}): Promise<Site> {
+    async district(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-district-');
       const dbPath = path.join(dir, 'district.db');
       const clock = makeClock(options.start ?? EXCHANGE_START);
       const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
-      const setup = await app.invoke('setup.initializeDistrict', { district: { ...DISTRICT }, admin: { ...ADMIN } });
-      return track({ app, dir, dbPath, clock, token: setup.token, code: `${DISTRICT.code}000000`, name: DISTRICT.name });
+      const district = { code: options.code ?? DISTRICT.code, name: options.name ?? DISTRICT.name };
+      const setup = await app.invoke('setup.initializeDistrict', { district, admin: { ...ADMIN } });
+      return track({ app, dir, dbPath, clock, token: setup.token, code: `${district.code}000000`, name: district.name });
+    },
+    /** A city (`init --city`), by default 北京市 (1101) above the district 东城区 (110101). */
+    async city(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
+      const dir = makeTempDir('streetdesk-city-');
+      const dbPath = path.join(dir, 'city.db');
+      const clock = makeClock(options.start ?? EXCHANGE_START);
+      const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
+      const city = { code: options.code ?? CITY.code, name: options.name ?? CITY.name };
+      const setup = await app.invoke('setup.initializeCity', { city, admin: { ...ADMIN } });
+      return track({ app, dir, dbPath, clock, token: setup.token, code: `${city.code}00000000`, name: city.name });
     },
   };
 }
@@ -105,4 +117,20 @@ export function districtKeyFileForTest(code: string): string {
     encryptionKey: { alg: 'X25519', keyId: keyIdOf(enc), publicKey: enc },
     createdAt: new Date().toISOString(),
   });
+}
+
+/** The district's key file trusted by the city (`keys trust --district-code` on a city). */
+export async function pairCity(district: Site, city: Site): Promise<void> {
+  const key = await district.app.invoke('exchange.exportKey', {}, district.token);
+  await city.app.invoke('exchange.trustKey', { keyFile: key.text, districtCode: district.code.slice(0, 6) }, city.token);
+}
+
+/** Each street's package built and imported by the district, then the district's package for the city built. */
+export async function districtMonth(district: Site, streets: Site[], period = PERIOD) {
+  for (const s of streets) {
+    const built = await buildPackage(s, { period });
+    const [outcome] = await district.app.invoke('district.import', { files: [{ fileName: built.package.fileName, bytes: built.bytes }] }, district.token);
+    if (outcome.status !== 'accepted' && outcome.status !== 'replaced') throw new Error(`street package refused: ${JSON.stringify(outcome)}`);
+  }
+  return district.app.invoke('districtReturn.build', { period }, district.token);
 }

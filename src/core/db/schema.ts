@@ -311,6 +311,58 @@ export interface DistrictRejectionTable {
   received_via: 'file' | 'upload';
 }
 
+/** A package a district built for its city from its consolidated month (migration 0015). */
+export interface DistrictReturnTable {
+  id: Generated<number>;
+  period: string;
+  version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  encrypted: number;
+  counts: string;
+  bytes: Uint8Array;
+  built_at: string;
+  built_by: string;
+  sent_via: 'folder' | 'upload' | null;
+  sent_to: string | null;
+  sent_at: string | null;
+}
+
+/** A district's package as the city received it (migration 0015). */
+export interface CityPackageTable {
+  id: Generated<number>;
+  district_code: string;
+  period: string;
+  version: number;
+  file_name: string;
+  sha256: string;
+  size: number;
+  /** The package's manifest as JSON (district, period, counts), read back by exchange/city.ts. */
+  manifest: string;
+  /** The district's consolidated tables (one row per street) as JSON. */
+  tables: string;
+  /** Each street's tables the district received, as JSON (`CityStreetTables`[]), for the drill-down. */
+  streets: string;
+  bytes: Uint8Array;
+  received_via: 'file' | 'upload';
+  received_at: string;
+  received_by: string;
+  replaced_by: number | null;
+}
+
+export interface CityRejectionTable {
+  id: Generated<number>;
+  at: string;
+  file_name: string;
+  district_code: string | null;
+  period: string | null;
+  version: number | null;
+  code: string;
+  message: string;
+  received_via: 'file' | 'upload';
+}
+
 /** A member's public commitment (党员承诺公示) for a year, posted on the board (migration 0005). */
 export interface MemberCommitmentTable {
   id: Generated<number>;
@@ -362,6 +414,9 @@ export interface Database extends CounterTables, LifeTables, DuesTables, Develop
   return_packages: ReturnPackageTable;
   district_packages: DistrictPackageTable;
   district_rejections: DistrictRejectionTable;
+  district_returns: DistrictReturnTable;
+  city_packages: CityPackageTable;
+  city_rejections: CityRejectionTable;
   member_commitments: MemberCommitmentTable;
   letter_sequences: LetterSequenceTable;
   // Community governance (migration 0014): its tables are typed in schema-gov.ts.

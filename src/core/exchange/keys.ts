@@ -14,11 +14,13 @@ type Purpose = ExchangeKeyTable['purpose'];
 
 const MODE_KEY = 'site.mode';
 
-/** A district database is set up by `init --district`; every other one is a street's. */
+/** A district database is set up by `init --district`, a city's by `init --city`; every other one is a street's. */
 export function siteMode(db: SqliteDatabase): SiteMode {
   const row = first(db, qb.selectFrom('settings').select('value').where('key', '=', MODE_KEY));
-  return row?.value === 'district' ? 'district' : 'street';
+  return row?.value === 'district' || row?.value === 'city' ? row.value : 'street';
 }
+
+const NEEDS_MODE: Record<SiteMode, string> = { street: 'exchangeNeedsStreet', district: 'exchangeNeedsDistrict', city: 'exchangeNeedsCity' };
 
 export function setSiteMode(db: SqliteDatabase, mode: SiteMode): void {
   run(db, qb.insertInto('settings').values({ key: MODE_KEY, value: mode }).onConflict((oc) => oc.column('key').doUpdateSet({ value: mode })));
@@ -26,7 +28,7 @@ export function setSiteMode(db: SqliteDatabase, mode: SiteMode): void {
 
 export function requireMode(db: SqliteDatabase, mode: SiteMode): void {
   if (siteMode(db) !== mode) {
-    throw new AppError('VALIDATION', `this is a ${siteMode(db)} database`, { issues: [{ field: 'mode', problem: mode === 'district' ? 'exchangeNeedsDistrict' : 'exchangeNeedsStreet' }] });
+    throw new AppError('VALIDATION', `this is a ${siteMode(db)} database`, { issues: [{ field: 'mode', problem: NEEDS_MODE[mode] }] });
   }
 }
 
@@ -115,7 +117,7 @@ export function publicKeyFile(db: SqliteDatabase, now: Date): PublicKeyFile {
     signingKey: { alg: 'Ed25519', keyId: signing.key_id, publicKey: signing.public_key },
     createdAt: signing.created_at,
   };
-  if (mode === 'district') {
+  if (mode === 'district' || mode === 'city') {
     const enc = ensureKey(db, 'encrypt', now);
     file.encryptionKey = { alg: 'X25519', keyId: enc.key_id, publicKey: enc.public_key };
   }
@@ -145,11 +147,11 @@ export function parseKeyFile(text: string): PublicKeyFile {
     throw keyFileProblem('keyFileInvalid');
   }
   if (data?.format !== KEY_FILE_FORMAT || data.formatVersion !== 1) throw keyFileProblem('keyFileInvalid');
-  if (data.role !== 'street' && data.role !== 'district') throw keyFileProblem('keyFileInvalid');
+  if (data.role !== 'street' && data.role !== 'district' && data.role !== 'city') throw keyFileProblem('keyFileInvalid');
   if (typeof data.code !== 'string' || !/^\d{12}$/.test(data.code) || typeof data.name !== 'string' || !data.name.trim()) throw keyFileProblem('keyFileInvalid');
   const signing = checkRawKey(data.signingKey?.publicKey, 'sign');
   if (data.signingKey?.keyId !== keyIdOf(signing)) throw keyFileProblem('keyFileInvalid');
-  if (data.role === 'district') {
+  if (data.role === 'district' || data.role === 'city') {
     const enc = checkRawKey(data.encryptionKey?.publicKey, 'encrypt');
     if (data.encryptionKey?.keyId !== keyIdOf(enc)) throw keyFileProblem('keyFileInvalid');
   }
@@ -160,6 +162,17 @@ export function parseKeyFile(text: string): PublicKeyFile {
 export function districtEncryptionKey(file: PublicKeyFile): string {
   if (file.role !== 'district' || !file.encryptionKey) throw keyFileProblem('keyFileWrongRole', file.role);
   return file.encryptionKey.publicKey;
+}
+
+/** The X25519 key of a city key file (the file a district's `return build --encrypt-to` names). */
+export function cityEncryptionKey(file: PublicKeyFile): string {
+  if (file.role !== 'city' || !file.encryptionKey) throw keyFileProblem('keyFileWrongRole', file.role);
+  return file.encryptionKey.publicKey;
+}
+
+/** Whether a district code lies in a city: the same 4 digits of province and city. */
+export function inCity(districtCode: string, cityCode: string): boolean {
+  return districtCode.slice(0, 4) === cityCode.slice(0, 4);
 }
 
 /** Whether a street code lies in a district: the same 6-digit county. */
@@ -187,7 +200,11 @@ export function trustKeyFile(
 ): { before: ExchangePeerTable | undefined; after: ExchangePeerTable } {
   const site = requireStreet(db);
   const mode = siteMode(db);
-  if (mode === 'district') {
+  if (mode === 'city') {
+    if (file.role !== 'district') throw keyFileProblem('keyFileWrongRole', file.role);
+    if (expectedCode !== undefined && expectedCode !== file.code) throw keyFileProblem('keyFileOtherDistrict', file.code);
+    if (!inCity(file.code, site.code)) throw keyFileProblem('keyFileNotInCity', file.code);
+  } else if (mode === 'district') {
     if (file.role !== 'street') throw keyFileProblem('keyFileWrongRole', file.role);
     if (expectedCode !== undefined && expectedCode !== file.code) throw keyFileProblem('keyFileOtherStreet', file.code);
     if (!inDistrict(file.code, site.code)) throw keyFileProblem('keyFileNotInDistrict', file.code);

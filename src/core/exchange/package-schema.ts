@@ -2,6 +2,7 @@
 // signature holds: a signature proves who wrote a package, not that the writer's program was right (or
 // that the key was not used to sign something built by hand). A district imports only what parses here.
 import { z } from 'zod';
+import type { PackageProblem } from '../../shared/api/contract-exchange';
 import { RETURN_TABLE_IDS } from '../../shared/returns/tables';
 import { unsafeEntryName } from '../bounded-zip';
 import { PACKAGE_MAX_ENTRIES, PACKAGE_MAX_ENTRY_BYTES, PACKAGE_MAX_LINE_CHARS } from '../limits';
@@ -93,3 +94,52 @@ export function checkDataLines(bytes: Uint8Array, schema: z.ZodType, expected: n
   if (expected !== undefined && lines !== expected) return { line: lines, field: 'counts' };
   return null;
 }
+
+/** A kind of signed package: its format's name, its manifest's schema and the data files it must hold. */
+export interface PackageKind {
+  format: string;
+  manifest: z.ZodType;
+  dataFiles: Record<string, { schema: z.ZodType; count: string }>;
+  /** The other level's format, refused with its own problem (a street's package handed to the city). */
+  wrongLevel?: { format: string; problem: PackageProblem };
+}
+
+export const STREET_PACKAGE: PackageKind = { format: 'streetdesk-return', manifest: manifestSchema, dataFiles: DATA_FILES };
+
+// ——— a district's month for the city (issue 13) ———
+
+export const districtManifestSchema = z.object({
+  format: z.literal('streetdesk-district-return'),
+  formatVersion: z.literal(1),
+  district: z.object({ code: z.string().regex(/^\d{6}000000$/), name: text(100).min(1) }),
+  period: z.string().regex(/^[12]\d{3}-(0[1-9]|1[0-2])$/),
+  version: z.number().int().min(1).max(9999),
+  generatedAt: z.iso.datetime(),
+  appVersion: text(100),
+  signer: manifestSchema.shape.signer,
+  counts: manifestSchema.shape.counts,
+  files: manifestSchema.shape.files,
+});
+
+/** A street of the district as the district held it: the version it received, or null when it had not sent. */
+const streetLine = z.object({
+  code: z.string().regex(/^\d{12}$/),
+  name: text(100).min(1),
+  version: z.number().int().min(1).max(9999).nullable(),
+  receivedAt: z.iso.datetime().nullable(),
+});
+/** One street's table: the rows per community as the street sent them. */
+const streetTableLine = tableLine.and(z.object({ streetCode: z.string().regex(/^\d{12}$/) }));
+
+export const DISTRICT_DATA_FILES: Record<string, { schema: z.ZodType; count: string }> = {
+  'data/tables.jsonl': { schema: tableLine, count: 'tables' },
+  'data/streets.jsonl': { schema: streetLine, count: 'streets' },
+  'data/street-tables.jsonl': { schema: streetTableLine, count: 'streetTables' },
+};
+
+export const DISTRICT_PACKAGE: PackageKind = {
+  format: 'streetdesk-district-return',
+  manifest: districtManifestSchema,
+  dataFiles: DISTRICT_DATA_FILES,
+  wrongLevel: { format: 'streetdesk-return', problem: 'NOT_A_DISTRICT_PACKAGE' },
+};

@@ -13,7 +13,7 @@ import type { ManifestSummary, PackageManifest, PackageProblem } from '../../sha
 import { openBoundedZip, ZipLimitError, type BoundedZip } from '../bounded-zip';
 import { PACKAGE_MAX_FILE_BYTES, PACKAGE_ZIP_LIMITS, formatBytes } from '../limits';
 import { verifyBytes } from './keys';
-import { DATA_FILES, checkDataLines, manifestSchema } from './package-schema';
+import { STREET_PACKAGE, checkDataLines, type PackageKind } from './package-schema';
 
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'signature';
@@ -38,12 +38,23 @@ export interface PackageContent {
 
 /** Builds the zip: hashes the files into the manifest, signs the manifest. */
 export function zipPackage(content: PackageContent): { bytes: Uint8Array; manifest: PackageManifest } {
-  const manifest: PackageManifest = {
-    format: 'streetdesk-return',
-    formatVersion: 1,
-    ...content.manifest,
+  return zipSigned<PackageManifest>({ format: 'streetdesk-return', formatVersion: 1, ...content.manifest }, content.files, content.sign);
+}
+
+/**
+ * Any signed package (a street's return, a district's month for the city): the manifest's own fields with
+ * the files' sizes and hashes added, signed, zipped with the files.
+ */
+export function zipSigned<M extends { generatedAt: string; files: { path: string; sha256: string; size: number }[] }>(
+  head: Omit<M, 'files'>,
+  files: Record<string, Uint8Array>,
+  sign: (manifestBytes: Uint8Array) => string,
+): { bytes: Uint8Array; manifest: M } {
+  const content = { files, sign };
+  const manifest = {
+    ...head,
     files: Object.entries(content.files).map(([path, bytes]) => ({ path, sha256: sha256(bytes), size: bytes.length })),
-  };
+  } as M;
   const manifestBytes = new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
   const entries: ZipEntry[] = [{ path: MANIFEST, bytes: manifestBytes, level: 6 }];
   // summary.xlsx is already deflated inside; the rest is text that shrinks well.
@@ -91,10 +102,17 @@ export function zipFiles(entries: ZipEntry[], mtime: Date): Uint8Array<ArrayBuff
 
 export type ReadFailure = { ok: false; code: PackageProblem; file?: string; params?: Record<string, string | number> };
 
-export interface OpenedPackage {
+export interface OpenedPackage<M = PackageManifest> {
   ok: true;
-  manifest: PackageManifest;
+  manifest: M;
   files: Record<string, Uint8Array>;
+}
+
+/** What every kind of package's manifest holds, and all that the reading of the zip needs. */
+interface SignedManifest {
+  signer: { publicKey: string };
+  counts: Record<string, number>;
+  files: { path: string; sha256: string; size: number }[];
 }
 
 function fail(code: PackageProblem, file?: string, params?: Record<string, string | number>): ReadFailure {
@@ -132,17 +150,19 @@ function zipFailure(error: ZipLimitError): ReadFailure {
  * Nothing is inflated before the directory passed the limits, and an entry inflates no further than the
  * size the manifest lists for it. Whether the signer's key is one the district trusts is for the caller.
  */
-export function openPackage(bytes: Uint8Array): OpenedPackage | ReadFailure {
+export function openPackage(bytes: Uint8Array): OpenedPackage | ReadFailure;
+export function openPackage<M>(bytes: Uint8Array, kind: PackageKind): OpenedPackage<M> | ReadFailure;
+export function openPackage(bytes: Uint8Array, kind: PackageKind = STREET_PACKAGE): OpenedPackage<unknown> | ReadFailure {
   if (bytes.length < 4 || ZIP_MAGIC.some((b, i) => bytes[i] !== b)) return fail('NOT_A_ZIP');
   try {
-    return readPackage(openBoundedZip(bytes, PACKAGE_ZIP_LIMITS));
+    return readPackage(openBoundedZip(bytes, PACKAGE_ZIP_LIMITS), kind);
   } catch (error) {
     if (error instanceof ZipLimitError) return zipFailure(error);
     throw error;
   }
 }
 
-function readPackage(zip: BoundedZip): OpenedPackage | ReadFailure {
+function readPackage(zip: BoundedZip, kind: PackageKind): OpenedPackage<unknown> | ReadFailure {
   if (!zip.has(MANIFEST)) return fail('FILE_MISSING', MANIFEST);
   if (!zip.has(SIGNATURE)) return fail('FILE_MISSING', SIGNATURE);
   // The manifest and the signature are small; anything larger is not one.
@@ -156,10 +176,13 @@ function readPackage(zip: BoundedZip): OpenedPackage | ReadFailure {
     return fail('MANIFEST_INVALID', MANIFEST);
   }
   const raw = manifest as { format?: unknown; formatVersion?: unknown } | null;
-  if (raw === null || typeof raw !== 'object' || raw.format !== 'streetdesk-return') return fail('MANIFEST_INVALID', MANIFEST);
+  if (raw === null || typeof raw !== 'object') return fail('MANIFEST_INVALID', MANIFEST);
+  // Another level's package (a street's handed to the city): said so, not just "unreadable".
+  if (kind.wrongLevel && raw.format === kind.wrongLevel.format) return fail(kind.wrongLevel.problem, MANIFEST);
+  if (raw.format !== kind.format) return fail('MANIFEST_INVALID', MANIFEST);
   if (raw.formatVersion !== 1) return fail('FORMAT_UNSUPPORTED', MANIFEST, { version: String(raw.formatVersion).slice(0, 20) });
-  if (!manifestSchema.safeParse(manifest).success) return fail('MANIFEST_INVALID', MANIFEST);
-  const m = manifest as PackageManifest;
+  if (!kind.manifest.safeParse(manifest).success) return fail('MANIFEST_INVALID', MANIFEST);
+  const m = manifest as SignedManifest;
   const listed = new Set(m.files.map((f) => f.path));
   for (const path of zip.names) {
     if (path !== MANIFEST && path !== SIGNATURE && !listed.has(path)) return fail('FILE_NOT_LISTED', path);
@@ -177,7 +200,7 @@ function readPackage(zip: BoundedZip): OpenedPackage | ReadFailure {
     if (sha256(data) !== f.sha256) return fail('HASH_MISMATCH', f.path);
     files[f.path] = data;
   }
-  for (const [path, rule] of Object.entries(DATA_FILES)) {
+  for (const [path, rule] of Object.entries(kind.dataFiles)) {
     if (!files[path]) return fail('FILE_MISSING', path);
     const problem = checkDataLines(files[path], rule.schema, m.counts[rule.count]);
     if (problem) return fail('DATA_INVALID', path, { line: problem.line, field: problem.field });

@@ -7,6 +7,7 @@ import { EXCHANGE_UPLOAD_PATH, type ImportOutcome, type PackageManifest, type Si
 import { AppError } from '../../shared/result';
 import { verifyBytes } from './keys';
 import { openPackage, readPackageFile, sha256 } from './package';
+import { STREET_PACKAGE, type PackageKind } from './package-schema';
 import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
 import { isSealed } from './sealed';
 import { notePending } from '../export/safe-write';
@@ -35,9 +36,10 @@ function sendFailed(problem: string, value: string, reason: string): AppError {
 /**
  * Writes `bytes` as `folder/fileName`: first under a .part name, flushed to the device, then renamed, then
  * read back and checked byte for byte (and, for a plain package, opened and verified). Anything short of
- * that is an error and no partial file is left under the package's name.
+ * that is an error and no partial file is left under the package's name. `kind`: a district's package for
+ * the city is read back as one (its manifest is then not a street's: null).
  */
-export function writeToFolder(bytes: Uint8Array, folder: string, fileName: string, io: FolderIo = NODE_IO): { file: string; manifest: PackageManifest | null } {
+export function writeToFolder(bytes: Uint8Array, folder: string, fileName: string, io: FolderIo = NODE_IO, kind: PackageKind = STREET_PACKAGE): { file: string; manifest: PackageManifest | null } {
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw sendFailed('sendFolderMissing', folder, 'not a folder');
   const target = path.join(folder, fileName);
   const part = `${target}.part`;
@@ -73,9 +75,9 @@ export function writeToFolder(bytes: Uint8Array, folder: string, fileName: strin
     throw sendFailed('sendReadBackMismatch', target, 'the file read back differs');
   }
   if (isSealed(back)) return { file: target, manifest: null };
-  const opened = openPackage(back);
+  const opened = openPackage<PackageManifest>(back, kind);
   if (!opened.ok) throw sendFailed('sendReadBackMismatch', target, opened.code);
-  return { file: target, manifest: opened.manifest };
+  return { file: target, manifest: kind === STREET_PACKAGE ? opened.manifest : null };
 }
 
 export interface UploadOptions {

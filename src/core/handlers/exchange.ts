@@ -8,6 +8,7 @@ import { checkToken, consolidate, districtPackages, districtReport, importPackag
 import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
 import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
 import { verifyPackage } from '../exchange/verify';
+import { verifyDistrictPackage } from '../exchange/city';
 import { packagesInFolder } from '../exchange/send';
 import { sendTargets } from '../exchange/targets';
 import { requireStreet } from '../services/street';
@@ -114,7 +115,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     return ctx.tx(() => {
       const file = publicKeyFile(ctx.db, ctx.now());
       ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });
-      const fileName = fileText(ctx.lang, file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
+      const fileName = fileText(ctx.lang, file.role === 'city' ? 'cityKeyFileName' : file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
       return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId };
     });
   },
@@ -122,7 +123,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
   'exchange.trustKey'(ctx, input) {
     const file = parseKeyFile(input.keyFile);
     return ctx.tx(() => {
-      const { before, after } = trustKeyFile(ctx.db, file, input.streetCode, ctx.now());
+      const { before, after } = trustKeyFile(ctx.db, file, siteMode(ctx.db) === 'city' ? input.districtCode : input.streetCode, ctx.now());
       ctx.audit({
         action: 'exchange.trustKey',
         entity: after.role === 'street' ? 'street' : 'district',
@@ -153,6 +154,8 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
   },
 
   'package.verify'(ctx, input) {
+    // A city receives districts' packages: checked as the city's import checks them.
+    if (siteMode(ctx.db) === 'city') return verifyDistrictPackage(ctx.db, input.bytes, ctx.now(), ctx.lang);
     return verifyPackage(ctx.db, input.bytes, ctx.now(), ctx.lang);
   },
 

@@ -32,7 +32,7 @@ export const exchangeMethods = {
   'setup.initializeDistrict': { input: districtSetupInput, access: 'public', write: true, ...DISTRICT_WORK },
   'exchange.keys': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
   'exchange.exportKey': { input: z.object({}).strict().default({}), access: 'clerk', write: true, freeze: { none: 'a key file changes no record' }, scope: { wholeStreet: 'streetKeyIsStreets', field: 'keyFile' } },
-  'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional() }), access: 'admin', write: true, ...ADMINISTRATION },
+  'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional(), districtCode: districtCode.optional() }), access: 'admin', write: true, ...ADMINISTRATION },
   'exchange.saveSettings': {
     input: z.object({
       districtUrl: z.string().trim().max(300, { error: 'tooLong' }).regex(/^(https?:\/\/\S+)?$/, { error: 'urlFormat' }),
@@ -116,6 +116,11 @@ export const PACKAGE_PROBLEMS = [
   'DATA_INVALID',
   'NOT_A_FILE',
   'AUDIT_NOT_EXTENDED',
+  // The city level (issue 13).
+  'DISTRICT_NOT_IN_CITY',
+  'UNKNOWN_DISTRICT_KEY',
+  'NOT_A_DISTRICT_PACKAGE',
+  'TOTALS_MISMATCH',
 ] as const;
 export type PackageProblem = (typeof PACKAGE_PROBLEMS)[number];
 
@@ -225,7 +230,7 @@ export interface ReturnInfo {
 }
 
 export interface ExchangeKeysInfo {
-  mode: 'street' | 'district';
+  mode: import('./contract').SiteMode;
   code: string;
   name: string;
   signingKeyId: string | null;
@@ -293,7 +298,7 @@ export interface ExchangeOutputs {
   'setup.initializeDistrict': import('./contract').SessionInfo & { token: string };
   'exchange.keys': ExchangeKeysInfo;
   'exchange.exportKey': { fileName: string; text: string; keyId: string };
-  'exchange.trustKey': { code: string; name: string; role: 'street' | 'district'; keyId: string; replacedKeyId: string | null };
+  'exchange.trustKey': { code: string; name: string; role: 'street' | 'district' | 'city'; keyId: string; replacedKeyId: string | null };
   'exchange.saveSettings': ExchangeKeysInfo;
   'returns.sendTargets': SendTarget[];
   'returns.list': { period: string; state: ReturnState; version: number; updatedAt: string }[];

@@ -42,6 +42,12 @@ export const DISTRICT_WORK = {
   scope: { street: 'the district works above the streets and their communities' },
 } as const;
 
+/** The city level's work (a district's package for the city, the city's receiving): no street's month or community is touched. */
+export const CITY_WORK = {
+  freeze: { none: "a district or city database has no returns of its own; the streets' figures are read, never changed" },
+  scope: { street: 'the district and the city work above the streets and their communities' },
+} as const;
+
 /** A street-wide table the service counter reads as it is now (catalog, teams, merchants). */
 export const STREET_TABLE = {
   freeze: { none: 'a street-wide table the return reads as it is now, not by month' },

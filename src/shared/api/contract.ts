@@ -5,6 +5,7 @@ import * as s from './schemas';
 import { counterMethods, type CounterOutputs } from './contract-counter';
 import { printMethods, type PrintOutputs } from './contract-print';
 import { exchangeMethods, type ExchangeOutputs } from './contract-exchange';
+import { cityMethods, type CityOutputs } from './contract-city';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
 import { attachmentMethods, type AttachmentOutputs } from './contract-attachments';
@@ -119,6 +120,7 @@ export const contract = {
   ...counterMethods,
   ...printMethods,
   ...exchangeMethods,
+  ...cityMethods,
   ...lifeMethods,
   ...duesMethods,
   ...attachmentMethods,
@@ -133,7 +135,7 @@ export type ApiInput<M extends Method> = z.input<(typeof contract)[M]['input']>;
 export type ApiParsedInput<M extends Method> = z.output<(typeof contract)[M]['input']>;
 
 /** Methods whose result carries a session token: the transport keeps the token and never hands it to the page. */
-export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'auth.login'];
+export const SESSION_OPENING_METHODS: readonly Method[] = ['setup.initialize', 'setup.initializeDistrict', 'setup.initializeCity', 'auth.login'];
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);
@@ -151,8 +153,8 @@ export interface StreetProfile {
   updatedAt: string;
 }
 
-/** What a database is for: a street's daily work, or a district receiving and consolidating the streets' returns. */
-export type SiteMode = 'street' | 'district';
+/** What a database is for: a street's daily work, a district receiving and consolidating the streets' returns, or a city doing so for its districts. */
+export type SiteMode = 'street' | 'district' | 'city';
 
 export interface AppStatus {
   initialized: boolean;
@@ -222,7 +224,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

@@ -16,12 +16,13 @@ import { LIFE_FIELD_LABELS } from './messages-life';
 import { DUES_FIELD_LABELS } from './messages-dues';
 import { GOV_FIELD_LABELS } from './messages-gov';
 import { ATTACHMENT_FIELD_LABELS } from './messages-attachments';
+import { CITY_FIELD_LABELS } from './messages-city';
 
 /**
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
  * errors): the order in which the one flat table used to let labels win, so those messages read as before.
  */
-export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues', 'develop', 'gov', 'attachments'] as const;
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues', 'develop', 'gov', 'city', 'attachments'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
@@ -62,6 +63,8 @@ const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   exchange: 'exchange',
   package: 'exchange',
   district: 'exchange',
+  districtReturn: 'city',
+  city: 'city',
   life: 'life',
   appraisal: 'life',
   dues: 'dues',
@@ -160,6 +163,9 @@ const ADMIN_FIELD_LABELS = labelTable({
     district: '区信息',
     'district.code': '区划代码',
     'district.name': '区名称',
+    city: '市信息',
+    'city.code': '市级区划代码',
+    'city.name': '市名称',
     admin: '管理员',
     username: '用户名',
     'admin.username': '管理员用户名',
@@ -195,6 +201,9 @@ const ADMIN_FIELD_LABELS = labelTable({
     district: 'District profile',
     'district.code': 'District code',
     'district.name': 'District name',
+    city: 'City profile',
+    'city.code': 'City code',
+    'city.name': 'City name',
     admin: 'Administrator',
     username: 'User name',
     'admin.username': 'Administrator user name',
@@ -399,6 +408,7 @@ export const FIELD_LABEL_PARTS: Record<FieldModule, readonly LabelTable[]> = {
   dues: [DUES_FIELD_LABELS],
   develop: [DEVELOP_FIELD_LABELS],
   gov: [GOV_FIELD_LABELS],
+  city: [CITY_FIELD_LABELS],
   attachments: [ATTACHMENT_FIELD_LABELS],
 };
 

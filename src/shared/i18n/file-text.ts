@@ -47,6 +47,13 @@ export const FILE_TEXT = labelTable({
     listSeparator: '、',
     districtKeyFileName: '{{code}}_{{name}}_区公钥.json',
     streetKeyFileName: '{{code}}_{{name}}_街道公钥.json',
+    citySheet: '全市汇总',
+    cityTitle: '{{site}}党建工作月报汇总（{{period}}）',
+    citySent: '已报送 {{sent}} / {{total}} 个区（县）；未报送：{{missing}}',
+    cityDistrictTitle: '{{name}}（{{code}}）第 {{version}} 版：各街道',
+    cityDistrictStreets: '已报送 {{sent}} / {{total}} 个街道；未报送：{{missing}}',
+    cityFileName: '{{site}}_{{period}}_全市汇总.xlsx',
+    cityKeyFileName: '{{code}}_{{name}}_市公钥.json',
   },
   en: {
     yes: 'yes',
@@ -89,6 +96,13 @@ export const FILE_TEXT = labelTable({
     listSeparator: ', ',
     districtKeyFileName: '{{code}}_{{name}}_district-key.json',
     streetKeyFileName: '{{code}}_{{name}}_street-key.json',
+    citySheet: 'City',
+    cityTitle: '{{site}}: monthly returns consolidated ({{period}})',
+    citySent: '{{sent}} of {{total}} districts sent; missing: {{missing}}',
+    cityDistrictTitle: '{{name}} ({{code}}) version {{version}}: its streets',
+    cityDistrictStreets: '{{sent}} of {{total}} streets sent; missing: {{missing}}',
+    cityFileName: '{{site}}_{{period}}_city-summary.xlsx',
+    cityKeyFileName: '{{code}}_{{name}}_city-key.json',
   },
 });
 

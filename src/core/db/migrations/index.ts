@@ -17,6 +17,7 @@ import * as m0011 from './0011-org-life';
 import * as m0012 from './0012-dues-funds';
 import * as m0013 from './0013-development';
 import * as m0014 from './0014-governance';
+import * as m0015 from './0015-city-exchange';
 import * as m0016 from './0016-attachments';
 
 export interface Migration {
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0012-dues-funds', up: m0012.up },
   { name: '0013-development', up: m0013.up },
   { name: '0014-governance', up: m0014.up },
+  { name: '0015-city-exchange', up: m0015.up },
   { name: '0016-attachments', up: m0016.up },
 ];
 

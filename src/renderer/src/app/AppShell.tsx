@@ -75,6 +75,14 @@ export function AppShell() {
           <Header className="shell-header">
             <div className="shell-street">
               <span className="shell-street-name">{street?.name}</span>
+              {street && mode === 'city' && (
+                <>
+                  <Tag className="shell-mode" color="red" variant="outlined">
+                    {t('shell.cityTag')}
+                  </Tag>
+                  <span className="shell-street-meta">{t('shell.cityCode', { code: street.code.slice(0, 4) })}</span>
+                </>
+              )}
               {street && mode === 'district' && (
                 <>
                   <Tag className="shell-mode" color="red" variant="outlined">
@@ -129,7 +137,7 @@ export function AppShell() {
                 title={t('shell.notFound')}
                 extra={
                   <Button type="primary" onClick={() => navigate(home)}>
-                    {t(mode === 'district' ? 'shell.backHomeDistrict' : 'shell.backHome')}
+                    {t(mode === 'city' ? 'shell.backHomeCity' : mode === 'district' ? 'shell.backHomeDistrict' : 'shell.backHome')}
                   </Button>
                 }
               />

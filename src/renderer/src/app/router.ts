@@ -9,7 +9,7 @@ function readHash(): string {
 
 /** Where a fresh login lands: a street's overview, or a district's page of the streets' returns. */
 export function homePath(mode: SiteMode): string {
-  return mode === 'district' ? '/returns' : '/overview';
+  return mode === 'street' ? '/overview' : '/returns';
 }
 
 export function navigate(path: string): void {

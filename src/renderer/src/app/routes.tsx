@@ -49,9 +49,11 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/returns', labelKey: 'returns.nav', icon: <FileDoneOutlined />, minRole: 'viewer', page: ReturnsPage },
   // The district's one working page: the same address, where the streets' packages are received and consolidated.
   { path: '/returns', labelKey: 'district.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['district'], page: ReturnsPage },
+  // The city's: the districts' packages, the city's tables and each district down to its streets.
+  { path: '/returns', labelKey: 'city.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['city'], page: ReturnsPage },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/develop', labelKey: 'develop.nav', icon: <RiseOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/develop/DevelopPage')) },
-  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district'], page: SettingsPage },
+  { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district', 'city'], page: SettingsPage },
   { path: '/life', labelKey: 'life.nav', icon: <CalendarOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/life/LifePage')) },
   { path: '/dues', labelKey: 'dues.nav', icon: <AccountBookOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/DuesPage')) },
   { path: '/funds', labelKey: 'funds.nav', icon: <FundOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/dues/FundsPage')) },

@@ -31,6 +31,8 @@ import { developZhCN } from './develop.zh-CN';
 import { developEn } from './develop.en';
 import { govZhCN } from './gov.zh-CN';
 import { govEn } from './gov.en';
+import { cityZhCN } from './city.zh-CN';
+import { cityEn } from './city.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -70,8 +72,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN, ...cityZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn, ...cityEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -52,7 +52,7 @@ export function LoginPage() {
   return (
     <AuthLayout
       heading={street?.name ?? t('app.name')}
-      subheading={street ? `${status?.mode === 'district' ? t('shell.districtTag') : street.districtName} · ${t('app.name')}` : undefined}
+      subheading={street ? `${status?.mode === 'city' ? t('shell.cityTag') : status?.mode === 'district' ? t('shell.districtTag') : street.districtName} · ${t('app.name')}` : undefined}
     >
       {notice && failure === null && <Alert className="auth-alert" type="info" showIcon title={t(`sessionEnded.${notice}`)} />}
       {failure !== null && <Alert className="auth-alert" type="error" showIcon title={errorText(failure, lang)} role="alert" />}

@@ -14,6 +14,7 @@ import { AuthLayout } from './AuthLayout';
 interface Values {
   street: { name: string; code: string; districtName: string };
   district: { name: string; code: string };
+  city: { name: string; code: string };
   admin: { username: string; displayName: string; password: string };
   confirmPassword: string;
 }
@@ -22,6 +23,7 @@ const ADMIN_FIELDS = ['admin.username', 'admin.displayName', 'admin.password', '
 const FIELDS: Record<SiteMode, readonly string[]> = {
   street: ['street.name', 'street.code', 'street.districtName', ...ADMIN_FIELDS],
   district: ['district.name', 'district.code', ...ADMIN_FIELDS],
+  city: ['city.name', 'city.code', ...ADMIN_FIELDS],
 };
 
 export function SetupPage() {
@@ -52,10 +54,13 @@ export function SetupPage() {
       language: lang,
     };
     const district = { district: { name: values.district?.name ?? '', code: values.district?.code ?? '' }, admin, language: lang };
+    const city = { city: { name: values.city?.name ?? '', code: values.city?.code ?? '' }, admin, language: lang };
     setFailure(null);
     const confirmed = () => checkConfirmation(form, 'confirmPassword', admin.password, values.confirmPassword, t('setup.passwordMismatch'));
     const session = { form, fields: FIELDS[mode], display: showIssues, report: setFailure, setSaving: setBusy, alsoCheck: confirmed, handle: refusedOutright };
-    if (mode === 'district') {
+    if (mode === 'city') {
+      await submitChecked({ ...session, schema: contract['setup.initializeCity'].input, input: city, call: async () => signedIn(await api.call('setup.initializeCity', city)) });
+    } else if (mode === 'district') {
       await submitChecked({ ...session, schema: contract['setup.initializeDistrict'].input, input: district, call: async () => signedIn(await api.call('setup.initializeDistrict', district)) });
     } else {
       await submitChecked({ ...session, schema: contract['setup.initialize'].input, input: street, call: async () => signedIn(await api.call('setup.initialize', street)) });
@@ -77,19 +82,29 @@ export function SetupPage() {
         {t('setup.modeLabel')}
       </div>
       <Radio.Group className="setup-mode" value={mode} onChange={(e) => chooseMode(e.target.value as SiteMode)} aria-labelledby="setup-mode-label">
-        {(['street', 'district'] as const).map((option) => (
+        {(['street', 'district', 'city'] as const).map((option) => (
           <Radio key={option} value={option} className="setup-mode-option">
             <span className="setup-mode-title">{t(`setup.mode.${option}`)}</span>
             <span className="setup-mode-hint">{t(`setup.modeHint.${option}`)}</span>
           </Radio>
         ))}
       </Radio.Group>
-      <p className="setup-intro">{t(mode === 'district' ? 'setup.introDistrict' : 'setup.intro')}</p>
+      <p className="setup-intro">{t(mode === 'city' ? 'setup.introCity' : mode === 'district' ? 'setup.introDistrict' : 'setup.intro')}</p>
       {failure !== null && <Alert className="auth-alert" type="error" showIcon title={errorText(failure, lang)} role="alert" />}
       <Form form={form} layout="vertical" onFinish={() => void submit()} requiredMark={false}>
         <Row gutter={32}>
           <Col xs={24} md={12}>
-            {mode === 'district' ? (
+            {mode === 'city' ? (
+              <>
+                <div className="form-section-title">{t('setup.citySection')}</div>
+                <Form.Item name={['city', 'name']} label={t('setup.cityName')}>
+                  <Input autoFocus placeholder={t('setup.cityNamePlaceholder')} maxLength={40} />
+                </Form.Item>
+                <Form.Item name={['city', 'code']} label={t('setup.cityCode')} extra={t('setup.cityCodeHelp')}>
+                  <Input placeholder={t('setup.cityCodePlaceholder')} inputMode="numeric" maxLength={20} />
+                </Form.Item>
+              </>
+            ) : mode === 'district' ? (
               <>
                 <div className="form-section-title">{t('setup.districtSection')}</div>
                 <Form.Item name={['district', 'name']} label={t('setup.districtName')}>

@@ -1,7 +1,7 @@
 // The district's side: packages received from files (a USB stick) or uploads, each verified with the
 // reason it was refused; the period consolidated across the streets (one row per street, who is missing)
 // with a drill-down to a street's own tables; the district report.
-import { FileExcelOutlined, InboxOutlined, UsbOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FileExcelOutlined, InboxOutlined, UsbOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Drawer, Empty, List, Space, Spin, Tabs, Tag, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -60,6 +60,21 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
     await receiveAll(() => api.call('district.import', { files: payload }));
   };
 
+  // The district's month for the city: its tables and each street's, signed; saved where the browser saves.
+  const [building, setBuilding] = useState(false);
+  const buildForCity = async () => {
+    setBuilding(true);
+    try {
+      const built = await api.call('districtReturn.build', { period });
+      saveBytes(built.bytes, built.package.fileName);
+      void message.success(t('city.builtForCity', { version: built.package.version, file: built.package.fileName }));
+    } catch (error) {
+      report(error);
+    } finally {
+      setBuilding(false);
+    }
+  };
+
   const importFolder = async () => {
     setReading(true);
     await receiveAll(() => api.call('district.importFolder', { folder }));
@@ -77,6 +92,11 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
             <Button icon={<FileExcelOutlined />} onClick={() => api.call('district.report', { period }).then((r) => saveBytes(r.bytes, r.fileName), report)}>
               {t('district.report')}
             </Button>
+            {canImport && (
+              <Button icon={<CloudUploadOutlined />} loading={building} onClick={() => void buildForCity()}>
+                {t('city.buildForCity')}
+              </Button>
+            )}
           </Space>
         }
       />

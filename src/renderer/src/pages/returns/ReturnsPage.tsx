@@ -1,9 +1,11 @@
-// 月报: a street's monthly return (figures, notes, check → finalize → package → send) or, on a district
-// database, the packages received from the streets and their consolidation. The mode decides the page.
+// 月报: a street's monthly return (figures, notes, check → finalize → package → send), on a district
+// database the packages received from the streets and their consolidation, on a city's the districts'
+// packages and the city's tables down to each street. The mode decides the page.
 import { Spin } from 'antd';
 import { useApi } from '../../api/use-api';
 import type { PageProps } from '../../app/routes';
 import { errorText } from '../../lib/errors';
+import { CityReturns } from './CityReturns';
 import { DistrictReturns } from './DistrictReturns';
 import { StreetReturn } from './StreetReturn';
 import './returns.css';
@@ -20,5 +22,6 @@ export default function ReturnsPage(_props: PageProps) {
   const keys = useApi('exchange.keys', {});
   if (keys.error) return <div className="load-error">{errorText(keys.error)}</div>;
   if (!keys.data) return <Spin />;
+  if (keys.data.mode === 'city') return <CityReturns keys={keys.data} />;
   return keys.data.mode === 'district' ? <DistrictReturns keys={keys.data} /> : <StreetReturn keys={keys.data} reloadKeys={keys.reload} />;
 }
