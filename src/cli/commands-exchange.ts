@@ -86,13 +86,22 @@ export const EXCHANGE_COMMANDS: Command[] = [
     name: 'keys export',
     writes: true,
     summary: L('导出本库公钥文件（街道：签名公钥；区：签名和加密公钥）', "write this database's public key file (street: signing key; district: signing and encryption keys)"),
-    options: { out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('公钥文件（不能已存在）', 'the key file (must not exist yet)') } },
+    options: {
+      out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('公钥文件（不能已存在）', 'the key file (must not exist yet)') },
+      'tls-cert': {
+        type: 'string',
+        value: L('证书', 'FILE'),
+        help: L('区：本区服务器的 HTTPS 证书（PEM），其指纹写入公钥文件，街道上传时据此核对', "district: this server's HTTPS certificate (PEM); its fingerprint goes in the key file and streets check it on upload"),
+      },
+    },
     async run(ctx) {
       const out = path.resolve(String(ctx.values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
-      const file = await sessionOf(ctx).call('exchange.exportKey', {});
+      const certFile = str(ctx, 'tls-cert');
+      const tlsCert = certFile === undefined ? undefined : new TextDecoder().decode(readFile(ctx, certFile));
+      const file = await sessionOf(ctx).call('exchange.exportKey', tlsCert === undefined ? {} : { tlsCert });
       writeOutFile(out, file.text);
-      return { value: { file: out, keyId: file.keyId }, human: exchangeText(ctx.lang).keyExported(out, file.keyId) };
+      return { value: { file: out, keyId: file.keyId, tlsSha256: file.tlsSha256 }, human: exchangeText(ctx.lang).keyExported(out, file.keyId, file.tlsSha256) };
     },
   },
   {
@@ -109,7 +118,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const keys = await sessionOf(ctx).call('exchange.keys', {});
       if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
       const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}) });
-      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId) };
+      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256) };
     },
   },
   {
