@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
 import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder, packagesInFolder } from '../core/exchange/send';
+import { tlsDirFor } from '../core/exchange/tls-pin';
 import { noteDelivery } from '../core/exchange/delivery-note';
 import { packageProblemMessage } from '../shared/i18n/exchange';
 import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext, type OptionSpec } from './declare';
@@ -91,13 +92,19 @@ export const EXCHANGE_COMMANDS: Command[] = [
       'tls-cert': {
         type: 'string',
         value: L('证书', 'FILE'),
-        help: L('区：本区服务器的 HTTPS 证书（PEM），其指纹写入公钥文件，街道上传时据此核对', "district: this server's HTTPS certificate (PEM); its fingerprint goes in the key file and streets check it on upload"),
+        help: L(
+          '区：本区服务器的 HTTPS 证书（PEM），其指纹写入公钥文件，街道上传时据此核对（不给时取 npm run serve 在数据库旁生成的证书，如有）',
+          "district: this server's HTTPS certificate (PEM); its fingerprint goes in the key file and streets check it on upload (default: the one npm run serve made beside the database, if any)",
+        ),
       },
     },
     async run(ctx) {
       const out = path.resolve(String(ctx.values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
-      const certFile = str(ctx, 'tls-cert');
+      let certFile = str(ctx, 'tls-cert');
+      // A district that `npm run serve` gave a certificate of its own (beside the database): that one.
+      const generated = path.join(tlsDirFor(ctx.app.dbPath), 'cert.pem');
+      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') certFile = generated;
       const tlsCert = certFile === undefined ? undefined : new TextDecoder().decode(readFile(ctx, certFile));
       const file = await sessionOf(ctx).call('exchange.exportKey', tlsCert === undefined ? {} : { tlsCert });
       writeOutFile(out, file.text);
