@@ -31,8 +31,22 @@ function parseListen(text: string): { host: string; port: number } | string {
   return { host, port };
 }
 
-/** A public name is a host name or an IP address, as a browser would send it in Host. */
-function checkName(name: string): string | null {
+/** `name`, `name:port`, `[v6]:port` → the name and what follows it (`:port` or ''). */
+function splitName(text: string): { name: string; rest: string } {
+  const bracketed = /^\[([^\]]+)\]/.exec(text);
+  if (bracketed) return { name: bracketed[1], rest: text.slice(bracketed[0].length) };
+  if (net.isIPv6(text)) return { name: text, rest: '' };
+  const i = text.lastIndexOf(':');
+  return i < 0 ? { name: text, rest: '' } : { name: text.slice(0, i), rest: text.slice(i) };
+}
+const hostOf = (text: string) => splitName(text).name;
+
+/** A public name is a host name or an IP address, as a browser would send it in Host, with a port when it differs. */
+function checkName(nameAndPort: string): string | null {
+  const { name, rest } = splitName(nameAndPort);
+  if (rest !== '' && !(/^:\d{1,5}$/.test(rest) && Number(rest.slice(1)) <= 65535)) {
+    return `--public-name 的端口不对，收到“${nameAndPort}” / --public-name has a bad port: "${nameAndPort}"`;
+  }
   return net.isIP(name) || /^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(name)
     ? null
     : `--public-name 须为主机名或 IP 地址，收到“${name}” / --public-name must be a host name or an IP address, not "${name}"`;
@@ -103,7 +117,7 @@ async function main(): Promise<number> {
       }
       certificate = readServerCertificate(path.resolve(values['tls-cert']), path.resolve(values['tls-key']));
     } else if (!isLoopback(host)) {
-      certificate = ensureServerCertificate(dbPath, certificateNames(publicNames, host));
+      certificate = ensureServerCertificate(dbPath, certificateNames(publicNames.map(hostOf), host));
     }
     if (certificate) {
       const lines = [
@@ -126,7 +140,7 @@ async function main(): Promise<number> {
       dailyBackups: !values['no-daily-backup'],
       district: values.district,
     });
-    const shown = publicNames.length > 0 ? publicNames.map((n) => `${running.scheme}://${n}:${running.port}/`).join(' ') : running.url;
+    const shown = publicNames.length > 0 ? publicNames.map((n) => `${running.scheme}://${splitName(n).rest ? n : `${n}:${running.port}`}/`).join(' ') : running.url;
     console.log(`StreetDesk is serving ${shown}`);
     let stopping = false;
     const stop = (signal: string) => {

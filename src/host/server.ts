@@ -31,7 +31,8 @@ export interface HostOptions {
   listen?: string;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string; key: string };
-  /** The names clients reach this server by (`--public-name`): accepted as Host besides the loopback ones. */
+  /** The names clients reach this server by (`--public-name`): accepted as Host besides the loopback ones;
+   *  `NAME:PORT` when they reach it on another port (a port forward). */
   publicNames?: string[];
   /** Where the server's events go (`--log FILE`); nothing is logged without it. */
   log?: HostLog;
@@ -189,6 +190,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   // A client that never finishes its request is cut off; an upload of the largest package still fits.
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  // Every socket, also one still in its TLS handshake or mid-record (no HTTP request yet): a shutdown
+  // ends those too, or server.close() would wait for them.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
@@ -356,6 +364,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const defaultPort = scheme === 'https' ? 443 : 80;
   const bracket = (h: string) => (net.isIPv6(h) ? `[${h}]` : h);
   for (const name of ['127.0.0.1', 'localhost', ...(listen === '0.0.0.0' || listen === '::' ? [] : [listen.replace(/^\[|\]$/g, '')]), ...(options.publicNames ?? [])]) {
+    // NAME:PORT: reached through a port forward or relay on another port (the Host the browser sends).
+    const withPort = /^(\[[0-9a-fA-F:.]+\]|[^:]+):(\d{1,5})$/.exec(name);
+    if (withPort) {
+      allowedHosts.add(name);
+      if (Number(withPort[2]) === defaultPort) allowedHosts.add(withPort[1]);
+      continue;
+    }
     allowedHosts.add(`${bracket(name)}:${port}`);
     if (port === defaultPort) allowedHosts.add(bracket(name));
   }
@@ -379,6 +394,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         if (inFlight.size > 0) log(`shutdown: ${inFlight.size} request(s) still open after ${wait} ms, cut off`);
       }
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await closed;
       await client.close();
       log('stopped; database closed');

@@ -1,9 +1,10 @@
 // A street uploads its finalized return to its district over HTTPS, across the network: the district's
 // host listens on 0.0.0.0 (reached here through 127.0.0.1) with a self-signed certificate, its key file
 // carries the certificate's fingerprint, and the street pins it. Another certificate is refused before any
-// byte is sent; the upload survives the district server stopping and starting again, ending in exactly one
-// accepted package and the district's signed receipt.
+// byte is sent; the upload survives the district server being down, and being stopped while it is half
+// received, ending each time in exactly one accepted package and the district's signed receipt.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../src/host/server';
@@ -13,6 +14,8 @@ import { count, expectError, makeTempDir } from '../../support/factory';
 import { buildPackage, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
 const sites = sitesForEachTest();
+/** Bytes of the first connection (TLS handshake, the request's headers, part of its body) let through before the cut. */
+const CUT_AFTER = 40_000;
 const WORKER_URL = new URL('../../../src/core/worker/tsx-worker.mjs', import.meta.url);
 const hosts: RunningHost[] = [];
 const dirs: string[] = [];
@@ -27,17 +30,17 @@ function tempDir(): string {
   return d;
 }
 
-async function serveTls(dbPath: string, cert: ServerCertificate, port = 0, log?: (line: string) => void): Promise<RunningHost> {
+async function serveTls(dbPath: string, cert: ServerCertificate, port = 0, log?: (line: string) => void, publicNames: string[] = []): Promise<RunningHost> {
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>StreetDesk</title>');
-  const host = await startHost({ dbPath, port, listen: '0.0.0.0', tls: cert, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, log });
+  const host = await startHost({ dbPath, port, listen: '0.0.0.0', tls: cert, publicNames, shutdownWaitMs: 200, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, log });
   hosts.push(host);
   return host;
 }
 
 /** A street and its district paired, the district's key file exported with its server certificate. */
-async function pairedOverTls(): Promise<{ street: Site; district: Site; cert: ServerCertificate; token: string }> {
-  const street = await sites.street(1, 30);
+async function pairedOverTls(members = 30): Promise<{ street: Site; district: Site; cert: ServerCertificate; token: string }> {
+  const street = await sites.street(1, members);
   const district = await sites.district();
   await pair(street, district);
   const cert = ensureServerCertificate(district.dbPath, certificateNames(['district.gov.local'], '0.0.0.0'));
@@ -91,6 +94,65 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     for (const h of hosts.splice(0)) await h.close();
     expect(await districtCounts(district.dbPath)).toEqual({ packages: 1, received: 1 });
   }, 60_000);
+
+  it('survives the district server dying in the middle of receiving it: retried, one accepted package', async () => {
+    const { street, district, cert, token } = await pairedOverTls(1000);
+    const seen: string[] = [];
+    let port = 0;
+    let host: RunningHost;
+    // The street reaches the district through a relay that, on the first connection, passes the first
+    // bytes of the request and then has the district server stopped (requests in flight cut off) and
+    // started again — the street's upload is then half sent.
+    let connections = 0;
+    let forwardedFirst = 0;
+    const relay = net.createServer((client) => {
+      const n = ++connections;
+      const server = net.connect(port, '127.0.0.1');
+      server.on('error', () => client.destroy());
+      client.on('error', () => server.destroy());
+      server.pipe(client);
+      if (n > 1) {
+        client.pipe(server);
+        return;
+      }
+      client.on('data', (chunk: Buffer) => {
+        if (forwardedFirst >= CUT_AFTER) return;
+        const part = chunk.subarray(0, CUT_AFTER - forwardedFirst);
+        server.write(part);
+        forwardedFirst += part.length;
+        if (forwardedFirst >= CUT_AFTER) {
+          void (async () => {
+            await new Promise((r) => setTimeout(r, 1000)); // the district has read what came: the upload is under way
+            await host.close();
+            hosts.splice(hosts.indexOf(host), 1);
+            client.destroy();
+            host = await serveTls(district.dbPath, cert, port, (line) => seen.push(line), [relayName]);
+          })();
+        }
+      });
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
+    // The relay's address is the one the street uses: the district accepts it as a public name with its port.
+    const relayName = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
+    host = await serveTls(district.dbPath, cert, 0, (line) => seen.push(line), [relayName]);
+    port = host.port;
+    try {
+      await street.app.invoke('exchange.saveSettings', { districtUrl: `https://${relayName}`, uploadToken: token, uploadAttempts: 8, uploadBaseDelayMs: 300 }, street.token);
+      const built = await buildPackage(street);
+      expect(built.bytes.length).toBeGreaterThan(CUT_AFTER + 16_000); // a good part of it was never sent the first time
+      const result = await street.app.invoke('returns.upload', { packageId: built.package.id }, street.token);
+      expect(forwardedFirst).toBe(CUT_AFTER);
+      // The district had begun reading the upload when it was stopped, and cut it off.
+      expect(seen, seen.join('\n')).toContainEqual(expect.stringMatching(/^shutdown: 1 request\(s\) still open after 200 ms, cut off$/));
+      expect(connections).toBeGreaterThan(1);
+      expect(result.attempts).toBeGreaterThan(1);
+      expect(result.package).toMatchObject({ sentVia: 'upload', receiptVerified: true, receipt: { receipt: { streetCode: street.code, sha256: built.package.sha256, outcome: 'accepted' } } });
+    } finally {
+      relay.close();
+    }
+    for (const h of hosts.splice(0)) await h.close();
+    expect(await districtCounts(district.dbPath)).toEqual({ packages: 1, received: 1 });
+  }, 120_000);
 
   it('refuses a server with another certificate, naming both fingerprints, and sends it nothing', async () => {
     const { street, district, cert, token } = await pairedOverTls();
