@@ -21,6 +21,7 @@ import { HELD_MONTHS_SQL } from '../src/core/services/life/compliance';
 import { benchDues } from './bench-dues';
 import { benchGov } from './bench-gov';
 import { benchDevelop } from './bench-develop';
+import { benchNetwork } from './bench-network';
 
 interface Row {
   what: string;
@@ -45,7 +46,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop, network). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -59,6 +60,7 @@ async function main() {
   if (wanted('dues')) await benchDues(dir, add);
   if (wanted('gov')) await benchGov(dir, add);
   if (wanted('develop')) await benchDevelop(dir, add);
+  if (wanted('network')) await benchNetwork(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { ImportOutcome, VerifyOutcome } from '../shared/api/contract-exchange';
 import { readPackageFile } from '../core/exchange/package';
 import { writeToFolder, packagesInFolder } from '../core/exchange/send';
+import { tlsDirFor } from '../core/exchange/tls-pin';
 import { noteDelivery } from '../core/exchange/delivery-note';
 import { packageProblemMessage } from '../shared/i18n/exchange';
 import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext, type OptionSpec } from './declare';
@@ -88,13 +89,28 @@ export const EXCHANGE_COMMANDS: Command[] = [
     name: 'keys export',
     writes: true,
     summary: L('导出本库公钥文件（街道：签名公钥；区：签名和加密公钥）', "write this database's public key file (street: signing key; district: signing and encryption keys)"),
-    options: { out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('公钥文件（不能已存在）', 'the key file (must not exist yet)') } },
+    options: {
+      out: { type: 'string', required: true, value: L('文件', 'FILE'), help: L('公钥文件（不能已存在）', 'the key file (must not exist yet)') },
+      'tls-cert': {
+        type: 'string',
+        value: L('证书', 'FILE'),
+        help: L(
+          '区：本区服务器的 HTTPS 证书（PEM），其指纹写入公钥文件，街道上传时据此核对（不给时取 npm run serve 在数据库旁生成的证书，如有）',
+          "district: this server's HTTPS certificate (PEM); its fingerprint goes in the key file and streets check it on upload (default: the one npm run serve made beside the database, if any)",
+        ),
+      },
+    },
     async run(ctx) {
       const out = path.resolve(String(ctx.values.out));
       if (fs.existsSync(out)) throw new CliRejection('VALIDATION', ctx.text.outExists(out), { issues: [{ field: 'out', problem: 'exists', value: out }] });
-      const file = await sessionOf(ctx).call('exchange.exportKey', {});
+      let certFile = str(ctx, 'tls-cert');
+      // A district that `npm run serve` gave a certificate of its own (beside the database): that one.
+      const generated = path.join(tlsDirFor(ctx.app.dbPath), 'cert.pem');
+      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') certFile = generated;
+      const tlsCert = certFile === undefined ? undefined : new TextDecoder().decode(readFile(ctx, certFile));
+      const file = await sessionOf(ctx).call('exchange.exportKey', tlsCert === undefined ? {} : { tlsCert });
       writeOutFile(out, file.text);
-      return { value: { file: out, keyId: file.keyId }, human: exchangeText(ctx.lang).keyExported(out, file.keyId) };
+      return { value: { file: out, keyId: file.keyId, tlsSha256: file.tlsSha256 }, human: exchangeText(ctx.lang).keyExported(out, file.keyId, file.tlsSha256) };
     },
   },
   {
@@ -114,7 +130,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
       if (keys.mode === 'city' && !districtCode) throw new UsageError(ctx.text.missingOption('--district-code'));
       const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}), ...(districtCode ? { districtCode } : {}) });
-      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId) };
+      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256) };
     },
   },
   {

@@ -3,66 +3,157 @@
 //   POST /exchange/upload   Authorization: Bearer <token>, X-Street-Code: <12 digits>,
 //                           X-File-Name: <URI-encoded file name>, body: the package bytes
 //   200 {status: accepted|replaced|duplicate, receipt}   422 {status: rejected, code, message}
-//   401 bad token   400 bad request   500 the district's program failed (the street retries)
+//   every other refusal: {error: {code, message}} with
+//   400 BAD_STREET_CODE | BAD_FILE_NAME | VALIDATION   401 MISSING_TOKEN | UNAUTHENTICATED   405 METHOD_NOT_ALLOWED
+//   408 BODY_TIMEOUT (a client that stops sending)   413 PACKAGE_TOO_LARGE   429 RATE_LIMITED (Retry-After)
+//   500 INTERNAL | BUSY (the street retries)
 import type http from 'node:http';
 import { EXCHANGE_UPLOAD_PATH, type ImportOutcome } from '../shared/api/contract-exchange';
 import type { Result } from '../shared/result';
-import { PACKAGE_MAX_FILE_BYTES } from '../core/limits';
+import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../core/limits';
+import type { HostLog } from './log';
 
 export { EXCHANGE_UPLOAD_PATH };
 /** An upload is refused past the package size limit, before and while it is read. */
 const MAX_PACKAGE = PACKAGE_MAX_FILE_BYTES;
+/** Uploads one street may start in a minute; a month needs one or two. */
+export const UPLOADS_PER_MINUTE = 10;
+/** A client that sends no byte of its body for this long is cut off. */
+export const BODY_IDLE_MS = 30_000;
 
 type Call = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
 
-function readBytes(req: http.IncomingMessage): Promise<Uint8Array> {
+export interface UploadLimits {
+  uploadsPerMinute?: number;
+  bodyIdleMs?: number;
+}
+
+/** Uploads per street in a sliding minute. Counted as they arrive, before the body is read. */
+export class UploadRateLimit {
+  private readonly seen = new Map<string, number[]>();
+  constructor(private readonly perMinute = UPLOADS_PER_MINUTE) {}
+
+  /** 0 when the upload may go ahead (and is counted), else the seconds until it may. */
+  take(street: string, now = Date.now()): number {
+    const recent = (this.seen.get(street) ?? []).filter((t) => now - t < 60_000);
+    if (recent.length >= this.perMinute) {
+      this.seen.set(street, recent);
+      return Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000));
+    }
+    recent.push(now);
+    this.seen.set(street, recent);
+    if (this.seen.size > 10_000) {
+      for (const [k, v] of this.seen) if (v.every((t) => now - t >= 60_000)) this.seen.delete(k);
+    }
+    return 0;
+  }
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(code);
+  }
+}
+
+function readBytes(req: http.IncomingMessage, idleMs: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let timer = setTimeout(idle, idleMs);
+    function idle() {
+      reject(new Refusal(408, 'BODY_TIMEOUT', `${idleMs / 1000} 秒内没有收到数据，上传已中断`, `no data for ${idleMs / 1000} s: the upload was cut off`));
+      req.pause();
+    }
     req.on('data', (chunk: Buffer) => {
+      clearTimeout(timer);
+      timer = setTimeout(idle, idleMs);
       size += chunk.length;
       if (size > MAX_PACKAGE) {
-        reject(new Error('too large'));
+        clearTimeout(timer);
+        reject(tooLarge());
         req.pause();
       } else chunks.push(chunk);
     });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(new Uint8Array(Buffer.concat(chunks)));
+    });
+    req.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    req.on('close', () => clearTimeout(timer));
   });
 }
 
-function answer(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+function tooLarge(): Refusal {
+  const limit = formatBytes(MAX_PACKAGE);
+  return new Refusal(413, 'PACKAGE_TOO_LARGE', `数据包超过上限 ${limit}`, `the package is over the limit of ${limit}`);
+}
+
+function answer(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  // A refusal before the body was read closes the connection: the rest of the body is not waited for.
+  const close = status >= 400 && status !== 422 ? { Connection: 'close' } : {};
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...close, ...headers });
   res.end(JSON.stringify(body));
 }
 
-export async function handleExchangeUpload(req: http.IncomingMessage, res: http.ServerResponse, call: Call): Promise<void> {
-  if (req.method !== 'POST') return answer(res, 405, { error: 'POST only' });
+function refuse(res: http.ServerResponse, r: Refusal, headers: Record<string, string> = {}): void {
+  answer(res, r.status, { error: { code: r.code, message: `${r.zh} / ${r.en}` } }, headers);
+}
+
+export async function handleExchangeUpload(req: http.IncomingMessage, res: http.ServerResponse, call: Call, limit: UploadRateLimit, options: UploadLimits = {}, log?: HostLog): Promise<void> {
+  const source = req.socket.remoteAddress ?? '?';
+  const refused = (r: Refusal, headers: Record<string, string> = {}) => {
+    log?.(`upload refused ${r.status} ${r.code} street=${String(req.headers['x-street-code'] ?? '').slice(0, 20)} from=${source}`);
+    refuse(res, r, headers);
+  };
+  if (req.method !== 'POST') return refused(new Refusal(405, 'METHOD_NOT_ALLOWED', '只接受 POST', 'POST only'));
+  // Refused before a byte is read when the declared size is already too large.
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_PACKAGE) return refused(tooLarge());
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
+  if (!token) return refused(new Refusal(401, 'MISSING_TOKEN', '缺少上传令牌（Authorization: Bearer …）', 'the upload token is missing (Authorization: Bearer …)'));
   const streetCode = String(req.headers['x-street-code'] ?? '');
+  if (!/^\d{9}(\d{3})?$/.test(streetCode)) {
+    return refused(new Refusal(400, 'BAD_STREET_CODE', `X-Street-Code 须为 12 位街道区划代码，收到“${streetCode.slice(0, 20)}”`, `X-Street-Code must be the street's 12-digit code, not "${streetCode.slice(0, 20)}"`));
+  }
   let fileName = '';
   try {
     fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
   } catch {
-    return answer(res, 400, { error: 'bad X-File-Name' });
+    return refused(new Refusal(400, 'BAD_FILE_NAME', 'X-File-Name 不是有效的 URI 编码文件名', 'X-File-Name is not a URI-encoded file name'));
   }
-  if (!token) return answer(res, 401, { error: 'missing token' });
-  // Refused before a byte is read when the declared size is already too large.
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (Number.isFinite(declared) && declared > MAX_PACKAGE) return answer(res, 413, { error: 'package too large' });
+  const wait = limit.take(streetCode);
+  if (wait > 0) {
+    return refused(new Refusal(429, 'RATE_LIMITED', `街道 ${streetCode} 上传过于频繁，请 ${wait} 秒后再试`, `too many uploads from street ${streetCode}: try again in ${wait} s`), { 'Retry-After': String(wait) });
+  }
   let bytes: Uint8Array;
   try {
-    bytes = await readBytes(req);
-  } catch {
-    return answer(res, 413, { error: 'package too large' });
+    bytes = await readBytes(req, options.bodyIdleMs ?? BODY_IDLE_MS);
+  } catch (err) {
+    if (err instanceof Refusal) return refused(err);
+    res.destroy();
+    return;
   }
   const result = await call('district.receiveUpload', { streetCode, token, fileName, bytes }, null);
   if (!result.ok) {
     const code = result.error.code;
     const status = code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL' || code === 'BUSY' ? 500 : 400;
+    log?.(`upload refused ${status} ${code} street=${streetCode} from=${source}`);
     return answer(res, status, { error: result.error });
   }
   const outcome = result.value as ImportOutcome;
+  log?.(`upload ${outcome.status}${outcome.status === 'rejected' ? ` ${outcome.code}` : ''} street=${streetCode} file=${fileName.slice(0, 100)} bytes=${bytes.length} from=${source}`);
   answer(res, outcome.status === 'rejected' ? 422 : 200, outcome);
 }

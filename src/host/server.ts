@@ -1,6 +1,10 @@
-// The browser host: the built renderer and the same contract over HTTP, on 127.0.0.1 only.
-// The session lives in an HttpOnly, SameSite=Strict cookie; the page never sees its token.
+// The browser host: the built renderer and the same contract over HTTP on 127.0.0.1, or over HTTPS on any
+// address (a street serving its communities, a district taking the streets' uploads on the government
+// network). Plain HTTP is refused on a non-loopback address. The session lives in an HttpOnly,
+// SameSite=Strict cookie (Secure over HTTPS); the page never sees its token.
 import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +15,8 @@ import type { Result } from '../shared/result';
 import { formatError } from '../shared/i18n/messages';
 import { LoginThrottle } from './login-throttle';
 import { CoreClient } from '../core/worker/core-client';
-import { EXCHANGE_UPLOAD_PATH, handleExchangeUpload } from './exchange-endpoint';
+import { EXCHANGE_UPLOAD_PATH, UploadRateLimit, handleExchangeUpload, type UploadLimits } from './exchange-endpoint';
+import type { HostLog } from './log';
 
 export interface HostOptions {
   dbPath: string;
@@ -22,12 +27,45 @@ export interface HostOptions {
   dailyBackups?: boolean;
   /** District mode: also accept the streets' package uploads at the exchange endpoint. */
   district?: boolean;
+  /** The address to listen on (default 127.0.0.1). Anything but loopback needs `tls`. */
+  listen?: string;
+  /** Serve HTTPS with this certificate and key (PEM). */
+  tls?: { cert: string; key: string };
+  /** The names clients reach this server by (`--public-name`): accepted as Host besides the loopback ones;
+   *  `NAME:PORT` when they reach it on another port (a port forward). */
+  publicNames?: string[];
+  /** Where the server's events go (`--log FILE`); nothing is logged without it. */
+  log?: HostLog;
+  /** The upload endpoint's per-street rate and body timeout (defaults in exchange-endpoint.ts). */
+  uploadLimits?: UploadLimits;
+  /** On close, how long a request in flight (an upload) may still take before it is cut off. */
+  shutdownWaitMs?: number;
 }
 
 export interface RunningHost {
+  /** The address on this PC (127.0.0.1), http or https. */
   url: string;
   port: number;
+  scheme: 'http' | 'https';
+  /** Stops accepting, lets requests in flight finish (bounded), then closes the database. */
   close(): Promise<void>;
+}
+
+export const SHUTDOWN_WAIT_MS = 30_000;
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this PC can reach. */
+export function isLoopback(address: string): boolean {
+  const a = address.replace(/^\[|\]$/g, '').toLowerCase();
+  return a === 'localhost' || a === '::1' || (net.isIPv4(a) && a.startsWith('127.'));
+}
+
+export class PlainHttpRefused extends Error {
+  constructor(readonly listen: string) {
+    super(
+      `不能在 ${listen} 上以明文 HTTP 提供服务：非本机地址须使用 HTTPS（--tls-cert 与 --tls-key，或不给证书由程序生成自签名证书）。\n` +
+        `Plain HTTP is refused on ${listen}: an address other than loopback needs HTTPS (--tls-cert and --tls-key, or none to have a self-signed certificate made).`,
+    );
+  }
 }
 
 export const CONTENT_SECURITY_POLICY =
@@ -80,8 +118,8 @@ function declaredTooLarge(req: http.IncomingMessage, limit: number): boolean {
   return Number.isFinite(declared) && declared > limit;
 }
 
-function sessionCookie(token: string | null): string {
-  const base = `${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/`;
+function sessionCookie(token: string | null, secure: boolean): string {
+  const base = `${SESSION_COOKIE}=${token ?? ''}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`;
   return token ? base : `${base}; Max-Age=0`;
 }
 
@@ -104,6 +142,15 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const listen = options.listen ?? '127.0.0.1';
+  if (!net.isIP(listen.replace(/^\[|\]$/g, '')) && listen !== 'localhost') throw new Error(`--listen: “${listen}” 不是 IP 地址 / is not an IP address`);
+  if (!isLoopback(listen) && !options.tls) throw new PlainHttpRefused(listen);
+  const scheme = options.tls ? 'https' : 'http';
+  const log = options.log ?? (() => undefined);
+  const startedAt = Date.now();
+  let stopping = false;
+  const inFlight = new Set<http.ServerResponse>();
+  let drained: (() => void) | null = null;
   const indexFile = path.join(options.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first.`);
@@ -123,19 +170,33 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   let origin = '';
   const allowedHosts = new Set<string>();
   const logins = new LoginThrottle();
+  const uploads = new UploadRateLimit(options.uploadLimits?.uploadsPerMinute);
 
   // Every request answers, whatever it holds: a handler's error becomes a 400 (or 500) for that request
   // alone, never an exception out of the server (GET /%E0%A4%A from any web page once stopped the host).
-  const server = http.createServer((req, res) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    inFlight.add(res);
+    res.on('close', () => {
+      inFlight.delete(res);
+      if (inFlight.size === 0) drained?.();
+    });
     try {
       route(req, res);
     } catch {
       fail(res, 400, 'bad request');
     }
-  });
+  };
+  const server: http.Server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' }, onRequest) : http.createServer(onRequest);
   // A client that never finishes its request is cut off; an upload of the largest package still fits.
   server.headersTimeout = 20_000;
   server.requestTimeout = 120_000;
+  // Every socket, also one still in its TLS handshake or mid-record (no HTTP request yet): a shutdown
+  // ends those too, or server.close() would wait for them.
+  const sockets = new Set<net.Socket>();
+  server.on('connection', (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
@@ -145,6 +206,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    if (scheme === 'https') res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    // For monitoring: no session, any host name (it tells nothing but that the server runs).
+    if ((req.url === '/healthz' || req.url?.startsWith('/healthz?')) && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(stopping ? 503 : 200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ ok: !stopping, version: options.appVersion, uptime: Math.round((Date.now() - startedAt) / 1000) }));
+      return;
+    }
     if (!allowedHosts.has(req.headers.host ?? '')) {
       res.writeHead(421).end('wrong host');
       return;
@@ -157,7 +225,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const failed = () => fail(res, 500, 'the request could not be answered');
-    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t)).catch(failed);
+    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t), uploads, options.uploadLimits, log).catch(failed);
     else if (url.pathname === HTTP_CALL_PATH) handleCall(req, res).catch(failed);
     else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res).catch(failed);
     else if (req.method !== 'GET' && req.method !== 'HEAD') fail(res, 405, 'method not allowed');
@@ -172,7 +240,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
    */
   function sameOrigin(req: http.IncomingMessage): boolean {
     const reqOrigin = req.headers.origin;
-    if (reqOrigin !== undefined && !allowedHosts.has(reqOrigin.replace(/^http:\/\//, ''))) return false;
+    if (reqOrigin !== undefined && (!reqOrigin.startsWith(`${scheme}://`) || !allowedHosts.has(reqOrigin.slice(scheme.length + 3)))) return false;
     const site = req.headers['sec-fetch-site'];
     return site === undefined || site === 'same-origin' || site === 'none';
   }
@@ -218,10 +286,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     if (result.ok && SESSION_OPENING_METHODS.includes(method as Method)) {
       const value = result.value as { token?: string };
-      res.setHeader('Set-Cookie', sessionCookie(value.token ?? null));
+      res.setHeader('Set-Cookie', sessionCookie(value.token ?? null, scheme === 'https'));
       delete value.token;
     } else if (method === 'auth.logout') {
-      res.setHeader('Set-Cookie', sessionCookie(null));
+      res.setHeader('Set-Cookie', sessionCookie(null, scheme === 'https'));
     }
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(encodeWire(result));
@@ -288,21 +356,48 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, listen.replace(/^\[|\]$/g, ''), () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  origin = `http://127.0.0.1:${port}`;
-  allowedHosts.add(`127.0.0.1:${port}`).add(`localhost:${port}`);
+  origin = `${scheme}://127.0.0.1:${port}`;
+  // The names the server is reached by, with the port (and without it on the scheme's default port).
+  const defaultPort = scheme === 'https' ? 443 : 80;
+  const bracket = (h: string) => (net.isIPv6(h) ? `[${h}]` : h);
+  for (const name of ['127.0.0.1', 'localhost', ...(listen === '0.0.0.0' || listen === '::' ? [] : [listen.replace(/^\[|\]$/g, '')]), ...(options.publicNames ?? [])]) {
+    // NAME:PORT: reached through a port forward or relay on another port (the Host the browser sends).
+    const withPort = /^(\[[0-9a-fA-F:.]+\]|[^:]+):(\d{1,5})$/.exec(name);
+    if (withPort) {
+      allowedHosts.add(name);
+      if (Number(withPort[2]) === defaultPort) allowedHosts.add(withPort[1]);
+      continue;
+    }
+    allowedHosts.add(`${bracket(name)}:${port}`);
+    if (port === defaultPort) allowedHosts.add(bracket(name));
+  }
+  log(`serving ${scheme}://${bracket(listen)}:${port}${options.district ? ' (district: uploads at /exchange/upload)' : ''}; names: ${[...allowedHosts].join(', ')}`);
 
   return {
     url: `${origin}/`,
     port,
+    scheme,
     async close() {
-      for (const set of streams.values()) for (const res of set) res.end();
+      stopping = true;
+      log('shutting down: no new connections; waiting for requests in flight');
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const set of streams.values()) for (const res of set) res.end();
+      server.closeIdleConnections();
+      if (inFlight.size > 0) {
+        const wait = options.shutdownWaitMs ?? SHUTDOWN_WAIT_MS;
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([new Promise<void>((resolve) => (drained = resolve)), new Promise<void>((resolve) => (timer = setTimeout(resolve, wait)))]);
+        clearTimeout(timer);
+        if (inFlight.size > 0) log(`shutdown: ${inFlight.size} request(s) still open after ${wait} ms, cut off`);
+      }
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       await closed;
       await client.close();
+      log('stopped; database closed');
     },
   };
 }

@@ -8,6 +8,8 @@ import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { ExchangeKeyTable, ExchangePeerTable } from '../db/schema';
 import { requireStreet } from '../services/street';
+import { saveExchangeSettings } from './settings';
+import { normalizeFingerprint } from './tls-pin';
 
 export type { SiteMode };
 type Purpose = ExchangeKeyTable['purpose'];
@@ -101,10 +103,12 @@ export interface PublicKeyFile {
   name: string;
   signingKey: { alg: 'Ed25519'; keyId: string; publicKey: string };
   encryptionKey?: { alg: 'X25519'; keyId: string; publicKey: string };
+  /** A district serving over HTTPS: its server certificate's SHA-256, which the street pins on upload. */
+  tlsCertificate?: { sha256: string };
   createdAt: string;
 }
 
-export function publicKeyFile(db: SqliteDatabase, now: Date): PublicKeyFile {
+export function publicKeyFile(db: SqliteDatabase, now: Date, tlsSha256?: string): PublicKeyFile {
   const site = requireStreet(db);
   const mode = siteMode(db);
   const signing = ensureKey(db, 'sign', now);
@@ -120,6 +124,7 @@ export function publicKeyFile(db: SqliteDatabase, now: Date): PublicKeyFile {
   if (mode === 'district' || mode === 'city') {
     const enc = ensureKey(db, 'encrypt', now);
     file.encryptionKey = { alg: 'X25519', keyId: enc.key_id, publicKey: enc.public_key };
+    if (tlsSha256) file.tlsCertificate = { sha256: tlsSha256 };
   }
   return file;
 }
@@ -154,6 +159,11 @@ export function parseKeyFile(text: string): PublicKeyFile {
   if (data.role === 'district' || data.role === 'city') {
     const enc = checkRawKey(data.encryptionKey?.publicKey, 'encrypt');
     if (data.encryptionKey?.keyId !== keyIdOf(enc)) throw keyFileProblem('keyFileInvalid');
+    if (data.tlsCertificate !== undefined) {
+      const sha = typeof data.tlsCertificate?.sha256 === 'string' ? normalizeFingerprint(data.tlsCertificate.sha256) : null;
+      if (!sha) throw keyFileProblem('keyFileInvalid');
+      data.tlsCertificate = { sha256: sha };
+    }
   }
   return data as PublicKeyFile;
 }
@@ -213,6 +223,8 @@ export function trustKeyFile(
     if (!inDistrict(site.code, file.code)) throw keyFileProblem('keyFileNotOurDistrict', file.code);
     const other = districtPeer(db);
     if (other && other.code !== file.code) run(db, qb.deleteFrom('exchange_peers').where('code', '=', other.code));
+    // The district's certificate goes with its key: a key file without one unpins (https then refuses).
+    saveExchangeSettings(db, { districtTlsSha256: file.tlsCertificate?.sha256 ?? '' });
   }
   const before = getPeer(db, file.code);
   const at = now.toISOString();

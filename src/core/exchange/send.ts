@@ -10,6 +10,7 @@ import { openPackage, readPackageFile, sha256 } from './package';
 import { STREET_PACKAGE, type PackageKind } from './package-schema';
 import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
 import { isSealed } from './sealed';
+import { PinMismatch, postPinned, type PostAnswer } from './tls-pin';
 import { notePending } from '../export/safe-write';
 
 /** The file operations a send needs; tests give a target that refuses writes half way. */
@@ -91,6 +92,21 @@ export interface UploadOptions {
   attempts?: number;
   baseDelayMs?: number;
   signal?: AbortSignal;
+  /** For an https:// address: the SHA-256 of the district's certificate (from its key file); required. */
+  tlsSha256?: string;
+  /** One attempt ends when the district says nothing for this long. */
+  timeoutMs?: number;
+}
+
+/** The district's refusal in a line: its code and message when it sent them, else the start of the text. */
+function answerReason(text: string): string {
+  try {
+    const body = JSON.parse(text) as { error?: { code?: string; message?: string } | string };
+    if (typeof body.error === 'object' && body.error?.code) return `${body.error.code}${body.error.message ? `: ${body.error.message}` : ''}`.slice(0, 200);
+  } catch {
+    /* not JSON: shown as it came */
+  }
+  return text.slice(0, 200);
 }
 
 
@@ -116,12 +132,13 @@ export async function uploadPackage(o: UploadOptions): Promise<{ receipt: Signed
   const base = o.baseDelayMs ?? 1000;
   const endpoint = new URL(EXCHANGE_UPLOAD_PATH, o.url).toString();
   let lastError = '';
+  if (endpoint.startsWith('https:') && !o.tlsSha256) throw uploadRefused('uploadTlsNotPinned', o.url, {});
   for (let attempt = 1; attempt <= attempts; attempt++) {
     if (attempt > 1) await sleep(Math.min(base * 2 ** (attempt - 2), 30_000), o.signal);
-    let res: Response;
+    let res: PostAnswer;
     try {
-      res = await fetch(endpoint, {
-        method: 'POST',
+      res = await postPinned({
+        url: new URL(endpoint),
         headers: {
           Authorization: `Bearer ${o.token}`,
           'Content-Type': 'application/octet-stream',
@@ -129,19 +146,25 @@ export async function uploadPackage(o: UploadOptions): Promise<{ receipt: Signed
           'X-File-Name': encodeURIComponent(o.fileName),
         },
         body: o.bytes,
+        pinnedSha256: o.tlsSha256,
         signal: o.signal,
+        timeoutMs: o.timeoutMs,
       });
     } catch (err) {
-      lastError = (err as Error).cause instanceof Error ? ((err as Error).cause as Error).message : (err as Error).message;
+      // Another certificate than the pinned one: not a network hiccup, and nothing was sent. No retry.
+      if (err instanceof PinMismatch) throw uploadRefused('uploadTlsMismatch', endpoint, { expected: err.expected, actual: err.actual });
+      if (o.signal?.aborted) throw new AppError('CANCELLED', 'cancelled');
+      lastError = (err as Error).message;
       continue;
     }
-    const text = await res.text().catch(() => '');
+    const text = res.text;
     if (res.status >= 500) {
       lastError = `HTTP ${res.status}`;
       continue;
     }
     if (res.status === 401 || res.status === 403) throw uploadRefused('uploadTokenRefused', endpoint, { status: res.status });
-    if (res.status !== 200 && res.status !== 422) throw uploadRefused('uploadRefused', endpoint, { status: res.status, reason: text.slice(0, 200) });
+    if (res.status === 429) throw uploadRefused('uploadRateLimited', endpoint, { seconds: Number(res.headers['retry-after'] ?? 60) || 60 });
+    if (res.status !== 200 && res.status !== 422) throw uploadRefused('uploadRefused', endpoint, { status: res.status, reason: answerReason(text) });
     const outcome = JSON.parse(text) as ImportOutcome;
     if (outcome.status === 'rejected') throw uploadRefused('uploadPackageRejected', o.fileName, { code: outcome.code, reason: outcome.message });
     const receipt = outcome.receipt;

@@ -7,6 +7,8 @@ export interface ExchangeSettings {
   uploadToken: string;
   uploadAttempts: number;
   uploadBaseDelayMs: number;
+  /** The SHA-256 of the district's server certificate, from its trusted key file ('' when it carries none). */
+  districtTlsSha256: string;
 }
 
 const KEYS: Record<keyof ExchangeSettings, string> = {
@@ -14,9 +16,10 @@ const KEYS: Record<keyof ExchangeSettings, string> = {
   uploadToken: 'exchange.upload_token',
   uploadAttempts: 'exchange.upload_attempts',
   uploadBaseDelayMs: 'exchange.upload_base_delay_ms',
+  districtTlsSha256: 'exchange.district_tls_sha256',
 };
 
-const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000 };
+const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000, districtTlsSha256: '' };
 
 export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
   const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.%'").all() as { key: string; value: string }[];
@@ -26,6 +29,7 @@ export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
     uploadToken: value('uploadToken') ?? DEFAULTS.uploadToken,
     uploadAttempts: Number(value('uploadAttempts') ?? DEFAULTS.uploadAttempts),
     uploadBaseDelayMs: Number(value('uploadBaseDelayMs') ?? DEFAULTS.uploadBaseDelayMs),
+    districtTlsSha256: value('districtTlsSha256') ?? DEFAULTS.districtTlsSha256,
   };
 }
 

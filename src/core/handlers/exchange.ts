@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { checkToken, consolidate, districtPackages, districtReport, importPackage, issueToken, listStreets, type Incoming } from '../exchange/district';
 import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
 import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
+import { certificateFingerprint } from '../exchange/tls-pin';
 import { verifyPackage } from '../exchange/verify';
 import { verifyDistrictPackage } from '../exchange/city';
 import { packagesInFolder } from '../exchange/send';
@@ -63,7 +64,7 @@ function keysInfo(ctx: CallContext): ExchangeKeysInfo {
     name: site.name,
     signingKeyId: ownKey(ctx.db, 'sign')?.key_id ?? null,
     encryptionKeyId: ownKey(ctx.db, 'encrypt')?.key_id ?? null,
-    district: district ? { code: district.code, name: district.name, keyId: district.sign_key_id, canEncrypt: district.encrypt_key !== null } : null,
+    district: district ? { code: district.code, name: district.name, keyId: district.sign_key_id, canEncrypt: district.encrypt_key !== null, tlsSha256: settings.districtTlsSha256 || null } : null,
     districtUrl: settings.districtUrl,
     hasUploadToken: settings.uploadToken !== '',
     uploadAttempts: settings.uploadAttempts,
@@ -110,13 +111,25 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     return keysInfo(ctx);
   },
 
-  'exchange.exportKey'(ctx) {
+  'exchange.exportKey'(ctx, input) {
     // The key names the street to the district: handed on by a user of the whole street (the spec's scope).
+    let tlsSha256: string | undefined;
+    if (input.tlsCert !== undefined) {
+      requireMode(ctx.db, 'district');
+      const sha = certificateFingerprint(input.tlsCert);
+      if (!sha) throw new AppError('VALIDATION', 'not a certificate', { issues: [{ field: 'tlsCert', problem: 'tlsCertInvalid' }] });
+      tlsSha256 = sha;
+    }
     return ctx.tx(() => {
-      const file = publicKeyFile(ctx.db, ctx.now());
-      ctx.audit({ action: 'exchange.exportKey', entity: 'key', entityId: file.signingKey.keyId, after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null } });
+      const file = publicKeyFile(ctx.db, ctx.now(), tlsSha256);
+      ctx.audit({
+        action: 'exchange.exportKey',
+        entity: 'key',
+        entityId: file.signingKey.keyId,
+        after: { role: file.role, code: file.code, signingKeyId: file.signingKey.keyId, encryptionKeyId: file.encryptionKey?.keyId ?? null, tlsSha256: file.tlsCertificate?.sha256 ?? null },
+      });
       const fileName = fileText(ctx.lang, file.role === 'city' ? 'cityKeyFileName' : file.role === 'district' ? 'districtKeyFileName' : 'streetKeyFileName', { code: file.code, name: file.name });
-      return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId };
+      return { fileName, text: `${JSON.stringify(file, null, 2)}\n`, keyId: file.signingKey.keyId, tlsSha256: file.tlsCertificate?.sha256 ?? null };
     });
   },
 
@@ -129,9 +142,10 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
         entity: after.role === 'street' ? 'street' : 'district',
         entityId: after.code,
         before: before ? { name: before.name, keyId: before.sign_key_id } : null,
-        after: { name: after.name, keyId: after.sign_key_id, encryptionKey: after.encrypt_key !== null },
+        after: { name: after.name, keyId: after.sign_key_id, encryptionKey: after.encrypt_key !== null, tlsSha256: file.tlsCertificate?.sha256 ?? null },
       });
-      return { code: after.code, name: after.name, role: after.role, keyId: after.sign_key_id, replacedKeyId: before && before.sign_key_id !== after.sign_key_id ? before.sign_key_id : null };
+      const tlsSha256 = after.role === 'district' ? file.tlsCertificate?.sha256 ?? null : null;
+      return { code: after.code, name: after.name, role: after.role, keyId: after.sign_key_id, replacedKeyId: before && before.sign_key_id !== after.sign_key_id ? before.sign_key_id : null, tlsSha256 };
     });
   },
 

@@ -112,6 +112,7 @@ export const returnHandlers: Pick<Handlers, ReturnMethods> = {
       districtKey: districtPeer(ctx.db)?.sign_key,
       attempts: settings.uploadAttempts,
       baseDelayMs: settings.uploadBaseDelayMs,
+      tlsSha256: settings.districtTlsSha256 || undefined,
       signal: ctx.signal,
     });
     const sent = markSent(ctx, p.id, 'upload', settings.districtUrl, result.receipt, 'returns.upload', { attempts: result.attempts, outcome: result.outcome.status });

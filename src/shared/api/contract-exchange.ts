@@ -31,7 +31,14 @@ export const districtSetupInput = z.object({
 export const exchangeMethods = {
   'setup.initializeDistrict': { input: districtSetupInput, access: 'public', write: true, ...DISTRICT_WORK },
   'exchange.keys': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
-  'exchange.exportKey': { input: z.object({}).strict().default({}), access: 'clerk', write: true, freeze: { none: 'a key file changes no record' }, scope: { wholeStreet: 'streetKeyIsStreets', field: 'keyFile' } },
+  'exchange.exportKey': {
+    // A district serving over HTTPS names its server certificate (PEM): the key file carries its SHA-256.
+    input: z.object({ tlsCert: z.string().max(20_000, { error: 'tooLong' }).regex(/-----BEGIN CERTIFICATE-----/, { error: 'tlsCertInvalid' }).optional() }).strict().default({}),
+    access: 'clerk',
+    write: true,
+    freeze: { none: 'a key file changes no record' },
+    scope: { wholeStreet: 'streetKeyIsStreets', field: 'keyFile' },
+  },
   'exchange.trustKey': { input: z.object({ keyFile: keyFileText, streetCode: code12.optional(), districtCode: districtCode.optional() }), access: 'admin', write: true, ...ADMINISTRATION },
   'exchange.saveSettings': {
     input: z.object({
@@ -235,7 +242,8 @@ export interface ExchangeKeysInfo {
   name: string;
   signingKeyId: string | null;
   encryptionKeyId: string | null;
-  district: { code: string; name: string; keyId: string; canEncrypt: boolean } | null;
+  /** tlsSha256: the district server's certificate the street pins on an https:// upload (null: none given). */
+  district: { code: string; name: string; keyId: string; canEncrypt: boolean; tlsSha256: string | null } | null;
   districtUrl: string;
   hasUploadToken: boolean;
   uploadAttempts: number;
@@ -297,8 +305,8 @@ export interface Consolidation {
 export interface ExchangeOutputs {
   'setup.initializeDistrict': import('./contract').SessionInfo & { token: string };
   'exchange.keys': ExchangeKeysInfo;
-  'exchange.exportKey': { fileName: string; text: string; keyId: string };
-  'exchange.trustKey': { code: string; name: string; role: 'street' | 'district' | 'city'; keyId: string; replacedKeyId: string | null };
+  'exchange.exportKey': { fileName: string; text: string; keyId: string; tlsSha256: string | null };
+  'exchange.trustKey': { code: string; name: string; role: 'street' | 'district' | 'city'; keyId: string; replacedKeyId: string | null; tlsSha256: string | null };
   'exchange.saveSettings': ExchangeKeysInfo;
   'returns.sendTargets': SendTarget[];
   'returns.list': { period: string; state: ReturnState; version: number; updatedAt: string }[];

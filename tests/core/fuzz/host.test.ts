@@ -36,7 +36,8 @@ describe('hostile requests to a running district host', () => {
     dbPath = path.join(dir, 'district.db');
     fs.copyFileSync(district.dbPath, dbPath);
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>StreetDesk</title>');
-    host = await startHost({ dbPath, port: 0, rendererDir: dir, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true });
+    // Every hostile package from the one street: past the rate limit they would all be 429 and go unread.
+    host = await startHost({ dbPath, port: 0, rendererDir: dir, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, uploadLimits: { uploadsPerMinute: 100_000 } });
     target = { host: `127.0.0.1:${host.port}`, token, streetCode: street.code };
   }, 60_000);
 

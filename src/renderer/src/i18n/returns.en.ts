@@ -34,6 +34,7 @@ export const returnsEn: typeof returnsZhCN = {
       ownKey: 'This street’s signing key: {{keyId}}',
       exportKey: 'Export this street’s public key (for the district)',
       districtKey: 'District key: {{name}} ({{keyId}})',
+      districtCert: 'Uploads over https check the district server’s certificate: SHA-256 {{sha256}}',
       noDistrictKey: 'No district key imported yet',
       importKey: 'Import the district’s key file',
       keyImported: 'District key imported',

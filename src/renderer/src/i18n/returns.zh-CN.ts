@@ -32,6 +32,7 @@ export const returnsZhCN = {
       ownKey: '本街道签名公钥编号：{{keyId}}',
       exportKey: '导出本街道公钥（交区里登记）',
       districtKey: '区公钥：{{name}}（{{keyId}}）',
+      districtCert: 'https 上传时核对区服务器证书：SHA-256 {{sha256}}',
       noDistrictKey: '尚未导入区里的公钥',
       importKey: '导入区公钥文件',
       keyImported: '已导入区公钥',

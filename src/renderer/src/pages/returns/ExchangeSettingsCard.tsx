@@ -21,6 +21,7 @@ export function ExchangeSettingsCard({ keys, onChanged }: { keys: ExchangeKeysIn
           {t('returns.settings.exportKey')}
         </Button>
         <div className="package-meta">{keys.district ? t('returns.settings.districtKey', { name: keys.district.name, keyId: keys.district.keyId }) : t('returns.settings.noDistrictKey')}</div>
+        {keys.district?.tlsSha256 ? <div className="package-meta">{t('returns.settings.districtCert', { sha256: keys.district.tlsSha256 })}</div> : null}
         <Upload
           accept=".json"
           showUploadList={false}
@@ -52,7 +53,7 @@ export function ExchangeSettingsCard({ keys, onChanged }: { keys: ExchangeKeysIn
           }
         >
           <Form.Item name="districtUrl" label={t('returns.settings.url')}>
-            <Input placeholder="http://192.168.1.10:5178" />
+            <Input placeholder="https://192.168.1.10:8443" />
           </Form.Item>
           <Form.Item name="uploadToken" label={t('returns.settings.token')} extra={keys.hasUploadToken ? t('returns.settings.tokenKept') : undefined}>
             <Input.Password autoComplete="off" />
