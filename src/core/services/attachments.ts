@@ -34,14 +34,6 @@ export function listAttachments(db: SqliteDatabase, owner: AttachmentOwner, owne
   return (db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE owner = ? AND owner_id = ? ORDER BY id`).all(owner, ownerId) as Row[]).map(info);
 }
 
-export function attachmentCounts(db: SqliteDatabase, owner: AttachmentOwner, ownerIds: readonly number[]): Map<number, number> {
-  if (ownerIds.length === 0) return new Map();
-  const rows = db
-    .prepare(`SELECT owner_id, count(*) AS n FROM attachments WHERE owner = ? AND owner_id IN (${ownerIds.map((id) => Number(id)).join(',')}) GROUP BY owner_id`)
-    .all(owner) as { owner_id: number; n: number }[];
-  return new Map(rows.map((r) => [r.owner_id, r.n]));
-}
-
 export function getAttachment(db: SqliteDatabase, id: number): AttachmentInfo & { bytes: Uint8Array } {
   const row = db.prepare(`SELECT ${COLUMNS}, content FROM attachments WHERE id = ?`).get(id) as (Row & { content: Buffer }) | undefined;
   if (!row) throw notFound('attachment', id);

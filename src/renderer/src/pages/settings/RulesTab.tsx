@@ -2,8 +2,8 @@
 // kind of organizational-life meeting is due and which week is the Party activity week; the development
 // notice and approval periods; the disclosure day, the residents' meeting thresholds and the standards with
 // their source. Each part saves through the contract's schema; everyone else reads them.
-import { Button, Card, Form, Input, InputNumber, Select, Skeleton } from 'antd';
-import { useEffect } from 'react';
+import { Button, Card, Form, Input, InputNumber, Select, Skeleton, type FormInstance } from 'antd';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MEETING_TYPES, LIFE_FREQUENCIES, type LifeFrequency, type MeetingType } from '../../../../shared/api/schemas-life';
 import type { GovSettings } from '../../../../shared/api/schemas-gov';
@@ -17,6 +17,23 @@ import { useSaveForm } from '../counter/use-save-form';
 function useLabel(module: FieldModule) {
   const lang = useLanguage();
   return (field: string) => fieldLabel(field, lang, module);
+}
+
+/** One part of the rules: a titled card, its fields in a row, and Save for the administrator. */
+function RulesCard<V extends object>({ title, form, canEdit, saving, onSave, children }: { title: string; form: FormInstance<V>; canEdit: boolean; saving: boolean; onSave: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title} className="rules-card" style={{ marginBottom: 12 }}>
+      <Form form={form} layout="inline" disabled={!canEdit} onFinish={onSave} className="rules-form">
+        {children}
+        {canEdit && (
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('common.save')}
+          </Button>
+        )}
+      </Form>
+    </Card>
+  );
 }
 
 function LifeRulesCard({ canEdit }: { canEdit: boolean }) {
@@ -33,8 +50,7 @@ function LifeRulesCard({ canEdit }: { canEdit: boolean }) {
   }, [rules.data, form]);
   if (!rules.data) return <Skeleton active />;
   return (
-    <Card size="small" title={t('settings.rules.life')} className="rules-card" style={{ marginBottom: 12 }}>
-      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+    <RulesCard title={t('settings.rules.life')} form={form} canEdit={canEdit} saving={saving} onSave={() => void submit()}>
         {MEETING_TYPES.map((type) => (
           <Form.Item key={type} name={['frequencies', type]} label={t(`life.type.${type}`)}>
             <Select style={{ width: 100 }} options={LIFE_FREQUENCIES.map((f) => ({ value: f, label: t(`life.frequency.${f}`) }))} aria-label={t(`life.type.${type}`)} />
@@ -43,13 +59,7 @@ function LifeRulesCard({ canEdit }: { canEdit: boolean }) {
         <Form.Item name="activityWeek" label={t('settings.rules.activityWeek')}>
           <Select style={{ width: 150 }} options={[1, 2, 3, 4].map((w) => ({ value: w, label: t('settings.rules.week', { n: w }) }))} aria-label={t('settings.rules.activityWeek')} />
         </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        )}
-      </Form>
-    </Card>
+    </RulesCard>
   );
 }
 
@@ -63,21 +73,14 @@ function DevelopRulesCard({ canEdit }: { canEdit: boolean }) {
   }, [settings.data, form]);
   if (!settings.data) return <Skeleton active />;
   return (
-    <Card size="small" title={t('settings.rules.develop')} className="rules-card" style={{ marginBottom: 12 }}>
-      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+    <RulesCard title={t('settings.rules.develop')} form={form} canEdit={canEdit} saving={saving} onSave={() => void submit()}>
         <Form.Item name="noticeWorkdays" label={label('noticeWorkdays')}>
           <InputNumber style={{ width: 90 }} aria-label={label('noticeWorkdays')} />
         </Form.Item>
         <Form.Item name="approvalMonths" label={label('approvalMonths')}>
           <InputNumber style={{ width: 90 }} aria-label={label('approvalMonths')} />
         </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        )}
-      </Form>
-    </Card>
+    </RulesCard>
   );
 }
 
@@ -93,8 +96,7 @@ function GovRulesCard({ canEdit }: { canEdit: boolean }) {
   }, [settings.data, form]);
   if (!settings.data) return <Skeleton active />;
   return (
-    <Card size="small" title={t('settings.rules.gov')} className="rules-card" style={{ marginBottom: 12 }}>
-      <Form form={form} layout="inline" disabled={!canEdit} onFinish={() => void submit()} className="rules-form">
+    <RulesCard title={t('settings.rules.gov')} form={form} canEdit={canEdit} saving={saving} onSave={() => void submit()}>
         {GOV_NUMBERS.map((field) => (
           <Form.Item key={field} name={field} label={label(field)}>
             <InputNumber style={{ width: 90 }} aria-label={label(field)} />
@@ -103,13 +105,7 @@ function GovRulesCard({ canEdit }: { canEdit: boolean }) {
         <Form.Item name="standardsSource" label={label('standardsSource')}>
           <Input style={{ width: 320 }} aria-label={label('standardsSource')} />
         </Form.Item>
-        {canEdit && (
-          <Button type="primary" htmlType="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        )}
-      </Form>
-    </Card>
+    </RulesCard>
   );
 }
 
