@@ -11,6 +11,8 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  // The CLI that seeds the hosts is bundled once for the run (tests/support/cli-bundle.ts).
+  globalSetup: './tests/support/cli-bundle.ts',
   outputDir: 'test-results/playwright-output',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The CLI is bundled once for the run (tests/support/cli-bundle.ts).
+    globalSetup: ['tests/support/cli-bundle.ts'],
   },
 });

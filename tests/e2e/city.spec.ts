@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CLI_BUNDLE } from '../support/cli-bundle';
 import { ADMIN, callApi, expect, failOnConsoleErrors, login, test, useHost } from './fixtures';
 
 const SHOTS = '/tmp/s25-13b-shots';
@@ -24,7 +25,7 @@ test.afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 /** The CLI on `db` as the administrator; its one JSON line. */
 function cli(db: string, args: string[]): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', '--json', '--db', db, ...args], {
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, '--json', '--db', db, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'test', STREETDESK_PASSWORD: ADMIN.password },

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeWire, encodeWire } from '../../src/shared/api/wire';
 import type { Result } from '../../src/shared/result';
+import { CLI_BUNDLE } from '../support/cli-bundle';
 
 export { expect, test };
 
@@ -39,7 +40,7 @@ export interface HostOptions {
 
 /** `npm run cli` on the test's database; throws with the CLI's output when it fails. */
 function runCli(dbPath: string, args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', '--db', dbPath, ...args], {
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, '--db', dbPath, ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'test', ...env },

@@ -1,9 +1,10 @@
-// Runs the real CLI (`node --import tsx src/cli/index.ts …`) from the repository root, as a clerk's script would.
+// Runs the real CLI (bundled once per run from src/cli/index.ts, tests/support/cli-bundle.ts) from the repository root, as a clerk's script would.
 // The password of the shell is dropped: a test that writes passes STREETDESK_PASSWORD itself, so a write
 // runs as a logged-in user only where the test says so (reads need none).
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { CLI_BUNDLE } from './cli-bundle';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -20,7 +21,7 @@ export function runCli(args: string[], env: Record<string, string> = {}): Promis
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/cli/index.ts', ...args],
+      [CLI_BUNDLE, ...args],
       { cwd: REPO_ROOT, env: { ...base, ...env }, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
