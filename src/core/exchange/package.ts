@@ -202,7 +202,7 @@ function readPackage(zip: BoundedZip, kind: PackageKind): OpenedPackage<unknown>
   }
   for (const [path, rule] of Object.entries(kind.dataFiles)) {
     if (!files[path]) return fail('FILE_MISSING', path);
-    const problem = checkDataLines(files[path], rule.schema, m.counts[rule.count]);
+    const problem = checkDataLines(files[path], rule.schema, m.counts[rule.count], rule.accepts);
     if (problem) return fail('DATA_INVALID', path, { line: problem.line, field: problem.field });
   }
   return { ok: true, manifest: m, files };
