@@ -33,6 +33,7 @@ import { duesHandlers } from './handlers/dues';
 import { developHandlers } from './handlers/develop';
 import { govHandlers } from './handlers/gov';
 import { attachmentHandlers } from './handlers/attachments';
+import { serverHandlers } from './handlers/server';
 import { appendAudit, useAuditKey, type AuditActor, type AuditRecord } from './services/audit';
 import { defaultKeyFolder, fileAuditKey, type AuditKey } from './services/audit-key';
 import { sweepLeftovers } from './services/leftovers';
@@ -43,7 +44,7 @@ import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
 import { enforceRules } from './write-rules';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...cityHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...cityHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers, ...serverHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);

@@ -292,6 +292,7 @@ export const WRITE_RULES: WriteRules = {
   'exchange.exportKey': NONE,
   'exchange.trustKey': NONE,
   'exchange.saveSettings': NONE,
+  'server.saveSettings': NONE,
   'returns.saveNote': NONE,
   'returns.check': NONE,
   'returns.finalize': NONE,

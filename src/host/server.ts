@@ -22,6 +22,9 @@ export interface HostOptions {
   dbPath: string;
   port?: number;
   rendererDir: string;
+  /** The core to serve (the desktop app's own, shared with its window; left open on close). Started from
+   *  `workerUrl` on `dbPath`, and closed with the server, when not given. */
+  client?: CoreClient;
   workerUrl: URL | string;
   appVersion: string;
   dailyBackups?: boolean;
@@ -155,14 +158,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   if (!fs.existsSync(indexFile)) {
     throw new Error(`The renderer is not built (${indexFile} is missing): run "npm run build" first.`);
   }
-  const client = await CoreClient.start({
-    dbPath: options.dbPath,
-    workerUrl: options.workerUrl,
-    appVersion: options.appVersion,
-    dailyBackups: options.dailyBackups ?? true,
-  });
+  const ownClient = !options.client;
+  const client =
+    options.client ??
+    (await CoreClient.start({
+      dbPath: options.dbPath,
+      workerUrl: options.workerUrl,
+      appVersion: options.appVersion,
+      dailyBackups: options.dailyBackups ?? true,
+    }));
   const streams = new Map<string, Set<http.ServerResponse>>();
-  client.onEvent((token, event: ApiEvent) => {
+  const stopEvents = client.onEvent((token, event: ApiEvent) => {
     const targets = token ? [streams.get(token) ?? new Set()] : [...streams.values()];
     for (const set of targets) for (const res of set) res.write(`data: ${JSON.stringify(event)}\n\n`);
   });
@@ -354,10 +360,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       .pipe(res);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, listen.replace(/^\[|\]$/g, ''), () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, listen.replace(/^\[|\]$/g, ''), () => resolve());
+    });
+  } catch (err) {
+    // The port is taken or the address is not this PC's: nothing was served; the core is left as it was found.
+    stopEvents();
+    if (ownClient) await client.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
   origin = `${scheme}://127.0.0.1:${port}`;
   // The names the server is reached by, with the port (and without it on the scheme's default port).
@@ -396,8 +409,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       server.closeAllConnections();
       for (const socket of sockets) socket.destroy();
       await closed;
-      await client.close();
-      log('stopped; database closed');
+      stopEvents();
+      if (ownClient) {
+        await client.close();
+        log('stopped; database closed');
+      } else log('stopped');
     },
   };
 }

@@ -1,16 +1,19 @@
 // The Electron shell: one instance, one window, the application core in a worker thread, and a clean close
 // of the database on quit. Everything a clerk does is served by core through the contract (see contract-ipc).
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { app, dialog, type BrowserWindow } from 'electron';
 import { CoreClient } from '../core/worker/core-client';
+import { CommunityServer } from '../host/community-server';
+import { RotatingLog } from '../host/log';
 import { formatError } from '../shared/i18n/messages';
 import { AppError } from '../shared/result';
 import { installAppMenu } from './app-menu';
 import { desktopAuditKey } from './audit-key';
-import { PRODUCT_TITLE, coreWorkerUrl, databasePath } from './app-paths';
+import { PRODUCT_TITLE, coreWorkerUrl, databasePath, rendererFile } from './app-paths';
 import { serveContractOverIpc } from './contract-ipc';
 import { servePrintOverIpc } from './print-ipc';
 import { serveFolderChooserOverIpc } from './folder-ipc';
+import { serveCommunityServerOverIpc } from './server-ipc';
 import { createMainWindow, focusWindow } from './main-window';
 import { guardWebContents, hardenSession } from './security';
 
@@ -29,6 +32,8 @@ if (app.requestSingleInstanceLock()) {
 async function runShell(): Promise<void> {
   let mainWindow: BrowserWindow | null = null;
   let client: CoreClient | null = null;
+  let server: CommunityServer | null = null;
+  let serverLog: RotatingLog | null = null;
   let coreClosing: Promise<void> | null = null;
   let coreClosed = false;
 
@@ -42,10 +47,14 @@ async function runShell(): Promise<void> {
   app.on('before-quit', (event) => {
     if (!client || coreClosed) return;
     event.preventDefault();
-    coreClosing ??= closeCore(client).finally(() => {
-      coreClosed = true;
-      app.quit();
-    });
+    const core = client;
+    // The server for the communities first (it lets an upload in flight finish), then the core it served from.
+    coreClosing ??= stopServer(server, serverLog)
+      .then(() => closeCore(core))
+      .finally(() => {
+        coreClosed = true;
+        app.quit();
+      });
   });
 
   // The database opens once Electron is ready: the audit key comes from the OS's protected storage, which
@@ -74,10 +83,27 @@ async function runShell(): Promise<void> {
   serveContractOverIpc(started.core, setMenuLanguage);
   servePrintOverIpc();
   serveFolderChooserOverIpc();
+  // Serving the communities on the network, when an administrator turned it on (settings → 联网服务).
+  serverLog = new RotatingLog(join(app.getPath('userData'), 'logs', 'server.log'));
+  server = new CommunityServer({ client, dbPath: databasePath(), rendererDir: dirname(rendererFile()), appVersion: app.getVersion(), log: serverLog.write });
+  serveCommunityServerOverIpc(server);
+  void server.apply().then((status) => {
+    if (status.state === 'failed') console.error(`StreetDesk server did not start: ${status.error}`);
+  });
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+}
+
+async function stopServer(server: CommunityServer | null, log: RotatingLog | null): Promise<void> {
+  try {
+    await server?.stop();
+  } catch (error) {
+    console.error('StreetDesk server did not stop cleanly:', error);
+  } finally {
+    log?.close();
+  }
 }
 
 async function closeCore(client: CoreClient): Promise<void> {

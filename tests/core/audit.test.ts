@@ -498,6 +498,10 @@ describe('every write', () => {
         run: () => t.app.invoke('attachments.remove', { id: attachment }, t.adminToken),
         expected: { entity: 'attachment', username: admin, before: true, after: false },
       },
+      'server.saveSettings': {
+        run: () => t.app.invoke('server.saveSettings', { enabled: true, port: 8443, publicNames: ['jiedao-pc.gov.local'] }, t.adminToken),
+        expected: { entity: 'settings', username: admin, before: true, after: true },
+      },
       'develop.create': {
         run: async () => {
           applicant = await t.app.invoke('develop.create', { name: '孙晓明', idNumber: idFor('2000-04-12', 7), orgId: rootId, appliedOn: '2026-03-02' }, t.adminToken);

@@ -132,6 +132,8 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'exchange.exportKey': {},
     'exchange.trustKey': { keyFile: '{}' },
     'exchange.saveSettings': { districtUrl: 'http://127.0.0.1:5199', uploadToken: 'x' },
+    'server.settings': {},
+    'server.saveSettings': { enabled: false, port: 8443, publicNames: [] },
     'returns.list': {},
     'returns.get': { period: '2026-02' },
     'returns.saveNote': { period: '2026-02', table: 'changes', note: '无' },

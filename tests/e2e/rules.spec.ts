@@ -2,7 +2,7 @@
 // range is refused under its field, naming it; the saved rules are what the pages read after a reload.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ADMIN, expect, failOnConsoleErrors, initialize, login, test, useHost } from './fixtures';
+import { ADMIN, callApi, expect, failOnConsoleErrors, initialize, login, test, useHost } from './fixtures';
 
 const host = useHost();
 const SHOTS = process.env.STREETDESK_SHOTS ?? '/tmp/s25-shots';
@@ -38,4 +38,23 @@ test('the rules local practice sets are changed in one place, checked by field, 
   await page.reload();
   await expect(page.getByLabel('固定公开日（每月几号）')).toHaveValue('10');
   await expect(page.locator('.rules-card', { hasText: '组织生活' }).locator('.ant-form-item', { hasText: '党课' })).toContainText('每季度');
+});
+
+test('联网服务 in a browser shows the saved settings and says the switch is the desktop app’s', async ({ page }) => {
+  // The host is the file's: set up by the test before, or by this one when it runs alone.
+  const status = await callApi<{ initialized: boolean }>(host, 'app.status', {});
+  const initialized = status.result.ok && status.result.value.initialized;
+  const cookie = initialized ? (await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).cookie! : await initialize(host);
+  const saved = await callApi(host, 'server.saveSettings', { enabled: true, port: 9443, publicNames: ['jiedao-pc.gov.local'] }, cookie);
+  expect(saved.result.ok).toBe(true);
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(new URL('#/settings/serve', host.url).toString());
+  await expect(page.getByRole('tab', { name: '联网服务' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.ant-alert')).toContainText('联网服务的开关在桌面版的“系统设置 → 联网服务”中');
+  await expect(page.getByLabel('端口')).toHaveValue('9443');
+  await expect(page.getByLabel('端口')).toBeDisabled();
+  await expect(page.locator('.ant-select-selection-item', { hasText: 'jiedao-pc.gov.local' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '保存并应用' })).toBeDisabled();
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'settings-serve.png') });
 });

@@ -9,6 +9,7 @@ import { cityMethods, type CityOutputs } from './contract-city';
 import { lifeMethods, type LifeOutputs } from './contract-life';
 import { duesMethods, type DuesOutputs } from './contract-dues';
 import { attachmentMethods, type AttachmentOutputs } from './contract-attachments';
+import { serverMethods, type ServerOutputs } from './contract-server';
 import { developMethods, type DevelopOutputs } from './contract-develop';
 import { govMethods, type GovOutputs } from './contract-gov';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
@@ -124,6 +125,7 @@ export const contract = {
   ...lifeMethods,
   ...duesMethods,
   ...attachmentMethods,
+  ...serverMethods,
   ...developMethods,
   ...govMethods,
 } as const satisfies Record<string, MethodSpec>;
@@ -224,7 +226,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs, ServerOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

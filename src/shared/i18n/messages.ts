@@ -12,6 +12,7 @@ import { SCOPE_FIELD_PROBLEMS, SCOPE_REFUSAL } from './messages-scope';
 import { WRITE_FIELD_PROBLEMS } from './messages-write';
 import { DUES_FIELD_PROBLEMS } from './messages-dues';
 import { ATTACHMENT_FIELD_PROBLEMS } from './messages-attachments';
+import { SERVER_FIELD_PROBLEMS } from './messages-server';
 import { DEVELOP_FIELD_PROBLEMS } from './messages-develop';
 import { GOV_FIELD_PROBLEMS } from './messages-gov';
 
@@ -81,6 +82,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...LIFE_FIELD_PROBLEMS['zh-CN'],
     ...DUES_FIELD_PROBLEMS['zh-CN'],
     ...ATTACHMENT_FIELD_PROBLEMS['zh-CN'],
+    ...SERVER_FIELD_PROBLEMS['zh-CN'],
     ...DEVELOP_FIELD_PROBLEMS['zh-CN'],
     ...GOV_FIELD_PROBLEMS['zh-CN'],
     required: '不能为空',
@@ -200,6 +202,7 @@ export const FIELD_PROBLEMS: Record<Language, Table> = {
     ...LIFE_FIELD_PROBLEMS.en,
     ...DUES_FIELD_PROBLEMS.en,
     ...ATTACHMENT_FIELD_PROBLEMS.en,
+    ...SERVER_FIELD_PROBLEMS.en,
     ...DEVELOP_FIELD_PROBLEMS.en,
     ...GOV_FIELD_PROBLEMS.en,
     required: 'is required',

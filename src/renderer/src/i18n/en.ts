@@ -189,6 +189,20 @@ export const en: SameKeys<Messages> = {
       exchange: 'Sending the return',
       codes: 'Code mappings',
       rules: 'Rules',
+      serve: 'Network service',
+    },
+    serve: {
+      title: 'Network service',
+      description:
+        'When on, this PC serves StreetDesk over HTTPS on the government network: community clerks open the addresses below in their own browsers and log in with accounts limited to their community, seeing and handling only its work (a district’s PC takes its streets’ uploads). The certificate is made the first time and kept; on each community PC’s first visit, check that the fingerprint the browser shows is the one here.',
+      browser: 'You are using StreetDesk in a browser: this page is already served by a server. The switch is in the desktop app’s Settings → Network service; on a server, start it with npm run serve -- --listen 0.0.0.0:8443 (see the deployment notes).',
+      portHelp: '1024–65535, 8443 by default; let this port through the PC’s firewall.',
+      namesHelp: 'The host names or IP addresses the community PCs reach this PC by; several may be given. Left empty: this PC’s name and IP addresses.',
+      save: 'Save and apply',
+      state: 'State',
+      states: { off: 'Off', running: 'Running', failed: 'Did not start' },
+      urls: 'Addresses for the communities',
+      fingerprint: 'Certificate fingerprint (SHA-256)',
     },
     rules: {
       description: 'Rules local practice sets differently: a change applies to what is counted and reminded from now on; records already kept stay as they are.',
@@ -406,6 +420,7 @@ export const en: SameKeys<Messages> = {
     'dues.payMany': 'Record dues payments from a sheet',
     'attachments.add': 'Add an attachment',
     'attachments.remove': 'Remove an attachment',
+    'server.saveSettings': 'Save the network service settings',
     'dues.reverse': 'Reverse a dues payment',
     'dues.payVoluntary': 'Record a voluntary dues payment',
     'dues.close': 'Close a dues month',

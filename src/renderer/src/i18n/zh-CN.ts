@@ -185,6 +185,20 @@ export const zhCN = {
       exchange: '报送设置',
       codes: '代码对应',
       rules: '业务规则',
+      serve: '联网服务',
+    },
+    serve: {
+      title: '联网服务',
+      description:
+        '开启后，本机在政务网上以 HTTPS 提供服务：各社区的工作人员在自己的电脑上用浏览器打开下面的地址，用限定本社区的账号登录，只能看到和办理本社区的事项（区级版本则接收各街道的联网上报）。证书在首次开启时自动生成并一直沿用；各社区电脑第一次打开时，请核对浏览器显示的证书指纹与这里的一致。',
+      browser: '您正通过浏览器使用，本页面已由一台服务器提供。联网服务的开关在桌面版的“系统设置 → 联网服务”中；在服务器上请用命令 npm run serve -- --listen 0.0.0.0:8443 开启（见部署说明）。',
+      portHelp: '1024–65535，默认 8443；如本机防火墙拦截，请放行这个端口。',
+      namesHelp: '各社区电脑访问本机所用的主机名或 IP 地址，可填多个；不填则使用本机的计算机名和 IP 地址。',
+      save: '保存并应用',
+      state: '状态',
+      states: { off: '未开启', running: '运行中', failed: '未能启动' },
+      urls: '社区访问地址',
+      fingerprint: '证书指纹（SHA-256）',
     },
     rules: {
       description: '各地规定不同的业务规则：改动后，此后的计算和提醒按新规则办理；已登记的记录不变。',
@@ -402,6 +416,7 @@ export const zhCN = {
     'dues.payMany': '按表格登记党费缴纳',
     'attachments.add': '添加附件',
     'attachments.remove': '删除附件',
+    'server.saveSettings': '保存联网服务设置',
     'dues.reverse': '冲正党费缴纳',
     'dues.payVoluntary': '登记自愿多交党费',
     'dues.close': '党费月结账',

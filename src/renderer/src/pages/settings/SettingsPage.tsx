@@ -17,6 +17,7 @@ import { LanguageSecurityTab } from './LanguageSecurityTab';
 import { StreetTab } from './StreetTab';
 import { UsersTab } from './UsersTab';
 import { ExchangeTab } from './ExchangeTab';
+import { ServeTab } from './ServeTab';
 import { WorkdaysTab } from '../counter/WorkdaysTab';
 import { StationTab } from '../print/StationTab';
 
@@ -39,6 +40,7 @@ export function SettingsPage({ subPath }: PageProps) {
           ...(isAdmin ? [{ key: 'exchange', label: t('settings.tabs.exchange'), children: <ExchangeTab /> }] : []),
         ]
       : []),
+    ...(isAdmin ? [{ key: 'serve', label: t('settings.tabs.serve'), children: <ServeTab /> }] : []),
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
     { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
   ];
