@@ -11,6 +11,7 @@ import { duesMethods, type DuesOutputs } from './contract-dues';
 import { attachmentMethods, type AttachmentOutputs } from './contract-attachments';
 import { developMethods, type DevelopOutputs } from './contract-develop';
 import { govMethods, type GovOutputs } from './contract-gov';
+import { overviewMethods, type OverviewOutputs } from './contract-overview';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -126,6 +127,7 @@ export const contract = {
   ...attachmentMethods,
   ...developMethods,
   ...govMethods,
+  ...overviewMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -224,7 +226,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs, OverviewOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };
