@@ -36,7 +36,7 @@ export const OVERVIEW_COMMANDS: Command[] = [
           ? `受理 ${o.counter.accepted.count} 件，按时办结率 ${pct(o.counter.onTime.rate)}，当前超期 ${o.counter.overdueNow.count} 件`
           : `${o.counter.accepted.count} requests accepted, ${pct(o.counter.onTime.rate)} closed on time, ${o.counter.overdueNow.count} overdue now`,
         zh ? `组织生活落实率 ${pct(o.life.street.rate)}；项目完成率 ${pct(o.projects.street.rate)}` : `Organizational life ${pct(o.life.street.rate)} held; projects ${pct(o.projects.street.rate)} done`,
-        zh ? `转接未办结 ${o.transfers.open.count}，逾期 ${o.transfers.overdue.count}；今日待办 ${o.attention.length} 项` : `${o.transfers.open.count} transfers open, ${o.transfers.overdue.count} overdue; ${o.attention.length} items need attention today`,
+        zh ? `转接未办结 ${o.transfers.open.count}，逾期 ${o.transfers.overdue.count}；今日待办 ${o.attentionTotal} 项` : `${o.transfers.open.count} transfers open, ${o.transfers.overdue.count} overdue; ${o.attentionTotal} items need attention today`,
       ].join('\n');
       return { value: { ...o }, human };
     },

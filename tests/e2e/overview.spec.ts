@@ -33,6 +33,11 @@ test('the overview shows what needs attention, the tiles and the charts with Chi
   await expect(page.getByRole('img', { name: '年龄结构' }).locator('svg text', { hasText: '岁' }).first()).toBeAttached();
   await expect(page.getByRole('row', { name: /社区/ }).first()).toBeVisible();
   await shot(page, 'overview-1366.png');
+  if (SHOTS) {
+    // The whole page (it scrolls inside the shell), for looking at every chart.
+    await page.setViewportSize({ width: 1366, height: 2600 });
+    await shot(page, 'overview-full.png');
+  }
   // The administrator's status is one tab of the settings now.
   await page.goto(`${host.url}#/settings/status`);
   await expect(page.getByText('日志链完整')).toBeVisible();

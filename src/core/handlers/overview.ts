@@ -27,6 +27,7 @@ export async function readPage<M extends PageMethod & Method>(ctx: CallContext, 
   return handler(ctx, contract[method].input.parse(input) as never);
 }
 
+const attention = ({ items, total }: { items: Overview['attention']; total: number }) => ({ attention: items, attentionTotal: total });
 const rate = (done: number, total: number): OverviewRate => ({ done, total, rate: total ? Math.round((done / total) * 1000) / 10 : null });
 
 export async function overview(ctx: CallContext, period: string | undefined, span: OverviewSpan): Promise<Overview> {
@@ -116,7 +117,7 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
     },
     transfers: { open: { count: openTransfers.total, link: '/transfers/open' }, overdue: { count: overdueTransfers.total, link: '/transfers/overdue' } },
     ranking,
-    attention: attentionItems({ today, requests: overdueRequests.requests, transfers: overdueTransfers.transfers, life, develop: develop.people, terms, disclosures: disclosures.rows, arrears: arrears6.rows }),
+    ...attention(attentionItems({ today, requests: overdueRequests.requests, transfers: overdueTransfers.transfers, life, develop: develop.people, terms, disclosures: disclosures.rows, arrears: arrears6.rows })),
   };
 }
 

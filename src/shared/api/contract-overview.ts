@@ -105,7 +105,9 @@ export interface Overview {
   disclosures: { due: LinkedCount; overdue: LinkedCount };
   transfers: { open: LinkedCount; overdue: LinkedCount };
   ranking: RankingRow[];
+  /** A few of each kind, overdue first; attentionTotal counts them all. */
   attention: AttentionItem[];
+  attentionTotal: number;
 }
 
 export interface OverviewOutputs {

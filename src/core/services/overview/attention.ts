@@ -10,8 +10,10 @@ import type { DuesArrearsRow } from '../../../shared/api/contract-dues';
 
 /** Due within this many days counts as due soon. */
 const SOON_DAYS = 30;
-/** The list is read at a glance: the rest is on the pages, which the tiles link to. */
-const MAX_ITEMS = 40;
+/** The list is read at a glance: a few of each kind (the most pressing), the rest on the pages it links to. */
+const PER_KIND = 6;
+/** The order the kinds are read in: what a resident or a member is waiting for first. */
+const KIND_ORDER: readonly AttentionItem['kind'][] = ['requestOverdue', 'transferOverdue', 'probationEnding', 'developStepDue', 'electionDue', 'disclosureDue', 'meetingMissing', 'duesArrears'];
 
 function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
@@ -30,7 +32,8 @@ export interface AttentionSources {
   arrears: readonly DuesArrearsRow[];
 }
 
-export function attentionItems(src: AttentionSources): AttentionItem[] {
+/** The items to show, and how many there are in all (the rest are on the pages). */
+export function attentionItems(src: AttentionSources): { items: AttentionItem[]; total: number } {
   const soon = addDays(src.today, SOON_DAYS);
   const items: AttentionItem[] = [];
   for (const r of src.requests) {
@@ -39,8 +42,14 @@ export function attentionItems(src: AttentionSources): AttentionItem[] {
   for (const t of src.transfers) {
     items.push({ kind: 'transferOverdue', severity: 'overdue', subject: t.memberName, detail: t.letterNumber, communityName: null, dueOn: t.receiptOverdue ? t.receiptDueOn : t.validUntil, link: '/transfers/overdue' });
   }
+  // One line per organization (its latest missed meeting): a branch that held nothing is one item, not twenty.
   const communityOfOrg = new Map(src.life.rows.map((r) => [r.orgId, r.communityName]));
+  const latestMissed = new Map<number, LifeCompliance['overdue'][number]>();
   for (const m of src.life.overdue) {
+    const seen = latestMissed.get(m.orgId);
+    if (!seen || m.period > seen.period) latestMissed.set(m.orgId, m);
+  }
+  for (const m of latestMissed.values()) {
     items.push({ kind: 'meetingMissing', severity: 'overdue', subject: m.orgName, detail: `${m.meetingType}:${m.period}`, communityName: communityOfOrg.get(m.orgId) ?? null, dueOn: null, link: '/life/compliance' });
   }
   for (const p of src.develop) {
@@ -62,6 +71,13 @@ export function attentionItems(src: AttentionSources): AttentionItem[] {
   for (const a of src.arrears) {
     items.push({ kind: 'duesArrears', severity: 'overdue', subject: a.name, detail: String(a.monthsInRow), communityName: a.community, dueOn: null, link: '/dues' });
   }
-  const rank = (i: AttentionItem) => (i.severity === 'overdue' ? 0 : 1);
-  return items.sort((a, b) => rank(a) - rank(b) || (a.dueOn ?? '').localeCompare(b.dueOn ?? '')).slice(0, MAX_ITEMS);
+  const severity = (i: AttentionItem) => (i.severity === 'overdue' ? 0 : 1);
+  const kept = KIND_ORDER.flatMap((kind) =>
+    items
+      .filter((i) => i.kind === kind)
+      .sort((a, b) => severity(a) - severity(b) || (a.dueOn ?? '').localeCompare(b.dueOn ?? ''))
+      .slice(0, PER_KIND),
+  );
+  // Overdue first, each kind together in its order (a stable sort keeps the order above).
+  return { items: kept.sort((a, b) => severity(a) - severity(b)), total: items.length };
 }

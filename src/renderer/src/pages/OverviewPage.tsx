@@ -87,7 +87,7 @@ function OverviewBody({ o }: { o: Overview }) {
 
   return (
     <>
-      <AttentionList items={o.attention} />
+      <AttentionList items={o.attention} total={o.attentionTotal} />
 
       <section className="overview-group" aria-label={t('home.groups.members')}>
         <h2>{t('home.groups.members')}</h2>

@@ -29,11 +29,11 @@ function useDetail(): (item: AttentionItem) => string | null {
   };
 }
 
-export function AttentionList({ items }: { items: readonly AttentionItem[] }) {
+export function AttentionList({ items, total }: { items: readonly AttentionItem[]; total: number }) {
   const { t } = useTranslation();
   const detail = useDetail();
   return (
-    <Card className="panel attention-card" title={t('home.attention.title')} extra={items.length > 0 && <span className="cell-muted">{t('home.attention.more', { count: items.length })}</span>}>
+    <Card className="panel attention-card" title={t('home.attention.title')} extra={items.length > 0 && <span className="cell-muted">{t('home.attention.more', { count: total })}</span>}>
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('home.attention.none')} />
       ) : (

@@ -57,7 +57,7 @@ export function joinedChart(o: Overview): ChartOption {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((r) => r.year), ...AXIS },
     yAxis: { type: 'value', ...AXIS, splitLine: { lineStyle: { color: '#f2f3f5' } } },
-    series: [{ type: 'line', data: rows.map((r) => r.count), smooth: true, symbolSize: 6, areaStyle: { opacity: 0.08 }, label: { show: true, fontSize: 10, color: '#4e5969' } }],
+    series: [{ type: 'line', data: rows.map((r) => r.count), smooth: false, symbolSize: 6, areaStyle: { opacity: 0.08 }, label: { show: true, fontSize: 10, color: '#4e5969' } }],
   };
 }
 
