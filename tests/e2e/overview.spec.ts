@@ -1,7 +1,9 @@
 // 工作台首页 as the secretary's overview (issue 18), on a street seeded through the CLI (members and the
 // counter's year up to today): the tiles and the ECharts charts render with Chinese labels; a tile's figure is
 // the total of the page it opens; a clerk limited to one community sees that community's figures only.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ADMIN, callApi, expect, failOnConsoleErrors, login, test, useHost } from './fixtures';
 
@@ -38,6 +40,19 @@ test('the overview shows what needs attention, the tiles and the charts with Chi
     await page.setViewportSize({ width: 1366, height: 2600 });
     await shot(page, 'overview-full.png');
   }
+  // The monthly briefing: one A4 page through the print pipeline, with the month's line of the counter.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByRole('button', { name: '月度简报' }).click();
+  await expect(page.locator('.doc-briefing')).toBeVisible();
+  await expect(page.locator('.doc-briefing svg').first()).toBeVisible();
+  const accepted = (await page.locator('.briefing-figure', { hasText: '受理事项' }).locator('.briefing-figure-value').innerText()).replace(/,/g, '');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-briefing-')), 'briefing.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  if (SHOTS) execFileSync('pdftoppm', ['-png', '-r', '110', file, path.join(SHOTS, 'briefing')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text.split('\f').filter((p) => p.trim()).length).toBe(1);
+  expect(text).toContain(`本月受理 ${accepted} 件`);
+  expect(text).toContain('党建工作月度简报'.split('').join(' ').slice(0, 1));
   // The administrator's status is one tab of the settings now.
   await page.goto(`${host.url}#/settings/status`);
   await expect(page.getByText('日志链完整')).toBeVisible();

@@ -2,7 +2,8 @@
 // for a user limited to one community, that community's) figures and charts for a month, quarter or year.
 // Every figure is a link to the page filtered to what it counts; every number comes from overview.get, which
 // reads it through that page's own query. The administrator's status moved to 系统设置 → 系统状态.
-import { Card, DatePicker, Segmented, Skeleton, Table } from 'antd';
+import { Button, Card, DatePicker, Segmented, Skeleton, Table } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { PageHeader } from '../components/PageHeader';
 import { errorText } from '../lib/errors';
 import { formatLongDate } from '../lib/format';
 import { useLanguage } from '../lib/use-language';
+import { printHref } from '../print/print-location';
 import { AttentionList } from './overview/AttentionList';
 import { Tile } from './overview/Tile';
 import { agesChart, byListChart, communityMembersChart, educationChart, joinedChart, lifeChart, projectsChart, stagesChart } from './overview/overview-charts';
@@ -48,6 +50,9 @@ export function OverviewPage() {
           <div className="overview-period">
             <Segmented<OverviewSpan> value={span} onChange={setSpan} options={SPANS.map((s) => ({ value: s, label: t(`home.span.${s}`) }))} />
             <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('home.month')} />
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printHref('briefing', { period, span }))}>
+              {t('home.briefing.open')}
+            </Button>
           </div>
         }
       />

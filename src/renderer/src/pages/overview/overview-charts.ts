@@ -37,8 +37,15 @@ export function communityMembersChart(o: Overview, t: TFunction): ChartOption {
   };
 }
 
-export function agesChart(o: Overview, t: TFunction): ChartOption {
+/** `compact`: a narrow chart (the briefing's column) puts the bands in a legend instead of beside the ring. */
+export function agesChart(o: Overview, t: TFunction, compact = false): ChartOption {
   const data = o.members.ages.filter((a) => a.count > 0).map((a) => ({ name: t(`home.ageBand.${a.band}`), value: a.count }));
+  if (compact) {
+    return {
+      legend: { bottom: 0, itemWidth: 8, itemHeight: 8, itemGap: 6, textStyle: { fontSize: 9 } },
+      series: [{ type: 'pie', radius: ['30%', '56%'], center: ['50%', '40%'], data, label: { fontSize: 9, formatter: '{d}%' } }],
+    };
+  }
   return {
     tooltip: { trigger: 'item', formatter: '{b}：{c}（{d}%）' },
     series: [{ type: 'pie', radius: ['38%', '68%'], center: ['50%', '54%'], data, label: { fontSize: 11, formatter: '{b}\n{d}%' } }],
