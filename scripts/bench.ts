@@ -22,6 +22,7 @@ import { benchDues } from './bench-dues';
 import { benchGov } from './bench-gov';
 import { benchDevelop } from './bench-develop';
 import { benchNetwork } from './bench-network';
+import { benchOverview } from './bench-overview';
 
 interface Row {
   what: string;
@@ -46,7 +47,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop, network). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop, network, overview). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -61,6 +62,7 @@ async function main() {
   if (wanted('gov')) await benchGov(dir, add);
   if (wanted('develop')) await benchDevelop(dir, add);
   if (wanted('network')) await benchNetwork(dir, add);
+  if (wanted('overview')) await benchOverview(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;
