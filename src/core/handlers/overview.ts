@@ -67,7 +67,7 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
 
   const members = memberTiles(ctx.db, ctx.scope, today);
   const projectRate = (p: { done: number; total: number }) => rate(p.done, p.total);
-  const ranking: RankingRow[] = await rankingRows(ctx, members.byCommunity, life.communities, projects.byCommunity, counted);
+  const ranking: RankingRow[] = rankingRows(ctx.db, members.byCommunity, life.communities, projects.byCommunity, counted);
 
   return {
     span,

@@ -75,6 +75,14 @@ describe('the overview', () => {
     const firstSoon = o.attention.findIndex((a) => a.severity === 'dueSoon');
     if (firstSoon >= 0) expect(o.attention.slice(firstSoon).every((a) => a.severity === 'dueSoon')).toBe(true);
     expect(o.attention.every((a) => a.link.startsWith('/'))).toBe(true);
+    // The ranking's rates are each community's own page figures.
+    for (const r of o.ranking) {
+      const own = await call('counter.stats', { period: '2026-10', communityId: r.communityId });
+      expect(r.onTimeRate, r.communityName).toBe(own.onTimeRate);
+      const lifeRate = life.communities.find((c) => c.communityId === r.communityId)!;
+      expect(r.lifeRate).toBe(lifeRate.rate);
+    }
+    expect(o.ranking.some((r) => r.onTimeRate !== null)).toBe(true);
     expect(o.ranking.length).toBe(o.members.byCommunity.filter((c) => c.communityId !== null).length);
   });
 

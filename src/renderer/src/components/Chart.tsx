@@ -28,7 +28,7 @@ export function Chart({ option, height = 220, label, onClick, animation = true }
     const chart = echarts.init(el, null, { renderer: 'svg' });
     chartRef.current = chart;
     chart.on('click', (params) => clickRef.current?.(String(params.name), params.dataIndex));
-    // The page's own font: CJK labels in the same face as the text around them.
+    // The card's width follows the window (and the sider folding): the chart follows the card.
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
     return () => {
@@ -39,6 +39,7 @@ export function Chart({ option, height = 220, label, onClick, animation = true }
   }, []);
 
   useEffect(() => {
+    // The page's own font: CJK labels in the same face as the text around them (ECharts' default is sans-serif).
     const fontFamily = getComputedStyle(document.body).fontFamily;
     chartRef.current?.setOption({ color: CHART_COLORS, textStyle: { fontFamily }, animation, ...option }, true);
   }, [option, animation]);
