@@ -68,8 +68,14 @@ export default function MembersPage({ subPath }: PageProps) {
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
   const [quick, setQuick] = useState<QuickFilters>(() => quickFiltersOf(subPath));
-  // A link to another filter (the overview's figures) while the page is open replaces the quick filters.
-  useEffect(() => setQuick(quickFiltersOf(subPath)), [subPath]);
+  // A link to another filter (the overview's figures) while the page is open replaces the quick filters; the
+  // first render already has them (setting them again would ask the grid for its first rows twice).
+  const routedPath = useRef(subPath);
+  useEffect(() => {
+    if (routedPath.current === subPath) return;
+    routedPath.current = subPath;
+    setQuick(quickFiltersOf(subPath));
+  }, [subPath]);
   // 在册 (the roll, edited in the grid) or 历史名册 (who left it: read-only, kept for good).
   const [roll, setRoll] = useState<'active' | 'history'>('active');
   const onHistory = roll === 'history';
