@@ -19,6 +19,8 @@ function yearsBefore(today: string, years: number): string {
 
 export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: string): MemberTiles {
   const base = memberFilter(db, contract['members.list'].input.parse({}), scope);
+  // Age on today, by birth date against the bands' cut-off days, in the same pass as the totals.
+  const [c35, c46, c61, c71] = [35, 46, 61, 71].map((y) => yearsBefore(today, y));
   const totals = first(
     db,
     base.select([
@@ -28,8 +30,14 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
       sql<number>`coalesce(sum(members.mobile = 1), 0)`.as('mobile'),
       sql<number>`coalesce(sum(members.lost_contact = 1), 0)`.as('lostContact'),
       sql<number>`coalesce(sum(members.hardship = 1), 0)`.as('hardship'),
+      sql<number>`coalesce(sum(members.birth_date > ${c35}), 0)`.as('under35'),
+      sql<number>`coalesce(sum(members.birth_date <= ${c35} AND members.birth_date > ${c46}), 0)`.as('from35to45'),
+      sql<number>`coalesce(sum(members.birth_date <= ${c46} AND members.birth_date > ${c61}), 0)`.as('from46to60'),
+      sql<number>`coalesce(sum(members.birth_date <= ${c61} AND members.birth_date > ${c71}), 0)`.as('from61to70'),
+      sql<number>`coalesce(sum(members.birth_date <= ${c71}), 0)`.as('over70'),
+      sql<number>`coalesce(sum(members.birth_date IS NULL OR members.birth_date = ''), 0)`.as('unknown'),
     ]),
-  ) ?? { total: 0, full: 0, probationary: 0, mobile: 0, lostContact: 0, hardship: 0 };
+  );
 
   // By branch first (the org_id index), then branches to communities: a few hundred rows at most.
   const byOrg = all(db, base.select(['members.org_id as orgId', sql<number>`coalesce(sum(members.category = 'full'), 0)`.as('full'), sql<number>`coalesce(sum(members.category = 'probationary'), 0)`.as('probationary')]).groupBy('members.org_id'));
@@ -47,21 +55,8 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
   }
   const byCommunity = [...communities.values()].sort((a, b) => (a.communityId === null ? 1 : b.communityId === null ? -1 : b.full + b.probationary - (a.full + a.probationary)));
 
-  // Age on today, by birth date against the bands' cut-off days (index-free but one pass).
-  const [c35, c46, c61, c71] = [35, 46, 61, 71].map((y) => yearsBefore(today, y));
-  const ageRow = first(
-    db,
-    base.select([
-      sql<number>`coalesce(sum(members.birth_date > ${c35}), 0)`.as('under35'),
-      sql<number>`coalesce(sum(members.birth_date <= ${c35} AND members.birth_date > ${c46}), 0)`.as('from35to45'),
-      sql<number>`coalesce(sum(members.birth_date <= ${c46} AND members.birth_date > ${c61}), 0)`.as('from46to60'),
-      sql<number>`coalesce(sum(members.birth_date <= ${c61} AND members.birth_date > ${c71}), 0)`.as('from61to70'),
-      sql<number>`coalesce(sum(members.birth_date <= ${c71}), 0)`.as('over70'),
-      sql<number>`coalesce(sum(members.birth_date IS NULL OR members.birth_date = ''), 0)`.as('unknown'),
-    ]),
-  );
   const bands = ['under35', 'from35to45', 'from46to60', 'from61to70', 'over70', 'unknown'] as const;
-  const ages = bands.map((band) => ({ band, count: ageRow?.[band] ?? 0 }));
+  const ages = bands.map((band) => ({ band, count: totals?.[band] ?? 0 }));
 
   const educationRows = all(db, base.select(['members.education as code', sql<number>`count(*)`.as('count')]).groupBy('members.education'));
   const labels = new Map((db.prepare(`SELECT code, label FROM code_items WHERE code_table = 'education'`).all() as { code: string; label: string }[]).map((r) => [r.code, r.label]));
@@ -72,12 +67,12 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
   const joinedByYear = all(db, base.select([sql<string>`substr(members.join_date, 1, 4)`.as('year'), sql<number>`count(*)`.as('count')]).where('members.join_date', 'is not', null).groupBy(sql`substr(members.join_date, 1, 4)`).orderBy(sql`substr(members.join_date, 1, 4)`));
 
   return {
-    total: { count: totals.total, link: link('') },
-    full: { count: totals.full, link: link('/full') },
-    probationary: { count: totals.probationary, link: link('/probationary') },
-    mobile: { count: totals.mobile, link: link('/mobile') },
-    lostContact: { count: totals.lostContact, link: link('/lostContact') },
-    hardship: { count: totals.hardship, link: link('/hardship') },
+    total: { count: totals?.total ?? 0, link: link('') },
+    full: { count: totals?.full ?? 0, link: link('/full') },
+    probationary: { count: totals?.probationary ?? 0, link: link('/probationary') },
+    mobile: { count: totals?.mobile ?? 0, link: link('/mobile') },
+    lostContact: { count: totals?.lostContact ?? 0, link: link('/lostContact') },
+    hardship: { count: totals?.hardship ?? 0, link: link('/hardship') },
     byCommunity,
     ages,
     education,
