@@ -41,9 +41,12 @@ export function communityMembersChart(o: Overview, t: TFunction): ChartOption {
 export function agesChart(o: Overview, t: TFunction, compact = false): ChartOption {
   const data = o.members.ages.filter((a) => a.count > 0).map((a) => ({ name: t(`home.ageBand.${a.band}`), value: a.count }));
   if (compact) {
+    // Each band's share goes into its legend entry: labels beside a small ring would be cut off.
+    const total = data.reduce((n, d) => n + d.value, 0);
+    const named = data.map((d) => ({ ...d, name: `${d.name} ${total ? Math.round((d.value / total) * 1000) / 10 : 0}%` }));
     return {
       legend: { bottom: 0, itemWidth: 8, itemHeight: 8, itemGap: 6, textStyle: { fontSize: 9 } },
-      series: [{ type: 'pie', radius: ['30%', '56%'], center: ['50%', '40%'], data, label: { fontSize: 9, formatter: '{d}%' } }],
+      series: [{ type: 'pie', radius: ['28%', '52%'], center: ['50%', '33%'], data: named, label: { show: false } }],
     };
   }
   return {
