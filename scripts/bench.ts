@@ -23,6 +23,7 @@ import { benchDues } from './bench-dues';
 import { benchGov } from './bench-gov';
 import { benchDevelop } from './bench-develop';
 import { benchNetwork } from './bench-network';
+import { benchOverview } from './bench-overview';
 
 interface Row {
   what: string;
@@ -47,7 +48,7 @@ function add(what: string, figure: number, floor: number, unit = ms) {
   rows.push({ what, figure: unit(figure), floor: unit(floor), ratio: `${(figure / floor).toFixed(2)}×` });
 }
 
-/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop, network, city). */
+/** `npm run bench -- import`: only the sections named (audit, backup, worker, members, import, screen, exchange, life, dues, develop, network, city, overview). */
 const only = new Set(process.argv.slice(2));
 const wanted = (section: string) => only.size === 0 || only.has(section);
 
@@ -63,6 +64,7 @@ async function main() {
   if (wanted('develop')) await benchDevelop(dir, add);
   if (wanted('network')) await benchNetwork(dir, add);
   if (wanted('city')) await benchCity(dir, add);
+  if (wanted('overview')) await benchOverview(dir, add);
 
   const w = [Math.max(...rows.map((r) => r.what.length), 4), 12, 12, 7];
   const line = (c: string[]) => `| ${c.map((x, i) => x.padEnd(w[i])).join(' | ')} |`;

@@ -8,12 +8,13 @@ import { LIFE_COMMANDS } from './commands-life';
 import { DUES_COMMANDS } from './commands-dues';
 import { DEVELOP_COMMANDS } from './commands-develop';
 import { GOV_COMMANDS } from './commands-gov';
+import { OVERVIEW_COMMANDS } from './commands-overview';
 import { L, type Command, type OptionSpec } from './declare';
 import type { HelpSection } from './help';
 import { cliText } from './text';
 
 /** City and exchange commands first: `init --city` and `init --district` are told from the street's `init` by their options. */
-export const ALL_COMMANDS: Command[] = [...CITY_COMMANDS, ...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS];
+export const ALL_COMMANDS: Command[] = [...CITY_COMMANDS, ...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS, ...OVERVIEW_COMMANDS];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填）', 'the database file (required)') },
@@ -37,5 +38,6 @@ export function helpSections(lang: Language): HelpSection[] {
     { title: t.dues, commands: DUES_COMMANDS },
     { title: t.develop, commands: DEVELOP_COMMANDS },
     { title: t.governance, commands: GOV_COMMANDS },
+    { title: t.overview, commands: OVERVIEW_COMMANDS },
   ];
 }

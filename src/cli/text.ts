@@ -16,6 +16,7 @@ export function cliText(lang: Language) {
       dues: zh ? '党费：' : 'Party dues:',
       develop: zh ? '发展党员：' : 'Developing new members:',
       governance: zh ? '社区治理：' : 'Community governance:',
+      overview: zh ? '工作台总览：' : 'The overview:',
       global: zh ? '通用选项：' : 'Options of every command:',
       options: zh ? '选项：' : 'Options:',
       writes: zh ? '［写入：需要密码］' : '[writes: needs the password]',

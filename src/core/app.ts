@@ -32,6 +32,7 @@ import { lifeHandlers } from './handlers/life';
 import { duesHandlers } from './handlers/dues';
 import { developHandlers } from './handlers/develop';
 import { govHandlers } from './handlers/gov';
+import { overviewHandlers } from './handlers/overview';
 import { attachmentHandlers } from './handlers/attachments';
 import { serverHandlers } from './handlers/server';
 import { appendAudit, useAuditKey, type AuditActor, type AuditRecord } from './services/audit';
@@ -44,7 +45,7 @@ import { getSettings, getStreet } from './services/street';
 import { Scope } from './scope';
 import { enforceRules } from './write-rules';
 
-const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...cityHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers, ...serverHandlers };
+const handlers: Omit<Handlers, 'jobs.cancel' | 'app.status'> = { ...authHandlers, ...adminHandlers, ...recordHandlers, ...memberHandlers, ...organizationHandlers, ...transferHandlers, ...counterRequestHandlers, ...counterResourceHandlers, ...printHandlers, ...returnHandlers, ...exchangeHandlers, ...cityHandlers, ...demoHandlers, ...lifeHandlers, ...duesHandlers, ...developHandlers, ...govHandlers, ...attachmentHandlers, ...serverHandlers, ...overviewHandlers };
 
 /** Calls allowed on a locked session: those that unlock it, end it or only look at it. */
 const ALLOWED_WHEN_LOCKED = new Set<Method>(['app.status', 'auth.session', 'auth.unlock', 'auth.logout', 'auth.lock', 'auth.ping']);

@@ -238,6 +238,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'audits.list': { year: 2026 },
     'audits.stats': { year: 2026 },
     'audits.save': { communityId: 1, year: 2026, kind: 'annual', subject: '村集体经济合作社', plannedOn: '2026-03-01' },
+    'overview.get': { period: '2026-11' },
   };
 }
 

@@ -37,6 +37,8 @@ import { developZhCN } from '../../src/renderer/src/i18n/develop.zh-CN';
 import { developEn } from '../../src/renderer/src/i18n/develop.en';
 import { govZhCN } from '../../src/renderer/src/i18n/gov.zh-CN';
 import { govEn } from '../../src/renderer/src/i18n/gov.en';
+import { homeZhCN } from '../../src/renderer/src/i18n/home.zh-CN';
+import { homeEn } from '../../src/renderer/src/i18n/home.en';
 
 type Catalog = Readonly<Record<Language, unknown>>;
 
@@ -54,6 +56,7 @@ const WINDOW: Record<string, Catalog> = {
   dues: { 'zh-CN': duesZhCN, en: duesEn },
   develop: { 'zh-CN': developZhCN, en: developEn },
   gov: { 'zh-CN': govZhCN, en: govEn },
+  home: { 'zh-CN': homeZhCN, en: homeEn },
 };
 
 const SHARED: Record<string, Catalog> = {

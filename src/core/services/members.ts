@@ -85,6 +85,14 @@ function filtered(db: SqliteDatabase, input: ListInput, scope: Scope | null): Me
   return q;
 }
 
+/**
+ * The members page's own filter, for figures that must agree with the page's total by construction (the
+ * overview counts over it instead of repeating the conditions).
+ */
+export function memberFilter(db: SqliteDatabase, input: ListInput, scope: Scope | null): MemberQuery {
+  return filtered(db, input, scope);
+}
+
 /** A row of ROWS_BY_IDS: the record's own columns, each field's column (by the field table) and the names. */
 type RowWithNames = Pick<Member, 'id' | 'org_id' | 'grid_id' | 'status' | 'left_on' | 'left_reason' | 'version' | 'updated_at'> & {
   branch_name: string;

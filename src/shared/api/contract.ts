@@ -12,6 +12,7 @@ import { attachmentMethods, type AttachmentOutputs } from './contract-attachment
 import { serverMethods, type ServerOutputs } from './contract-server';
 import { developMethods, type DevelopOutputs } from './contract-develop';
 import { govMethods, type GovOutputs } from './contract-gov';
+import { overviewMethods, type OverviewOutputs } from './contract-overview';
 import type { Language, OfficerPost, OrgCategory, OrgLevel, PartTimeKind, Role, TransferDirection, TransferStatus } from './schemas';
 import type { OfficerState } from '../org-rules';
 import type { MemberRecordValues } from '../members/fields';
@@ -128,6 +129,7 @@ export const contract = {
   ...serverMethods,
   ...developMethods,
   ...govMethods,
+  ...overviewMethods,
 } as const satisfies Record<string, MethodSpec>;
 
 export type Method = keyof typeof contract;
@@ -226,7 +228,7 @@ export interface BackupRestoreResult {
   preRestoreCopy: string;
 }
 
-export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs, ServerOutputs {
+export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutputs, CityOutputs, LifeOutputs, DuesOutputs, DevelopOutputs, GovOutputs, AttachmentOutputs, ServerOutputs, OverviewOutputs {
   'app.status': AppStatus;
   'setup.initialize': SessionInfo & { token: string };
   'auth.login': SessionInfo & { token: string };

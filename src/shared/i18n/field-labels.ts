@@ -18,12 +18,13 @@ import { GOV_FIELD_LABELS } from './messages-gov';
 import { ATTACHMENT_FIELD_LABELS } from './messages-attachments';
 import { SERVER_FIELD_LABELS } from './messages-server';
 import { CITY_FIELD_LABELS } from './messages-city';
+import { OVERVIEW_FIELD_LABELS } from './messages-overview';
 
 /**
  * The modules. Their order is the one a caller that does not know the method is answered in (the CLI's own
  * errors): the order in which the one flat table used to let labels win, so those messages read as before.
  */
-export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues', 'develop', 'gov', 'city', 'attachments', 'server'] as const;
+export const FIELD_MODULES = ['admin', 'backup', 'orgs', 'transfers', 'members', 'returns', 'exchange', 'print', 'counter', 'life', 'dues', 'develop', 'gov', 'city', 'attachments', 'server', 'overview'] as const;
 export type FieldModule = (typeof FIELD_MODULES)[number];
 
 /** The first part of a method's name: `serviceRecords` of `serviceRecords.create`. */
@@ -80,6 +81,7 @@ const MODULE_OF_PREFIX: Record<MethodPrefix, FieldModule> = {
   audits: 'gov',
   attachments: 'attachments',
   server: 'server',
+  overview: 'overview',
 };
 
 /** The module whose labels name the fields of `method`; undefined for a name that is not a method. */
@@ -413,6 +415,7 @@ export const FIELD_LABEL_PARTS: Record<FieldModule, readonly LabelTable[]> = {
   city: [CITY_FIELD_LABELS],
   attachments: [ATTACHMENT_FIELD_LABELS],
   server: [SERVER_FIELD_LABELS],
+  overview: [OVERVIEW_FIELD_LABELS],
 };
 
 function merge(parts: readonly LabelTable[], lang: Language): Readonly<Record<string, string>> {

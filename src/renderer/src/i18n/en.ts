@@ -186,6 +186,7 @@ export const en: SameKeys<Messages> = {
       languageSecurity: 'Language and security',
       backup: 'Backup and restore',
       audit: 'Audit log',
+      status: 'System status',
       exchange: 'Sending the return',
       codes: 'Code mappings',
       rules: 'Rules',

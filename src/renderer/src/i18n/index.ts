@@ -33,6 +33,8 @@ import { govZhCN } from './gov.zh-CN';
 import { govEn } from './gov.en';
 import { cityZhCN } from './city.zh-CN';
 import { cityEn } from './city.en';
+import { homeZhCN } from './home.zh-CN';
+import { homeEn } from './home.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -72,8 +74,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN, ...cityZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn, ...cityEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN, ...cityZhCN, ...homeZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn, ...cityEn, ...homeEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -20,7 +20,7 @@ export const printEn: typeof printZhCN = {
     preparer: 'Prepared by: ',
     reviewer: 'Reviewed by: ',
     date: 'Date: ',
-    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', lifeMinutes: 'Minutes', lifeSignIn: 'Sign-in sheet', lifeBook: 'Organizational life book', lifeTally: 'Appraisal tally sheet', developRecord: 'Development record', developRegister: 'Development register' },
+    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', lifeMinutes: 'Minutes', lifeSignIn: 'Sign-in sheet', lifeBook: 'Organizational life book', lifeTally: 'Appraisal tally sheet', developRecord: 'Development record', developRegister: 'Development register', briefing: 'Monthly briefing' },
     roster: {
       title: 'Roster of Party members',
       seq: 'No.',

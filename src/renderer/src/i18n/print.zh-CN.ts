@@ -18,7 +18,7 @@ export const printZhCN = {
     preparer: '制表人：',
     reviewer: '审核人：',
     date: '制表日期：',
-    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', lifeMinutes: '会议记录', lifeSignIn: '签到表', lifeBook: '组织生活记录本', lifeTally: '民主评议党员汇总表', developRecord: '发展党员工作纪实', developRegister: '发展党员登记表' },
+    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', lifeMinutes: '会议记录', lifeSignIn: '签到表', lifeBook: '组织生活记录本', lifeTally: '民主评议党员汇总表', developRecord: '发展党员工作纪实', developRegister: '发展党员登记表', briefing: '党建工作月度简报' },
     roster: {
       title: '党员花名册',
       seq: '序号',

@@ -182,6 +182,7 @@ export const zhCN = {
       languageSecurity: '语言与安全',
       backup: '备份与恢复',
       audit: '审计日志',
+      status: '系统状态',
       exchange: '报送设置',
       codes: '代码对应',
       rules: '业务规则',

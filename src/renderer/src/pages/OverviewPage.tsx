@@ -1,144 +1,206 @@
-// 工作台首页: the street profile, who is working, whether the audit chain is intact, the newest backups
-// and the versions. Every number here comes from the core; nothing is filled in for show.
-import { Button, Card, Col, Empty, Row, Skeleton, Table } from 'antd';
+// 工作台首页: the secretary's overview (issue 18). What needs attention today first, then the street's (or,
+// for a user limited to one community, that community's) figures and charts for a month, quarter or year.
+// Every figure is a link to the page filtered to what it counts; every number comes from overview.get, which
+// reads it through that page's own query. The administrator's status moved to 系统设置 → 系统状态.
+import { Button, Card, DatePicker, Segmented, Skeleton, Table } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupFile } from '../../../shared/api/contract';
+import type { Overview, RankingRow } from '../../../shared/api/contract-overview';
+import type { OverviewSpan } from '../../../shared/api/schemas-overview';
+import { formatFen } from '../../../shared/dues/money';
 import { useApi } from '../api/use-api';
 import { navigate } from '../app/router';
 import { useCurrentSession } from '../app/session';
-import { AuditChainStatus } from '../components/AuditChainStatus';
-import { BackupKindTag } from '../components/BackupKindTag';
-import { KeyValues } from '../components/KeyValues';
+import { Chart } from '../components/Chart';
 import { PageHeader } from '../components/PageHeader';
 import { errorText } from '../lib/errors';
-import { formatBytes, formatDateTime, formatLongDate } from '../lib/format';
-import { roleLabel } from '../lib/roles';
+import { formatLongDate } from '../lib/format';
 import { useLanguage } from '../lib/use-language';
+import { printHref } from '../print/print-location';
+import { AttentionList } from './overview/AttentionList';
+import { Tile } from './overview/Tile';
+import { agesChart, byListChart, communityMembersChart, educationChart, joinedChart, lifeChart, projectsChart, stagesChart } from './overview/overview-charts';
+import './overview/overview.css';
 
-const NEWEST_BACKUPS = 5;
-
-function LoadError({ error }: { error: unknown }) {
-  return <div className="load-error">{errorText(error)}</div>;
-}
+const SPANS: readonly OverviewSpan[] = ['month', 'quarter', 'year'];
+const percent = (rate: number | null, dash: string) => (rate === null ? dash : `${rate}%`);
 
 export function OverviewPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { user } = useCurrentSession();
-  const status = useApi('app.status');
-  const chain = useApi('audit.verify');
-  const backups = useApi('backup.list');
-
-  const street = status.data?.street ?? null;
-  const newest = [...(backups.data?.backups ?? [])]
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .slice(0, NEWEST_BACKUPS);
-  const dash = t('common.empty');
+  const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
+  const [span, setSpan] = useState<OverviewSpan>('month');
+  const overview = useApi('overview.get', { period, span }, [period, span]);
+  const o = overview.data;
 
   return (
-    <div className="page">
-      <PageHeader title={t('overview.greeting', { name: user.displayName })} description={t('overview.today', { date: formatLongDate(new Date(), lang) })} />
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={14}>
-          <Card title={t('overview.street')} className="panel" extra={
-              user.role === 'admin' && (
-                <Button type="link" size="small" onClick={() => navigate('/settings/street')}>
-                  {t('common.edit')}
-                </Button>
-              )
-            }>
-            {status.error ? (
-              <LoadError error={status.error} />
-            ) : !status.data ? (
-              <Skeleton active paragraph={{ rows: 3 }} title={false} />
-            ) : (
-              <KeyValues labelWidth={128} rows={[
-{ key: '0', label: t('overview.streetName'), value: (<span className="kv-strong">{street?.name ?? dash}</span>) },
-{ key: '1', label: t('overview.streetCode'), value: (<span className="mono">{street?.code ?? dash}</span>) },
-{ key: '2', label: t('overview.district'), value: street?.districtName ?? dash },
-{ key: '3', label: t('overview.profileUpdated'), value: formatDateTime(street?.updatedAt, lang) || dash }
-]} />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Card title={t('overview.user')} className="panel">
-            <KeyValues labelWidth={112} rows={[
-{ key: '0', label: t('overview.userName'), value: (<span className="kv-strong">{user.displayName}</span>) },
-{ key: '1', label: t('overview.username'), value: user.username },
-{ key: '2', label: t('overview.role'), value: roleLabel(user.role, lang) },
-{ key: '3', label: t('overview.scope'), value: user.scopeCommunityCode ? <span className="mono">{user.scopeCommunityCode}</span> : t('overview.scopeAll') },
-{ key: '4', label: t('overview.lastLogin'), value: formatDateTime(user.lastLoginAt, lang) || dash }
-]} />
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
-          <Card
-            title={t('overview.backups')}
-            className="panel"
-            extra={
-              <Button type="link" size="small" onClick={() => navigate('/settings/backup')}>
-                {t('overview.backupsOpen')}
-              </Button>
-            }
-          >
-            {backups.error ? (
-              <LoadError error={backups.error} />
-            ) : (
-              <Table<BackupFile>
-                size="small"
-                rowKey="name"
-                loading={backups.loading && !backups.data}
-                pagination={false}
-                dataSource={newest}
-                locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('overview.backupsNone')} /> }}
-                columns={[
-                  { key: 'createdAt', title: t('backup.createdAt'), dataIndex: 'createdAt', width: 170, render: (v: string) => formatDateTime(v, lang) },
-                  { key: 'kind', title: t('backup.kind'), dataIndex: 'kind', width: 96, render: (v: BackupFile['kind']) => <BackupKindTag kind={v} /> },
-                  { key: 'name', title: t('backup.name'), dataIndex: 'name', ellipsis: true, render: (v: string) => <span className="mono">{v}</span> },
-                  { key: 'size', title: t('backup.size'), dataIndex: 'size', width: 96, align: 'right', render: (v: number) => formatBytes(v, lang) },
-                ]}
-              />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={10}>
-          <Row gutter={[16, 16]}>
-            <Col span={24}>
-              <Card
-                title={t('overview.audit')}
-                className="panel"
-                extra={
-                  <Button type="link" size="small" onClick={() => navigate('/settings/audit')}>
-                    {t('overview.auditOpen')}
-                  </Button>
-                }
-              >
-                {chain.error ? (
-                  <LoadError error={chain.error} />
-                ) : chain.data ? (
-                  <AuditChainStatus result={chain.data} />
-                ) : (
-                  <Skeleton active paragraph={{ rows: 1 }} title={false} />
-                )}
-              </Card>
-            </Col>
-            <Col span={24}>
-              <Card title={t('overview.version')} className="panel">
-                {status.data ? (
-                  <KeyValues labelWidth={128} rows={[
-{ key: '0', label: t('overview.appVersion'), value: (<span className="mono">{status.data.appVersion}</span>) },
-{ key: '1', label: t('overview.schemaVersion'), value: (<span className="mono">{status.data.schemaVersion}</span>) },
-{ key: '2', label: t('overview.dataMode'), value: window.streetdesk ? t('overview.modeDesktop') : t('overview.modeBrowser') }
-]} />
-                ) : (
-                  <Skeleton active paragraph={{ rows: 2 }} title={false} />
-                )}
-              </Card>
-            </Col>
-          </Row>
-        </Col>
-      </Row>
+    <div className="page overview-page">
+      <PageHeader
+        title={t('overview.greeting', { name: user.displayName })}
+        description={
+          <>
+            {t('overview.today', { date: formatLongDate(new Date(), lang) })}
+            {o && ` · ${o.communityName ?? t('home.street')} · ${t('home.range', { from: o.fromMonth, to: o.toMonth })}`}
+          </>
+        }
+        extra={
+          <div className="overview-period">
+            <Segmented<OverviewSpan> value={span} onChange={setSpan} options={SPANS.map((s) => ({ value: s, label: t(`home.span.${s}`) }))} />
+            <DatePicker picker="month" allowClear={false} value={dayjs(`${period}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setPeriod(d.format('YYYY-MM'))} aria-label={t('home.month')} />
+            <Button icon={<PrinterOutlined />} onClick={() => navigate(printHref('briefing', { period, span }))}>
+              {t('home.briefing.open')}
+            </Button>
+          </div>
+        }
+      />
+      {overview.error ? (
+        <div className="load-error">{errorText(overview.error)}</div>
+      ) : !o ? (
+        <Card className="panel">
+          <Skeleton active paragraph={{ rows: 8 }} title={false} />
+        </Card>
+      ) : (
+        <OverviewBody o={o} />
+      )}
     </div>
+  );
+}
+
+function OverviewBody({ o }: { o: Overview }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const dash = t('common.empty');
+  const n = (v: number) => v.toLocaleString(lang);
+  const charts = useMemo(
+    () => ({
+      byCommunity: communityMembersChart(o, t),
+      ages: agesChart(o, t),
+      education: educationChart(o, t),
+      joined: joinedChart(o),
+      stages: stagesChart(o, lang),
+      life: lifeChart(o, t),
+      byList: byListChart(o, t),
+      projects: projectsChart(o, t),
+    }),
+    [o, t, lang],
+  );
+  const statsLink = o.span === 'month' ? `/service-stats/${o.period}` : '/service-stats';
+  const communityLink = (id: number | null) => (id === null ? '/members' : `/members/community-${id}`);
+
+  return (
+    <>
+      <AttentionList items={o.attention} total={o.attentionTotal} />
+
+      <section className="overview-group" aria-label={t('home.groups.members')}>
+        <h2>{t('home.groups.members')}</h2>
+        <div className="overview-tiles">
+          <Tile label={t('home.tiles.members')} value={n(o.members.total.count)} link={o.members.total.link} />
+          <Tile label={t('home.tiles.full')} value={n(o.members.full.count)} link={o.members.full.link} />
+          <Tile label={t('home.tiles.probationary')} value={n(o.members.probationary.count)} link={o.members.probationary.link} />
+          <Tile label={t('home.tiles.mobile')} value={n(o.members.mobile.count)} link={o.members.mobile.link} />
+          <Tile label={t('home.tiles.lostContact')} value={n(o.members.lostContact.count)} link={o.members.lostContact.link} tone={o.members.lostContact.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.hardship')} value={n(o.members.hardship.count)} link={o.members.hardship.link} />
+          <Tile label={t('home.tiles.developing')} value={n(o.develop.total.count)} link={o.develop.total.link} />
+          <Tile label={t('home.tiles.developDue')} value={n(o.develop.dueThisMonth.count)} link={o.develop.dueThisMonth.link} />
+        </div>
+        <div className="overview-charts">
+          <ChartCard title={t('home.charts.byCommunity')} wide>
+            <Chart label={t('home.charts.byCommunity')} option={charts.byCommunity} onClick={(_, i) => navigate(communityLink(o.members.byCommunity[i]?.communityId ?? null))} />
+          </ChartCard>
+          <ChartCard title={t('home.charts.ages')}>
+            <Chart label={t('home.charts.ages')} option={charts.ages} />
+          </ChartCard>
+          <ChartCard title={t('home.charts.education')}>
+            <Chart label={t('home.charts.education')} option={charts.education} />
+          </ChartCard>
+          <ChartCard title={t('home.charts.joined')}>
+            <Chart label={t('home.charts.joined')} option={charts.joined} />
+          </ChartCard>
+          <ChartCard title={t('home.charts.stages')}>
+            <Chart label={t('home.charts.stages')} option={charts.stages} onClick={() => navigate('/develop')} />
+          </ChartCard>
+        </div>
+      </section>
+
+      <section className="overview-group" aria-label={t('home.groups.work')}>
+        <h2>{t('home.groups.work')}</h2>
+        <div className="overview-tiles">
+          <Tile label={t('home.tiles.life')} value={percent(o.life.street.rate, dash)} link="/life/compliance" detail={t('home.tiles.lifeDetail', { year: o.life.year, done: o.life.street.done, total: o.life.street.total })} />
+          <Tile label={t('home.tiles.lifeMissing')} value={n(o.life.missing.count)} link={o.life.missing.link} tone={o.life.missing.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.duesPaid')} value={`${formatFen(o.dues.paidFen, true)} / ${formatFen(o.dues.dueFen, true)}`} link={o.dues.link} detail={t('home.tiles.duesDetail', { month: o.dues.period, settled: o.dues.settled, members: o.dues.members })} />
+          <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} />
+          <Tile label={t('home.tiles.arrearsSix')} value={n(o.dues.arrearsSixMonths.count)} link={o.dues.arrearsSixMonths.link} tone={o.dues.arrearsSixMonths.count > 0 ? 'alert' : undefined} />
+        </div>
+        <div className="overview-charts">
+          <ChartCard title={t('home.charts.life')} wide>
+            <Chart label={t('home.charts.life')} option={charts.life} height={Math.max(180, o.life.byCommunity.length * 26 + 40)} onClick={() => navigate('/life/compliance')} />
+          </ChartCard>
+        </div>
+      </section>
+
+      <section className="overview-group" aria-label={t('home.groups.counter')}>
+        <h2>{t('home.groups.counter')}</h2>
+        <div className="overview-tiles">
+          <Tile label={t('home.tiles.accepted')} value={n(o.counter.accepted.count)} link={statsLink} />
+          <Tile label={t('home.tiles.onTime')} value={percent(o.counter.onTime.rate, dash)} link={statsLink} detail={t('home.tiles.onTimeDetail', { done: o.counter.onTime.done, total: o.counter.onTime.total })} />
+          <Tile label={t('home.tiles.satisfaction')} value={o.counter.averageSatisfaction ?? dash} link={statsLink} />
+          <Tile label={t('home.tiles.overdueNow')} value={n(o.counter.overdueNow.count)} link={o.counter.overdueNow.link} tone={o.counter.overdueNow.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.volunteerHours')} value={`${o.volunteerHours.hours} ${t('home.tiles.hours')}`} link={o.volunteerHours.link} detail={t('home.tiles.volunteerDetail', { records: o.volunteerHours.records })} />
+        </div>
+        <div className="overview-charts">
+          <ChartCard title={t('home.charts.byList')}>
+            <Chart label={t('home.charts.byList')} option={charts.byList} onClick={() => navigate(statsLink)} />
+          </ChartCard>
+        </div>
+      </section>
+
+      <section className="overview-group" aria-label={t('home.groups.governance')}>
+        <h2>{t('home.groups.governance')}</h2>
+        <div className="overview-tiles">
+          <Tile label={t('home.tiles.projects')} value={percent(o.projects.street.rate, dash)} link={o.projects.link} detail={t('home.tiles.projectsDetail', { year: o.projects.year, done: o.projects.street.done, total: o.projects.street.total })} />
+          <Tile label={t('home.tiles.electionsDue')} value={n(o.elections.dueSoon.count)} link={o.elections.dueSoon.link} />
+          <Tile label={t('home.tiles.electionsOverdue')} value={n(o.elections.overdue.count)} link={o.elections.overdue.link} tone={o.elections.overdue.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.disclosuresDue')} value={n(o.disclosures.due.count)} link={o.disclosures.due.link} />
+          <Tile label={t('home.tiles.disclosuresOverdue')} value={n(o.disclosures.overdue.count)} link={o.disclosures.overdue.link} tone={o.disclosures.overdue.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.transfersOpen')} value={n(o.transfers.open.count)} link={o.transfers.open.link} />
+          <Tile label={t('home.tiles.transfersOverdue')} value={n(o.transfers.overdue.count)} link={o.transfers.overdue.link} tone={o.transfers.overdue.count > 0 ? 'alert' : undefined} />
+        </div>
+        {o.projects.byType.some((p) => p.total > 0) && (
+          <div className="overview-charts">
+            <ChartCard title={t('home.charts.projects')}>
+              <Chart label={t('home.charts.projects')} option={charts.projects} onClick={() => navigate(o.projects.link)} />
+            </ChartCard>
+          </div>
+        )}
+      </section>
+
+      <Card className="panel overview-ranking" title={t('home.ranking.title')}>
+        <Table<RankingRow>
+          size="small"
+          rowKey="communityId"
+          pagination={false}
+          dataSource={o.ranking}
+          onRow={(row) => ({ onClick: () => navigate(communityLink(row.communityId)), style: { cursor: 'pointer' } })}
+          columns={[
+            { key: 'communityName', title: t('home.ranking.community'), dataIndex: 'communityName' },
+            { key: 'members', title: t('home.ranking.members'), dataIndex: 'members', align: 'right', width: 100 },
+            { key: 'lifeRate', title: t('home.ranking.lifeRate'), dataIndex: 'lifeRate', align: 'right', width: 150, render: (v: number | null) => percent(v, dash) },
+            { key: 'onTimeRate', title: t('home.ranking.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', width: 150, render: (v: number | null) => percent(v, dash) },
+            { key: 'projectRate', title: t('home.ranking.projectRate'), dataIndex: 'projectRate', align: 'right', width: 150, render: (v: number | null) => percent(v, dash) },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
+
+function ChartCard({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <Card className={`panel overview-chart${wide ? ' is-wide' : ''}`} size="small" title={title}>
+      {children}
+    </Card>
   );
 }

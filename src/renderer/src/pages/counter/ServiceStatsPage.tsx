@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CounterStats } from '../../../../shared/api/contract-counter';
 import { useApi } from '../../api/use-api';
+import type { PageProps } from '../../app/routes';
 import { PageHeader } from '../../components/PageHeader';
 import { errorText } from '../../lib/errors';
 import { ListClassTag } from './counter-labels';
@@ -14,9 +15,10 @@ import './counter.css';
 type MatterCount = CounterStats['byMatter'][number];
 type TeamHours = CounterStats['volunteerHoursByTeam'][number];
 
-export default function ServiceStatsPage() {
+export default function ServiceStatsPage({ subPath }: PageProps) {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
+  // #/service-stats/2026-10 opens that month (the overview's figures link here).
+  const [period, setPeriod] = useState(/^\d{4}-(0[1-9]|1[0-2])$/.test(subPath) ? subPath : dayjs().format('YYYY-MM'));
   const stats = useApi('counter.stats', { period }, [period]);
   const s = stats.data;
   const dash = t('common.empty');

@@ -28,6 +28,8 @@ import { MemberLeaveModal } from './MemberLeaveModal';
 import { printHref, rosterParams } from '../../print/print-location';
 import { navigate } from '../../app/router';
 import { MemberToolbar } from './MemberToolbar';
+import { quickFiltersOf } from './member-route';
+import type { PageProps } from '../../app/routes';
 import { appEditingEnv } from './editing/app-env';
 import { isDraft, MemberEditing, type EditingState, type GridRow } from './member-editing';
 
@@ -57,7 +59,7 @@ interface Answer {
   error: unknown;
 }
 
-export default function MembersPage() {
+export default function MembersPage({ subPath }: PageProps) {
   const { t } = useTranslation();
   const report = useReportError();
   const { user } = useCurrentSession();
@@ -65,7 +67,15 @@ export default function MembersPage() {
   const [orgId, setOrgId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), SEARCH_DEBOUNCE_MS);
-  const [quick, setQuick] = useState<QuickFilters>({});
+  const [quick, setQuick] = useState<QuickFilters>(() => quickFiltersOf(subPath));
+  // A link to another filter (the overview's figures) while the page is open replaces the quick filters; the
+  // first render already has them (setting them again would ask the grid for its first rows twice).
+  const routedPath = useRef(subPath);
+  useEffect(() => {
+    if (routedPath.current === subPath) return;
+    routedPath.current = subPath;
+    setQuick(quickFiltersOf(subPath));
+  }, [subPath]);
   // 在册 (the roll, edited in the grid) or 历史名册 (who left it: read-only, kept for good).
   const [roll, setRoll] = useState<'active' | 'history'>('active');
   const onHistory = roll === 'history';

@@ -1,5 +1,5 @@
 // 系统设置: street profile, users (admin only), language and security, working days, the print station, the
-// business rules (业务规则), the return's sending (admin only), backup and restore, audit log.
+// business rules (业务规则), the return's sending (admin only), backup and restore, audit log, system status.
 // The tab is part of the address (#/settings/users), so other pages can link straight to a tab.
 // A district's database has no street profile, working days or print station: it shows the shared tabs only.
 import { Card, Tabs } from 'antd';
@@ -20,6 +20,7 @@ import { ExchangeTab } from './ExchangeTab';
 import { ServeTab } from './ServeTab';
 import { WorkdaysTab } from '../counter/WorkdaysTab';
 import { StationTab } from '../print/StationTab';
+import { SystemStatusTab } from './SystemStatusTab';
 
 export function SettingsPage({ subPath }: PageProps) {
   const { t } = useTranslation();
@@ -43,6 +44,7 @@ export function SettingsPage({ subPath }: PageProps) {
     ...(isAdmin ? [{ key: 'serve', label: t('settings.tabs.serve'), children: <ServeTab /> }] : []),
     { key: 'backup', label: t('settings.tabs.backup'), children: <BackupTab /> },
     { key: 'audit', label: t('settings.tabs.audit'), children: <AuditTab /> },
+    { key: 'status', label: t('settings.tabs.status'), children: <SystemStatusTab /> },
   ];
   const active = tabs.some((tab) => tab.key === subPath) ? subPath : tabs[0].key;
 

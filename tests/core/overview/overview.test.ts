@@ -1,0 +1,109 @@
+// The secretary's overview through the contract on a real SQLite file: a seeded street (members, five years
+// of organizational life, the counter's requests), each tile's figure against the count the page it links
+// to shows for the same filter, and a clerk limited to one community who sees that community's figures only.
+import { describe, expect, it } from 'vitest';
+import { USER_PASSWORD, appsForEachTest, expectOk, type TestApp } from '../../support/factory';
+
+const app = appsForEachTest();
+/** A week after the made-up street's reference day, so its October is a whole month behind us. */
+const START = new Date(2026, 10, 6, 9, 0, 0);
+
+async function seededStreet(): Promise<TestApp> {
+  const t = await app({ start: START });
+  await expectOk(t.app, 'demo.seed', { members: 900, requests: 500, seed: 7, meetings: true, until: '2026-10-31' }, t.adminToken);
+  // Dues bases for a handful of members, so October's ledger has rows (and arrears: nothing is paid).
+  const some = (await expectOk(t.app, 'members.list', { limit: 5 }, t.adminToken)).members;
+  for (const m of some) await expectOk(t.app, 'dues.saveBase', { memberId: m.id, category: 'working', baseFen: 300000, effectiveMonth: '2026-01' }, t.adminToken);
+  await expectOk(t.app, 'dues.generate', { period: '2026-10' }, t.adminToken);
+  return t;
+}
+
+describe('the overview', () => {
+  it('shows for each tile the count of the page it links to', async () => {
+    const t = await seededStreet();
+    const call = <M extends Parameters<typeof expectOk>[1]>(method: M, input: Parameters<typeof expectOk<M>>[2]) => expectOk(t.app, method, input, t.adminToken);
+    const o = await call('overview.get', { period: '2026-10', span: 'month' });
+    const members = async (filter: Record<string, unknown>) => (await call('members.list', { ...filter, limit: 1 })).total;
+
+    expect(o.members.total.count).toBeGreaterThan(800);
+    expect(o.members.total.count).toBe(await members({}));
+    expect(o.members.full.count).toBe(await members({ category: 'full' }));
+    expect(o.members.probationary.count).toBe(await members({ category: 'probationary' }));
+    expect(o.members.mobile.count).toBe(await members({ mobile: true }));
+    expect(o.members.mobile.count).toBeGreaterThan(0);
+    expect(o.members.lostContact.count).toBe(await members({ lostContact: true }));
+    expect(o.members.hardship.count).toBe(await members({ hardship: true }));
+    for (const c of o.members.byCommunity.filter((x) => x.communityId !== null)) {
+      expect(c.full + c.probationary, c.communityName ?? '').toBe(await members({ communityId: c.communityId }));
+    }
+    expect(o.members.ages.reduce((n, a) => n + a.count, 0)).toBe(o.members.total.count);
+    expect(o.members.education.reduce((n, a) => n + a.count, 0)).toBe(o.members.total.count);
+
+    const stats = await call('counter.stats', { period: '2026-10' });
+    expect(o.counter.accepted.count).toBe(stats.accepted);
+    expect(o.counter.accepted.count).toBeGreaterThan(0);
+    expect(o.counter.onTime).toMatchObject({ done: stats.closedOnTime, total: stats.closed });
+    expect(o.counter.overdueNow.count).toBe((await call('requests.list', { overdue: true, limit: 1 })).total);
+    expect(o.counter.overdueNow.link).toBe('/counter/overdue');
+    expect(o.volunteerHours.hours).toBeCloseTo(stats.volunteerHoursByTeam.reduce((n, h) => n + h.hours, 0), 1);
+
+    const life = await call('life.compliance', { year: 2026 });
+    expect(o.life.street).toMatchObject({ done: life.street.done, total: life.street.due });
+    expect(o.life.missing.count).toBe(life.overdue.length);
+
+    const ledger = await call('dues.ledger', { period: '2026-10' });
+    expect(o.dues).toMatchObject({ period: '2026-10', dueFen: ledger.totals.dueFen, paidFen: ledger.totals.paidFen, members: ledger.totals.members });
+    expect(o.dues.members).toBeGreaterThan(0);
+    expect(o.dues.arrears.count).toBe((await call('dues.arrears', { minMonths: 1 })).rows.length);
+    expect(o.dues.arrears.count).toBeGreaterThan(0);
+
+    expect(o.transfers.open.count).toBe((await call('transfers.list', { open: true, limit: 1 })).total);
+    expect(o.develop.total.count).toBe((await call('develop.list', {})).people.length);
+    const projects = await call('projects.stats', { year: 2026 });
+    expect(o.projects.street).toMatchObject({ done: projects.street.done, total: projects.street.total });
+    const terms = await call('terms.list', {});
+    expect(o.elections.overdue.count).toBe(terms.filter((x) => x.reminder === 'overdue').length);
+
+    // A quarter adds the months of the quarter up to now: October and November of the fourth.
+    const quarter = await call('overview.get', { period: '2026-10', span: 'quarter' });
+    const november = await call('counter.stats', { period: '2026-11' });
+    expect([quarter.fromMonth, quarter.toMonth]).toEqual(['2026-10', '2026-12']);
+    expect(quarter.counter.accepted.count).toBe(stats.accepted + november.accepted);
+
+    // Needs attention: overdue before due soon, each with the page where it is handled.
+    expect(o.attention.length).toBeGreaterThan(0);
+    const firstSoon = o.attention.findIndex((a) => a.severity === 'dueSoon');
+    if (firstSoon >= 0) expect(o.attention.slice(firstSoon).every((a) => a.severity === 'dueSoon')).toBe(true);
+    expect(o.attention.every((a) => a.link.startsWith('/'))).toBe(true);
+    // The ranking's rates are each community's own page figures.
+    for (const r of o.ranking) {
+      const own = await call('counter.stats', { period: '2026-10', communityId: r.communityId });
+      expect(r.onTimeRate, r.communityName).toBe(own.onTimeRate);
+      const lifeRate = life.communities.find((c) => c.communityId === r.communityId)!;
+      expect(r.lifeRate).toBe(lifeRate.rate);
+    }
+    expect(o.ranking.some((r) => r.onTimeRate !== null)).toBe(true);
+    expect(o.ranking.length).toBe(o.members.byCommunity.filter((c) => c.communityId !== null).length);
+  });
+
+  it('gives a user limited to one community that community’s figures only', async () => {
+    const t = await seededStreet();
+    const communities = await expectOk(t.app, 'communities.list', {}, t.adminToken);
+    const mine = communities[1];
+    await expectOk(t.app, 'users.create', { username: 'heping', displayName: '和平社区干事', role: 'clerk', password: USER_PASSWORD, scopeCommunityCode: mine.divisionCode }, t.adminToken);
+    const token = (await t.app.invoke('auth.login', { username: 'heping', password: USER_PASSWORD })).token;
+    const street = await expectOk(t.app, 'overview.get', { period: '2026-10' }, t.adminToken);
+    const o = await expectOk(t.app, 'overview.get', { period: '2026-10' }, token);
+
+    expect(o.communityName).toBe(mine.name);
+    expect(o.members.total.count).toBe((await expectOk(t.app, 'members.list', { communityId: mine.id, limit: 1 }, t.adminToken)).total);
+    expect(o.members.total.count).toBeLessThan(street.members.total.count);
+    expect(o.members.byCommunity.map((c) => c.communityName)).toEqual([mine.name]);
+    expect(o.ranking.map((r) => r.communityName)).toEqual([mine.name]);
+    expect(o.counter.accepted.count).toBe((await expectOk(t.app, 'counter.stats', { period: '2026-10', communityId: mine.id }, t.adminToken)).accepted);
+    expect(o.counter.accepted.count).toBeLessThan(street.counter.accepted.count);
+    const others = communities.filter((c) => c.id !== mine.id).map((c) => c.name);
+    expect(o.attention.filter((a) => a.communityName !== null && others.includes(a.communityName))).toEqual([]);
+    expect(o.life.byCommunity.every((c) => c.communityName === mine.name)).toBe(true);
+  });
+});
