@@ -8,7 +8,7 @@ import { readPackageFile } from '../core/exchange/package';
 import { packagesInFolder } from '../core/exchange/send';
 import { packageProblemMessage } from '../shared/i18n/exchange';
 import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext } from './declare';
-import { cityText } from './text-exchange';
+import { cityText, exchangeText } from './text-exchange';
 
 const str = (ctx: CommandContext, name: string): string | undefined => (typeof ctx.values[name] === 'string' ? (ctx.values[name] as string) : undefined);
 
@@ -70,6 +70,16 @@ export const CITY_COMMANDS: Command[] = [
       );
       const rejected = outcomes.filter((o) => o.status === 'rejected').length;
       return { value: { ok: rejected === 0, files: rows }, human: cityText(ctx.lang).imported(rows), exitCode: rejected ? 1 : 0 };
+    },
+  },
+  {
+    name: 'city token',
+    writes: true,
+    summary: L('市：为区生成上传令牌', 'city: a new upload token for a district'),
+    options: { 'district-code': { type: 'string', required: true, value: L('区县代码', 'CODE'), help: L('区的代码（6 位，如 110101）', "the district's code (6 digits, such as 110101)") } },
+    async run(ctx) {
+      const r = await sessionOf(ctx).call('city.issueToken', { districtCode: String(ctx.values['district-code']) });
+      return { value: { ...r }, human: exchangeText(ctx.lang).token(r.districtCode, r.token, 'district') };
     },
   },
   {

@@ -53,6 +53,16 @@ function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };
 }
 
+/** The role a key file names (read only to know which options it needs; the core checks the file). */
+function keyFileRole(text: string): string | undefined {
+  try {
+    const role = (JSON.parse(text) as { role?: unknown }).role;
+    return typeof role === 'string' ? role : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'init',
@@ -106,7 +116,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       let certFile = str(ctx, 'tls-cert');
       // A district that `npm run serve` gave a certificate of its own (beside the database): that one.
       const generated = path.join(tlsDirFor(ctx.app.dbPath), 'cert.pem');
-      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') certFile = generated;
+      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode !== 'street') certFile = generated;
       const tlsCert = certFile === undefined ? undefined : new TextDecoder().decode(readFile(ctx, certFile));
       const file = await sessionOf(ctx).call('exchange.exportKey', tlsCert === undefined ? {} : { tlsCert });
       writeOutFile(out, file.text);
@@ -127,7 +137,8 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const streetCode = str(ctx, 'street-code');
       const districtCode = str(ctx, 'district-code');
       const keys = await sessionOf(ctx).call('exchange.keys', {});
-      if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
+      // A district keeps its city's key file as a street keeps its district's: no code to give for it.
+      if (keys.mode === 'district' && !streetCode && keyFileRole(text) !== 'city') throw new UsageError(ctx.text.missingOption('--street-code'));
       if (keys.mode === 'city' && !districtCode) throw new UsageError(ctx.text.missingOption('--district-code'));
       const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}), ...(districtCode ? { districtCode } : {}) });
       return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256) };
@@ -136,10 +147,18 @@ export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'exchange set',
     writes: true,
-    summary: L('设置区里的上传地址（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）', "the district's upload address (token from STREETDESK_UPLOAD_TOKEN)"),
-    options: { 'district-url': { type: 'string', required: true, value: L('地址', 'URL'), help: L('区里接收月报的地址', "the district's address for returns") } },
+    summary: L('设置上级的上传地址：街道设区里的，区设市里的（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）', "the upload address one level up: a street's district, a district's city (token from STREETDESK_UPLOAD_TOKEN)"),
+    options: {
+      'district-url': { type: 'string', value: L('地址', 'URL'), help: L('街道：区里接收月报的地址', "street: the district's address for returns") },
+      'city-url': { type: 'string', value: L('地址', 'URL'), help: L('区：市里接收报市数据包的地址', "district: the city's address for its packages") },
+    },
     async run(ctx) {
-      const r = await sessionOf(ctx).call('exchange.saveSettings', { districtUrl: String(ctx.values['district-url']), uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
+      const mode = (await sessionOf(ctx).call('exchange.keys', {})).mode;
+      const option = mode === 'district' ? 'city-url' : 'district-url';
+      const url = str(ctx, option);
+      if (url === undefined) throw new UsageError(ctx.text.missingOption(`--${option}`));
+      // One setting either way: the address of the level above this database.
+      const r = await sessionOf(ctx).call('exchange.saveSettings', { districtUrl: url, uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
       return { value: { districtUrl: r.districtUrl, hasUploadToken: r.hasUploadToken }, human: exchangeText(ctx.lang).settingsSaved(r.districtUrl, r.hasUploadToken) };
     },
   },
@@ -245,11 +264,18 @@ export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'return upload',
     writes: true,
-    summary: L('上传数据包到区里（断网自动重试），保存区里的签收回执', 'upload the package to the district (retries), keep its receipt'),
+    summary: L('上传数据包到区里（区：上传报市数据包到市里；断网自动重试），保存签收回执', "upload the package to the district (a district's to the city; retries), keep the receipt"),
     options: { period: PERIOD },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
+      if ((await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') {
+        const latest = (await sessionOf(ctx).call('districtReturn.list', { period }))[0];
+        if (!latest) throw new CliRejection('NOT_FOUND', cityText(ctx.lang).noDistrictPackage(period), { period });
+        const r = await sessionOf(ctx).call('districtReturn.upload', { packageId: latest.id });
+        const receipt = r.receipt.receipt;
+        return { value: { version: r.package.version, attempts: r.attempts, receipt, receiptVerified: r.receiptVerified }, human: exchangeText(ctx.lang).uploaded(receipt.districtName, receipt.receivedAt, r.attempts) };
+      }
       const r = await sessionOf(ctx).call('returns.upload', { packageId: await latestPackageId(ctx, period) });
       const receipt = r.package.receipt!.receipt;
       return { value: { version: r.package.version, attempts: r.attempts, receipt, receiptVerified: r.package.receiptVerified }, human: exchangeText(ctx.lang).uploaded(receipt.districtName, receipt.receivedAt, r.attempts) };

@@ -12,7 +12,7 @@ export function exchangeText(lang: Language) {
       (tlsSha256 ? (zh ? `\n服务器证书 SHA-256：${tlsSha256}` : `\nServer certificate SHA-256: ${tlsSha256}`) : ''),
     trusted: (name: string, code: string, keyId: string, tlsSha256: string | null) =>
       (zh ? `已登记 ${name}（${code}）的公钥 ${keyId}` : `Trusted ${name} (${code}), key ${keyId}`) +
-      (tlsSha256 ? (zh ? `\n上传时核对区服务器证书 SHA-256：${tlsSha256}` : `\nUploads will check the district server's certificate, SHA-256 ${tlsSha256}`) : ''),
+      (tlsSha256 ? (zh ? `\n上传时核对对方服务器证书 SHA-256：${tlsSha256}` : `\nUploads will check the server's certificate, SHA-256 ${tlsSha256}`) : ''),
     settingsSaved: (url: string, token: boolean) => (zh ? `上传地址：${url || '（未设置）'}；令牌：${token ? '已设置' : '未设置'}` : `Upload address: ${url || '(none)'}; token ${token ? 'set' : 'not set'}`),
     finalized: (period: string, version: number) => (zh ? `${period} 月报已定稿（第 ${version} 版）` : `The ${period} return is finalized (version ${version})`),
     reopened: (period: string, version: number) => (zh ? `${period} 月报已重新打开，现为第 ${version} 版草稿` : `The ${period} return is reopened as a draft of version ${version}`),
@@ -20,7 +20,8 @@ export function exchangeText(lang: Language) {
     sent: (file: string) => (zh ? `已写入并读回校验：${file}` : `Written and verified: ${file}`),
     uploaded: (district: string, at: string, attempts: number) => (zh ? `${district} 已签收（${at}），共尝试 ${attempts} 次` : `Received by ${district} at ${at} (${attempts} attempts)`),
     noPackage: (period: string, version: number) => (zh ? `${period} 第 ${version} 版还没有生成数据包，请先 return build` : `No package of ${period} version ${version} yet: run return build first`),
-    token: (code: string, token: string) => (zh ? `街道 ${code} 的上传令牌（只显示这一次）：${token}` : `Upload token of ${code} (shown once): ${token}`),
+    token: (code: string, token: string, level: 'street' | 'district' = 'street') =>
+      zh ? `${level === 'street' ? '街道' : '区'} ${code} 的上传令牌（只显示这一次）：${token}` : `Upload token of ${code} (shown once): ${token}`,
     report: (file: string, sent: number, all: number) => (zh ? `汇总表已写入 ${file}（已报送 ${sent}/${all} 个街道）` : `Report written to ${file} (${sent} of ${all} streets sent)`),
     verified: (o: Extract<VerifyOutcome, { ok: true }>) =>
       zh
