@@ -50,18 +50,12 @@ export interface UploadLimits {
 
 /**
  * Uploads per sender in a sliding minute, counted before the body is read but only once the token has been
- * checked: a request with a wrong token counts against the address it came from, never against the
- * street or district it claims to be (else anyone could use up another street's allowance).
+ * checked: a request with a wrong token never counts against the street or district it claims to be
+ * (else anyone could use up another street's allowance).
  */
 export class UploadRateLimit {
   private readonly seen = new Map<string, number[]>();
   constructor(private readonly perMinute = UPLOADS_PER_MINUTE) {}
-
-  /** 0 when another upload would be let through now, else the seconds until it would; counts nothing. */
-  peek(key: string, now = Date.now()): number {
-    const recent = (this.seen.get(key) ?? []).filter((t) => now - t < 60_000);
-    return recent.length >= this.perMinute ? Math.max(1, Math.ceil((recent[0] + 60_000 - now) / 1000)) : 0;
-  }
 
   /** 0 when the upload may go ahead (and is counted), else the seconds until it may. */
   take(street: string, now = Date.now()): number {
@@ -137,12 +131,14 @@ function answer(res: http.ServerResponse, status: number, body: unknown, headers
   res.end(JSON.stringify(body));
 }
 
+/** A refusal of the core as HTTP: a bad token 401, the core busy or failing 500 (the sender retries), else 400. */
+function statusOf(code: string): number {
+  return code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL' || code === 'BUSY' ? 500 : 400;
+}
+
 function refuse(res: http.ServerResponse, r: Refusal, headers: Record<string, string> = {}): void {
   answer(res, r.status, { error: { code: r.code, message: `${r.zh} / ${r.en}` } }, headers);
 }
-
-/** The source address a refused token counts against, kept apart from the senders' codes. */
-const sourceKey = (address: string) => `from:${address}`;
 
 export async function handleExchangeUpload(
   req: http.IncomingMessage,
@@ -159,8 +155,6 @@ export async function handleExchangeUpload(
     log?.(`upload refused ${r.status} ${r.code} ${level.en}=${claimed()} from=${source}`);
     refuse(res, r, headers);
   };
-  const rateLimited = (zh: string, en: string, wait: number) =>
-    refused(new Refusal(429, 'RATE_LIMITED', `${zh} 上传过于频繁，请 ${wait} 秒后再试`, `too many uploads from ${en}: try again in ${wait} s`), { 'Retry-After': String(wait) });
   if (req.method !== 'POST') return refused(new Refusal(405, 'METHOD_NOT_ALLOWED', '只接受 POST', 'POST only'));
   // Refused before a byte is read when the declared size is already too large.
   const declared = Number(req.headers['content-length'] ?? 0);
@@ -181,17 +175,19 @@ export async function handleExchangeUpload(
   } catch {
     return refused(new Refusal(400, 'BAD_FILE_NAME', 'X-File-Name 不是有效的 URI 编码文件名', 'X-File-Name is not a URI-encoded file name'));
   }
-  // A source that keeps sending wrong tokens is slowed down by its address before it is answered again.
-  const fromWait = limit.peek(sourceKey(source));
-  if (fromWait > 0) return rateLimited(`地址 ${source} 令牌错误次数过多，`, `${source} with wrong tokens`, fromWait);
+  // The token first: a request with a wrong one is answered 401 before the body is read, and counts
+  // against no one (a rate kept per address would shut out every street behind the same gateway).
   const checked = await call('exchange.checkUploadToken', { senderCode, token }, null);
-  if (!checked.ok) return answer(res, 500, { error: checked.error });
+  if (!checked.ok) return answer(res, statusOf(checked.error.code), { error: checked.error });
   if (!(checked.value as { ok: boolean }).ok) {
-    limit.take(sourceKey(source));
     return refused(new Refusal(401, 'UNAUTHENTICATED', `上传令牌对${level.zh} ${senderCode} 无效`, `the upload token is not valid for ${level.en} ${senderCode}`));
   }
   const wait = limit.take(senderCode);
-  if (wait > 0) return rateLimited(`${level.zh} ${senderCode}`, `${level.en} ${senderCode}`, wait);
+  if (wait > 0) {
+    return refused(new Refusal(429, 'RATE_LIMITED', `${level.zh} ${senderCode} 上传过于频繁，请 ${wait} 秒后再试`, `too many uploads from ${level.en} ${senderCode}: try again in ${wait} s`), {
+      'Retry-After': String(wait),
+    });
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readBytes(req, options.bodyIdleMs ?? BODY_IDLE_MS);
@@ -203,7 +199,7 @@ export async function handleExchangeUpload(
   const result = await call(level.method, { [level.field]: senderCode, token, fileName, bytes }, null);
   if (!result.ok) {
     const code = result.error.code;
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL' || code === 'BUSY' ? 500 : 400;
+    const status = statusOf(code);
     log?.(`upload refused ${status} ${code} ${level.en}=${senderCode} from=${source}`);
     return answer(res, status, { error: result.error });
   }
