@@ -309,6 +309,7 @@ export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming
   }
   const have = latestCityPackage(db, m.district.code, m.period);
   if (have && have.version === m.version && have.sha256 === r.sha256) {
+    if (incoming.via !== 'upload') return { outcome: { fileName: incoming.fileName, status: 'duplicate', districtCode: m.district.code, period: m.period, version: m.version } };
     // The same file again (an upload retried after the answer was lost): the receipt as first given. The
     // signature is deterministic, so signing the stored facts again gives the same receipt.
     const stored = first(db, qb.selectFrom('city_packages').select(['file_name', 'received_at']).where('id', '=', have.id))!;
@@ -349,10 +350,14 @@ export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming
     run(db, qb.updateTable('city_packages').set({ replaced_by: Number(lastInsertRowid) }).where('district_code', '=', m.district.code).where('period', '=', m.period).where('id', '<>', Number(lastInsertRowid)).where('replaced_by', 'is', null));
   }
   const status = have ? 'replaced' : 'accepted';
-  // The city signs what it received, as a district does for a street: the district keeps the receipt.
-  const receipt = signReceipt(db, { streetCode: m.district.code, period: m.period, version: m.version, sha256: r.sha256, fileName: incoming.fileName, outcome: status, receivedAt: now.toISOString() }, now);
+  // An upload is answered with the city's signed receipt, as a district answers a street's; the district
+  // keeps it. A file carried in has no one to hand a receipt to.
+  const receipt =
+    incoming.via === 'upload'
+      ? signReceipt(db, { streetCode: m.district.code, period: m.period, version: m.version, sha256: r.sha256, fileName: incoming.fileName, outcome: status, receivedAt: now.toISOString() }, now)
+      : undefined;
   return {
-    outcome: { fileName: incoming.fileName, status, districtCode: m.district.code, period: m.period, version: m.version, ...(have ? { replacedVersion: have.version } : {}), receipt },
+    outcome: { fileName: incoming.fileName, status, districtCode: m.district.code, period: m.period, version: m.version, ...(have ? { replacedVersion: have.version } : {}), ...(receipt ? { receipt } : {}) },
     ...(have ? { replaced: { id: have.id, version: have.version } } : {}),
   };
 }

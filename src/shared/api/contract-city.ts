@@ -98,7 +98,7 @@ export interface CityDistrict {
 }
 
 export type CityImportOutcome =
-  | { fileName: string; status: 'accepted' | 'replaced' | 'duplicate'; districtCode: string; period: string; version: number; replacedVersion?: number; receipt: SignedReceipt }
+  | { fileName: string; status: 'accepted' | 'replaced' | 'duplicate'; districtCode: string; period: string; version: number; replacedVersion?: number; /** Uploads only: the city's signed receipt. */ receipt?: SignedReceipt }
   | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string; params?: Record<string, string | number | undefined> };
 
 export interface CityPackageRow {
