@@ -141,7 +141,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       if (keys.mode === 'district' && !streetCode && keyFileRole(text) !== 'city') throw new UsageError(ctx.text.missingOption('--street-code'));
       if (keys.mode === 'city' && !districtCode) throw new UsageError(ctx.text.missingOption('--district-code'));
       const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}), ...(districtCode ? { districtCode } : {}) });
-      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256) };
+      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256, r.role) };
     },
   },
   {

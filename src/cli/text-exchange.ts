@@ -10,9 +10,13 @@ export function exchangeText(lang: Language) {
     keyExported: (file: string, keyId: string, tlsSha256: string | null) =>
       (zh ? `公钥已导出到 ${file}（密钥编号 ${keyId}）` : `Public key written to ${file} (key id ${keyId})`) +
       (tlsSha256 ? (zh ? `\n服务器证书 SHA-256：${tlsSha256}` : `\nServer certificate SHA-256: ${tlsSha256}`) : ''),
-    trusted: (name: string, code: string, keyId: string, tlsSha256: string | null) =>
+    trusted: (name: string, code: string, keyId: string, tlsSha256: string | null, role: 'street' | 'district' | 'city' = 'district') =>
       (zh ? `已登记 ${name}（${code}）的公钥 ${keyId}` : `Trusted ${name} (${code}), key ${keyId}`) +
-      (tlsSha256 ? (zh ? `\n上传时核对对方服务器证书 SHA-256：${tlsSha256}` : `\nUploads will check the server's certificate, SHA-256 ${tlsSha256}`) : ''),
+      (tlsSha256
+        ? zh
+          ? `\n上传时核对${role === 'city' ? '市' : '区'}服务器证书 SHA-256：${tlsSha256}`
+          : `\nUploads will check the ${role === 'city' ? 'city' : 'district'} server's certificate, SHA-256 ${tlsSha256}`
+        : ''),
     settingsSaved: (url: string, token: boolean) => (zh ? `上传地址：${url || '（未设置）'}；令牌：${token ? '已设置' : '未设置'}` : `Upload address: ${url || '(none)'}; token ${token ? 'set' : 'not set'}`),
     finalized: (period: string, version: number) => (zh ? `${period} 月报已定稿（第 ${version} 版）` : `The ${period} return is finalized (version ${version})`),
     reopened: (period: string, version: number) => (zh ? `${period} 月报已重新打开，现为第 ${version} 版草稿` : `The ${period} return is reopened as a draft of version ${version}`),
