@@ -20,7 +20,7 @@ import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
 import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
-import { RETURN_TABLE_IDS, TABLE_TITLES, totalOf, type ReturnTable } from '../../shared/returns/tables';
+import { RETURN_TABLE_IDS, TABLE_TITLES, tableTitle, totalOf, type ReturnTable } from '../../shared/returns/tables';
 import { all, first, qb, run } from '../db/query';
 import type { ExchangeKeyTable } from '../db/schema';
 import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
@@ -93,7 +93,7 @@ export async function prepareDistrictPackage(db: SqliteDatabase, period: string,
       counts,
     },
     {
-      'data/tables.jsonl': jsonl(c.tables.map((t) => ({ ...t, title: TABLE_TITLES[t.id].zh }))),
+      'data/tables.jsonl': jsonl(c.tables.map((t) => ({ ...t, title: tableTitle(t.id, 'zh-CN', 'street') }))),
       'data/streets.jsonl': jsonl(streets),
       'data/street-tables.jsonl': jsonl(streetTables),
       'summary.xlsx': report.bytes,
@@ -461,6 +461,7 @@ export async function cityReport(db: SqliteDatabase, period: string, lang: Langu
         title: fileText(lang, 'cityTitle', { site: site.name, period }),
         lines: [fileText(lang, 'citySent', { sent: sent.length, total: c.districts.length, missing: c.missing.map((d) => d.name).join(sep) || none })],
         tables: c.tables,
+        rowsBy: 'district',
       },
       ...sent.map((d) => ({
         name: d.name,
@@ -473,6 +474,7 @@ export async function cityReport(db: SqliteDatabase, period: string, lang: Langu
           }),
         ],
         tables: d.tables!,
+        rowsBy: 'street' as const,
       })),
     ],
     lang,

@@ -294,6 +294,7 @@ export async function districtReport(db: SqliteDatabase, period: string, lang: L
         title: fileText(lang, 'districtTitle', { site: site.name, period }),
         lines: [fileText(lang, 'districtSent', { sent: sent.length, total: c.streets.length, missing })],
         tables: c.tables,
+        rowsBy: 'street',
       },
       ...sent.map((s) => ({
         name: s.name,

@@ -117,7 +117,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 ))}
               </div>
               {c.tables.map((table) => (
-                <ReturnTableView key={table.id} table={table} onRowClick={(row) => setStreet(row.key)} />
+                <ReturnTableView key={table.id} table={table} rowsBy="street" onRowClick={(row) => setStreet(row.key)} />
               ))}
             </>
           )}
