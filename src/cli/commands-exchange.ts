@@ -23,12 +23,20 @@ function readFile(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
 }
 
 /** A package file: a regular file within the package size limit, read no further (not /dev/zero to the end). */
-function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
+export function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
   const full = path.resolve(file);
   if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
   const read = readPackageFile(full);
   if (!read.ok) throw new CliRejection('VALIDATION', packageProblemMessage(read.code, { ...read.params, file: full }, ctx.lang), { problem: read.code, file: full });
   return read.bytes;
+}
+
+/**
+ * The packages named by `district import` / `city import`: each file, and for a folder (the stick the
+ * packages came on) every package in it.
+ */
+export function packagesOfArgs(ctx: CommandContext): { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] {
+  return ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
 }
 
 function periodOption(values: CommandContext['values'], text: CommandContext['text']): void {
@@ -301,8 +309,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     summary: L('区：导入数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）', 'district: take packages (a folder: every .zip/.sealed in it; accepted, replaced or rejected with the reason)'),
     options: {},
     async run(ctx) {
-      // A folder (the stick the packages came on) stands for every package in it.
-      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
+      const files = packagesOfArgs(ctx);
       const outcomes: ImportOutcome[] = await sessionOf(ctx).call('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'

@@ -66,12 +66,7 @@ export function cityText(lang: Language) {
         : `The package is intact: ${o.manifest.streetName} (${o.manifest.streetCode}) ${o.manifest.period} version ${o.manifest.version}, ${o.manifest.counts.streets ?? 0} streets${o.encrypted ? ' (encrypted)' : ''}`,
     noDistricts: zh ? '还没有登记任何区的公钥（keys trust --key 区公钥.json --district-code 代码）' : 'No district is on the list yet (keys trust --key KEY.json --district-code CODE)',
     report: (file: string, sent: number, all: number) => (zh ? `全市汇总表已写入 ${file}（已报送 ${sent}/${all} 个区）` : `City report written to ${file} (${sent} of ${all} districts sent)`),
-    imported: (rows: { file: string; status: string; message?: string }[]) =>
-      rows
-        .map((r) => {
-          const status = zh ? { accepted: '已接收', replaced: '已接收并替换旧版本', duplicate: '已接收过（同一文件）', rejected: '拒收' }[r.status] : r.status;
-          return `${r.file}\t${status}${r.message ? `${zh ? '：' : ': '}${r.message}` : ''}`;
-        })
-        .join('\n'),
+    // A city's import reads as a district's.
+    imported: exchangeText(lang).imported,
   };
 }

@@ -18,15 +18,14 @@ import {
   storeDistrictPackage,
   type CityIncoming,
 } from '../exchange/city';
-import { cityEncryptionKey, cityPeer, ensureKey, parseKeyFile, requireMode, setSiteMode } from '../exchange/keys';
+import { cityEncryptionKey, cityPeer, ensureKey, parseKeyFile, requireMode, setSiteMode, verifyBytes } from '../exchange/keys';
 import { checkToken, issueToken } from '../exchange/district';
 import { getExchangeSettings } from '../exchange/settings';
-import { verifyBytes } from '../exchange/keys';
 import { DISTRICT_PACKAGE } from '../exchange/package-schema';
 import { packagesInFolder, uploadPackage, writeToFolder } from '../exchange/send';
 import { requireStreet } from '../services/street';
 import { authHandlers } from './auth';
-import { signingKey } from './exchange';
+import { receiveEach, signingKey } from './exchange';
 
 type CityMethods =
   | 'setup.initializeCity'
@@ -63,13 +62,7 @@ function receive(ctx: CallContext, incoming: CityIncoming): CityImportOutcome {
 }
 
 function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): CityImportOutcome[] {
-  const outcomes: CityImportOutcome[] = [];
-  for (const [i, f] of files.entries()) {
-    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-    outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
-    ctx.progress(i + 1, files.length);
-  }
-  return outcomes;
+  return receiveEach(ctx, files, receive);
 }
 
 export const cityHandlers: Pick<Handlers, CityMethods> = {

@@ -33,15 +33,22 @@ type ExchangeMethods =
   | 'district.consolidate'
   | 'district.report';
 
-/** Packages handed over as files, each verified and received (or rejected with its reason) in turn. */
-function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): ImportOutcome[] {
-  const outcomes: ImportOutcome[] = [];
+/**
+ * Packages handed over as files, each verified and received (or rejected with its reason) in turn: by a
+ * district (streets' packages) or a city (districts'), `receive` being that level's.
+ */
+export function receiveEach<T>(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[], receive: (ctx: CallContext, incoming: { fileName: string; bytes: Uint8Array; via: 'file'; by: string }) => T): T[] {
+  const outcomes: T[] = [];
   for (const [i, f] of files.entries()) {
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
     outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
     ctx.progress(i + 1, files.length);
   }
   return outcomes;
+}
+
+function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): ImportOutcome[] {
+  return receiveEach(ctx, files, receive);
 }
 
 /** This database's signing key, made on first need inside an audited transaction. */
