@@ -4,22 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CityImportOutcome } from '../shared/api/contract-city';
-import { readPackageFile } from '../core/exchange/package';
-import { packagesInFolder } from '../core/exchange/send';
 import { packageProblemMessage } from '../shared/i18n/exchange';
-import { CliRejection, L, UsageError, sessionOf, writeOutFile, type Command, type CommandContext } from './declare';
-import { cityText } from './text-exchange';
-
-const str = (ctx: CommandContext, name: string): string | undefined => (typeof ctx.values[name] === 'string' ? (ctx.values[name] as string) : undefined);
-
-/** A package file: a regular file within the package size limit, read no further. */
-function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
-  const full = path.resolve(file);
-  if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
-  const read = readPackageFile(full);
-  if (!read.ok) throw new CliRejection('VALIDATION', packageProblemMessage(read.code, { ...read.params, file: full }, ctx.lang), { problem: read.code, file: full });
-  return read.bytes;
-}
+import { packagesOfArgs } from './commands-exchange';
+import { CliRejection, L, UsageError, sessionOf, str, writeOutFile, type Command } from './declare';
+import { cityText, exchangeText } from './text-exchange';
 
 export const CITY_COMMANDS: Command[] = [
   {
@@ -42,7 +30,7 @@ export const CITY_COMMANDS: Command[] = [
       const username = String(ctx.values['admin-user']);
       const session = await ctx.app.invoke('setup.initializeCity', {
         city: { name: String(ctx.values['city-name']), code: String(ctx.values['city-code']) },
-        admin: { username, displayName: str(ctx, 'admin-name') ?? username, password: process.env.STREETDESK_PASSWORD ?? '' },
+        admin: { username, displayName: str(ctx.values, 'admin-name') ?? username, password: process.env.STREETDESK_PASSWORD ?? '' },
         language: ctx.lang,
       });
       const city = await ctx.app.invoke('street.get', {}, session.token);
@@ -61,7 +49,7 @@ export const CITY_COMMANDS: Command[] = [
     summary: L('市：导入区的数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）', "city: take districts' packages (a folder: every .zip/.sealed in it; accepted, replaced or rejected with the reason)"),
     options: {},
     async run(ctx) {
-      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
+      const files = packagesOfArgs(ctx);
       const outcomes: CityImportOutcome[] = await sessionOf(ctx).call('city.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'
@@ -70,6 +58,16 @@ export const CITY_COMMANDS: Command[] = [
       );
       const rejected = outcomes.filter((o) => o.status === 'rejected').length;
       return { value: { ok: rejected === 0, files: rows }, human: cityText(ctx.lang).imported(rows), exitCode: rejected ? 1 : 0 };
+    },
+  },
+  {
+    name: 'city token',
+    writes: true,
+    summary: L('市：为区生成上传令牌', 'city: a new upload token for a district'),
+    options: { 'district-code': { type: 'string', required: true, value: L('区县代码', 'CODE'), help: L('区的代码（6 位，如 110101）', "the district's code (6 digits, such as 110101)") } },
+    async run(ctx) {
+      const r = await sessionOf(ctx).call('city.issueToken', { districtCode: String(ctx.values['district-code']) });
+      return { value: { ...r }, human: exchangeText(ctx.lang).token(r.districtCode, r.token, 'district') };
     },
   },
   {

@@ -23,12 +23,20 @@ function readFile(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
 }
 
 /** A package file: a regular file within the package size limit, read no further (not /dev/zero to the end). */
-function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
+export function readPackage(ctx: CommandContext, file: string): Uint8Array<ArrayBuffer> {
   const full = path.resolve(file);
   if (!fs.existsSync(full)) throw new CliRejection('NOT_FOUND', ctx.text.fileMissing(full), { file: full });
   const read = readPackageFile(full);
   if (!read.ok) throw new CliRejection('VALIDATION', packageProblemMessage(read.code, { ...read.params, file: full }, ctx.lang), { problem: read.code, file: full });
   return read.bytes;
+}
+
+/**
+ * The packages named by `district import` / `city import`: each file, and for a folder (the stick the
+ * packages came on) every package in it.
+ */
+export function packagesOfArgs(ctx: CommandContext): { fileName: string; bytes: Uint8Array<ArrayBuffer> }[] {
+  return ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
 }
 
 function periodOption(values: CommandContext['values'], text: CommandContext['text']): void {
@@ -51,6 +59,16 @@ function verifyResult(outcome: VerifyOutcome, lang: CommandContext['lang']) {
   // The CLI calls as the system (in zh-CN): the reason is put in the language asked for with --lang.
   const message = packageProblemMessage(outcome.code, { ...(outcome.params ?? {}), ...(outcome.file ? { file: outcome.file } : {}) }, lang);
   return { value: { ok: false, code: outcome.code, message, ...(outcome.file ? { file: outcome.file } : {}) }, human: message, exitCode: 1 };
+}
+
+/** The role a key file names (read only to know which options it needs; the core checks the file). */
+function keyFileRole(text: string): string | undefined {
+  try {
+    const role = (JSON.parse(text) as { role?: unknown }).role;
+    return typeof role === 'string' ? role : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const EXCHANGE_COMMANDS: Command[] = [
@@ -106,7 +124,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
       let certFile = str(ctx, 'tls-cert');
       // A district that `npm run serve` gave a certificate of its own (beside the database): that one.
       const generated = path.join(tlsDirFor(ctx.app.dbPath), 'cert.pem');
-      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') certFile = generated;
+      if (certFile === undefined && fs.existsSync(generated) && (await sessionOf(ctx).call('exchange.keys', {})).mode !== 'street') certFile = generated;
       const tlsCert = certFile === undefined ? undefined : new TextDecoder().decode(readFile(ctx, certFile));
       const file = await sessionOf(ctx).call('exchange.exportKey', tlsCert === undefined ? {} : { tlsCert });
       writeOutFile(out, file.text);
@@ -127,19 +145,28 @@ export const EXCHANGE_COMMANDS: Command[] = [
       const streetCode = str(ctx, 'street-code');
       const districtCode = str(ctx, 'district-code');
       const keys = await sessionOf(ctx).call('exchange.keys', {});
-      if (keys.mode === 'district' && !streetCode) throw new UsageError(ctx.text.missingOption('--street-code'));
+      // A district keeps its city's key file as a street keeps its district's: no code to give for it.
+      if (keys.mode === 'district' && !streetCode && keyFileRole(text) !== 'city') throw new UsageError(ctx.text.missingOption('--street-code'));
       if (keys.mode === 'city' && !districtCode) throw new UsageError(ctx.text.missingOption('--district-code'));
       const r = await sessionOf(ctx).call('exchange.trustKey', { keyFile: text, ...(streetCode ? { streetCode } : {}), ...(districtCode ? { districtCode } : {}) });
-      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256) };
+      return { value: { ...r }, human: exchangeText(ctx.lang).trusted(r.name, r.code, r.keyId, r.tlsSha256, r.role) };
     },
   },
   {
     name: 'exchange set',
     writes: true,
-    summary: L('设置区里的上传地址（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）', "the district's upload address (token from STREETDESK_UPLOAD_TOKEN)"),
-    options: { 'district-url': { type: 'string', required: true, value: L('地址', 'URL'), help: L('区里接收月报的地址', "the district's address for returns") } },
+    summary: L('设置上级的上传地址：街道设区里的，区设市里的（令牌取自环境变量 STREETDESK_UPLOAD_TOKEN）', "the upload address one level up: a street's district, a district's city (token from STREETDESK_UPLOAD_TOKEN)"),
+    options: {
+      'district-url': { type: 'string', value: L('地址', 'URL'), help: L('街道：区里接收月报的地址', "street: the district's address for returns") },
+      'city-url': { type: 'string', value: L('地址', 'URL'), help: L('区：市里接收报市数据包的地址', "district: the city's address for its packages") },
+    },
     async run(ctx) {
-      const r = await sessionOf(ctx).call('exchange.saveSettings', { districtUrl: String(ctx.values['district-url']), uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
+      const mode = (await sessionOf(ctx).call('exchange.keys', {})).mode;
+      const option = mode === 'district' ? 'city-url' : 'district-url';
+      const url = str(ctx, option);
+      if (url === undefined) throw new UsageError(ctx.text.missingOption(`--${option}`));
+      // One setting either way: the address of the level above this database.
+      const r = await sessionOf(ctx).call('exchange.saveSettings', { districtUrl: url, uploadToken: process.env.STREETDESK_UPLOAD_TOKEN ?? '' });
       return { value: { districtUrl: r.districtUrl, hasUploadToken: r.hasUploadToken }, human: exchangeText(ctx.lang).settingsSaved(r.districtUrl, r.hasUploadToken) };
     },
   },
@@ -245,11 +272,18 @@ export const EXCHANGE_COMMANDS: Command[] = [
   {
     name: 'return upload',
     writes: true,
-    summary: L('上传数据包到区里（断网自动重试），保存区里的签收回执', 'upload the package to the district (retries), keep its receipt'),
+    summary: L('上传数据包到区里（区：上传报市数据包到市里；断网自动重试），保存签收回执', "upload the package to the district (a district's to the city; retries), keep the receipt"),
     options: { period: PERIOD },
     precheck: periodOption,
     async run(ctx) {
       const period = String(ctx.values.period);
+      if ((await sessionOf(ctx).call('exchange.keys', {})).mode === 'district') {
+        const latest = (await sessionOf(ctx).call('districtReturn.list', { period }))[0];
+        if (!latest) throw new CliRejection('NOT_FOUND', cityText(ctx.lang).noDistrictPackage(period), { period });
+        const r = await sessionOf(ctx).call('districtReturn.upload', { packageId: latest.id });
+        const receipt = r.receipt.receipt;
+        return { value: { version: r.package.version, attempts: r.attempts, receipt, receiptVerified: r.receiptVerified }, human: exchangeText(ctx.lang).uploaded(receipt.districtName, receipt.receivedAt, r.attempts) };
+      }
       const r = await sessionOf(ctx).call('returns.upload', { packageId: await latestPackageId(ctx, period) });
       const receipt = r.package.receipt!.receipt;
       return { value: { version: r.package.version, attempts: r.attempts, receipt, receiptVerified: r.package.receiptVerified }, human: exchangeText(ctx.lang).uploaded(receipt.districtName, receipt.receivedAt, r.attempts) };
@@ -275,8 +309,7 @@ export const EXCHANGE_COMMANDS: Command[] = [
     summary: L('区：导入数据包（文件夹即其中全部 .zip/.sealed；逐个给出接收、替换或拒收原因）', 'district: take packages (a folder: every .zip/.sealed in it; accepted, replaced or rejected with the reason)'),
     options: {},
     async run(ctx) {
-      // A folder (the stick the packages came on) stands for every package in it.
-      const files = ctx.args.flatMap((f) => (fs.existsSync(f) && fs.statSync(f).isDirectory() ? packagesInFolder(path.resolve(f)) : [{ fileName: path.basename(f), bytes: readPackage(ctx, f) }]));
+      const files = packagesOfArgs(ctx);
       const outcomes: ImportOutcome[] = await sessionOf(ctx).call('district.import', { files });
       const rows = outcomes.map((o) =>
         o.status === 'rejected'

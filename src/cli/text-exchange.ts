@@ -10,9 +10,13 @@ export function exchangeText(lang: Language) {
     keyExported: (file: string, keyId: string, tlsSha256: string | null) =>
       (zh ? `公钥已导出到 ${file}（密钥编号 ${keyId}）` : `Public key written to ${file} (key id ${keyId})`) +
       (tlsSha256 ? (zh ? `\n服务器证书 SHA-256：${tlsSha256}` : `\nServer certificate SHA-256: ${tlsSha256}`) : ''),
-    trusted: (name: string, code: string, keyId: string, tlsSha256: string | null) =>
+    trusted: (name: string, code: string, keyId: string, tlsSha256: string | null, role: 'street' | 'district' | 'city' = 'district') =>
       (zh ? `已登记 ${name}（${code}）的公钥 ${keyId}` : `Trusted ${name} (${code}), key ${keyId}`) +
-      (tlsSha256 ? (zh ? `\n上传时核对区服务器证书 SHA-256：${tlsSha256}` : `\nUploads will check the district server's certificate, SHA-256 ${tlsSha256}`) : ''),
+      (tlsSha256
+        ? zh
+          ? `\n上传时核对${role === 'city' ? '市' : '区'}服务器证书 SHA-256：${tlsSha256}`
+          : `\nUploads will check the ${role === 'city' ? 'city' : 'district'} server's certificate, SHA-256 ${tlsSha256}`
+        : ''),
     settingsSaved: (url: string, token: boolean) => (zh ? `上传地址：${url || '（未设置）'}；令牌：${token ? '已设置' : '未设置'}` : `Upload address: ${url || '(none)'}; token ${token ? 'set' : 'not set'}`),
     finalized: (period: string, version: number) => (zh ? `${period} 月报已定稿（第 ${version} 版）` : `The ${period} return is finalized (version ${version})`),
     reopened: (period: string, version: number) => (zh ? `${period} 月报已重新打开，现为第 ${version} 版草稿` : `The ${period} return is reopened as a draft of version ${version}`),
@@ -20,7 +24,8 @@ export function exchangeText(lang: Language) {
     sent: (file: string) => (zh ? `已写入并读回校验：${file}` : `Written and verified: ${file}`),
     uploaded: (district: string, at: string, attempts: number) => (zh ? `${district} 已签收（${at}），共尝试 ${attempts} 次` : `Received by ${district} at ${at} (${attempts} attempts)`),
     noPackage: (period: string, version: number) => (zh ? `${period} 第 ${version} 版还没有生成数据包，请先 return build` : `No package of ${period} version ${version} yet: run return build first`),
-    token: (code: string, token: string) => (zh ? `街道 ${code} 的上传令牌（只显示这一次）：${token}` : `Upload token of ${code} (shown once): ${token}`),
+    token: (code: string, token: string, level: 'street' | 'district' = 'street') =>
+      zh ? `${level === 'street' ? '街道' : '区'} ${code} 的上传令牌（只显示这一次）：${token}` : `Upload token of ${code} (shown once): ${token}`,
     report: (file: string, sent: number, all: number) => (zh ? `汇总表已写入 ${file}（已报送 ${sent}/${all} 个街道）` : `Report written to ${file} (${sent} of ${all} streets sent)`),
     verified: (o: Extract<VerifyOutcome, { ok: true }>) =>
       zh
@@ -61,12 +66,7 @@ export function cityText(lang: Language) {
         : `The package is intact: ${o.manifest.streetName} (${o.manifest.streetCode}) ${o.manifest.period} version ${o.manifest.version}, ${o.manifest.counts.streets ?? 0} streets${o.encrypted ? ' (encrypted)' : ''}`,
     noDistricts: zh ? '还没有登记任何区的公钥（keys trust --key 区公钥.json --district-code 代码）' : 'No district is on the list yet (keys trust --key KEY.json --district-code CODE)',
     report: (file: string, sent: number, all: number) => (zh ? `全市汇总表已写入 ${file}（已报送 ${sent}/${all} 个区）` : `City report written to ${file} (${sent} of ${all} districts sent)`),
-    imported: (rows: { file: string; status: string; message?: string }[]) =>
-      rows
-        .map((r) => {
-          const status = zh ? { accepted: '已接收', replaced: '已接收并替换旧版本', duplicate: '已接收过（同一文件）', rejected: '拒收' }[r.status] : r.status;
-          return `${r.file}\t${status}${r.message ? `${zh ? '：' : ': '}${r.message}` : ''}`;
-        })
-        .join('\n'),
+    // A city's import reads as a district's.
+    imported: exchangeText(lang).imported,
   };
 }

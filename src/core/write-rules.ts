@@ -307,6 +307,9 @@ export const WRITE_RULES: WriteRules = {
   'setup.initializeCity': NONE,
   'districtReturn.build': NONE,
   'districtReturn.sendToFolder': NONE,
+  'districtReturn.upload': NONE,
+  'city.issueToken': NONE,
+  'city.receiveUpload': NONE,
   'city.import': NONE,
   'city.importFolder': NONE,
 

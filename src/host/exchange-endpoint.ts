@@ -1,6 +1,9 @@
-// The district's exchange endpoint on the browser host (`npm run serve -- --district`): a street POSTs its
-// package with its upload token and gets the district's signed receipt back (or the reason it was refused).
-//   POST /exchange/upload   Authorization: Bearer <token>, X-Street-Code: <12 digits>,
+// The exchange endpoint on the browser host, one for each level that receives: a district's
+// (`npm run serve -- --district`), where a street POSTs its package, and a city's (`--city`), where a
+// district does. The sender sends its upload token and gets the receiver's signed receipt back (or the
+// reason it was refused).
+//   POST /exchange/upload   Authorization: Bearer <token>, X-Street-Code (to a district) or
+//                           X-District-Code (to a city): <12 digits>,
 //                           X-File-Name: <URI-encoded file name>, body: the package bytes
 //   200 {status: accepted|replaced|duplicate, receipt}   422 {status: rejected, code, message}
 //   every other refusal: {error: {code, message}} with
@@ -23,12 +26,33 @@ export const BODY_IDLE_MS = 30_000;
 
 type Call = (method: string, input: unknown, token: string | null) => Promise<Result<unknown>>;
 
+/** What differs between the levels that receive uploads: who sends, in which header, to which call. */
+export interface UploadLevel {
+  /** The lower-case header naming the sender's division code. */
+  header: 'x-street-code' | 'x-district-code';
+  headerName: string;
+  /** The contract call that receives the package (it checks the token again, inside its transaction). */
+  method: 'district.receiveUpload' | 'city.receiveUpload';
+  /** The input field of that call naming the sender. */
+  field: 'streetCode' | 'districtCode';
+  /** The sender in a message, both languages. */
+  zh: string;
+  en: string;
+}
+
+export const STREET_TO_DISTRICT: UploadLevel = { header: 'x-street-code', headerName: 'X-Street-Code', method: 'district.receiveUpload', field: 'streetCode', zh: '街道', en: 'street' };
+export const DISTRICT_TO_CITY: UploadLevel = { header: 'x-district-code', headerName: 'X-District-Code', method: 'city.receiveUpload', field: 'districtCode', zh: '区', en: 'district' };
+
 export interface UploadLimits {
   uploadsPerMinute?: number;
   bodyIdleMs?: number;
 }
 
-/** Uploads per street in a sliding minute. Counted as they arrive, before the body is read. */
+/**
+ * Uploads per sender in a sliding minute, counted before the body is read but only once the token has been
+ * checked: a request with a wrong token never counts against the street or district it claims to be
+ * (else anyone could use up another street's allowance).
+ */
 export class UploadRateLimit {
   private readonly seen = new Map<string, number[]>();
   constructor(private readonly perMinute = UPLOADS_PER_MINUTE) {}
@@ -107,14 +131,28 @@ function answer(res: http.ServerResponse, status: number, body: unknown, headers
   res.end(JSON.stringify(body));
 }
 
+/** A refusal of the core as HTTP: a bad token 401, the core busy or failing 500 (the sender retries), else 400. */
+function statusOf(code: string): number {
+  return code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL' || code === 'BUSY' ? 500 : 400;
+}
+
 function refuse(res: http.ServerResponse, r: Refusal, headers: Record<string, string> = {}): void {
   answer(res, r.status, { error: { code: r.code, message: `${r.zh} / ${r.en}` } }, headers);
 }
 
-export async function handleExchangeUpload(req: http.IncomingMessage, res: http.ServerResponse, call: Call, limit: UploadRateLimit, options: UploadLimits = {}, log?: HostLog): Promise<void> {
+export async function handleExchangeUpload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  call: Call,
+  limit: UploadRateLimit,
+  options: UploadLimits = {},
+  log?: HostLog,
+  level: UploadLevel = STREET_TO_DISTRICT,
+): Promise<void> {
   const source = req.socket.remoteAddress ?? '?';
+  const claimed = () => String(req.headers[level.header] ?? '').slice(0, 20);
   const refused = (r: Refusal, headers: Record<string, string> = {}) => {
-    log?.(`upload refused ${r.status} ${r.code} street=${String(req.headers['x-street-code'] ?? '').slice(0, 20)} from=${source}`);
+    log?.(`upload refused ${r.status} ${r.code} ${level.en}=${claimed()} from=${source}`);
     refuse(res, r, headers);
   };
   if (req.method !== 'POST') return refused(new Refusal(405, 'METHOD_NOT_ALLOWED', '只接受 POST', 'POST only'));
@@ -124,19 +162,31 @@ export async function handleExchangeUpload(req: http.IncomingMessage, res: http.
   const auth = req.headers.authorization ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7).trim() : '';
   if (!token) return refused(new Refusal(401, 'MISSING_TOKEN', '缺少上传令牌（Authorization: Bearer …）', 'the upload token is missing (Authorization: Bearer …)'));
-  const streetCode = String(req.headers['x-street-code'] ?? '');
-  if (!/^\d{9}(\d{3})?$/.test(streetCode)) {
-    return refused(new Refusal(400, 'BAD_STREET_CODE', `X-Street-Code 须为 12 位街道区划代码，收到“${streetCode.slice(0, 20)}”`, `X-Street-Code must be the street's 12-digit code, not "${streetCode.slice(0, 20)}"`));
+  const code = String(req.headers[level.header] ?? '');
+  if (!/^\d{9}(\d{3})?$/.test(code) && !(level === DISTRICT_TO_CITY && /^\d{6}$/.test(code))) {
+    return refused(
+      new Refusal(400, 'BAD_STREET_CODE', `${level.headerName} 须为 12 位${level.zh}区划代码，收到“${code.slice(0, 20)}”`, `${level.headerName} must be the ${level.en}'s 12-digit code, not "${code.slice(0, 20)}"`),
+    );
   }
+  const senderCode = code.padEnd(12, '0');
   let fileName = '';
   try {
     fileName = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
   } catch {
     return refused(new Refusal(400, 'BAD_FILE_NAME', 'X-File-Name 不是有效的 URI 编码文件名', 'X-File-Name is not a URI-encoded file name'));
   }
-  const wait = limit.take(streetCode);
+  // The token first: a request with a wrong one is answered 401 before the body is read, and counts
+  // against no one (a rate kept per address would shut out every street behind the same gateway).
+  const checked = await call('exchange.checkUploadToken', { senderCode, token }, null);
+  if (!checked.ok) return answer(res, statusOf(checked.error.code), { error: checked.error });
+  if (!(checked.value as { ok: boolean }).ok) {
+    return refused(new Refusal(401, 'UNAUTHENTICATED', `上传令牌对${level.zh} ${senderCode} 无效`, `the upload token is not valid for ${level.en} ${senderCode}`));
+  }
+  const wait = limit.take(senderCode);
   if (wait > 0) {
-    return refused(new Refusal(429, 'RATE_LIMITED', `街道 ${streetCode} 上传过于频繁，请 ${wait} 秒后再试`, `too many uploads from street ${streetCode}: try again in ${wait} s`), { 'Retry-After': String(wait) });
+    return refused(new Refusal(429, 'RATE_LIMITED', `${level.zh} ${senderCode} 上传过于频繁，请 ${wait} 秒后再试`, `too many uploads from ${level.en} ${senderCode}: try again in ${wait} s`), {
+      'Retry-After': String(wait),
+    });
   }
   let bytes: Uint8Array;
   try {
@@ -146,14 +196,14 @@ export async function handleExchangeUpload(req: http.IncomingMessage, res: http.
     res.destroy();
     return;
   }
-  const result = await call('district.receiveUpload', { streetCode, token, fileName, bytes }, null);
+  const result = await call(level.method, { [level.field]: senderCode, token, fileName, bytes }, null);
   if (!result.ok) {
     const code = result.error.code;
-    const status = code === 'UNAUTHENTICATED' ? 401 : code === 'INTERNAL' || code === 'BUSY' ? 500 : 400;
-    log?.(`upload refused ${status} ${code} street=${streetCode} from=${source}`);
+    const status = statusOf(code);
+    log?.(`upload refused ${status} ${code} ${level.en}=${senderCode} from=${source}`);
     return answer(res, status, { error: result.error });
   }
   const outcome = result.value as ImportOutcome;
-  log?.(`upload ${outcome.status}${outcome.status === 'rejected' ? ` ${outcome.code}` : ''} street=${streetCode} file=${fileName.slice(0, 100)} bytes=${bytes.length} from=${source}`);
+  log?.(`upload ${outcome.status}${outcome.status === 'rejected' ? ` ${outcome.code}` : ''} ${level.en}=${senderCode} file=${fileName.slice(0, 100)} bytes=${bytes.length} from=${source}`);
   answer(res, outcome.status === 'rejected' ? 422 : 200, outcome);
 }

@@ -1,4 +1,4 @@
-// `npm run serve -- --db FILE [--port N] [--no-daily-backup] [--district]`: the full app in a browser on 127.0.0.1;
+// `npm run serve -- --db FILE [--port N] [--no-daily-backup] [--district | --city]`: the full app in a browser on 127.0.0.1;
 // `--listen 0.0.0.0:8443 [--tls-cert FILE --tls-key FILE] [--public-name NAME …] [--log FILE]`: as a server on
 // the network, over HTTPS only (a self-signed certificate is made beside the database when none is given).
 import fs from 'node:fs';
@@ -17,8 +17,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 const USAGE =
   'Usage: npm run serve -- --db FILE [--port N | --listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… ' +
-  '[--log FILE] [--no-daily-backup] [--district]\n' +
-  '用法：npm run serve -- --db 文件 [--port 端口 | --listen 地址:端口] [--tls-cert 证书 --tls-key 私钥] [--public-name 名称]… [--log 日志文件] [--no-daily-backup] [--district]';
+  '[--log FILE] [--no-daily-backup] [--district | --city]\n' +
+  '用法：npm run serve -- --db 文件 [--port 端口 | --listen 地址:端口] [--tls-cert 证书 --tls-key 私钥] [--public-name 名称]… [--log 日志文件] [--no-daily-backup] [--district | --city]';
 
 /** `0.0.0.0:8443`, `[::]:8443`, `127.0.0.1:5178`: the address and the port, or a message naming the value. */
 function parseListen(text: string): { host: string; port: number } | string {
@@ -66,6 +66,7 @@ async function main(): Promise<number> {
         log: { type: 'string' },
         'no-daily-backup': { type: 'boolean', default: false },
         district: { type: 'boolean', default: false },
+        city: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -124,7 +125,10 @@ async function main(): Promise<number> {
         certificate.generated ? `已生成自签名证书 / Self-signed certificate made: ${certificate.certFile}` : `证书 / Certificate: ${certificate.certFile}`,
         `证书 SHA-256 指纹 / Certificate SHA-256 fingerprint: ${certificate.sha256}`,
       ];
-      if (values.district) lines.push(`区公钥文件请带上证书指纹导出 / Export the district key file with it: npm run cli -- keys export --db ${values.db} --tls-cert ${certificate.certFile} --out …`);
+      if (values.district || values.city) {
+        const [zh, en] = values.city ? ['市', 'city'] : ['区', 'district'];
+        lines.push(`${zh}公钥文件请带上证书指纹导出 / Export the ${en} key file with it: npm run cli -- keys export --db ${values.db} --tls-cert ${certificate.certFile} --out …`);
+      }
       for (const line of lines) (log ? log.write : console.log)(line);
     }
     const running = await startHost({
@@ -139,6 +143,7 @@ async function main(): Promise<number> {
       appVersion: readAppVersion(),
       dailyBackups: !values['no-daily-backup'],
       district: values.district,
+      city: values.city,
     });
     const shown = publicNames.length > 0 ? publicNames.map((n) => `${running.scheme}://${splitName(n).rest ? n : `${n}:${running.port}`}/`).join(' ') : running.url;
     console.log(`StreetDesk is serving ${shown}`);

@@ -15,7 +15,7 @@ import type { Result } from '../shared/result';
 import { formatError } from '../shared/i18n/messages';
 import { LoginThrottle } from './login-throttle';
 import { CoreClient } from '../core/worker/core-client';
-import { EXCHANGE_UPLOAD_PATH, UploadRateLimit, handleExchangeUpload, type UploadLimits } from './exchange-endpoint';
+import { DISTRICT_TO_CITY, EXCHANGE_UPLOAD_PATH, STREET_TO_DISTRICT, UploadRateLimit, handleExchangeUpload, type UploadLimits } from './exchange-endpoint';
 import type { HostLog } from './log';
 
 export interface HostOptions {
@@ -30,6 +30,8 @@ export interface HostOptions {
   dailyBackups?: boolean;
   /** District mode: also accept the streets' package uploads at the exchange endpoint. */
   district?: boolean;
+  /** City mode: accept the districts' package uploads there. */
+  city?: boolean;
   /** The address to listen on (default 127.0.0.1). Anything but loopback needs `tls`. */
   listen?: string;
   /** Serve HTTPS with this certificate and key (PEM). */
@@ -231,8 +233,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const failed = () => fail(res, 500, 'the request could not be answered');
-    if (options.district && url.pathname === EXCHANGE_UPLOAD_PATH) handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t), uploads, options.uploadLimits, log).catch(failed);
-    else if (url.pathname === HTTP_CALL_PATH) handleCall(req, res).catch(failed);
+    if ((options.district || options.city) && url.pathname === EXCHANGE_UPLOAD_PATH) {
+      handleExchangeUpload(req, res, (m, i, t) => client.call(m, i, t), uploads, options.uploadLimits, log, options.city ? DISTRICT_TO_CITY : STREET_TO_DISTRICT).catch(failed);
+    } else if (url.pathname === HTTP_CALL_PATH) handleCall(req, res).catch(failed);
     else if (url.pathname === HTTP_EVENTS_PATH) handleEvents(req, res).catch(failed);
     else if (req.method !== 'GET' && req.method !== 'HEAD') fail(res, 405, 'method not allowed');
     // Print documents have stable addresses (/print/roster?org=…); their page and assets are the renderer's.
@@ -387,7 +390,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     allowedHosts.add(`${bracket(name)}:${port}`);
     if (port === defaultPort) allowedHosts.add(bracket(name));
   }
-  log(`serving ${scheme}://${bracket(listen)}:${port}${options.district ? ' (district: uploads at /exchange/upload)' : ''}; names: ${[...allowedHosts].join(', ')}`);
+  log(`serving ${scheme}://${bracket(listen)}:${port}${options.city ? ' (city: district uploads at /exchange/upload)' : options.district ? ' (district: uploads at /exchange/upload)' : ''}; names: ${[...allowedHosts].join(', ')}`);
 
   return {
     url: `${origin}/`,

@@ -1,7 +1,8 @@
 // The network upload from the command line: the district's key file exported with its server certificate
 // (`keys export --tls-cert`, or the one `npm run serve` made beside the database), the street trusting it
 // (`keys trust` says which certificate it will check), `exchange set --district-url https://…`, and
-// `return upload` to the district's host on 0.0.0.0 over HTTPS — the signed receipt back.
+// `return upload` to the district's host on 0.0.0.0 over HTTPS — the signed receipt back; then the district
+// to its city the same way (`city token`, `keys trust` of the city's key file, `exchange set --city-url`).
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,5 +68,26 @@ describe('return upload over HTTPS by the command line', () => {
     } finally {
       await host.close();
     }
-  }, 180_000);
+
+    // One level up, the same way: the city's key file carries its certificate, the district keeps it once
+    // (`keys trust` with no street code), builds its month sealed to it and uploads with `return upload`.
+    const city = at('city.db');
+    await ok(['--db', city, 'init', '--city', '--city-name', '北京市', '--city-code', '1101', '--admin-user', 'shi']);
+    await ok(['--db', district, 'keys', 'export', '--out', at('district-key-city.json')]);
+    await ok(['--db', city, 'keys', 'trust', '--district-code', '110101', '--key', at('district-key-city.json')]);
+    const cityCert = ensureServerCertificate(city, certificateNames(['city.gov.local'], '0.0.0.0'));
+    expect((await ok(['--db', city, 'keys', 'export', '--out', at('city-key.json')])).tlsSha256).toBe(cityCert.sha256);
+    const keptCity = await runCli(['--db', district, 'keys', 'trust', '--key', at('city-key.json')], PASSWORD);
+    expect(keptCity.stdout).toContain(`上传时核对市服务器证书 SHA-256：${cityCert.sha256}`);
+    const cityToken = String((await ok(['--db', city, 'city', 'token', '--district-code', '110101'])).token);
+    expect((await ok(['--db', district, 'return', 'build', '--period', period, '--out', at('district-out')])).encrypted).toBe(true);
+    const cityHost = await startHost({ dbPath: city, listen: '0.0.0.0', tls: cityCert, rendererDir: renderer, workerUrl: new URL('../../src/core/worker/tsx-worker.mjs', import.meta.url), appVersion: '0.1.0', dailyBackups: false, city: true });
+    try {
+      await ok(['--db', district, 'exchange', 'set', '--city-url', `https://127.0.0.1:${cityHost.port}`], { ...PASSWORD, STREETDESK_UPLOAD_TOKEN: cityToken });
+      const toCity = await ok(['--db', district, 'return', 'upload', '--period', period]);
+      expect(toCity).toMatchObject({ version: 1, attempts: 1, receiptVerified: true, receipt: { streetCode: '110101000000', period, outcome: 'accepted', districtName: '北京市' } });
+    } finally {
+      await cityHost.close();
+    }
+  }, 240_000);
 });

@@ -93,8 +93,9 @@ test('the city page shows two districts and drills down from a district to its s
   await page.reload();
   await expect(page.getByText('已报送 2 / 2 个区（县）')).toBeVisible();
 
-  // One row per district, the city's total the sum of the three streets' members.
-  const members = page.getByRole('region', { name: '党员分布（按社区）' }).first();
+  // One row per district, the city's total the sum of the three streets' members; the title says so.
+  const members = page.getByRole('region', { name: '党员分布（按区）' }).first();
+  await expect(page.getByRole('heading', { name: '党费收缴（按区，金额单位：分）' })).toBeVisible();
   await expect(members.getByRole('row', { name: /^东城区\s*42\b/ })).toBeVisible();
   await expect(members.getByRole('row', { name: /^西城区\s*30\b/ })).toBeVisible();
   await expect(members.getByRole('row', { name: /^合计\s*72\b/ })).toBeVisible();
@@ -105,7 +106,7 @@ test('the city page shows two districts and drills down from a district to its s
   const districtDrawer = page.getByRole('dialog').filter({ hasText: '东城区（第 1 版）：各街道' });
   await expect(districtDrawer).toBeVisible();
   await expect(districtDrawer).toContainText('已报送 2 / 2 个街道');
-  const byStreet = districtDrawer.getByRole('region', { name: '党员分布（按社区）' });
+  const byStreet = districtDrawer.getByRole('region', { name: '党员分布（按街道）' });
   await expect(byStreet.getByRole('row', { name: /^东华门街道\s*24\b/ })).toBeVisible();
   await expect(byStreet.getByRole('row', { name: /^景山街道\s*18\b/ })).toBeVisible();
   await expect(byStreet.getByRole('row', { name: /^合计\s*42\b/ })).toBeVisible();
@@ -140,5 +141,9 @@ test('a district builds its month for the city from its page: the package is sav
   await page.getByRole('button', { name: '生成报市数据包' }).click();
   expect((await download).suggestedFilename()).toBe(`110101000000_东城区_${period}_v1.zip`);
   await expect(page.getByText(`报市数据包第 1 版已生成：110101000000_东城区_${period}_v1.zip`)).toBeVisible();
+  // Uploading to the city waits for the city's address and token: the button says what is missing.
+  const upload = page.getByRole('button', { name: '上传到市里' });
+  await expect(upload).toBeDisabled();
+  await expect(upload).toHaveAttribute('title', /还没有设置市里的上传地址和令牌/);
   await page.screenshot({ path: path.join(SHOTS, 'district-build-for-city.png'), fullPage: true });
 });

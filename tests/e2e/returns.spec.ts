@@ -117,7 +117,8 @@ test('the district takes the package from the stick and drills down to the stree
   await expect(page.getByText('拒收：数据包不完整（文件被截断或损坏）')).toBeVisible();
   await expect(page.getByText('已报送 1 / 1 个街道')).toBeVisible();
 
-  const members = page.getByRole('region', { name: '党员分布（按社区）' }).first();
+  // The district's tables have a row per street, and say so.
+  const members = page.getByRole('region', { name: '党员分布（按街道）' }).first();
   await expect(members.getByRole('row', { name: /合计\s*200/ })).toBeVisible();
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'returns-district.png'), fullPage: true });
   await members.getByRole('row', { name: /朝阳门街道/ }).click();

@@ -1,7 +1,8 @@
 // The host as a server on the network: started on 0.0.0.0 (reached here through 127.0.0.1), HTTPS with a
 // certificate made beside the database, plain HTTP refused off loopback, the Host allowlist taking the
-// public names, /healthz, the log and its rotation, the upload endpoint's per-street rate limit and body
-// timeout, and a shutdown that lets an upload in flight finish.
+// public names, /healthz, the log and its rotation, the upload endpoint's per-street rate limit (counted
+// only once the token is checked: a hostile client cannot use up a street's allowance) and body timeout,
+// and a shutdown that lets an upload in flight finish.
 import fs from 'node:fs';
 import https from 'node:https';
 import net from 'node:net';
@@ -13,6 +14,8 @@ import { PlainHttpRefused, startHost, type HostOptions, type RunningHost } from 
 import { certificateNames, ensureServerCertificate } from '../../src/host/tls';
 import { RotatingLog } from '../../src/host/log';
 import { makeTempDir } from '../support/factory';
+import { pair, sitesForEachTest } from '../support/exchange';
+import { namedUploadCases, sendRaw } from '../support/hostile-http';
 
 const WORKER_URL = new URL('../../src/core/worker/tsx-worker.mjs', import.meta.url);
 const hosts: RunningHost[] = [];
@@ -145,36 +148,69 @@ describe('listening on the network', () => {
 });
 
 describe('the district’s upload endpoint under pressure', () => {
-  async function district(o: Partial<HostOptions> = {}) {
-    const s = site();
-    const cert = ensureServerCertificate(s.dbPath, certificateNames([], '0.0.0.0'));
-    const host = await serve({ dbPath: s.dbPath, rendererDir: s.renderer, listen: '0.0.0.0', tls: cert, district: true, ...o });
-    const upload = (street: string, body: Uint8Array = new Uint8Array([1, 2, 3])) =>
-      request(host.port, cert.cert, { path: '/exchange/upload', method: 'POST', headers: { Authorization: 'Bearer not-a-token', 'X-Street-Code': street, 'X-File-Name': 'x.zip' }, body });
-    return { host, cert, upload };
+  const sites = sitesForEachTest();
+
+  /** A district with two streets on its list, each with its upload token, served by the host. */
+  async function district(o: Partial<HostOptions> = {}, listen = '0.0.0.0') {
+    const d = await sites.district();
+    const streets = [await sites.street(1, 0), await sites.street(2, 0)];
+    const tokens: string[] = [];
+    for (const s of streets) {
+      await pair(s, d);
+      tokens.push((await d.app.invoke('district.issueToken', { streetCode: s.code }, d.token)).token);
+    }
+    d.app.close(); // the host owns the database from here
+    const renderer = site().renderer;
+    const cert = ensureServerCertificate(d.dbPath, certificateNames([], listen));
+    const host = await serve({ dbPath: d.dbPath, rendererDir: renderer, listen, tls: listen === '127.0.0.1' ? undefined : cert, district: true, ...o });
+    const upload = (street: string, token: string, body: Uint8Array = new Uint8Array([1, 2, 3])) =>
+      request(host.port, cert.cert, { path: '/exchange/upload', method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-Street-Code': street, 'X-File-Name': 'x.zip' }, body });
+    return { host, cert, upload, streets: streets.map((s) => s.code), tokens };
   }
 
   it('answers a street past its uploads per minute with 429 RATE_LIMITED, other streets still go, the server keeps serving', async () => {
-    const { host, cert, upload } = await district({ uploadLimits: { uploadsPerMinute: 2 } });
-    const a = '110101001000';
-    const first = [await upload(a), await upload(a)];
-    for (const r of first) expect(r.status).not.toBe(429);
-    const third = await upload(a);
+    const { host, cert, upload, streets, tokens } = await district({ uploadLimits: { uploadsPerMinute: 2 } });
+    const [a, b] = streets;
+    const first = [await upload(a, tokens[0]), await upload(a, tokens[0])];
+    for (const r of first) expect(r.status).toBe(422); // taken, and rejected as no package
+    const third = await upload(a, tokens[0]);
     expect(third.status).toBe(429);
     expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
     const body = JSON.parse(third.body) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('RATE_LIMITED');
-    expect(body.error.message).toContain('110101001000');
-    expect(body.error.message).toMatch(/上传过于频繁.*too many uploads/);
-    expect((await upload('110101002000')).status).not.toBe(429);
+    expect(body.error.message).toContain(a);
+    expect(body.error.message).toMatch(/街道 \d{12} 上传过于频繁.*too many uploads from street/);
+    expect((await upload(b, tokens[1])).status).toBe(422);
+    // Street a's token does not open street b's allowance either.
+    expect((await upload(b, tokens[0])).status).toBe(401);
     expect((await request(host.port, cert.cert, { path: '/healthz' })).status).toBe(200);
-  }, 30_000);
+  }, 60_000);
+
+  it('counts an upload against a street only once its token is checked: a hostile client with wrong tokens cannot use up the allowance', async () => {
+    // Plain HTTP on loopback: the hostile client writes raw bytes to the socket.
+    const { host, streets, tokens } = await district({ uploadLimits: { uploadsPerMinute: 2 } }, '127.0.0.1');
+    const wrongToken = namedUploadCases([]).find((c) => c.name === 'a wrong token')!;
+    const target = { host: `127.0.0.1:${host.port}`, token: tokens[0], streetCode: streets[0] };
+    for (let i = 0; i < 6; i++) {
+      const answer = await sendRaw(host.port, wrongToken.make(target));
+      expect(answer.status).toBe(401);
+      expect(answer.body).toContain('UNAUTHENTICATED');
+    }
+    // The street itself still has its whole allowance: two uploads taken, the third over it.
+    const plain = (token: string) =>
+      fetch(new URL('/exchange/upload', host.url), { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-Street-Code': streets[0], 'X-File-Name': 'x.zip' }, body: new Uint8Array([1, 2, 3]) }).then((r) => r.status);
+    expect(await plain(tokens[0])).toBe(422);
+    expect(await plain(tokens[0])).toBe(422);
+    expect(await plain(tokens[0])).toBe(429);
+    // And a wrong token is still told apart from the limit: 401, not 429.
+    expect((await sendRaw(host.port, wrongToken.make(target))).status).toBe(401);
+  }, 60_000);
 
   it('cuts off a client that stops sending its body, with 408 BODY_TIMEOUT, and keeps serving', async () => {
-    const { host, cert } = await district({ uploadLimits: { bodyIdleMs: 300 } });
+    const { host, cert, streets, tokens } = await district({ uploadLimits: { bodyIdleMs: 300 } });
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = tls.connect({ host: '127.0.0.1', port: host.port, ca: cert.cert, servername: 'localhost' }, () => {
-        socket.write(`POST /exchange/upload HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer t\r\nX-Street-Code: 110101001000\r\nX-File-Name: x.zip\r\nContent-Length: 100000\r\n\r\n`);
+        socket.write(`POST /exchange/upload HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${tokens[0]}\r\nX-Street-Code: ${streets[0]}\r\nX-File-Name: x.zip\r\nContent-Length: 100000\r\n\r\n`);
         socket.write(Buffer.alloc(100)); // then nothing more
       });
       let text = '';
@@ -188,12 +224,12 @@ describe('the district’s upload endpoint under pressure', () => {
   }, 30_000);
 
   it('on shutdown stops taking connections but lets an upload in flight finish', async () => {
-    const { host, cert } = await district({ shutdownWaitMs: 10_000 });
+    const { host, cert, streets, tokens } = await district({ shutdownWaitMs: 10_000 });
     const body = Buffer.alloc(200_000, 1);
     let closing: Promise<void> | null = null;
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = tls.connect({ host: '127.0.0.1', port: host.port, ca: cert.cert, servername: 'localhost' }, () => {
-        socket.write(`POST /exchange/upload HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer t\r\nX-Street-Code: 110101001000\r\nX-File-Name: x.zip\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
+        socket.write(`POST /exchange/upload HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nAuthorization: Bearer ${tokens[0]}\r\nX-Street-Code: ${streets[0]}\r\nX-File-Name: x.zip\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n`);
         socket.write(body.subarray(0, 1000));
         // The server is told to stop while the body is still coming.
         setTimeout(() => {
@@ -206,8 +242,8 @@ describe('the district’s upload endpoint under pressure', () => {
       socket.on('close', () => resolve(text));
       socket.on('error', reject);
     });
-    // The street got the district's answer (this database is no district: a coded refusal, not a cut).
-    expect(answer).toMatch(/^HTTP\/1\.1 (4\d\d|200)/);
+    // The street got the district's answer (the body is no package: rejected with its code, not cut off).
+    expect(answer).toMatch(/^HTTP\/1\.1 422/);
     expect(answer).toMatch(/"code":"\w+"/);
     await closing;
     hosts.splice(0);

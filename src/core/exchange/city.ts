@@ -20,7 +20,7 @@ import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
 import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
-import { RETURN_TABLE_IDS, TABLE_TITLES, totalOf, type ReturnTable } from '../../shared/returns/tables';
+import { RETURN_TABLE_IDS, TABLE_TITLES, tableTitle, totalOf, type ReturnTable } from '../../shared/returns/tables';
 import { all, first, qb, run } from '../db/query';
 import type { ExchangeKeyTable } from '../db/schema';
 import { PACKAGE_MAX_FILE_BYTES, formatBytes } from '../limits';
@@ -28,7 +28,7 @@ import { periodBounds, periodOf } from '../returns/period';
 import { tablesWorkbook } from '../returns/summary-xlsx';
 import { RETURN_COLUMNS } from '../returns/tables';
 import { requireStreet } from '../services/street';
-import { consolidate, districtReport } from './district';
+import { consolidate, districtReport, signReceipt } from './district';
 import { getPeer, inCity, inDistrict, ownKey, privateKeyOf, signBytes } from './keys';
 import { jsonl, openPackage, packageFileName, parseJsonl, sha256, zipSigned, type OpenedPackage } from './package';
 import { DISTRICT_PACKAGE } from './package-schema';
@@ -93,7 +93,7 @@ export async function prepareDistrictPackage(db: SqliteDatabase, period: string,
       counts,
     },
     {
-      'data/tables.jsonl': jsonl(c.tables.map((t) => ({ ...t, title: TABLE_TITLES[t.id].zh }))),
+      'data/tables.jsonl': jsonl(c.tables.map((t) => ({ ...t, title: tableTitle(t.id, 'zh-CN', 'street') }))),
       'data/streets.jsonl': jsonl(streets),
       'data/street-tables.jsonl': jsonl(streetTables),
       'summary.xlsx': report.bytes,
@@ -164,8 +164,8 @@ export function listDistrictReturns(db: SqliteDatabase, period: string | undefin
   return all(db, q).map(toDistrictReturn);
 }
 
-export function markDistrictReturnSent(db: SqliteDatabase, id: number, to: string, now: Date): DistrictReturnInfo {
-  run(db, qb.updateTable('district_returns').set({ sent_via: 'folder', sent_to: to, sent_at: now.toISOString() }).where('id', '=', id));
+export function markDistrictReturnSent(db: SqliteDatabase, id: number, to: string, now: Date, via: 'folder' | 'upload' = 'folder'): DistrictReturnInfo {
+  run(db, qb.updateTable('district_returns').set({ sent_via: via, sent_to: to, sent_at: now.toISOString() }).where('id', '=', id));
   return getDistrictReturn(db, id);
 }
 
@@ -267,6 +267,8 @@ export interface CityIncoming {
   bytes: Uint8Array;
   via: 'file' | 'upload';
   by: string;
+  /** For uploads: the district the token belongs to. */
+  sender?: string;
 }
 
 export interface CityImportEffect {
@@ -302,9 +304,18 @@ export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming
   if (!r.ok) return rejected(db, incoming, r, now, lang);
   const m = r.opened.manifest;
   const meta = { district: m.district.code, period: m.period, version: m.version };
+  if (incoming.sender && incoming.sender !== m.district.code) {
+    return rejected(db, incoming, failure('WRONG_SENDER', { street: `${m.district.name}（${m.district.code}）`, sender: incoming.sender }), now, lang, meta);
+  }
   const have = latestCityPackage(db, m.district.code, m.period);
   if (have && have.version === m.version && have.sha256 === r.sha256) {
-    return { outcome: { fileName: incoming.fileName, status: 'duplicate', districtCode: m.district.code, period: m.period, version: m.version } };
+    if (incoming.via !== 'upload') return { outcome: { fileName: incoming.fileName, status: 'duplicate', districtCode: m.district.code, period: m.period, version: m.version } };
+    // The same file again (an upload retried after the answer was lost): the receipt as first given. The
+    // signature is deterministic, so signing the stored facts again gives the same receipt.
+    const stored = first(db, qb.selectFrom('city_packages').select(['file_name', 'received_at']).where('id', '=', have.id))!;
+    const earlier = first(db, qb.selectFrom('city_packages').select('id').where('district_code', '=', m.district.code).where('period', '=', m.period).where('version', '<', m.version).limit(1));
+    const receipt = signReceipt(db, { streetCode: m.district.code, period: m.period, version: m.version, sha256: r.sha256, fileName: stored.file_name, outcome: earlier ? 'replaced' : 'accepted', receivedAt: stored.received_at }, now);
+    return { outcome: { fileName: incoming.fileName, status: 'duplicate', districtCode: m.district.code, period: m.period, version: m.version, receipt } };
   }
   if (have && have.version >= m.version) {
     return rejected(db, incoming, failure('REPLAY', { street: `${m.district.name}（${m.district.code}）`, period: m.period, have: have.version, version: m.version }), now, lang, meta);
@@ -339,8 +350,14 @@ export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming
     run(db, qb.updateTable('city_packages').set({ replaced_by: Number(lastInsertRowid) }).where('district_code', '=', m.district.code).where('period', '=', m.period).where('id', '<>', Number(lastInsertRowid)).where('replaced_by', 'is', null));
   }
   const status = have ? 'replaced' : 'accepted';
+  // An upload is answered with the city's signed receipt, as a district answers a street's; the district
+  // keeps it. A file carried in has no one to hand a receipt to.
+  const receipt =
+    incoming.via === 'upload'
+      ? signReceipt(db, { streetCode: m.district.code, period: m.period, version: m.version, sha256: r.sha256, fileName: incoming.fileName, outcome: status, receivedAt: now.toISOString() }, now)
+      : undefined;
   return {
-    outcome: { fileName: incoming.fileName, status, districtCode: m.district.code, period: m.period, version: m.version, ...(have ? { replacedVersion: have.version } : {}) },
+    outcome: { fileName: incoming.fileName, status, districtCode: m.district.code, period: m.period, version: m.version, ...(have ? { replacedVersion: have.version } : {}), ...(receipt ? { receipt } : {}) },
     ...(have ? { replaced: { id: have.id, version: have.version } } : {}),
   };
 }
@@ -444,6 +461,7 @@ export async function cityReport(db: SqliteDatabase, period: string, lang: Langu
         title: fileText(lang, 'cityTitle', { site: site.name, period }),
         lines: [fileText(lang, 'citySent', { sent: sent.length, total: c.districts.length, missing: c.missing.map((d) => d.name).join(sep) || none })],
         tables: c.tables,
+        rowsBy: 'district',
       },
       ...sent.map((d) => ({
         name: d.name,
@@ -456,6 +474,7 @@ export async function cityReport(db: SqliteDatabase, period: string, lang: Langu
           }),
         ],
         tables: d.tables!,
+        rowsBy: 'street' as const,
       })),
     ],
     lang,

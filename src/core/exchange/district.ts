@@ -39,27 +39,36 @@ export function listStreets(db: SqliteDatabase): DistrictStreet[] {
   return rows.map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, publicKey: r.sign_key, hasToken: r.token_hash !== null, addedAt: r.created_at, updatedAt: r.updated_at }));
 }
 
-function streetPeer(db: SqliteDatabase, code: string) {
+function senderPeer(db: SqliteDatabase, code: string, role: 'street' | 'district') {
   const peer = getPeer(db, code);
-  if (!peer || peer.role !== 'street') throw new AppError('NOT_FOUND', `street ${code} is not on the list`, { entity: 'street', id: code });
+  if (!peer || peer.role !== role) throw new AppError('NOT_FOUND', `${role} ${code} is not on the list`, { entity: role, id: code });
   return peer;
 }
 
-/** A new upload token for a street (shown once; only its hash is kept). */
-export function issueToken(db: SqliteDatabase, code: string, now: Date): string {
-  streetPeer(db, code);
+/**
+ * A new upload token for a sender one level down (shown once; only its hash is kept): a street on a
+ * district, a district on a city.
+ */
+export function issueToken(db: SqliteDatabase, code: string, now: Date, role: 'street' | 'district' = 'street'): string {
+  senderPeer(db, code, role);
   const token = randomBytes(24).toString('base64url');
   run(db, qb.updateTable('exchange_peers').set({ token_hash: hashToken(token), updated_at: now.toISOString() }).where('code', '=', code));
   return token;
 }
 
-export function checkToken(db: SqliteDatabase, code: string, token: string): boolean {
+/** Whether `token` is the one issued to the sender `code` (of the role this receiver takes uploads from). */
+export function checkToken(db: SqliteDatabase, code: string, token: string, role: 'street' | 'district' = 'street'): boolean {
   const peer = getPeer(db, code);
-  if (!peer?.token_hash) return false;
+  if (!peer?.token_hash || peer.role !== role) return false;
   return timingSafeEqual(Buffer.from(peer.token_hash, 'hex'), Buffer.from(hashToken(token), 'hex'));
 }
 
-function signReceipt(db: SqliteDatabase, receipt: Omit<Receipt, 'format' | 'districtCode' | 'districtName' | 'keyId'>, now: Date): SignedReceipt {
+/**
+ * A receipt signed with this database's key: a district's for a street's package, a city's for a
+ * district's. The receipt's fields keep their first names (districtCode: the receiver, streetCode: the
+ * sender) so a street's receipts read as before.
+ */
+export function signReceipt(db: SqliteDatabase, receipt: Omit<Receipt, 'format' | 'districtCode' | 'districtName' | 'keyId'>, now: Date): SignedReceipt {
   const site = requireStreet(db);
   const key = ensureKey(db, 'sign', now);
   const full: Receipt = { format: 'streetdesk-receipt', districtCode: site.code, districtName: site.name, keyId: key.key_id, ...receipt };
@@ -285,6 +294,7 @@ export async function districtReport(db: SqliteDatabase, period: string, lang: L
         title: fileText(lang, 'districtTitle', { site: site.name, period }),
         lines: [fileText(lang, 'districtSent', { sent: sent.length, total: c.streets.length, missing })],
         tables: c.tables,
+        rowsBy: 'street',
       },
       ...sent.map((s) => ({
         name: s.name,

@@ -8,7 +8,7 @@ import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
 import type { ExchangeKeyTable, ExchangePeerTable } from '../db/schema';
 import { requireStreet } from '../services/street';
-import { saveExchangeSettings } from './settings';
+import { getExchangeSettings, saveExchangeSettings } from './settings';
 import { normalizeFingerprint } from './tls-pin';
 
 export type { SiteMode };
@@ -198,6 +198,9 @@ export function districtPeer(db: SqliteDatabase): ExchangePeerTable | undefined 
   return first(db, qb.selectFrom('exchange_peers').selectAll().where('role', '=', 'district'));
 }
 
+/** A peer as trusting a key file reports it: a street or district from the peers' table, or a district's city. */
+export type TrustedPeer = Omit<ExchangePeerTable, 'role'> & { role: ExchangePeerTable['role'] | 'city' };
+
 /**
  * Trusts a key file: on a district, a street of the district (checked against `expectedCode`); on a
  * street, its district (one only). Returns the peer before (if any) and after, for the audit entry.
@@ -207,13 +210,15 @@ export function trustKeyFile(
   file: PublicKeyFile,
   expectedCode: string | undefined,
   now: Date,
-): { before: ExchangePeerTable | undefined; after: ExchangePeerTable } {
+): { before: TrustedPeer | undefined; after: TrustedPeer } {
   const site = requireStreet(db);
   const mode = siteMode(db);
   if (mode === 'city') {
     if (file.role !== 'district') throw keyFileProblem('keyFileWrongRole', file.role);
     if (expectedCode !== undefined && expectedCode !== file.code) throw keyFileProblem('keyFileOtherDistrict', file.code);
     if (!inCity(file.code, site.code)) throw keyFileProblem('keyFileNotInCity', file.code);
+  } else if (mode === 'district' && file.role === 'city') {
+    return trustCityKeyFile(db, file, site.code);
   } else if (mode === 'district') {
     if (file.role !== 'street') throw keyFileProblem('keyFileWrongRole', file.role);
     if (expectedCode !== undefined && expectedCode !== file.code) throw keyFileProblem('keyFileOtherStreet', file.code);
@@ -244,6 +249,37 @@ export function trustKeyFile(
       .onConflict((oc) => oc.column('code').doUpdateSet(values)),
   );
   return { before, after: getPeer(db, file.code)! };
+}
+
+/**
+ * A district keeps its city's key file once, as a street keeps its district's: in its settings (the peers'
+ * table holds the streets a district receives from). Packages for the city are then sealed to it, receipts
+ * checked with it, and an https:// upload pins the certificate it carries (none: unpinned, https refuses).
+ */
+function trustCityKeyFile(db: SqliteDatabase, file: PublicKeyFile, districtCode: string): { before: TrustedPeer | undefined; after: TrustedPeer } {
+  if (!inCity(districtCode, file.code)) throw keyFileProblem('keyFileNotOurCity', file.code);
+  const before = cityPeer(db);
+  saveExchangeSettings(db, { cityKeyFile: JSON.stringify(file), districtTlsSha256: file.tlsCertificate?.sha256 ?? '' });
+  const after = cityPeer(db)!;
+  return { before, after };
+}
+
+/** A district's city, from the key file it keeps (undefined: none kept yet), in a peer's shape. */
+export function cityPeer(db: SqliteDatabase): TrustedPeer | undefined {
+  const text = getExchangeSettings(db).cityKeyFile;
+  if (!text) return undefined;
+  const file = JSON.parse(text) as PublicKeyFile;
+  return {
+    code: file.code,
+    role: 'city',
+    name: file.name,
+    sign_key: file.signingKey.publicKey,
+    sign_key_id: file.signingKey.keyId,
+    encrypt_key: file.encryptionKey?.publicKey ?? null,
+    token_hash: null,
+    created_at: file.createdAt,
+    updated_at: file.createdAt,
+  };
 }
 
 export function hashToken(token: string): string {

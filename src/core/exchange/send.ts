@@ -84,10 +84,13 @@ export function writeToFolder(bytes: Uint8Array, folder: string, fileName: strin
 export interface UploadOptions {
   url: string;
   token: string;
+  /** The sender's 12-digit code: a street's to its district, a district's to its city. */
   streetCode: string;
+  /** Who is sending, which names the header the code goes in (a district's receiver reads X-Street-Code). */
+  sender?: 'street' | 'district';
   fileName: string;
   bytes: Uint8Array;
-  /** The district's signing key, to check the receipt; without it the receipt is kept unchecked. */
+  /** The receiver's signing key (district or city), to check the receipt; without it the receipt is kept unchecked. */
   districtKey?: string;
   attempts?: number;
   baseDelayMs?: number;
@@ -142,7 +145,7 @@ export async function uploadPackage(o: UploadOptions): Promise<{ receipt: Signed
         headers: {
           Authorization: `Bearer ${o.token}`,
           'Content-Type': 'application/octet-stream',
-          'X-Street-Code': o.streetCode,
+          [o.sender === 'district' ? 'X-District-Code' : 'X-Street-Code']: o.streetCode,
           'X-File-Name': encodeURIComponent(o.fileName),
         },
         body: o.bytes,
@@ -167,7 +170,8 @@ export async function uploadPackage(o: UploadOptions): Promise<{ receipt: Signed
     if (res.status !== 200 && res.status !== 422) throw uploadRefused('uploadRefused', endpoint, { status: res.status, reason: answerReason(text) });
     const outcome = JSON.parse(text) as ImportOutcome;
     if (outcome.status === 'rejected') throw uploadRefused('uploadPackageRejected', o.fileName, { code: outcome.code, reason: outcome.message });
-    const receipt = outcome.receipt;
+    const receipt = outcome.receipt as SignedReceipt | undefined;
+    if (!receipt?.receipt) throw uploadRefused('uploadReceiptInvalid', o.fileName, { reason: 'missing' });
     if (receipt.receipt.sha256 !== sha256(o.bytes)) throw uploadRefused('uploadReceiptInvalid', o.fileName, { reason: 'sha256' });
     if (o.districtKey && !verifyBytes(o.districtKey, new TextEncoder().encode(JSON.stringify(receipt.receipt)), receipt.signature)) {
       throw uploadRefused('uploadReceiptInvalid', o.fileName, { reason: 'signature' });

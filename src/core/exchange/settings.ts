@@ -1,4 +1,5 @@
-// Where a street uploads to: the district's address, the street's upload token, and how hard to retry.
+// Where this database uploads to, one level up: on a street the district's address, on a district the
+// city's (the same keys: a database has one level above it), its upload token, and how hard to retry.
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { qb, run } from '../db/query';
 
@@ -7,8 +8,10 @@ export interface ExchangeSettings {
   uploadToken: string;
   uploadAttempts: number;
   uploadBaseDelayMs: number;
-  /** The SHA-256 of the district's server certificate, from its trusted key file ('' when it carries none). */
+  /** The SHA-256 of the level above's server certificate, from its trusted key file ('' when it carries none). */
   districtTlsSha256: string;
+  /** On a district: the city's public key file as kept (`keys trust`), '' before. */
+  cityKeyFile: string;
 }
 
 const KEYS: Record<keyof ExchangeSettings, string> = {
@@ -17,9 +20,10 @@ const KEYS: Record<keyof ExchangeSettings, string> = {
   uploadAttempts: 'exchange.upload_attempts',
   uploadBaseDelayMs: 'exchange.upload_base_delay_ms',
   districtTlsSha256: 'exchange.district_tls_sha256',
+  cityKeyFile: 'exchange.city_key_file',
 };
 
-const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000, districtTlsSha256: '' };
+const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000, districtTlsSha256: '', cityKeyFile: '' };
 
 export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
   const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.%'").all() as { key: string; value: string }[];
@@ -30,6 +34,7 @@ export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
     uploadAttempts: Number(value('uploadAttempts') ?? DEFAULTS.uploadAttempts),
     uploadBaseDelayMs: Number(value('uploadBaseDelayMs') ?? DEFAULTS.uploadBaseDelayMs),
     districtTlsSha256: value('districtTlsSha256') ?? DEFAULTS.districtTlsSha256,
+    cityKeyFile: value('cityKeyFile') ?? DEFAULTS.cityKeyFile,
   };
 }
 

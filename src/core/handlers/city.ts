@@ -18,18 +18,24 @@ import {
   storeDistrictPackage,
   type CityIncoming,
 } from '../exchange/city';
-import { cityEncryptionKey, ensureKey, parseKeyFile, requireMode, setSiteMode } from '../exchange/keys';
+import { cityEncryptionKey, cityPeer, ensureKey, parseKeyFile, requireMode, setSiteMode, verifyBytes } from '../exchange/keys';
+import { checkToken, issueToken } from '../exchange/district';
+import { getExchangeSettings } from '../exchange/settings';
 import { DISTRICT_PACKAGE } from '../exchange/package-schema';
-import { packagesInFolder, writeToFolder } from '../exchange/send';
+import { packagesInFolder, uploadPackage, writeToFolder } from '../exchange/send';
+import { requireStreet } from '../services/street';
 import { authHandlers } from './auth';
-import { signingKey } from './exchange';
+import { receiveEach, signingKey } from './exchange';
 
 type CityMethods =
   | 'setup.initializeCity'
   | 'districtReturn.build'
   | 'districtReturn.list'
   | 'districtReturn.sendToFolder'
+  | 'districtReturn.upload'
   | 'city.districts'
+  | 'city.issueToken'
+  | 'city.receiveUpload'
   | 'city.import'
   | 'city.importFolder'
   | 'city.packages'
@@ -37,6 +43,8 @@ type CityMethods =
   | 'city.report';
 
 function receive(ctx: CallContext, incoming: CityIncoming): CityImportOutcome {
+  // An upload has no session: its log entry names the district whose token was used.
+  const actor = incoming.via === 'upload' ? { userId: null, username: incoming.by } : undefined;
   return ctx.tx(() => {
     const { outcome, replaced } = importDistrictPackage(ctx.db, incoming, ctx.now(), ctx.lang);
     if (outcome.status === 'duplicate') return outcome;
@@ -48,19 +56,13 @@ function receive(ctx: CallContext, incoming: CityIncoming): CityImportOutcome {
       // A replacement names the version it replaced: the city's log shows which figures were superseded.
       before: replaced ? { version: replaced.version, packageId: replaced.id } : null,
       after: outcome.status === 'rejected' ? { fileName: outcome.fileName, status: 'rejected', code: outcome.code } : { fileName: outcome.fileName, status: outcome.status, via: incoming.via },
-    });
+    }, actor);
     return outcome;
   });
 }
 
 function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): CityImportOutcome[] {
-  const outcomes: CityImportOutcome[] = [];
-  for (const [i, f] of files.entries()) {
-    if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
-    outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
-    ctx.progress(i + 1, files.length);
-  }
-  return outcomes;
+  return receiveEach(ctx, files, receive);
 }
 
 export const cityHandlers: Pick<Handlers, CityMethods> = {
@@ -83,7 +85,8 @@ export const cityHandlers: Pick<Handlers, CityMethods> = {
   async 'districtReturn.build'(ctx, input) {
     requireMode(ctx.db, 'district');
     const key = signingKey(ctx);
-    const encryptTo = input.encryptTo === undefined ? undefined : cityEncryptionKey(parseKeyFile(input.encryptTo));
+    // Sealed to the city: to the key file given, else to the city's key this district keeps (`keys trust`).
+    const encryptTo = input.encryptTo === undefined ? cityPeer(ctx.db)?.encrypt_key ?? undefined : cityEncryptionKey(parseKeyFile(input.encryptTo));
     const prepared = await prepareDistrictPackage(ctx.db, input.period, { key, encryptTo, appVersion: ctx.appVersion, now: ctx.now() });
     const info = ctx.tx(() => {
       const p = storeDistrictPackage(ctx.db, prepared, ctx.now(), ctx.actorName);
@@ -114,6 +117,59 @@ export const cityHandlers: Pick<Handlers, CityMethods> = {
       return p;
     });
     return { package: sent, file: written.file };
+  },
+
+  async 'districtReturn.upload'(ctx, input) {
+    requireMode(ctx.db, 'district');
+    const p = getDistrictReturn(ctx.db, input.packageId);
+    const settings = getExchangeSettings(ctx.db);
+    if (!settings.districtUrl || !settings.uploadToken) {
+      throw new AppError('VALIDATION', 'no city address', { issues: [{ field: 'districtUrl', problem: 'uploadNotSetUp' }] });
+    }
+    const site = requireStreet(ctx.db);
+    const cityKey = cityPeer(ctx.db)?.sign_key;
+    // The street's upload, one level up: the same retries, pinning and receipt check.
+    const result = await uploadPackage({
+      url: settings.districtUrl,
+      token: settings.uploadToken,
+      streetCode: site.code,
+      sender: 'district',
+      fileName: p.fileName,
+      bytes: districtReturnBytes(ctx.db, p.id),
+      districtKey: cityKey,
+      attempts: settings.uploadAttempts,
+      baseDelayMs: settings.uploadBaseDelayMs,
+      tlsSha256: settings.districtTlsSha256 || undefined,
+      signal: ctx.signal,
+    });
+    const receiptVerified = cityKey !== undefined && verifyBytes(cityKey, new TextEncoder().encode(JSON.stringify(result.receipt.receipt)), result.receipt.signature);
+    const sent = ctx.tx(() => {
+      const after = markDistrictReturnSent(ctx.db, p.id, settings.districtUrl, ctx.now(), 'upload');
+      ctx.audit({
+        action: 'districtReturn.upload',
+        entity: 'districtReturn',
+        entityId: after.id,
+        before: { sentVia: p.sentVia, sentTo: p.sentTo },
+        after: { period: after.period, version: after.version, fileName: after.fileName, sha256: after.sha256, via: 'upload', to: settings.districtUrl, attempts: result.attempts, outcome: result.outcome.status, receipt: result.receipt },
+      });
+      return after;
+    });
+    return { package: sent, attempts: result.attempts, receipt: result.receipt, receiptVerified };
+  },
+
+  'city.issueToken'(ctx, input) {
+    requireMode(ctx.db, 'city');
+    return ctx.tx(() => {
+      const token = issueToken(ctx.db, input.districtCode, ctx.now(), 'district');
+      ctx.audit({ action: 'city.issueToken', entity: 'district', entityId: input.districtCode, after: { tokenIssued: true } });
+      return { districtCode: input.districtCode, token };
+    });
+  },
+
+  'city.receiveUpload'(ctx, input) {
+    requireMode(ctx.db, 'city');
+    if (!checkToken(ctx.db, input.districtCode, input.token, 'district')) throw new AppError('UNAUTHENTICATED', 'the upload token is not valid for this district');
+    return receive(ctx, { fileName: input.fileName, bytes: input.bytes, via: 'upload', by: `upload:${input.districtCode}`, sender: input.districtCode });
   },
 
   'city.districts'(ctx) {

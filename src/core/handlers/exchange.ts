@@ -5,7 +5,7 @@ import type { ExchangeKeysInfo, ImportOutcome } from '../../shared/api/contract-
 import { fileText } from '../../shared/i18n/file-text';
 import { AppError } from '../../shared/result';
 import { checkToken, consolidate, districtPackages, districtReport, importPackage, issueToken, listStreets, type Incoming } from '../exchange/district';
-import { districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
+import { cityPeer, districtPeer, ensureKey, ownKey, parseKeyFile, publicKeyFile, requireMode, setSiteMode, siteMode, trustKeyFile } from '../exchange/keys';
 import { getExchangeSettings, saveExchangeSettings } from '../exchange/settings';
 import { certificateFingerprint } from '../exchange/tls-pin';
 import { verifyPackage } from '../exchange/verify';
@@ -21,6 +21,7 @@ type ExchangeMethods =
   | 'exchange.exportKey'
   | 'exchange.trustKey'
   | 'exchange.saveSettings'
+  | 'exchange.checkUploadToken'
   | 'package.verify'
   | 'district.streets'
   | 'district.issueToken'
@@ -32,15 +33,22 @@ type ExchangeMethods =
   | 'district.consolidate'
   | 'district.report';
 
-/** Packages handed over as files, each verified and received (or rejected with its reason) in turn. */
-function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): ImportOutcome[] {
-  const outcomes: ImportOutcome[] = [];
+/**
+ * Packages handed over as files, each verified and received (or rejected with its reason) in turn: by a
+ * district (streets' packages) or a city (districts'), `receive` being that level's.
+ */
+export function receiveEach<T>(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[], receive: (ctx: CallContext, incoming: { fileName: string; bytes: Uint8Array; via: 'file'; by: string }) => T): T[] {
+  const outcomes: T[] = [];
   for (const [i, f] of files.entries()) {
     if (ctx.signal.aborted) throw new AppError('CANCELLED', 'cancelled');
     outcomes.push(receive(ctx, { fileName: f.fileName, bytes: f.bytes, via: 'file', by: ctx.actorName }));
     ctx.progress(i + 1, files.length);
   }
   return outcomes;
+}
+
+function receiveFiles(ctx: CallContext, files: { fileName: string; bytes: Uint8Array }[]): ImportOutcome[] {
+  return receiveEach(ctx, files, receive);
 }
 
 /** This database's signing key, made on first need inside an audited transaction. */
@@ -57,6 +65,7 @@ export function signingKey(ctx: CallContext) {
 function keysInfo(ctx: CallContext): ExchangeKeysInfo {
   const site = requireStreet(ctx.db);
   const district = districtPeer(ctx.db);
+  const city = cityPeer(ctx.db);
   const settings = getExchangeSettings(ctx.db);
   return {
     mode: siteMode(ctx.db),
@@ -65,6 +74,7 @@ function keysInfo(ctx: CallContext): ExchangeKeysInfo {
     signingKeyId: ownKey(ctx.db, 'sign')?.key_id ?? null,
     encryptionKeyId: ownKey(ctx.db, 'encrypt')?.key_id ?? null,
     district: district ? { code: district.code, name: district.name, keyId: district.sign_key_id, canEncrypt: district.encrypt_key !== null, tlsSha256: settings.districtTlsSha256 || null } : null,
+    city: city ? { code: city.code, name: city.name, keyId: city.sign_key_id, canEncrypt: city.encrypt_key !== null, tlsSha256: settings.districtTlsSha256 || null } : null,
     districtUrl: settings.districtUrl,
     hasUploadToken: settings.uploadToken !== '',
     uploadAttempts: settings.uploadAttempts,
@@ -115,7 +125,8 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
     // The key names the street to the district: handed on by a user of the whole street (the spec's scope).
     let tlsSha256: string | undefined;
     if (input.tlsCert !== undefined) {
-      requireMode(ctx.db, 'district');
+      // A server the level below uploads to (a district, or a city) names its certificate; a street none.
+      if (siteMode(ctx.db) !== 'city') requireMode(ctx.db, 'district');
       const sha = certificateFingerprint(input.tlsCert);
       if (!sha) throw new AppError('VALIDATION', 'not a certificate', { issues: [{ field: 'tlsCert', problem: 'tlsCertInvalid' }] });
       tlsSha256 = sha;
@@ -139,18 +150,19 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
       const { before, after } = trustKeyFile(ctx.db, file, siteMode(ctx.db) === 'city' ? input.districtCode : input.streetCode, ctx.now());
       ctx.audit({
         action: 'exchange.trustKey',
-        entity: after.role === 'street' ? 'street' : 'district',
+        entity: after.role,
         entityId: after.code,
         before: before ? { name: before.name, keyId: before.sign_key_id } : null,
         after: { name: after.name, keyId: after.sign_key_id, encryptionKey: after.encrypt_key !== null, tlsSha256: file.tlsCertificate?.sha256 ?? null },
       });
-      const tlsSha256 = after.role === 'district' ? file.tlsCertificate?.sha256 ?? null : null;
+      const tlsSha256 = after.role === 'street' ? null : file.tlsCertificate?.sha256 ?? null;
       return { code: after.code, name: after.name, role: after.role, keyId: after.sign_key_id, replacedKeyId: before && before.sign_key_id !== after.sign_key_id ? before.sign_key_id : null, tlsSha256 };
     });
   },
 
   'exchange.saveSettings'(ctx, input) {
-    requireMode(ctx.db, 'street');
+    // A street's address and token for its district; a district's for its city.
+    if (siteMode(ctx.db) !== 'district') requireMode(ctx.db, 'street');
     ctx.tx(() => {
       const before = getExchangeSettings(ctx.db);
       // An empty token field keeps the token saved (the form never shows it back).
@@ -165,6 +177,13 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
       });
     });
     return keysInfo(ctx);
+  },
+
+  'exchange.checkUploadToken'(ctx, input) {
+    // A district takes uploads from its streets, a city from its districts; a street from no one.
+    const mode = siteMode(ctx.db);
+    if (mode === 'street') return { ok: false };
+    return { ok: checkToken(ctx.db, input.senderCode, input.token, mode === 'city' ? 'district' : 'street') };
   },
 
   'package.verify'(ctx, input) {
@@ -204,7 +223,7 @@ export const exchangeHandlers: Pick<Handlers, ExchangeMethods> = {
 
   'district.receiveUpload'(ctx, input) {
     requireMode(ctx.db, 'district');
-    if (!checkToken(ctx.db, input.streetCode, input.token)) throw new AppError('UNAUTHENTICATED', 'the upload token is not valid for this street');
+    if (!checkToken(ctx.db, input.streetCode, input.token, 'street')) throw new AppError('UNAUTHENTICATED', 'the upload token is not valid for this street');
     return receive(ctx, { fileName: input.fileName, bytes: input.bytes, via: 'upload', by: `upload:${input.streetCode}`, sender: input.streetCode });
   },
 

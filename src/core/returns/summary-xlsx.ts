@@ -1,7 +1,7 @@
 // The return tables as a person reads them, in an .xlsx: per table a title, headings, the rows, a total row
 // and the clerk's note. The street's summary.xlsx and the district's report are both written with it.
 import ExcelJS from 'exceljs';
-import { COLUMN_LABELS, rowLabel, TABLE_TITLES, type ReturnTable } from '../../shared/returns/tables';
+import { COLUMN_LABELS, rowLabel, tableTitle, type ReturnTable, type RowsBy } from '../../shared/returns/tables';
 import type { Language } from '../../shared/api/schemas';
 import { fileText } from '../../shared/i18n/file-text';
 
@@ -12,11 +12,13 @@ export interface SheetSpec {
   notes?: Partial<Record<string, string>>;
   /** Extra lines under the title (who is missing, when the figures were frozen). */
   lines?: string[];
+  /** What the tables' rows are (a district's consolidated sheet: streets; a city's: districts). */
+  rowsBy?: RowsBy;
 }
 
-function addTable(sheet: ExcelJS.Worksheet, table: ReturnTable, note: string | undefined, lang: Language): void {
+function addTable(sheet: ExcelJS.Worksheet, table: ReturnTable, note: string | undefined, lang: Language, rowsBy: RowsBy = 'community'): void {
   const zh = lang === 'zh-CN';
-  const title = sheet.addRow([zh ? TABLE_TITLES[table.id].zh : TABLE_TITLES[table.id].en]);
+  const title = sheet.addRow([tableTitle(table.id, lang, rowsBy)]);
   title.font = { bold: true, size: 12 };
   const header = sheet.addRow(['', ...table.columns.map((c) => (zh ? COLUMN_LABELS[c.key]?.zh : COLUMN_LABELS[c.key]?.en) ?? c.key)]);
   header.font = { bold: true };
@@ -39,7 +41,7 @@ export async function tablesWorkbook(sheets: SheetSpec[], lang: Language): Promi
     title.font = { bold: true, size: 14 };
     for (const line of spec.lines ?? []) sheet.addRow([line]);
     sheet.addRow([]);
-    for (const table of spec.tables) addTable(sheet, table, spec.notes?.[table.id], lang);
+    for (const table of spec.tables) addTable(sheet, table, spec.notes?.[table.id], lang, spec.rowsBy);
   }
   return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
 }

@@ -6,7 +6,7 @@ import type { MethodSpec } from './contract';
 import { CITY_WORK } from './contract-rules';
 import { language, newPassword, username, displayName } from './schemas';
 import { PERIOD_PATTERN, type ReturnTable } from '../returns/tables';
-import type { PackageProblem } from './contract-exchange';
+import type { PackageProblem, SignedReceipt } from './contract-exchange';
 
 const period = z.string({ error: 'required' }).trim().regex(PERIOD_PATTERN, { error: 'periodFormat' });
 const fileBytes = z.object({ fileName: z.string().trim().min(1, { error: 'required' }).max(260, { error: 'tooLong' }), bytes: z.instanceof(Uint8Array, { error: 'required' }) });
@@ -18,6 +18,13 @@ export const cityCode = z
   .regex(/^\d{4}(00000000)?$/, { error: 'cityCodeDigits' })
   .refine((c) => c.slice(2, 4) !== '00', { error: 'cityCodeDigits' })
   .transform((c) => (c.length === 4 ? `${c}00000000` : c));
+
+/** A district's division code: its 6 digits (370782) or 12 ending in 000000; kept as 12. */
+const districtCode = z
+  .string({ error: 'required' })
+  .trim()
+  .regex(/^\d{6}(000000)?$/, { error: 'districtCodeDigits' })
+  .transform((c) => (c.length === 6 ? `${c}000000` : c));
 
 export const citySetupInput = z.object({
   city: z.object({ name: z.string().trim().min(2, { error: 'tooShort' }).max(40, { error: 'tooLong' }), code: cityCode }),
@@ -31,7 +38,18 @@ export const cityMethods = {
   'districtReturn.build': { input: z.object({ period, encryptTo: keyFileText.optional() }), access: 'clerk', write: true, ...CITY_WORK },
   'districtReturn.list': { input: z.object({ period: period.optional() }), access: 'viewer', write: false },
   'districtReturn.sendToFolder': { input: z.object({ packageId: z.number().int().positive(), folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true, ...CITY_WORK },
+  /** On a district: the latest package for the city uploaded to the city's exchange endpoint, its signed receipt kept. */
+  'districtReturn.upload': { input: z.object({ packageId: z.number().int().positive() }), access: 'clerk', write: true, ...CITY_WORK },
   'city.districts': { input: z.object({}).strict().default({}), access: 'viewer', write: false },
+  /** A new upload token for a district (shown once; only its hash is kept). */
+  'city.issueToken': { input: z.object({ districtCode }), access: 'admin', write: true, ...CITY_WORK },
+  /** The exchange endpoint's call on a city: a district's upload with its token (checked by the handler, not a session). */
+  'city.receiveUpload': {
+    input: z.object({ districtCode, token: z.string().min(1).max(200), fileName: z.string().min(1).max(260), bytes: z.instanceof(Uint8Array) }),
+    access: 'public',
+    write: true,
+    ...CITY_WORK,
+  },
   'city.import': { input: z.object({ files: z.array(fileBytes).min(1, { error: 'required' }).max(500) }), access: 'clerk', write: true, ...CITY_WORK },
   /** Every package in a folder on this PC (the USB stick the districts' packages came on). */
   'city.importFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'required' }).max(1000) }), access: 'clerk', write: true, ...CITY_WORK },
@@ -80,7 +98,7 @@ export interface CityDistrict {
 }
 
 export type CityImportOutcome =
-  | { fileName: string; status: 'accepted' | 'replaced' | 'duplicate'; districtCode: string; period: string; version: number; replacedVersion?: number }
+  | { fileName: string; status: 'accepted' | 'replaced' | 'duplicate'; districtCode: string; period: string; version: number; replacedVersion?: number; /** Uploads only: the city's signed receipt. */ receipt?: SignedReceipt }
   | { fileName: string; status: 'rejected'; code: PackageProblem; message: string; file?: string; params?: Record<string, string | number | undefined> };
 
 export interface CityPackageRow {
@@ -141,7 +159,10 @@ export interface CityOutputs {
   'districtReturn.build': { package: DistrictReturnInfo; bytes: Uint8Array<ArrayBuffer> };
   'districtReturn.list': DistrictReturnInfo[];
   'districtReturn.sendToFolder': { package: DistrictReturnInfo; file: string };
+  'districtReturn.upload': { package: DistrictReturnInfo; attempts: number; receipt: SignedReceipt; receiptVerified: boolean };
   'city.districts': CityDistrict[];
+  'city.issueToken': { districtCode: string; token: string };
+  'city.receiveUpload': CityImportOutcome;
   'city.import': CityImportOutcome[];
   'city.importFolder': CityImportOutcome[];
   'city.packages': { packages: CityPackageRow[]; rejections: CityRejection[] };

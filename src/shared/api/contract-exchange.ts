@@ -87,6 +87,12 @@ export const exchangeMethods = {
     write: true,
     ...DISTRICT_WORK,
   },
+  /**
+   * The exchange endpoint's first look at an upload, before its body is read: whether the token is the one
+   * this receiver issued to that sender (a street on a district, a district on a city). Only then is the
+   * upload counted against the sender's rate.
+   */
+  'exchange.checkUploadToken': { input: z.object({ senderCode: code12, token: z.string().min(1).max(200) }), access: 'public', write: false },
   'district.packages': { input: z.object({ period: period.optional() }), access: 'viewer', write: false },
   'district.consolidate': { input: z.object({ period }), access: 'viewer', write: false },
   'district.report': { input: z.object({ period }), access: 'viewer', write: false },
@@ -244,6 +250,9 @@ export interface ExchangeKeysInfo {
   encryptionKeyId: string | null;
   /** tlsSha256: the district server's certificate the street pins on an https:// upload (null: none given). */
   district: { code: string; name: string; keyId: string; canEncrypt: boolean; tlsSha256: string | null } | null;
+  /** On a district: the city whose key file it keeps (packages for the city are sealed to it, uploads pin its certificate). */
+  city: { code: string; name: string; keyId: string; canEncrypt: boolean; tlsSha256: string | null } | null;
+  /** Where this database uploads to: a street's district, a district's city. */
   districtUrl: string;
   hasUploadToken: boolean;
   uploadAttempts: number;
@@ -308,6 +317,7 @@ export interface ExchangeOutputs {
   'exchange.exportKey': { fileName: string; text: string; keyId: string; tlsSha256: string | null };
   'exchange.trustKey': { code: string; name: string; role: 'street' | 'district' | 'city'; keyId: string; replacedKeyId: string | null; tlsSha256: string | null };
   'exchange.saveSettings': ExchangeKeysInfo;
+  'exchange.checkUploadToken': { ok: boolean };
   'returns.sendTargets': SendTarget[];
   'returns.list': { period: string; state: ReturnState; version: number; updatedAt: string }[];
   'returns.get': ReturnInfo;

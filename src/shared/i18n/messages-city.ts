@@ -10,6 +10,8 @@ export const CITY_FIELD_LABELS = labelTable({
     packageId: '报市数据包',
     folder: '文件夹',
     files: '区的数据包文件',
+    districtCode: '区县代码',
+    token: '上传令牌',
   },
   en: {
     period: 'Period',
@@ -17,5 +19,7 @@ export const CITY_FIELD_LABELS = labelTable({
     packageId: 'Package for the city',
     folder: 'Folder',
     files: 'District package files',
+    districtCode: 'District code',
+    token: 'Upload token',
   },
 });

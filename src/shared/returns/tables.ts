@@ -48,6 +48,22 @@ export const TABLE_TITLES: Record<ReturnTableId, Labels> = {
   development: { zh: '发展党员', en: 'Developing new members' },
 };
 
+/** What a consolidated table's rows are: a street's communities, a district's streets, a city's districts. */
+export type RowsBy = 'community' | 'street' | 'district';
+
+const ROWS_BY: Record<RowsBy, Labels> = { community: { zh: '按社区', en: 'by community' }, street: { zh: '按街道', en: 'by street' }, district: { zh: '按区', en: 'by district' } };
+
+/**
+ * A table's title as it reads at one level: the titles name a street's rows (按社区); a district's tables
+ * have a row per street and a city's a row per district, so the same table says so there.
+ */
+export function tableTitle(id: ReturnTableId, lang: 'zh-CN' | 'en', rowsBy: RowsBy = 'community'): string {
+  const zh = lang === 'zh-CN';
+  const title = zh ? TABLE_TITLES[id].zh : TABLE_TITLES[id].en;
+  if (rowsBy === 'community') return title;
+  return zh ? title.replace(ROWS_BY.community.zh, ROWS_BY[rowsBy].zh) : title.replace(ROWS_BY.community.en, ROWS_BY[rowsBy].en);
+}
+
 export const COLUMN_LABELS: Record<string, Labels> = {
   total: { zh: '党员总数', en: 'Members' },
   full: { zh: '正式党员', en: 'Full' },

@@ -119,6 +119,18 @@ describe('two streets → one district → the city, and a second district', () 
     const eastSheet = JSON.stringify(book.worksheets[1].getSheetValues());
     expect(eastSheet).toContain('第1街道');
     expect(eastSheet).toContain('第2街道');
+    // The tables say what their rows are: the city's by district, a district's by street (not 按社区).
+    const citySheet = JSON.stringify(book.worksheets[0].getSheetValues());
+    expect(citySheet).toContain('党员分布（按区）');
+    expect(citySheet).toContain('党费收缴（按区，金额单位：分）');
+    expect(citySheet).not.toContain('按社区');
+    expect(eastSheet).toContain('党员分布（按街道）');
+    expect(eastSheet).not.toContain('按社区');
+    const english = await city.app.invoke('account.setLanguage', { language: 'en' }, city.token).then(() => city.app.invoke('city.report', { period: PERIOD }, city.token));
+    const enBook = new ExcelJS.Workbook();
+    await enBook.xlsx.load(Buffer.from(english.bytes) as unknown as ArrayBuffer);
+    expect(JSON.stringify(enBook.worksheets[0].getSheetValues())).toContain('Members by district');
+    expect(JSON.stringify(enBook.worksheets[1].getSheetValues())).toContain('Members by street');
 
     // The received packages as the city's page lists them.
     const listed = await city.app.invoke('city.packages', { period: PERIOD }, city.token);

@@ -111,7 +111,7 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 ))}
               </div>
               {c.tables.map((table) => (
-                <ReturnTableView key={table.id} table={table} onRowClick={(row) => setDistrictCode(row.key)} />
+                <ReturnTableView key={table.id} table={table} rowsBy="district" onRowClick={(row) => setDistrictCode(row.key)} />
               ))}
             </>
           )}
@@ -261,7 +261,7 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 ))}
             </div>
             {district.tables.map((table) => (
-              <ReturnTableView key={table.id} table={table} onRowClick={(row) => setStreetCode(row.key)} />
+              <ReturnTableView key={table.id} table={table} rowsBy="street" onRowClick={(row) => setStreetCode(row.key)} />
             ))}
           </div>
         ) : (

@@ -75,6 +75,27 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
     }
   };
 
+  // The latest package of the period for the city, uploaded to the city's address over its pinned
+  // certificate (set with `exchange set --city-url` and the city's key file); the city's receipt kept.
+  const [uploading, setUploading] = useState(false);
+  const uploadReady = keys.districtUrl !== '' && keys.hasUploadToken;
+  const uploadToCity = async () => {
+    setUploading(true);
+    try {
+      const [latest] = await api.call('districtReturn.list', { period });
+      if (!latest) {
+        void message.warning(t('city.uploadNothingBuilt', { period }));
+        return;
+      }
+      const sent = await api.call('districtReturn.upload', { packageId: latest.id });
+      void message.success(t('city.uploadedToCity', { version: sent.package.version, city: sent.receipt.receipt.districtName }));
+    } catch (error) {
+      report(error);
+    } finally {
+      setUploading(false);
+    }
+  };
+
   const importFolder = async () => {
     setReading(true);
     await receiveAll(() => api.call('district.importFolder', { folder }));
@@ -97,6 +118,11 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 {t('city.buildForCity')}
               </Button>
             )}
+            {canImport && (
+              <Button type="primary" icon={<CloudUploadOutlined />} loading={uploading} disabled={!uploadReady} title={uploadReady ? undefined : t('city.uploadNotSetUp')} onClick={() => void uploadToCity()}>
+                {t('city.uploadToCity')}
+              </Button>
+            )}
           </Space>
         }
       />
@@ -117,7 +143,7 @@ export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
                 ))}
               </div>
               {c.tables.map((table) => (
-                <ReturnTableView key={table.id} table={table} onRowClick={(row) => setStreet(row.key)} />
+                <ReturnTableView key={table.id} table={table} rowsBy="street" onRowClick={(row) => setStreet(row.key)} />
               ))}
             </>
           )}

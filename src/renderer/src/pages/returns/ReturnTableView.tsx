@@ -1,19 +1,18 @@
 // One return table as a person reads it: rows, a total row, and (on the street) the clerk's note under it.
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_LABELS, rowLabel, TABLE_TITLES, type ReturnRow, type ReturnTable } from '../../../../shared/returns/tables';
+import { COLUMN_LABELS, rowLabel, tableTitle, type ReturnRow, type ReturnTable, type RowsBy } from '../../../../shared/returns/tables';
 import { currentLanguage } from '../../i18n';
 
-export function ReturnTableView({ table, footer, onRowClick }: { table: ReturnTable; footer?: React.ReactNode; onRowClick?: (row: ReturnRow) => void }) {
+/** `rowsBy`: what the rows are (a district's consolidated table has a row per street, a city's per district). */
+export function ReturnTableView({ table, footer, onRowClick, rowsBy = 'community' }: { table: ReturnTable; footer?: React.ReactNode; onRowClick?: (row: ReturnRow) => void; rowsBy?: RowsBy }) {
   const { t } = useTranslation();
   const lang = currentLanguage();
   const zh = lang === 'zh-CN';
   const rows = [...table.rows, { key: '__total', label: t('returns.total'), values: table.total }];
   return (
-    <section className="return-table" aria-label={zh ? TABLE_TITLES[table.id].zh : TABLE_TITLES[table.id].en}>
-      <h3>
-        {zh ? TABLE_TITLES[table.id].zh : TABLE_TITLES[table.id].en}
-      </h3>
+    <section className="return-table" aria-label={tableTitle(table.id, lang, rowsBy)}>
+      <h3>{tableTitle(table.id, lang, rowsBy)}</h3>
       <Table<ReturnRow>
         size="small"
         pagination={false}
