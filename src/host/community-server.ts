@@ -55,8 +55,9 @@ export class CommunityServer {
     }
     const settings = read.value as ServeSettings;
     const status = await this.options.client.call('app.status', {}, null);
-    // A district's PC serving on the network also takes its streets' uploads, as `npm run serve -- --district` does.
-    const district = status.ok && (status.value as AppStatus).mode === 'district';
+    // A district's PC serving on the network also takes its streets' uploads, a city's its districts', as
+    // `npm run serve -- --district` and `--city` do.
+    const mode = status.ok ? (status.value as AppStatus).mode : 'street';
     if (!settings.enabled) {
       await this.stopNow();
       return this.current;
@@ -79,7 +80,8 @@ export class CommunityServer {
         port: settings.port,
         tls: { cert: certificate.cert, key: certificate.key },
         publicNames: names,
-        district,
+        district: mode === 'district',
+        city: mode === 'city',
         log: this.options.log,
       });
       this.applied = settings;
