@@ -82,7 +82,7 @@ describe('a project', () => {
     const noDate = await expectError(t.app, 'projects.save', { ...base, status: 'done' }, t.adminToken, 'VALIDATION');
     expect(noDate.details?.issues?.[0]).toMatchObject({ field: 'completedOn', problem: 'required' });
     const open = await expectError(t.app, 'projects.save', { ...base, status: 'done', completedOn: '2026-03-01' }, t.adminToken, 'VALIDATION');
-    expect(open.details?.issues?.[0]).toMatchObject({ field: 'milestones.0.doneOn', problem: 'projectMilestoneOpen', value: '整顿方案' });
+    expect(open.details?.issues?.[0]).toMatchObject({ field: 'milestones.0.doneOn', problem: 'projectMilestoneOpen', params: { name: '整顿方案' } });
     const future = await expectError(t.app, 'projects.save', { ...base, status: 'done', completedOn: '2026-04-01', milestones: [{ title: '整顿方案', dueOn: '2026-02-28', doneOn: '2026-02-27' }] }, t.adminToken, 'VALIDATION');
     expect(future.details?.issues?.[0]).toMatchObject({ field: 'completedOn', problem: 'govDateInFuture' });
     const fen = await expectError(t.app, 'projects.save', { ...base, budgetFen: 12.5 }, t.adminToken, 'VALIDATION');
@@ -131,10 +131,10 @@ describe('the year’s cycle', () => {
 
     // Year end: every project has its result; "done" only for a project recorded done; a reason for "not done".
     await moveTo(new Date(2026, 11, 28, 9));
-    const close = (results: unknown[]) => ({ year: 2026, on: '2026-12-28', by: '王书记', results });
-    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }]))).toMatchObject({ field: 'results', problem: 'projectCloseMissing', value: '项目2' });
-    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'done' }]))).toMatchObject({ field: 'results.1.result', problem: 'projectCloseNotDone', value: '项目2' });
-    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'not_done' }]))).toMatchObject({ field: 'results.1.reason', problem: 'projectCloseNeedsReason', value: '项目2' });
+    const close = (results: ApiInput<'projects.closeYear'>['results']) => ({ year: 2026, on: '2026-12-28', by: '王书记', results });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }]))).toMatchObject({ field: 'results', problem: 'projectCloseMissing', params: { name: '项目2' } });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'done' }]))).toMatchObject({ field: 'results.1.result', problem: 'projectCloseNotDone', params: { name: '项目2' } });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'not_done' }]))).toMatchObject({ field: 'results.1.reason', problem: 'projectCloseNeedsReason', params: { name: '项目2' } });
     expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'not_done', reason: '无' }, { id: reviewed.id, result: 'not_done', reason: '资金未到位' }]))).toMatchObject({ field: 'results.0.result', problem: 'projectCloseIsDone' });
     // The refused closes wrote nothing.
     expect(await cycle()).toMatchObject({ phase: 'working', closedOn: null });

@@ -12,8 +12,8 @@ import { getProjectRow, projectInfo } from './projects';
 
 export function approveYear(db: SqliteDatabase, input: ApiParsedInput<'projects.approveYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
   const before = projectCycle(db, input.year, today);
-  if (before.phase !== 'setting') throw refuse('year', before.phase === 'closed' ? 'projectYearClosed' : 'projectYearApproved', input.year, { approvedOn: before.approvedOn ?? '', closedOn: before.closedOn ?? '' });
-  if (before.total === 0) throw refuse('year', 'projectYearEmpty', input.year);
+  if (before.phase !== 'setting') throw refuse('year', before.phase === 'closed' ? 'projectYearClosed' : 'projectYearApproved', input.year, { year: input.year, approvedOn: before.approvedOn ?? '', closedOn: before.closedOn ?? '' });
+  if (before.total === 0) throw refuse('year', 'projectYearEmpty', input.year, { year: input.year });
   notFuture('on', input.on, today);
   const at = now.toISOString();
   run(db, qb.insertInto('gov_project_years').values({ year: input.year, approved_on: input.on, approved_by: input.by, closed_on: null, closed_by: null, created_at: at, updated_at: at }));
@@ -26,7 +26,7 @@ export function reviewProject(db: SqliteDatabase, input: ApiParsedInput<'project
   const row = yearRow(db, stored.year);
   // The review belongs to the worked middle of the year: after the plan's approval, before the close.
   if (!row) throw refuse('on', 'projectReviewBeforeApproval', input.on, { year: stored.year });
-  if (row.closed_on) throw refuse('id', 'projectYearClosed', stored.name, { closedOn: row.closed_on });
+  if (row.closed_on) throw refuse('id', 'projectYearClosed', undefined, { year: stored.year, closedOn: row.closed_on });
   notFuture('on', input.on, today);
   notBefore('on', input.on, row.approved_on, 'approvedOn');
   const before = projectInfo(db, stored.id, today);
@@ -46,26 +46,26 @@ export function reviewProject(db: SqliteDatabase, input: ApiParsedInput<'project
  */
 export function closeYear(db: SqliteDatabase, input: ApiParsedInput<'projects.closeYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
   const before = projectCycle(db, input.year, today);
-  if (before.phase === 'setting') throw refuse('year', 'projectCloseBeforeApproval', input.year);
-  if (before.phase === 'closed') throw refuse('year', 'projectYearClosed', input.year, { closedOn: before.closedOn ?? '' });
+  if (before.phase === 'setting') throw refuse('year', 'projectCloseBeforeApproval', input.year, { year: input.year });
+  if (before.phase === 'closed') throw refuse('year', 'projectYearClosed', input.year, { year: input.year, closedOn: before.closedOn ?? '' });
   notFuture('on', input.on, today);
   notBefore('on', input.on, before.approvedOn, 'approvedOn');
   const projects = all(db, qb.selectFrom('gov_projects').select(['id', 'name', 'status']).where('year', '=', input.year).orderBy('id'));
   const given = new Map<number, number>();
   input.results.forEach((r, i) => {
-    if (given.has(r.id)) throw refuse(`results.${i}.id`, 'projectCloseDuplicate', r.id);
+    if (given.has(r.id)) throw refuse(`results.${i}.id`, 'projectCloseDuplicate', r.id, { id: r.id });
     given.set(r.id, i);
   });
   input.results.forEach((r, i) => {
-    if (!projects.some((p) => p.id === r.id)) throw refuse(`results.${i}.id`, 'projectNotOfYear', r.id, { year: input.year });
+    if (!projects.some((p) => p.id === r.id)) throw refuse(`results.${i}.id`, 'projectNotOfYear', r.id, { id: r.id, year: input.year });
   });
   for (const p of projects) {
     const i = given.get(p.id);
-    if (i === undefined) throw refuse('results', 'projectCloseMissing', p.name);
+    if (i === undefined) throw refuse('results', 'projectCloseMissing', undefined, { name: p.name });
     const r = input.results[i]!;
-    if (r.result === 'done' && p.status !== 'done') throw refuse(`results.${i}.result`, 'projectCloseNotDone', p.name);
-    if (r.result === 'not_done' && p.status === 'done') throw refuse(`results.${i}.result`, 'projectCloseIsDone', p.name);
-    if (r.result === 'not_done' && r.reason === '') throw refuse(`results.${i}.reason`, 'projectCloseNeedsReason', p.name);
+    if (r.result === 'done' && p.status !== 'done') throw refuse(`results.${i}.result`, 'projectCloseNotDone', undefined, { name: p.name });
+    if (r.result === 'not_done' && p.status === 'done') throw refuse(`results.${i}.result`, 'projectCloseIsDone', undefined, { name: p.name });
+    if (r.result === 'not_done' && r.reason === '') throw refuse(`results.${i}.reason`, 'projectCloseNeedsReason', undefined, { name: p.name });
   }
   const at = now.toISOString();
   for (const r of input.results) {

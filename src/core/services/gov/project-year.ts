@@ -44,6 +44,6 @@ export function projectCycle(db: SqliteDatabase, year: number, today: string): P
  */
 export function assertProjectWritable(db: SqliteDatabase, year: number, isNew: boolean, field: string): void {
   const row = yearRow(db, year);
-  if (row?.closed_on) throw refuse(field, 'projectYearClosed', year, { closedOn: row.closed_on });
-  if (row && isNew) throw refuse(field, 'projectYearApproved', year, { approvedOn: row.approved_on });
+  if (row?.closed_on) throw refuse(field, 'projectYearClosed', year, { year, closedOn: row.closed_on });
+  if (row && isNew) throw refuse(field, 'projectYearApproved', year, { year, approvedOn: row.approved_on });
 }

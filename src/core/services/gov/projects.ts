@@ -85,7 +85,7 @@ export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.
   notFuture('completedOn', completedOn, today);
   input.milestones.forEach((m, i) => {
     notFuture(`milestones.${i}.doneOn`, m.doneOn, today);
-    if (input.status === 'done' && !m.doneOn) throw refuse(`milestones.${i}.doneOn`, 'projectMilestoneOpen', m.title);
+    if (input.status === 'done' && !m.doneOn) throw refuse(`milestones.${i}.doneOn`, 'projectMilestoneOpen', undefined, { name: m.title });
     notBefore('completedOn', completedOn, m.doneOn, 'doneOn');
   });
   const at = now.toISOString();

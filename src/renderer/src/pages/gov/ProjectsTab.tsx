@@ -216,18 +216,19 @@ export function ProjectsTab({ canEdit, communities }: TabProps) {
           {
             key: 'review',
             title: t('gov.projects.columns2.review'),
-            width: 110,
-            render: (_, r) => (r.reviewProgress === null ? t('gov.none') : <span title={r.reviewNote}>{`${r.reviewProgress}% · ${r.reviewedOn ?? ''}`}</span>),
+            width: 90,
+            // The date and the findings on hover: the list has to fit 1366 px with the project's name readable.
+            render: (_, r) => (r.reviewProgress === null ? t('gov.none') : <span title={`${r.reviewedOn ?? ''} ${r.reviewNote}`}>{`${r.reviewProgress}%`}</span>),
           },
           ...(phase === 'closed'
-            ? [{ key: 'closeResult', title: t('gov.projects.columns2.closeResult'), width: 140, render: (_: unknown, r: ProjectInfo) => (r.closeResult ? <span title={r.closeReason}>{t(`gov.projects.cycle.result.${r.closeResult}`)}</span> : t('gov.none')) }]
+            ? [{ key: 'closeResult', title: t('gov.projects.columns2.closeResult'), width: 90, render: (_: unknown, r: ProjectInfo) => (r.closeResult ? <span title={r.closeReason}>{t(`gov.projects.cycle.result.${r.closeResult}`)}</span> : t('gov.none')) }]
             : []),
           ...(canEdit && phase !== undefined && phase !== 'closed'
             ? [
                 {
                   key: 'actions',
                   title: t('gov.projects.actions'),
-                  width: 150,
+                  width: 140,
                   render: (_: unknown, r: ProjectInfo) => (
                     <Space size={4}>
                       <Button
