@@ -115,7 +115,10 @@ export const govEn: typeof govZhCN = {
       planned: '{{planned}} planned, {{done}} done',
       rectifications: '{{total}} rectifications, {{done}} done, {{overdue}} overdue',
       columns: { community: 'Community', kind: 'Kind', subject: 'Audited', plannedOn: 'Planned', doneOn: 'Done', findings: 'Findings', rectifications: 'Rectifications', disclosedOn: 'Disclosed' },
-      form: { communityId: 'Community', kind: 'Kind', subject: 'Audited', plannedOn: 'Planned for', doneOn: 'Done on', findings: 'Findings', disclosedOn: 'Results disclosed on' },
+      form: { communityId: 'Community', kind: 'Kind', subject: 'Audited', plannedOn: 'Planned for', doneOn: 'Done on', findings: 'Findings', disclosedOn: 'Results disclosed on', rectifications: 'Rectifications (one per line: item rectify-by [done-date])' },
+      edit: 'Edit',
+      editTitle: 'Edit audit: {{subject}}',
+      actions: 'Actions',
     },
     print: {
       board: {

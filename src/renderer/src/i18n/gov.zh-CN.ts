@@ -113,7 +113,10 @@ export const govZhCN = {
       planned: '计划 {{planned}} 项，完成 {{done}} 项',
       rectifications: '整改事项 {{total}} 项，已完成 {{done}} 项，逾期 {{overdue}} 项',
       columns: { community: '社区', kind: '类型', subject: '审计对象', plannedOn: '计划日期', doneOn: '完成日期', findings: '发现的问题', rectifications: '整改', disclosedOn: '结果公开' },
-      form: { communityId: '社区', kind: '审计类型', subject: '审计对象', plannedOn: '计划日期', doneOn: '完成日期', findings: '发现的问题', disclosedOn: '结果公开日期' },
+      form: { communityId: '社区', kind: '审计类型', subject: '审计对象', plannedOn: '计划日期', doneOn: '完成日期', findings: '发现的问题', disclosedOn: '结果公开日期', rectifications: '整改事项（每行：内容 整改期限 [完成日期]）' },
+      edit: '修改',
+      editTitle: '修改审计：{{subject}}',
+      actions: '操作',
     },
     print: {
       board: {
