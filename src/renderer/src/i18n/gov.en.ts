@@ -21,6 +21,8 @@ export const govEn: typeof govZhCN = {
     disclosure: {
       new: 'New item',
       correct: 'Record a correction',
+      edit: 'Edit',
+      editTitle: 'Edit draft: {{title}}',
       printBoard: 'Print the open column',
       fixedDay: 'Fixed publication day this month: {{day}}',
       dueTitle: 'This month',

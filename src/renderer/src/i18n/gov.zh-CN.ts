@@ -19,6 +19,8 @@ export const govZhCN = {
     disclosure: {
       new: '新建公开事项',
       correct: '登记更正',
+      edit: '修改',
+      editTitle: '修改草稿：{{title}}',
       printBoard: '打印公开栏',
       fixedDay: '本月固定公开日：{{day}}',
       dueTitle: '本月公开情况',
