@@ -40,6 +40,8 @@ export const govEn: typeof govZhCN = {
     decisions: {
       new: 'New matter',
       record: 'Record next step',
+      edit: 'Edit',
+      editTitle: 'Edit matter: {{title}}',
       print: 'Print record',
       next: 'Next: {{step}}',
       finished: 'All six steps done',

@@ -38,6 +38,8 @@ export const govZhCN = {
     decisions: {
       new: '新建议定事项',
       record: '登记下一步',
+      edit: '修改',
+      editTitle: '修改议定事项：{{title}}',
       print: '打印记录',
       next: '下一步：{{step}}',
       finished: '六步已完成',
