@@ -196,15 +196,15 @@ export function ProjectsTab({ canEdit, communities }: TabProps) {
         pagination={{ pageSize: 6, showSizeChanger: false }}
         columns={[
           { key: 'name', title: t('gov.projects.columns.name'), dataIndex: 'name' },
-          { key: 'type', title: t('gov.projects.columns.type'), width: 120, render: (_, r) => t(`gov.projects.type.${r.type}`) },
+          { key: 'type', title: t('gov.projects.columns.type'), width: 110, render: (_, r) => t(`gov.projects.type.${r.type}`) },
           { key: 'community', title: t('gov.projects.columns.community'), width: 100, render: (_, r) => r.communityName ?? t('gov.street') },
-          { key: 'owner', title: t('gov.projects.columns.owner'), width: 90, dataIndex: 'owner' },
+          { key: 'owner', title: t('gov.projects.columns.owner'), width: 80, dataIndex: 'owner' },
           { key: 'budget', title: t('gov.projects.columns.budget'), width: 110, align: 'right', render: (_, r) => fenToYuan(r.budgetFen) },
           { key: 'status', title: t('gov.projects.columns.status'), width: 90, render: (_, r) => <Tag color={r.status === 'done' ? 'green' : r.status === 'dropped' ? 'default' : 'blue'}>{t(`gov.projects.status.${r.status}`)}</Tag> },
           {
             key: 'milestones',
             title: t('gov.projects.columns.milestones'),
-            width: 120,
+            width: 80,
             render: (_, r) => (
               <span>
                 {r.milestones.filter((m) => m.doneOn).length}/{r.milestones.length}
@@ -212,7 +212,7 @@ export function ProjectsTab({ canEdit, communities }: TabProps) {
               </span>
             ),
           },
-          { key: 'completedOn', title: t('gov.projects.columns.completedOn'), width: 110, render: (_, r) => r.completedOn ?? t('gov.none') },
+          { key: 'completedOn', title: t('gov.projects.columns.completedOn'), width: 100, render: (_, r) => r.completedOn ?? t('gov.none') },
           {
             key: 'review',
             title: t('gov.projects.columns2.review'),
