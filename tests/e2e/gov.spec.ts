@@ -195,4 +195,9 @@ test('last year’s projects go through their cycle: the plan approved, a mid-ye
   await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
   if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-project-cycle.png') });
   expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+  // The printed list says the year is closed and gives each project's result at the close.
+  const list = (await printed(page, `/print/gov-projects?year=${year}`, 'gov-projects-closed')).replace(/\s+/g, '');
+  expect(list).toContain('全街道完成1项，共2项，完成率50.0%');
+  expect(list).toMatch(/\d{4}年\d{1,2}月\d{1,2}日年终结项/);
+  expect(list).toMatch(/老旧小区加装电梯.*未完成/);
 });

@@ -141,6 +141,7 @@ export const govEn: typeof govZhCN = {
         community: '{{name}} {{rate}}',
         separator: '; ',
         groupRate: '{{done}}/{{total}} done, {{rate}}',
+        closed: ' (closed on {{on}}; the rate counts the results at the close)',
       },
       decision: { title: '4+2 decision record', notYet: 'Not yet', missing: 'No such matter' },
     },

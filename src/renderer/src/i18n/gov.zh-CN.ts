@@ -139,6 +139,7 @@ export const govZhCN = {
         community: '{{name}} {{rate}}',
         separator: '；',
         groupRate: '完成 {{done}}/{{total}}，完成率 {{rate}}',
+        closed: '（{{on}}年终结项，完成率按结项结果计算）',
       },
       decision: { title: '“四议两公开”工作记录', notYet: '尚未办理', missing: '没有找到这个议定事项' },
     },
