@@ -14,16 +14,18 @@ export function yearRow(db: SqliteDatabase, year: number): YearRow | undefined {
   return first(db, qb.selectFrom('gov_project_years').selectAll().where('year', '=', year));
 }
 
+/** No row: the plan is still being set; a row: approved; a close day on it: closed. */
+const phaseOf = (row: YearRow | undefined): ProjectPhase => (!row ? 'setting' : row.closed_on ? 'closed' : 'working');
+
 export function projectPhase(db: SqliteDatabase, year: number): ProjectPhase {
-  const row = yearRow(db, year);
-  return !row ? 'setting' : row.closed_on ? 'closed' : 'working';
+  return phaseOf(yearRow(db, year));
 }
 
 export function projectCycle(db: SqliteDatabase, year: number, today: string): ProjectCycle {
   const row = yearRow(db, year);
   const approveBy = `${year}-${govSettings(db).projectApproveBy}`;
   const counts = db.prepare('SELECT count(*) AS total, count(reviewed_on) AS reviewed FROM gov_projects WHERE year = ?').get(year) as { total: number; reviewed: number };
-  const phase: ProjectPhase = !row ? 'setting' : row.closed_on ? 'closed' : 'working';
+  const phase = phaseOf(row);
   return {
     year,
     phase,
