@@ -26,6 +26,10 @@ const REMINDER_TEXT: Record<Language, Record<string, string>> = {
   en: { sixMonths: 'due within 6 months', threeMonths: 'due within 3 months', overdue: '[OVERDUE]', unknown: 'no election on record' },
 };
 
+const PHASE_TEXT: Record<Language, Record<string, string>> = {
+  'zh-CN': { setting: '春季立项（计划未审定）', working: '年中推进（计划已审定）', closed: '年终已结项' },
+  en: { setting: 'set in spring (plan not approved)', working: 'worked mid-year (plan approved)', closed: 'closed' },
+};
 const rateOf = (rate: string | null) => (rate === null ? '—' : `${rate}%`);
 
 function yearOption(ctx: Pick<CommandContext, 'values' | 'text'>): number {
@@ -58,8 +62,11 @@ export const GOV_COMMANDS: Command[] = [
         ...stats.byType.filter((r) => r.total > 0).map((r) => line(TYPE_TEXT[ctx.lang][r.type], r)),
         ...stats.byCommunity.map((r) => line(r.communityName, r)),
         ...(stats.overdueMilestones > 0 ? [zh ? `逾期未完成的进度节点 ${stats.overdueMilestones} 个` : `${stats.overdueMilestones} milestones overdue`] : []),
+        // A closed year's rate is the closed one: say so, with the day.
+        zh ? `年度进程：${PHASE_TEXT[ctx.lang][stats.cycle.phase]}${stats.cycle.closedOn ? `，${stats.cycle.closedOn}` : ''}` : `The year: ${PHASE_TEXT[ctx.lang][stats.cycle.phase]}${stats.cycle.closedOn ? `, ${stats.cycle.closedOn}` : ''}`,
       ].join('\n');
-      return { value: { year: stats.year, ...stats.street, byType: stats.byType, byCommunity: stats.byCommunity, overdueMilestones: stats.overdueMilestones }, human };
+      const { phase, approvedOn, closedOn } = stats.cycle;
+      return { value: { year: stats.year, ...stats.street, byType: stats.byType, byCommunity: stats.byCommunity, overdueMilestones: stats.overdueMilestones, phase, approvedOn, closedOn }, human };
     },
   },
   {

@@ -50,7 +50,7 @@ describe('projects stats', () => {
     const run = await runCli(['--db', db, 'projects', 'stats', '--year', '2026', '--type', 'first_secretary', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const out = jsonLine(run);
-    expect(out).toMatchObject({ ok: true, year: 2026, total: 656, done: 396, rate: '60.4' });
+    expect(out).toMatchObject({ ok: true, year: 2026, total: 656, done: 396, rate: '60.4', phase: 'setting', approvedOn: null, closedOn: null });
     expect(out.byType).toEqual([{ type: 'first_secretary', total: 656, done: 396, rate: '60.4' }]);
     expect(out.byCommunity).toEqual([expect.objectContaining({ communityName: '幸福社区', total: 656, done: 396, rate: '60.4' })]);
     const human = await runCli(['--db', db, 'projects', 'stats', '--year', '2026']);

@@ -77,6 +77,7 @@ describe('every write', () => {
     let gov: GovStreet | null = null;
     let disclosure = 0;
     let decision = 0;
+    let project: { id: number; version: number } | null = null;
     const admin = ADMIN.username;
 
     // One step per write method of the contract; the record type makes a new write method fail to compile here.
@@ -569,8 +570,22 @@ describe('every write', () => {
         expected: { entity: 'decision', username: admin, before: true, after: true },
       },
       'projects.save': {
-        run: () => t.app.invoke('projects.save', { communityId: gov!.communityId, type: 'secretary', year: 2026, name: '红色物业提升', owner: '王书记', status: 'planned' }, t.adminToken),
+        run: async () => {
+          project = await t.app.invoke('projects.save', { communityId: gov!.communityId, type: 'secretary', year: 2026, name: '红色物业提升', owner: '王书记', status: 'planned' }, t.adminToken);
+        },
         expected: { entity: 'project', username: admin, before: false, after: true },
+      },
+      'projects.approveYear': {
+        run: () => t.app.invoke('projects.approveYear', { year: 2026, on: '2026-03-10', by: '王书记' }, t.adminToken),
+        expected: { entity: 'project_year', username: admin, before: true, after: true },
+      },
+      'projects.review': {
+        run: () => t.app.invoke('projects.review', { id: project!.id, version: project!.version, progress: 40, note: '已完成入户调查', on: '2026-03-10' }, t.adminToken),
+        expected: { entity: 'project', username: admin, before: true, after: true },
+      },
+      'projects.closeYear': {
+        run: () => t.app.invoke('projects.closeYear', { year: 2026, on: '2026-03-10', by: '王书记', results: [{ id: project!.id, result: 'not_done', reason: '资金未到位' }] }, t.adminToken),
+        expected: { entity: 'project_year', username: admin, before: true, after: true },
       },
       'terms.save': {
         run: () => t.app.invoke('terms.save', { orgId: gov!.branchId, electedOn: '2023-03-01' }, t.adminToken),

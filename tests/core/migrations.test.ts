@@ -151,3 +151,42 @@ describe('the migration list', () => {
     }
   });
 });
+
+describe('0018: the projects learn their year cycle', () => {
+  // Found by name, so the test holds whatever number of migrations comes before it.
+  const at = MIGRATIONS.findIndex((m) => m.name === '0018-project-cycle');
+
+  /** A file as the migration before 0018 left it, with a project and its milestone. */
+  function fileBefore0018(dbPath: string): SqliteDatabase.Database {
+    const db = new SqliteDatabase(dbPath);
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, at)) m.up(db);
+      db.pragma(`user_version = ${at}`);
+    })();
+    const stamp = '2026-01-05T08:00:00.000Z';
+    db.prepare("INSERT INTO gov_projects (id, type, year, name, owner, status, created_at, updated_at) VALUES (5, 'secretary', 2026, '红色物业提升', '王书记', 'in_progress', ?, ?)").run(stamp, stamp);
+    db.prepare("INSERT INTO gov_project_milestones (project_id, position, title, due_on) VALUES (5, 0, '完成设计', '2026-05-31')").run();
+    return db;
+  }
+
+  it('keeps the projects as they were, with no review, no result and no year approved, and checks the new columns', () => {
+    expect(at).toBeGreaterThan(0);
+    const db = fileBefore0018(freshPath());
+    try {
+      expect(migrate(db)).toEqual({ from: at, to: SCHEMA_VERSION });
+      expect(db.prepare('SELECT id, name, status, version, review_progress, review_note, reviewed_on, close_result, close_reason FROM gov_projects').all()).toEqual([
+        { id: 5, name: '红色物业提升', status: 'in_progress', version: 1, review_progress: null, review_note: '', reviewed_on: null, close_result: null, close_reason: '' },
+      ]);
+      expect(db.prepare('SELECT count(*) FROM gov_project_milestones WHERE project_id = 5').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM gov_project_years').pluck().get()).toBe(0);
+      expect(() => db.prepare("UPDATE gov_projects SET close_result = 'maybe' WHERE id = 5").run()).toThrow(/CHECK/);
+      expect(() => db.prepare('UPDATE gov_projects SET review_progress = 101 WHERE id = 5').run()).toThrow(/CHECK/);
+      // A close needs the approval before it, on a later or the same day.
+      expect(() => db.prepare("INSERT INTO gov_project_years (year, approved_on, approved_by, closed_on, closed_by, created_at, updated_at) VALUES (2026, '2026-04-20', '王书记', '2026-03-01', '王书记', 'x', 'x')").run()).toThrow(/CHECK/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -36,9 +36,9 @@ describe('the rules table', () => {
       const rule = WRITE_RULES[m as keyof typeof WRITE_RULES] as { freeze: unknown; scope: unknown };
       expect(typeof rule.freeze === 'function', `${m} freeze`).toBe(spec.freeze === 'dated');
       expect(typeof rule.scope === 'function', `${m} scope`).toBe(spec.scope === 'record');
-      // Every 'none' and 'street' declaration says why.
+      // Every 'none' and 'street' declaration says why (a wholeStreet's field is a name, however short).
       for (const decl of [spec.freeze, spec.scope]) {
-        if (typeof decl === 'object' && decl !== null) expect(Object.values(decl).every((v) => typeof v === 'string' && v.length > 5), m).toBe(true);
+        if (typeof decl === 'object' && decl !== null) expect(Object.entries(decl).every(([k, v]) => typeof v === 'string' && (k === 'field' ? v.length > 0 : v.length > 5)), m).toBe(true);
       }
     }
     expect(Object.keys(READ_SCOPE_RULES).sort()).toEqual(recordScoped.filter((m) => !(contract[m] as Spec).write).sort());
@@ -81,6 +81,7 @@ interface Fixtures {
   /** 和平社区's disclosure, approved in October and not yet published; its 四议两公开 matter. */
   peaceDisclosure: { id: number; version: number };
   peaceDecision: number;
+  peaceProject: { id: number; version: number };
   /** The peace member's citizen ID: what a sheet of payments names a member by. */
   peaceIdNumber: string;
   /** A fund entry of 和平社区 with one attachment. */
@@ -138,6 +139,7 @@ beforeAll(async () => {
   );
   for (const step of ['review', 'approve'] as const) peaceDisclosure = await t.app.invoke('disclosure.advance', { id: peaceDisclosure.id, version: peaceDisclosure.version, step, by: '王书记', on: '2026-10-05' }, admin);
   const peaceDecision = await t.app.invoke('decisions.save', { communityId: peaceId, title: '老旧小区加装电梯' }, admin);
+  const peaceProject = await t.app.invoke('projects.save', { communityId: peaceId, type: 'secretary', year: 2026, name: '和平社区红色物业', owner: '王书记', status: 'planned' }, admin);
   const peaceFundEntry = await t.app.invoke('funds.saveEntry', { communityId: peaceId, direction: 'out', amountFen: 30000, onDate: '2026-10-12', purpose: '党员活动' }, admin);
   const peaceAttachment = await t.app.invoke('attachments.add', { owner: 'fund_entry', ownerId: peaceFundEntry.id, fileName: '发票.jpg', bytes: new Uint8Array([1, 2, 3]) }, admin);
 
@@ -176,6 +178,7 @@ beforeAll(async () => {
     peacePerson: { id: peacePerson.id, version: peacePerson.version },
     peaceDisclosure: { id: peaceDisclosure.id, version: peaceDisclosure.version },
     peaceDecision: peaceDecision.id,
+    peaceProject: { id: peaceProject.id, version: peaceProject.version },
     peaceIdNumber: peaceMember.idNumber!,
     peaceFundEntry: peaceFundEntry.id,
     peaceAttachment: peaceAttachment.id,
@@ -335,6 +338,9 @@ describe('a clerk limited to one community', () => {
       'decisions.save': { input: { communityId: s.peaceId, title: '停车场改造' }, field: 'communityId', problem: 'communityOutsideScope' },
       'decisions.step': { input: { decisionId: f.peaceDecision, step: 'proposal', heldOn: '2026-11-02', entitled: 7, present: 7, inFavour: 7 }, field: 'decisionId', problem: 'communityOutsideScope' },
       'projects.save': { input: { communityId: s.peaceId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'planned' }, field: 'communityId', problem: 'communityOutsideScope' },
+      'projects.approveYear': { input: { year: 2026, on: '2026-04-20', by: '王书记' }, field: 'year', problem: 'projectYearIsStreets' },
+      'projects.review': { input: { ...f.peaceProject, progress: 50, note: '', on: '2026-07-01' }, field: 'id', problem: 'communityOutsideScope' },
+      'projects.closeYear': { input: { year: 2026, on: '2026-12-01', by: '王书记', results: [] }, field: 'year', problem: 'projectYearIsStreets' },
       'terms.save': { input: { orgId: f.peaceBranch, electedOn: '2024-03-01' }, ...org('orgId') },
       'terms.elect': { input: { orgId: f.peaceBranch, heldOn: '2026-11-02', present: 5, candidates: [{ name: '王建国', votes: 5 }], elected: [{ name: '王建国', post: 'secretary', votes: 5 }] }, ...org('orgId') },
       'standards.save': { input: { communityId: s.peaceId, households: 3000, officeArea: 200, activityArea: 150, workers: 10 }, field: 'communityId', problem: 'communityOutsideScope' },

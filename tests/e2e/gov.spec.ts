@@ -146,3 +146,58 @@ test('the projects list prints with its rates, and a matter’s 四议两公开 
   expect(record).toMatch(/“两委”会议商议\d{4}年\d{1,2}月\d{1,2}日/);
   expect(record).toContain('党员大会审议尚未办理');
 });
+
+test('last year’s projects go through their cycle: the plan approved, a mid-year review, the close with a reason for what was not done', async ({ page }) => {
+  const year = new Date().getFullYear() - 1;
+  await call('projects.save', { communityId, type: 'secretary', year, name: '红色物业提升', owner: '王书记', status: 'done', completedOn: `${year}-06-01` });
+  await call('projects.save', { communityId, type: 'priority', year, name: '老旧小区加装电梯', owner: '李书记', status: 'in_progress', milestones: [{ title: '完成设计', dueOn: `${year}-05-31`, doneOn: `${year}-05-20` }] });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.getByRole('menuitem', { name: '社区治理' }).click();
+  await page.getByRole('tab', { name: '项目' }).click();
+  const picker = page.getByLabel('年度');
+  await picker.click();
+  await picker.fill(String(year));
+  await picker.press('Enter');
+  const cycle = page.getByTestId('gov-project-cycle');
+  await expect(cycle).toContainText('春季立项');
+  await expect(cycle).toContainText('计划尚未审定');
+
+  await cycle.getByRole('button', { name: '审定年度计划' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByLabel('经办人').fill('王书记');
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(cycle).toContainText('年中推进');
+  // The approved plan takes no new project.
+  await expect(page.getByRole('button', { name: '新建项目' })).toHaveCount(0);
+
+  const lift = page.getByRole('row', { name: /老旧小区加装电梯/ });
+  await lift.getByRole('button', { name: '年中检查' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('进度（%）').fill('60');
+  await dialog.getByLabel('检查情况').fill('设计已完成，施工招标中');
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(lift.getByText('60%', { exact: true })).toBeVisible();
+  await expect(cycle).toContainText('年中检查 1/2');
+
+  // The close: refused while the project not done has no reason, then closed; the year is read-only after.
+  await cycle.getByRole('button', { name: '年终结项' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('经办人').fill('王书记');
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(page.getByText(/老旧小区加装电梯.*须填写原因/).first()).toBeVisible();
+  await expect(cycle).toContainText('年中推进');
+  await dialog.getByLabel('老旧小区加装电梯 未完成原因').fill('资金未到位，转入下年度');
+  await dialog.getByRole('button', { name: /保\s?存/ }).click();
+  await expect(cycle).toContainText('年终已结项');
+  await expect(page.getByTestId('gov-street-rate')).toHaveText('50.0%');
+  await expect(lift.getByText('未完成')).toBeVisible();
+  await expect(page.getByRole('button', { name: '修改' })).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, 'gov-project-cycle.png') });
+  expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+  // The printed list says the year is closed and gives each project's result at the close.
+  const list = (await printed(page, `/print/gov-projects?year=${year}`, 'gov-projects-closed')).replace(/\s+/g, '');
+  expect(list).toContain('全街道完成1项，共2项，完成率50.0%');
+  expect(list).toMatch(/\d{4}年\d{1,2}月\d{1,2}日年终结项/);
+  expect(list).toMatch(/老旧小区加装电梯.*未完成/);
+});

@@ -1,6 +1,6 @@
 // Community governance's tables (migration 0014) as Kysely sees them; `Database` in schema.ts names them.
 import type { Generated } from 'kysely';
-import type { AuditKind, DisclosureArea, DisclosureStatus, ProjectStatus, ProjectType } from '../../shared/api/schemas-gov';
+import type { AuditKind, DisclosureArea, DisclosureStatus, ProjectCloseResult, ProjectStatus, ProjectType } from '../../shared/api/schemas-gov';
 
 export interface GovDisclosureTable {
   id: Generated<number>;
@@ -78,6 +78,22 @@ export interface GovProjectTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  review_progress: number | null;
+  review_note: Generated<string>;
+  reviewed_on: string | null;
+  close_result: ProjectCloseResult | null;
+  close_reason: Generated<string>;
+}
+
+/** A year's plan once approved, and its close. */
+export interface GovProjectYearTable {
+  year: number;
+  approved_on: string;
+  approved_by: string;
+  closed_on: string | null;
+  closed_by: string | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface GovProjectMilestoneTable {
@@ -146,6 +162,7 @@ export interface GovTables {
   gov_decision_steps: GovDecisionStepTable;
   gov_projects: GovProjectTable;
   gov_project_milestones: GovProjectMilestoneTable;
+  gov_project_years: GovProjectYearTable;
   gov_terms: GovTermTable;
   gov_elections: GovElectionTable;
   gov_audits: GovAuditTable;

@@ -426,6 +426,7 @@ export interface Database extends CounterTables, LifeTables, DuesTables, Develop
   gov_decision_steps: GovTables['gov_decision_steps'];
   gov_projects: GovTables['gov_projects'];
   gov_project_milestones: GovTables['gov_project_milestones'];
+  gov_project_years: GovTables['gov_project_years'];
   gov_terms: GovTables['gov_terms'];
   gov_elections: GovTables['gov_elections'];
   gov_audits: GovTables['gov_audits'];

@@ -10,6 +10,7 @@ import { auditInfo, auditStats, listAudits, saveAudit } from '../services/gov/au
 import { listDecisions, recordStep, saveDecision } from '../services/gov/decisions';
 import { advanceDisclosure, disclosureDue, disclosureInfo, listDisclosures, saveComment, saveDisclosure } from '../services/gov/disclosure';
 import { disclosureBoard } from '../services/print/gov-board';
+import { approveYear, closeYear, reviewProject } from '../services/gov/project-cycle';
 import { listProjects, projectStats, saveProject } from '../services/gov/projects';
 import { govSettings, saveGovSettings } from '../services/gov/settings';
 import { saveStandard, standardsTable } from '../services/gov/standards';
@@ -96,6 +97,27 @@ export const govHandlers: Pick<Handlers, GovMethod> = {
     return ctx.tx(() => {
       const { before, after } = saveProject(ctx.db, input, ctx.now(), today(ctx));
       ctx.audit({ action: 'projects.save', entity: 'project', entityId: after.id, before: before ?? undefined, after });
+      return after;
+    });
+  },
+  'projects.approveYear'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = approveYear(ctx.db, input, ctx.now(), today(ctx));
+      ctx.audit({ action: 'projects.approveYear', entity: 'project_year', entityId: input.year, before, after });
+      return after;
+    });
+  },
+  'projects.review'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = reviewProject(ctx.db, input, ctx.now(), today(ctx));
+      ctx.audit({ action: 'projects.review', entity: 'project', entityId: after.id, before, after });
+      return after;
+    });
+  },
+  'projects.closeYear'(ctx, input) {
+    return ctx.tx(() => {
+      const { before, after } = closeYear(ctx.db, input, ctx.now(), today(ctx));
+      ctx.audit({ action: 'projects.closeYear', entity: 'project_year', entityId: input.year, before, after: { ...after, results: input.results } });
       return after;
     });
   },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './contract';
 import { ADMINISTRATION } from './contract-rules';
 import * as s from './schemas-gov';
-import type { AuditKind, DisclosureArea, DisclosureStatus, GovSettings, ProjectStatus, ProjectType } from './schemas-gov';
+import type { AuditKind, DisclosureArea, DisclosureStatus, GovSettings, ProjectCloseResult, ProjectStatus, ProjectType } from './schemas-gov';
 import type { DecisionStep, TermReminder } from '../gov-rules';
 import type { OfficerPost, OrgLevel } from './schemas';
 
@@ -33,6 +33,21 @@ export const govMethods = {
   'projects.stats': { input: s.projectStatsInput, access: 'viewer', write: false },
   /** Completing a project (or undoing it) moves the month its completion is counted in. */
   'projects.save': { input: s.projectSaveInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  'projects.approveYear': {
+    input: s.projectApproveYearInput,
+    access: 'clerk',
+    write: true,
+    freeze: { none: 'approving the plan changes no project and no completion date' },
+    scope: { wholeStreet: 'projectYearIsStreets', field: 'year' },
+  },
+  'projects.review': { input: s.projectReviewInput, access: 'clerk', write: true, freeze: { none: 'the mid-year review is not counted in the return' }, scope: 'record' },
+  'projects.closeYear': {
+    input: s.projectCloseYearInput,
+    access: 'clerk',
+    write: true,
+    freeze: { none: 'closing records each project’s result; completion dates (what the return counts) do not move' },
+    scope: { wholeStreet: 'projectYearIsStreets', field: 'year' },
+  },
   'terms.list': { input: s.termDueInput, access: 'viewer', write: false },
   'terms.elections': { input: s.electionListInput, access: 'viewer', write: false },
   'terms.save': { input: s.termSaveInput, access: 'clerk', write: true, freeze: { none: 'elections due are counted as the register stands now' }, scope: 'record' },
@@ -148,6 +163,13 @@ export interface ProjectInfo {
   evidence: string;
   milestones: MilestoneInfo[];
   overdueMilestones: number;
+  /** The mid-year review (null until recorded). */
+  reviewProgress: number | null;
+  reviewNote: string;
+  reviewedOn: string | null;
+  /** The result at the year's close (null until the year is closed). */
+  closeResult: ProjectCloseResult | null;
+  closeReason: string;
   version: number;
   updatedAt: string;
 }
@@ -165,6 +187,29 @@ export interface ProjectStats {
   byType: (RateCount & { type: ProjectType })[];
   byCommunity: (RateCount & { communityId: number | null; communityName: string })[];
   overdueMilestones: number;
+  cycle: ProjectCycle;
+}
+
+/**
+ * Where the year stands: `setting` (spring: projects entered, the plan not yet approved), `working` (approved:
+ * no project added, each reviewed mid-year), `closed` (year end: read-only, the rate is the closed one).
+ */
+export type ProjectPhase = 'setting' | 'working' | 'closed';
+
+export interface ProjectCycle {
+  year: number;
+  phase: ProjectPhase;
+  /** The setting's day in this year by which the plan is approved. */
+  approveBy: string;
+  /** Still being set after that day. */
+  approvalLate: boolean;
+  approvedOn: string | null;
+  approvedBy: string | null;
+  closedOn: string | null;
+  closedBy: string | null;
+  /** Projects with a mid-year review recorded, of the year's. */
+  reviewed: number;
+  total: number;
 }
 
 export interface TermInfo {
@@ -250,6 +295,9 @@ export interface GovOutputs {
   'projects.list': ProjectInfo[];
   'projects.stats': ProjectStats;
   'projects.save': ProjectInfo;
+  'projects.approveYear': ProjectCycle;
+  'projects.review': ProjectInfo;
+  'projects.closeYear': ProjectCycle;
   'terms.list': TermInfo[];
   'terms.elections': ElectionInfo[];
   'terms.save': TermInfo;

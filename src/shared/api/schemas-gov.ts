@@ -17,6 +17,9 @@ export const PROJECT_TYPES = ['secretary', 'first_secretary', 'priority', 'recti
 export type ProjectType = (typeof PROJECT_TYPES)[number];
 export const PROJECT_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+/** A project's result when its year is closed. */
+export const PROJECT_CLOSE_RESULTS = ['done', 'not_done'] as const;
+export type ProjectCloseResult = (typeof PROJECT_CLOSE_RESULTS)[number];
 export const AUDIT_KINDS = ['annual', 'term', 'leaving', 'special'] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 export { DECISION_STEPS };
@@ -113,6 +116,26 @@ export const projectSaveInput = z.object({
   milestones: z.array(milestoneInput).max(24, { error: 'tooLong' }).default([]),
 });
 
+/** The spring step: the year's projects as entered are the year's plan; none is added after. */
+export const projectApproveYearInput = z.object({ year, on: calendarDay, by: person });
+/** The mid-year review of one project: how far it has come (per cent) and a note. */
+export const projectReviewInput = z.object({
+  id,
+  version: z.number().int().positive(),
+  progress: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(0, { error: 'tooSmall' }).max(100, { error: 'tooBig' }),
+  note: longText(500),
+  on: calendarDay,
+});
+/** The year-end close: every project of the year, done or not done (a reason for not done). */
+export const projectCloseYearInput = z.object({
+  year,
+  on: calendarDay,
+  by: person,
+  results: z
+    .array(z.object({ id, result: z.enum(PROJECT_CLOSE_RESULTS, { error: 'notAllowed' }), reason: longText(200) }))
+    .max(5000, { error: 'tooLong' }),
+});
+
 // Terms and elections --------------------------------------------------------------------------------------
 
 export const termDueInput = z.object({ before: calendarDay.optional() });
@@ -183,5 +206,7 @@ export const govSettingsInput = z.object({
   spacePer100Households: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(0, { error: 'tooSmall' }).max(10_000, { error: 'tooBig' }),
   householdsPerWorker: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(1, { error: 'tooSmall' }).max(100_000, { error: 'tooBig' }),
   standardsSource: text(2, 200),
+  /** The day (MM-DD) by which each year's projects are entered and approved. */
+  projectApproveBy: z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/, { error: 'monthDayFormat' }),
 });
 export type GovSettings = z.infer<typeof govSettingsInput>;

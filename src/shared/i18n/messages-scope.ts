@@ -22,6 +22,7 @@ export const SCOPE_FIELD_PROBLEMS: Record<Language, Table> = {
     requestOutsideScope: '这项服务申请不是{{community}}受理的',
     returnIsStreets: '月报是全街道的，由不限定社区的工作人员核对、定稿、生成和报送；您可以查看',
     streetKeyIsStreets: '街道密钥是全街道的，由不限定社区的工作人员导出',
+    projectYearIsStreets: '年度项目计划是全街道的，由不限定社区的工作人员审定和年终结项',
   },
   en: {
     orgOutsideScope: 'is not a Party organization of {{community}}',
@@ -34,5 +35,6 @@ export const SCOPE_FIELD_PROBLEMS: Record<Language, Table> = {
     requestOutsideScope: 'is a request not accepted by {{community}}',
     returnIsStreets: 'the monthly return is the whole street’s: a user not limited to one community checks, finalizes, builds and sends it; you can read it',
     streetKeyIsStreets: 'the street’s key is exported by a user of the whole street',
+    projectYearIsStreets: 'the year’s projects plan is the whole street’s: a user not limited to one community approves and closes it',
   },
 };

@@ -24,7 +24,17 @@ describe('a matter decided by 四议两公开', () => {
       { step: 'publishResult', heldOn: '2026-03-09' },
     ] as const;
     let info = matter;
-    for (const s of steps) info = await expectOk(t.app, 'decisions.step', { decisionId: matter.id, ...s }, t.adminToken);
+    for (const s of steps) {
+      // Until the decision is published the matter's title and description are edited; after, never.
+      if (s.step === 'publishDecision') {
+        const edited = await expectOk(t.app, 'decisions.save', { id: matter.id, communityId, title: '老旧小区加装电梯', summary: '3号楼、5号楼加装电梯，费用按楼层分摊' }, t.adminToken);
+        expect(edited.summary).toBe('3号楼、5号楼加装电梯，费用按楼层分摊');
+      }
+      info = await expectOk(t.app, 'decisions.step', { decisionId: matter.id, ...s }, t.adminToken);
+    }
+    const late = await expectError(t.app, 'decisions.save', { id: matter.id, communityId, title: '老旧小区加装电梯（改）' }, t.adminToken, 'VALIDATION');
+    expect(formatError(late, 'zh-CN', 'decisions.save')).toContain('“老旧小区加装电梯”的决议已于 2026-02-21 公开');
+    expect(info.summary).toBe('3号楼、5号楼加装电梯，费用按楼层分摊');
     expect(info.steps.map((s) => [s.step, s.heldOn, s.present])).toEqual([
       ['proposal', '2026-02-02', 7],
       ['committees', '2026-02-05', 10],

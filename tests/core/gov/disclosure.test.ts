@@ -58,11 +58,19 @@ describe('a disclosure item', () => {
 
     const correction = await expectOk(t.app, 'disclosure.save', { ...draft(communityId, '2026-03-09', { title: '2026年2月财务收支公开（更正）' }), correctsId: original.id }, t.adminToken);
     expect(correction).toMatchObject({ status: 'drafted', correctsId: original.id });
+    // The correction's draft is edited like any draft, but stays in the corrected item's area.
+    const moved = await expectError(t.app, 'disclosure.save', { ...draft(communityId, '2026-03-09', { area: 'party', title: '2026年2月财务收支公开（更正）' }), id: correction.id, version: 1 }, t.adminToken, 'VALIDATION');
+    expect(moved.details?.issues?.[0]).toMatchObject({ field: 'area', problem: 'disclosureCorrectionOther' });
+    const edited = await expectOk(t.app, 'disclosure.save', { ...draft(communityId, '2026-03-09', { title: '2026年2月财务收支公开（更正）', content: '本月收入 12,500.00 元。' }), id: correction.id, version: 1 }, t.adminToken);
+    expect(edited).toMatchObject({ version: 2, content: '本月收入 12,500.00 元。', correctsId: original.id });
     // Until the correction is published the original stays posted.
     let list = await expectOk(t.app, 'disclosure.list', {}, t.adminToken);
     expect(list.find((d) => d.id === original.id)?.status).toBe('published');
 
-    let c = await expectOk(t.app, 'disclosure.advance', { id: correction.id, version: 1, step: 'review', by: '张审核', on: '2026-03-09' }, t.adminToken);
+    let c = await expectOk(t.app, 'disclosure.advance', { id: correction.id, version: 2, step: 'review', by: '张审核', on: '2026-03-09' }, t.adminToken);
+    // Sent for review, the draft no longer changes.
+    const late = await expectError(t.app, 'disclosure.save', { ...draft(communityId, '2026-03-09', { title: '再改一次' }), id: c.id, version: c.version }, t.adminToken, 'VALIDATION');
+    expect(late.details?.issues?.[0]).toMatchObject({ field: 'id', problem: 'disclosureInReview' });
     c = await expectOk(t.app, 'disclosure.advance', { id: c.id, version: c.version, step: 'approve', by: '王书记', on: '2026-03-10' }, t.adminToken);
     await expectOk(t.app, 'disclosure.advance', { id: c.id, version: c.version, step: 'publish', by: '李文书', on: '2026-03-10' }, t.adminToken);
     list = await expectOk(t.app, 'disclosure.list', {}, t.adminToken);

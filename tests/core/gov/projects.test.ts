@@ -3,7 +3,7 @@
 // their date flagged; a done project needs its date and every milestone done; budgets in integer fen.
 import { describe, expect, it } from 'vitest';
 import type { ApiInput } from '../../../src/shared/api/contract';
-import { appsForEachTest, expectError, expectOk, type TestApp } from '../../support/factory';
+import { ADMIN, appsForEachTest, expectError, expectOk, type TestApp } from '../../support/factory';
 import { govStreet } from './gov-support';
 
 const app = appsForEachTest();
@@ -82,10 +82,80 @@ describe('a project', () => {
     const noDate = await expectError(t.app, 'projects.save', { ...base, status: 'done' }, t.adminToken, 'VALIDATION');
     expect(noDate.details?.issues?.[0]).toMatchObject({ field: 'completedOn', problem: 'required' });
     const open = await expectError(t.app, 'projects.save', { ...base, status: 'done', completedOn: '2026-03-01' }, t.adminToken, 'VALIDATION');
-    expect(open.details?.issues?.[0]).toMatchObject({ field: 'milestones.0.doneOn', problem: 'projectMilestoneOpen', value: '整顿方案' });
+    expect(open.details?.issues?.[0]).toMatchObject({ field: 'milestones.0.doneOn', problem: 'projectMilestoneOpen', params: { name: '整顿方案' } });
     const future = await expectError(t.app, 'projects.save', { ...base, status: 'done', completedOn: '2026-04-01', milestones: [{ title: '整顿方案', dueOn: '2026-02-28', doneOn: '2026-02-27' }] }, t.adminToken, 'VALIDATION');
     expect(future.details?.issues?.[0]).toMatchObject({ field: 'completedOn', problem: 'govDateInFuture' });
     const fen = await expectError(t.app, 'projects.save', { ...base, budgetFen: 12.5 }, t.adminToken, 'VALIDATION');
     expect(fen.details?.issues?.[0]).toMatchObject({ field: 'budgetFen', problem: 'notAnInteger' });
+  });
+});
+
+describe('the year’s cycle', () => {
+  it('is set in spring, reviewed mid-year and closed at year end, refusing each step out of its phase', async () => {
+    const t = await app();
+    const { communityId } = await govStreet(t, 0);
+    let token = t.adminToken;
+    // The clock moves through the year; a jump of months locks the workbench, so sign in again.
+    const moveTo = async (at: Date) => {
+      t.clock.set(at);
+      token = (await t.app.invoke('auth.login', { username: ADMIN.username, password: ADMIN.password })).token;
+    };
+    const cycle = async () => (await expectOk(t.app, 'projects.stats', { year: 2026 }, token)).cycle;
+    expect(await cycle()).toMatchObject({ phase: 'setting', approveBy: '2026-04-30', approvalLate: false, approvedOn: null, total: 0 });
+    const problem = async (method: string, input: unknown) => (await expectError(t.app, method, input, token, 'VALIDATION')).details?.issues?.[0];
+
+    // Spring: nothing to approve yet; no review before the plan is approved.
+    expect(await problem('projects.approveYear', { year: 2026, on: '2026-03-10', by: '王书记' })).toMatchObject({ field: 'year', problem: 'projectYearEmpty' });
+    const done = await expectOk(t.app, 'projects.save', { ...project(communityId, 'secretary', true, 1), status: 'in_progress', completedOn: null }, token);
+    const open = await expectOk(t.app, 'projects.save', project(communityId, 'priority', false, 2), token);
+    expect(await problem('projects.review', { id: open.id, version: open.version, progress: 30, note: '', on: '2026-03-10' })).toMatchObject({ field: 'on', problem: 'projectReviewBeforeApproval' });
+    expect(await problem('projects.closeYear', { year: 2026, on: '2026-03-10', by: '王书记', results: [] })).toMatchObject({ field: 'year', problem: 'projectCloseBeforeApproval' });
+    // The approval day is a setting; past it, a plan not yet approved shows as late.
+    const settings = await expectOk(t.app, 'gov.settings', {}, token);
+    await expectOk(t.app, 'gov.saveSettings', { ...settings, projectApproveBy: '03-01' }, token);
+    expect(await cycle()).toMatchObject({ approveBy: '2026-03-01', approvalLate: true });
+    expect(await problem('gov.saveSettings', { ...settings, projectApproveBy: '4月30日' })).toMatchObject({ field: 'projectApproveBy', problem: 'monthDayFormat' });
+    await expectOk(t.app, 'projects.approveYear', { year: 2026, on: '2026-03-10', by: '王书记' }, token);
+    expect(await cycle()).toMatchObject({ phase: 'working', approvedOn: '2026-03-10', approvedBy: '王书记', approvalLate: false, total: 2, reviewed: 0 });
+
+    // Mid-year: no project is added to the approved plan, nor moved out of it; the existing ones are worked.
+    expect(await problem('projects.save', project(communityId, 'secretary', false, 3))).toMatchObject({ field: 'year', problem: 'projectYearApproved', value: 2026 });
+    expect(await problem('projects.save', { ...project(communityId, 'priority', false, 2), id: open.id, version: open.version, year: 2027 })).toMatchObject({ problem: 'projectYearApproved' });
+    expect(await problem('projects.approveYear', { year: 2026, on: '2026-03-10', by: '王书记' })).toMatchObject({ problem: 'projectYearApproved' });
+    await moveTo(new Date(2026, 6, 1, 9));
+    expect(await problem('projects.review', { id: open.id, version: open.version, progress: 30, note: '', on: '2026-03-09' })).toMatchObject({ field: 'on', problem: 'govDateBefore' });
+    const reviewed = await expectOk(t.app, 'projects.review', { id: open.id, version: open.version, progress: 45, note: '设计已完成，施工招标中', on: '2026-06-30' }, token);
+    expect(reviewed).toMatchObject({ reviewProgress: 45, reviewNote: '设计已完成，施工招标中', reviewedOn: '2026-06-30' });
+    expect(await cycle()).toMatchObject({ reviewed: 1, total: 2 });
+    const finished = await expectOk(t.app, 'projects.save', { ...project(communityId, 'secretary', true, 1), id: done.id, version: done.version, completedOn: '2026-06-20' }, token);
+
+    // Year end: every project has its result; "done" only for a project recorded done; a reason for "not done".
+    await moveTo(new Date(2026, 11, 28, 9));
+    const close = (results: ApiInput<'projects.closeYear'>['results']) => ({ year: 2026, on: '2026-12-28', by: '王书记', results });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }]))).toMatchObject({ field: 'results', problem: 'projectCloseMissing', params: { name: '项目2' } });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'done' }]))).toMatchObject({ field: 'results.1.result', problem: 'projectCloseNotDone', params: { name: '项目2' } });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'not_done' }]))).toMatchObject({ field: 'results.1.reason', problem: 'projectCloseNeedsReason', params: { name: '项目2' } });
+    expect(await problem('projects.closeYear', close([{ id: finished.id, result: 'not_done', reason: '无' }, { id: reviewed.id, result: 'not_done', reason: '资金未到位' }]))).toMatchObject({ field: 'results.0.result', problem: 'projectCloseIsDone' });
+    // The refused closes wrote nothing.
+    expect(await cycle()).toMatchObject({ phase: 'working', closedOn: null });
+    expect((await expectOk(t.app, 'projects.list', { year: 2026 }, token)).map((p) => p.closeResult)).toEqual([null, null]);
+    await expectOk(t.app, 'projects.closeYear', close([{ id: finished.id, result: 'done' }, { id: reviewed.id, result: 'not_done', reason: '资金未到位，转入下年度' }]), token);
+    const stats = await expectOk(t.app, 'projects.stats', { year: 2026 }, token);
+    expect(stats.cycle).toMatchObject({ phase: 'closed', closedOn: '2026-12-28', closedBy: '王书记' });
+    expect(stats.street).toEqual({ total: 2, done: 1, rate: '50.0' });
+    const list = await expectOk(t.app, 'projects.list', { year: 2026 }, token);
+    // The list goes by type: the priority project first.
+    expect(list.map((p) => [p.name, p.closeResult, p.closeReason])).toEqual([
+      ['项目2', 'not_done', '资金未到位，转入下年度'],
+      ['项目1', 'done', ''],
+    ]);
+
+    // After the close the year is read-only: no edit, no review, no second close.
+    const after = list[0]!;
+    expect(await problem('projects.save', { ...project(communityId, 'priority', false, 2), id: after.id, version: after.version, evidence: '补充材料' })).toMatchObject({ field: 'year', problem: 'projectYearClosed' });
+    expect(await problem('projects.review', { id: after.id, version: after.version, progress: 60, note: '', on: '2026-12-28' })).toMatchObject({ problem: 'projectYearClosed' });
+    expect(await problem('projects.closeYear', close([]))).toMatchObject({ problem: 'projectYearClosed' });
+    // The next year starts its own cycle.
+    expect((await expectOk(t.app, 'projects.stats', { year: 2027 }, token)).cycle).toMatchObject({ phase: 'setting', approveBy: '2027-03-01' });
   });
 });

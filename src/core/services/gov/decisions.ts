@@ -54,6 +54,9 @@ export function saveDecision(db: SqliteDatabase, input: ApiParsedInput<'decision
   if (input.id !== undefined) {
     const before = decisionInfo(db, input.id);
     if (before.communityId !== input.communityId) throw refuse('communityId', 'decisionCommunityFixed', input.communityId);
+    // Once the decision is posted for residents, the matter reads as they saw it.
+    const posted = before.steps.find((x) => x.step === 'publishDecision');
+    if (posted) throw refuse('id', 'decisionPublished', undefined, { title: before.title, publishedOn: posted.heldOn });
     run(db, qb.updateTable('gov_decisions').set({ title: input.title, summary: input.summary, updated_at: at }).where('id', '=', input.id));
     return { before, after: decisionInfo(db, input.id) };
   }

@@ -80,10 +80,11 @@ export function saveDisclosure(db: SqliteDatabase, input: ApiParsedInput<'disclo
   if (input.periodTo < input.periodFrom) throw refuse('periodTo', 'govDateBefore', input.periodTo, { earlier: input.periodFrom });
   notFuture('draftedOn', input.draftedOn, today);
   const correctsId = before ? before.corrects_id : (input.correctsId ?? null);
-  if (correctsId !== null && !before) {
+  if (correctsId !== null) {
     const corrected = getDisclosureRow(db, correctsId);
-    if (corrected.status !== 'published') throw refuse('correctsId', 'disclosureNotPublished', corrected.title);
-    if (corrected.community_id !== input.communityId || corrected.area !== input.area) throw refuse('correctsId', 'disclosureCorrectionOther', corrected.title);
+    if (!before && corrected.status !== 'published') throw refuse('correctsId', 'disclosureNotPublished', corrected.title);
+    // A correction's draft, edited, still belongs to the item it corrects.
+    if (corrected.community_id !== input.communityId || corrected.area !== input.area) throw refuse(before ? 'area' : 'correctsId', 'disclosureCorrectionOther', corrected.title);
   }
   const at = now.toISOString();
   const values = {

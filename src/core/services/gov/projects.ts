@@ -9,6 +9,7 @@ import { PROJECT_TYPES, type ProjectType } from '../../../shared/api/schemas-gov
 import { rateText } from '../../../shared/gov-rules';
 import { all, first, qb, run } from '../../db/query';
 import type { GovProjectTable } from '../../db/schema-gov';
+import { assertProjectWritable, projectCycle, projectPhase } from './project-year';
 import { assertCommunityExists, assertVersion, communityNames, notBefore, notFound, notFuture, refuse } from './common';
 
 type Row = Selectable<GovProjectTable>;
@@ -22,7 +23,7 @@ function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: s
     title: m.title,
     dueOn: m.due_on,
     doneOn: m.done_on,
-    overdue: m.done_on === null && m.due_on < today && r.status !== 'dropped',
+    overdue: m.done_on === null && m.due_on < today && r.status !== 'dropped' && r.close_result === null,
   }));
   const orgName = r.org_id === null ? null : ((db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(r.org_id) as string | undefined) ?? null);
   return {
@@ -41,6 +42,11 @@ function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: s
     evidence: r.evidence,
     milestones,
     overdueMilestones: milestones.filter((m) => m.overdue).length,
+    reviewProgress: r.review_progress,
+    reviewNote: r.review_note,
+    reviewedOn: r.reviewed_on,
+    closeResult: r.close_result,
+    closeReason: r.close_reason,
     version: r.version,
     updatedAt: r.updated_at,
   };
@@ -67,6 +73,10 @@ export function listProjects(db: SqliteDatabase, input: ApiParsedInput<'projects
 export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.save'>, now: Date, today: string): { before: ProjectInfo | null; after: ProjectInfo } {
   const stored = input.id === undefined ? null : getProjectRow(db, input.id);
   if (stored) assertVersion('project', stored.id, stored.version, input.version);
+  // The year's cycle: a closed year is read-only; an approved plan takes no new project (nor one moved in or out).
+  const moved = stored !== null && stored.year !== input.year;
+  if (stored) assertProjectWritable(db, stored.year, moved, 'year');
+  assertProjectWritable(db, input.year, stored === null || moved, 'year');
   assertCommunityExists(db, 'communityId', input.communityId);
   if (input.orgId != null && !db.prepare('SELECT 1 FROM organizations WHERE id = ?').get(input.orgId)) throw refuse('orgId', 'notFound', input.orgId);
   const completedOn = input.completedOn ?? null;
@@ -75,7 +85,7 @@ export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.
   notFuture('completedOn', completedOn, today);
   input.milestones.forEach((m, i) => {
     notFuture(`milestones.${i}.doneOn`, m.doneOn, today);
-    if (input.status === 'done' && !m.doneOn) throw refuse(`milestones.${i}.doneOn`, 'projectMilestoneOpen', m.title);
+    if (input.status === 'done' && !m.doneOn) throw refuse(`milestones.${i}.doneOn`, 'projectMilestoneOpen', undefined, { name: m.title });
     notBefore('completedOn', completedOn, m.doneOn, 'doneOn');
   });
   const at = now.toISOString();
@@ -109,9 +119,16 @@ export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.
 
 /** The year's completion: street, types (all four, in order), communities (the street's own projects as the street). */
 export function projectStats(db: SqliteDatabase, year: number, type: ProjectType | undefined, community: number | null, today: string, streetName: string): ProjectStats {
+  // A closed year counts the results recorded at its close (the year is read-only from then on).
+  const closed = projectPhase(db, year) === 'closed';
   let q = qb
     .selectFrom('gov_projects')
-    .select(['type', 'community_id', (eb) => eb.fn.countAll<number>().as('total'), (eb) => eb.fn.sum<number>(eb.case().when('status', '=', 'done').then(1).else(0).end()).as('done')])
+    .select([
+      'type',
+      'community_id',
+      (eb) => eb.fn.countAll<number>().as('total'),
+      (eb) => eb.fn.sum<number>(closed ? eb.case().when('close_result', '=', 'done').then(1).else(0).end() : eb.case().when('status', '=', 'done').then(1).else(0).end()).as('done'),
+    ])
     .where('year', '=', year)
     .groupBy(['type', 'community_id']);
   if (type) q = q.where('type', '=', type);
@@ -135,6 +152,8 @@ export function projectStats(db: SqliteDatabase, year: number, type: ProjectType
     street: sum(groups),
     byType: PROJECT_TYPES.filter((t) => !type || t === type).map((t) => ({ type: t, ...sum(groups.filter((g) => g.type === t)) })),
     byCommunity: communities.map((c) => ({ communityId: c, communityName: c === null ? streetName : (names.get(c) ?? String(c)), ...sum(groups.filter((g) => g.communityId === c)) })),
-    overdueMilestones: Number(first(db, overdue)?.n ?? 0),
+    // A closed year has nothing left to be late.
+    overdueMilestones: closed ? 0 : Number(first(db, overdue)?.n ?? 0),
+    cycle: projectCycle(db, year, today),
   };
 }

@@ -15,6 +15,8 @@ export const GOV_DEFAULTS: GovSettings = {
   spacePer100Households: 30,
   householdsPerWorker: 300,
   standardsSource: '济南市城市社区党群服务中心建设标准（可在设置中修改）',
+  // The spring step of the projects' year: entered and approved by the end of April.
+  projectApproveBy: '04-30',
 };
 
 const KEYS = Object.keys(GOV_DEFAULTS) as (keyof GovSettings)[];

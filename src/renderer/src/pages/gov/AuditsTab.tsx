@@ -1,5 +1,6 @@
 // 审计: the year's collective-economy audits planned and done by kind, the plan's completion rate, findings,
-// rectifications (overdue in red) and the day the results were disclosed.
+// rectifications (overdue in red) and the day the results were disclosed. A planned audit is edited in the
+// form it was entered in, to record it done, its findings, rectifications and their progress.
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -21,24 +22,62 @@ interface Values {
   doneOn: Dayjs | null;
   findings: string;
   disclosedOn: Dayjs | null;
+  rectifications: string;
 }
 
-function AuditModal({ open, year, communities, onClose, onSaved }: { open: boolean; year: number; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
+/** One rectification a line: "内容 2026-06-30 [2026-06-20]", as the projects' milestones are written. */
+function parseRectifications(text: string) {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const dates = line.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
+      return { item: line.replace(/\d{4}-\d{2}-\d{2}/g, '').trim(), dueOn: dates[0] ?? '', doneOn: dates[1] ?? null };
+    });
+}
+
+const rectificationLines = (a: AuditInfo): string => a.rectifications.map((x) => [x.item, x.dueOn, x.doneOn].filter(Boolean).join(' ')).join('\n');
+
+function AuditModal({ open, year, editing, communities, onClose, onSaved }: { open: boolean; year: number; editing: AuditInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { form, saving, submit } = useSaveForm<Values, 'audits.save'>(
     'audits.save',
-    ['communityId', 'kind', 'subject', 'plannedOn', 'doneOn', 'findings', 'disclosedOn'],
-    (v) => ({ communityId: v.communityId, year, kind: v.kind, subject: v.subject, plannedOn: day(v.plannedOn), doneOn: optionalDay(v.doneOn), findings: v.findings, disclosedOn: optionalDay(v.disclosedOn) }),
+    ['communityId', 'kind', 'subject', 'plannedOn', 'doneOn', 'findings', 'disclosedOn', 'rectifications'],
+    (v) => ({
+      ...(editing ? { id: editing.id, version: editing.version } : {}),
+      communityId: v.communityId,
+      year: editing?.year ?? year,
+      kind: v.kind,
+      subject: v.subject,
+      plannedOn: day(v.plannedOn),
+      doneOn: optionalDay(v.doneOn),
+      findings: v.findings,
+      disclosedOn: optionalDay(v.disclosedOn),
+      rectifications: parseRectifications(v.rectifications ?? ''),
+    }),
     onSaved,
   );
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ communityId: communities[0]?.value, kind: 'annual', subject: '', plannedOn: dayjs(), doneOn: null, findings: '', disclosedOn: null });
-  }, [open, communities, form]);
+    const at = (d: string | null) => (d ? dayjs(d) : null);
+    if (editing)
+      form.setFieldsValue({
+        communityId: editing.communityId,
+        kind: editing.kind,
+        subject: editing.subject,
+        plannedOn: dayjs(editing.plannedOn),
+        doneOn: at(editing.doneOn),
+        findings: editing.findings,
+        disclosedOn: at(editing.disclosedOn),
+        rectifications: rectificationLines(editing),
+      });
+    else form.setFieldsValue({ communityId: communities[0]?.value, kind: 'annual', subject: '', plannedOn: dayjs(), doneOn: null, findings: '', disclosedOn: null, rectifications: '' });
+  }, [open, editing, communities, form]);
   const f = (key: string) => t(`gov.audits.form.${key}`);
   return (
-    <FormModal open={open} title={t('gov.audits.new')} saving={saving} width={600} onSubmit={() => void submit()} onClose={onClose}>
+    <FormModal open={open} title={editing ? t('gov.audits.editTitle', { subject: editing.subject }) : t('gov.audits.new')} saving={saving} width={600} onSubmit={() => void submit()} onClose={onClose}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <div className="gov-form-row">
           <Form.Item name="communityId" label={f('communityId')}>
@@ -65,6 +104,9 @@ function AuditModal({ open, year, communities, onClose, onSaved }: { open: boole
         <Form.Item name="findings" label={f('findings')}>
           <Input.TextArea rows={2} />
         </Form.Item>
+        <Form.Item name="rectifications" label={f('rectifications')}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
       </Form>
     </FormModal>
   );
@@ -74,6 +116,7 @@ export function AuditsTab({ canEdit, communities }: TabProps) {
   const { t } = useTranslation();
   const [year, setYear] = useState(dayjs().year());
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState<AuditInfo | null>(null);
   const list = useApi('audits.list', { year }, [year]);
   const stats = useApi('audits.stats', { year }, [year]);
   const s = stats.data;
@@ -83,7 +126,14 @@ export function AuditsTab({ canEdit, communities }: TabProps) {
         <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} aria-label={t('gov.year')} />
         <span className="gov-spacer" />
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setOpen(true);
+            }}
+          >
             {t('gov.audits.new')}
           </Button>
         )}
@@ -125,9 +175,29 @@ export function AuditsTab({ canEdit, communities }: TabProps) {
             ),
           },
           { key: 'disclosedOn', title: t('gov.audits.columns.disclosedOn'), width: 105, render: (_, r) => r.disclosedOn ?? t('gov.none') },
+          ...(canEdit
+            ? [
+                {
+                  key: 'actions',
+                  title: t('gov.audits.actions'),
+                  width: 80,
+                  render: (_: unknown, r: AuditInfo) => (
+                    <Button
+                      size="small"
+                      onClick={() => {
+                        setEditing(r);
+                        setOpen(true);
+                      }}
+                    >
+                      {t('gov.audits.edit')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
-      {canEdit && <AuditModal open={open} year={year} communities={communities} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void list.reload(); void stats.reload(); }} />}
+      {canEdit && <AuditModal open={open} year={year} editing={editing} communities={communities} onClose={() => setOpen(false)} onSaved={() => { setOpen(false); void list.reload(); void stats.reload(); }} />}
     </div>
   );
 }

@@ -14,20 +14,26 @@ import { PrintButton } from '../../print/PrintButton';
 import { useSaveForm } from '../counter/use-save-form';
 import { CommunitySelect, day, type TabProps } from './gov-parts';
 
-function MatterModal({ open, communities, onClose, onSaved }: { open: boolean; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
+/** A new matter, or one whose decision is not yet published edited (its community stays). */
+function MatterModal({ open, editing, communities, onClose, onSaved }: { open: boolean; editing: DecisionInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const { form, saving, submit } = useSaveForm<{ communityId: number; title: string; summary: string }, 'decisions.save'>('decisions.save', ['communityId', 'title', 'summary'], (v) => v, onSaved);
+  const { form, saving, submit } = useSaveForm<{ communityId: number; title: string; summary: string }, 'decisions.save'>(
+    'decisions.save',
+    ['communityId', 'title', 'summary'],
+    (v) => ({ ...(editing ? { id: editing.id } : {}), communityId: v.communityId, title: v.title, summary: v.summary }),
+    onSaved,
+  );
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    form.setFieldsValue({ communityId: communities[0]?.value, title: '', summary: '' });
-  }, [open, communities, form]);
+    form.setFieldsValue(editing ? { communityId: editing.communityId, title: editing.title, summary: editing.summary } : { communityId: communities[0]?.value, title: '', summary: '' });
+  }, [open, editing, communities, form]);
   const f = (key: string) => t(`gov.decisions.form.${key}`);
   return (
-    <FormModal open={open} title={t('gov.decisions.new')} saving={saving} width={560} onSubmit={() => void submit()} onClose={onClose}>
+    <FormModal open={open} title={editing ? t('gov.decisions.editTitle', { title: editing.title }) : t('gov.decisions.new')} saving={saving} width={560} onSubmit={() => void submit()} onClose={onClose}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <Form.Item name="communityId" label={f('communityId')}>
-          <CommunitySelect communities={communities} />
+          <CommunitySelect communities={communities} disabled={editing !== null} />
         </Form.Item>
         <Form.Item name="title" label={f('title')}>
           <Input autoFocus />
@@ -101,6 +107,7 @@ export function DecisionsTab({ canEdit, communities }: TabProps) {
   const { t } = useTranslation();
   const [community, setCommunity] = useState<number | undefined>();
   const [newOpen, setNewOpen] = useState(false);
+  const [editing, setEditing] = useState<DecisionInfo | null>(null);
   const [recording, setRecording] = useState<DecisionInfo | null>(null);
   const list = useApi('decisions.list', community ? { communityId: community } : {}, [community]);
   return (
@@ -109,7 +116,14 @@ export function DecisionsTab({ canEdit, communities }: TabProps) {
         <CommunitySelect communities={communities} allowAll value={community} onChange={setCommunity} />
         <span className="gov-spacer" />
         {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setNewOpen(true)}>
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => {
+              setEditing(null);
+              setNewOpen(true);
+            }}
+          >
             {t('gov.decisions.new')}
           </Button>
         )}
@@ -146,12 +160,23 @@ export function DecisionsTab({ canEdit, communities }: TabProps) {
           },
           {
             key: 'actions',
-            width: 190,
+            width: 250,
             render: (_: unknown, r: DecisionInfo) => (
               <span className="gov-toolbar" style={{ marginBottom: 0 }}>
                 {canEdit && r.next && (
                   <Button size="small" onClick={() => setRecording(r)}>
                     {t('gov.decisions.record')}
+                  </Button>
+                )}
+                {canEdit && !r.steps.some((x) => x.step === 'publishDecision') && (
+                  <Button
+                    size="small"
+                    onClick={() => {
+                      setEditing(r);
+                      setNewOpen(true);
+                    }}
+                  >
+                    {t('gov.decisions.edit')}
                   </Button>
                 )}
                 <PrintButton size="small" doc="govDecision" params={{ decision: r.id }} label={t('gov.decisions.print')} />
@@ -162,7 +187,7 @@ export function DecisionsTab({ canEdit, communities }: TabProps) {
       />
       {canEdit && (
         <>
-          <MatterModal open={newOpen} communities={communities} onClose={() => setNewOpen(false)} onSaved={() => { setNewOpen(false); void list.reload(); }} />
+          <MatterModal open={newOpen} editing={editing} communities={communities} onClose={() => setNewOpen(false)} onSaved={() => { setNewOpen(false); void list.reload(); }} />
           <StepModal matter={recording} onClose={() => setRecording(null)} onSaved={() => { setRecording(null); void list.reload(); }} />
         </>
       )}

@@ -31,12 +31,17 @@ interface DraftValues {
 const NEXT_STEP: Partial<Record<DisclosureInfo['status'], DisclosureStep>> = { drafted: 'review', reviewed: 'approve', approved: 'publish' };
 const STATUS_COLOR: Record<DisclosureInfo['status'], string> = { drafted: 'default', reviewed: 'blue', approved: 'gold', published: 'green', superseded: 'default' };
 
-function DraftModal({ open, corrects, communities, onClose, onSaved }: { open: boolean; corrects: DisclosureInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
+/**
+ * A new draft, a correction of a published item (`corrects`), or a draft not yet sent for review edited
+ * (`editing`); core refuses a change to anything past the draft.
+ */
+function DraftModal({ open, corrects, editing, communities, onClose, onSaved }: { open: boolean; corrects: DisclosureInfo | null; editing: DisclosureInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { form, saving, submit } = useSaveForm<DraftValues, 'disclosure.save'>(
     'disclosure.save',
     ['communityId', 'area', 'title', 'content', 'attachments', 'periodFrom', 'periodTo', 'draftedBy', 'draftedOn', 'correctsId'],
     (v) => ({
+      ...(editing ? { id: editing.id, version: editing.version } : {}),
       communityId: toCommunityId(v.communityId),
       area: v.area,
       title: v.title,
@@ -54,21 +59,33 @@ function DraftModal({ open, corrects, communities, onClose, onSaved }: { open: b
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    if (editing) {
+      form.setFieldsValue({
+        ...editing,
+        communityId: editing.communityId ?? STREET,
+        attachments: editing.attachments.join('\n'),
+        periodFrom: dayjs(editing.periodFrom),
+        periodTo: dayjs(editing.periodTo),
+        draftedOn: dayjs(editing.draftedOn),
+      } as DraftValues);
+      return;
+    }
     const base = corrects
       ? { ...corrects, communityId: corrects.communityId ?? STREET, attachments: corrects.attachments.join('\n'), periodFrom: dayjs(corrects.periodFrom), periodTo: dayjs(corrects.periodTo), title: t('gov.disclosure.correctionOf', { title: corrects.title }) }
       : { communityId: communities[0]?.value ?? STREET, area: 'finance', title: '', content: '', attachments: '', major: false, periodFrom: dayjs().startOf('month'), periodTo: dayjs().endOf('month') };
     form.setFieldsValue({ ...base, draftedBy: '', draftedOn: dayjs() } as DraftValues);
-  }, [open, corrects, communities, form, t]);
+  }, [open, corrects, editing, communities, form, t]);
   const f = (key: string) => t(`gov.disclosure.form.${key}`);
+  const title = editing ? t('gov.disclosure.editTitle', { title: editing.title }) : corrects ? t('gov.disclosure.correct') : t('gov.disclosure.new');
   return (
-    <FormModal open={open} title={corrects ? t('gov.disclosure.correct') : t('gov.disclosure.new')} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>
+    <FormModal open={open} title={title} saving={saving} width={640} onSubmit={() => void submit()} onClose={onClose}>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
         <div className="gov-form-row">
           <Form.Item name="communityId" label={f('communityId')}>
             <CommunitySelect communities={communities} withStreet />
           </Form.Item>
           <Form.Item name="area" label={f('area')}>
-            <Select disabled={!!corrects} options={DISCLOSURE_AREAS.map((a) => ({ value: a, label: t(`gov.area.${a}`) }))} />
+            <Select disabled={!!corrects || editing?.correctsId != null} options={DISCLOSURE_AREAS.map((a) => ({ value: a, label: t(`gov.area.${a}`) }))} />
           </Form.Item>
         </div>
         <Form.Item name="title" label={f('title')}>
@@ -217,6 +234,7 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
   const [period, setPeriod] = useState(dayjs().format('YYYY-MM'));
   const [draftOpen, setDraftOpen] = useState(false);
   const [corrects, setCorrects] = useState<DisclosureInfo | null>(null);
+  const [editing, setEditing] = useState<DisclosureInfo | null>(null);
   const [advancing, setAdvancing] = useState<DisclosureInfo | null>(null);
   const [commenting, setCommenting] = useState<DisclosureInfo | null>(null);
   const [files, setFiles] = useState<{ owner: 'disclosure'; ownerId: number; title: string } | null>(null);
@@ -313,11 +331,16 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
             ? [
                 {
                   key: 'actions',
-                  width: 110,
+                  width: 150,
                   render: (_: unknown, r: DisclosureInfo) => {
                     const step = NEXT_STEP[r.status];
                     return (
                       <Space size={4}>
+                        {r.status === 'drafted' && (
+                          <Button size="small" onClick={() => { setEditing(r); setDraftOpen(true); }}>
+                            {t('gov.disclosure.edit')}
+                          </Button>
+                        )}
                         {step && (
                           <Button size="small" onClick={() => setAdvancing(r)}>
                             {t(`gov.disclosure.advance.${step}`)}
@@ -342,7 +365,14 @@ export function DisclosureTab({ canEdit, communities }: TabProps) {
       <CommentsModal item={commenting} canEdit={canEdit} onClose={() => setCommenting(null)} onSaved={() => { setCommenting(null); reload(); }} />
       {canEdit && (
         <>
-          <DraftModal open={draftOpen} corrects={corrects} communities={communities} onClose={() => { setDraftOpen(false); setCorrects(null); }} onSaved={() => { setDraftOpen(false); setCorrects(null); reload(); }} />
+          <DraftModal
+            open={draftOpen}
+            corrects={corrects}
+            editing={editing}
+            communities={communities}
+            onClose={() => { setDraftOpen(false); setCorrects(null); setEditing(null); }}
+            onSaved={() => { setDraftOpen(false); setCorrects(null); setEditing(null); reload(); }}
+          />
           <AdvanceModal item={advancing} onClose={() => setAdvancing(null)} onSaved={() => { setAdvancing(null); reload(); }} />
         </>
       )}

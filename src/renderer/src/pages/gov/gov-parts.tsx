@@ -21,13 +21,14 @@ export const toCommunityId = (v: number | null | undefined): number | null => (v
 export const day = (d: Dayjs | null | undefined): string => (d ? d.format('YYYY-MM-DD') : '');
 export const optionalDay = (d: Dayjs | null | undefined): string | null => (d ? d.format('YYYY-MM-DD') : null);
 
-export function CommunitySelect({ communities, value, onChange, withStreet = false, allowAll = false }: { communities: CommunityOption[]; value?: number | null; onChange?: (v: number | undefined) => void; withStreet?: boolean; allowAll?: boolean }) {
+export function CommunitySelect({ communities, value, onChange, withStreet = false, allowAll = false, disabled = false }: { communities: CommunityOption[]; value?: number | null; onChange?: (v: number | undefined) => void; withStreet?: boolean; allowAll?: boolean; disabled?: boolean }) {
   const { t } = useTranslation();
   return (
     <Select
       className="gov-community"
       style={{ minWidth: 140 }}
       value={value ?? undefined}
+      disabled={disabled}
       allowClear={allowAll}
       placeholder={allowAll ? t('gov.allCommunities') : undefined}
       onChange={(v) => onChange?.(v ?? undefined)}

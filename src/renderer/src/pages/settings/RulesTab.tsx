@@ -90,7 +90,7 @@ function GovRulesCard({ canEdit }: { canEdit: boolean }) {
   const { t } = useTranslation();
   const label = useLabel('gov');
   const settings = useApi('gov.settings', {});
-  const { form, saving, submit } = useSaveForm<GovSettings, 'gov.saveSettings'>('gov.saveSettings', [...GOV_NUMBERS, 'standardsSource'], (v) => v, () => void settings.reload());
+  const { form, saving, submit } = useSaveForm<GovSettings, 'gov.saveSettings'>('gov.saveSettings', [...GOV_NUMBERS, 'standardsSource', 'projectApproveBy'], (v) => v, () => void settings.reload());
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
   }, [settings.data, form]);
@@ -104,6 +104,9 @@ function GovRulesCard({ canEdit }: { canEdit: boolean }) {
         ))}
         <Form.Item name="standardsSource" label={label('standardsSource')}>
           <Input style={{ width: 320 }} aria-label={label('standardsSource')} />
+        </Form.Item>
+        <Form.Item name="projectApproveBy" label={label('projectApproveBy')}>
+          <Input style={{ width: 90 }} placeholder="04-30" aria-label={label('projectApproveBy')} />
         </Form.Item>
     </RulesCard>
   );

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DECISION_STEPS, MEETING_STEPS } from '../../../../shared/gov-rules';
+import { localIsoDate } from '../../../../shared/validators/loose-date';
 import { PROJECT_TYPES, type ProjectType } from '../../../../shared/api/schemas-gov';
 import { useApi } from '../../api/use-api';
 import { fenToYuan } from '../../pages/gov/ProjectsTab';
@@ -114,7 +115,8 @@ export function GovProjectsDoc({ params, paper, reloadKey, report }: DocProps) {
             x.owner,
             fenToYuan(x.budgetFen),
             `${x.milestones.filter((m) => m.doneOn).length}/${x.milestones.length}`,
-            t(`gov.projects.status.${x.status}`),
+            // A closed year prints each project's result at the close, which its rate counts.
+            x.closeResult ? t(`gov.projects.cycle.result.${x.closeResult}`) : t(`gov.projects.status.${x.status}`),
             x.completedOn ? formalDate(x.completedOn, i18n.language) : '',
           ]),
       };
@@ -143,10 +145,11 @@ export function GovProjectsDoc({ params, paper, reloadKey, report }: DocProps) {
           <div className="doc-note">
             {t('gov.print.projects.summary', { done: s.street.done, total: s.street.total, rate: rate(s.street.rate) })}
             {s.byCommunity.map((c) => t('gov.print.projects.community', { name: c.communityName, rate: rate(c.rate) })).join(t('gov.print.projects.separator'))}
+            {s.cycle.closedOn ? t('gov.print.projects.closed', { on: formalDate(s.cycle.closedOn, i18n.language) }) : ''}
           </div>
         </header>
       }
-      end={<SignatureLines date={formalDate(new Date().toISOString().slice(0, 10), i18n.language)} />}
+      end={<SignatureLines date={formalDate(localIsoDate(new Date()), i18n.language)} />}
     />
   );
 }
@@ -194,7 +197,7 @@ export function GovDecisionDoc({ params, reloadKey, paper, report }: DocProps) {
           })}
         </tbody>
       </table>
-      <SignatureLines date={formalDate(new Date().toISOString().slice(0, 10), i18n.language)} />
+      <SignatureLines date={formalDate(localIsoDate(new Date()), i18n.language)} />
     </Sheet>
   );
 }
