@@ -47,6 +47,10 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
         const row = getMemberRow(ctx.db, member.id);
         ctx.audit({ action: 'members.update', entity: 'member', entityId: member.id, before: { category: 'probationary', full_date: null }, after: { category: row.category, full_date: row.fullDate } });
       }
+      if (member?.change === 'disqualified') {
+        const row = getMemberRow(ctx.db, member.id);
+        ctx.audit({ action: 'members.leave', entity: 'member', entityId: member.id, before: { status: member.before?.status ?? 'active' }, after: { status: row.status, leftOn: row.leftOn, leftReason: row.leftReason, developStep: 'disqualified' } });
+      }
       return personRow(ctx.db, after.id, opts);
     });
   },

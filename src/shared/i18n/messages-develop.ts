@@ -23,6 +23,7 @@ export const DEVELOP_STEP_NAMES: Record<Language, Record<DevelopStep, string>> =
     oath: '入党宣誓',
     extended: '延长预备期',
     full: '转为正式党员',
+    disqualified: '取消预备党员资格',
   },
   en: {
     applied: 'Application handed in',
@@ -39,12 +40,13 @@ export const DEVELOP_STEP_NAMES: Record<Language, Record<DevelopStep, string>> =
     oath: 'Oath',
     extended: 'Probation extended',
     full: 'Full membership',
+    disqualified: 'Probationary membership cancelled',
   },
 };
 
 export const DEVELOP_STAGE_NAMES: Record<Language, Record<DevelopStage, string>> = {
-  'zh-CN': { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员' },
-  en: { applicant: 'Applicant', activist: 'Activist', candidate: 'Candidate', probationary: 'Probationary member', full: 'Full member' },
+  'zh-CN': { applicant: '入党申请人', activist: '入党积极分子', candidate: '发展对象', probationary: '预备党员', full: '正式党员', disqualified: '已取消预备党员资格' },
+  en: { applicant: 'Applicant', activist: 'Activist', candidate: 'Candidate', probationary: 'Probationary member', full: 'Full member', disqualified: 'Cancelled' },
 };
 
 export const DEVELOP_FIELD_LABELS = labelTable({
@@ -80,6 +82,7 @@ export const DEVELOP_FIELD_LABELS = labelTable({
     oathOn: '入党宣誓日期',
     extendedOn: '延长预备期决定日期',
     fullOn: '转正日期',
+    disqualifiedOn: '取消预备党员资格日期',
     introducers: '入党介绍人',
     contacts: '培养联系人',
     trainingHours: '培训学时',
@@ -124,6 +127,7 @@ export const DEVELOP_FIELD_LABELS = labelTable({
     oathOn: 'Oath date',
     extendedOn: 'Extension decided on',
     fullOn: 'Full membership date',
+    disqualifiedOn: 'Date the probationary membership was cancelled',
     introducers: 'Introducers',
     contacts: 'Contacts',
     trainingHours: 'Training hours',
@@ -174,6 +178,13 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
     extensionMonths: '预备期只能延长一次，延长 {{min}} 至 {{max}} 个月（登记的是 {{months}} 个月）',
     extensionTooEarly: '延长预备期须在预备期满时决定（{{earliest}} 及以后）',
     fullTooEarly: '预备期满方可转为正式党员（{{earliest}} 及以后）',
+    disqualifiedTooEarly: '取消预备党员资格须在上级党委批准其为预备党员之后（{{earliest}} 及以后）',
+    disqualifiedLate: '取消预备党员资格须在预备期内或期满后 {{months}} 个月内决定（最迟 {{latest}}）',
+    disqualifiedAndFull: '已于 {{full}} 转为正式党员，不能再取消预备党员资格',
+    extendedAfterDisqualified: '已于 {{latest}} 取消预备党员资格，不能再延长预备期',
+    developPersonDisqualified: '此人的预备党员资格已于 {{date}} 取消，发展程序已结束',
+    developVotesOverAttendance: '赞成票与反对票合计 {{votes}} 票，超过到会人数 {{attendance}} 人',
+    developVotesNoMajority: '赞成票须超过到会人数的半数（到会 {{attendance}} 人，赞成 {{votesFor}} 票）',
     stepRecorded: '这一环节已于 {{date}} 登记过',
     stepNotAllowed: '这一环节不能在“{{stage}}”阶段登记',
     developPersonFull: '此人已于 {{date}} 转为正式党员，发展程序已完成',
@@ -220,6 +231,13 @@ export const DEVELOP_FIELD_PROBLEMS: Record<Language, Table> = {
     extensionMonths: 'the probation is extended once, by {{min}} to {{max}} months ({{months}} months recorded)',
     extensionTooEarly: 'the probation is extended when it ends ({{earliest}} or later)',
     fullTooEarly: 'full membership comes when the probation ends ({{earliest}} or later)',
+    disqualifiedTooEarly: "the probationary membership is cancelled only after the higher committee's approval ({{earliest}} or later)",
+    disqualifiedLate: 'the probationary membership is cancelled during the probation or within {{months}} months of its end (by {{latest}})',
+    disqualifiedAndFull: 'this person became a full member on {{full}}; the probationary membership cannot be cancelled',
+    extendedAfterDisqualified: 'the probationary membership was cancelled on {{latest}}; the probation cannot be extended after that',
+    developPersonDisqualified: "this person's probationary membership was cancelled on {{date}}; the path has ended",
+    developVotesOverAttendance: 'the votes for and against ({{votes}}) are more than those present ({{attendance}})',
+    developVotesNoMajority: 'needs more than half of those present voting for ({{attendance}} present, {{votesFor}} for)',
     stepRecorded: 'this step was already recorded on {{date}}',
     stepNotAllowed: 'this step cannot be recorded at the stage “{{stage}}”',
     developPersonFull: 'this person became a full member on {{date}}; the path is complete',

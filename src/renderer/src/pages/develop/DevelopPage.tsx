@@ -138,7 +138,7 @@ function CountsTable({ board }: { board: DevelopBoard | null }) {
   const rows = useMemo(() => {
     const byOrg = new Map<number, { key: number; community: string; branch: string } & Record<DevelopStage | 'total', number>>();
     for (const c of board?.counts ?? []) {
-      const row = byOrg.get(c.orgId) ?? { key: c.orgId, community: c.communityName ?? '—', branch: c.orgName, applicant: 0, activist: 0, candidate: 0, probationary: 0, full: 0, total: 0 };
+      const row = byOrg.get(c.orgId) ?? { key: c.orgId, community: c.communityName ?? '—', branch: c.orgName, applicant: 0, activist: 0, candidate: 0, probationary: 0, full: 0, disqualified: 0, total: 0 };
       row[c.stage] += c.count;
       row.total += c.count;
       byOrg.set(c.orgId, row);
