@@ -39,6 +39,7 @@ const CHECK_DAYS = {
   admitted: 'admitted',
   approved: 'approved',
   full: 'full',
+  disqualified: 'disqualified',
 } as const;
 
 export const DEVELOP_COMMANDS: Command[] = [
@@ -63,6 +64,7 @@ export const DEVELOP_COMMANDS: Command[] = [
       admitted: day('支部大会讨论接收为预备党员日期', 'the branch meeting that admitted'),
       approved: day('上级党委审批日期', "the higher committee's approval"),
       full: day('转为正式党员日期', 'full membership'),
+      disqualified: day('取消预备党员资格日期', 'the probationary membership cancelled'),
       'extended-months': { type: 'string', value: L('月数', 'N'), help: L('预备期延长的月数（6 到 12）', 'months the probation was extended (6 to 12)') },
       'notice-days': { type: 'string', value: L('天数', 'N'), help: L(`公示期，工作日（默认 ${NOTICE_WORKDAYS.default}）`, `the notice period in working days (default ${NOTICE_WORKDAYS.default})`) },
       'approval-months': { type: 'string', value: L('月数', 'N'), help: L(`审批时限，月（默认 ${APPROVAL_MONTHS.default}，最多 ${APPROVAL_MONTHS.max}）`, `the approval limit in months (default ${APPROVAL_MONTHS.default}, at most ${APPROVAL_MONTHS.max})`) },
