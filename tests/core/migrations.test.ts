@@ -154,7 +154,7 @@ describe('the migration list', () => {
 
 describe('0017: the development tables learn 取消预备党员资格', () => {
   /** A file as 0016 left it, with a person on the way and two steps: migrated by hand, foreign keys on as the app opens it. */
-  function fileAt0016(dbPath: string): SqliteDatabase {
+  function fileAt0016(dbPath: string): SqliteDatabase.Database {
     const db = new SqliteDatabase(dbPath);
     db.pragma('foreign_keys = ON');
     db.transaction(() => {

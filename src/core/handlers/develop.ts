@@ -2,6 +2,7 @@
 // and each later step (admission and 转正 change the roll in the same transaction), the plan and the settings.
 import type { Handlers } from '../context';
 import { listPlans, savePlan } from '../services/develop/plans';
+import { correctStep } from '../services/develop/correct';
 import { createPerson, listBoard, personDetail, recordStep } from '../services/develop/people';
 import { personRow } from '../services/develop/path';
 import { developSettings, ruleOptions, saveDevelopSettings } from '../services/develop/settings';
@@ -11,7 +12,7 @@ import { importPipeline, readPipelineSheet } from '../services/develop/import';
 type DevelopMethods =
   | 'develop.importPreview'
   | 'develop.importCommit'
-  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
+  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.correctStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
 
 export const developHandlers: Pick<Handlers, DevelopMethods> = {
   'develop.list'(ctx, input) {
@@ -52,6 +53,23 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
         ctx.audit({ action: 'members.leave', entity: 'member', entityId: member.id, before: { status: member.before?.status ?? 'active' }, after: { status: row.status, leftOn: row.leftOn, leftReason: row.leftReason, developStep: 'disqualified' } });
       }
       return personRow(ctx.db, after.id, opts);
+    });
+  },
+
+  'develop.correctStep'(ctx, input) {
+    return ctx.tx(() => {
+      const opts = ruleOptions(ctx.db);
+      const { person, before, after, member } = correctStep(ctx.db, input, ctx.now(), ctx.actorName, opts, ctx.scope);
+      if (before === after) return personRow(ctx.db, person.id, opts);
+      const shown = (s: typeof before) => ({ step: s.step, on: s.on_date, orgName: s.org_name, people: s.people, documentNumber: s.document_number, note: s.note, detail: s.detail ? (JSON.parse(s.detail) as unknown) : null });
+      ctx.audit({ action: 'develop.correctStep', entity: 'developPerson', entityId: person.id, before: { stepId: before.id, ...shown(before) }, after: { stepId: after.id, ...shown(after) } });
+      // The roll's dates that moved with the step: the member's own entry, as if the clerk had corrected them there.
+      if (member) {
+        const cols = ['join_date', 'full_date', 'left_on'] as const;
+        const pick = (m: typeof member.before) => Object.fromEntries(cols.filter((c) => member.before[c] !== member.after[c]).map((c) => [c, m[c]]));
+        ctx.audit({ action: 'members.update', entity: 'member', entityId: member.after.id, before: pick(member.before), after: pick(member.after) });
+      }
+      return personRow(ctx.db, person.id, opts);
     });
   },
 

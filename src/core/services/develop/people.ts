@@ -18,7 +18,7 @@ import { dueOn, pathOfPerson, PERSON_WITH_NAMES, personRow, personWithNames, ste
 type CreateInput = ApiParsedInput<'develop.create'>;
 type StepInput = ApiParsedInput<'develop.recordStep'>;
 
-function refuse(issues: FieldIssue[]): AppError {
+export function refuse(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION', 'the step breaks the development rules', { issues });
 }
 
@@ -38,7 +38,7 @@ function dateOf(path: DevelopPath, step: DevelopStep): string | undefined {
   return path[step];
 }
 
-function getPerson(db: SqliteDatabase, id: number): DevelopPerson {
+export function getPerson(db: SqliteDatabase, id: number): DevelopPerson {
   const p = db.prepare('SELECT * FROM develop_people WHERE id = ?').get(id) as DevelopPerson | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'no such person in the development register', { entity: 'developPerson', id });
   return p;
@@ -105,14 +105,14 @@ const STEP_STAGES: Record<Exclude<DevelopStep, 'applied'>, readonly DevelopStage
 };
 
 /** The steps a branch meeting decides by vote: admission and the two outcomes of the probation. */
-const VOTED_STEPS: ReadonlySet<DevelopStep> = new Set(['admitted', 'full', 'disqualified']);
+export const VOTED_STEPS: ReadonlySet<DevelopStep> = new Set(['admitted', 'full', 'disqualified']);
 
 /**
  * The vote as the minutes give it: for and against together no more than those present, and more than half
  * of those present for. Cancelling a probationary membership takes the whole vote on record; admission and
  * 转正 are checked on what was entered.
  */
-function checkVote(input: StepInput): FieldIssue[] {
+export function checkVote(input: Pick<StepInput, 'attendance' | 'votesFor' | 'votesAgainst'> & { step: DevelopStep }): FieldIssue[] {
   if (!VOTED_STEPS.has(input.step)) return [];
   const { attendance, votesFor, votesAgainst } = input;
   if (input.step === 'disqualified') {
