@@ -164,7 +164,7 @@ describe('a person from application to full membership', () => {
       { step: 'admitted', on: '2024-12-23', attendance: 9, votesFor: 9, votesAgainst: 0 },
     ]) p = await step(t, p, s);
     const stepId = (name: string) => (t.app.database.prepare('SELECT id FROM develop_steps WHERE person_id = ? AND step = ?').pluck().get(p.id, name) as number);
-    const correct = (input: Record<string, unknown>) => ({ id: p.id, version: p.version, ...input });
+    const correct = (input: { stepId: number } & Record<string, unknown>) => ({ id: p.id, version: p.version, ...input });
 
     // The activist's day moved later: the candidate (2024-11-11) would come before a full year — refused on the candidate's date.
     const before = tableSnapshot(t.app.database);

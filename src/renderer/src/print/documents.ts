@@ -14,6 +14,7 @@ import { GovBoardDoc, GovDecisionDoc, GovProjectsDoc } from './docs/GovDocs';
 import { DuesRemittanceDoc, DuesStatementDoc } from './docs/DuesSheetsDoc';
 import { DevelopRecordDoc } from './docs/DevelopRecordDoc';
 import { DevelopRegisterDoc } from './docs/DevelopRegisterDoc';
+import { DevelopPlanDoc } from './docs/DevelopPlanDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -41,5 +42,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   duesRemittance: { view: DuesRemittanceDoc, paper: (size) => paper(size ?? 'A4', 'portrait', [16, 14, 16, 14]), sizes: ['A4'], personal: false },
   duesStatement: { view: DuesStatementDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 10, 12, 10]), sizes: ['A4', 'A3'], personal: true },
   developRecord: { view: DevelopRecordDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: true },
+  developPlan: { view: DevelopPlanDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: false },
   developRegister: { view: DevelopRegisterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: true },
 };

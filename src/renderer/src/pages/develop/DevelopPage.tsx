@@ -196,7 +196,16 @@ function PlanTable({ canEdit }: { canEdit: boolean }) {
     }
   };
   return (
-    <Card className="panel" extra={<InputNumber aria-label={t('develop.plan.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />} title={t('develop.tabs.plan')}>
+    <Card
+      className="panel"
+      extra={
+        <Space>
+          <InputNumber aria-label={t('develop.plan.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <PrintButton doc="developPlan" params={{ year }} label={t('print.developPlan.open')} />
+        </Space>
+      }
+      title={t('develop.tabs.plan')}
+    >
       <Table<DevelopPlanRow>
         size="small"
         rowKey="communityId"
