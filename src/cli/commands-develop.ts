@@ -8,7 +8,7 @@ import { formatIssue } from '../shared/i18n/messages';
 import { calendarFrom } from '../core/services/counter/workdays';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, type Command, type OptionSpec } from './declare';
+import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, writeOutFile, type Command, type OptionSpec } from './declare';
 
 function developText(lang: Language) {
   const zh = lang === 'zh-CN';
@@ -153,6 +153,7 @@ export const DEVELOP_COMMANDS: Command[] = [
     ),
     options: {
       'dry-run': { type: 'boolean', help: L('只检查，不写入（不需要密码）', 'check without writing (needs no password)') },
+      rejected: { type: 'string', value: L('文件.xlsx', 'OUT.xlsx'), help: L('把未导入的行连同原因写入这个文件，改好后可再导入', 'write the rows not imported, with the reason, to this file to fix and import again') },
     },
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
@@ -162,8 +163,11 @@ export const DEVELOP_COMMANDS: Command[] = [
       const session = sessionOf(ctx);
       const report = dryRun ? await session.call('develop.importPreview', input) : await session.call('develop.importCommit', input);
       const t = developText(ctx.lang);
+      const { rejectedWorkbook, ...shown } = report;
+      const rejectedOut = str(ctx.values, 'rejected');
+      if (rejectedOut !== undefined && rejectedWorkbook) writeOutFile(rejectedOut, rejectedWorkbook);
       return {
-        value: { ...report, ok: report.rejected.length === 0 },
+        value: { ...shown, ok: report.rejected.length === 0 },
         human: [t.imported(report.rows, report.accepted, report.created, report.admitted, report.rejected.length, report.dryRun), ...report.rejected.map((r) => `  ${r.message}`)].join('\n'),
         exitCode: report.rejected.length > 0 ? 1 : 0,
       };

@@ -7,7 +7,7 @@ import { createPerson, listBoard, personDetail, recordStep } from '../services/d
 import { personRow } from '../services/develop/path';
 import { developSettings, ruleOptions, saveDevelopSettings } from '../services/develop/settings';
 import { getMemberRow } from '../services/members';
-import { importPipeline, readPipelineSheet } from '../services/develop/import';
+import { developRejectedWorkbook, importPipeline, readPipelineSheet } from '../services/develop/import';
 
 type DevelopMethods =
   | 'develop.importPreview'
@@ -87,12 +87,14 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
 
   async 'develop.importPreview'(ctx, input) {
     const sheet = await readPipelineSheet(input.bytes);
-    return importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+    const report = importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+    if (report.rejected.length) report.rejectedWorkbook = await developRejectedWorkbook(sheet, report, ctx.lang);
+    return report;
   },
 
   async 'develop.importCommit'(ctx, input) {
     const sheet = await readPipelineSheet(input.bytes);
-    return ctx.tx(() => {
+    const report = ctx.tx(() => {
       const report = importPipeline(ctx.db, sheet, { dryRun: input.dryRun, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
       ctx.audit({
         action: 'develop.importCommit',
@@ -101,6 +103,9 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
       });
       return report;
     });
+    // Written after the transaction: the workbook is the clerk's to fix, not part of what was imported.
+    if (report.rejected.length) report.rejectedWorkbook = await developRejectedWorkbook(sheet, report, ctx.lang);
+    return report;
   },
 
   'develop.settings'(ctx) {

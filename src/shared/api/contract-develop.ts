@@ -114,6 +114,8 @@ export interface DevelopImportResult {
   admitted: number;
   rejected: { row: number; column: string; letter: string | null; field: string; value: unknown; code: string; message: string }[];
   dryRun: boolean;
+  /** The rejected rows as a workbook to fix and import again (.xlsx bytes); absent when none was rejected. */
+  rejectedWorkbook?: Uint8Array;
 }
 
 export interface DevelopOutputs {
