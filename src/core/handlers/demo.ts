@@ -16,7 +16,7 @@ export const demoHandlers: Pick<Handlers, 'demo.seed'> = {
         ...seedDemo(ctx.db, { members: input.members, seed: input.seed, until }, ctx.now()),
         ...(input.requests > 0 ? seedServiceWork(ctx.db, { requests: input.requests, seed: input.seed, until }, ctx.now()) : {}),
         // People at every stage of 发展党员, so the board, the register and the overview have data.
-        ...seedPipeline(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }, ctx.actorName, ctx.now()),
+        ...(input.develop && seedPipeline(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }, ctx.actorName, ctx.now())),
         ...(input.meetings ? seedMeetings(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }) : {}),
       };
       ctx.audit({ action: 'demo.seed', entity: 'member', after: r });

@@ -71,7 +71,7 @@ describe('develop.importCommit', () => {
     expect(done.rejectedWorkbook).toBeInstanceOf(Uint8Array);
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(done.rejectedWorkbook!));
+    await book.xlsx.load(Buffer.from(done.rejectedWorkbook!) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
     expect(sheet.name).toBe('未导入的行');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Excel 行号', ...HEADER, '原因']);

@@ -13,7 +13,7 @@ const app = appsForEachTest();
 describe('seed-demo: the development pipeline', () => {
   it('has people at every stage with valid paths; the admitted are the roll’s members from the meeting’s day', async () => {
     const t = await app({ start: new Date(2026, 10, 20, 9, 0, 0) });
-    const r = await t.app.invoke('demo.seed', { members: 600, seed: 4 }, t.adminToken);
+    const r = await t.app.invoke('demo.seed', { members: 600, seed: 4, develop: true }, t.adminToken);
     expect(r.developPeople).toBeGreaterThan(20);
     const board = await t.app.invoke('develop.list', {}, t.adminToken);
     const stages = new Set(board.people.map((p) => p.stage));
@@ -34,7 +34,7 @@ describe('seed-demo: the development pipeline', () => {
     }
     // The same seed builds the same pipeline.
     const again = await app({ start: new Date(2026, 10, 20, 9, 0, 0) });
-    await again.app.invoke('demo.seed', { members: 600, seed: 4 }, again.adminToken);
+    await again.app.invoke('demo.seed', { members: 600, seed: 4, develop: true }, again.adminToken);
     const names = (x: typeof t) => x.app.database.prepare('SELECT name, stage, applied_on FROM develop_people ORDER BY id').all();
     expect(names(again)).toEqual(names(t));
   }, 60_000);
