@@ -93,7 +93,8 @@ function BoardLanes({ board, loading, today, onOpen }: { board: DevelopBoard | n
   }, [board]);
   return (
     <div className="develop-lanes" aria-busy={loading}>
-      {DEVELOP_STAGES.map((stage) => {
+      {/* The five stages always; 取消预备党员资格 (an end off the roll, and rare) only when someone is there. */}
+      {DEVELOP_STAGES.filter((stage) => stage !== 'disqualified' || byStage.get(stage)!.length > 0).map((stage) => {
         const people = byStage.get(stage)!;
         return (
           <section key={stage} className={`develop-lane lane-${stage}`} aria-label={stageName(stage, lang)}>
