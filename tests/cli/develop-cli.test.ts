@@ -1,6 +1,7 @@
 // The development commands through the real CLI: `develop check` on a paper file's dates alone (no database,
 // no login; exit 1 with each problem's rule and date), `develop list` with its filters, and `develop import`
 // of an .xlsx (a dry run writes nothing and needs no password; a refused row exits 1 naming row and column).
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,8 +115,15 @@ describe('develop list and import', () => {
     const noPassword = await runCli(['--db', db, 'develop', 'import', file, '--json']);
     expect(noPassword.code).toBe(1);
     expect(jsonLine(noPassword).error?.code).toBe('UNAUTHENTICATED');
-    const done = await runCli(['--db', db, 'develop', 'import', file, '--json'], PASSWORD);
+    const rejectedOut = path.join(dir, '未导入的行.xlsx');
+    const done = await runCli(['--db', db, 'develop', 'import', file, '--rejected', rejectedOut, '--json'], PASSWORD);
     expect(jsonLine(done)).toMatchObject({ ok: false, created: 1 });
+    // The rejected row comes back as a workbook to fix (the JSON carries no bytes).
+    expect(jsonLine(done)).not.toHaveProperty('rejectedWorkbook');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(rejectedOut);
+    expect(book.worksheets[0].getRow(2).getCell(2).value).toBe('吴芳');
+    expect(String(book.worksheets[0].getRow(2).getCell(7).value)).toContain('谈话');
     const all = jsonLine(await runCli(['--db', db, 'develop', 'list', '--json'])) as unknown as { people: { name: string }[] };
     expect(all.people.map((p) => p.name)).toContain('周明');
     expect(all.people.map((p) => p.name)).not.toContain('吴芳');
