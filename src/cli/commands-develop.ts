@@ -8,7 +8,7 @@ import { formatIssue } from '../shared/i18n/messages';
 import { calendarFrom } from '../core/services/counter/workdays';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, type Command, type OptionSpec } from './declare';
+import { CliRejection, L, UsageError, dayOption, intOption, sessionOf, str, writeOutFile, type Command, type OptionSpec } from './declare';
 
 function developText(lang: Language) {
   const zh = lang === 'zh-CN';
@@ -39,6 +39,7 @@ const CHECK_DAYS = {
   admitted: 'admitted',
   approved: 'approved',
   full: 'full',
+  disqualified: 'disqualified',
 } as const;
 
 export const DEVELOP_COMMANDS: Command[] = [
@@ -63,6 +64,7 @@ export const DEVELOP_COMMANDS: Command[] = [
       admitted: day('支部大会讨论接收为预备党员日期', 'the branch meeting that admitted'),
       approved: day('上级党委审批日期', "the higher committee's approval"),
       full: day('转为正式党员日期', 'full membership'),
+      disqualified: day('取消预备党员资格日期', 'the probationary membership cancelled'),
       'extended-months': { type: 'string', value: L('月数', 'N'), help: L('预备期延长的月数（6 到 12）', 'months the probation was extended (6 to 12)') },
       'notice-days': { type: 'string', value: L('天数', 'N'), help: L(`公示期，工作日（默认 ${NOTICE_WORKDAYS.default}）`, `the notice period in working days (default ${NOTICE_WORKDAYS.default})`) },
       'approval-months': { type: 'string', value: L('月数', 'N'), help: L(`审批时限，月（默认 ${APPROVAL_MONTHS.default}，最多 ${APPROVAL_MONTHS.max}）`, `the approval limit in months (default ${APPROVAL_MONTHS.default}, at most ${APPROVAL_MONTHS.max})`) },
@@ -151,6 +153,7 @@ export const DEVELOP_COMMANDS: Command[] = [
     ),
     options: {
       'dry-run': { type: 'boolean', help: L('只检查，不写入（不需要密码）', 'check without writing (needs no password)') },
+      rejected: { type: 'string', value: L('文件.xlsx', 'OUT.xlsx'), help: L('把未导入的行连同原因写入这个文件，改好后可再导入', 'write the rows not imported, with the reason, to this file to fix and import again') },
     },
     async run(ctx) {
       const file = path.resolve(ctx.args[0]);
@@ -160,8 +163,11 @@ export const DEVELOP_COMMANDS: Command[] = [
       const session = sessionOf(ctx);
       const report = dryRun ? await session.call('develop.importPreview', input) : await session.call('develop.importCommit', input);
       const t = developText(ctx.lang);
+      const { rejectedWorkbook, ...shown } = report;
+      const rejectedOut = str(ctx.values, 'rejected');
+      if (rejectedOut !== undefined && rejectedWorkbook) writeOutFile(rejectedOut, rejectedWorkbook);
       return {
-        value: { ...report, ok: report.rejected.length === 0 },
+        value: { ...shown, ok: report.rejected.length === 0 },
         human: [t.imported(report.rows, report.accepted, report.created, report.admitted, report.rejected.length, report.dryRun), ...report.rejected.map((r) => `  ${r.message}`)].join('\n'),
         exitCode: report.rejected.length > 0 ? 1 : 0,
       };

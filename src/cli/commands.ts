@@ -123,6 +123,7 @@ export const COMMANDS: Command[] = [
       seed: { type: 'string', value: L('种子', 'S'), help: L('随机种子（默认 1）', 'the random seed (default 1)') },
       until: { type: 'string', value: L('日期', 'YYYY-MM-DD'), help: L('这一年的最后一天（默认 2026-10-31）', "the made-up year's last day (default 2026-10-31)") },
       meetings: { type: 'boolean', help: L('另加五年的组织生活会议（每个支部按默认频次，偶有缺开）', 'also five years of organizational life (each branch as the default rules ask, now and then missing one)') },
+      develop: { type: 'boolean', help: L('另加发展党员各阶段的人员（申请人、积极分子、发展对象，及名册中预备党员和新转正党员的发展经过）', "also people at every stage of developing new members (applicants, activists, candidates, and the path of the roll's probationary and recently full members)") },
     },
     precheck(values, text) {
       intOption(values, 'members', 1, 500_000, text);
@@ -137,6 +138,7 @@ export const COMMANDS: Command[] = [
         requests: intOption(ctx.values, 'requests', 0, 1_000_000, ctx.text, 0),
         until: dayOption(ctx.values, 'until', ctx.text),
         meetings: ctx.values.meetings === true,
+        develop: ctx.values.develop === true,
       });
       return { value: { ...result }, human: ctx.text.seeded(result) };
     },

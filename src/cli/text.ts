@@ -93,10 +93,10 @@ export function cliText(lang: Language) {
           : []),
         ...r.warnings.map((x) => (zh ? `提醒：第 ${x.row} 行 ${x.message}` : `note: row ${x.row}: ${x.message}`)),
       ].join('\n'),
-    seeded: (r: { communities: number; grids: number; organizations: number; members: number; requests?: number; volunteers?: number; records?: number }) =>
+    seeded: (r: { communities: number; grids: number; organizations: number; members: number; requests?: number; volunteers?: number; records?: number; developPeople?: number }) =>
       zh
-        ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员${r.requests ? `，${r.requests} 件受理单，${r.volunteers} 名志愿者，${r.records} 条服务记录` : ''}`
-        : `Demo data: ${r.communities} communities, ${r.grids} grids, ${r.organizations} organizations, ${r.members} members${r.requests ? `, ${r.requests} service requests, ${r.volunteers} volunteers, ${r.records} service records` : ''}`,
+        ? `已生成演示数据：${r.communities} 个社区，${r.grids} 个网格，${r.organizations} 个党组织，${r.members} 名党员${r.requests ? `，${r.requests} 件受理单，${r.volunteers} 名志愿者，${r.records} 条服务记录` : ''}${r.developPeople ? `，发展党员名册 ${r.developPeople} 人` : ''}`
+        : `Demo data: ${r.communities} communities, ${r.grids} grids, ${r.organizations} organizations, ${r.members} members${r.requests ? `, ${r.requests} service requests, ${r.volunteers} volunteers, ${r.records} service records` : ''}${r.developPeople ? `, ${r.developPeople} people in the development register` : ''}`,
     orgNotFound: (name: string, n: number) =>
       n === 0
         ? zh ? `找不到党组织“${name}”` : `No Party organization named “${name}”`

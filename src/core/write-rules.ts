@@ -15,7 +15,7 @@ import { assertTransferInScope, createTransferParties } from './services/transfe
 import { closedFrom, duesMonths, memberOrg } from './services/dues/close';
 import { paymentPeriods } from './services/dues/payments';
 import { memberIdByIdNumber } from './services/dues/pay-many';
-import { developStepDates, developPersonOrg } from './services/develop/rules-view';
+import { developCorrectionDates, developStepDates, developPersonOrg } from './services/develop/rules-view';
 
 /** What a rule may look at: the database (read only), and the call's clock. */
 export interface RuleView {
@@ -385,6 +385,11 @@ export const WRITE_RULES: WriteRules = {
     // The step's day, and the roll's dates it sets: admission joins on the meeting's day, 转正 is full from the probation's end.
     freeze: (input, { db }) => developStepDates(db, input),
     scope: (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }, ...(input.memberIds ?? []).map((member) => ({ field: 'memberIds', member }))],
+  },
+  'develop.correctStep': {
+    // A correction moves the step out of its day as much as into the new one; the roll's dates move with it.
+    freeze: (input, { db }) => developCorrectionDates(db, input),
+    scope: (input, { db }) => [{ field: 'id', org: developPersonOrg(db, input.id) }],
   },
   'develop.savePlan': { freeze: 'none', scope: (input) => [{ field: 'communityId', community: input.communityId }] },
   'develop.saveSettings': NONE,

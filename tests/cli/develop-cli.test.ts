@@ -1,6 +1,7 @@
 // The development commands through the real CLI: `develop check` on a paper file's dates alone (no database,
 // no login; exit 1 with each problem's rule and date), `develop list` with its filters, and `develop import`
 // of an .xlsx (a dry run writes nothing and needs no password; a refused row exits 1 naming row and column).
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -61,6 +62,19 @@ describe('develop check', () => {
     expect(en.stdout).toContain('needs the person made a candidate first');
   }, SLOW);
 
+  it('knows 取消预备党员资格: during the probation it ends the path; before the approval, beside 转正 or too late it is refused', async () => {
+    const base = ['develop', 'check', '--birth', '2000-04-12', '--applied', '2024-09-02', '--talked', '2024-09-20', '--activist', '2024-11-04', '--candidate', '2025-11-05', '--admitted', '2025-12-23', '--approved', '2026-01-20'];
+    const ok = await runCli([...base, '--disqualified', '2026-09-15', '--json']);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(jsonLine(ok)).toEqual({ ok: true, problems: [], next: null });
+
+    const bad = await runCli([...base, '--disqualified', '2027-03-24', '--full', '2026-12-23', '--json']);
+    expect(bad.code).toBe(1);
+    const out = jsonLine(bad) as unknown as { problems: { step: string; code: string; message: string }[] };
+    expect(out.problems.map((p) => `${p.step}:${p.code}`)).toEqual(['disqualified:disqualifiedLate', 'disqualified:disqualifiedAndFull']);
+    expect(out.problems[0].message).toBe('取消预备党员资格日期：取消预备党员资格须在预备期内或期满后 3 个月内决定（最迟 2027-03-23）（填写的是“2027-03-24”）');
+  }, SLOW);
+
   it('a date that is not a day, or a missing --birth, is a usage error (exit 2)', async () => {
     for (const args of [['--birth', '2000-02-30', '--applied', '2024-09-02'], ['--applied', '2024-09-02']]) {
       const run = await runCli(['develop', 'check', ...args, '--json']);
@@ -101,8 +115,15 @@ describe('develop list and import', () => {
     const noPassword = await runCli(['--db', db, 'develop', 'import', file, '--json']);
     expect(noPassword.code).toBe(1);
     expect(jsonLine(noPassword).error?.code).toBe('UNAUTHENTICATED');
-    const done = await runCli(['--db', db, 'develop', 'import', file, '--json'], PASSWORD);
+    const rejectedOut = path.join(dir, '未导入的行.xlsx');
+    const done = await runCli(['--db', db, 'develop', 'import', file, '--rejected', rejectedOut, '--json'], PASSWORD);
     expect(jsonLine(done)).toMatchObject({ ok: false, created: 1 });
+    // The rejected row comes back as a workbook to fix (the JSON carries no bytes).
+    expect(jsonLine(done)).not.toHaveProperty('rejectedWorkbook');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(rejectedOut);
+    expect(book.worksheets[0].getRow(2).getCell(2).value).toBe('吴芳');
+    expect(String(book.worksheets[0].getRow(2).getCell(7).value)).toContain('谈话');
     const all = jsonLine(await runCli(['--db', db, 'develop', 'list', '--json'])) as unknown as { people: { name: string }[] };
     expect(all.people.map((p) => p.name)).toContain('周明');
     expect(all.people.map((p) => p.name)).not.toContain('吴芳');

@@ -516,7 +516,16 @@ describe('every write', () => {
         expected: { entity: 'developPerson', username: admin, before: false, after: true },
       },
       'develop.recordStep': {
-        run: () => t.app.invoke('develop.recordStep', { id: applicant!.id, version: applicant!.version, step: 'talked', on: '2026-03-09', people: '王建国' }, t.adminToken),
+        run: async () => {
+          applicant = await t.app.invoke('develop.recordStep', { id: applicant!.id, version: applicant!.version, step: 'talked', on: '2026-03-09', people: '王建国' }, t.adminToken);
+        },
+        expected: { entity: 'developPerson', username: admin, before: true, after: true },
+      },
+      'develop.correctStep': {
+        run: async () => {
+          const stepId = t.app.database.prepare("SELECT id FROM develop_steps WHERE person_id = ? AND step = 'talked'").pluck().get(applicant!.id) as number;
+          await t.app.invoke('develop.correctStep', { id: applicant!.id, version: applicant!.version, stepId, on: '2026-03-10' }, t.adminToken);
+        },
         expected: { entity: 'developPerson', username: admin, before: true, after: true },
       },
       'develop.importCommit': {

@@ -152,6 +152,55 @@ describe('the migration list', () => {
   });
 });
 
+describe('0017: the development tables learn 取消预备党员资格', () => {
+  /** A file as 0016 left it, with a person on the way and two steps: migrated by hand, foreign keys on as the app opens it. */
+  function fileAt0016(dbPath: string): SqliteDatabase.Database {
+    const db = new SqliteDatabase(dbPath);
+    db.pragma('foreign_keys = ON');
+    db.transaction(() => {
+      for (const m of MIGRATIONS.slice(0, 16)) m.up(db);
+      db.pragma('user_version = 16');
+    })();
+    const at = '2026-01-05T08:00:00.000Z';
+    db.prepare("INSERT INTO organizations (id, name, level, category, created_at, updated_at) VALUES (1, '东华街道党工委', 'street_committee', 'regional', ?, ?)").run(at, at);
+    db.prepare(
+      `INSERT INTO develop_people (id, name, id_number, sex, birth_date, org_id, stage, applied_on, last_step_on, created_at, updated_at)
+       VALUES (7, '孙晓明', '110101200004120071', 1, '2000-04-12', 1, 'probationary', '2024-09-02', '2025-12-23', ?, ?)`,
+    ).run(at, at);
+    const step = db.prepare("INSERT INTO develop_steps (id, person_id, step, on_date, recorded_by, recorded_at) VALUES (?, 7, ?, ?, '管理员', ?)");
+    step.run(11, 'applied', '2024-09-02', at);
+    step.run(12, 'admitted', '2025-12-23', at);
+    return db;
+  }
+
+  it('keeps every row, id, index and reference, and accepts the new step and stage', () => {
+    const db = fileAt0016(freshPath());
+    try {
+      const indexesBefore = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name LIKE 'develop_%' ORDER BY name").all();
+      expect(() => db.prepare("UPDATE develop_people SET stage = 'disqualified' WHERE id = 7").run()).toThrow(/CHECK/);
+      expect(migrate(db)).toEqual({ from: 16, to: SCHEMA_VERSION });
+
+      expect(db.prepare('SELECT id, person_id, step, on_date FROM develop_steps ORDER BY id').all()).toEqual([
+        { id: 11, person_id: 7, step: 'applied', on_date: '2024-09-02' },
+        { id: 12, person_id: 7, step: 'admitted', on_date: '2025-12-23' },
+      ]);
+      expect(db.prepare('SELECT id, name, stage FROM develop_people').all()).toEqual([{ id: 7, name: '孙晓明', stage: 'probationary' }]);
+      expect(db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name LIKE 'develop_%' ORDER BY name").all()).toEqual(indexesBefore);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+      expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name LIKE '%0017%'").pluck().get()).toBe(0);
+
+      db.prepare("INSERT INTO develop_steps (person_id, step, on_date, recorded_by, recorded_at) VALUES (7, 'disqualified', '2026-06-01', '管理员', '2026-06-01T08:00:00.000Z')").run();
+      db.prepare("UPDATE develop_people SET stage = 'disqualified' WHERE id = 7").run();
+      // The checks and the references are still there: an unknown step, and a step of nobody, are refused.
+      expect(() => db.prepare("INSERT INTO develop_steps (person_id, step, on_date, recorded_by, recorded_at) VALUES (7, 'expelled', '2026-06-01', 'x', 'x')").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("INSERT INTO develop_steps (person_id, step, on_date, recorded_by, recorded_at) VALUES (99, 'review', '2026-06-01', 'x', 'x')").run()).toThrow(/FOREIGN KEY/);
+      expect(() => db.prepare('DELETE FROM develop_people WHERE id = 7').run()).toThrow(/FOREIGN KEY/);
+    } finally {
+      db.close();
+    }
+  });
+});
+
 describe('0018: the projects learn their year cycle', () => {
   // Found by name, so the test holds whatever number of migrations comes before it.
   const at = MIGRATIONS.findIndex((m) => m.name === '0018-project-cycle');

@@ -213,6 +213,7 @@ function sampleInputs(targetUserId: number): { [M in Method]: ApiInput<M> } {
     'develop.get': { id: 1 },
     'develop.create': { name: '孙晓明', idNumber: '110101200004120071', orgId: 1, appliedOn: '2026-03-02' },
     'develop.recordStep': { id: 1, version: 1, step: 'talked', on: '2026-03-09' },
+    'develop.correctStep': { id: 1, version: 1, stepId: 1, on: '2026-03-09' },
     'develop.plans': { year: 2026 },
     'develop.savePlan': { year: 2026, communityId: 1, planned: 3 },
     'develop.settings': {},

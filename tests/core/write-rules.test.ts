@@ -78,6 +78,8 @@ interface Fixtures {
   /** Party dues: October paid for the 和平社区 member while October was open. */
   duesPayment: number;
   peacePerson: { id: number; version: number };
+  /** The application step of peacePerson (2026-10-12, in the month to be finalized). */
+  peaceApplied: number;
   /** 和平社区's disclosure, approved in October and not yet published; its 四议两公开 matter. */
   peaceDisclosure: { id: number; version: number };
   peaceDecision: number;
@@ -176,6 +178,7 @@ beforeAll(async () => {
     peaceMeeting: { id: peaceMeeting.id, version: peaceMeeting.version },
     duesPayment: duesPayment.id,
     peacePerson: { id: peacePerson.id, version: peacePerson.version },
+    peaceApplied: t.app.database.prepare("SELECT id FROM develop_steps WHERE person_id = ? AND step = 'applied'").pluck().get(peacePerson.id) as number,
     peaceDisclosure: { id: peaceDisclosure.id, version: peaceDisclosure.version },
     peaceDecision: peaceDecision.id,
     peaceProject: { id: peaceProject.id, version: peaceProject.version },
@@ -224,6 +227,8 @@ describe('a write dated in a finalized month', () => {
     'funds.saveEntry': { input: { communityId: s.peaceId, direction: 'out', amountFen: 1000, onDate: '2026-10-10', purpose: '党员活动' }, field: 'onDate' },
     'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-10-20' }, field: 'appliedOn' },
     'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-10-28' }, field: 'on' },
+    // Moving the application out of the finalized October is refused by its recorded day.
+    'develop.correctStep': { input: { ...f.peacePerson, stepId: f.peaceApplied, on: '2026-11-02' }, field: 'stepId' },
     'disclosure.advance': { input: { ...f.peaceDisclosure, step: 'publish', by: '王书记', on: '2026-10-09' }, field: 'on' },
     'decisions.step': { input: { decisionId: f.peaceDecision, step: 'proposal', heldOn: '2026-10-15', entitled: 7, present: 7, inFavour: 7 }, field: 'heldOn' },
     'projects.save': { input: { communityId: s.peaceId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'done', completedOn: '2026-10-15' }, field: 'completedOn' },
@@ -309,6 +314,7 @@ describe('a clerk limited to one community', () => {
       'commitments.delete': { input: { id: f.peaceCommitment }, ...member },
       'develop.create': { input: { name: '钱文静', idNumber: citizenId('19990305', '224', '110101'), orgId: f.peaceBranch, appliedOn: '2026-11-01' }, ...org('orgId') },
       'develop.recordStep': { input: { ...f.peacePerson, step: 'talked', on: '2026-11-01' }, ...org('id') },
+      'develop.correctStep': { input: { ...f.peacePerson, stepId: f.peaceApplied, note: '更正' }, ...org('id') },
       'develop.savePlan': { input: { year: 2026, communityId: s.peaceId, planned: 4 }, field: 'communityId', problem: 'communityOutsideScope' },
       // Street-level work: refused whatever the record.
       'returns.saveNote': { input: { period: '2026-11', table: 'changes', note: '说明' }, field: 'period', problem: 'returnIsStreets' },

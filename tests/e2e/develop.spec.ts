@@ -145,3 +145,26 @@ test('the register lists those not yet admitted, by branch, with the next step',
   expect(text).toContain('党组织派人谈话');
   expect(text).toMatch(/共\s*2\s*人/);
 });
+
+test('the yearly plan against what was done prints per community with the street total', async ({ page }) => {
+  const year = new Date().getFullYear();
+  const { cookie } = await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password });
+  const { result } = await callApi<{ communityId: number; communityName: string }[]>(host, 'develop.plans', { year }, cookie);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  const community = result.value[0];
+  const saved = await callApi(host, 'develop.savePlan', { year, communityId: community.communityId, planned: 4 }, cookie);
+  expect(saved.result.ok).toBe(true);
+
+  await openBoard(page);
+  await page.getByRole('tab', { name: '年度计划' }).click();
+  await page.getByRole('button', { name: '打印计划完成情况' }).click();
+  await expect(page.locator('html[data-print-ready]')).toBeAttached({ timeout: 90_000 });
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, 'develop-plan.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  execFileSync('pdftoppm', ['-png', '-r', '80', file, path.join(SHOTS, 'develop-plan')]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  expect(text).toMatch(new RegExp(`${year}\\s*年\\s*度\\s*发\\s*展\\s*党\\s*员\\s*计\\s*划\\s*完\\s*成\\s*情\\s*况`));
+  expect(text).toContain(community.communityName);
+  expect(text).toMatch(/全街道计划 4 人，已发展 0 人，完成 0%/);
+});

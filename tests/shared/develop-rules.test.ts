@@ -244,3 +244,52 @@ describe('generated paths', () => {
 function laterDay(a: string, b: string): string {
   return a > b ? a : b;
 }
+
+describe('取消预备党员资格 (disqualified), the third outcome of the probation', () => {
+  /** A valid path up to the oath (perhaps extended), its outcome still open, and a day of the probation for the decision. */
+  const openProbation = fc.tuple(validPath, fc.integer({ min: 0, max: 500 })).map(([p, n]) => {
+    const path: DevelopPath = { ...p, full: undefined };
+    const last = addMonths(probationEnd(path)!, OPTS.approvalMonths);
+    // After an extension, the decision comes on or after it (it cannot cut the extension short).
+    const first = p.extended?.on ?? p.approved!;
+    return { path, on: addDays(first, Math.min(n, daysBetween(first, last))), last };
+  });
+
+  it('from the approval to the approval limit after the probation ends it stands, ends the path and leaves nothing due', () => {
+    fc.assert(
+      fc.property(openProbation, ({ path, on }) => {
+        const check = checkPath({ ...path, disqualified: on }, OPTS);
+        expect(check.problems).toEqual([]);
+        expect(check.stage).toBe('disqualified');
+        expect(check.due).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a day before the approval, a day past the limit, beside 转正, or before an extension it would cut short, it is refused', () => {
+    fc.assert(
+      fc.property(openProbation, ({ path, last }) => {
+        expect(codes({ ...path, disqualified: addDays(path.approved!, -1) })).toContain('disqualified:disqualifiedTooEarly');
+        expect(codes({ ...path, disqualified: addDays(last, 1) })).toContain('disqualified:disqualifiedLate');
+        expect(codes({ ...path, full: probationEnd(path)!, disqualified: probationEnd(path)! })).toContain('disqualified:disqualifiedAndFull');
+        if (path.extended) expect(codes({ ...path, disqualified: addDays(path.extended.on, -1) })).toContain('extended:extendedAfterDisqualified');
+      }),
+      { numRuns: 120 },
+    );
+    // Out of order: never approved, never a probationary member.
+    expect(codes({ birth: '2000-04-12', applied: '2024-09-02', disqualified: '2025-01-01' }, PAPER)).toEqual(['disqualified:needsApproval']);
+  });
+
+  it('has its texts in both languages', () => {
+    const p = fullPath();
+    const problems = checkPath({ ...p, extended: { on: addYears(p.admitted!, 1), months: 6 }, disqualified: addDays(p.approved!, -1) }, OPTS).problems;
+    expect(problems.map((x) => x.code)).toEqual(expect.arrayContaining(['disqualifiedTooEarly', 'disqualifiedAndFull', 'extendedAfterDisqualified']));
+    for (const problem of problems) {
+      for (const lang of ['zh-CN', 'en'] as const) {
+        expect(interpolate(DEVELOP_FIELD_PROBLEMS[lang][problem.code], problem.params), problem.code).not.toContain('{{');
+      }
+    }
+    expect(formatIssue({ field: 'disqualifiedOn', problem: 'disqualifiedLate', value: '2027-03-24', params: { latest: '2027-03-23', months: 3, date: '2027-03-24' } }, 'en', 'develop')).toContain('by 2027-03-23');
+  });
+});

@@ -1,4 +1,4 @@
-// Developing new members' tables (migration 0013) as Kysely sees them; `Database` in schema.ts extends these.
+// Developing new members' tables (migration 0013; 0017 added the step and stage 'disqualified') as Kysely sees them; `Database` in schema.ts extends these.
 import type { Generated, Selectable } from 'kysely';
 import type { DevelopStage, DevelopStep } from '../../shared/develop/rules';
 

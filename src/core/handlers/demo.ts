@@ -5,6 +5,7 @@ import { refreshStatistics } from '../db/open';
 import { REFERENCE_DAY, seedDemo } from '../services/seed-demo';
 import { seedServiceWork } from '../services/counter/seed-service';
 import { seedMeetings } from '../services/life/seed-meetings';
+import { seedPipeline } from '../services/develop/seed-pipeline';
 
 export const demoHandlers: Pick<Handlers, 'demo.seed'> = {
   'demo.seed'(ctx, input) {
@@ -14,6 +15,8 @@ export const demoHandlers: Pick<Handlers, 'demo.seed'> = {
         seed: input.seed,
         ...seedDemo(ctx.db, { members: input.members, seed: input.seed, until }, ctx.now()),
         ...(input.requests > 0 ? seedServiceWork(ctx.db, { requests: input.requests, seed: input.seed, until }, ctx.now()) : {}),
+        // People at every stage of 发展党员, so the board, the register and the overview have data.
+        ...(input.develop && seedPipeline(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }, ctx.actorName, ctx.now())),
         ...(input.meetings ? seedMeetings(ctx.db, { seed: input.seed, until: (until ?? REFERENCE_DAY).toISOString().slice(0, 10) }) : {}),
       };
       ctx.audit({ action: 'demo.seed', entity: 'member', after: r });

@@ -2,16 +2,17 @@
 // and each later step (admission and 转正 change the roll in the same transaction), the plan and the settings.
 import type { Handlers } from '../context';
 import { listPlans, savePlan } from '../services/develop/plans';
+import { correctStep } from '../services/develop/correct';
 import { createPerson, listBoard, personDetail, recordStep } from '../services/develop/people';
 import { personRow } from '../services/develop/path';
 import { developSettings, ruleOptions, saveDevelopSettings } from '../services/develop/settings';
 import { getMemberRow } from '../services/members';
-import { importPipeline, readPipelineSheet } from '../services/develop/import';
+import { developRejectedWorkbook, importPipeline, readPipelineSheet } from '../services/develop/import';
 
 type DevelopMethods =
   | 'develop.importPreview'
   | 'develop.importCommit'
-  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
+  | 'develop.list' | 'develop.get' | 'develop.create' | 'develop.recordStep' | 'develop.correctStep' | 'develop.plans' | 'develop.savePlan' | 'develop.settings' | 'develop.saveSettings';
 
 export const developHandlers: Pick<Handlers, DevelopMethods> = {
   'develop.list'(ctx, input) {
@@ -47,7 +48,28 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
         const row = getMemberRow(ctx.db, member.id);
         ctx.audit({ action: 'members.update', entity: 'member', entityId: member.id, before: { category: 'probationary', full_date: null }, after: { category: row.category, full_date: row.fullDate } });
       }
+      if (member?.change === 'disqualified') {
+        const row = getMemberRow(ctx.db, member.id);
+        ctx.audit({ action: 'members.leave', entity: 'member', entityId: member.id, before: { status: member.before?.status ?? 'active' }, after: { status: row.status, leftOn: row.leftOn, leftReason: row.leftReason, developStep: 'disqualified' } });
+      }
       return personRow(ctx.db, after.id, opts);
+    });
+  },
+
+  'develop.correctStep'(ctx, input) {
+    return ctx.tx(() => {
+      const opts = ruleOptions(ctx.db);
+      const { person, before, after, member } = correctStep(ctx.db, input, ctx.now(), ctx.actorName, opts, ctx.scope);
+      if (before === after) return personRow(ctx.db, person.id, opts);
+      const shown = (s: typeof before) => ({ step: s.step, on: s.on_date, orgName: s.org_name, people: s.people, documentNumber: s.document_number, note: s.note, detail: s.detail ? (JSON.parse(s.detail) as unknown) : null });
+      ctx.audit({ action: 'develop.correctStep', entity: 'developPerson', entityId: person.id, before: { stepId: before.id, ...shown(before) }, after: { stepId: after.id, ...shown(after) } });
+      // The roll's dates that moved with the step: the member's own entry, as if the clerk had corrected them there.
+      if (member) {
+        const cols = ['join_date', 'full_date', 'left_on'] as const;
+        const pick = (m: typeof member.before) => Object.fromEntries(cols.filter((c) => member.before[c] !== member.after[c]).map((c) => [c, m[c]]));
+        ctx.audit({ action: 'members.update', entity: 'member', entityId: member.after.id, before: pick(member.before), after: pick(member.after) });
+      }
+      return personRow(ctx.db, person.id, opts);
     });
   },
 
@@ -65,12 +87,14 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
 
   async 'develop.importPreview'(ctx, input) {
     const sheet = await readPipelineSheet(input.bytes);
-    return importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+    const report = importPipeline(ctx.db, sheet, { dryRun: true, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
+    if (report.rejected.length) report.rejectedWorkbook = await developRejectedWorkbook(sheet, report, ctx.lang);
+    return report;
   },
 
   async 'develop.importCommit'(ctx, input) {
     const sheet = await readPipelineSheet(input.bytes);
-    return ctx.tx(() => {
+    const report = ctx.tx(() => {
       const report = importPipeline(ctx.db, sheet, { dryRun: input.dryRun, lang: ctx.lang, now: ctx.now(), actor: ctx.actorName, scope: ctx.scope, opts: ruleOptions(ctx.db, false) });
       ctx.audit({
         action: 'develop.importCommit',
@@ -79,6 +103,9 @@ export const developHandlers: Pick<Handlers, DevelopMethods> = {
       });
       return report;
     });
+    // Written after the transaction: the workbook is the clerk's to fix, not part of what was imported.
+    if (report.rejected.length) report.rejectedWorkbook = await developRejectedWorkbook(sheet, report, ctx.lang);
+    return report;
   },
 
   'develop.settings'(ctx) {

@@ -1,6 +1,7 @@
 // Importing a roster: read (roster-reader), check every row (the shared member rules), resolve branches,
 // grids and codes, find duplicates in the file and in the archive, then — unless it is a dry run — write
 // every accepted row in one transaction or none. The report names each row's fate by its Excel row.
+import { reasonsByRow, rejectedRowsWorkbook } from './rejected-workbook';
 import fs from 'node:fs';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import type { ImportReport as ContractImportReport } from '../../shared/api/contract';
@@ -466,29 +467,11 @@ function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOpti
 
 /** The rejected rows as the clerk wrote them, ID numbers and phones as text, with a reason column. */
 export async function rejectedWorkbook(roster: Roster, report: ImportReport, lang: Language): Promise<Uint8Array> {
-  const { default: ExcelJS } = await import('exceljs');
-  const reasons = new Map<number, string[]>();
-  for (const r of report.rejected) reasons.set(r.row, [...(reasons.get(r.row) ?? []), r.message]);
   const columns = roster.columns.filter((c) => c.field);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(fileText(lang, 'rejectedSheet'));
-  sheet.addRow([fileText(lang, 'rejectedRow'), ...columns.map((c) => c.header), fileText(lang, 'rejectedReason')]);
-  sheet.getRow(1).font = { bold: true };
-  for (const row of roster.rows) {
-    const why = reasons.get(row.excelRow);
-    if (!why) continue;
-    const added = sheet.addRow([row.excelRow, ...columns.map((c) => cellForSheet(row.cells[c.field as string])), why.join(fileText(lang, 'reasonSeparator'))]);
-    columns.forEach((c, i) => {
-      if (c.field === 'idNumber' || c.field === 'phone') added.getCell(i + 2).numFmt = '@';
-    });
-  }
-  sheet.columns.forEach((col) => (col.width = 16));
-  sheet.getColumn(columns.length + 2).width = 60;
-  return new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer);
-}
-
-function cellForSheet(value: unknown): string | number | Date | null {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'number' || value instanceof Date) return value;
-  return String(value);
+  return rejectedRowsWorkbook(
+    columns.map((c) => ({ header: c.header, asText: c.field === 'idNumber' || c.field === 'phone' })),
+    roster.rows.map((row) => ({ excelRow: row.excelRow, values: columns.map((c) => row.cells[c.field as string]) })),
+    reasonsByRow(report.rejected),
+    lang,
+  );
 }

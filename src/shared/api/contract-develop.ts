@@ -13,6 +13,8 @@ export const developMethods = {
   'develop.create': { input: s.developCreateInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   /** One step of the path, refused with the rule it breaks; admission puts the person on the roll, 转正 makes them full. */
   'develop.recordStep': { input: s.developStepInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
+  /** A recorded step's date or numbers corrected: the whole path re-checked, the roll's dates following; audited before/after. */
+  'develop.correctStep': { input: s.developCorrectInput, access: 'clerk', write: true, freeze: 'dated', scope: 'record' },
   'develop.plans': { input: s.developPlansInput, access: 'viewer', write: false },
   'develop.savePlan': {
     input: s.developPlanInput,
@@ -112,6 +114,8 @@ export interface DevelopImportResult {
   admitted: number;
   rejected: { row: number; column: string; letter: string | null; field: string; value: unknown; code: string; message: string }[];
   dryRun: boolean;
+  /** The rejected rows as a workbook to fix and import again (.xlsx bytes); absent when none was rejected. */
+  rejectedWorkbook?: Uint8Array;
 }
 
 export interface DevelopOutputs {
@@ -123,6 +127,7 @@ export interface DevelopOutputs {
   'develop.get': DevelopPersonDetail;
   'develop.create': DevelopPersonRow;
   'develop.recordStep': DevelopPersonRow;
+  'develop.correctStep': DevelopPersonRow;
   'develop.plans': DevelopPlanRow[];
   'develop.savePlan': DevelopPlanRow;
 }

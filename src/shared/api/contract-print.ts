@@ -7,7 +7,7 @@ import { id, memberListInput, text } from './schemas';
 import type { ListClass, TeamSkill } from './schemas-counter';
 import { MEMBER_FIELDS } from '../members/fields';
 
-export const PRINT_DOCS = ['roster', 'threeLists', 'board', 'letter', 'slip', 'lifeMinutes', 'lifeSignIn', 'lifeBook', 'lifeTally', 'duesReceipt', 'duesBoard', 'govBoard', 'govProjects', 'govDecision', 'duesRemittance', 'duesStatement', 'developRecord', 'developRegister', 'briefing'] as const;
+export const PRINT_DOCS = ['roster', 'threeLists', 'board', 'letter', 'slip', 'lifeMinutes', 'lifeSignIn', 'lifeBook', 'lifeTally', 'duesReceipt', 'duesBoard', 'govBoard', 'govProjects', 'govDecision', 'duesRemittance', 'duesStatement', 'developRecord', 'developRegister', 'briefing', 'developPlan'] as const;
 export type PrintDoc = (typeof PRINT_DOCS)[number];
 export const BOARD_KINDS = ['volunteers', 'commitments', 'probationary', 'developCandidates', 'developFull'] as const;
 export type BoardKind = (typeof BOARD_KINDS)[number];

@@ -287,7 +287,7 @@ export interface ApiOutputs extends CounterOutputs, PrintOutputs, ExchangeOutput
   'transfers.receive': TransferRow;
   'transfers.returnReceipt': TransferRow;
   'transfers.cancel': TransferRow;
-  'demo.seed': { seed: number; communities: number; grids: number; organizations: number; members: number; requests?: number; teams?: number; volunteers?: number; records?: number; meetings?: number; attendance?: number };
+  'demo.seed': { seed: number; communities: number; grids: number; organizations: number; members: number; requests?: number; teams?: number; volunteers?: number; records?: number; meetings?: number; attendance?: number; developPeople?: number };
 }
 
 /** Checks of docs/domain.md §5 shown on a branch: fewer than 3 full members; 7 or more and no committee. */

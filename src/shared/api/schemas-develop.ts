@@ -54,6 +54,27 @@ export const developStepInput = z.object({
   votesAgainst: count(10000).optional(),
 });
 
+/**
+ * A correction of a recorded step (a date or a number typed wrong): the fields given replace the step's, the
+ * others stay. Which people were named (contacts, introducers) is not corrected here.
+ */
+export const developCorrectInput = z.object({
+  id,
+  version: z.number().int().min(1),
+  stepId: id,
+  on: calendarDay.optional(),
+  orgName: optionalText(80),
+  people: optionalText(200),
+  documentNumber: optionalText(60),
+  note: optionalText(400),
+  hours: count(1000).optional(),
+  days: count(365).optional(),
+  months: developStepInput.shape.months,
+  attendance: count(10000).optional(),
+  votesFor: count(10000).optional(),
+  votesAgainst: count(10000).optional(),
+});
+
 export const developPlanInput = z.object({
   year: z.number().int().min(2000, { error: 'tooSmall' }).max(2999, { error: 'tooBig' }),
   communityId: id,

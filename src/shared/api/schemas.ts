@@ -422,4 +422,6 @@ export const demoSeedInput = z.object({
   until: isoDay.optional(),
   /** Five years of organizational life for every branch (seed-demo --meetings). */
   meetings: z.boolean().default(false),
+  /** People at every stage of 发展党员 (seed-demo --develop); off by default, so a seeded street's counts stay as tests know them. */
+  develop: z.boolean().default(false),
 });

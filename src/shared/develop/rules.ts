@@ -24,11 +24,15 @@ export const DEVELOP_STEPS = [
   'oath',
   'extended',
   'full',
+  'disqualified',
 ] as const;
 export type DevelopStep = (typeof DEVELOP_STEPS)[number];
 
-/** The five stages (入党申请人 → 正式党员). */
-export const DEVELOP_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
+/**
+ * The five stages (入党申请人 → 正式党员), and the other end of stage 5: a probationary member whose
+ * qualification was cancelled (取消预备党员资格) leaves the path and the roll.
+ */
+export const DEVELOP_STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full', 'disqualified'] as const;
 export type DevelopStage = (typeof DEVELOP_STAGES)[number];
 
 export const MIN_APPLICANT_AGE = 18;
@@ -67,6 +71,8 @@ export interface DevelopPath {
   /** The probation extended once (延长预备期): the decision's date and its months. */
   extended?: { on: string; months: number };
   full?: string;
+  /** 取消预备党员资格: the branch meeting's decision (approved by the higher committee as 转正 is). */
+  disqualified?: string;
 }
 
 export interface RuleOptions {
@@ -110,6 +116,7 @@ export interface PathCheck {
 }
 
 export function stageOf(path: DevelopPath): DevelopStage | null {
+  if (path.disqualified) return 'disqualified';
   if (path.full) return 'full';
   if (path.admitted) return 'probationary';
   if (path.candidate) return 'candidate';
@@ -252,6 +259,20 @@ export function checkPath(path: DevelopPath, opts: RuleOptions): PathCheck {
     else if (ends && path.full < ends) add('full', 'fullTooEarly', { earliest: ends, date: path.full });
   }
 
+  // 取消预备党员资格: the other outcome of the probation, decided while it runs or when it ends (within the
+  // same approval limit as 转正), once, and never beside 转正 or after an extension it would cut short.
+  if (path.disqualified) {
+    const on = path.disqualified;
+    if (!path.approved) add('disqualified', 'needsApproval');
+    else {
+      notBefore('disqualified', on, path.approved, 'disqualifiedTooEarly');
+      const latest = ends ? addMonths(ends, opts.approvalMonths) : null;
+      if (latest && on > latest) add('disqualified', 'disqualifiedLate', { latest, date: on, months: opts.approvalMonths });
+    }
+    if (path.full) add('disqualified', 'disqualifiedAndFull', { full: path.full, date: on });
+    if (path.extended && path.extended.on > on) add('extended', 'extendedAfterDisqualified', { latest: on, date: path.extended.on });
+  }
+
   const due = dueSteps(path, opts, reviews, ends, noticeEnds);
   return { ok: problems.length === 0, problems, stage: stageOf(path), next: due[0] ?? null, due, probationEnds: ends, noticeEnds };
 }
@@ -270,7 +291,7 @@ function reviewGap(activist: string, reviews: readonly string[], until: string):
 /** The next step first, then the side steps with a date due. */
 function dueSteps(path: DevelopPath, opts: RuleOptions, reviews: readonly string[], ends: string | null, noticeEnds: string | null): NextStep[] {
   const due: NextStep[] = [];
-  if (path.full) return due;
+  if (path.full || path.disqualified) return due;
   if (path.approved) {
     // 转正 (or an extension) falls due when the probation ends; the branch meets on it within the approval limit.
     due.push({ step: 'full', earliest: ends, latest: ends ? addMonths(ends, opts.approvalMonths) : null });

@@ -2,6 +2,7 @@
 // a refused row named by its Excel row, column and value (in the caller's language), the others written, a
 // dry run writing nothing, and other offices' habits (2025.3.2, 2025年3月2日, date cells and serials, headers
 // with spaces and line breaks, blank trailing rows) read the same as the plain form — by property tests.
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addYears } from '../../../src/shared/develop/dates';
@@ -54,6 +55,44 @@ describe('develop.importCommit', () => {
     // The same file again: every row is already in the register, named with the person.
     const again = await expectOk(t.app, 'develop.importPreview', { fileName: '台账.xlsx', bytes }, t.adminToken);
     expect(again.rejected.filter((r) => r.code === 'developIdTaken').map((r) => r.row)).toEqual([3, 5]);
+  });
+
+  it('hands the rejected rows back as a workbook that, fixed, imports', async () => {
+    const t = await app({ start: TODAY });
+    const s = await streetWith(t);
+    const wuId = idFor('1998-06-02', 32, 2);
+    const bytes = await pipelineWorkbook([
+      HEADER,
+      ['周明', idFor('1999-01-02', 31), s.branchName, '2025.3.2', '2025年3月20日', '2025-04-10', null, null],
+      ['吴芳', wuId, s.branchName, '2024.3.2', '2024.3.20', '2024.9.1', '2025.8.30', 24],
+    ]);
+    const done = await expectOk(t.app, 'develop.importCommit', { fileName: '台账.xlsx', bytes }, t.adminToken);
+    expect(done).toMatchObject({ created: 1, rejected: [expect.objectContaining({ row: 3 })] });
+    expect(done.rejectedWorkbook).toBeInstanceOf(Uint8Array);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(done.rejectedWorkbook!) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('未导入的行');
+    expect(sheet.getRow(1).values).toEqual([undefined, 'Excel 行号', ...HEADER, '原因']);
+    expect(sheet.rowCount).toBe(2);
+    const row = sheet.getRow(2);
+    expect(row.getCell(1).value).toBe(3);
+    expect(row.getCell(2).value).toBe('吴芳');
+    // The ID number stays text, all 18 digits.
+    expect(row.getCell(3).value).toBe(wuId);
+    expect(row.getCell(3).numFmt).toBe('@');
+    expect(row.getCell(8).value).toBe('2025.8.30');
+    expect(String(row.getCell(10).value)).toContain('成为发展对象须在列为积极分子满一年后（2025-09-01 及以后）');
+
+    // The clerk corrects the date in the returned workbook and imports it as it is.
+    row.getCell(8).value = '2025.9.2';
+    const fixed = new Uint8Array(await book.xlsx.writeBuffer());
+    const again = await expectOk(t.app, 'develop.importCommit', { fileName: '未导入的行.xlsx', bytes: fixed }, t.adminToken);
+    expect(again).toMatchObject({ rows: 1, created: 1, rejected: [] });
+    expect(again.rejectedWorkbook).toBeUndefined();
+    const board = await t.app.invoke('develop.list', {}, t.adminToken);
+    expect(board.people.map((p) => [p.name, p.stage]).sort()).toEqual([['吴芳', 'candidate'], ['周明', 'activist']]);
   });
 
   it('names the row, the column and the value in English too', async () => {

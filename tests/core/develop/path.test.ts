@@ -103,6 +103,96 @@ describe('a person from application to full membership', () => {
     expect(actions).toEqual(expect.arrayContaining(['develop.create', 'members.create', 'members.update']));
   });
 
+  it('取消预备党员资格: decided by the branch meeting with its vote on record, it takes the member off the roll and ends the path', async () => {
+    const t = await app({ start: TODAY });
+    const street = await developStreet(t);
+    let p = await expectOk(t.app, 'develop.create', { name: '周立新', idNumber: idFor('1998-03-15', 21), orgId: street.branchId, appliedOn: '2023-09-04' }, t.adminToken);
+    for (const s of [
+      { step: 'talked', on: '2023-09-20' },
+      { step: 'activist', on: '2023-11-06', memberIds: [street.members[0]] },
+      { step: 'review', on: '2024-05-06' },
+      { step: 'review', on: '2024-11-04' },
+      { step: 'candidate', on: '2024-11-11', memberIds: street.members.slice(0, 2) },
+      { step: 'politicalReview', on: '2024-11-20' },
+      { step: 'training', on: '2024-12-02', hours: 24 },
+      { step: 'preReview', on: '2024-12-09' },
+      { step: 'notice', on: '2024-12-10' },
+      { step: 'admitted', on: '2024-12-23', attendance: 9, votesFor: 9, votesAgainst: 0 },
+      { step: 'approved', on: '2025-01-20' },
+    ]) p = await step(t, p, s);
+    const memberId = p.memberId!;
+    // Not before the approval; the meeting's vote on record and consistent with the people present.
+    await refusedStep(t, p, { step: 'disqualified', on: '2025-01-19', attendance: 9, votesFor: 7, votesAgainst: 2 }, 'on', 'disqualifiedTooEarly');
+    await refusedStep(t, p, { step: 'disqualified', on: '2025-09-15' }, 'attendance', 'required');
+    const over = await refusedStep(t, p, { step: 'disqualified', on: '2025-09-15', attendance: 9, votesFor: 8, votesAgainst: 3 }, 'votesFor', 'developVotesOverAttendance');
+    expect(formatError(over, 'zh-CN', 'develop.recordStep')).toContain('赞成票与反对票合计 11 票，超过到会人数 9 人');
+    await refusedStep(t, p, { step: 'disqualified', on: '2025-09-15', attendance: 9, votesFor: 4, votesAgainst: 1 }, 'votesFor', 'developVotesNoMajority');
+    // Past the probation's end (2025-12-23) and the 3 months the approval has after it.
+    await refusedStep(t, p, { step: 'disqualified', on: '2026-03-24', attendance: 9, votesFor: 7, votesAgainst: 2 }, 'on', 'disqualifiedLate');
+
+    p = await step(t, p, { step: 'disqualified', on: '2025-09-15', attendance: 9, votesFor: 7, votesAgainst: 2, orgName: '东华社区第一党支部', documentNumber: '东华党〔2025〕9号' });
+    expect(p).toMatchObject({ stage: 'disqualified', next: null, due: [] });
+    // Off the roll on the decision's day, its document in the note; the record stays in history.
+    const gone = await t.app.invoke('members.get', { id: memberId }, t.adminToken);
+    expect(gone.member).toMatchObject({ status: 'history', leftOn: '2025-09-15', leftReason: 'other', category: 'probationary' });
+    expect(gone.events.find((e) => e.kind === 'left')?.detail).toMatchObject({ developStep: 'disqualified', note: '东华党〔2025〕9号' });
+    expect(await t.app.invoke('members.list', { query: '周立新' }, t.adminToken)).toMatchObject({ total: 0 });
+    // Once: the path has ended, no 转正, no second decision.
+    await refusedStep(t, p, { step: 'full', on: '2025-12-24', attendance: 9, votesFor: 9, votesAgainst: 0 }, 'step', 'developPersonDisqualified');
+    const board = await t.app.invoke('develop.list', { stage: 'disqualified' }, t.adminToken);
+    expect(board.people.map((x) => x.name)).toEqual(['周立新']);
+    // Audited as a step, and as the roll's own leaving entry.
+    const audit = t.app.database.prepare("SELECT action, after FROM audit_log WHERE action IN ('develop.recordStep', 'members.leave') ORDER BY id DESC LIMIT 2").all() as { action: string; after: string }[];
+    expect(audit.map((a) => a.action).sort()).toEqual(['develop.recordStep', 'members.leave']);
+    expect(audit.find((a) => a.action === 'members.leave')!.after).toContain('"leftOn":"2025-09-15"');
+  });
+
+  it('corrects a recorded step: a later rule it would break is refused on that step; the roll follows the meeting; audited before/after', async () => {
+    const t = await app({ start: TODAY });
+    const street = await developStreet(t);
+    let p = await expectOk(t.app, 'develop.create', { name: '郑雨桐', idNumber: idFor('1997-07-07', 31, 2), orgId: street.branchId, appliedOn: '2023-09-04' }, t.adminToken);
+    for (const s of [
+      { step: 'talked', on: '2023-09-20' },
+      { step: 'activist', on: '2023-11-06', memberIds: [street.members[0]] },
+      { step: 'review', on: '2024-05-06' },
+      { step: 'review', on: '2024-11-04' },
+      { step: 'candidate', on: '2024-11-11', memberIds: street.members.slice(0, 2) },
+      { step: 'politicalReview', on: '2024-11-20' },
+      { step: 'training', on: '2024-12-02', hours: 24 },
+      { step: 'preReview', on: '2024-12-09' },
+      { step: 'notice', on: '2024-12-10' },
+      { step: 'admitted', on: '2024-12-23', attendance: 9, votesFor: 9, votesAgainst: 0 },
+    ]) p = await step(t, p, s);
+    const stepId = (name: string) => (t.app.database.prepare('SELECT id FROM develop_steps WHERE person_id = ? AND step = ?').pluck().get(p.id, name) as number);
+    const correct = (input: { stepId: number } & Record<string, unknown>) => ({ id: p.id, version: p.version, ...input });
+
+    // The activist's day moved later: the candidate (2024-11-11) would come before a full year — refused on the candidate's date.
+    const before = tableSnapshot(t.app.database);
+    const broken = await expectError(t.app, 'develop.correctStep', correct({ stepId: stepId('activist'), on: '2023-12-06' }), t.adminToken, 'VALIDATION');
+    expect(broken.details?.issues).toContainEqual(expect.objectContaining({ field: 'candidateOn', problem: 'candidateTooEarly', value: '2024-11-11' }));
+    expect(formatError(broken, 'zh-CN', 'develop.correctStep')).toContain('确定为发展对象日期：成为发展对象须在列为积极分子满一年后（2024-12-06 及以后）');
+    // Training hours typed 24 for 12: refused by the training rule; a vote that does not add up: refused.
+    const short = await expectError(t.app, 'develop.correctStep', correct({ stepId: stepId('training'), hours: 12 }), t.adminToken, 'VALIDATION');
+    expect(short.details?.issues).toContainEqual(expect.objectContaining({ field: 'hours', problem: 'trainingShort' }));
+    const votes = await expectError(t.app, 'develop.correctStep', correct({ stepId: stepId('admitted'), votesAgainst: 3 }), t.adminToken, 'VALIDATION');
+    expect(votes.details?.issues).toContainEqual(expect.objectContaining({ field: 'votesFor', problem: 'developVotesOverAttendance' }));
+    expect(tableSnapshot(t.app.database)).toEqual(before);
+
+    // A talk typed a day late is put right; the meeting's day moved, and the member's join date with it.
+    p = await expectOk(t.app, 'develop.correctStep', correct({ stepId: stepId('talked'), on: '2023-09-19', people: '王建国、李秀英' }), t.adminToken);
+    p = await expectOk(t.app, 'develop.correctStep', correct({ stepId: stepId('admitted'), on: '2024-12-24', documentNumber: '东华支〔2024〕15号' }), t.adminToken);
+    expect(p.probationEnds).toBe('2025-12-24');
+    const detail = await t.app.invoke('develop.get', { id: p.id }, t.adminToken);
+    expect(detail.steps.find((x) => x.step === 'talked')).toMatchObject({ on: '2023-09-19', people: '王建国、李秀英' });
+    expect(detail.steps.find((x) => x.step === 'admitted')).toMatchObject({ on: '2024-12-24', documentNumber: '东华支〔2024〕15号', detail: { attendance: 9, votesFor: 9 } });
+    expect((await t.app.invoke('members.get', { id: p.memberId! }, t.adminToken)).member.joinDate).toBe('2024-12-24');
+    const audit = t.app.database.prepare("SELECT action, before, after FROM audit_log WHERE action IN ('develop.correctStep', 'members.update') ORDER BY id").all() as { action: string; before: string; after: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['develop.correctStep', 'develop.correctStep', 'members.update']);
+    expect(JSON.parse(audit[0].before)).toMatchObject({ step: 'talked', on: '2023-09-20', people: null });
+    expect(JSON.parse(audit[0].after)).toMatchObject({ step: 'talked', on: '2023-09-19', people: '王建国、李秀英' });
+    expect(JSON.parse(audit[2].after)).toEqual({ join_date: '2024-12-24' });
+  });
+
   it('refuses an applicant under 18, an ID number with a wrong check digit, and one already on the roll', async () => {
     const t = await app({ start: TODAY });
     const street = await developStreet(t);

@@ -19,6 +19,7 @@ import * as m0013 from './0013-development';
 import * as m0014 from './0014-governance';
 import * as m0015 from './0015-city-exchange';
 import * as m0016 from './0016-attachments';
+import * as m0017 from './0017-develop-disqualified';
 import * as m0018 from './0018-project-cycle';
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { name: '0014-governance', up: m0014.up },
   { name: '0015-city-exchange', up: m0015.up },
   { name: '0016-attachments', up: m0016.up },
+  { name: '0017-develop-disqualified', up: m0017.up },
   { name: '0018-project-cycle', up: m0018.up },
 ];
 

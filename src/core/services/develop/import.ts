@@ -13,6 +13,7 @@ import { DEVELOP_ROW_TEXT } from '../../../shared/i18n/messages-develop';
 import { AppError, type FieldIssue } from '../../../shared/result';
 import { checkCitizenId, parseLooseDate, toHalfWidth } from '../../../shared/validators';
 import type { RowProblem } from '../../../shared/members/draft';
+import { reasonsByRow, rejectedRowsWorkbook } from '../../import/rejected-workbook';
 import { columnLetter, streamWorksheet, type StreamedSheet } from '../../import/xlsx-stream';
 import { refuseFrozenDates } from '../../returns/freeze';
 import type { Scope } from '../../scope';
@@ -322,4 +323,21 @@ function writePerson(db: SqliteDatabase, p: ParsedRow, o: DevelopImportOptions):
   if (existing === undefined && p.path.full) makeFull(db, memberId, probationEnd(p.path)!, o.now, o.actor, o.scope);
   db.prepare('UPDATE develop_people SET member_id = ? WHERE id = ?').run(memberId, personId);
   return existing === undefined;
+}
+
+/**
+ * The rejected rows as a workbook to fix and import again: every column of the clerk's header (known or not,
+ * so nothing they wrote is lost), the rows as read, the reasons last. The header search of the next import
+ * finds 姓名 and 公民身份号码 again; the row-number and reason columns are not fields and are passed over.
+ */
+export async function developRejectedWorkbook(sheet: StreamedSheet, report: DevelopImportReport, lang: Language): Promise<Uint8Array> {
+  const header = sheet.rows.find((r) => r.excelRow === report.headerRow);
+  if (!header) throw new Error('the header row of the report is not in the sheet');
+  const kept = header.values.map((v, index) => ({ index, text: v === null || v === undefined ? '' : String(v).trim() })).filter((c) => c.text !== '');
+  return rejectedRowsWorkbook(
+    kept.map((c) => ({ header: c.text, asText: headerKey(c.text) === 'idNumber' || headerKey(c.text) === 'phone' })),
+    sheet.rows.filter((r) => r.excelRow > report.headerRow).map((r) => ({ excelRow: r.excelRow, values: kept.map((c) => r.values[c.index]) })),
+    reasonsByRow(report.rejected),
+    lang,
+  );
 }

@@ -9,6 +9,7 @@ import { checkPath, probationEnd, stageOf, type DevelopPath, type DevelopProblem
 import { stepDateField } from '../../../shared/i18n/messages-develop';
 import { AppError, type FieldIssue } from '../../../shared/result';
 import { checkCitizenId, localIsoDate } from '../../../shared/validators';
+import type { Member } from '../../db/schema';
 import type { DevelopPerson, DevelopStepRecord } from '../../db/schema-develop';
 import { scopeOrgIdsSubquery, type Scope } from '../../scope';
 import { createMember, eventWriter, updateMember } from '../member-records';
@@ -17,7 +18,7 @@ import { dueOn, pathOfPerson, PERSON_WITH_NAMES, personRow, personWithNames, ste
 type CreateInput = ApiParsedInput<'develop.create'>;
 type StepInput = ApiParsedInput<'develop.recordStep'>;
 
-function refuse(issues: FieldIssue[]): AppError {
+export function refuse(issues: FieldIssue[]): AppError {
   return new AppError('VALIDATION', 'the step breaks the development rules', { issues });
 }
 
@@ -37,7 +38,7 @@ function dateOf(path: DevelopPath, step: DevelopStep): string | undefined {
   return path[step];
 }
 
-function getPerson(db: SqliteDatabase, id: number): DevelopPerson {
+export function getPerson(db: SqliteDatabase, id: number): DevelopPerson {
   const p = db.prepare('SELECT * FROM develop_people WHERE id = ?').get(id) as DevelopPerson | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'no such person in the development register', { entity: 'developPerson', id });
   return p;
@@ -100,7 +101,30 @@ const STEP_STAGES: Record<Exclude<DevelopStep, 'applied'>, readonly DevelopStage
   oath: ['probationary'],
   extended: ['probationary'],
   full: ['probationary'],
+  disqualified: ['probationary'],
 };
+
+/** The steps a branch meeting decides by vote: admission and the two outcomes of the probation. */
+export const VOTED_STEPS: ReadonlySet<DevelopStep> = new Set(['admitted', 'full', 'disqualified']);
+
+/**
+ * The vote as the minutes give it: for and against together no more than those present, and more than half
+ * of those present for. Cancelling a probationary membership takes the whole vote on record; admission and
+ * 转正 are checked on what was entered.
+ */
+export function checkVote(input: Pick<StepInput, 'attendance' | 'votesFor' | 'votesAgainst'> & { step: DevelopStep }): FieldIssue[] {
+  if (!VOTED_STEPS.has(input.step)) return [];
+  const { attendance, votesFor, votesAgainst } = input;
+  if (input.step === 'disqualified') {
+    const missing = (['attendance', 'votesFor', 'votesAgainst'] as const).filter((f) => input[f] === undefined);
+    if (missing.length) return missing.map((field) => ({ field, problem: 'required' }));
+  }
+  if (attendance === undefined) return [];
+  const votes = (votesFor ?? 0) + (votesAgainst ?? 0);
+  if (votes > attendance) return [{ field: 'votesFor', problem: 'developVotesOverAttendance', value: votes, params: { votes, attendance } }];
+  if (votesFor !== undefined && votesFor * 2 <= attendance) return [{ field: 'votesFor', problem: 'developVotesNoMajority', value: votesFor, params: { attendance, votesFor } }];
+  return [];
+}
 
 /** The members named as contacts (activist) or introducers (candidate): full members on the roll. */
 function checkNamedMembers(db: SqliteDatabase, input: StepInput): FieldIssue[] {
@@ -117,8 +141,8 @@ function checkNamedMembers(db: SqliteDatabase, input: StepInput): FieldIssue[] {
 export interface StepOutcome {
   before: DevelopPerson;
   after: DevelopPerson;
-  /** The member the step created (admission) or made full (转正). */
-  member: { id: number; change: 'admitted' | 'full' } | null;
+  /** The member the step created (admission), made full (转正) or took off the roll (资格取消). */
+  member: { id: number; change: 'admitted' | 'full' | 'disqualified'; before?: Member } | null;
 }
 
 /**
@@ -131,6 +155,7 @@ export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, acto
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the person was changed by someone else', { id: before.id, version: before.version });
   const steps = stepsOf(db, before.id);
   if (before.stage === 'full') throw refuse([{ field: 'step', problem: 'developPersonFull', value: input.step, params: { date: steps.find((s) => s.step === 'full')?.on_date ?? '' } }]);
+  if (before.stage === 'disqualified') throw refuse([{ field: 'step', problem: 'developPersonDisqualified', value: input.step, params: { date: steps.find((s) => s.step === 'disqualified')?.on_date ?? '' } }]);
   const today = localIsoDate(now);
   if (input.on > today) throw refuse([{ field: 'on', problem: 'developStepInFuture', value: input.on, params: { today } }]);
   const recorded = steps.find((s) => s.step === input.step);
@@ -139,7 +164,7 @@ export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, acto
   if (input.step === 'training' && input.hours === undefined && input.days === undefined) fieldIssues.push({ field: 'hours', problem: 'required' });
   if (input.step === 'extended' && input.months === undefined) fieldIssues.push({ field: 'months', problem: 'required' });
   if (input.step === 'activist' && !(input.memberIds ?? []).length) fieldIssues.push({ field: 'memberIds', problem: 'required' });
-  fieldIssues.push(...checkNamedMembers(db, input));
+  fieldIssues.push(...checkNamedMembers(db, input), ...checkVote(input));
   if (fieldIssues.length) throw refuse(fieldIssues);
 
   const pathBefore = pathOfPerson(db, before);
@@ -179,6 +204,8 @@ export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, acto
   } else if (input.step === 'full' && memberId !== null) {
     makeFull(db, memberId, probationEnd(pathAfter)!, now, actor, scope);
     member = { id: memberId, change: 'full' };
+  } else if (input.step === 'disqualified' && memberId !== null) {
+    member = { id: memberId, change: 'disqualified', before: leaveRoll(db, memberId, input, now, actor) };
   }
   db.prepare('UPDATE develop_people SET stage = ?, member_id = ?, last_step_on = max(last_step_on, ?), version = version + 1, updated_at = ? WHERE id = ?').run(stage, memberId, input.on, at, before.id);
   return { before, after: getPerson(db, before.id), member };
@@ -209,6 +236,20 @@ function pathSteps(path: DevelopPath): { step: string; on: string }[] {
 export function makeFull(db: SqliteDatabase, memberId: number, fullDate: string, now: Date, actor: string, scope: Scope | null): void {
   const version = db.prepare('SELECT version FROM members WHERE id = ?').pluck().get(memberId) as number;
   updateMember(db, { id: memberId, version, fields: { category: 'full', fullDate } }, now, eventWriter(db, actor, now), scope);
+}
+
+/**
+ * 取消预备党员资格: the probationary member leaves the roll on the decision's day. The roll keeps no reason of
+ * its own for it (its reasons are the ways a member leaves the Party), so it is recorded as 'other' with the
+ * decision's document in the note, and the member's history names the step that took them off.
+ */
+function leaveRoll(db: SqliteDatabase, memberId: number, input: StepInput, now: Date, actor: string): Member {
+  const before = db.prepare('SELECT * FROM members WHERE id = ?').get(memberId) as Member;
+  if (before.status !== 'active') return before;
+  const note = [input.documentNumber, input.note].filter(Boolean).join(' ') || null;
+  db.prepare("UPDATE members SET status = 'history', left_on = ?, left_reason = 'other', left_note = ?, version = version + 1, updated_at = ? WHERE id = ?").run(input.on, note, now.toISOString(), memberId);
+  eventWriter(db, actor, now)(memberId, 'left', input.on, { reason: 'other', note, developStep: 'disqualified' });
+  return before;
 }
 
 // ——— reading ———

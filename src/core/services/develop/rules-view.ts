@@ -9,6 +9,19 @@ export function developPersonOrg(db: SqliteDatabase, id: number): number | undef
   return db.prepare('SELECT org_id FROM develop_people WHERE id = ?').pluck().get(id) as number | undefined;
 }
 
+/** The step's recorded day (named by `stepId`) and its new one; a moved meeting also moves the probation's end. */
+export function developCorrectionDates(db: SqliteDatabase, input: ApiParsedInput<'develop.correctStep'>): DatedField[] {
+  const stored = db.prepare('SELECT step, on_date FROM develop_steps WHERE id = ? AND person_id = ?').get(input.stepId, input.id) as { step: string; on_date: string } | undefined;
+  if (!stored) return [];
+  const dates: DatedField[] = [{ field: 'stepId', date: stored.on_date }];
+  if (input.on !== undefined) dates.push({ field: 'on', date: input.on });
+  if (input.on !== undefined && stored.step === 'admitted') {
+    const full = db.prepare("SELECT 1 FROM develop_steps WHERE person_id = ? AND step = 'full'").get(input.id);
+    if (full) dates.push({ field: 'on', date: probationEnd({ admitted: input.on }) ?? input.on }, { field: 'stepId', date: probationEnd({ admitted: stored.on_date }) ?? stored.on_date });
+  }
+  return dates;
+}
+
 export function developStepDates(db: SqliteDatabase, input: ApiParsedInput<'develop.recordStep'>): DatedField[] {
   const dates: DatedField[] = [{ field: 'on', date: input.on }];
   if (input.step === 'full') {

@@ -68,6 +68,7 @@ export const developEn: Shape<typeof developZhCN> = {
       saved: 'Recorded: {{name}} {{step}}',
       admitted: '{{name}} is on the roll as a probationary member',
       full: '{{name}} is now a full member; the roll is updated',
+      disqualified: "{{name}}'s probationary membership is cancelled; they are off the roll",
       refused: 'Not recorded: {{reason}}',
     },
     applicant: {

@@ -65,6 +65,7 @@ export const developZhCN = {
       saved: '已登记：{{name}} {{step}}',
       admitted: '{{name}} 已作为预备党员列入党员名册',
       full: '{{name}} 已转为正式党员，党员名册已更新',
+      disqualified: '{{name}} 的预备党员资格已取消，已移出党员名册',
       refused: '未登记：{{reason}}',
     },
     applicant: {

@@ -433,6 +433,7 @@ export const en: SameKeys<Messages> = {
     'funds.saveEntry': 'Record funds income or spending',
     'develop.create': 'Enter an applicant',
     'develop.recordStep': 'Record a development step',
+    'develop.correctStep': 'Correct a development step',
     'develop.savePlan': 'Save the yearly development plan',
     'develop.saveSettings': 'Save development settings',
     'develop.importCommit': 'Import the development register',

@@ -20,7 +20,7 @@ export const printEn: typeof printZhCN = {
     preparer: 'Prepared by: ',
     reviewer: 'Reviewed by: ',
     date: 'Date: ',
-    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', lifeMinutes: 'Minutes', lifeSignIn: 'Sign-in sheet', lifeBook: 'Organizational life book', lifeTally: 'Appraisal tally sheet', developRecord: 'Development record', developRegister: 'Development register', briefing: 'Monthly briefing' },
+    docs: { roster: 'Member roster', threeLists: 'Three lists', board: 'Notice board', letter: 'Introduction letter', slip: 'Request slip', lifeMinutes: 'Minutes', lifeSignIn: 'Sign-in sheet', lifeBook: 'Organizational life book', lifeTally: 'Appraisal tally sheet', developRecord: 'Development record', developRegister: 'Development register', briefing: 'Monthly briefing', developPlan: 'Yearly development plan and done' },
     roster: {
       title: 'Roster of Party members',
       seq: 'No.',
@@ -75,6 +75,19 @@ export const printEn: typeof printZhCN = {
       next: 'Next step: {{step}} (from {{from}}, by {{to}})',
       keeper: 'Branch (seal)',
       open: 'Print the record',
+    },
+    developPlan: {
+      title: 'Development plan and done, {{year}}',
+      group: '{{year}}, by community',
+      community: 'Community',
+      planned: 'Planned',
+      admitted: 'Admitted',
+      short: 'Short',
+      rate: 'Done',
+      total: 'Street: {{planned}} planned, {{admitted}} admitted, {{rate}} done',
+      note: 'An admission counts in the year of the branch meeting that admitted the person.',
+      issuer: 'Street Party Working Committee',
+      open: 'Print plan and done',
     },
     developRegister: {
       title: 'Development register',

@@ -18,7 +18,7 @@ export const printZhCN = {
     preparer: '制表人：',
     reviewer: '审核人：',
     date: '制表日期：',
-    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', lifeMinutes: '会议记录', lifeSignIn: '签到表', lifeBook: '组织生活记录本', lifeTally: '民主评议党员汇总表', developRecord: '发展党员工作纪实', developRegister: '发展党员登记表', briefing: '党建工作月度简报' },
+    docs: { roster: '党员花名册', threeLists: '三张清单公示', board: '公示栏', letter: '组织关系介绍信', slip: '服务回执', lifeMinutes: '会议记录', lifeSignIn: '签到表', lifeBook: '组织生活记录本', lifeTally: '民主评议党员汇总表', developRecord: '发展党员工作纪实', developRegister: '发展党员登记表', briefing: '党建工作月度简报', developPlan: '年度发展党员计划完成情况' },
     roster: {
       title: '党员花名册',
       seq: '序号',
@@ -73,6 +73,19 @@ export const printZhCN = {
       next: '下一环节：{{step}}（最早 {{from}}，最迟 {{to}}）',
       keeper: '党支部（盖章）',
       open: '打印工作纪实',
+    },
+    developPlan: {
+      title: '{{year}}年度发展党员计划完成情况',
+      group: '{{year}} 年度（按社区）',
+      community: '社区',
+      planned: '计划发展（人）',
+      admitted: '已发展（人）',
+      short: '尚差（人）',
+      rate: '完成率',
+      total: '全街道计划 {{planned}} 人，已发展 {{admitted}} 人，完成 {{rate}}',
+      note: '已发展人数按支部大会讨论接收为预备党员的日期计入当年。',
+      issuer: '街道党工委',
+      open: '打印计划完成情况',
     },
     developRegister: {
       title: '发展党员登记表',

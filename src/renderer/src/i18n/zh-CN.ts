@@ -429,6 +429,7 @@ export const zhCN = {
     'funds.saveEntry': '登记经费收支',
     'develop.create': '登记入党申请人',
     'develop.recordStep': '登记发展党员环节',
+    'develop.correctStep': '更正发展党员环节',
     'develop.savePlan': '保存年度发展计划',
     'develop.saveSettings': '保存发展党员设置',
     'develop.importCommit': '导入发展党员名册',

@@ -15,6 +15,7 @@ import { DuesRemittanceDoc, DuesStatementDoc } from './docs/DuesSheetsDoc';
 import { DevelopRecordDoc } from './docs/DevelopRecordDoc';
 import { DevelopRegisterDoc } from './docs/DevelopRegisterDoc';
 import { BriefingDoc } from './docs/BriefingDoc';
+import { DevelopPlanDoc } from './docs/DevelopPlanDoc';
 
 const paper = (size: PaperSize, orientation: Paper['orientation'], margin: Paper['margin']): Paper => ({ size, orientation, margin });
 
@@ -44,5 +45,6 @@ export const DOCUMENTS: Record<PrintDoc, DocSpec> = {
   developRecord: { view: DevelopRecordDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: true },
   // The secretary's monthly briefing (issue 18): one A4 page of figures, lines and charts; no personal data.
   briefing: { view: BriefingDoc, paper: () => paper('A4', 'portrait', [14, 16, 16, 16]), sizes: ['A4'], personal: false },
+  developPlan: { view: DevelopPlanDoc, paper: () => paper('A4', 'portrait', [18, 16, 18, 16]), sizes: ['A4'], personal: false },
   developRegister: { view: DevelopRegisterDoc, paper: (size) => paper(size ?? 'A4', 'landscape', [12, 12, 12, 12]), sizes: ['A4', 'A3'], personal: true },
 };

@@ -15,7 +15,7 @@ function parse(path: string): PrintLocation | null {
   return doc ? { doc, params: new URLSearchParams(match[2] ?? '') } : null;
 }
 
-const SLUGS: Record<PrintDoc, string> = { roster: 'roster', threeLists: 'three-lists', board: 'board', letter: 'letter', slip: 'slip', lifeMinutes: 'life-minutes', lifeSignIn: 'life-sign-in', lifeBook: 'life-book', lifeTally: 'life-tally', duesReceipt: 'dues-receipt', duesBoard: 'dues-board', govBoard: 'gov-board', govProjects: 'gov-projects', govDecision: 'gov-decision', duesRemittance: 'dues-remittance', duesStatement: 'dues-statement', developRecord: 'develop-record', developRegister: 'develop-register', briefing: 'briefing' };
+const SLUGS: Record<PrintDoc, string> = { roster: 'roster', threeLists: 'three-lists', board: 'board', letter: 'letter', slip: 'slip', lifeMinutes: 'life-minutes', lifeSignIn: 'life-sign-in', lifeBook: 'life-book', lifeTally: 'life-tally', duesReceipt: 'dues-receipt', duesBoard: 'dues-board', govBoard: 'gov-board', govProjects: 'gov-projects', govDecision: 'gov-decision', duesRemittance: 'dues-remittance', duesStatement: 'dues-statement', developRecord: 'develop-record', developRegister: 'develop-register', briefing: 'briefing', developPlan: 'develop-plan' };
 const DOC_BY_SLUG = new Map(PRINT_DOCS.map((d) => [SLUGS[d], d]));
 
 /** The print document the window shows, if any: the hash route first, then the host's path. */

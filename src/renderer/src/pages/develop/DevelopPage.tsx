@@ -93,7 +93,8 @@ function BoardLanes({ board, loading, today, onOpen }: { board: DevelopBoard | n
   }, [board]);
   return (
     <div className="develop-lanes" aria-busy={loading}>
-      {DEVELOP_STAGES.map((stage) => {
+      {/* The five stages always; 取消预备党员资格 (an end off the roll, and rare) only when someone is there. */}
+      {DEVELOP_STAGES.filter((stage) => stage !== 'disqualified' || byStage.get(stage)!.length > 0).map((stage) => {
         const people = byStage.get(stage)!;
         return (
           <section key={stage} className={`develop-lane lane-${stage}`} aria-label={stageName(stage, lang)}>
@@ -138,7 +139,7 @@ function CountsTable({ board }: { board: DevelopBoard | null }) {
   const rows = useMemo(() => {
     const byOrg = new Map<number, { key: number; community: string; branch: string } & Record<DevelopStage | 'total', number>>();
     for (const c of board?.counts ?? []) {
-      const row = byOrg.get(c.orgId) ?? { key: c.orgId, community: c.communityName ?? '—', branch: c.orgName, applicant: 0, activist: 0, candidate: 0, probationary: 0, full: 0, total: 0 };
+      const row = byOrg.get(c.orgId) ?? { key: c.orgId, community: c.communityName ?? '—', branch: c.orgName, applicant: 0, activist: 0, candidate: 0, probationary: 0, full: 0, disqualified: 0, total: 0 };
       row[c.stage] += c.count;
       row.total += c.count;
       byOrg.set(c.orgId, row);
@@ -196,7 +197,16 @@ function PlanTable({ canEdit }: { canEdit: boolean }) {
     }
   };
   return (
-    <Card className="panel" extra={<InputNumber aria-label={t('develop.plan.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />} title={t('develop.tabs.plan')}>
+    <Card
+      className="panel"
+      extra={
+        <Space>
+          <InputNumber aria-label={t('develop.plan.year')} min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} />
+          <PrintButton doc="developPlan" params={{ year }} label={t('print.developPlan.open')} />
+        </Space>
+      }
+      title={t('develop.tabs.plan')}
+    >
       <Table<DevelopPlanRow>
         size="small"
         rowKey="communityId"

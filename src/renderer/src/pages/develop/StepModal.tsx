@@ -39,12 +39,13 @@ const STEPS_AT: Record<DevelopPersonRow['stage'], readonly Values['step'][]> = {
   applicant: ['talked', 'activist'],
   activist: ['review', 'training', 'candidate'],
   candidate: ['politicalReview', 'training', 'preReview', 'notice', 'admitted'],
-  probationary: ['approved', 'oath', 'extended', 'full'],
+  probationary: ['approved', 'oath', 'extended', 'full', 'disqualified'],
   full: [],
+  disqualified: [],
 };
 
 const FIELDS = ['step', 'on', 'orgName', 'people', 'documentNumber', 'note', 'hours', 'days', 'months', 'memberIds', 'attendance', 'votesFor', 'votesAgainst'] as const;
-const VOTE_STEPS = new Set<string>(['admitted', 'full']);
+const VOTE_STEPS = new Set<string>(['admitted', 'full', 'disqualified']);
 const num = (v: number | null | undefined) => (v === null || v === undefined ? undefined : v);
 
 export function StepModal({ person, onClose, onDone }: { person: DevelopPersonRow | null; onClose: () => void; onDone: (row: DevelopPersonRow) => void }) {
@@ -105,7 +106,7 @@ export function StepModal({ person, onClose, onDone }: { person: DevelopPersonRo
       call: () => api.call('develop.recordStep', input),
     });
     if (!done) return;
-    const key = v.step === 'admitted' ? 'admitted' : v.step === 'full' ? 'full' : 'saved';
+    const key = v.step === 'admitted' ? 'admitted' : v.step === 'full' || v.step === 'disqualified' ? v.step : 'saved';
     void message.success(k(key, { name: person.name, step: stepName(v.step, lang) }));
     onDone(done);
   };
