@@ -12,7 +12,7 @@ import { useApi } from '../../api/use-api';
 import { FormModal } from '../../components/FormModal';
 import { errorText } from '../../lib/errors';
 import { useSaveForm } from '../counter/use-save-form';
-import { CommunitySelect, Figure, day, optionalDay, rateText, type TabProps } from './gov-parts';
+import { CommunitySelect, Figure, datedLines, day, optionalDay, parseDatedLines, rateText, type TabProps } from './gov-parts';
 
 interface Values {
   communityId: number;
@@ -24,20 +24,6 @@ interface Values {
   disclosedOn: Dayjs | null;
   rectifications: string;
 }
-
-/** One rectification a line: "内容 2026-06-30 [2026-06-20]", as the projects' milestones are written. */
-function parseRectifications(text: string) {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const dates = line.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
-      return { item: line.replace(/\d{4}-\d{2}-\d{2}/g, '').trim(), dueOn: dates[0] ?? '', doneOn: dates[1] ?? null };
-    });
-}
-
-const rectificationLines = (a: AuditInfo): string => a.rectifications.map((x) => [x.item, x.dueOn, x.doneOn].filter(Boolean).join(' ')).join('\n');
 
 function AuditModal({ open, year, editing, communities, onClose, onSaved }: { open: boolean; year: number; editing: AuditInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -54,7 +40,7 @@ function AuditModal({ open, year, editing, communities, onClose, onSaved }: { op
       doneOn: optionalDay(v.doneOn),
       findings: v.findings,
       disclosedOn: optionalDay(v.disclosedOn),
-      rectifications: parseRectifications(v.rectifications ?? ''),
+      rectifications: parseDatedLines(v.rectifications ?? '').map(({ text, dueOn, doneOn }) => ({ item: text, dueOn, doneOn })),
     }),
     onSaved,
   );
@@ -71,7 +57,7 @@ function AuditModal({ open, year, editing, communities, onClose, onSaved }: { op
         doneOn: at(editing.doneOn),
         findings: editing.findings,
         disclosedOn: at(editing.disclosedOn),
-        rectifications: rectificationLines(editing),
+        rectifications: datedLines(editing.rectifications.map((x) => ({ text: x.item, dueOn: x.dueOn, doneOn: x.doneOn }))),
       });
     else form.setFieldsValue({ communityId: communities[0]?.value, kind: 'annual', subject: '', plannedOn: dayjs(), doneOn: null, findings: '', disclosedOn: null, rectifications: '' });
   }, [open, editing, communities, form]);

@@ -14,7 +14,7 @@ import { errorText } from '../../lib/errors';
 import { PrintButton } from '../../print/PrintButton';
 import { useSaveForm } from '../counter/use-save-form';
 import { ApproveModal, CloseModal, CycleBar, ReviewModal } from './ProjectCycle';
-import { CommunitySelect, Figure, STREET, optionalDay, rateText, toCommunityId, type TabProps } from './gov-parts';
+import { CommunitySelect, Figure, STREET, datedLines, optionalDay, parseDatedLines, rateText, toCommunityId, type TabProps } from './gov-parts';
 
 /** "1250.5" yuan → 125050 fen, by the digits (no float); NaN when it is not an amount. */
 export function yuanToFen(text: string): number {
@@ -37,22 +37,6 @@ interface Values {
   milestones: string;
 }
 
-/** One milestone a line: "名称 2026-06-30 [2026-06-20]". */
-function parseMilestones(text: string) {
-  return text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const dates = line.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
-      const title = line.replace(/\d{4}-\d{2}-\d{2}/g, '').trim();
-      return { title, dueOn: dates[0] ?? '', doneOn: dates[1] ?? null };
-    });
-}
-
-/** The milestones back as the form's lines. */
-const milestoneLines = (p: ProjectInfo): string => p.milestones.map((m) => [m.title, m.dueOn, m.doneOn].filter(Boolean).join(' ')).join('\n');
-
 function ProjectModal({ open, year, editing, communities, onClose, onSaved }: { open: boolean; year: number; editing: ProjectInfo | null; communities: TabProps['communities']; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { form, saving, submit } = useSaveForm<Values, 'projects.save'>(
@@ -69,7 +53,7 @@ function ProjectModal({ open, year, editing, communities, onClose, onSaved }: { 
       status: v.status,
       completedOn: optionalDay(v.completedOn),
       evidence: v.evidence,
-      milestones: parseMilestones(v.milestones),
+      milestones: parseDatedLines(v.milestones).map(({ text, dueOn, doneOn }) => ({ title: text, dueOn, doneOn })),
     }),
     onSaved,
   );
@@ -86,7 +70,7 @@ function ProjectModal({ open, year, editing, communities, onClose, onSaved }: { 
         status: editing.status,
         completedOn: editing.completedOn ? dayjs(editing.completedOn) : null,
         evidence: editing.evidence,
-        milestones: milestoneLines(editing),
+        milestones: datedLines(editing.milestones.map((m) => ({ text: m.title, dueOn: m.dueOn, doneOn: m.doneOn }))),
       });
     else form.setFieldsValue({ name: '', type: 'secretary', communityId: communities[0]?.value ?? STREET, owner: '', budget: '0', status: 'planned', completedOn: null, evidence: '', milestones: '' });
   }, [open, editing, communities, form]);
