@@ -56,7 +56,7 @@ test('setting up a district: the code is checked where typed, the district’s w
 
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
   await expect(page).toHaveURL(/#\/returns$/);
-  expect(await menuItems(page)).toEqual(['各街道月报', '系统设置']);
+  expect(await menuItems(page)).toEqual(['各街道月报', '全区概览', '系统设置']);
   const header = page.locator('.shell-header');
   await expect(header).toContainText('东城区');
   await expect(header).toContainText('区级汇总');
