@@ -81,7 +81,7 @@ test('a street’s address is not found in a district; settings show only what a
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
 
   await page.getByRole('menuitem', { name: '系统设置' }).click();
-  await expect(page.getByRole('tab')).toHaveText(['用户管理', '语言与安全', '备份与恢复', '审计日志']);
+  await expect(page.getByRole('tab')).toHaveText(['用户管理', '语言与安全', '联网服务', '备份与恢复', '审计日志', '系统状态']);
   await expect(page.getByRole('tab', { name: '用户管理' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('columnheader', { name: '数据范围' })).toHaveCount(0);
 
