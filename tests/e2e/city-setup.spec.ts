@@ -28,7 +28,7 @@ test('setting up a city: the code is checked where typed, the city’s window op
   await page.getByLabel('确认密码').press('Enter');
   await expect(page.getByRole('heading', { name: '潍坊市 月报汇总' })).toBeVisible();
   await expect(page).toHaveURL(/#\/returns$/);
-  expect((await page.getByRole('menuitem').allInnerTexts()).map((s) => s.trim())).toEqual(['各区月报', '系统设置']);
+  expect((await page.getByRole('menuitem').allInnerTexts()).map((s) => s.trim())).toEqual(['各区月报', '全市概览', '系统设置']);
   const header = page.locator('.shell-header');
   await expect(header).toContainText('市级汇总');
   await expect(header).toContainText('区划代码 3707');

@@ -118,6 +118,20 @@ test('the city page shows two districts and drills down from a district to its s
   await expect(streetDrawer).toBeVisible();
   await expect(streetDrawer.getByRole('region', { name: '党员分布（按社区）' }).getByRole('row', { name: /^合计\s*18\b/ })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'city-street-tables.png'), fullPage: true });
+
+  // 全市概览: the same month's figures as the tables above, one row per district opening its return.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: '全市概览' }).click();
+  await expect(page.getByRole('heading', { name: '全市党建工作概览' })).toBeVisible();
+  await expect(page.locator('[data-tile="已报送"]')).toContainText('2 / 2');
+  await expect(page.locator('[data-tile="党员总数"]')).toContainText('72');
+  await expect(page.getByText('各区均已报送本月月报')).toBeVisible();
+  await expect(page.locator('.overview-page svg text', { hasText: '东城区' }).first()).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'city-overview.png'), fullPage: true });
+  await page.getByRole('row', { name: /^西城区\s*v1\s*30\b/ }).click();
+  await expect(page).toHaveURL(/#\/returns\/\d{4}-\d{2}\/110102000000$/);
+  await expect(page.getByRole('dialog').filter({ hasText: '西城区（第 1 版）：各街道' })).toBeVisible();
 });
 
 const district = useHost({ district: { name: '东城区', code: '110101' } });

@@ -56,7 +56,7 @@ test('setting up a district: the code is checked where typed, the district’s w
 
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
   await expect(page).toHaveURL(/#\/returns$/);
-  expect(await menuItems(page)).toEqual(['各街道月报', '系统设置']);
+  expect(await menuItems(page)).toEqual(['各街道月报', '全区概览', '系统设置']);
   const header = page.locator('.shell-header');
   await expect(header).toContainText('东城区');
   await expect(header).toContainText('区级汇总');
@@ -81,7 +81,7 @@ test('a street’s address is not found in a district; settings show only what a
   await expect(page.getByRole('heading', { name: '东城区 月报汇总' })).toBeVisible();
 
   await page.getByRole('menuitem', { name: '系统设置' }).click();
-  await expect(page.getByRole('tab')).toHaveText(['用户管理', '语言与安全', '备份与恢复', '审计日志']);
+  await expect(page.getByRole('tab')).toHaveText(['用户管理', '语言与安全', '联网服务', '备份与恢复', '审计日志', '系统状态']);
   await expect(page.getByRole('tab', { name: '用户管理' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('columnheader', { name: '数据范围' })).toHaveCount(0);
 

@@ -51,6 +51,9 @@ export const ROUTES: readonly PageRoute[] = [
   { path: '/returns', labelKey: 'district.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['district'], page: ReturnsPage },
   // The city's: the districts' packages, the city's tables and each district down to its streets.
   { path: '/returns', labelKey: 'city.nav', icon: <InboxOutlined />, minRole: 'viewer', modes: ['city'], page: ReturnsPage },
+  // The district's and the city's overview over the consolidated returns (issue 18): the key figures, who has not reported, each street (district) in a row.
+  { path: '/overview', labelKey: 'level.nav.district', icon: <DashboardOutlined />, minRole: 'viewer', modes: ['district'], page: lazyPage(() => import('../pages/overview/LevelOverview')) },
+  { path: '/overview', labelKey: 'level.nav.city', icon: <DashboardOutlined />, minRole: 'viewer', modes: ['city'], page: lazyPage(() => import('../pages/overview/LevelOverview')) },
   { path: '/commitments', labelKey: 'print.commitments.nav', icon: <FlagOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/print/CommitmentsPage')) },
   { path: '/develop', labelKey: 'develop.nav', icon: <RiseOutlined />, minRole: 'viewer', page: lazyPage(() => import('../pages/develop/DevelopPage')) },
   { path: '/settings', labelKey: 'nav.settings', icon: <SettingOutlined />, minRole: 'viewer', modes: ['street', 'district', 'city'], page: SettingsPage },

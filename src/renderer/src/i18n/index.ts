@@ -35,6 +35,8 @@ import { cityZhCN } from './city.zh-CN';
 import { cityEn } from './city.en';
 import { homeZhCN } from './home.zh-CN';
 import { homeEn } from './home.en';
+import { levelZhCN } from './level.zh-CN';
+import { levelEn } from './level.en';
 
 const STORAGE_KEY = 'streetdesk.language';
 
@@ -74,8 +76,8 @@ export function currentLanguage(): Language {
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
   resources: {
-    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN, ...cityZhCN, ...homeZhCN } },
-    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn, ...cityEn, ...homeEn } },
+    'zh-CN': { translation: { ...zhCN, ...importZhCN, ...transfersZhCN, ...memberEditZhCN, ...counterZhCN, ...officersZhCN, ...printZhCN, ...returnsZhCN, ...lifeZhCN, ...duesZhCN, ...developZhCN, ...govZhCN, ...cityZhCN, ...homeZhCN, ...levelZhCN } },
+    en: { translation: { ...en, ...importEn, ...transfersEn, ...memberEditEn, ...counterEn, ...officersEn, ...printEn, ...returnsEn, ...lifeEn, ...duesEn, ...developEn, ...govEn, ...cityEn, ...homeEn, ...levelEn } },
   },
   lng: initial,
   fallbackLng: 'zh-CN',

@@ -9,7 +9,7 @@ import type { ChartOption } from '../../components/Chart';
 const AXIS = { axisLabel: { color: '#4e5969', fontSize: 11 }, axisLine: { lineStyle: { color: '#c9cdd4' } } };
 const GRID = { left: 8, right: 12, top: 28, bottom: 4, containLabel: true };
 
-function bars(names: string[], values: (number | null)[], opts: { horizontal?: boolean; percent?: boolean } = {}): ChartOption {
+export function bars(names: string[], values: (number | null)[], opts: { horizontal?: boolean; percent?: boolean } = {}): ChartOption {
   const category = { type: 'category' as const, data: names, ...AXIS, axisLabel: { ...AXIS.axisLabel, interval: 0, ...(opts.horizontal ? {} : { rotate: names.length > 6 ? 30 : 0 }) } };
   const value = { type: 'value' as const, ...AXIS, ...(opts.percent ? { max: 100 } : {}), splitLine: { lineStyle: { color: '#f2f3f5' } } };
   return {

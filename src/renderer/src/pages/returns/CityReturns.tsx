@@ -21,7 +21,7 @@ import { saveBytes } from '../import/import-options';
 import { lastMonth } from './ReturnsPage';
 import { ReturnTableView } from './ReturnTableView';
 
-export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
+export function CityReturns({ keys, opened = {} }: { keys: ExchangeKeysInfo; opened?: { period?: string; code?: string } }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useReportError();
@@ -29,12 +29,12 @@ export function CityReturns({ keys }: { keys: ExchangeKeysInfo }) {
   const { user } = useCurrentSession();
   const canImport = hasRole(user.role, 'clerk');
   const isAdmin = hasRole(user.role, 'admin');
-  const [period, setPeriod] = useState(lastMonth());
+  const [period, setPeriod] = useState(opened.period ?? lastMonth());
   const consolidated = useApi('city.consolidate', { period }, [period]);
   const received = useApi('city.packages', { period }, [period]);
   const districts = useApi('city.districts', {});
   const [outcomes, setOutcomes] = useState<CityImportOutcome[]>([]);
-  const [districtCode, setDistrictCode] = useState<string | null>(null);
+  const [districtCode, setDistrictCode] = useState<string | null>(opened.code ?? null);
   const [streetCode, setStreetCode] = useState<string | null>(null);
   const [folder, setFolder] = useState('');
   const [reading, setReading] = useState(false);

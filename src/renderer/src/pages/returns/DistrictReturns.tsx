@@ -22,19 +22,19 @@ import { lastMonth } from './ReturnsPage';
 import { ReturnTableView } from './ReturnTableView';
 import { SendTargetPicker } from './SendTargetPicker';
 
-export function DistrictReturns({ keys }: { keys: ExchangeKeysInfo }) {
+export function DistrictReturns({ keys, opened = {} }: { keys: ExchangeKeysInfo; opened?: { period?: string; code?: string } }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const report = useReportError();
   const lang = currentLanguage();
   const { user } = useCurrentSession();
   const canImport = hasRole(user.role, 'clerk');
-  const [period, setPeriod] = useState(lastMonth());
+  const [period, setPeriod] = useState(opened.period ?? lastMonth());
   const consolidated = useApi('district.consolidate', { period }, [period]);
   const received = useApi('district.packages', { period }, [period]);
   const streets = useApi('district.streets', {});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
-  const [street, setStreet] = useState<string | null>(null);
+  const [street, setStreet] = useState<string | null>(opened.code ?? null);
   const c = consolidated.data;
   const drill = c?.streets.find((s) => s.code === street);
 

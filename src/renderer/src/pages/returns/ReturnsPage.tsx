@@ -18,10 +18,17 @@ export function lastMonth(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
-export default function ReturnsPage(_props: PageProps) {
+/** `#/returns/2026-10/110101001000`: the month, and the street (on a district) or district (on a city) opened. */
+export function parseReturnsPath(subPath: string): { period?: string; code?: string } {
+  const [period, code] = subPath.split('/');
+  return { ...(/^\d{4}-(0[1-9]|1[0-2])$/.test(period ?? '') ? { period } : {}), ...(/^\d{12}$/.test(code ?? '') ? { code } : {}) };
+}
+
+export default function ReturnsPage({ subPath }: PageProps) {
   const keys = useApi('exchange.keys', {});
   if (keys.error) return <div className="load-error">{errorText(keys.error)}</div>;
   if (!keys.data) return <Spin />;
-  if (keys.data.mode === 'city') return <CityReturns keys={keys.data} />;
-  return keys.data.mode === 'district' ? <DistrictReturns keys={keys.data} /> : <StreetReturn keys={keys.data} reloadKeys={keys.reload} />;
+  const opened = parseReturnsPath(subPath);
+  if (keys.data.mode === 'city') return <CityReturns key={subPath} keys={keys.data} opened={opened} />;
+  return keys.data.mode === 'district' ? <DistrictReturns key={subPath} keys={keys.data} opened={opened} /> : <StreetReturn keys={keys.data} reloadKeys={keys.reload} />;
 }

@@ -1,0 +1,32 @@
+// Simplified Chinese texts of the district's and the city's overview (工作台首页 over the consolidated returns, issue 18).
+export const levelZhCN = {
+  level: {
+    nav: { district: '全区概览', city: '全市概览' },
+    title: { district: '全区党建工作概览', city: '全市党建工作概览' },
+    description: '{{period}} 月报 · 已报送 {{sent}} / {{units}} 个{{unit}}',
+    unit: { district: '街道', city: '区' },
+    period: '月报月份',
+    missing: '尚未报送',
+    missingNone: '各{{unit}}均已报送本月月报',
+    groups: { members: '党员队伍', work: '各项工作' },
+    tiles: {
+      reported: '已报送',
+      members: '党员总数',
+      probationary: '预备党员',
+      mobile: '流动党员',
+      lostContact: '失联党员',
+      requests: '受理服务事项',
+      onTime: '按时办结率',
+      life: '组织生活落实率',
+      duesCollected: '党费已收（元）',
+      duesInArrears: '欠交党员',
+      projects: '项目完成率',
+      admissions: '本年累计发展',
+      transfersOpen: '转接未办结',
+    },
+    chart: '各{{unit}}党员人数',
+    ranking: '各{{unit}}情况（点击查看该{{unit}}的月报）',
+    columns: { name: '{{unit}}', version: '版本', members: '党员', onTime: '按时办结率', life: '组织生活落实率', dues: '党费收缴率', projects: '项目完成率', admissions: '本年发展' },
+    notSent: '未报送',
+  },
+};
