@@ -120,9 +120,8 @@ test('the city page shows two districts and drills down from a district to its s
   await page.screenshot({ path: path.join(SHOTS, 'city-street-tables.png'), fullPage: true });
 
   // 全市概览: the same month's figures as the tables above, one row per district opening its return.
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await page.getByRole('menuitem', { name: '全市概览' }).click();
+  await page.goto(new URL('#/overview', city.url).toString());
+  await expect(page.getByRole('menuitem', { name: '全市概览' })).toHaveAttribute('class', /selected/);
   await expect(page.getByRole('heading', { name: '全市党建工作概览' })).toBeVisible();
   await expect(page.locator('[data-tile="已报送"]')).toContainText('2 / 2');
   await expect(page.locator('[data-tile="党员总数"]')).toContainText('72');

@@ -92,7 +92,7 @@ test('a street’s address is not found in a district; settings show only what a
   await expect(page.locator('.shell-header')).toContainText('District');
   await expect(page.locator('.shell-header')).toContainText('District code 110101');
   await shot(page, 'district-shell-en.png');
-  await page.goto(`${host.url}#/overview`);
+  await page.goto(`${host.url}#/develop`);
   await expect(page.getByRole('button', { name: 'Back to street returns' })).toBeVisible();
 
   // Back to Chinese, so the language stays the default for whoever logs in next.

@@ -24,6 +24,7 @@ export const levelEn: typeof levelZhCN = {
       duesInArrears: 'Members in arrears',
       projects: 'Projects done',
       admissions: 'Admitted this year',
+      plan: 'yearly plan: {{planned}}',
       transfersOpen: 'Transfers open',
     },
     chart: 'Members by {{unit}}',

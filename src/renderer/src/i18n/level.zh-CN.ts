@@ -22,6 +22,7 @@ export const levelZhCN = {
       duesInArrears: '欠交党员',
       projects: '项目完成率',
       admissions: '本年累计发展',
+      plan: '年度计划 {{planned}} 名',
       transfersOpen: '转接未办结',
     },
     chart: '各{{unit}}党员人数',

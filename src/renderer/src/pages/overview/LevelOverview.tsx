@@ -104,7 +104,7 @@ export function LevelOverview({ level, subPath }: { level: Level; subPath: strin
         <Tile label={t('level.tiles.probationary')} value={f('membersByCommunity', 'probationary') ?? '—'} link={returnsLink} />
         <Tile label={t('level.tiles.mobile')} value={f('membersByCommunity', 'mobile') ?? '—'} link={returnsLink} />
         <Tile label={t('level.tiles.lostContact')} value={f('membersByCommunity', 'lostContact') ?? '—'} link={returnsLink} tone={f('membersByCommunity', 'lostContact') ? 'alert' : undefined} />
-        <Tile label={t('level.tiles.admissions')} value={f('development', 'yearAdmissions') ?? '—'} link={returnsLink} detail={`${t('level.columns.admissions')} / ${f('development', 'planned') ?? '—'}`} />
+        <Tile label={t('level.tiles.admissions')} value={f('development', 'yearAdmissions') ?? '—'} link={returnsLink} detail={t('level.tiles.plan', { planned: f('development', 'planned') ?? '—' })} />
       </div>
       </section>
       <section className="overview-group" aria-label={t('level.groups.work')}>
