@@ -69,8 +69,12 @@ test('a payment entered in the ledger prints a receipt with the amount in figure
   await page.getByRole('button', { name: '登记缴纳' }).click();
   const dialog = page.getByRole('dialog', { name: '登记党费缴纳' });
   // A word where the amount goes is named on the field, and nothing is saved.
-  await dialog.getByLabel('党员').fill(member.name);
-  await page.locator('.ant-select-item-option', { hasText: member.name }).first().click();
+  // Under load the option can be clicked before the list has narrowed: pick until the field shows the member.
+  await expect(async () => {
+    await dialog.getByLabel('党员').fill(member.name);
+    await page.locator('.ant-select-item-option', { hasText: member.name }).first().click({ timeout: 2000 });
+    await expect(dialog).toContainText(member.name, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await dialog.getByLabel('金额（元）').fill('十五元');
   await dialog.getByRole('button', { name: /保\s?存/ }).click();
   await expect(dialog).toContainText('“十五元”不是金额');

@@ -124,8 +124,13 @@ test('a clerk adds a community, a community committee and a branch, moves the br
   await treeNode(page, '第1网格党支部').locator('.org-node').click();
   await page.getByRole('button', { name: '移动到…' }).click();
   dialog = page.getByRole('dialog');
-  await dialog.getByLabel('新的上级组织').click();
-  await page.locator('.ant-select-tree-node-content-wrapper', { hasText: ROOT }).click();
+  // Under load the first click can land while the drop-down is still opening: pick until the field shows it.
+  await expect(async () => {
+    await dialog.getByLabel('新的上级组织').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: ROOT }).click({ timeout: 2000 });
+    await expect(dialog).toContainText(ROOT, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await expect(page.locator('.ant-select-tree-node-content-wrapper:visible')).toHaveCount(0);
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`已把“第1网格党支部”移到“${ROOT}”之下`)).toBeVisible();
