@@ -3,7 +3,6 @@
 // in as a user through `loginForCli`) and the tests all drive this same object.
 import fs from 'node:fs';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { contract, isMethod, ROLE_RANK, type ApiEvent, type ApiOutputs, type Method } from '../shared/api/contract';
 import type { ApiInput } from '../shared/api/contract';
 import type { Language } from '../shared/api/schemas';
@@ -11,7 +10,8 @@ import { safeParseInput } from '../shared/api/validate';
 import { formatError } from '../shared/i18n/messages';
 import { AppError, type Result } from '../shared/result';
 import type { CallContext, Handlers, Session, SessionStore } from './context';
-import { openDatabase } from './db/open';
+import { openDatabase, openPgDatabase, schemaVersion } from './db/open';
+import { isPostgres, sqliteOnly, totalChanges, type Db } from './db/connection';
 import { first, qb } from './db/query';
 import type { User } from './db/schema';
 import { findUserByName } from './services/users';
@@ -55,7 +55,13 @@ const PASSIVE = new Set<Method>(['app.status', 'auth.session']);
 const BEFORE_SETUP = new Set<Method>(['app.status', 'setup.initialize', 'setup.initializeDistrict', 'setup.initializeCity', 'auth.session']);
 
 export interface AppOptions {
+  /**
+   * The SQLite database file; with `pgUrl`, the name the files kept beside the database take theirs from
+   * (the audit key's anchors, backups, exchange folders — see pgAnchorPath).
+   */
   dbPath: string;
+  /** A district's or a city's database in PostgreSQL (postgres://…), in place of the SQLite file. */
+  pgUrl?: string;
   appVersion?: string;
   /** The clock; tests pass their own to step past a lockout. */
   now?: () => Date;
@@ -78,7 +84,7 @@ type EventSink = (token: string | null, event: ApiEvent) => void;
 export class StreetDeskApp {
   readonly dbPath: string;
   readonly appVersion: string;
-  private db: SqliteDatabase;
+  private db: Db;
   private readonly now: () => Date;
   private readonly sessions = new Map<string, Session>();
   private readonly jobs = new Map<string, { token: string | null; controller: AbortController }>();
@@ -94,7 +100,7 @@ export class StreetDeskApp {
     this.dbPath = options.dbPath;
     this.appVersion = options.appVersion ?? '0.0.0';
     this.now = options.now ?? (() => new Date());
-    this.db = openDatabase(options.dbPath);
+    this.db = options.pgUrl ? openPgDatabase(options.pgUrl) : openDatabase(options.dbPath);
     try {
       this.auditKey = options.auditKey ?? fileAuditKey(defaultKeyFolder(options.dbPath));
       sweepLeftovers(this.dbPath, this.auditKey.folder, this.db);
@@ -106,7 +112,7 @@ export class StreetDeskApp {
     }
   }
 
-  get database(): SqliteDatabase {
+  get database(): Db {
     return this.db;
   }
 
@@ -117,8 +123,9 @@ export class StreetDeskApp {
 
   /** The daily backup, if the street is set up and today's does not exist yet. */
   async runDailyBackup(): Promise<string | null> {
-    if (!getStreet(this.db) || this.restoring) return null;
-    const file = await dailyBackup(this.db, this.dbPath, this.now());
+    // A database in PostgreSQL is backed up by its server's tools (pg_dump), not by StreetDesk.
+    if (isPostgres(this.db) || !getStreet(this.db) || this.restoring) return null;
+    const file = await dailyBackup(sqliteOnly(this.db, 'backup'), this.dbPath, this.now());
     return file?.name ?? null;
   }
 
@@ -223,7 +230,7 @@ export class StreetDeskApp {
       mode: siteMode(this.db),
       street,
       appVersion: this.appVersion,
-      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      schemaVersion: schemaVersion(this.db),
       defaultLanguage: 'zh-CN',
     };
   }
@@ -355,6 +362,7 @@ export class StreetDeskApp {
 
   /** Closes the database, lets `swap` replace the file, reopens it; puts the old file back on failure. */
   private replaceDatabase(swap: () => void): void {
+    sqliteOnly(this.db, 'restore');
     this.restoring = true;
     const previous = `${this.dbPath}.previous`;
     this.db.close();
@@ -378,9 +386,5 @@ export class StreetDeskApp {
       this.restoring = false;
     }
   }
-}
-
-function totalChanges(db: SqliteDatabase): number {
-  return (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 }
 

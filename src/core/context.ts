@@ -1,6 +1,6 @@
 // What a handler gets for one call: the database, the caller, the clock, transactions that audit, and
 // progress/cancel for long jobs. Handlers are plain functions of (ctx, input).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from './db/connection';
 import type { ApiEvent, ApiOutputs, ApiParsedInput, Method } from '../shared/api/contract';
 import type { Language } from '../shared/api/schemas';
 import type { User } from './db/schema';
@@ -15,7 +15,7 @@ export interface Session {
 }
 
 export interface CallContext {
-  readonly db: SqliteDatabase;
+  readonly db: Db;
   readonly dbPath: string;
   readonly appVersion: string;
   readonly method: Method;

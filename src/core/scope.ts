@@ -3,7 +3,7 @@
 // them, the members of those organizations, their transfers, the community's service requests. Resolved once a
 // call (CallContext.scope); null for an administrator, a user of the whole street and the local tool (cli).
 // Every service asks this one object, so no page or command can reach past it.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from './db/connection';
 import { sql, type RawBuilder } from 'kysely';
 import { AppError, type FieldIssue } from '../shared/result';
 import type { User } from './db/schema';
@@ -29,7 +29,7 @@ export class Scope {
   private visible: Set<number> | null = null;
 
   private constructor(
-    private readonly db: SqliteDatabase,
+    private readonly db: Db,
     /** The community of the street with the user's code, or null when there is none (then nothing is in scope). */
     readonly communityId: number | null,
     readonly communityCode: string,
@@ -38,7 +38,7 @@ export class Scope {
   ) {}
 
   /** The scope of `user`: null when they work on the whole street (administrators are never limited). */
-  static of(db: SqliteDatabase, user: Pick<User, 'role' | 'scope_community_code'> | null): Scope | null {
+  static of(db: Db, user: Pick<User, 'role' | 'scope_community_code'> | null): Scope | null {
     if (!user || user.role === 'admin' || !user.scope_community_code) return null;
     const code = user.scope_community_code;
     const community = db.prepare('SELECT id, name FROM communities WHERE division_code = ?').get(code) as { id: number; name: string } | undefined;

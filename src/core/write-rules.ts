@@ -3,7 +3,7 @@
 // 'record' scope needs a function here that reads the input and the database as they are; the table's type
 // (`WriteRules`) makes a missing or surplus entry a type error, so a new write method cannot forget them.
 // Rules only read: the dispatcher checks that the database did not change while they ran.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from './db/connection';
 import { contract, type ApiParsedInput, type Method, type WriteMethod } from '../shared/api/contract';
 import type { WholeStreetDecl } from '../shared/api/contract-rules';
 import type { AttachmentOwner } from '../shared/api/contract-attachments';
@@ -19,7 +19,7 @@ import { developCorrectionDates, developStepDates, developPersonOrg } from './se
 
 /** What a rule may look at: the database (read only), and the call's clock. */
 export interface RuleView {
-  readonly db: SqliteDatabase;
+  readonly db: Db;
   readonly now: Date;
   /** `now` as the street's calendar day (YYYY-MM-DD). */
   readonly today: string;
@@ -57,14 +57,14 @@ export type ReadScopeRules = { [M in ScopedRead]: ScopeFn<M> };
 const NONE = { freeze: 'none', scope: 'street' } as const;
 
 /** The community of a grid, when the grid exists. */
-function gridCommunity(db: SqliteDatabase, gridId: number | null | undefined, field: string): ScopeTarget[] {
+function gridCommunity(db: Db, gridId: number | null | undefined, field: string): ScopeTarget[] {
   if (gridId == null) return [];
   const community = db.prepare('SELECT community_id FROM grids WHERE id = ?').pluck().get(gridId) as number | undefined;
   return community === undefined ? [] : [{ field, community }];
 }
 
 /** A service request's community, named by its number in a refusal. */
-function requestCommunity(db: SqliteDatabase, id: number, field = 'id'): ScopeTarget[] {
+function requestCommunity(db: Db, id: number, field = 'id'): ScopeTarget[] {
   const r = db.prepare('SELECT community_id, number FROM service_requests WHERE id = ?').get(id) as { community_id: number; number: string } | undefined;
   return r ? [{ field, community: r.community_id, problem: 'requestOutsideScope', value: r.number }] : [];
 }
@@ -78,17 +78,17 @@ const closingToday = {
 };
 
 /** A commitment's member, as it is stored. */
-function commitmentMember(db: SqliteDatabase, id: number | undefined): number | undefined {
+function commitmentMember(db: Db, id: number | undefined): number | undefined {
   return id === undefined ? undefined : (db.prepare('SELECT member_id FROM member_commitments WHERE id = ?').pluck().get(id) as number | undefined);
 }
 
 /** A meeting's organization, as it is stored. */
-function meetingOrg(db: SqliteDatabase, id: number): number | undefined {
+function meetingOrg(db: Db, id: number): number | undefined {
   return db.prepare('SELECT org_id FROM meetings WHERE id = ?').pluck().get(id) as number | undefined;
 }
 
 /** The day a stored meeting counts in (a planned one counts nowhere yet). */
-function storedMeetingDate(db: SqliteDatabase, id: number | undefined): DatedField[] {
+function storedMeetingDate(db: Db, id: number | undefined): DatedField[] {
   if (id === undefined) return [];
   const held = db.prepare("SELECT held_on FROM meetings WHERE id = ? AND status = 'held'").pluck().get(id) as string | undefined;
   return held === undefined ? [] : [{ field: 'heldOn', date: held }];
@@ -101,14 +101,14 @@ function govCommunity(field: string, community: number | null | undefined): Scop
 }
 
 /** The community of a stored governance record (undefined when there is no such record: NOT_FOUND is the handler's). */
-function storedCommunity(db: SqliteDatabase, table: 'gov_disclosures' | 'gov_decisions' | 'gov_projects' | 'gov_audits', id: number | undefined): number | null | undefined {
+function storedCommunity(db: Db, table: 'gov_disclosures' | 'gov_decisions' | 'gov_projects' | 'gov_audits', id: number | undefined): number | null | undefined {
   if (id === undefined) return undefined;
   const row = db.prepare(`SELECT community_id FROM ${table} WHERE id = ?`).get(id) as { community_id: number | null } | undefined;
   return row?.community_id;
 }
 
 /** Whose an attachment's owner record is: a meeting's organization, a fund entry's or a disclosure's community. */
-function attachmentOwner(db: SqliteDatabase, field: string, owner: AttachmentOwner, ownerId: number): ScopeTarget[] {
+function attachmentOwner(db: Db, field: string, owner: AttachmentOwner, ownerId: number): ScopeTarget[] {
   if (owner === 'meeting') return [{ field, org: meetingOrg(db, ownerId) }];
   if (owner === 'disclosure') return govCommunity(field, storedCommunity(db, 'gov_disclosures', ownerId));
   const community = db.prepare('SELECT community_id FROM fund_entries WHERE id = ?').pluck().get(ownerId) as number | undefined;
@@ -116,7 +116,7 @@ function attachmentOwner(db: SqliteDatabase, field: string, owner: AttachmentOwn
 }
 
 /** A stored attachment's owner record, as a scope target (none when there is no such attachment). */
-function storedAttachment(db: SqliteDatabase, id: number): ScopeTarget[] {
+function storedAttachment(db: Db, id: number): ScopeTarget[] {
   const row = db.prepare('SELECT owner, owner_id FROM attachments WHERE id = ?').get(id) as { owner: AttachmentOwner; owner_id: number } | undefined;
   return row ? attachmentOwner(db, 'id', row.owner, row.owner_id) : [];
 }
@@ -473,7 +473,7 @@ function isWholeStreet(decl: unknown): decl is WholeStreetDecl {
  * refused (FORBIDDEN) on another community's record, and a write dated in a finalized month is refused
  * (VALIDATION, periodFinalized) for everyone, the local tool too. The import calls it for each updated row.
  */
-export function enforceRules(method: Method, input: unknown, db: SqliteDatabase, scope: Scope | null, now: Date): void {
+export function enforceRules(method: Method, input: unknown, db: Db, scope: Scope | null, now: Date): void {
   const spec = contract[method] as { scope?: unknown };
   const view: RuleView = { db, now, today: localIsoDate(now) };
   const changesBefore = totalChanges(db);
@@ -492,7 +492,7 @@ export function enforceRules(method: Method, input: unknown, db: SqliteDatabase,
   if (totalChanges(db) !== changesBefore) throw new Error(`the rules of ${method} changed the database`);
 }
 
-function checkTarget(db: SqliteDatabase, scope: Scope, target: ScopeTarget): void {
+function checkTarget(db: Db, scope: Scope, target: ScopeTarget): void {
   if ('refuse' in target) throw scope.refuse(target.field, target.refuse, target.value);
   if ('org' in target) {
     if (target.org != null && exists(db, 'organizations', target.org)) scope.assertOrg(target.org, target.field);
@@ -507,10 +507,10 @@ function checkTarget(db: SqliteDatabase, scope: Scope, target: ScopeTarget): voi
   }
 }
 
-function exists(db: SqliteDatabase, table: 'organizations' | 'members', id: number): boolean {
+function exists(db: Db, table: 'organizations' | 'members', id: number): boolean {
   return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
 }
 
-function totalChanges(db: SqliteDatabase): number {
+function totalChanges(db: Db): number {
   return db.prepare('SELECT total_changes()').pluck().get() as number;
 }

@@ -5,6 +5,9 @@ import path from 'node:path';
 import SqliteDatabaseCtor, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { isPostgres, sqliteOnly, type Db } from './connection';
+import { PgDatabase } from './pg/database';
+import { PG_MIGRATIONS } from './pg/migrations';
 
 /** 'SDSK' — marks a file as a StreetDesk database (SQLite header, PRAGMA application_id). */
 export const APPLICATION_ID = 0x5344534b;
@@ -119,10 +122,80 @@ export function openDatabase(file: string): SqliteDatabase {
  * analyzed (cheap once statistics exist); after a bulk load (import, demo data) everything is. Without
  * statistics SQLite may walk 100,000 members in join-date order to find one branch's ten.
  */
-export function refreshStatistics(db: SqliteDatabase, when: 'on-open' | 'after-bulk-load'): void {
+export function refreshStatistics(db: Db, when: 'on-open' | 'after-bulk-load'): void {
+  // PostgreSQL's autovacuum keeps its statistics; after a bulk load they are taken at once.
+  if (isPostgres(db)) {
+    if (when === 'after-bulk-load') db.exec('ANALYZE');
+    return;
+  }
   // Full analysis: a sampled one (analysis_limit) miscounts a column like status with one value.
-  if (when === 'on-open') db.pragma('optimize = 0x10002');
+  if (when === 'on-open') sqliteOnly(db, 'optimize').pragma('optimize = 0x10002');
   else db.exec('ANALYZE');
+}
+
+/** The schema version the database is at (SQLite: user_version; PostgreSQL: pg_schema_version). */
+export function schemaVersion(db: Db): number {
+  if (isPostgres(db)) return pgSchemaVersion(db) ?? 0;
+  return sqliteOnly(db, 'user_version').pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Opens a district's or a city's database in PostgreSQL (`--pg postgres://…`): an empty database gets
+ * the schema; one with tables but no StreetDesk schema marker is refused untouched, as a foreign file
+ * is; one from a newer StreetDesk too. PostgreSQL's migrations are their own list (pg/migrations.ts),
+ * starting at schema 18; the parity test holds them to the SQLite ones.
+ */
+export function openPgDatabase(url: string): PgDatabase {
+  let db: PgDatabase;
+  try {
+    db = new PgDatabase(url);
+  } catch (err) {
+    throw new AppError('PG_UNREACHABLE', `PostgreSQL could not be reached: ${(err as Error).message}`, { url: redactUrl(url), reason: (err as Error).message });
+  }
+  try {
+    migratePg(db);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+function pgSchemaVersion(db: PgDatabase): number | null {
+  const marker = db.prepare("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'pg_schema_version'").get() as { n: number };
+  if (marker.n === 0) return null;
+  const row = db.prepare('SELECT version FROM pg_schema_version').get() as { version: number } | undefined;
+  return row?.version ?? null;
+}
+
+export function migratePg(db: PgDatabase): { from: number; to: number } {
+  const found = pgSchemaVersion(db);
+  const name = db.name;
+  if (found === null) {
+    const tables = db.prepare('SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = current_schema()').get() as { n: number };
+    if (tables.n > 0) throw new AppError('NOT_A_STREETDESK_DB', `${name} is not a StreetDesk database`, { file: name, reason: 'notStreetDesk' });
+  } else if (found > SCHEMA_VERSION) {
+    throw new AppError('DB_FROM_NEWER_VERSION', 'database from a newer version', { file: name, found, supported: SCHEMA_VERSION });
+  }
+  const from = found ?? 0;
+  const pending = PG_MIGRATIONS.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of pending) db.exec(migration.sql);
+    db.exec(`UPDATE pg_schema_version SET version = ${SCHEMA_VERSION}`);
+  })();
+  db.refreshIdentityTables();
+  return { from, to: SCHEMA_VERSION };
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
 }
 
 function isCorruption(err: unknown): boolean {

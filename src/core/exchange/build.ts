@@ -1,6 +1,6 @@
 // Building a finalized return's package on the street side: the frozen tables and notes, the records for
 // the district, summary.xlsx, signed with the street's key, optionally sealed to the district's key.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { AuditHeadClaim, PackageInfo } from '../../shared/api/contract-exchange';
 import { AppError } from '../../shared/result';
 import { TABLE_TITLES } from '../../shared/returns/tables';
@@ -43,7 +43,7 @@ export interface PreparedPackage {
  * The chain's head now, and its hashes at the heads of the packages built before (the anchors kept beside
  * the database): signed into the manifest, they let the district see the chain only ever grew.
  */
-function auditClaim(db: SqliteDatabase): AuditHeadClaim {
+function auditClaim(db: Db): AuditHeadClaim {
   const head = auditHead(db);
   const key = auditKeyOf(db);
   const earlier = key ? readAnchors(key, db.name).filter((a) => a.count < head.count) : [];
@@ -59,7 +59,7 @@ function refuse(field: string, problem: string, value: unknown): AppError {
 }
 
 /** Everything but storing it: reads the frozen return and the records, writes nothing. */
-export async function prepareReturnPackage(db: SqliteDatabase, period: string, options: BuildOptions): Promise<PreparedPackage> {
+export async function prepareReturnPackage(db: Db, period: string, options: BuildOptions): Promise<PreparedPackage> {
   const bounds = periodBounds(period);
   const row = getReturnRow(db, period);
   const snapshot = row ? snapshotOf(row) : null;
@@ -118,7 +118,7 @@ export async function prepareReturnPackage(db: SqliteDatabase, period: string, o
  * this database's newest anchor: the entries it counts were committed before the build began, so the
  * anchor never runs ahead of the file even if this transaction is lost.
  */
-export function storeReturnPackage(db: SqliteDatabase, p: PreparedPackage, now: Date, by: string): PackageInfo {
+export function storeReturnPackage(db: Db, p: PreparedPackage, now: Date, by: string): PackageInfo {
   const key = auditKeyOf(db);
   if (key && p.auditHead.count > 0) addAnchor(key, db.name, { count: p.auditHead.count, hash: p.auditHead.hash });
   const { lastInsertRowid } = run(

@@ -4,7 +4,7 @@
 // city: the districts it trusts, receiving their packages (verified as a district verifies streets':
 // damaged, changed, bad signature, unknown key, wrong city, future period, replay; a newer version replaces
 // the older, logged), and the city's tables: one row per district, each drilling down to its streets.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type {
   CityConsolidation,
   CityDistrict,
@@ -67,7 +67,7 @@ type StreetLine = { code: string; name: string; version: number | null; received
  * storeDistrictPackage). Refused when no street has sent that month (there is nothing to pass on) or the
  * month has not come.
  */
-export async function prepareDistrictPackage(db: SqliteDatabase, period: string, o: DistrictBuildOptions): Promise<PreparedDistrictPackage> {
+export async function prepareDistrictPackage(db: Db, period: string, o: DistrictBuildOptions): Promise<PreparedDistrictPackage> {
   periodBounds(period);
   if (period > periodOf(o.now)) throw refuse('period', 'periodInFuture', period);
   const site = requireStreet(db);
@@ -106,7 +106,7 @@ export async function prepareDistrictPackage(db: SqliteDatabase, period: string,
 }
 
 /** Keeps a built package (inside the caller's audited transaction); a version built meanwhile is refused by the unique index. */
-export function storeDistrictPackage(db: SqliteDatabase, p: PreparedDistrictPackage, now: Date, by: string): DistrictReturnInfo {
+export function storeDistrictPackage(db: Db, p: PreparedDistrictPackage, now: Date, by: string): DistrictReturnInfo {
   const { lastInsertRowid } = run(
     db,
     qb.insertInto('district_returns').values({
@@ -148,30 +148,30 @@ function toDistrictReturn(r: { id: number; period: string; version: number; file
   };
 }
 
-export function getDistrictReturn(db: SqliteDatabase, id: number): DistrictReturnInfo {
+export function getDistrictReturn(db: Db, id: number): DistrictReturnInfo {
   const row = first(db, qb.selectFrom('district_returns').select(DISTRICT_RETURN_COLUMNS).where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `no package ${id} for the city`, { entity: 'districtReturn', id, issues: [{ field: 'packageId', problem: 'districtPackageMissing', value: id }] });
   return toDistrictReturn(row);
 }
 
-export function districtReturnBytes(db: SqliteDatabase, id: number): Uint8Array {
+export function districtReturnBytes(db: Db, id: number): Uint8Array {
   return first(db, qb.selectFrom('district_returns').select('bytes').where('id', '=', id))!.bytes;
 }
 
-export function listDistrictReturns(db: SqliteDatabase, period: string | undefined): DistrictReturnInfo[] {
+export function listDistrictReturns(db: Db, period: string | undefined): DistrictReturnInfo[] {
   let q = qb.selectFrom('district_returns').select(DISTRICT_RETURN_COLUMNS).orderBy('period', 'desc').orderBy('version', 'desc');
   if (period !== undefined) q = q.where('period', '=', period);
   return all(db, q).map(toDistrictReturn);
 }
 
-export function markDistrictReturnSent(db: SqliteDatabase, id: number, to: string, now: Date, via: 'folder' | 'upload' = 'folder'): DistrictReturnInfo {
+export function markDistrictReturnSent(db: Db, id: number, to: string, now: Date, via: 'folder' | 'upload' = 'folder'): DistrictReturnInfo {
   run(db, qb.updateTable('district_returns').set({ sent_via: via, sent_to: to, sent_at: now.toISOString() }).where('id', '=', id));
   return getDistrictReturn(db, id);
 }
 
 // ——— the city's side ———
 
-export function listDistricts(db: SqliteDatabase): CityDistrict[] {
+export function listDistricts(db: Db): CityDistrict[] {
   const rows = all(db, qb.selectFrom('exchange_peers').select(['code', 'name', 'sign_key_id', 'created_at', 'updated_at']).where('role', '=', 'district').orderBy('code'));
   return rows.map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, addedAt: r.created_at, updatedAt: r.updated_at }));
 }
@@ -200,7 +200,7 @@ function totalsProblem(tables: ReturnTable[], streetTables: StreetTableLine[], s
 }
 
 /** Everything but the replay check: the seal, the zip, the signature, the district, its key, the period, the figures. */
-export function inspectDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date): CityInspected | CityFailure {
+export function inspectDistrictPackage(db: Db, bytes: Uint8Array, now: Date): CityInspected | CityFailure {
   const site = requireStreet(db);
   if (bytes.length > PACKAGE_MAX_FILE_BYTES) return failure('TOO_LARGE', { limit: formatBytes(PACKAGE_MAX_FILE_BYTES), size: formatBytes(bytes.length) });
   let plain = bytes;
@@ -243,7 +243,7 @@ export function inspectDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, no
  * `package verify` on a city: a district's package checked as import would check it, replay included, without
  * keeping it. The summary names the district where a street's names the street.
  */
-export function verifyDistrictPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date, lang: Language): VerifyOutcome {
+export function verifyDistrictPackage(db: Db, bytes: Uint8Array, now: Date, lang: Language): VerifyOutcome {
   let r: CityInspected | CityFailure = inspectDistrictPackage(db, bytes, now);
   if (r.ok) {
     const m = r.opened.manifest;
@@ -276,7 +276,7 @@ export interface CityImportEffect {
   replaced?: { id: number; version: number };
 }
 
-function rejected(db: SqliteDatabase, incoming: CityIncoming, f: CityFailure, now: Date, lang: Language, meta: { district?: string; period?: string; version?: number } = {}): CityImportEffect {
+function rejected(db: Db, incoming: CityIncoming, f: CityFailure, now: Date, lang: Language, meta: { district?: string; period?: string; version?: number } = {}): CityImportEffect {
   const message = packageProblemMessage(f.code, f.params, lang);
   run(
     db,
@@ -294,12 +294,12 @@ function rejected(db: SqliteDatabase, incoming: CityIncoming, f: CityFailure, no
   return { outcome: { fileName: incoming.fileName, status: 'rejected', code: f.code, message, ...(f.file ? { file: f.file } : {}), params: f.params } };
 }
 
-function latestCityPackage(db: SqliteDatabase, district: string, period: string) {
+function latestCityPackage(db: Db, district: string, period: string) {
   return first(db, qb.selectFrom('city_packages').select(['id', 'version', 'sha256']).where('district_code', '=', district).where('period', '=', period).orderBy('version', 'desc').limit(1));
 }
 
 /** Verifies one district package and keeps it (inside the caller's transaction, which audits the effect). */
-export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming, now: Date, lang: Language): CityImportEffect {
+export function importDistrictPackage(db: Db, incoming: CityIncoming, now: Date, lang: Language): CityImportEffect {
   const r = inspectDistrictPackage(db, incoming.bytes, now);
   if (!r.ok) return rejected(db, incoming, r, now, lang);
   const m = r.opened.manifest;
@@ -362,7 +362,7 @@ export function importDistrictPackage(db: SqliteDatabase, incoming: CityIncoming
   };
 }
 
-export function cityPackages(db: SqliteDatabase, period: string | undefined): { packages: CityPackageRow[]; rejections: CityRejection[] } {
+export function cityPackages(db: Db, period: string | undefined): { packages: CityPackageRow[]; rejections: CityRejection[] } {
   let packages = qb
     .selectFrom('city_packages as p')
     .leftJoin('exchange_peers as d', 'd.code', 'p.district_code')
@@ -420,7 +420,7 @@ export function cityPackages(db: SqliteDatabase, period: string | undefined): { 
 }
 
 /** The period across the city: per table one row per district that sent (its totals), summed; who is missing. */
-export function consolidateCity(db: SqliteDatabase, period: string): CityConsolidation {
+export function consolidateCity(db: Db, period: string): CityConsolidation {
   periodBounds(period);
   const current = all(db, qb.selectFrom('city_packages').select(['district_code', 'version', 'received_at', 'tables', 'streets']).where('period', '=', period).where('replaced_by', 'is', null));
   const byDistrict = new Map(current.map((c) => [c.district_code, c]));
@@ -448,7 +448,7 @@ export function consolidateCity(db: SqliteDatabase, period: string): CityConsoli
 }
 
 /** The city's report: the city's tables and who is missing, then one sheet per district that sent, by street. */
-export async function cityReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+export async function cityReport(db: Db, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const site = requireStreet(db);
   const c = consolidateCity(db, period);
   const sep = fileText(lang, 'listSeparator');

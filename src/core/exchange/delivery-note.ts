@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { processJournalFolder } from '../export/safe-write';
 import { writeToFolder } from './send';
 
@@ -24,7 +24,7 @@ function notesFolder(journal: string): string {
 }
 
 /** Notes the delivery before the build; the returned `done()` removes the note once the file is in place. */
-export function noteDelivery(db: SqliteDatabase, dbPath: string, folder: string, period: string): () => void {
+export function noteDelivery(db: Db, dbPath: string, folder: string, period: string): () => void {
   const journal = processJournalFolder();
   if (!journal) return () => undefined;
   const note = path.join(notesFolder(journal), `deliver-${period}-${randomBytes(4).toString('hex')}.json`);
@@ -47,7 +47,7 @@ export function isDeliveryNote(name: string): boolean {
  * Finishes the deliveries a killed `return build` left noted for this database; answers the files written.
  * A note of another database sharing the journal folder is left for that database's next start.
  */
-export function finishDeliveries(db: SqliteDatabase, dbPath: string, journal: string): string[] {
+export function finishDeliveries(db: Db, dbPath: string, journal: string): string[] {
   const written: string[] = [];
   let names: string[];
   try {

@@ -2,7 +2,7 @@
 // uploads — accepted, a newer version replacing the older (logged), or rejected with the reason —
 // signed receipts, and the consolidation of a period across the streets.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type {
   AuditHeadClaim,
   Consolidation,
@@ -27,7 +27,7 @@ import { ensureKey, getPeer, hashToken, signBytes } from './keys';
 import { parseJsonl } from './package';
 import { inspectPackage, latestReceived, type Failure } from './verify';
 
-export function listStreets(db: SqliteDatabase): DistrictStreet[] {
+export function listStreets(db: Db): DistrictStreet[] {
   const rows = all(
     db,
     qb
@@ -39,7 +39,7 @@ export function listStreets(db: SqliteDatabase): DistrictStreet[] {
   return rows.map((r) => ({ code: r.code, name: r.name, keyId: r.sign_key_id, publicKey: r.sign_key, hasToken: r.token_hash !== null, addedAt: r.created_at, updatedAt: r.updated_at }));
 }
 
-function senderPeer(db: SqliteDatabase, code: string, role: 'street' | 'district') {
+function senderPeer(db: Db, code: string, role: 'street' | 'district') {
   const peer = getPeer(db, code);
   if (!peer || peer.role !== role) throw new AppError('NOT_FOUND', `${role} ${code} is not on the list`, { entity: role, id: code });
   return peer;
@@ -49,7 +49,7 @@ function senderPeer(db: SqliteDatabase, code: string, role: 'street' | 'district
  * A new upload token for a sender one level down (shown once; only its hash is kept): a street on a
  * district, a district on a city.
  */
-export function issueToken(db: SqliteDatabase, code: string, now: Date, role: 'street' | 'district' = 'street'): string {
+export function issueToken(db: Db, code: string, now: Date, role: 'street' | 'district' = 'street'): string {
   senderPeer(db, code, role);
   const token = randomBytes(24).toString('base64url');
   run(db, qb.updateTable('exchange_peers').set({ token_hash: hashToken(token), updated_at: now.toISOString() }).where('code', '=', code));
@@ -57,7 +57,7 @@ export function issueToken(db: SqliteDatabase, code: string, now: Date, role: 's
 }
 
 /** Whether `token` is the one issued to the sender `code` (of the role this receiver takes uploads from). */
-export function checkToken(db: SqliteDatabase, code: string, token: string, role: 'street' | 'district' = 'street'): boolean {
+export function checkToken(db: Db, code: string, token: string, role: 'street' | 'district' = 'street'): boolean {
   const peer = getPeer(db, code);
   if (!peer?.token_hash || peer.role !== role) return false;
   return timingSafeEqual(Buffer.from(peer.token_hash, 'hex'), Buffer.from(hashToken(token), 'hex'));
@@ -68,7 +68,7 @@ export function checkToken(db: SqliteDatabase, code: string, token: string, role
  * district's. The receipt's fields keep their first names (districtCode: the receiver, streetCode: the
  * sender) so a street's receipts read as before.
  */
-export function signReceipt(db: SqliteDatabase, receipt: Omit<Receipt, 'format' | 'districtCode' | 'districtName' | 'keyId'>, now: Date): SignedReceipt {
+export function signReceipt(db: Db, receipt: Omit<Receipt, 'format' | 'districtCode' | 'districtName' | 'keyId'>, now: Date): SignedReceipt {
   const site = requireStreet(db);
   const key = ensureKey(db, 'sign', now);
   const full: Receipt = { format: 'streetdesk-receipt', districtCode: site.code, districtName: site.name, keyId: key.key_id, ...receipt };
@@ -90,7 +90,7 @@ export interface ImportEffect {
   replaced?: { id: number; version: number };
 }
 
-function rejected(db: SqliteDatabase, incoming: Incoming, f: Failure, now: Date, lang: Language, meta: { street?: string; period?: string; version?: number } = {}): ImportEffect {
+function rejected(db: Db, incoming: Incoming, f: Failure, now: Date, lang: Language, meta: { street?: string; period?: string; version?: number } = {}): ImportEffect {
   const message = packageProblemMessage(f.code, f.params, lang);
   run(
     db,
@@ -137,7 +137,7 @@ export function auditConflict(earlier: ReceivedHead[], next: ReceivedHead): numb
   return null;
 }
 
-function earlierHeads(db: SqliteDatabase, street: string): ReceivedHead[] {
+function earlierHeads(db: Db, street: string): ReceivedHead[] {
   const rows = all(db, qb.selectFrom('district_packages').select('manifest').where('street_code', '=', street).orderBy('id', 'desc').limit(200));
   return rows.map((r) => {
     const m = JSON.parse(r.manifest) as { auditHead?: AuditHeadClaim; generatedAt: string };
@@ -147,7 +147,7 @@ function earlierHeads(db: SqliteDatabase, street: string): ReceivedHead[] {
 }
 
 /** Verifies one package and keeps it (runs inside the caller's transaction, which audits the effect). */
-export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date, lang: Language): ImportEffect {
+export function importPackage(db: Db, incoming: Incoming, now: Date, lang: Language): ImportEffect {
   const r = inspectPackage(db, incoming.bytes, now);
   if (!r.ok) return rejected(db, incoming, r, now, lang);
   const m = r.opened.manifest;
@@ -198,7 +198,7 @@ export function importPackage(db: SqliteDatabase, incoming: Incoming, now: Date,
   };
 }
 
-export function districtPackages(db: SqliteDatabase, period: string | undefined): { packages: DistrictPackageRow[]; rejections: DistrictRejection[] } {
+export function districtPackages(db: Db, period: string | undefined): { packages: DistrictPackageRow[]; rejections: DistrictRejection[] } {
   let packages = qb
     .selectFrom('district_packages as p')
     .leftJoin('exchange_peers as s', 's.code', 'p.street_code')
@@ -259,7 +259,7 @@ export function districtPackages(db: SqliteDatabase, period: string | undefined)
 }
 
 /** The period across the district: per table one row per street that sent (its totals), summed; who is missing. */
-export function consolidate(db: SqliteDatabase, period: string): Consolidation {
+export function consolidate(db: Db, period: string): Consolidation {
   periodBounds(period);
   const current = all(db, qb.selectFrom('district_packages').select(['street_code', 'version', 'received_at', 'tables']).where('period', '=', period).where('replaced_by', 'is', null));
   const byStreet = new Map(current.map((c) => [c.street_code, { ...c, tables: JSON.parse(c.tables) as ReturnTable[] }]));
@@ -282,7 +282,7 @@ export function consolidate(db: SqliteDatabase, period: string): Consolidation {
 }
 
 /** The district's report: the consolidated tables, who is missing, then one sheet per street that sent. */
-export async function districtReport(db: SqliteDatabase, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+export async function districtReport(db: Db, period: string, lang: Language): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
   const site = requireStreet(db);
   const c = consolidate(db, period);
   const missing = c.missing.map((s) => s.name).join(fileText(lang, 'listSeparator')) || fileText(lang, 'districtNoneMissing');

@@ -2,7 +2,7 @@
 // district signs its receipts with Ed25519 and receives encrypted packages on X25519. Private keys are
 // made here, kept in the database and never returned by any call; only public keys leave, as a key file.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { SiteMode } from '../../shared/api/contract';
 import { AppError } from '../../shared/result';
 import { first, qb, run } from '../db/query';
@@ -17,18 +17,18 @@ type Purpose = ExchangeKeyTable['purpose'];
 const MODE_KEY = 'site.mode';
 
 /** A district database is set up by `init --district`, a city's by `init --city`; every other one is a street's. */
-export function siteMode(db: SqliteDatabase): SiteMode {
+export function siteMode(db: Db): SiteMode {
   const row = first(db, qb.selectFrom('settings').select('value').where('key', '=', MODE_KEY));
   return row?.value === 'district' || row?.value === 'city' ? row.value : 'street';
 }
 
 const NEEDS_MODE: Record<SiteMode, string> = { street: 'exchangeNeedsStreet', district: 'exchangeNeedsDistrict', city: 'exchangeNeedsCity' };
 
-export function setSiteMode(db: SqliteDatabase, mode: SiteMode): void {
+export function setSiteMode(db: Db, mode: SiteMode): void {
   run(db, qb.insertInto('settings').values({ key: MODE_KEY, value: mode }).onConflict((oc) => oc.column('key').doUpdateSet({ value: mode })));
 }
 
-export function requireMode(db: SqliteDatabase, mode: SiteMode): void {
+export function requireMode(db: Db, mode: SiteMode): void {
   if (siteMode(db) !== mode) {
     throw new AppError('VALIDATION', `this is a ${siteMode(db)} database`, { issues: [{ field: 'mode', problem: NEEDS_MODE[mode] }] });
   }
@@ -50,7 +50,7 @@ export function publicKeyFromRaw(raw: string, purpose: Purpose): KeyObject {
 }
 
 /** This database's key pair for `purpose`, made on first need (inside the caller's audited transaction). */
-export function ensureKey(db: SqliteDatabase, purpose: Purpose, now: Date): ExchangeKeyTable {
+export function ensureKey(db: Db, purpose: Purpose, now: Date): ExchangeKeyTable {
   const found = first(db, qb.selectFrom('exchange_keys').selectAll().where('purpose', '=', purpose));
   if (found) return found;
   const pair = generateKeyPairSync(ALG[purpose] as 'ed25519');
@@ -66,7 +66,7 @@ export function ensureKey(db: SqliteDatabase, purpose: Purpose, now: Date): Exch
   return row;
 }
 
-export function ownKey(db: SqliteDatabase, purpose: Purpose): ExchangeKeyTable | undefined {
+export function ownKey(db: Db, purpose: Purpose): ExchangeKeyTable | undefined {
   return first(db, qb.selectFrom('exchange_keys').selectAll().where('purpose', '=', purpose));
 }
 
@@ -108,7 +108,7 @@ export interface PublicKeyFile {
   createdAt: string;
 }
 
-export function publicKeyFile(db: SqliteDatabase, now: Date, tlsSha256?: string): PublicKeyFile {
+export function publicKeyFile(db: Db, now: Date, tlsSha256?: string): PublicKeyFile {
   const site = requireStreet(db);
   const mode = siteMode(db);
   const signing = ensureKey(db, 'sign', now);
@@ -190,11 +190,11 @@ export function inDistrict(streetCode: string, districtCode: string): boolean {
   return streetCode.slice(0, 6) === districtCode.slice(0, 6);
 }
 
-export function getPeer(db: SqliteDatabase, code: string): ExchangePeerTable | undefined {
+export function getPeer(db: Db, code: string): ExchangePeerTable | undefined {
   return first(db, qb.selectFrom('exchange_peers').selectAll().where('code', '=', code));
 }
 
-export function districtPeer(db: SqliteDatabase): ExchangePeerTable | undefined {
+export function districtPeer(db: Db): ExchangePeerTable | undefined {
   return first(db, qb.selectFrom('exchange_peers').selectAll().where('role', '=', 'district'));
 }
 
@@ -206,7 +206,7 @@ export type TrustedPeer = Omit<ExchangePeerTable, 'role'> & { role: ExchangePeer
  * street, its district (one only). Returns the peer before (if any) and after, for the audit entry.
  */
 export function trustKeyFile(
-  db: SqliteDatabase,
+  db: Db,
   file: PublicKeyFile,
   expectedCode: string | undefined,
   now: Date,
@@ -256,7 +256,7 @@ export function trustKeyFile(
  * table holds the streets a district receives from). Packages for the city are then sealed to it, receipts
  * checked with it, and an https:// upload pins the certificate it carries (none: unpinned, https refuses).
  */
-function trustCityKeyFile(db: SqliteDatabase, file: PublicKeyFile, districtCode: string): { before: TrustedPeer | undefined; after: TrustedPeer } {
+function trustCityKeyFile(db: Db, file: PublicKeyFile, districtCode: string): { before: TrustedPeer | undefined; after: TrustedPeer } {
   if (!inCity(districtCode, file.code)) throw keyFileProblem('keyFileNotOurCity', file.code);
   const before = cityPeer(db);
   saveExchangeSettings(db, { cityKeyFile: JSON.stringify(file), districtTlsSha256: file.tlsCertificate?.sha256 ?? '' });
@@ -265,7 +265,7 @@ function trustCityKeyFile(db: SqliteDatabase, file: PublicKeyFile, districtCode:
 }
 
 /** A district's city, from the key file it keeps (undefined: none kept yet), in a peer's shape. */
-export function cityPeer(db: SqliteDatabase): TrustedPeer | undefined {
+export function cityPeer(db: Db): TrustedPeer | undefined {
   const text = getExchangeSettings(db).cityKeyFile;
   if (!text) return undefined;
   const file = JSON.parse(text) as PublicKeyFile;

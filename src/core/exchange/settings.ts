@@ -1,6 +1,6 @@
 // Where this database uploads to, one level up: on a street the district's address, on a district the
 // city's (the same keys: a database has one level above it), its upload token, and how hard to retry.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { qb, run } from '../db/query';
 
 export interface ExchangeSettings {
@@ -25,7 +25,7 @@ const KEYS: Record<keyof ExchangeSettings, string> = {
 
 const DEFAULTS: ExchangeSettings = { districtUrl: '', uploadToken: '', uploadAttempts: 6, uploadBaseDelayMs: 1000, districtTlsSha256: '', cityKeyFile: '' };
 
-export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
+export function getExchangeSettings(db: Db): ExchangeSettings {
   const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'exchange.%'").all() as { key: string; value: string }[];
   const value = (k: keyof ExchangeSettings) => rows.find((r) => r.key === KEYS[k])?.value;
   return {
@@ -38,7 +38,7 @@ export function getExchangeSettings(db: SqliteDatabase): ExchangeSettings {
   };
 }
 
-export function saveExchangeSettings(db: SqliteDatabase, changes: Partial<ExchangeSettings>): void {
+export function saveExchangeSettings(db: Db, changes: Partial<ExchangeSettings>): void {
   for (const [k, v] of Object.entries(changes) as [keyof ExchangeSettings, string | number | undefined][]) {
     if (v === undefined) continue;
     const value = String(v);

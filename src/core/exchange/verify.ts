@@ -1,7 +1,7 @@
 // Checking a package the way its receiver must: open the seal (district), the zip and its hashes, the
 // signature; then, on a district, that the street is ours, the key is the one on our list, the period has
 // come and the version is newer than what we hold. Each failure has one stable code.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { PackageProblem, VerifyOutcome } from '../../shared/api/contract-exchange';
 import type { Language } from '../../shared/api/schemas';
 import { packageProblemMessage } from '../../shared/i18n/exchange';
@@ -21,12 +21,12 @@ function failure(code: PackageProblem, params: Record<string, string | number> =
 }
 
 /** The newest version of a street's return for a period this district holds, and its hash. */
-export function latestReceived(db: SqliteDatabase, street: string, period: string): { version: number; sha256: string; id: number } | undefined {
+export function latestReceived(db: Db, street: string, period: string): { version: number; sha256: string; id: number } | undefined {
   return first(db, qb.selectFrom('district_packages').select(['id', 'version', 'sha256']).where('street_code', '=', street).where('period', '=', period).orderBy('version', 'desc').limit(1));
 }
 
 /** Everything but the replay check (which import decides together with a duplicate upload). */
-export function inspectPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date): Inspected | Failure {
+export function inspectPackage(db: Db, bytes: Uint8Array, now: Date): Inspected | Failure {
   const mode = siteMode(db);
   const site = requireStreet(db);
   // Whatever brought the bytes (a file, an upload, a folder), nothing larger than a package is opened.
@@ -57,7 +57,7 @@ export function inspectPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date)
 }
 
 /** `package verify`: the outcome with a message in the caller's language; on a district also the replay check. */
-export function verifyPackage(db: SqliteDatabase, bytes: Uint8Array, now: Date, lang: Language): VerifyOutcome {
+export function verifyPackage(db: Db, bytes: Uint8Array, now: Date, lang: Language): VerifyOutcome {
   const r = inspectPackage(db, bytes, now);
   if (r.ok && siteMode(db) === 'district') {
     const m = r.opened.manifest;

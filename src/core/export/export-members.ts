@@ -1,6 +1,6 @@
 // The members page's current view as an .xlsx a clerk can hand on: a title row with the organization and
 // date, Chinese (or English) headers, ID numbers and phones as text so Excel never turns them into numbers.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ApiParsedInput, MemberLeaveReason, MemberRow } from '../../shared/api/contract';
@@ -41,7 +41,7 @@ export function cellValue(field: MemberField, m: MemberRow, codes: Codes, lang: 
 }
 
 export async function exportMembers(
-  db: SqliteDatabase,
+  db: Db,
   input: ApiParsedInput<'members.export'>,
   lang: Language,
   now: Date,
@@ -104,7 +104,7 @@ export async function exportMembers(
  * back into that system, or into StreetDesk, as it is), codes as labels, ID numbers and phones as text.
  */
 async function exportNational(
-  db: SqliteDatabase,
+  db: Db,
   input: ApiParsedInput<'members.export'>,
   scope: Scope | null,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
@@ -139,7 +139,7 @@ async function exportNational(
  * Each organization by a name that finds it again: its own name when no other open organization has it,
  * else with its community committee before it (幸福社区党委/第1网格党支部), as the importer reads it back.
  */
-function unambiguousOrgNames(db: SqliteDatabase): Map<number, string> {
+function unambiguousOrgNames(db: Db): Map<number, string> {
   const orgs = db.prepare('SELECT id, name, parent_id, level FROM organizations WHERE closed_on IS NULL').all() as {
     id: number;
     name: string;

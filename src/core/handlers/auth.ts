@@ -1,5 +1,5 @@
 // First-run setup, login with lockout, the idle lock, and a user's own account.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { SessionInfo } from '../../shared/api/contract';
 import { AppError } from '../../shared/result';
 import type { CallContext, Handlers, Session } from '../context';
@@ -14,7 +14,7 @@ import { ensureKey } from '../exchange/keys';
 export const MAX_FAILED_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 5;
 
-function sessionInfo(db: SqliteDatabase, session: Session, user: User): SessionInfo {
+function sessionInfo(db: Db, session: Session, user: User): SessionInfo {
   return { user: toUserInfo(user), locked: session.locked, idleLockMinutes: getSettings(db).idleLockMinutes };
 }
 

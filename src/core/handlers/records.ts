@@ -6,6 +6,7 @@ import type { Handlers } from '../context';
 import { listAudit, verifyAuditChain } from '../services/audit';
 import { backupFolder, checkRestorable, listBackups, removeWithSidecars, reserveBackupPath, writeBackup } from '../services/backup';
 import { AppError } from '../../shared/result';
+import { sqliteOnly } from '../db/connection';
 
 export const recordHandlers: Pick<
   Handlers,
@@ -26,7 +27,7 @@ export const recordHandlers: Pick<
 
   async 'backup.create'(ctx) {
     const target = reserveBackupPath(backupFolder(ctx.dbPath), 'manual', ctx.now());
-    const file = await writeBackup(ctx.db, target, (p) => ctx.progress(p.done, p.total), ctx.signal);
+    const file = await writeBackup(sqliteOnly(ctx.db, 'backup'), target, (p) => ctx.progress(p.done, p.total), ctx.signal);
     ctx.progress(1, 1);
     ctx.tx(() => ctx.audit({ action: 'backup.create', entity: 'backup', entityId: file.name, after: file }));
     return file;
@@ -48,7 +49,7 @@ export const recordHandlers: Pick<
     let checked: string | null = null;
     try {
       checked = checkRestorable(source, restoredFrom, folder);
-      const preRestore = await writeBackup(ctx.db, reserveBackupPath(folder, 'pre-restore', ctx.now()));
+      const preRestore = await writeBackup(sqliteOnly(ctx.db, 'backup'), reserveBackupPath(folder, 'pre-restore', ctx.now()));
       const candidate = checked;
       ctx.replaceDatabase(() => {
         const temp = `${ctx.dbPath}.restoring`;

@@ -3,7 +3,7 @@
 // every accepted row in one transaction or none. The report names each row's fate by its Excel row.
 import { reasonsByRow, rejectedRowsWorkbook } from './rejected-workbook';
 import fs from 'node:fs';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ImportReport as ContractImportReport } from '../../shared/api/contract';
 import type { Language } from '../../shared/api/schemas';
 import { FIELD_PROBLEMS, fieldLabel, interpolate } from '../../shared/i18n/messages';
@@ -121,12 +121,12 @@ function communityKey(name: string): string {
 }
 
 /** The street's open communities, for a refusal that names them. */
-function communityNames(db: SqliteDatabase): string {
+function communityNames(db: Db): string {
   return (db.prepare('SELECT name FROM communities WHERE closed_on IS NULL ORDER BY id').pluck().all() as string[]).join('、');
 }
 
 /** A community by the name a clerk writes for it; null when the street has none (or several) by that name. */
-export function communityResolver(db: SqliteDatabase): (name: string) => CommunityRow | null {
+export function communityResolver(db: Db): (name: string) => CommunityRow | null {
   const all = db.prepare('SELECT id, name FROM communities WHERE closed_on IS NULL').all() as CommunityRow[];
   const byKey = new Map<string, CommunityRow[]>();
   for (const c of all) byKey.set(communityKey(c.name), [...(byKey.get(communityKey(c.name)) ?? []), c]);
@@ -142,7 +142,7 @@ export function communityResolver(db: SqliteDatabase): (name: string) => Communi
  * only the community's organizations are found (a name only found elsewhere is refused), and a new branch
  * named without a parent goes under the community's own committee instead of the street's root.
  */
-function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created: { path: string; id: number }[], scope: Scope | null) {
+function branchResolver(db: Db, create: boolean, now: Date, created: { path: string; id: number }[], scope: Scope | null) {
   const cache = new Map<string, BranchHit>();
   const root = (db.prepare('SELECT id FROM organizations WHERE parent_id IS NULL').get() as { id: number }).id;
   const outside = { problem: 'orgOutsideScope', params: { community: scope?.communityName ?? '' } };
@@ -204,7 +204,7 @@ function branchResolver(db: SqliteDatabase, create: boolean, now: Date, created:
   };
 }
 
-export async function importMembers(db: SqliteDatabase, file: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
+export async function importMembers(db: Db, file: string | Uint8Array, options: ImportOptions): Promise<ImportReport> {
   const roster: Roster = await readRoster(file, options);
   throwIfCancelled(options.signal);
   // An import with nothing to import is a refusal, not "0 rows imported" with an audit entry.
@@ -447,7 +447,7 @@ export async function importMembers(db: SqliteDatabase, file: string | Uint8Arra
  * from an object costs more than SQLite's own work on the row (measured: a third of the import's writing).
  * One row per statement: multi-row VALUES measured slower still.
  */
-function insertMembers(db: SqliteDatabase, rows: Accepted[], options: ImportOptions, progress: (done: number) => void): void {
+function insertMembers(db: Db, rows: Accepted[], options: ImportOptions, progress: (done: number) => void): void {
   if (rows.length === 0) return;
   const at = options.now.toISOString();
   const today = localIsoDate(options.now);

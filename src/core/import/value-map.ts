@@ -1,7 +1,7 @@
 // Words a clerk maps to a code (学历 电大 → 大学专科): read from `--map-value 学历=电大:大学专科`, resolved
 // against the roster's columns and the code tables, and kept in code_synonyms for every later import, grid
 // edit and paste. The administrator reviews the clerks' mappings in settings.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { CodeSynonym, CodeTableName } from '../../shared/api/contract';
 import { fieldForHeader, headerKey, MEMBER_FIELD_BY_KEY } from '../../shared/members/fields';
 import { AppError, type FieldIssue } from '../../shared/result';
@@ -38,7 +38,7 @@ export function parseValueMapping(raw: string): ValueMapping | null {
  * resolve is named in one VALIDATION error.
  */
 export function resolveValueMappings(
-  db: SqliteDatabase,
+  db: Db,
   mappings: readonly (ValueMapping | string)[],
   columns: readonly { header: string; field: string | null }[] = [],
 ): CodeMapping[] {
@@ -74,7 +74,7 @@ export function resolveValueMappings(
  * Stores the mappings as the clerk's words (replacing an earlier mapping of the same word); a word that is
  * already a code or a label of its table needs none and is refused. Returns how many were stored.
  */
-export function saveCodeMappings(db: SqliteDatabase, mappings: readonly CodeMapping[], username: string, now: Date): number {
+export function saveCodeMappings(db: Db, mappings: readonly CodeMapping[], username: string, now: Date): number {
   const labels = db.prepare('SELECT code, label FROM code_items WHERE code_table = ?');
   const issues: FieldIssue[] = [];
   for (const m of mappings) {
@@ -93,7 +93,7 @@ export function saveCodeMappings(db: SqliteDatabase, mappings: readonly CodeMapp
   return mappings.length;
 }
 
-export function listCodeSynonyms(db: SqliteDatabase): CodeSynonym[] {
+export function listCodeSynonyms(db: Db): CodeSynonym[] {
   return (
     db
       .prepare(
@@ -106,6 +106,6 @@ export function listCodeSynonyms(db: SqliteDatabase): CodeSynonym[] {
 }
 
 /** Removes a clerk's mapping; the program's own words stay. */
-export function removeCodeSynonym(db: SqliteDatabase, table: CodeTableName, text: string): boolean {
+export function removeCodeSynonym(db: Db, table: CodeTableName, text: string): boolean {
   return db.prepare("DELETE FROM code_synonyms WHERE code_table = ? AND text = ? AND source = 'user'").run(table, text).changes > 0;
 }

@@ -1,14 +1,14 @@
 // The return's development table (发展党员): by community, the applications, activists, candidates, admissions
 // and 转正 recorded in the month (by the step's own date), and the year's admissions so far against the plan.
 // The district sums it like every table (src/core/exchange/district.ts consolidates by RETURN_TABLE_IDS).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { totalOf, type ReturnColumn, type ReturnTable } from '../../shared/returns/tables';
 import type { PeriodBounds } from './period';
 import { communityRows } from './tables';
 
 export const DEVELOPMENT_COLUMNS: ReturnColumn[] = ['applications', 'activists', 'candidates', 'admissions', 'madeFull', 'yearAdmissions', 'planned'].map((key) => ({ key }));
 
-export function developmentTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function developmentTable(db: Db, p: PeriodBounds): ReturnTable {
   const year = p.period.slice(0, 4);
   const figures = db
     .prepare(

@@ -2,7 +2,7 @@
 // the members with any month unpaid up to it; the Party-building funds spent and received in the month. Money
 // is integer fen, so the district's sums across streets are exact. A payment is dated by the months it pays,
 // which the finalized return freezes (src/core/write-rules.ts), so a sent month's figures do not drift.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '../../shared/returns/tables';
 import { orgInfos } from '../services/dues/common';
 import type { PeriodBounds } from './period';
@@ -11,7 +11,7 @@ export const DUES_COLUMNS: ReturnColumn[] = [{ key: 'duesMembers' }, { key: 'due
 export const FUNDS_COLUMNS: ReturnColumn[] = [{ key: 'fundsReceived' }, { key: 'fundsSpent' }];
 
 /** Every open community by its code, then the street level for what belongs to none. */
-function byCommunity(db: SqliteDatabase, columns: ReturnColumn[], figures: Map<number | null, Record<string, number>>): ReturnRow[] {
+function byCommunity(db: Db, columns: ReturnColumn[], figures: Map<number | null, Record<string, number>>): ReturnRow[] {
   const communities = db.prepare('SELECT id, division_code AS key, name FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { id: number; key: string; name: string }[];
   const rows: ReturnRow[] = communities.map((c) => ({ key: c.key, label: c.name, values: Object.fromEntries(columns.map((col) => [col.key, figures.get(c.id)?.[col.key] ?? 0])) }));
   const none = figures.get(null);
@@ -19,7 +19,7 @@ function byCommunity(db: SqliteDatabase, columns: ReturnColumn[], figures: Map<n
   return rows;
 }
 
-export function duesTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function duesTable(db: Db, p: PeriodBounds): ReturnTable {
   const orgs = orgInfos(db);
   const figures = new Map<number | null, Record<string, number>>();
   const add = (orgId: number, key: string, value: number) => {
@@ -45,7 +45,7 @@ export function duesTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
   return { id: 'dues', columns: DUES_COLUMNS, rows, total: totalOf(DUES_COLUMNS, rows) };
 }
 
-export function fundsTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function fundsTable(db: Db, p: PeriodBounds): ReturnTable {
   const figures = new Map<number | null, Record<string, number>>();
   const rows = db
     .prepare("SELECT community_id, sum(CASE WHEN direction = 'in' THEN amount_fen ELSE 0 END) AS received, sum(CASE WHEN direction = 'out' THEN amount_fen ELSE 0 END) AS spent FROM fund_entries WHERE on_date BETWEEN ? AND ? GROUP BY community_id")

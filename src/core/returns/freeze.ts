@@ -1,11 +1,11 @@
 // A finalized return freezes its period: a record change dated in that period is refused until the return
 // is reopened (which is logged and raises its version), so the figures sent never drift from the records.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { AppError } from '../../shared/result';
 import type { Member } from '../db/schema';
 
 /** The period (YYYY-MM) of `date` (YYYY-MM or YYYY-MM-DD) when its return is finalized, else null. */
-export function finalizedPeriodFor(db: SqliteDatabase, date: string | null | undefined): string | null {
+export function finalizedPeriodFor(db: Db, date: string | null | undefined): string | null {
   if (!date || date.length < 7) return null;
   const period = date.slice(0, 7);
   const row = db.prepare("SELECT 1 FROM returns WHERE period = ? AND state = 'finalized'").get(period);
@@ -13,7 +13,7 @@ export function finalizedPeriodFor(db: SqliteDatabase, date: string | null | und
 }
 
 /** Every finalized period, for work over many records at once (an import asks once, not per row). */
-export function finalizedPeriods(db: SqliteDatabase): ReadonlySet<string> {
+export function finalizedPeriods(db: Db): ReadonlySet<string> {
   return new Set(db.prepare("SELECT period FROM returns WHERE state = 'finalized'").pluck().all() as string[]);
 }
 
@@ -22,7 +22,7 @@ function frozen(field: string, value: string, period: string): AppError {
 }
 
 /** Refuses a write dated in a finalized period. */
-export function refuseFrozenDate(db: SqliteDatabase, field: string, date: string | null | undefined): void {
+export function refuseFrozenDate(db: Db, field: string, date: string | null | undefined): void {
   const period = finalizedPeriodFor(db, date);
   if (period) throw frozen(field, date!, period);
 }
@@ -34,7 +34,7 @@ export interface DatedField {
 }
 
 /** Refuses the first of `dates` in a finalized period: what the dispatcher runs before every dated write. */
-export function refuseFrozenDates(db: SqliteDatabase, dates: readonly DatedField[]): void {
+export function refuseFrozenDates(db: Db, dates: readonly DatedField[]): void {
   for (const { field, date } of dates) refuseFrozenDate(db, field, date);
 }
 

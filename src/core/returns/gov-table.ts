@@ -2,7 +2,7 @@
 // open column's four areas was published in its window by the month's end (1 or 0, so the total counts the
 // communities on time per area), the year's projects and collective-economy audits done by the month's end,
 // and the organizations whose election is due by then. Rates are derived from the sums, never summed.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { DISCLOSURE_AREAS, disclosureWindow, defaultTermYears, termDueOn } from '../../shared/gov-rules';
 import type { OrgLevel } from '../../shared/api/schemas';
 import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '../../shared/returns/tables';
@@ -24,7 +24,7 @@ export const GOV_COLUMNS: ReturnColumn[] = [
 
 const ELECTING = "('street_committee', 'community_committee', 'general_branch', 'branch')";
 
-export function governanceTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function governanceTable(db: Db, p: PeriodBounds): ReturnTable {
   const year = Number(p.period.slice(0, 4));
   const units: { id: number | null; key: string; label: string }[] = [
     ...(db.prepare('SELECT id, division_code AS key, name AS label FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { id: number; key: string; label: string }[]),

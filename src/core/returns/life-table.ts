@@ -2,7 +2,7 @@
 // held each kind of meeting in the period the month falls in (the month, its quarter or its year, as the
 // rules say), and — of the branch × kind periods that end with this month — how many were met, with the rate.
 // Summed at the district like every table (plain columns summed, the rate worked out from the sums).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { MEETING_TYPES, type MeetingType } from '../../shared/api/schemas-life';
 import { periodEnd, periodOf, periodStart } from '../../shared/life-rules';
 import { totalOf, type ReturnColumn, type ReturnTable } from '../../shared/returns/tables';
@@ -28,7 +28,7 @@ export const LIFE_COLUMNS: ReturnColumn[] = [
   { key: 'lifeRate', derived: { num: 'lifeDone', den: 'lifeDue', kind: 'percent' } },
 ];
 
-export function orgLifeTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function orgLifeTable(db: Db, p: PeriodBounds): ReturnTable {
   const freq = frequencies(db);
   const branches = db
     .prepare(

@@ -3,7 +3,7 @@
 // with the community the member belongs to. Community-only fields (grid, building/room, work unit,
 // hardship, skills, volunteer, native place, mobile contacts, reasons) stay with the street: the district
 // sees them only as counts in the tables. Service requests go as aggregates only — no resident's data.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { PeriodBounds } from './period';
 
 /** The member fields sent, in the order of the national roster. */
@@ -17,7 +17,7 @@ export const DISTRICT_MEMBER_FIELDS = [
 const codeJoin = (alias: string, table: string, col: string) => `LEFT JOIN code_items ${alias} ON ${alias}.code_table = '${table}' AND ${alias}.code = ${col}`;
 
 /** Members on the roll at the period's end, as the district keeps them (same rule as the tables). */
-export function districtMembers(db: SqliteDatabase, p: PeriodBounds): Record<string, unknown>[] {
+export function districtMembers(db: Db, p: PeriodBounds): Record<string, unknown>[] {
   const rows = db
     .prepare(
       `SELECT m.name, m.sex, coalesce(ce.label, m.ethnicity) AS ethnicity, m.id_number AS idNumber,
@@ -38,7 +38,7 @@ export function districtMembers(db: SqliteDatabase, p: PeriodBounds): Record<str
 }
 
 /** The month's changes, one line per member and change, with what the district needs to follow it up. */
-export function districtChanges(db: SqliteDatabase, p: PeriodBounds): Record<string, unknown>[] {
+export function districtChanges(db: Db, p: PeriodBounds): Record<string, unknown>[] {
   return db
     .prepare(
       `SELECT * FROM (
@@ -61,7 +61,7 @@ export function districtChanges(db: SqliteDatabase, p: PeriodBounds): Record<str
 }
 
 /** Letters issued in the month or still open at its end. */
-export function districtTransfers(db: SqliteDatabase, p: PeriodBounds): Record<string, unknown>[] {
+export function districtTransfers(db: Db, p: PeriodBounds): Record<string, unknown>[] {
   return db
     .prepare(
       `SELECT direction, letter_number AS letterNumber, member_name AS memberName, member_id_number AS memberIdNumber,

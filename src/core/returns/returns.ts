@@ -1,6 +1,6 @@
 // The monthly return of a period: draft → checked → finalized. Finalizing stores the figures as they are
 // (the snapshot the package is built from); reopening is logged, raises the version and makes it a draft.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { PackageInfo, ReturnInfo, SignedReceipt } from '../../shared/api/contract-exchange';
 import { AppError } from '../../shared/result';
 import type { ReturnTable, ReturnTableId } from '../../shared/returns/tables';
@@ -35,18 +35,18 @@ function refuse(field: string, problem: string, value: unknown, params?: Record<
   return new AppError('VALIDATION', problem, { issues: [{ field, problem, value, ...(params ? { params } : {}) }] });
 }
 
-export function getReturnRow(db: SqliteDatabase, period: string): Row | undefined {
+export function getReturnRow(db: Db, period: string): Row | undefined {
   return first(db, qb.selectFrom('returns').select(ROW_COLUMNS).where('period', '=', period)) as Row | undefined;
 }
 
 /** The district's records frozen with a finalized return; null for one finalized before migration 0006. */
-export function frozenRecords(db: SqliteDatabase, period: string): FrozenRecords | null {
+export function frozenRecords(db: Db, period: string): FrozenRecords | null {
   const blob = db.prepare("SELECT records FROM returns WHERE period = ? AND state = 'finalized'").pluck().get(period) as Buffer | null | undefined;
   return blob ? (JSON.parse(inflateSync(blob).toString('utf8')) as FrozenRecords) : null;
 }
 
 /** The return's row, made as a draft on its first write. Periods after this month are refused. */
-function ensureReturn(db: SqliteDatabase, period: string, now: Date): Row {
+function ensureReturn(db: Db, period: string, now: Date): Row {
   periodBounds(period);
   if (period > periodOf(now)) throw refuse('period', 'periodInFuture', period);
   const found = getReturnRow(db, period);
@@ -60,14 +60,14 @@ export function snapshotOf(row: Row): Snapshot | null {
   return row.snapshot ? (JSON.parse(row.snapshot) as Snapshot) : null;
 }
 
-function receiptVerified(db: SqliteDatabase, receipt: SignedReceipt | null): boolean | null {
+function receiptVerified(db: Db, receipt: SignedReceipt | null): boolean | null {
   if (!receipt) return null;
   const district = districtPeer(db);
   if (!district || district.code !== receipt.receipt.districtCode) return null;
   return verifyBytes(district.sign_key, new TextEncoder().encode(JSON.stringify(receipt.receipt)), receipt.signature);
 }
 
-export function packageInfo(db: SqliteDatabase, p: PackageRow): PackageInfo {
+export function packageInfo(db: Db, p: PackageRow): PackageInfo {
   const receipt = p.receipt ? (JSON.parse(p.receipt) as SignedReceipt) : null;
   return {
     id: p.id,
@@ -90,20 +90,20 @@ export function packageInfo(db: SqliteDatabase, p: PackageRow): PackageInfo {
 
 const PACKAGE_COLUMNS = ['id', 'period', 'version', 'file_name', 'sha256', 'size', 'encrypted', 'counts', 'built_at', 'built_by', 'sent_via', 'sent_to', 'sent_at', 'receipt', 'receipt_at'] as const;
 
-export function getPackage(db: SqliteDatabase, id: number): PackageInfo {
+export function getPackage(db: Db, id: number): PackageInfo {
   const p = first(db, qb.selectFrom('return_packages').select(PACKAGE_COLUMNS).where('id', '=', id));
   if (!p) throw new AppError('NOT_FOUND', `package ${id} not found`, { entity: 'package', id });
   return packageInfo(db, p);
 }
 
 /** Where the last package sent to a folder went (the file's path), to offer that folder again. */
-export function lastSentFolderFile(db: SqliteDatabase): string | null {
+export function lastSentFolderFile(db: Db): string | null {
   const row = first(db, qb.selectFrom('return_packages').select('sent_to').where('sent_via', '=', 'folder').orderBy('sent_at', 'desc').limit(1));
   return row?.sent_to ?? null;
 }
 
 /** Notes where a package went (and the district's receipt, for an upload). */
-export function recordSent(db: SqliteDatabase, id: number, via: 'folder' | 'upload', to: string, receipt: unknown, at: string): void {
+export function recordSent(db: Db, id: number, via: 'folder' | 'upload', to: string, receipt: unknown, at: string): void {
   run(
     db,
     qb
@@ -113,14 +113,14 @@ export function recordSent(db: SqliteDatabase, id: number, via: 'folder' | 'uplo
   );
 }
 
-export function packageBytes(db: SqliteDatabase, id: number): Uint8Array {
+export function packageBytes(db: Db, id: number): Uint8Array {
   const p = first(db, qb.selectFrom('return_packages').select('bytes').where('id', '=', id));
   if (!p) throw new AppError('NOT_FOUND', `package ${id} not found`, { entity: 'package', id });
   return p.bytes;
 }
 
 /** The return as the page shows it; a period never written reads as a draft of version 1 (nothing is stored). */
-export function returnInfo(db: SqliteDatabase, period: string, now: Date): ReturnInfo {
+export function returnInfo(db: Db, period: string, now: Date): ReturnInfo {
   const bounds = periodBounds(period);
   if (period > periodOf(now)) throw refuse('period', 'periodInFuture', period);
   const row = getReturnRow(db, period);
@@ -145,7 +145,7 @@ export function returnInfo(db: SqliteDatabase, period: string, now: Date): Retur
   };
 }
 
-export function listReturns(db: SqliteDatabase): { period: string; state: ReturnInfo['state']; version: number; updatedAt: string }[] {
+export function listReturns(db: Db): { period: string; state: ReturnInfo['state']; version: number; updatedAt: string }[] {
   return (db.prepare('SELECT period, state, version, updated_at FROM returns ORDER BY period DESC').all() as { period: string; state: ReturnInfo['state']; version: number; updated_at: string }[]).map(
     (r) => ({ period: r.period, state: r.state, version: r.version, updatedAt: r.updated_at }),
   );
@@ -158,7 +158,7 @@ function assertNotFinalized(row: Row): void {
 export type Change = { before: Record<string, unknown>; after: Record<string, unknown> };
 
 /** A note under one table; a finalized return's notes are frozen with its figures. */
-export function saveNote(db: SqliteDatabase, period: string, table: ReturnTableId, note: string, now: Date): Change {
+export function saveNote(db: Db, period: string, table: ReturnTableId, note: string, now: Date): Change {
   const row = ensureReturn(db, period, now);
   assertNotFinalized(row);
   const notes = JSON.parse(row.notes) as Record<string, string>;
@@ -169,12 +169,12 @@ export function saveNote(db: SqliteDatabase, period: string, table: ReturnTableI
   return { before: { table, note: before }, after: { table, note: note.trim() } };
 }
 
-function log(db: SqliteDatabase, row: Row, version: number, action: 'check' | 'uncheck' | 'finalize' | 'reopen', reason: string | null, by: string, now: Date): void {
+function log(db: Db, row: Row, version: number, action: 'check' | 'uncheck' | 'finalize' | 'reopen', reason: string | null, by: string, now: Date): void {
   run(db, qb.insertInto('return_log').values({ period: row.period, version, action, reason, at: now.toISOString(), by }));
 }
 
 /** draft → checked: someone has gone over the figures and the notes. */
-export function checkReturn(db: SqliteDatabase, period: string, by: string, now: Date): Change {
+export function checkReturn(db: Db, period: string, by: string, now: Date): Change {
   const row = ensureReturn(db, period, now);
   assertNotFinalized(row);
   if (row.state === 'checked') throw refuse('period', 'returnAlreadyChecked', period);
@@ -185,7 +185,7 @@ export function checkReturn(db: SqliteDatabase, period: string, by: string, now:
 }
 
 /** checked → finalized: the figures are computed once more and frozen with the return. */
-export function finalizeReturn(db: SqliteDatabase, period: string, by: string, now: Date): Change {
+export function finalizeReturn(db: Db, period: string, by: string, now: Date): Change {
   const row = ensureReturn(db, period, now);
   assertNotFinalized(row);
   if (row.state !== 'checked') throw refuse('period', 'returnNotChecked', period);
@@ -209,7 +209,7 @@ export function finalizeReturn(db: SqliteDatabase, period: string, by: string, n
  * Back to draft. A finalized return's figures may already be with the district, so reopening it raises
  * its version: the next package replaces the one sent. A checked return goes back without a new version.
  */
-export function reopenReturn(db: SqliteDatabase, period: string, reason: string, by: string, now: Date): Change {
+export function reopenReturn(db: Db, period: string, reason: string, by: string, now: Date): Change {
   const row = getReturnRow(db, period);
   if (!row || row.state === 'draft') throw refuse('period', 'returnNotFinalized', period);
   const version = row.state === 'finalized' ? row.version + 1 : row.version;

@@ -1,6 +1,6 @@
 // The return's service tables: requests on the three lists (即办 / 代办 / 指导) and volunteer hours by team.
 // Their shapes are fixed here; the figures come from the service counter's tables (migration 0003).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '../../shared/returns/tables';
 import type { PeriodBounds } from './period';
 
@@ -32,7 +32,7 @@ function withDerived(columns: ReturnColumn[], values: Record<string, number | nu
  * the due date) and rated (1–5); still overdue at the month's end (accepted by then, not closed, past due,
  * and not paused waiting for the resident's documents, as the counter counts it).
  */
-export function serviceRequestTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function serviceRequestTable(db: Db, p: PeriodBounds): ReturnTable {
   const rows = db
     .prepare(
       `SELECT list_class AS list,
@@ -60,7 +60,7 @@ export function serviceRequestTable(db: SqliteDatabase, p: PeriodBounds): Return
 }
 
 /** Volunteer hours served in the month, by service team (records without a team under the volunteer's team). */
-export function volunteerHoursTable(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+export function volunteerHoursTable(db: Db, p: PeriodBounds): ReturnTable {
   const rows = db
     .prepare(
       `SELECT coalesce(t.name, '') AS team, count(DISTINCT r.volunteer_id) AS volunteers, round(sum(r.hours), 1) AS hours

@@ -2,7 +2,7 @@
 // probationary) are as of the period's last day from the dates on the records; the flags (mobile, lost
 // contact, hardship, in-service registered, standing) are as the records stand when computed — which is
 // why finalizing a return freezes its figures.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { totalOf, type ReturnColumn, type ReturnRow, type ReturnTable } from '../../shared/returns/tables';
 import { LEAVING_PARTY_REASONS } from '../../shared/api/schemas';
 import type { PeriodBounds } from './period';
@@ -33,7 +33,7 @@ function build(id: ReturnTable['id'], columns: ReturnColumn[], rows: ReturnRow[]
 type CommunityRow = { key: string | null; name: string | null } & Record<string, number>;
 
 /** Community rows in the communities' order, every open community listed even with no members. */
-export function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
+export function communityRows(db: Db, columns: ReturnColumn[], figures: CommunityRow[]): ReturnRow[] {
   const byKey = new Map(figures.map((f) => [f.key ?? 'none', f]));
   const communities = db.prepare('SELECT division_code AS key, name FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { key: string; name: string }[];
   const keys = communities.map((c) => ({ key: c.key, label: c.name }));
@@ -44,7 +44,7 @@ export function communityRows(db: SqliteDatabase, columns: ReturnColumn[], figur
   });
 }
 
-function membersByCommunity(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+function membersByCommunity(db: Db, p: PeriodBounds): ReturnTable {
   const figures = db
     .prepare(
       `SELECT c.division_code AS key, c.name AS name, count(*) AS total,
@@ -58,7 +58,7 @@ function membersByCommunity(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
   return build('membersByCommunity', COMMUNITY_COLUMNS, communityRows(db, COMMUNITY_COLUMNS, figures));
 }
 
-function membersByOccupation(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+function membersByOccupation(db: Db, p: PeriodBounds): ReturnTable {
   const figures = db
     .prepare(
       `SELECT CASE WHEN m.occupation IS NULL THEN 'occNone' ELSE 'occ' || substr(m.occupation, 1, 1) END AS key,
@@ -74,7 +74,7 @@ function membersByOccupation(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
 }
 
 /** The month's changes by the member's community: dates on the record, and the history for arrivals and suspensions. */
-function changes(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+function changes(db: Db, p: PeriodBounds): ReturnTable {
   const figures = db
     .prepare(
       `WITH moved_in AS (
@@ -105,7 +105,7 @@ function changes(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
  * Letters by direction as of the period's end: issued in the month; open (not cancelled, not finished —
  * received for in/within, receipt back for out); expired unused; out letters whose receipt is overdue.
  */
-function transfers(db: SqliteDatabase, p: PeriodBounds): ReturnTable {
+function transfers(db: Db, p: PeriodBounds): ReturnTable {
   const figures = db
     .prepare(
       `WITH t AS (
@@ -145,6 +145,6 @@ export const RETURN_COLUMNS: Record<ReturnTable['id'], ReturnColumn[]> = {
 };
 
 /** Every table of the return for the period, in the order they are printed. */
-export function computeReturnTables(db: SqliteDatabase, p: PeriodBounds): ReturnTable[] {
+export function computeReturnTables(db: Db, p: PeriodBounds): ReturnTable[] {
   return [membersByCommunity(db, p), membersByOccupation(db, p), changes(db, p), transfers(db, p), serviceRequestTable(db, p), volunteerHoursTable(db, p), orgLifeTable(db, p), duesTable(db, p), fundsTable(db, p), governanceTable(db, p), developmentTable(db, p)];
 }

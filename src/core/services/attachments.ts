@@ -2,7 +2,7 @@
 // and a package's database copy carry them), with their size and SHA-256; the owner record must exist, and a
 // record keeps at most ATTACHMENTS_PER_RECORD files. Refusals name the field and the value.
 import { createHash } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { ATTACHMENTS_PER_RECORD, type AttachmentInfo, type AttachmentOwner } from '../../shared/api/contract-attachments';
 import { notFound, refuse } from './counter/refusals';
 
@@ -25,23 +25,23 @@ function info(r: Row): AttachmentInfo {
   return { id: r.id, owner: r.owner, ownerId: r.owner_id, fileName: r.file_name, size: r.size, sha256: r.sha256, addedBy: r.added_by, addedAt: r.added_at };
 }
 
-function assertOwner(db: SqliteDatabase, owner: AttachmentOwner, ownerId: number): void {
+function assertOwner(db: Db, owner: AttachmentOwner, ownerId: number): void {
   if (!db.prepare(`SELECT 1 FROM ${OWNER_TABLE[owner]} WHERE id = ?`).get(ownerId)) throw notFound(owner, ownerId);
 }
 
-export function listAttachments(db: SqliteDatabase, owner: AttachmentOwner, ownerId: number): AttachmentInfo[] {
+export function listAttachments(db: Db, owner: AttachmentOwner, ownerId: number): AttachmentInfo[] {
   assertOwner(db, owner, ownerId);
   return (db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE owner = ? AND owner_id = ? ORDER BY id`).all(owner, ownerId) as Row[]).map(info);
 }
 
-export function getAttachment(db: SqliteDatabase, id: number): AttachmentInfo & { bytes: Uint8Array } {
+export function getAttachment(db: Db, id: number): AttachmentInfo & { bytes: Uint8Array } {
   const row = db.prepare(`SELECT ${COLUMNS}, content FROM attachments WHERE id = ?`).get(id) as (Row & { content: Buffer }) | undefined;
   if (!row) throw notFound('attachment', id);
   return { ...info(row), bytes: new Uint8Array(row.content.buffer, row.content.byteOffset, row.content.byteLength) };
 }
 
 export function addAttachment(
-  db: SqliteDatabase,
+  db: Db,
   input: { owner: AttachmentOwner; ownerId: number; fileName: string; bytes: Uint8Array },
   actor: string,
   now: Date,
@@ -61,7 +61,7 @@ export function addAttachment(
   return info(db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`).get(id) as Row);
 }
 
-export function removeAttachment(db: SqliteDatabase, id: number): AttachmentInfo {
+export function removeAttachment(db: Db, id: number): AttachmentInfo {
   const row = db.prepare(`SELECT ${COLUMNS} FROM attachments WHERE id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('attachment', id);
   db.prepare('DELETE FROM attachments WHERE id = ?').run(id);

@@ -5,7 +5,7 @@
 // entries cut off the end. Entries written before a database had a key stay plain SHA-256 links: the first
 // keyed entry's HMAC covers their last hash, so they cannot be rewritten either.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { sql } from 'kysely';
 import type { AuditEntry, AuditVerifyResult } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/contract';
@@ -67,13 +67,13 @@ interface KeyBinding {
   mac: string;
 }
 
-const keys = new WeakMap<SqliteDatabase, AuditKey>();
+const keys = new WeakMap<Db, AuditKey>();
 
 function bindingMac(secret: Buffer, b: Omit<KeyBinding, 'mac'>): string {
   return createHmac('sha256', secret).update(JSON.stringify(['streetdesk-audit-key', b.from, b.keyId, b.earlier]), 'utf8').digest('hex');
 }
 
-function readBinding(db: SqliteDatabase): KeyBinding | null {
+function readBinding(db: Db): KeyBinding | null {
   const value = first(db, qb.selectFrom('settings').select('value').where('key', '=', BINDING_KEY))?.value;
   if (!value) return null;
   try {
@@ -91,17 +91,17 @@ function macHolds(secret: Buffer, b: KeyBinding): boolean {
 }
 
 /** The newest entry as a head: what a monthly package carries (ids run 1, 2, 3… so the id is the count). */
-export function auditHead(db: SqliteDatabase): AuditHead {
+export function auditHead(db: Db): AuditHead {
   const last = first(db, qb.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
   return last ? { count: last.id, hash: last.hash } : { count: 0, hash: GENESIS_HASH };
 }
 
 /** The hash of entry `id` (the chain's state at an anchor), or null when there is no such entry. */
-export function auditHashAt(db: SqliteDatabase, id: number): string | null {
+export function auditHashAt(db: Db, id: number): string | null {
   return first(db, qb.selectFrom('audit_log').select('hash').where('id', '=', id))?.hash ?? null;
 }
 
-export function auditKeyOf(db: SqliteDatabase): AuditKey | null {
+export function auditKeyOf(db: Db): AuditKey | null {
   return keys.get(db) ?? null;
 }
 
@@ -110,7 +110,7 @@ export function auditKeyOf(db: SqliteDatabase): AuditKey | null {
  * recorded (from the next entry on); a database signed by a key this computer does not have (moved here, or
  * the key lost) gets the new key from the next entry on, and an entry saying so — the change is in the log.
  */
-export function useAuditKey(db: SqliteDatabase, key: AuditKey, now: Date): void {
+export function useAuditKey(db: Db, key: AuditKey, now: Date): void {
   keys.set(db, key);
   const id = keyId(key.secret);
   const binding = readBinding(db);
@@ -131,7 +131,7 @@ export function useAuditKey(db: SqliteDatabase, key: AuditKey, now: Date): void 
 const toJson = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
 /** Appends one entry; call inside the write's transaction so the entry and the change commit together. */
-export function appendAudit(db: SqliteDatabase, actor: AuditActor, record: AuditRecord, at: Date): number {
+export function appendAudit(db: Db, actor: AuditActor, record: AuditRecord, at: Date): number {
   const last = first(db, qb.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
   const row: Omit<AuditRow, 'hash'> = {
     id: (last?.id ?? 0) + 1,
@@ -163,7 +163,7 @@ export function appendAudit(db: SqliteDatabase, actor: AuditActor, record: Audit
  * from the key's entry on), the head kept in settings, and the newest anchor carried out in a package —
  * the chain must still hold that many entries, ending then in that hash.
  */
-export function verifyAuditChain(db: SqliteDatabase): AuditVerifyResult {
+export function verifyAuditChain(db: Db): AuditVerifyResult {
   const key = keys.get(db) ?? null;
   const binding = readBinding(db);
   const anchor = key ? latestAnchor(key, db.name) : null;
@@ -244,7 +244,7 @@ function scopedEntries(scope: Scope, userId: number | null) {
     OR (audit_log.entity = 'grid' AND audit_log.entity_id IN (SELECT CAST(id AS TEXT) FROM grids WHERE community_id = ${community})))`;
 }
 
-export function listAudit(db: SqliteDatabase, filter: ApiParsedInput<'audit.list'>, scope: Scope | null = null, userId: number | null = null): { total: number; entries: AuditEntry[] } {
+export function listAudit(db: Db, filter: ApiParsedInput<'audit.list'>, scope: Scope | null = null, userId: number | null = null): { total: number; entries: AuditEntry[] } {
   let query = qb.selectFrom('audit_log');
   if (scope) query = query.where(scopedEntries(scope, userId));
   if (filter.username) query = query.where('username', 'like', `%${filter.username}%`);

@@ -7,7 +7,7 @@
 // with a message — never leave a bad file.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { finishDeliveries, isDeliveryNote } from '../exchange/delivery-note';
 import { backupFolder, removeWithSidecars } from './backup';
 
@@ -21,7 +21,7 @@ export interface SweepResult {
   delivered: string[];
 }
 
-export function sweepLeftovers(dbPath: string, journalFolder: string | null, db?: SqliteDatabase): SweepResult {
+export function sweepLeftovers(dbPath: string, journalFolder: string | null, db?: Db): SweepResult {
   const removed: string[] = [];
   // Deliveries first: writing a package file clears its own .part, and the notes below are then only partials.
   const delivered = db && journalFolder ? finishDeliveries(db, dbPath, journalFolder) : [];

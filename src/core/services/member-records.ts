@@ -1,7 +1,7 @@
 // Writing the members' archive: a new member, a change to some fields (a grid cell, a paste, a form),
 // leaving the roll. Every write goes through checkMemberRow — the same rules as the importer — on the
 // whole record as it would be after the change, and keeps a history of status changes.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ApiParsedInput, CodeTableName, CodeTables, MemberDetail } from '../../shared/api/contract';
 import { checkMemberRow, isBlankCell, type MemberDraft, type RowProblem } from '../../shared/members/draft';
 import { MEMBER_FIELDS } from '../../shared/members/fields';
@@ -18,7 +18,7 @@ import type { Scope } from '../scope';
 type CodeTable = CodeTableName;
 
 /** The code tables as the grid's pickers and labels read them (retired codes kept for old records). */
-export function listCodeTables(db: SqliteDatabase): CodeTables {
+export function listCodeTables(db: Db): CodeTables {
   const tables: CodeTables = { ethnicity: [], education: [], occupation: [] };
   const rows = db.prepare('SELECT code_table, code, label, retired FROM code_items ORDER BY code_table, sort_order, code').all() as {
     code_table: CodeTable;
@@ -42,7 +42,7 @@ export function codeTextKey(text: string): string {
 export class Codes {
   private readonly byText = new Map<string, string>();
   private readonly labels = new Map<string, string>();
-  constructor(db: SqliteDatabase) {
+  constructor(db: Db) {
     for (const r of db.prepare('SELECT code_table, text, code FROM code_synonyms').all() as { code_table: CodeTable; text: string; code: string }[]) {
       this.byText.set(`${r.code_table}:${codeTextKey(r.text)}`, r.code);
     }
@@ -75,7 +75,7 @@ export class Codes {
   }
   private readonly grids = new Map<string, number[]>();
 
-  communityOf(db: SqliteDatabase, orgId: number): number | null {
+  communityOf(db: Db, orgId: number): number | null {
     if (!this.communities.has(orgId)) {
       const org = db.prepare('SELECT community_id FROM organizations WHERE id = ?').get(orgId) as { community_id: number | null } | undefined;
       this.communities.set(orgId, org?.community_id ?? null);
@@ -83,7 +83,7 @@ export class Codes {
     return this.communities.get(orgId) ?? null;
   }
 
-  gridIds(db: SqliteDatabase, name: string, communityId: number | null): number[] {
+  gridIds(db: Db, name: string, communityId: number | null): number[] {
     const key = `${communityId}:${name}`;
     let ids = this.grids.get(key);
     if (!ids) {
@@ -109,14 +109,14 @@ function rejected(problems: RowProblem[]): AppError {
   return new AppError('VALIDATION', 'the member record is not valid', { issues: problems.map(issue) });
 }
 
-function getMember(db: SqliteDatabase, id: number): Member {
+function getMember(db: Db, id: number): Member {
   const row = first(db, qb.selectFrom('members').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `member ${id} not found`, { entity: 'member', id });
   return row;
 }
 
 /** The record as cells, the way checkMemberRow reads a roster row: each field by the field table. */
-export function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<string, unknown> {
+export function toCells(db: Db, m: Member, codes: Codes): Record<string, unknown> {
   const row = m as unknown as Record<string, unknown>;
   const cells: Record<string, unknown> = {};
   for (const f of MEMBER_FIELDS) {
@@ -149,7 +149,7 @@ export function toCells(db: SqliteDatabase, m: Member, codes: Codes): Record<str
 type StoredColumns = Omit<NewMember, 'created_at' | 'updated_at'>;
 
 /** The columns a checked draft is stored as, by the field table; code, branch and grid names are resolved here. */
-export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): StoredColumns {
+export function toColumns(db: Db, draft: MemberDraft, orgId: number, codes: Codes, problems: RowProblem[]): StoredColumns {
   const values = draft as unknown as Readonly<Record<string, unknown>>;
   const pinyin = codes.pinyinOf(draft.name);
   const columns: Record<string, unknown> = { name_initials: pinyin.initials, name_pinyin: pinyin.full };
@@ -193,7 +193,7 @@ export function toColumns(db: SqliteDatabase, draft: MemberDraft, orgId: number,
   return { ...columns, lost_contact_reason: null, mobile_reason: null, mobile_since: null, mobile_contact: null, left_on: null, left_reason: null, left_note: null } as StoredColumns;
 }
 
-function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | null, problems: RowProblem[]): void {
+function assertIdFree(db: Db, idNumber: string, exceptId: number | null, problems: RowProblem[]): void {
   const other = db.prepare('SELECT id, name FROM members WHERE id_number = ?').get(idNumber) as { id: number; name: string } | undefined;
   if (other && other.id !== exceptId) problems.push({ field: 'idNumber', value: idNumber, problem: 'idNumberTaken', params: { name: other.name } });
 }
@@ -202,7 +202,7 @@ function assertIdFree(db: SqliteDatabase, idNumber: string, exceptId: number | n
  * A branch named as a clerk writes it. Inside a scope only the scope's organizations count, so "第1网格党支部"
  * means the community's own; a name found only elsewhere in the street is refused (`field` names it).
  */
-export function resolveBranch(db: SqliteDatabase, text: string, problems: RowProblem[], scope: Scope | null = null, field = 'fields.branch'): number | null {
+export function resolveBranch(db: Db, text: string, problems: RowProblem[], scope: Scope | null = null, field = 'fields.branch'): number | null {
   let found = findOrganizations(db, text);
   if (scope) {
     const inside = found.filter((o) => scope.hasOrg(o.id));
@@ -218,7 +218,7 @@ export interface EventWriter {
   (memberId: number, kind: string, onDate: string, detail: unknown): void;
 }
 
-export function eventWriter(db: SqliteDatabase, recordedBy: string, now: Date): EventWriter {
+export function eventWriter(db: Db, recordedBy: string, now: Date): EventWriter {
   const insert = db.prepare('INSERT INTO member_events (member_id, kind, on_date, detail, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)');
   return (memberId, kind, onDate, detail) => insert.run(memberId, kind, onDate, detail === undefined ? null : JSON.stringify(detail), recordedBy, now.toISOString());
 }
@@ -229,7 +229,7 @@ const today = (now: Date) => `${now.getFullYear()}-${String(now.getMonth() + 1).
  * A new member of `input.orgId`. The organization's scope and the freeze of the dates are the dispatcher's
  * (src/core/write-rules.ts), checked before this runs.
  */
-export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter): Member {
+export function createMember(db: Db, input: ApiParsedInput<'members.create'>, now: Date, events: EventWriter): Member {
   const org = db.prepare('SELECT id, name, closed_on FROM organizations WHERE id = ?').get(input.orgId) as { id: number; name: string; closed_on: string | null } | undefined;
   if (!org || org.closed_on) throw new AppError('VALIDATION', 'no such organization', { issues: [{ field: 'orgId', problem: org ? 'orgParentClosed' : 'notFound', value: input.orgId }] });
   const check = checkMemberRow({ ...input.fields, branch: org.name }, { today: now });
@@ -245,14 +245,14 @@ export function createMember(db: SqliteDatabase, input: ApiParsedInput<'members.
 }
 
 /** The dates a new member would have, for the freeze; null when the row is refused anyway (the service says why). */
-export function newMemberDates(db: SqliteDatabase, input: ApiParsedInput<'members.create'>, now: Date): MemberDates | null {
+export function newMemberDates(db: Db, input: ApiParsedInput<'members.create'>, now: Date): MemberDates | null {
   const branch = db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(input.orgId) as string | undefined;
   const draft = branch === undefined ? undefined : checkMemberRow({ ...input.fields, branch }, { today: now }).draft;
   return draft ? draftDates(draft, null) : null;
 }
 
 /** The dates a change would leave on the member (and the member as they are); null when it is refused anyway. */
-export function updatedMemberDates(db: SqliteDatabase, input: ApiParsedInput<'members.update'>, now: Date): { before: Member; after: MemberDates } | null {
+export function updatedMemberDates(db: Db, input: ApiParsedInput<'members.update'>, now: Date): { before: Member; after: MemberDates } | null {
   const before = db.prepare('SELECT * FROM members WHERE id = ?').get(input.id) as Member | undefined;
   if (!before || before.status === 'history') return null;
   const draft = checkMemberRow(changedCells(db, before, input.fields, new Codes(db)), { today: now }).draft;
@@ -264,7 +264,7 @@ function draftDates(draft: MemberDraft, leftOn: string | null): MemberDates {
 }
 
 /** The member's cells with a change's fields over them (a blank field clears the cell). */
-function changedCells(db: SqliteDatabase, before: Member, fields: ApiParsedInput<'members.update'>['fields'], codes: Codes): Record<string, unknown> {
+function changedCells(db: Db, before: Member, fields: ApiParsedInput<'members.update'>['fields'], codes: Codes): Record<string, unknown> {
   const cells = toCells(db, before, codes);
   for (const [key, value] of Object.entries(fields)) {
     if (isBlankCell(value)) delete cells[key];
@@ -289,7 +289,7 @@ function changedColumns(before: Member, after: Member): { before: Record<string,
 }
 
 export function updateMember(
-  db: SqliteDatabase,
+  db: Db,
   input: ApiParsedInput<'members.update'>,
   now: Date,
   events: EventWriter,
@@ -344,7 +344,7 @@ const FIELD_OF_COLUMN = new Map(MEMBER_FIELDS.flatMap((f) => ('column' in f.stor
  * Every other field the change touched, as the record's history shows it (field, before, after): codes and
  * the grid by their names, so the history reads without the tables.
  */
-function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Codes): { field: string; from: unknown; to: unknown }[] {
+function fieldEdits(db: Db, before: Member, after: Member, codes: Codes): { field: string; from: unknown; to: unknown }[] {
   const gridName = db.prepare('SELECT name FROM grids WHERE id = ?').pluck();
   const shown = (column: string, value: unknown): unknown => {
     if (value === null || value === undefined) return null;
@@ -364,7 +364,7 @@ function fieldEdits(db: SqliteDatabase, before: Member, after: Member, codes: Co
 }
 
 /** Leaving the roll (death, transfer out, struck off …): the record moves to history, never disappears. */
-export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter): { before: Member; after: Member } {
+export function leaveMember(db: Db, input: ApiParsedInput<'members.leave'>, now: Date, events: EventWriter): { before: Member; after: Member } {
   const before = getMember(db, input.id);
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
   const field = (f: string, problem: string, value: unknown, params?: Record<string, string>) =>
@@ -388,7 +388,7 @@ export function leaveMember(db: SqliteDatabase, input: ApiParsedInput<'members.l
  * decision's document), and the member stays on the roll. Asking for the standing the member already has
  * is refused, so a double click cannot write two events.
  */
-export function setMemberStanding(db: SqliteDatabase, input: ApiParsedInput<'members.setStanding'>, now: Date, events: EventWriter): { before: Member; after: Member } {
+export function setMemberStanding(db: Db, input: ApiParsedInput<'members.setStanding'>, now: Date, events: EventWriter): { before: Member; after: Member } {
   // (The member's community and the decision's month are the dispatcher's: write-rules.ts.)
   const before = getMember(db, input.id);
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the member was changed by someone else', { id: before.id, version: before.version });
@@ -403,7 +403,7 @@ export function setMemberStanding(db: SqliteDatabase, input: ApiParsedInput<'mem
   return { before, after: getMember(db, before.id) };
 }
 
-export function memberDetail(db: SqliteDatabase, id: number): MemberDetail {
+export function memberDetail(db: Db, id: number): MemberDetail {
   const m = getMember(db, id);
   const events = db.prepare('SELECT * FROM member_events WHERE member_id = ? ORDER BY on_date, id').all(id) as {
     id: number;

@@ -1,6 +1,6 @@
 // The members' archive: the members page query. Filters, search and sort run in SQL, a page at a time:
 // first the page's ids (through the indexes only), then those rows with their branch, grid and community.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
 import type { MemberSortField } from '../../shared/api/schemas';
@@ -56,7 +56,7 @@ function searchCondition(query: string) {
   return sql<boolean>`instr(members.name, ${text}) > 0`;
 }
 
-function filtered(db: SqliteDatabase, input: ListInput, scope: Scope | null): MemberQuery {
+function filtered(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
   let q = qb.selectFrom('members').where('members.status', '=', input.status) as unknown as MemberQuery;
   // A user limited to one community: only the members of its organizations, whatever the view asks for.
   if (scope) q = q.where(scope.orgCondition('members.org_id'));
@@ -89,7 +89,7 @@ function filtered(db: SqliteDatabase, input: ListInput, scope: Scope | null): Me
  * The members page's own filter, for figures that must agree with the page's total by construction (the
  * overview counts over it instead of repeating the conditions).
  */
-export function memberFilter(db: SqliteDatabase, input: ListInput, scope: Scope | null): MemberQuery {
+export function memberFilter(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
   return filtered(db, input, scope);
 }
 
@@ -100,7 +100,7 @@ type RowWithNames = Pick<Member, 'id' | 'org_id' | 'grid_id' | 'status' | 'left_
   community_name: string | null;
 };
 
-function pageIds(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, offset: number, limit: number | null): number[] {
+function pageIds(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, offset: number, limit: number | null): number[] {
   let page = filtered(db, input as ListInput, scope).select('members.id');
   for (const { field, dir } of input.sort) page = page.orderBy(sql.ref(SORT_COLUMNS[field]), dir);
   page = page.orderBy('members.id', 'asc');
@@ -121,7 +121,7 @@ const ROWS_BY_IDS = `SELECT ${ROW_COLUMNS.map((c) => `members.${c}`).join(', ')}
   WHERE members.id IN (SELECT value FROM json_each(?))`;
 
 /** The rows of these members, in this order, with their branch, grid and community names. */
-export function memberRowsByIds(db: SqliteDatabase, ids: number[]): MemberRow[] {
+export function memberRowsByIds(db: Db, ids: number[]): MemberRow[] {
   if (ids.length === 0) return [];
   const rows = db.prepare(ROWS_BY_IDS).all(JSON.stringify(ids)) as RowWithNames[];
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -129,19 +129,19 @@ export function memberRowsByIds(db: SqliteDatabase, ids: number[]): MemberRow[] 
 }
 
 /** The members page: a page of the view and its total, inside the caller's scope (null: the whole street). */
-export function listMembers(db: SqliteDatabase, input: ListInput, scope: Scope | null): { total: number; members: MemberRow[] } {
+export function listMembers(db: Db, input: ListInput, scope: Scope | null): { total: number; members: MemberRow[] } {
   const total = first(db, filtered(db, input, scope).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
   return { total, members: memberRowsByIds(db, pageIds(db, input, scope, input.offset, input.limit)) };
 }
 
 /** Every member of the view inside the scope, in its order, a chunk at a time (for exports: no deep OFFSET scans). */
-export function* allMembers(db: SqliteDatabase, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, chunk = 1000): Generator<MemberRow[]> {
+export function* allMembers(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, chunk = 1000): Generator<MemberRow[]> {
   const ids = pageIds(db, input, scope, 0, null);
   for (let i = 0; i < ids.length; i += chunk) yield memberRowsByIds(db, ids.slice(i, i + chunk));
 }
 
 /** One member with the names of their branch, grid and community, whatever their status. */
-export function getMemberRow(db: SqliteDatabase, id: number): MemberRow {
+export function getMemberRow(db: Db, id: number): MemberRow {
   const row = db.prepare(ROWS_BY_IDS).get(JSON.stringify([id])) as RowWithNames | undefined;
   if (!row) throw new AppError('NOT_FOUND', `member ${id} not found`, { entity: 'member', id });
   return toMemberRow(row);

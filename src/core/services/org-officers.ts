@@ -1,6 +1,6 @@
 // The officers of an organization (书记, 副书记, 委员, 党小组长, 兼职委员) with their terms. Nothing is deleted:
 // a term is ended and the officer stays on record, so the history of who held which post survives.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ApiParsedInput, OrgOfficer } from '../../shared/api/contract';
 import type { OfficerPost } from '../../shared/api/schemas';
 import { COMMITTEE_POSTS, OFFICER_POSTS, officerState } from '../../shared/org-rules';
@@ -50,7 +50,7 @@ function toOfficer(r: OfficerRow, today: string): OrgOfficer {
 }
 
 /** In office first (by post, then term start), then those to come, then the past, latest first. */
-export function listOfficers(db: SqliteDatabase, orgId: number, now: Date): OrgOfficer[] {
+export function listOfficers(db: Db, orgId: number, now: Date): OrgOfficer[] {
   const today = localIsoDate(now);
   const rows = db.prepare(`${SELECT} WHERE o.org_id = ?`).all(orgId) as OfficerRow[];
   return rows
@@ -65,14 +65,14 @@ export function listOfficers(db: SqliteDatabase, orgId: number, now: Date): OrgO
     );
 }
 
-export function getOfficer(db: SqliteDatabase, id: number, now: Date): OrgOfficer {
+export function getOfficer(db: Db, id: number, now: Date): OrgOfficer {
   const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OfficerRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `officer ${id} not found`, { entity: 'officer', id });
   return toOfficer(row, localIsoDate(now));
 }
 
 /** The secretary in office today of each organization: the one whose term began last. */
-export function secretariesInOffice(db: SqliteDatabase, now: Date): Map<number, string> {
+export function secretariesInOffice(db: Db, now: Date): Map<number, string> {
   const rows = db
     .prepare(
       `${SELECT} WHERE o.role = 'secretary' AND (o.term_end IS NULL OR o.term_end >= @today)
@@ -84,7 +84,7 @@ export function secretariesInOffice(db: SqliteDatabase, now: Date): Map<number, 
 }
 
 /** Committee posts in office (or to come) in an organization: while there are any, it has a committee. */
-export function committeeOfficersInOffice(db: SqliteDatabase, orgId: number, now: Date): number {
+export function committeeOfficersInOffice(db: Db, orgId: number, now: Date): number {
   const posts = COMMITTEE_POSTS.map((p) => `'${p}'`).join(', ');
   return (
     db
@@ -97,7 +97,7 @@ function overlaps(a: { start: string | null; end: string | null }, b: { start: s
   return (a.start === null || b.end === null || a.start <= b.end) && (b.start === null || a.end === null || b.start <= a.end);
 }
 
-function getRow(db: SqliteDatabase, id: number): OfficerRow {
+function getRow(db: Db, id: number): OfficerRow {
   const row = db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as OfficerRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `officer ${id} not found`, { entity: 'officer', id });
   return row;
@@ -109,7 +109,7 @@ function assertFresh(row: OfficerRow, updatedAt: string | undefined): void {
 }
 
 /** Who the officer is: a member on the roll (their name) or a person named as typed. */
-function person(db: SqliteDatabase, input: ApiParsedInput<'orgs.saveOfficer'>): { memberId: number | null; name: string } {
+function person(db: Db, input: ApiParsedInput<'orgs.saveOfficer'>): { memberId: number | null; name: string } {
   if (input.memberId != null) {
     const member = db.prepare('SELECT id, name, status FROM members WHERE id = ?').get(input.memberId) as { id: number; name: string; status: string } | undefined;
     if (!member) throw refuse('memberId', 'notFound', input.memberId);
@@ -128,7 +128,7 @@ export interface OfficerChange {
   committeeSet: boolean;
 }
 
-export function saveOfficer(db: SqliteDatabase, input: ApiParsedInput<'orgs.saveOfficer'>, now: Date): OfficerChange {
+export function saveOfficer(db: Db, input: ApiParsedInput<'orgs.saveOfficer'>, now: Date): OfficerChange {
   const previous = input.id === undefined ? null : getRow(db, input.id);
   if (previous) {
     assertFresh(previous, input.updatedAt);
@@ -183,7 +183,7 @@ export function saveOfficer(db: SqliteDatabase, input: ApiParsedInput<'orgs.save
   return { before: previous ? toOfficer(previous, localIsoDate(now)) : null, after, committeeSet };
 }
 
-export function endOfficerTerm(db: SqliteDatabase, input: ApiParsedInput<'orgs.endOfficerTerm'>, now: Date): { before: OrgOfficer; after: OrgOfficer } {
+export function endOfficerTerm(db: Db, input: ApiParsedInput<'orgs.endOfficerTerm'>, now: Date): { before: OrgOfficer; after: OrgOfficer } {
   const row = getRow(db, input.id);
   assertFresh(row, input.updatedAt);
   const today = localIsoDate(now);

@@ -1,6 +1,6 @@
 // The Party organization tree: the street working committee at the root, community committees and
 // general branches, grid branches and Party groups below; subtrees for the members page.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ApiParsedInput, OrgFlag, OrgNode } from '../../shared/api/contract';
 import type { OrgLevel } from '../../shared/api/schemas';
 import { CHILD_LEVELS, COMMITTEE_FROM_FULL_MEMBERS, MIN_FULL_MEMBERS } from '../../shared/org-rules';
@@ -11,7 +11,7 @@ import { committeeOfficersInOffice, secretariesInOffice } from './org-officers';
 import type { Scope } from '../scope';
 
 /** Creates the root of the tree for a newly set-up street (inside setup's transaction). */
-export function createStreetCommittee(db: SqliteDatabase, streetName: string, now: Date): number {
+export function createStreetCommittee(db: Db, streetName: string, now: Date): number {
   const existing = first(db, qb.selectFrom('organizations').select('id').where('parent_id', 'is', null));
   if (existing) return existing.id;
   const at = now.toISOString();
@@ -30,7 +30,7 @@ export function createStreetCommittee(db: SqliteDatabase, streetName: string, no
 }
 
 /** The ids of `orgId` and every organization below it (open or closed). */
-export function subtreeIds(db: SqliteDatabase, orgId: number): number[] {
+export function subtreeIds(db: Db, orgId: number): number[] {
   const rows = db
     .prepare(
       `WITH RECURSIVE sub(id) AS (SELECT ? UNION ALL SELECT o.id FROM organizations o JOIN sub ON o.parent_id = sub.id)
@@ -40,11 +40,11 @@ export function subtreeIds(db: SqliteDatabase, orgId: number): number[] {
   return rows.map((r) => r.id);
 }
 
-export function orgExists(db: SqliteDatabase, orgId: number): boolean {
+export function orgExists(db: Db, orgId: number): boolean {
   return first(db, qb.selectFrom('organizations').select('id').where('id', '=', orgId)) !== undefined;
 }
 
-export function isRoot(db: SqliteDatabase, orgId: number): boolean {
+export function isRoot(db: Db, orgId: number): boolean {
   return first(db, qb.selectFrom('organizations').select('parent_id').where('id', '=', orgId))?.parent_id === null;
 }
 
@@ -52,7 +52,7 @@ export function isRoot(db: SqliteDatabase, orgId: number): boolean {
  * Open organizations matching a name, or a path of names from an ancestor down ("幸福社区党委/第3网格党支部"),
  * as a clerk would write them: each earlier segment must name an ancestor, nearest last.
  */
-export function findOrganizations(db: SqliteDatabase, path: string): { id: number; name: string }[] {
+export function findOrganizations(db: Db, path: string): { id: number; name: string }[] {
   const segments = path.split('/').map((p) => p.trim()).filter(Boolean);
   const leaf = segments.pop();
   if (!leaf) return [];
@@ -96,7 +96,7 @@ export function orgFlags(level: OrgLevel, fullMembers: number, hasCommittee: boo
  * The tree, flat. A user limited to one community sees its organizations and the path down to them from the
  * root (`destinations`: every organization, by name only outside the scope); members are counted in scope only.
  */
-export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, onlyId?: number, scope: Scope | null = null, destinations = false): OrgNode[] {
+export function orgTree(db: Db, now: Date, includeClosed: boolean, onlyId?: number, scope: Scope | null = null, destinations = false): OrgNode[] {
   const counts = new Map<number, { all: number; full: number }>();
   for (const r of db
     .prepare("SELECT org_id, count(*) AS n, sum(category = 'full') AS f FROM members WHERE status = 'active' GROUP BY org_id")
@@ -152,13 +152,13 @@ export function orgTree(db: SqliteDatabase, now: Date, includeClosed: boolean, o
   });
 }
 
-export function getOrgNode(db: SqliteDatabase, id: number, now: Date, scope: Scope | null = null): OrgNode {
+export function getOrgNode(db: Db, id: number, now: Date, scope: Scope | null = null): OrgNode {
   const node = orgTree(db, now, true, id, scope)[0];
   if (!node) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
   return node;
 }
 
-function getOrg(db: SqliteDatabase, id: number): Organization {
+function getOrg(db: Db, id: number): Organization {
   const row = first(db, qb.selectFrom('organizations').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `organization ${id} not found`, { entity: 'organization', id });
   return row;
@@ -168,12 +168,12 @@ function invalid(field: string, problem: string, value?: unknown, params?: Recor
   return new AppError('VALIDATION', `${field}: ${problem}`, { issues: [{ field, problem, value, ...(params ? { params } : {}) }] });
 }
 
-function assertPlacement(db: SqliteDatabase, parent: Organization, level: OrgLevel, field: string): void {
+function assertPlacement(db: Db, parent: Organization, level: OrgLevel, field: string): void {
   if (parent.closed_on) throw invalid(field, 'orgParentClosed', parent.name);
   if (!CHILD_LEVELS[parent.level].includes(level)) throw invalid(field, 'orgLevelNotAllowed', parent.name);
 }
 
-function assertNameFree(db: SqliteDatabase, parentId: number, name: string, exceptId?: number): void {
+function assertNameFree(db: Db, parentId: number, name: string, exceptId?: number): void {
   const clash = first(
     db,
     qb
@@ -187,7 +187,7 @@ function assertNameFree(db: SqliteDatabase, parentId: number, name: string, exce
   if (clash) throw invalid('name', 'orgNameTaken', name);
 }
 
-function assertPlace(db: SqliteDatabase, communityId: number | null | undefined, gridId: number | null | undefined): void {
+function assertPlace(db: Db, communityId: number | null | undefined, gridId: number | null | undefined): void {
   if (communityId != null && !first(db, qb.selectFrom('communities').select('id').where('id', '=', communityId))) {
     throw invalid('communityId', 'notFound', communityId);
   }
@@ -202,7 +202,7 @@ function assertTerm(termStart: string | null | undefined, termEnd: string | null
   if (termStart && termEnd && termEnd <= termStart) throw invalid('termEnd', 'termEndBeforeStart', termEnd, { termStart });
 }
 
-export function createOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.create'>, now: Date): Organization {
+export function createOrg(db: Db, input: ApiParsedInput<'orgs.create'>, now: Date): Organization {
   const parent = getOrg(db, input.parentId);
   assertPlacement(db, parent, input.level, 'level');
   assertNameFree(db, parent.id, input.name);
@@ -232,7 +232,7 @@ export function createOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.create
   return getOrg(db, lastInsertRowid);
 }
 
-export function updateOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.update'>, now: Date): { before: Organization; after: Organization } {
+export function updateOrg(db: Db, input: ApiParsedInput<'orgs.update'>, now: Date): { before: Organization; after: Organization } {
   const before = getOrg(db, input.id);
   if (input.name !== undefined && input.name !== before.name && before.parent_id !== null) assertNameFree(db, before.parent_id, input.name, before.id);
   const communityId = input.communityId !== undefined ? input.communityId : before.community_id;
@@ -262,7 +262,7 @@ export function updateOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.update
   return { before, after: getOrg(db, input.id) };
 }
 
-export function moveOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.move'>, now: Date): { before: Organization; after: Organization } {
+export function moveOrg(db: Db, input: ApiParsedInput<'orgs.move'>, now: Date): { before: Organization; after: Organization } {
   const before = getOrg(db, input.id);
   if (before.parent_id === null) throw invalid('id', 'orgRootFixed', before.name);
   if (before.closed_on) throw invalid('id', 'orgAlreadyClosed', before.name);
@@ -285,7 +285,7 @@ export function moveOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.move'>, 
 }
 
 /** Closing keeps the organization in history; it must hold no active member and no open organization. */
-export function closeOrg(db: SqliteDatabase, input: ApiParsedInput<'orgs.close'>, now: Date): { before: Organization; after: Organization } {
+export function closeOrg(db: Db, input: ApiParsedInput<'orgs.close'>, now: Date): { before: Organization; after: Organization } {
   const before = getOrg(db, input.id);
   if (before.parent_id === null) throw invalid('id', 'orgRootFixed', before.name);
   if (before.closed_on) throw invalid('id', 'orgAlreadyClosed', before.name);
@@ -314,7 +314,7 @@ const unitOf = (name: string) => name.replace(/(党委|党总支|党总支部|�
  * committee is not part of the names under it; a name that already starts with its committee's unit
  * ("和平社区第一党支部" under 和平社区党委) is not given it twice.
  */
-export function officialNames(db: SqliteDatabase): (orgId: number) => string {
+export function officialNames(db: Db): (orgId: number) => string {
   const rows = db.prepare('SELECT id, parent_id, name FROM organizations').all() as { id: number; parent_id: number | null; name: string }[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const names = new Map<number, string>();
@@ -337,12 +337,12 @@ export function officialNames(db: SqliteDatabase): (orgId: number) => string {
  * An organization's name as a printed heading (groups of a roster or a board): its official full name, the
  * same for every group, so no heading leaves the reader guessing which community's 第1网格党支部 it is.
  */
-export function organizationTitles(db: SqliteDatabase): (orgId: number) => string {
+export function organizationTitles(db: Db): (orgId: number) => string {
   return officialNames(db);
 }
 
 /** An organization's place in print order: community by community, then as the organization page lists them. */
-export function treeRank(db: SqliteDatabase): (orgId: number) => number {
+export function treeRank(db: Db): (orgId: number) => number {
   const rows = db.prepare('SELECT id FROM organizations ORDER BY community_id IS NULL, community_id, sort_order, name, id').all() as { id: number }[];
   const rank = new Map(rows.map((r, i) => [r.id, i]));
   return (orgId) => rank.get(orgId) ?? 0;

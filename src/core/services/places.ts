@@ -1,5 +1,5 @@
 // Communities (社区, with their 12-digit codes, households and space) and the grids inside them.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ApiParsedInput, CommunityInfo, GridInfo } from '../../shared/api/contract';
 import { checkCommunityCode } from '../../shared/division-code';
 import { AppError } from '../../shared/result';
@@ -23,17 +23,17 @@ function toCommunity(r: Community): CommunityInfo {
   };
 }
 
-export function listCommunities(db: SqliteDatabase): CommunityInfo[] {
+export function listCommunities(db: Db): CommunityInfo[] {
   return db.prepare('SELECT * FROM communities ORDER BY division_code').all().map((r) => toCommunity(r as Community));
 }
 
-export function getCommunity(db: SqliteDatabase, id: number): CommunityInfo {
+export function getCommunity(db: Db, id: number): CommunityInfo {
   const row = first(db, qb.selectFrom('communities').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `community ${id} not found`, { entity: 'community', id });
   return toCommunity(row);
 }
 
-export function saveCommunity(db: SqliteDatabase, input: ApiParsedInput<'communities.save'>, now: Date): { before: CommunityInfo | null; after: CommunityInfo } {
+export function saveCommunity(db: Db, input: ApiParsedInput<'communities.save'>, now: Date): { before: CommunityInfo | null; after: CommunityInfo } {
   const street = requireStreet(db);
   const problem = checkCommunityCode(input.divisionCode, street.code);
   if (problem) throw invalid('divisionCode', problem, input.divisionCode, { street: street.code.slice(0, 9) });
@@ -72,7 +72,7 @@ function toGrid(r: Record<string, unknown>): GridInfo {
   };
 }
 
-export function listGrids(db: SqliteDatabase, communityId?: number): GridInfo[] {
+export function listGrids(db: Db, communityId?: number): GridInfo[] {
   const rows =
     communityId === undefined
       ? db.prepare(`${GRID_SQL} ORDER BY c.division_code, g.id`).all()
@@ -80,13 +80,13 @@ export function listGrids(db: SqliteDatabase, communityId?: number): GridInfo[] 
   return (rows as Record<string, unknown>[]).map(toGrid);
 }
 
-export function getGrid(db: SqliteDatabase, id: number): GridInfo {
+export function getGrid(db: Db, id: number): GridInfo {
   const row = db.prepare(`${GRID_SQL} WHERE g.id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!row) throw new AppError('NOT_FOUND', `grid ${id} not found`, { entity: 'grid', id });
   return toGrid(row);
 }
 
-export function saveGrid(db: SqliteDatabase, input: ApiParsedInput<'grids.save'>, now: Date): { before: GridInfo | null; after: GridInfo } {
+export function saveGrid(db: Db, input: ApiParsedInput<'grids.save'>, now: Date): { before: GridInfo | null; after: GridInfo } {
   getCommunity(db, input.communityId);
   const clash = first(
     db,

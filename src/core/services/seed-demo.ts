@@ -1,7 +1,7 @@
 // A realistic synthetic street for demos and benchmarks: communities of about 3,000 households, grids,
 // grid branches and Party groups, functional/enterprise/social organizations, and members with valid ID
 // numbers (some mobile, lost contact, probationary, in-service registered). Same seed → same street.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { citizenIdCheckDigit } from '../../shared/validators/citizen-id';
 import { AppError } from '../../shared/result';
 import { namePinyin } from './pinyin';
@@ -47,7 +47,7 @@ export function prng(seed: number): () => number {
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addYears = (d: Date, years: number) => new Date(Date.UTC(d.getUTCFullYear() + years, d.getUTCMonth(), d.getUTCDate()));
 
-export function seedDemo(db: SqliteDatabase, options: SeedDemoOptions, now: Date): SeedDemoResult {
+export function seedDemo(db: Db, options: SeedDemoOptions, now: Date): SeedDemoResult {
   const street = getStreet(db);
   if (!street) throw new AppError('NOT_INITIALIZED', 'set up the street first');
   const existing = (db.prepare('SELECT count(*) AS n FROM members').get() as { n: number }).n;

@@ -1,12 +1,12 @@
 // The desktop app's server for the communities: on or off, the port and the names it is reached by, kept in
 // the settings table (the certificate sits beside the database, see src/host/tls.ts).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import { DEFAULT_SERVE_PORT, type ServeSettings } from '../../shared/api/contract-server';
 import { qb, run } from '../db/query';
 
 const KEYS = { enabled: 'serve.enabled', port: 'serve.port', publicNames: 'serve.public_names' } as const;
 
-export function getServeSettings(db: SqliteDatabase): ServeSettings {
+export function getServeSettings(db: Db): ServeSettings {
   const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'serve.%'").all() as { key: string; value: string }[];
   const value = (k: keyof ServeSettings) => rows.find((r) => r.key === KEYS[k])?.value;
   let publicNames: string[] = [];
@@ -20,7 +20,7 @@ export function getServeSettings(db: SqliteDatabase): ServeSettings {
   return { enabled: value('enabled') === '1', port: Number.isInteger(port) ? port : DEFAULT_SERVE_PORT, publicNames };
 }
 
-export function saveServeSettings(db: SqliteDatabase, settings: ServeSettings): ServeSettings {
+export function saveServeSettings(db: Db, settings: ServeSettings): ServeSettings {
   const values: Record<keyof ServeSettings, string> = {
     enabled: settings.enabled ? '1' : '0',
     port: String(settings.port),

@@ -1,6 +1,6 @@
 // Transfers of membership (组织关系转接, docs/domain.md §3): the introduction letter from issue to receipt, and what
 // it does to the roll — `in` adds or brings back the member, `within` moves them, `out` retires them to history.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { ApiParsedInput, TransferRow } from '../../shared/api/contract';
 import type { TransferStatus } from '../../shared/api/schemas';
 import { AppError, type FieldIssue } from '../../shared/result';
@@ -111,13 +111,13 @@ const IN_SCOPE = `(from_org_id IN ${scopeOrgIdsSubquery('@scopeCommunity')} OR t
   OR member_id IN (SELECT id FROM members WHERE org_id IN ${scopeOrgIdsSubquery('@scopeCommunity')}))`;
 
 /** Refuses a letter that does not concern the caller's community (`field` names it). */
-export function assertTransferInScope(db: SqliteDatabase, t: Pick<Transfer, 'id' | 'letter_number'>, scope: Scope | null, field = 'id'): void {
+export function assertTransferInScope(db: Db, t: Pick<Transfer, 'id' | 'letter_number'>, scope: Scope | null, field = 'id'): void {
   if (!scope) return;
   const hit = db.prepare(`SELECT 1 FROM transfers WHERE id = @id AND ${IN_SCOPE}`).get({ id: t.id, scopeCommunity: scope.communityParam });
   if (!hit) throw scope.refuse(field, 'transferOutsideScope', t.letter_number);
 }
 
-export function listTransfers(db: SqliteDatabase, input: ApiParsedInput<'transfers.list'>, now: Date, scope: Scope | null = null): { total: number; transfers: TransferRow[] } {
+export function listTransfers(db: Db, input: ApiParsedInput<'transfers.list'>, now: Date, scope: Scope | null = null): { total: number; transfers: TransferRow[] } {
   const where: string[] = [];
   const params: Record<string, string | number> = { today: localIsoDate(now) };
   if (scope) {
@@ -146,13 +146,13 @@ export function listTransfers(db: SqliteDatabase, input: ApiParsedInput<'transfe
   return { total, transfers: rows.map(toRow) };
 }
 
-export function getTransferRow(db: SqliteDatabase, id: number, now: Date): TransferRow {
+export function getTransferRow(db: Db, id: number, now: Date): TransferRow {
   const row = db.prepare(`${WITH_STATE} SELECT * FROM shown WHERE id = @id`).get({ id, today: localIsoDate(now) }) as StateRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `transfer ${id} not found`, { entity: 'transfer', id });
   return toRow(row);
 }
 
-function getTransfer(db: SqliteDatabase, id: number): Transfer {
+function getTransfer(db: Db, id: number): Transfer {
   const row = first(db, qb.selectFrom('transfers').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `transfer ${id} not found`, { entity: 'transfer', id });
   return row;
@@ -187,13 +187,13 @@ interface Holder {
 
 type CreateInput = ApiParsedInput<'transfers.create'>;
 
-function activeMemberWithIdNumber(db: SqliteDatabase, idNumber: string): { name: string; org: string } | undefined {
+function activeMemberWithIdNumber(db: Db, idNumber: string): { name: string; org: string } | undefined {
   return db
     .prepare("SELECT m.name, o.name AS org FROM members m JOIN organizations o ON o.id = m.org_id WHERE m.id_number = ? AND m.status = 'active'")
     .get(idNumber) as { name: string; org: string } | undefined;
 }
 
-function letterHolder(db: SqliteDatabase, input: CreateInput, now: Date, problems: FieldIssue[]): Holder | null {
+function letterHolder(db: Db, input: CreateInput, now: Date, problems: FieldIssue[]): Holder | null {
   if (input.direction === 'in') {
     if (input.memberId !== undefined) problems.push(issue('memberId', 'transferFieldNotForDirection', input.memberId));
     if (!input.person) {
@@ -231,12 +231,12 @@ interface Side {
   name: string;
 }
 
-function getOrg(db: SqliteDatabase, id: number): Organization | undefined {
+function getOrg(db: Db, id: number): Organization | undefined {
   return first(db, qb.selectFrom('organizations').selectAll().where('id', '=', id));
 }
 
 /** A side that must be an open organization of the tree (`fallback`: the member's own, for the sending side). */
-function treeSide(db: SqliteDatabase, side: 'from' | 'to', orgId: number | undefined, name: string | undefined, problems: FieldIssue[], fallback?: number | null): Side | null {
+function treeSide(db: Db, side: 'from' | 'to', orgId: number | undefined, name: string | undefined, problems: FieldIssue[], fallback?: number | null): Side | null {
   if (name !== undefined) problems.push(issue(`${side}OrgName`, 'transferOrgInTree', name));
   const id = orgId ?? fallback ?? undefined;
   if (id === undefined) {
@@ -263,7 +263,7 @@ function outsideSide(side: 'from' | 'to', orgId: number | undefined, name: strin
 }
 
 /** The letter of a member's transfer still under way (issued, expired or received elsewhere), if any. */
-export function openLetterOfMember(db: SqliteDatabase, memberId: number): string | undefined {
+export function openLetterOfMember(db: Db, memberId: number): string | undefined {
   // The same condition as OPEN above, which the raw list query shares.
   const row = first(
     db,
@@ -276,7 +276,7 @@ export function openLetterOfMember(db: SqliteDatabase, memberId: number): string
   return row?.letter_number;
 }
 
-function openLetterOf(db: SqliteDatabase, idNumber: string): string | undefined {
+function openLetterOf(db: Db, idNumber: string): string | undefined {
   const row = db.prepare(`SELECT letter_number FROM transfers WHERE member_id_number = ? AND ${OPEN}`).get(idNumber) as { letter_number: string } | undefined;
   return row?.letter_number;
 }
@@ -299,7 +299,7 @@ export function createTransferParties(input: CreateInput): { field: string; org?
  * within, other streets' letters for in), or blank on the street's own letters for the next of the year.
  * A typed number in the street's form is written in it (〔〕 brackets, three digits).
  */
-function letterNumberOf(db: SqliteDatabase, input: CreateInput, problems: FieldIssue[]): string | null {
+function letterNumberOf(db: Db, input: CreateInput, problems: FieldIssue[]): string | null {
   const year = Number(input.issuedOn.slice(0, 4));
   if (!input.letterNumber) {
     if (input.direction === 'in') {
@@ -322,7 +322,7 @@ function letterNumberOf(db: SqliteDatabase, input: CreateInput, problems: FieldI
 }
 
 /** A new letter. Its scope (createTransferParties) and the freeze of its day are checked by the dispatcher first. */
-export function createTransfer(db: SqliteDatabase, input: CreateInput, now: Date): Transfer {
+export function createTransfer(db: Db, input: CreateInput, now: Date): Transfer {
   const problems: FieldIssue[] = [];
   if (input.issuedOn > localIsoDate(now)) problems.push(issue('issuedOn', 'dateInFuture', input.issuedOn));
   const holder = letterHolder(db, input, now, problems);
@@ -409,32 +409,32 @@ function assertDay(field: string, on: string, notBefore: string, problem: string
   if (on < notBefore) throw refuse(field, problem, on, params);
 }
 
-function memberOf(db: SqliteDatabase, t: Transfer): Member {
+function memberOf(db: Db, t: Transfer): Member {
   const m = t.member_id === null ? undefined : first(db, qb.selectFrom('members').selectAll().where('id', '=', t.member_id));
   if (!m) throw new AppError('NOT_FOUND', `member ${t.member_id} not found`, { entity: 'member', id: t.member_id });
   return m;
 }
 
-function activeMember(db: SqliteDatabase, t: Transfer): Member {
+function activeMember(db: Db, t: Transfer): Member {
   const m = memberOf(db, t);
   if (m.status === 'history') throw refuse('id', 'memberAlreadyLeft', m.name, { leftOn: m.left_on ?? '' });
   return m;
 }
 
-function receivingOrg(db: SqliteDatabase, t: Transfer): Organization {
+function receivingOrg(db: Db, t: Transfer): Organization {
   const org = t.to_org_id === null ? undefined : getOrg(db, t.to_org_id);
   if (!org || org.closed_on) throw refuse('toOrgId', 'orgAlreadyClosed', t.to_org_name);
   return org;
 }
 
 /** The member's grid if it lies in the receiving organization's community; a grid elsewhere no longer applies. */
-function gridUnder(db: SqliteDatabase, gridId: number | null, org: Organization): number | null {
+function gridUnder(db: Db, gridId: number | null, org: Organization): number | null {
   if (gridId === null || org.community_id === null) return gridId;
   return first(db, qb.selectFrom('grids').select('community_id').where('id', '=', gridId))?.community_id === org.community_id ? gridId : null;
 }
 
 /** in: the person joins the receiving organization — a new record, or their record in history brought back. */
-function takeIn(db: SqliteDatabase, t: Transfer, on: string, now: Date, events: EventWriter): MemberChange {
+function takeIn(db: Db, t: Transfer, on: string, now: Date, events: EventWriter): MemberChange {
   const org = receivingOrg(db, t);
   const detail = { letter: t.letter_number, transferId: t.id, fromOrgName: t.from_org_name, toOrgId: org.id };
   const existing = first(db, qb.selectFrom('members').selectAll().where('id_number', '=', t.member_id_number));
@@ -481,7 +481,7 @@ function takeIn(db: SqliteDatabase, t: Transfer, on: string, now: Date, events: 
 }
 
 /** within: the member moves to the receiving organization. */
-function moveWithin(db: SqliteDatabase, t: Transfer, on: string, now: Date, events: EventWriter): MemberChange {
+function moveWithin(db: Db, t: Transfer, on: string, now: Date, events: EventWriter): MemberChange {
   const m = activeMember(db, t);
   const org = receivingOrg(db, t);
   if (m.org_id === org.id) return { memberId: m.id, change: 'none' };
@@ -496,7 +496,7 @@ type Step = { before: Transfer; after: Transfer; member: MemberChange | null };
 // The steps of a letter: whose letter it is (assertTransferInScope) and the freeze of its days are checked by
 // the dispatcher before they run (src/core/write-rules.ts).
 
-export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter): Step {
+export function receiveTransfer(db: Db, input: ApiParsedInput<'transfers.receive'>, now: Date, events: EventWriter): Step {
   const before = getTransfer(db, input.id);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);
@@ -519,7 +519,7 @@ export function receiveTransfer(db: SqliteDatabase, input: ApiParsedInput<'trans
  * The receipt (回执) is back. For `out` it is also the proof of receipt, so a letter still marked issued
  * can be closed in one step (`receivedOn` from the receipt); the member then leaves the roll for history.
  */
-export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter): Step {
+export function returnReceipt(db: Db, input: ApiParsedInput<'transfers.returnReceipt'>, now: Date, events: EventWriter): Step {
   const before = getTransfer(db, input.id);
   if (before.direction === 'in') throw refuse('id', 'transferNoReceipt', before.letter_number);
   assertStillAt(before, before.direction === 'out' ? ['issued', 'expired', 'received'] : ['received']);
@@ -555,7 +555,7 @@ export function returnReceipt(db: SqliteDatabase, input: ApiParsedInput<'transfe
 }
 
 /** A letter not used (the member stays, the move was called off): only while it is still issued. */
-export function cancelTransfer(db: SqliteDatabase, input: ApiParsedInput<'transfers.cancel'>, now: Date): { before: Transfer; after: Transfer } {
+export function cancelTransfer(db: Db, input: ApiParsedInput<'transfers.cancel'>, now: Date): { before: Transfer; after: Transfer } {
   const before = getTransfer(db, input.id);
   assertStillAt(before, ['issued', 'expired']);
   assertDay('on', input.on, before.issued_on, 'transferDateBeforeIssue', { issuedOn: before.issued_on }, now);

@@ -1,5 +1,5 @@
 // User accounts: rows ↔ UserInfo, creation and updates with the rules an administrator relies on.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../db/connection';
 import type { UserInfo } from '../../shared/api/contract';
 import type { ApiParsedInput } from '../../shared/api/contract';
 import { checkCommunityCode } from '../../shared/division-code';
@@ -29,28 +29,28 @@ export function auditView(row: User): Record<string, unknown> {
   return rest;
 }
 
-export function getUser(db: SqliteDatabase, id: number): User {
+export function getUser(db: Db, id: number): User {
   const row = first(db, qb.selectFrom('users').selectAll().where('id', '=', id));
   if (!row) throw new AppError('NOT_FOUND', `user ${id} not found`, { entity: 'user', id });
   return row;
 }
 
-export function findUserByName(db: SqliteDatabase, username: string): User | undefined {
+export function findUserByName(db: Db, username: string): User | undefined {
   return first(db, qb.selectFrom('users').selectAll().where('username', '=', username));
 }
 
-export function listUsers(db: SqliteDatabase): User[] {
+export function listUsers(db: Db): User[] {
   return all(db, qb.selectFrom('users').selectAll().orderBy('id'));
 }
 
-function assertUsernameFree(db: SqliteDatabase, username: string): void {
+function assertUsernameFree(db: Db, username: string): void {
   if (findUserByName(db, username)) {
     throw new AppError('USERNAME_TAKEN', `user name ${username} is taken`, { username });
   }
 }
 
 /** A scope must be a community of this street. */
-function assertScope(db: SqliteDatabase, code: string | null | undefined): void {
+function assertScope(db: Db, code: string | null | undefined): void {
   if (!code) return;
   const street = streetCodeOf(db);
   const problem = checkCommunityCode(code, street ?? undefined);
@@ -64,7 +64,7 @@ function assertScope(db: SqliteDatabase, code: string | null | undefined): void 
 }
 
 export function insertUser(
-  db: SqliteDatabase,
+  db: Db,
   input: Omit<ApiParsedInput<'users.create'>, 'password'> & { language?: UserInfo['language'] },
   passwordHash: string,
   now: Date,
@@ -89,7 +89,7 @@ export function insertUser(
   return getUser(db, lastInsertRowid);
 }
 
-function activeAdminCount(db: SqliteDatabase, exceptId: number): number {
+function activeAdminCount(db: Db, exceptId: number): number {
   const row = first(
     db,
     qb
@@ -102,7 +102,7 @@ function activeAdminCount(db: SqliteDatabase, exceptId: number): number {
   return row?.n ?? 0;
 }
 
-export function updateUser(db: SqliteDatabase, input: ApiParsedInput<'users.update'>, now: Date): { before: User; after: User } {
+export function updateUser(db: Db, input: ApiParsedInput<'users.update'>, now: Date): { before: User; after: User } {
   const before = getUser(db, input.id);
   const losesAdmin =
     before.role === 'admin' &&
@@ -128,7 +128,7 @@ export function updateUser(db: SqliteDatabase, input: ApiParsedInput<'users.upda
   return { before, after: getUser(db, input.id) };
 }
 
-export function setPasswordHash(db: SqliteDatabase, id: number, passwordHash: string, now: Date): void {
+export function setPasswordHash(db: Db, id: number, passwordHash: string, now: Date): void {
   run(
     db,
     qb

@@ -1,7 +1,7 @@
 // The service-matter catalog on the three lists (服务事项清单): what the community handles, on which list,
 // with what materials and promised limit. Requests keep their own copy of class and limit, so an edit here
 // never rewrites a request already accepted.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ServiceMatterInfo } from '../../../shared/api/contract-counter';
 import { all, first, qb, run } from '../../db/query';
@@ -26,24 +26,24 @@ export function toMatterInfo(m: ServiceMatter): ServiceMatterInfo {
   };
 }
 
-export function listMatters(db: SqliteDatabase, includeRetired: boolean): ServiceMatterInfo[] {
+export function listMatters(db: Db, includeRetired: boolean): ServiceMatterInfo[] {
   let q = qb.selectFrom('service_matters').selectAll().orderBy('active', 'desc').orderBy('sort_order').orderBy('id');
   if (!includeRetired) q = q.where('active', '=', 1);
   return all(db, q).map(toMatterInfo);
 }
 
-export function getMatter(db: SqliteDatabase, id: number): ServiceMatter {
+export function getMatter(db: Db, id: number): ServiceMatter {
   const m = first(db, qb.selectFrom('service_matters').selectAll().where('id', '=', id));
   if (!m) throw notFound('service_matter', id);
   return m;
 }
 
-function assertNameFree(db: SqliteDatabase, name: string, exceptId: number | null): void {
+function assertNameFree(db: Db, name: string, exceptId: number | null): void {
   const clash = first(db, qb.selectFrom('service_matters').select('id').where('name', '=', name).where('active', '=', 1).where('id', '!=', exceptId ?? 0));
   if (clash) throw refuse('matterName', 'matterNameTaken', name);
 }
 
-export function createMatter(db: SqliteDatabase, input: ApiParsedInput<'matters.create'>, now: Date): ServiceMatter {
+export function createMatter(db: Db, input: ApiParsedInput<'matters.create'>, now: Date): ServiceMatter {
   assertNameFree(db, input.matterName, null);
   const last = first(db, qb.selectFrom('service_matters').select((eb) => eb.fn.max('sort_order').as('max')));
   const at = now.toISOString();
@@ -66,7 +66,7 @@ export function createMatter(db: SqliteDatabase, input: ApiParsedInput<'matters.
   return getMatter(db, lastInsertRowid);
 }
 
-export function updateMatter(db: SqliteDatabase, input: ApiParsedInput<'matters.update'>, now: Date): { before: ServiceMatter; after: ServiceMatter } {
+export function updateMatter(db: Db, input: ApiParsedInput<'matters.update'>, now: Date): { before: ServiceMatter; after: ServiceMatter } {
   const before = getMatter(db, input.id);
   assertVersion('service_matter', before.id, before.version, input.version);
   const active = input.active ?? before.active === 1;
@@ -93,7 +93,7 @@ export function updateMatter(db: SqliteDatabase, input: ApiParsedInput<'matters.
   return { before, after: getMatter(db, before.id) };
 }
 
-export function retireMatter(db: SqliteDatabase, id: number, now: Date): { before: ServiceMatter; after: ServiceMatter } {
+export function retireMatter(db: Db, id: number, now: Date): { before: ServiceMatter; after: ServiceMatter } {
   const before = getMatter(db, id);
   if (before.active === 0) throw refuse('id', 'matterRetired', before.name);
   run(db, qb.updateTable('service_matters').set({ active: 0, version: before.version + 1, updated_at: now.toISOString() }).where('id', '=', id));

@@ -1,6 +1,6 @@
 // Partner merchants of the ten-minute life service circle (十分钟生活服务圈): what each agreement offers
 // residents and when it ends; agreements ending within 30 days are listed for renewal.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { MerchantInfo } from '../../../shared/api/contract-counter';
 import { AGREEMENT_WARNING_DAYS } from '../../../shared/api/schemas-counter';
@@ -29,7 +29,7 @@ export const toMerchantInfo = (m: PartnerMerchant, today: string): MerchantInfo 
   daysLeft: daysBetween(today, m.agreement_end),
 });
 
-export function listMerchants(db: SqliteDatabase, includeInactive: boolean, today: string): { merchants: MerchantInfo[]; endingSoon: MerchantInfo[] } {
+export function listMerchants(db: Db, includeInactive: boolean, today: string): { merchants: MerchantInfo[]; endingSoon: MerchantInfo[] } {
   let q = qb.selectFrom('partner_merchants').selectAll().orderBy('active', 'desc').orderBy('category').orderBy('name');
   if (!includeInactive) q = q.where('active', '=', 1);
   const merchants = all(db, q).map((m) => toMerchantInfo(m, today));
@@ -39,13 +39,13 @@ export function listMerchants(db: SqliteDatabase, includeInactive: boolean, toda
   return { merchants, endingSoon };
 }
 
-export function getMerchant(db: SqliteDatabase, id: number): PartnerMerchant {
+export function getMerchant(db: Db, id: number): PartnerMerchant {
   const m = first(db, qb.selectFrom('partner_merchants').selectAll().where('id', '=', id));
   if (!m) throw notFound('partner_merchant', id);
   return m;
 }
 
-export function saveMerchant(db: SqliteDatabase, input: ApiParsedInput<'merchants.save'>, now: Date): { before: PartnerMerchant | null; after: PartnerMerchant } {
+export function saveMerchant(db: Db, input: ApiParsedInput<'merchants.save'>, now: Date): { before: PartnerMerchant | null; after: PartnerMerchant } {
   const before = input.id === undefined ? null : getMerchant(db, input.id);
   const problems: FieldIssue[] = [];
   const phone = input.phone.trim() === '' ? null : normalizePhone(input.phone);

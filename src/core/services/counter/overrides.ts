@@ -1,6 +1,6 @@
 // The administrator's working-day override table: a date marked workday or holiday wins over the official
 // calendar (for next year's calendar before the package knows it, or a local arrangement). One row per date.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { WorkdayOverrideInfo } from '../../../shared/api/contract-counter';
 import { all, first, qb, run } from '../../db/query';
@@ -9,25 +9,25 @@ import { notFound, refuse } from './refusals';
 
 export const toOverrideInfo = (o: WorkdayOverride): WorkdayOverrideInfo => ({ id: o.id, date: o.on_date, kind: o.kind, name: o.name, updatedAt: o.updated_at });
 
-export function listOverrides(db: SqliteDatabase, year: number | undefined): WorkdayOverrideInfo[] {
+export function listOverrides(db: Db, year: number | undefined): WorkdayOverrideInfo[] {
   let q = qb.selectFrom('workday_overrides').selectAll().orderBy('on_date');
   if (year !== undefined) q = q.where('on_date', 'like', `${year}-%`);
   return all(db, q).map(toOverrideInfo);
 }
 
 /** How many dates of a year the table overrides. */
-export function overrideCount(db: SqliteDatabase, year: number): number {
+export function overrideCount(db: Db, year: number): number {
   const row = first(db, qb.selectFrom('workday_overrides').select((eb) => eb.fn.countAll<number>().as('n')).where('on_date', 'like', `${year}-%`));
   return row?.n ?? 0;
 }
 
-export function getOverride(db: SqliteDatabase, id: number): WorkdayOverride {
+export function getOverride(db: Db, id: number): WorkdayOverride {
   const o = first(db, qb.selectFrom('workday_overrides').selectAll().where('id', '=', id));
   if (!o) throw notFound('workday_override', id);
   return o;
 }
 
-export function saveOverride(db: SqliteDatabase, input: ApiParsedInput<'workdays.overrides.save'>, now: Date): { before: WorkdayOverride | null; after: WorkdayOverride } {
+export function saveOverride(db: Db, input: ApiParsedInput<'workdays.overrides.save'>, now: Date): { before: WorkdayOverride | null; after: WorkdayOverride } {
   const before = input.id === undefined ? null : getOverride(db, input.id);
   const clash = first(db, qb.selectFrom('workday_overrides').selectAll().where('on_date', '=', input.date).where('id', '!=', input.id ?? 0));
   if (clash) throw refuse('date', clash.kind === 'workday' ? 'overrideDateTakenWorkday' : 'overrideDateTakenHoliday', input.date, { name: clash.name || '—' });
@@ -40,7 +40,7 @@ export function saveOverride(db: SqliteDatabase, input: ApiParsedInput<'workdays
   return { before: null, after: getOverride(db, lastInsertRowid) };
 }
 
-export function deleteOverride(db: SqliteDatabase, id: number): WorkdayOverride {
+export function deleteOverride(db: Db, id: number): WorkdayOverride {
   const before = getOverride(db, id);
   run(db, qb.deleteFrom('workday_overrides').where('id', '=', id));
   return before;

@@ -1,6 +1,6 @@
 // Reading one-stop requests as the counter sees them: each with what today makes of it (overdue red, due
 // within one working day yellow, waiting for documents), filtered lists, and a resident's whole history.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { RequestFlag, ServiceRequestEvent, ServiceRequestRow } from '../../../shared/api/contract-counter';
 import { CLOSED_STATUSES } from '../../../shared/api/schemas-counter';
@@ -80,19 +80,19 @@ const joined = () =>
     .selectAll('r')
     .select('c.name as community_name');
 
-export function getRequest(db: SqliteDatabase, id: number): ServiceRequest {
+export function getRequest(db: Db, id: number): ServiceRequest {
   const r = first(db, qb.selectFrom('service_requests').selectAll().where('id', '=', id));
   if (!r) throw notFound('service_request', id);
   return r;
 }
 
-export function getRequestRow(db: SqliteDatabase, id: number, day: Today): ServiceRequestRow {
+export function getRequestRow(db: Db, id: number, day: Today): ServiceRequestRow {
   const r = first(db, joined().where('r.id', '=', id));
   if (!r) throw notFound('service_request', id);
   return toRequestRow(r, day);
 }
 
-export function requestEvents(db: SqliteDatabase, id: number): ServiceRequestEvent[] {
+export function requestEvents(db: Db, id: number): ServiceRequestEvent[] {
   return all(db, qb.selectFrom('service_request_events').selectAll().where('request_id', '=', id).orderBy('id')).map((e) => ({
     id: e.id,
     kind: e.kind,
@@ -103,7 +103,7 @@ export function requestEvents(db: SqliteDatabase, id: number): ServiceRequestEve
   }));
 }
 
-export function listRequests(db: SqliteDatabase, input: ApiParsedInput<'requests.list'>, day: Today): { total: number; requests: ServiceRequestRow[] } {
+export function listRequests(db: Db, input: ApiParsedInput<'requests.list'>, day: Today): { total: number; requests: ServiceRequestRow[] } {
   let q = joined();
   if (input.status !== undefined) q = q.where('r.status', '=', input.status);
   if (input.communityId !== undefined) q = q.where('r.community_id', '=', input.communityId);
@@ -127,7 +127,7 @@ export function listRequests(db: SqliteDatabase, input: ApiParsedInput<'requests
 }
 
 /** Every request of one resident, by phone or ID number ("information sharing"), newest first (of one community, if given). */
-export function residentRequests(db: SqliteDatabase, phone: string | null, idNumber: string | null, day: Today, communityId?: number): ServiceRequestRow[] {
+export function residentRequests(db: Db, phone: string | null, idNumber: string | null, day: Today, communityId?: number): ServiceRequestRow[] {
   let q = joined().where((eb) => {
     const keys = [];
     if (phone) keys.push(eb('r.resident_phone', '=', phone));
@@ -139,7 +139,7 @@ export function residentRequests(db: SqliteDatabase, phone: string | null, idNum
 }
 
 /** The counter's board: accepted today, due within one working day, overdue, waiting, and everything on the clock. */
-export function counterBoard(db: SqliteDatabase, communityId: number | undefined, day: Today) {
+export function counterBoard(db: Db, communityId: number | undefined, day: Today) {
   let q = joined().where((eb) => eb.or([eb('r.closed_on', 'is', null), eb('r.accepted_on', '=', day.today)]));
   if (communityId !== undefined) q = q.where('r.community_id', '=', communityId);
   const rows = all(db, q.orderBy('r.due_on').orderBy('r.id')).map((r) => toRequestRow(r, day));

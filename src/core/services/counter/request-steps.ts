@@ -1,7 +1,7 @@
 // One-stop requests (一站式受理) from acceptance to closing: the number per community and year, the due date
 // in working days (the clock starts the day after acceptance), pauses for missing documents that push the
 // due date, extensions with a reason, and the three ways a request closes. Every step leaves an event.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { CLOSED_STATUSES, type RequestStatus } from '../../../shared/api/schemas-counter';
 import type { FieldIssue } from '../../../shared/result';
@@ -15,7 +15,7 @@ import type { WorkdayCalendar } from './workdays';
 import type { Scope } from '../../scope';
 
 export interface StepContext {
-  db: SqliteDatabase;
+  db: Db;
   now: Date;
   actor: string;
   calendar: WorkdayCalendar;
@@ -66,7 +66,7 @@ export function requestState(r: ServiceRequest): Record<string, unknown> {
 
 // ——— acceptance ———
 
-function pickCommunity(db: SqliteDatabase, communityId: number | undefined, problems: FieldIssue[], scope: Scope | null): { id: number; name: string } | null {
+function pickCommunity(db: Db, communityId: number | undefined, problems: FieldIssue[], scope: Scope | null): { id: number; name: string } | null {
   // A user limited to one community accepts for it: by default, and never for another.
   if (scope) communityId = scope.community(communityId);
   if (communityId === undefined) {
@@ -83,7 +83,7 @@ function pickCommunity(db: SqliteDatabase, communityId: number | undefined, prob
   return c;
 }
 
-function nextSeq(db: SqliteDatabase, communityId: number, year: number): number {
+function nextSeq(db: Db, communityId: number, year: number): number {
   const row = first(
     db,
     qb

@@ -2,7 +2,7 @@
 // requests over the twelve months up to the reference day (most closed, on time or late, some transferred
 // or sent to guidance, the recent ones still open or waiting for documents), service teams, volunteers
 // (members flagged as volunteers and some residents) and their service records. Same seed → same work.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import { AppError } from '../../../shared/result';
 import { communityShortName } from './request-steps';
 import { workdayCalendar } from './workdays';
@@ -38,7 +38,7 @@ const STAFF = ['王红', '李娜', '张敏', '刘静', '陈洁'];
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-export function seedServiceWork(db: SqliteDatabase, options: SeedServiceOptions, now: Date): SeedServiceResult {
+export function seedServiceWork(db: Db, options: SeedServiceOptions, now: Date): SeedServiceResult {
   const communities = db.prepare('SELECT id, name FROM communities ORDER BY id').all() as { id: number; name: string }[];
   if (communities.length === 0) throw new AppError('VALIDATION', 'seed the street first', { issues: [{ field: 'communities', problem: 'required' }] });
   const existing = (db.prepare('SELECT count(*) AS n FROM service_requests').get() as { n: number }).n;

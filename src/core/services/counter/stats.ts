@@ -1,13 +1,13 @@
 // The month's numbers of the counter: requests by list and by matter, the on-time rate and average
 // satisfaction of those closed in the month, open requests overdue now, and volunteer hours by team (a record
 // without a team counts under its volunteer's team, as in the monthly return).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { CounterStats } from '../../../shared/api/contract-counter';
 import type { ListClass } from '../../../shared/api/schemas-counter';
 import { LIST_CLASSES } from '../../../shared/api/schemas-counter';
 import { round1 } from './volunteers';
 
-export function counterStats(db: SqliteDatabase, period: string, communityId: number | undefined, today: string): CounterStats {
+export function counterStats(db: Db, period: string, communityId: number | undefined, today: string): CounterStats {
   const params = { period, today, community: communityId ?? null };
   const inCommunity = '(@community IS NULL OR community_id = @community)';
   const byMatter = db

@@ -1,6 +1,6 @@
 // Volunteers and service teams (志愿服务): Party-member and resident volunteers, teams built on skills, and
 // service records with hours — a member's hours are what the member's detail panel shows.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ServiceRecordInfo, ServiceTeamInfo, VolunteerInfo } from '../../../shared/api/contract-counter';
 import type { FieldIssue } from '../../../shared/result';
@@ -18,7 +18,7 @@ const PINYIN_ORDER = new Intl.Collator('zh-CN-u-co-pinyin');
 
 // ——— teams ———
 
-export function listTeams(db: SqliteDatabase): ServiceTeamInfo[] {
+export function listTeams(db: Db): ServiceTeamInfo[] {
   const rows = db
     .prepare(
       `SELECT t.*,
@@ -41,13 +41,13 @@ export function listTeams(db: SqliteDatabase): ServiceTeamInfo[] {
   }));
 }
 
-export function getTeam(db: SqliteDatabase, id: number): ServiceTeam {
+export function getTeam(db: Db, id: number): ServiceTeam {
   const t = first(db, qb.selectFrom('service_teams').selectAll().where('id', '=', id));
   if (!t) throw notFound('service_team', id);
   return t;
 }
 
-export function saveTeam(db: SqliteDatabase, input: ApiParsedInput<'teams.save'>, now: Date): { before: ServiceTeam | null; after: ServiceTeam } {
+export function saveTeam(db: Db, input: ApiParsedInput<'teams.save'>, now: Date): { before: ServiceTeam | null; after: ServiceTeam } {
   const before = input.id === undefined ? null : getTeam(db, input.id);
   const clash = first(db, qb.selectFrom('service_teams').select('id').where('name', '=', input.teamName).where('id', '!=', input.id ?? 0));
   if (clash) throw refuse('teamName', 'teamNameTaken', input.teamName);
@@ -95,7 +95,7 @@ function scoped(scope: Scope | null, v: VolunteerRow): VolunteerInfo {
   return outsideScope(scope, v) ? { ...info, phone: info.phone === null ? null : maskPhone(info.phone), otherCommunity: true } : info;
 }
 
-export function listVolunteers(db: SqliteDatabase, input: ApiParsedInput<'volunteers.list'>, scope: Scope | null = null): VolunteerInfo[] {
+export function listVolunteers(db: Db, input: ApiParsedInput<'volunteers.list'>, scope: Scope | null = null): VolunteerInfo[] {
   const where: string[] = [];
   if (!input.includeInactive) where.push('v.active = 1');
   if (input.teamId !== undefined) where.push('v.team_id = @teamId');
@@ -105,20 +105,20 @@ export function listVolunteers(db: SqliteDatabase, input: ApiParsedInput<'volunt
   return rows.sort((a, b) => b.active - a.active || PINYIN_ORDER.compare(a.name, b.name)).map((v) => scoped(scope, v));
 }
 
-export function getVolunteerInfo(db: SqliteDatabase, id: number, scope: Scope | null = null): VolunteerInfo {
+export function getVolunteerInfo(db: Db, id: number, scope: Scope | null = null): VolunteerInfo {
   const v = db.prepare(`${VOLUNTEER_ROWS} WHERE v.id = ?`).get(id) as VolunteerRow | undefined;
   if (!v) throw notFound('volunteer', id);
   return scoped(scope, v);
 }
 
-function getVolunteer(db: SqliteDatabase, id: number): Volunteer {
+function getVolunteer(db: Db, id: number): Volunteer {
   const v = first(db, qb.selectFrom('volunteers').selectAll().where('id', '=', id));
   if (!v) throw notFound('volunteer', id);
   return v;
 }
 
 /** Who the volunteer is: a member of the roll (name and phone from the archive) or a resident as typed. */
-function volunteerPerson(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, problems: FieldIssue[]): { name: string; phone: string | null } | null {
+function volunteerPerson(db: Db, input: ApiParsedInput<'volunteers.save'>, problems: FieldIssue[]): { name: string; phone: string | null } | null {
   const phone = input.phone.trim() === '' ? null : normalizePhone(input.phone);
   if (phone && !phone.ok) problems.push(issue('phone', phone.problem, input.phone));
   if (input.memberId != null) {
@@ -134,7 +134,7 @@ function volunteerPerson(db: SqliteDatabase, input: ApiParsedInput<'volunteers.s
   return name.ok ? { name: name.value, phone: phone?.ok ? phone.value : null } : null;
 }
 
-export function saveVolunteer(db: SqliteDatabase, input: ApiParsedInput<'volunteers.save'>, now: Date): { before: Volunteer | null; after: Volunteer } {
+export function saveVolunteer(db: Db, input: ApiParsedInput<'volunteers.save'>, now: Date): { before: Volunteer | null; after: Volunteer } {
   // (Another community's Party member is refused to a community-limited clerk by the dispatcher: write-rules.ts.)
   const before = input.id === undefined ? null : getVolunteer(db, input.id);
   const problems: FieldIssue[] = [];
@@ -186,7 +186,7 @@ const toRecordInfo = (r: RecordRow): ServiceRecordInfo => ({
   createdAt: r.created_at,
 });
 
-export function listRecords(db: SqliteDatabase, input: ApiParsedInput<'serviceRecords.list'>): { total: number; totalHours: number; records: ServiceRecordInfo[] } {
+export function listRecords(db: Db, input: ApiParsedInput<'serviceRecords.list'>): { total: number; totalHours: number; records: ServiceRecordInfo[] } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (input.volunteerId !== undefined) {
@@ -207,13 +207,13 @@ export function listRecords(db: SqliteDatabase, input: ApiParsedInput<'serviceRe
   return { total: sum.n, totalHours: round1(sum.hours), records: rows.map(toRecordInfo) };
 }
 
-export function getRecordInfo(db: SqliteDatabase, id: number): ServiceRecordInfo {
+export function getRecordInfo(db: Db, id: number): ServiceRecordInfo {
   const r = db.prepare(`${RECORD_ROWS} WHERE r.id = ?`).get(id) as RecordRow | undefined;
   if (!r) throw notFound('service_record', id);
   return toRecordInfo(r);
 }
 
-export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceRecords.create'>, now: Date, actor: string): ServiceRecordInfo {
+export function createRecord(db: Db, input: ApiParsedInput<'serviceRecords.create'>, now: Date, actor: string): ServiceRecordInfo {
   const v = getVolunteer(db, input.volunteerId);
   if (input.servedOn > localIsoDate(now)) throw refuse('servedOn', 'dateInFuture', input.servedOn);
   if (input.requestId !== undefined && !first(db, qb.selectFrom('service_requests').select('id').where('id', '=', input.requestId))) {
@@ -237,7 +237,7 @@ export function createRecord(db: SqliteDatabase, input: ApiParsedInput<'serviceR
   return getRecordInfo(db, lastInsertRowid);
 }
 
-export function deleteRecord(db: SqliteDatabase, id: number): ServiceRecordInfo {
+export function deleteRecord(db: Db, id: number): ServiceRecordInfo {
   const before = getRecordInfo(db, id);
   // The hours count in their month's return: the dispatcher keeps a finalized month's until it is reopened.
   run(db, qb.deleteFrom('service_records').where('id', '=', id));
@@ -245,7 +245,7 @@ export function deleteRecord(db: SqliteDatabase, id: number): ServiceRecordInfo 
 }
 
 /** A Party member's volunteer hours (their records as a volunteer), for the member's detail panel. */
-export function memberHours(db: SqliteDatabase, memberId: number): { volunteerId: number | null; totalHours: number; records: ServiceRecordInfo[] } {
+export function memberHours(db: Db, memberId: number): { volunteerId: number | null; totalHours: number; records: ServiceRecordInfo[] } {
   const v = first(db, qb.selectFrom('volunteers').select('id').where('member_id', '=', memberId));
   if (!v) return { volunteerId: null, totalHours: 0, records: [] };
   const { totalHours, records } = listRecords(db, { volunteerId: v.id, offset: 0, limit: 500 });

@@ -1,7 +1,7 @@
 // Working days (工作日) as China's official calendar has them — statutory holidays and make-up workdays
 // from `chinese-days` — with the administrator's override table winning, for the years the package does not
 // know yet (next year's calendar is published each November). Outside the known years: weekends rest.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import chineseDays from 'chinese-days';
 import { AppError } from '../../../shared/result';
 import { all, qb } from '../../db/query';
@@ -78,7 +78,7 @@ export function calendarFrom(overrides: ReadonlyMap<string, DayKind>): WorkdayCa
   return calendar;
 }
 
-export function workdayCalendar(db: SqliteDatabase): WorkdayCalendar {
+export function workdayCalendar(db: Db): WorkdayCalendar {
   const rows = all(db, qb.selectFrom('workday_overrides').select(['on_date', 'kind']));
   return calendarFrom(new Map(rows.map((r) => [r.on_date, r.kind])));
 }

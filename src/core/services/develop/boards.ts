@@ -1,7 +1,7 @@
 // The development notices posted in public (公示): 发展对象 before the branch meeting, and 预备党员 before
 // 转正. Every cell goes through the boards' one mask (publicCell → src/shared/validators/masking.ts): the ID
 // number shows its first 2 and last 3 characters, the birth only to the month.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { paperDate, type BoardGroup } from '../../../shared/api/contract-print';
 import type { Language } from '../../../shared/api/schemas';
@@ -15,14 +15,14 @@ import { ruleOptions } from './settings';
 
 type Board = { columns: string[]; groups: BoardGroup[] };
 
-function people(db: SqliteDatabase, stage: 'candidate' | 'probationary', orgId: number | undefined, scope: Scope | null): PersonWithNames[] {
+function people(db: Db, stage: 'candidate' | 'probationary', orgId: number | undefined, scope: Scope | null): PersonWithNames[] {
   const inView = orgId === undefined ? null : new Set(subtreeIds(db, orgId));
   return (db.prepare(`${PERSON_WITH_NAMES} WHERE p.stage = ? ORDER BY p.org_id, p.applied_on, p.id`).all(stage) as PersonWithNames[]).filter(
     (p) => (!inView || inView.has(p.org_id)) && (!scope || scope.hasOrg(p.org_id)),
   );
 }
 
-function grouped(db: SqliteDatabase, rows: { orgId: number; cells: string[] }[]): BoardGroup[] {
+function grouped(db: Db, rows: { orgId: number; cells: string[] }[]): BoardGroup[] {
   const title = organizationTitles(db);
   const rank = treeRank(db);
   const groups = new Map<number, BoardGroup>();
@@ -37,7 +37,7 @@ function grouped(db: SqliteDatabase, rows: { orgId: number; cells: string[] }[])
 const sexText = (sex: 1 | 2, lang: Language) => DEVELOP_SEX_TEXT[lang][sex];
 
 /** 发展对象公示: who is proposed for admission, since when an activist and a candidate (six columns: A4 upright holds them on one line each). */
-export function candidateBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): Board {
+export function candidateBoard(db: Db, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): Board {
   const rows = people(db, 'candidate', input.orgId, scope).map((p) => {
     const path = pathOfPerson(db, p);
     return {
@@ -56,7 +56,7 @@ export function candidateBoard(db: SqliteDatabase, input: ApiParsedInput<'print.
 }
 
 /** 预备党员拟转正公示: probationary members approved, with the day they joined and the day the probation ends. */
-export function fullBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): Board {
+export function fullBoard(db: Db, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): Board {
   const opts = ruleOptions(db);
   const rows = people(db, 'probationary', input.orgId, scope).flatMap((p) => {
     const path = pathOfPerson(db, p);

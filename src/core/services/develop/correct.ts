@@ -4,7 +4,7 @@
 // step; nothing is written unless the path stays whole. The roll follows where the step set its dates: the
 // branch meeting is the member's join date, the probation's end the full date, the cancellation the day the
 // member left. Roles, scope and the month freeze (the old and the new day) are the dispatcher's.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { checkPath, probationEnd, type DevelopPath, type RuleOptions } from '../../../shared/develop/rules';
 import { AppError } from '../../../shared/result';
@@ -35,7 +35,7 @@ export interface CorrectOutcome {
   member: { before: Member; after: Member } | null;
 }
 
-export function correctStep(db: SqliteDatabase, input: CorrectInput, now: Date, actor: string, opts: RuleOptions, scope: Scope | null): CorrectOutcome {
+export function correctStep(db: Db, input: CorrectInput, now: Date, actor: string, opts: RuleOptions, scope: Scope | null): CorrectOutcome {
   const person = getPerson(db, input.id);
   if (person.version !== input.version) throw new AppError('STALE_RECORD', 'the person was changed by someone else', { id: person.id, version: person.version });
   const steps = stepsOf(db, person.id);
@@ -78,7 +78,7 @@ export function correctStep(db: SqliteDatabase, input: CorrectInput, now: Date, 
 }
 
 /** The roll's dates the corrected step set, moved with it (through the roll's own update, which keeps its history). */
-function followOnRoll(db: SqliteDatabase, memberId: number, before: DevelopStepRecord, after: DevelopStepRecord, path: DevelopPath, now: Date, actor: string, scope: Scope | null): CorrectOutcome['member'] {
+function followOnRoll(db: Db, memberId: number, before: DevelopStepRecord, after: DevelopStepRecord, path: DevelopPath, now: Date, actor: string, scope: Scope | null): CorrectOutcome['member'] {
   const m = db.prepare('SELECT * FROM members WHERE id = ?').get(memberId) as Member;
   const events = eventWriter(db, actor, now);
   if (before.step === 'disqualified') {

@@ -4,7 +4,7 @@
 // Excel date cells and serials, headers with spaces or line breaks, blank rows at the end — so the header is
 // found by its words, not its place. A row that breaks a rule is refused naming its Excel row, the column and
 // the value; the others go in, each in the import's one transaction. A dry run writes nothing.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DevelopImportResult } from '../../../shared/api/contract-develop';
 import type { Language } from '../../../shared/api/schemas';
 import { checkPath, probationEnd, stageOf, type DevelopPath, type DevelopStep, type RuleOptions } from '../../../shared/develop/rules';
@@ -107,7 +107,7 @@ export function readPipelineSheet(bytes: Uint8Array | string): Promise<StreamedS
 }
 
 /** Checks and (unless a dry run) writes the rows of a sheet read by readPipelineSheet; the caller holds the transaction. */
-export function importPipeline(db: SqliteDatabase, sheet: StreamedSheet, o: DevelopImportOptions): DevelopImportReport {
+export function importPipeline(db: Db, sheet: StreamedSheet, o: DevelopImportOptions): DevelopImportReport {
   const headerIndex = sheet.rows.findIndex((r) => r.values.some((v) => headerKey(v) === 'name') && r.values.some((v) => headerKey(v) === 'idNumber'));
   if (headerIndex < 0) throw new AppError('VALIDATION', 'no header row', { issues: [{ field: 'file', problem: 'developNoHeader' }] });
   const header = sheet.rows[headerIndex];
@@ -196,7 +196,7 @@ function dateOfKey(path: DevelopPath, key: DateKey): string | undefined {
   return key === 'trainingOn' ? path.training?.on : path[key];
 }
 
-function parseRow(db: SqliteDatabase, excelRow: number, cell: (key: ImportField) => unknown, problems: (RowProblem & { key: ImportField })[], o: DevelopImportOptions): ParsedRow | null {
+function parseRow(db: Db, excelRow: number, cell: (key: ImportField) => unknown, problems: (RowProblem & { key: ImportField })[], o: DevelopImportOptions): ParsedRow | null {
   const push = (key: ImportField, value: unknown, problem: string, params?: Record<string, string | number>) => problems.push({ key, field: key, value, problem, params });
   const nameCell = cell('name');
   const name = typeof nameCell === 'string' ? nameCell.replace(/\s+/g, '') : nameCell == null ? '' : String(nameCell);
@@ -274,7 +274,7 @@ function parseRow(db: SqliteDatabase, excelRow: number, cell: (key: ImportField)
 }
 
 /** Members named in a cell (王建国、李秀英): each must be one full member of the roll. */
-function membersNamed(db: SqliteDatabase, raw: unknown, key: 'contacts' | 'introducers', push: (key: ImportField, value: unknown, problem: string, params?: Record<string, string | number>) => void): number[] {
+function membersNamed(db: Db, raw: unknown, key: 'contacts' | 'introducers', push: (key: ImportField, value: unknown, problem: string, params?: Record<string, string | number>) => void): number[] {
   if (typeof raw !== 'string' || !raw.trim()) return [];
   const ids: number[] = [];
   for (const name of raw.split(/[、,，;；\s]+/).filter(Boolean)) {
@@ -286,7 +286,7 @@ function membersNamed(db: SqliteDatabase, raw: unknown, key: 'contacts' | 'intro
 }
 
 /** The person, their steps and contacts; admitted → on the roll (or linked to their record there), full → full. */
-function writePerson(db: SqliteDatabase, p: ParsedRow, o: DevelopImportOptions): boolean {
+function writePerson(db: Db, p: ParsedRow, o: DevelopImportOptions): boolean {
   const at = o.now.toISOString();
   const stage = stageOf(p.path) ?? 'applicant';
   const steps: { step: DevelopStep; on: string; detail: Record<string, unknown> | null }[] = [];

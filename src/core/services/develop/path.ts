@@ -1,7 +1,7 @@
 // A person's path as the rules engine reads it, built from the stored steps and contacts, and the person's
 // row with what is due. One place turns records into a DevelopPath, so the board, the step entry, the import
 // and the papers all judge a path the same way.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DevelopPersonRow, DevelopStepRow } from '../../../shared/api/contract-develop';
 import { checkPath, type DevelopPath, type NextStep, type PathCheck, type RuleOptions } from '../../../shared/develop/rules';
 import type { DevelopPerson, DevelopStepRecord } from '../../db/schema-develop';
@@ -39,12 +39,12 @@ function numberOr(value: unknown): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-export function stepsOf(db: SqliteDatabase, personId: number): DevelopStepRecord[] {
+export function stepsOf(db: Db, personId: number): DevelopStepRecord[] {
   return db.prepare('SELECT * FROM develop_steps WHERE person_id = ? ORDER BY on_date, id').all(personId) as DevelopStepRecord[];
 }
 
 /** Introducers on record who are full members on the roll now (a member who left no longer counts). */
-export function introducerCount(db: SqliteDatabase, personId: number): number {
+export function introducerCount(db: Db, personId: number): number {
   return db
     .prepare(
       `SELECT count(*) FROM develop_contacts c JOIN members m ON m.id = c.member_id
@@ -54,7 +54,7 @@ export function introducerCount(db: SqliteDatabase, personId: number): number {
     .get(personId) as number;
 }
 
-export function pathOfPerson(db: SqliteDatabase, person: DevelopPerson): DevelopPath {
+export function pathOfPerson(db: Db, person: DevelopPerson): DevelopPath {
   return toPath(person.birth_date, { steps: stepsOf(db, person.id), introducers: introducerCount(db, person.id) });
 }
 
@@ -95,11 +95,11 @@ export function toPersonRow(p: PersonWithNames, check: PathCheck): DevelopPerson
 export const PERSON_WITH_NAMES = `SELECT p.*, o.name AS org_name, o.community_id AS community_id, c.name AS community_name
   FROM develop_people p JOIN organizations o ON o.id = p.org_id LEFT JOIN communities c ON c.id = o.community_id`;
 
-export function personWithNames(db: SqliteDatabase, id: number): PersonWithNames | undefined {
+export function personWithNames(db: Db, id: number): PersonWithNames | undefined {
   return db.prepare(`${PERSON_WITH_NAMES} WHERE p.id = ?`).get(id) as PersonWithNames | undefined;
 }
 
-export function personRow(db: SqliteDatabase, id: number, opts: RuleOptions): DevelopPersonRow {
+export function personRow(db: Db, id: number, opts: RuleOptions): DevelopPersonRow {
   const p = personWithNames(db, id)!;
   return toPersonRow(p, checkPath(pathOfPerson(db, p), opts));
 }

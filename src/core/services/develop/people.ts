@@ -2,7 +2,7 @@
 // checked by the rules engine before it is written, and the two steps that change the roll — admission puts
 // the person on it as a probationary member (join date = the branch meeting), 转正 makes them full (full date =
 // the end of the probation). Roles, scope and the month freeze are the dispatcher's; this file keeps the rules.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DevelopBoard, DevelopPersonDetail, DevelopPersonRow } from '../../../shared/api/contract-develop';
 import { checkPath, probationEnd, stageOf, type DevelopPath, type DevelopProblem, type DevelopStage, type DevelopStep, type RuleOptions } from '../../../shared/develop/rules';
@@ -38,14 +38,14 @@ function dateOf(path: DevelopPath, step: DevelopStep): string | undefined {
   return path[step];
 }
 
-export function getPerson(db: SqliteDatabase, id: number): DevelopPerson {
+export function getPerson(db: Db, id: number): DevelopPerson {
   const p = db.prepare('SELECT * FROM develop_people WHERE id = ?').get(id) as DevelopPerson | undefined;
   if (!p) throw new AppError('NOT_FOUND', 'no such person in the development register', { entity: 'developPerson', id });
   return p;
 }
 
 /** The record opens with the application: the ID number gives birth and sex, the person must be 18 that day. */
-export function createPerson(db: SqliteDatabase, input: CreateInput, now: Date, actor: string, opts: RuleOptions): DevelopPersonRow {
+export function createPerson(db: Db, input: CreateInput, now: Date, actor: string, opts: RuleOptions): DevelopPersonRow {
   const today = localIsoDate(now);
   const id = checkCitizenId(input.idNumber, now);
   if (!id.ok) throw refuse([{ field: 'idNumber', problem: id.problem, value: input.idNumber, params: id.params }]);
@@ -72,7 +72,7 @@ export function createPerson(db: SqliteDatabase, input: CreateInput, now: Date, 
   return personRow(db, personId, opts);
 }
 
-function insertStep(db: SqliteDatabase, personId: number, s: Pick<StepInput, 'on' | 'orgName' | 'people' | 'documentNumber' | 'note'> & { step: DevelopStep }, detail: Record<string, unknown> | null, actor: string, at: string): void {
+function insertStep(db: Db, personId: number, s: Pick<StepInput, 'on' | 'orgName' | 'people' | 'documentNumber' | 'note'> & { step: DevelopStep }, detail: Record<string, unknown> | null, actor: string, at: string): void {
   db.prepare(
     `INSERT INTO develop_steps (person_id, step, on_date, org_name, people, document_number, note, detail, recorded_by, recorded_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -127,7 +127,7 @@ export function checkVote(input: Pick<StepInput, 'attendance' | 'votesFor' | 'vo
 }
 
 /** The members named as contacts (activist) or introducers (candidate): full members on the roll. */
-function checkNamedMembers(db: SqliteDatabase, input: StepInput): FieldIssue[] {
+function checkNamedMembers(db: Db, input: StepInput): FieldIssue[] {
   const ids = input.memberIds ?? [];
   if (input.step === 'activist' && ids.length > 2) return [{ field: 'memberIds', problem: 'developTooManyContacts', value: ids.length }];
   const issues: FieldIssue[] = [];
@@ -150,7 +150,7 @@ export interface StepOutcome {
  * early or too late, missing a prerequisite, or would make an earlier step break a rule (training after the
  * meeting). Nothing is written unless every check passes; the caller's transaction holds the whole step.
  */
-export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, actor: string, opts: RuleOptions, scope: Scope | null): StepOutcome {
+export function recordStep(db: Db, input: StepInput, now: Date, actor: string, opts: RuleOptions, scope: Scope | null): StepOutcome {
   const before = getPerson(db, input.id);
   if (before.version !== input.version) throw new AppError('STALE_RECORD', 'the person was changed by someone else', { id: before.id, version: before.version });
   const steps = stepsOf(db, before.id);
@@ -212,7 +212,7 @@ export function recordStep(db: SqliteDatabase, input: StepInput, now: Date, acto
 }
 
 /** The branch meeting admits the person: a probationary member of their branch from that day, no retyping. */
-export function admitToRoll(db: SqliteDatabase, person: DevelopPerson, on: string, now: Date, actor: string, path: DevelopPath): number {
+export function admitToRoll(db: Db, person: DevelopPerson, on: string, now: Date, actor: string, path: DevelopPath): number {
   const events = eventWriter(db, actor, now);
   const fields: Record<string, string> = { name: person.name, idNumber: person.id_number, category: 'probationary', joinDate: on };
   if (person.phone) fields.phone = person.phone;
@@ -233,7 +233,7 @@ function pathSteps(path: DevelopPath): { step: string; on: string }[] {
 }
 
 /** 转正: the member's category and full date (the end of the probation), through the roll's own update. */
-export function makeFull(db: SqliteDatabase, memberId: number, fullDate: string, now: Date, actor: string, scope: Scope | null): void {
+export function makeFull(db: Db, memberId: number, fullDate: string, now: Date, actor: string, scope: Scope | null): void {
   const version = db.prepare('SELECT version FROM members WHERE id = ?').pluck().get(memberId) as number;
   updateMember(db, { id: memberId, version, fields: { category: 'full', fullDate } }, now, eventWriter(db, actor, now), scope);
 }
@@ -243,7 +243,7 @@ export function makeFull(db: SqliteDatabase, memberId: number, fullDate: string,
  * its own for it (its reasons are the ways a member leaves the Party), so it is recorded as 'other' with the
  * decision's document in the note, and the member's history names the step that took them off.
  */
-function leaveRoll(db: SqliteDatabase, memberId: number, input: StepInput, now: Date, actor: string): Member {
+function leaveRoll(db: Db, memberId: number, input: StepInput, now: Date, actor: string): Member {
   const before = db.prepare('SELECT * FROM members WHERE id = ?').get(memberId) as Member;
   if (before.status !== 'active') return before;
   const note = [input.documentNumber, input.note].filter(Boolean).join(' ') || null;
@@ -254,7 +254,7 @@ function leaveRoll(db: SqliteDatabase, memberId: number, input: StepInput, now: 
 
 // ——— reading ———
 
-export function personDetail(db: SqliteDatabase, id: number, opts: RuleOptions): DevelopPersonDetail {
+export function personDetail(db: Db, id: number, opts: RuleOptions): DevelopPersonDetail {
   const p = personWithNames(db, id);
   if (!p) throw new AppError('NOT_FOUND', 'no such person in the development register', { entity: 'developPerson', id });
   const path = pathOfPerson(db, p);
@@ -265,7 +265,7 @@ export function personDetail(db: SqliteDatabase, id: number, opts: RuleOptions):
   return { person: toPersonRow(p, check), steps: stepsOf(db, id).map(toStepRow), contacts, noticeEnds: check.noticeEnds };
 }
 
-export function listBoard(db: SqliteDatabase, input: ApiParsedInput<'develop.list'>, scope: Scope | null, opts: RuleOptions): DevelopBoard {
+export function listBoard(db: Db, input: ApiParsedInput<'develop.list'>, scope: Scope | null, opts: RuleOptions): DevelopBoard {
   const where: string[] = [];
   const params: unknown[] = [];
   if (scope) {

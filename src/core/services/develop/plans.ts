@@ -1,6 +1,6 @@
 // The yearly development plan per community (年度发展党员计划) and what was done against it: admissions are
 // counted by the day of the branch meeting, the day the person joined.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DevelopPlanRow } from '../../../shared/api/contract-develop';
 import { AppError } from '../../../shared/result';
 import type { Scope } from '../../scope';
@@ -10,12 +10,12 @@ const PLAN_ROWS = `SELECT ? AS year, c.id AS communityId, c.name AS communityNam
       WHERE s.step = 'admitted' AND substr(s.on_date, 1, 4) = ? AND o.community_id = c.id) AS admitted
   FROM communities c LEFT JOIN develop_plans pl ON pl.community_id = c.id AND pl.year = ?`;
 
-export function listPlans(db: SqliteDatabase, year: number, scope: Scope | null): DevelopPlanRow[] {
+export function listPlans(db: Db, year: number, scope: Scope | null): DevelopPlanRow[] {
   const rows = db.prepare(`${PLAN_ROWS} ORDER BY c.id`).all(year, String(year), year) as DevelopPlanRow[];
   return scope ? rows.filter((r) => scope.hasCommunity(r.communityId)) : rows;
 }
 
-export function savePlan(db: SqliteDatabase, input: { year: number; communityId: number; planned: number }, now: Date): { before: number | null; after: DevelopPlanRow } {
+export function savePlan(db: Db, input: { year: number; communityId: number; planned: number }, now: Date): { before: number | null; after: DevelopPlanRow } {
   const exists = db.prepare('SELECT 1 FROM communities WHERE id = ?').get(input.communityId);
   if (!exists) throw new AppError('VALIDATION', 'no such community', { issues: [{ field: 'communityId', problem: 'notFound', value: input.communityId }] });
   const before = db.prepare('SELECT planned FROM develop_plans WHERE year = ? AND community_id = ?').pluck().get(input.year, input.communityId) as number | undefined;

@@ -5,7 +5,7 @@
 // judged by the rules engine before it is written; one the engine would refuse (a holiday stretching a notice,
 // a member too young on the application day) is left out, so the demo never shows a broken path.
 // Same seed → same pipeline. Names come from seed-demo's lists; this file holds no text of its own.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import { addDays, addMonths, addYears } from '../../../shared/develop/dates';
 import { checkPath, probationEnd, stageOf, type DevelopPath, type DevelopStep } from '../../../shared/develop/rules';
 import { citizenIdCheckDigit } from '../../../shared/validators/citizen-id';
@@ -57,7 +57,7 @@ function pathTo(birth: string, admitted: string, jitter: () => number): DevelopP
   };
 }
 
-export function seedPipeline(db: SqliteDatabase, options: SeedPipelineOptions, actor: string, now: Date): { developPeople: number } {
+export function seedPipeline(db: Db, options: SeedPipelineOptions, actor: string, now: Date): { developPeople: number } {
   const random = prng(options.seed * 7919 + 16);
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const jitter = () => between(0, 20);

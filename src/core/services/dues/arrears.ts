@@ -2,12 +2,12 @@
 // the flag at 6 in a row (for the branch's handling under Art. 9 of the Party constitution). Only unpaid ledger
 // rows are read, through the covering partial index dues_ledger_unpaid, so five years of a 100,000-member roll
 // cost what is owed, not what was paid. The branch shown is the member's organization now.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DuesArrearsRow } from '../../../shared/api/contract-dues';
 import { ARREARS_FLAG_MONTHS } from '../../../shared/api/schemas-dues';
 import { orgInfos } from './common';
 
-export function arrears(db: SqliteDatabase, asOf: string, minMonths: number, orgIds: readonly number[] | null): DuesArrearsRow[] {
+export function arrears(db: Db, asOf: string, minMonths: number, orgIds: readonly number[] | null): DuesArrearsRow[] {
   const filter = orgIds === null ? '' : `AND org_id IN (${orgIds.map(Number).join(',') || '-1'})`;
   // All in SQLite, one row per member back: the unpaid months from the covering partial index, runs of
   // consecutive months found as gaps-and-islands (month number minus row number is constant along a run).

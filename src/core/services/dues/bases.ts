@@ -1,7 +1,7 @@
 // A member's dues category and base, by the month the new pay (or pension) starts. A base saved again for
 // the same month replaces that month's entry (the audit keeps the old one); a new month adds to the history.
 // A reduction or exemption needs who approved it and when.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DuesBaseInfo } from '../../../shared/api/contract-dues';
 import type { Language } from '../../../shared/api/schemas';
@@ -30,7 +30,7 @@ export function toBaseInfo(row: BaseRow, farmer: number, lang: Language): DuesBa
   };
 }
 
-export function listBases(db: SqliteDatabase, memberId: number): BaseRow[] {
+export function listBases(db: Db, memberId: number): BaseRow[] {
   return db.prepare('SELECT * FROM dues_bases WHERE member_id = ? ORDER BY effective_month').all(memberId) as BaseRow[];
 }
 
@@ -46,7 +46,7 @@ export function baseProblems(input: Pick<ApiParsedInput<'dues.saveBase'>, 'categ
   return problems;
 }
 
-export function saveBase(db: SqliteDatabase, input: ApiParsedInput<'dues.saveBase'>, actor: string, now: Date, lang: Language): { before: DuesBaseInfo | null; after: DuesBaseInfo } {
+export function saveBase(db: Db, input: ApiParsedInput<'dues.saveBase'>, actor: string, now: Date, lang: Language): { before: DuesBaseInfo | null; after: DuesBaseInfo } {
   const member = duesMember(db, input.memberId);
   const problems = baseProblems(input);
   const first = firstDuesMonth(db, member);

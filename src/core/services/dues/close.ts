@@ -1,7 +1,7 @@
 // Closing a dues month: first the branch, then the street. A closed month is frozen like a finalized return:
 // the dated dues methods name their months to the dispatcher's rules (src/core/write-rules.ts), which refuse
 // a closed one with the month named — a service never checks it by hand.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DuesCloseState } from '../../../shared/api/contract-dues';
 import type { CloseLevel } from '../../../shared/api/schemas-dues';
@@ -10,7 +10,7 @@ import { notFound, refuse } from '../counter/refusals';
 import type { DatedField } from '../../returns/freeze';
 
 /** The first of `periods` that `orgId` has closed, if any. */
-export function closedPeriod(db: SqliteDatabase, orgId: number | undefined, periods: readonly (string | null | undefined)[]): string | null {
+export function closedPeriod(db: Db, orgId: number | undefined, periods: readonly (string | null | undefined)[]): string | null {
   if (orgId === undefined) return null;
   const closed = db.prepare('SELECT 1 FROM dues_month_close WHERE org_id = ? AND period = ?');
   for (const p of [...periods].filter((x): x is string => !!x).sort()) if (closed.get(orgId, p.slice(0, 7))) return p.slice(0, 7);
@@ -18,7 +18,7 @@ export function closedPeriod(db: SqliteDatabase, orgId: number | undefined, peri
 }
 
 /** The first month from `from` on (before `until`, when given) that `orgId` has closed. */
-export function closedFrom(db: SqliteDatabase, orgId: number | undefined, from: string, until: string | null): string | null {
+export function closedFrom(db: Db, orgId: number | undefined, from: string, until: string | null): string | null {
   if (orgId === undefined) return null;
   return (db.prepare('SELECT min(period) FROM dues_month_close WHERE org_id = ? AND period >= ? AND (? IS NULL OR period < ?)').pluck().get(orgId, from, until, until) as string | null) ?? null;
 }
@@ -28,14 +28,14 @@ export function closedFrom(db: SqliteDatabase, orgId: number | undefined, from: 
  * the field and the month; otherwise the months as dated fields, which the dispatcher checks against the
  * finalized returns.
  */
-export function duesMonths(db: SqliteDatabase, field: string, orgId: number | undefined, periods: readonly (string | null | undefined)[]): DatedField[] {
+export function duesMonths(db: Db, field: string, orgId: number | undefined, periods: readonly (string | null | undefined)[]): DatedField[] {
   const closed = closedPeriod(db, orgId, periods);
   if (closed) throw new AppError('VALIDATION', `the dues of ${closed} are closed`, { issues: [{ field, problem: 'duesMonthClosed', value: closed, params: { period: closed } }] });
   return periods.map((date) => ({ field, date }));
 }
 
 /** A member's organization now (undefined when there is no such member: the handler answers NOT_FOUND). */
-export function memberOrg(db: SqliteDatabase, memberId: number): number | undefined {
+export function memberOrg(db: Db, memberId: number): number | undefined {
   return db.prepare('SELECT org_id FROM members WHERE id = ?').pluck().get(memberId) as number | undefined;
 }
 
@@ -45,7 +45,7 @@ function toState(r: CloseRow): DuesCloseState {
   return { orgId: r.org_id, period: r.period, branchClosedBy: r.branch_closed_by, branchClosedAt: r.branch_closed_at, streetClosedBy: r.street_closed_by, streetClosedAt: r.street_closed_at };
 }
 
-export function closeMonth(db: SqliteDatabase, input: ApiParsedInput<'dues.close'>, actor: string, now: Date): { before: DuesCloseState | null; after: DuesCloseState & { level: CloseLevel } } {
+export function closeMonth(db: Db, input: ApiParsedInput<'dues.close'>, actor: string, now: Date): { before: DuesCloseState | null; after: DuesCloseState & { level: CloseLevel } } {
   const org = db.prepare('SELECT id, level FROM organizations WHERE id = ?').get(input.orgId) as { id: number; level: string } | undefined;
   if (!org) throw notFound('organization', input.orgId);
   if (org.level !== 'branch' && org.level !== 'general_branch') throw refuse('orgId', 'duesNotBranch', input.orgId);

@@ -1,6 +1,6 @@
 // What the dues services share: the street's farmer standard, the organizations' communities, a member as
 // the ledger needs them, the base in force for a month, and the months a member is on the roll.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { Language } from '../../../shared/api/schemas';
 import { FARMER_DEFAULT_FEN, monthlyDues, ruleText, type DuesAmount, type DuesCategory } from '../../../shared/dues/rates';
 import { DUES_TEXT } from '../../../shared/i18n/messages-dues';
@@ -11,17 +11,17 @@ import { notFound } from '../counter/refusals';
 export const FARMER_SETTING = 'duesFarmerFen';
 
 /** The street's monthly dues for farmer members, in fen (0.5 yuan unless set). */
-export function farmerFen(db: SqliteDatabase): number {
+export function farmerFen(db: Db): number {
   const value = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(FARMER_SETTING) as string | undefined;
   return value === undefined ? FARMER_DEFAULT_FEN : Number(value);
 }
 
-export function saveFarmerFen(db: SqliteDatabase, fen: number): void {
+export function saveFarmerFen(db: Db, fen: number): void {
   db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(FARMER_SETTING, String(fen));
 }
 
 /** A member's ledger months, the latest first. */
-export function ledgerMonths(db: SqliteDatabase, memberId: number): { period: string; due_fen: number; paid_fen: number }[] {
+export function ledgerMonths(db: Db, memberId: number): { period: string; due_fen: number; paid_fen: number }[] {
   return db.prepare('SELECT period, due_fen, paid_fen FROM dues_ledger WHERE member_id = ? ORDER BY period DESC').all(memberId) as { period: string; due_fen: number; paid_fen: number }[];
 }
 
@@ -34,7 +34,7 @@ export interface OrgInfo {
 }
 
 /** Every organization with the community it belongs to (its own, or its nearest ancestor's). */
-export function orgInfos(db: SqliteDatabase): Map<number, OrgInfo> {
+export function orgInfos(db: Db): Map<number, OrgInfo> {
   const rows = db.prepare('SELECT o.id, o.parent_id, o.name, o.level, o.community_id, c.name AS community FROM organizations o LEFT JOIN communities c ON c.id = o.community_id').all() as {
     id: number;
     parent_id: number | null;
@@ -63,14 +63,14 @@ export interface DuesMember {
   left_on: string | null;
 }
 
-export function duesMember(db: SqliteDatabase, id: number): DuesMember {
+export function duesMember(db: Db, id: number): DuesMember {
   const m = db.prepare('SELECT id, name, id_number, org_id, join_date, status, left_on FROM members WHERE id = ?').get(id) as DuesMember | undefined;
   if (!m) throw notFound('member', id);
   return m;
 }
 
 /** The month an incoming introduction letter says the member's dues were paid to (the latest received one). */
-export function broughtPaidTo(db: SqliteDatabase, memberId: number): string | null {
+export function broughtPaidTo(db: Db, memberId: number): string | null {
   return (
     (db.prepare("SELECT max(dues_paid_to) FROM transfers WHERE member_id = ? AND direction = 'in' AND status IN ('received', 'receipt_returned')").pluck().get(memberId) as string | null) ?? null
   );
@@ -80,7 +80,7 @@ export function broughtPaidTo(db: SqliteDatabase, memberId: number): string | nu
  * The first month a member pays for here: the month of admission (a probationary member pays from it too), or
  * the month after the one a received introduction letter says was paid elsewhere, whichever is later.
  */
-export function firstDuesMonth(db: SqliteDatabase, m: Pick<DuesMember, 'id' | 'join_date'>): string | null {
+export function firstDuesMonth(db: Db, m: Pick<DuesMember, 'id' | 'join_date'>): string | null {
   const brought = broughtPaidTo(db, m.id);
   const after = brought ? addMonths(brought, 1) : null;
   const joined = m.join_date ? m.join_date.slice(0, 7) : null;
@@ -104,7 +104,7 @@ export interface BaseRow {
 }
 
 /** The base in force for `period`: the one with the latest effective month not after it. */
-export function baseAt(db: SqliteDatabase, memberId: number, period: string): BaseRow | undefined {
+export function baseAt(db: Db, memberId: number, period: string): BaseRow | undefined {
   return db.prepare('SELECT * FROM dues_bases WHERE member_id = ? AND effective_month <= ? ORDER BY effective_month DESC LIMIT 1').get(memberId, period) as BaseRow | undefined;
 }
 

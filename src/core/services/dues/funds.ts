@@ -1,7 +1,7 @@
 // The street's Party-building funds: the standards (with their source and year), each community's
 // entitlement from its households and members, and a simple income/expense ledger per community. An entry is
 // never deleted; a mistake is put right with an entry the other way, as a voucher book does.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { FundEntryInfo, FundStandardInfo, FundsOverview } from '../../../shared/api/contract-dues';
 import type { FundDirection, FundParameter } from '../../../shared/api/schemas-dues';
@@ -21,14 +21,14 @@ interface StandardRow {
 const toStandard = (r: StandardRow): FundStandardInfo => ({ id: r.id, parameter: r.parameter, value: r.value, source: r.source, year: r.year, updatedAt: r.updated_at });
 
 /** The standards in force for a year: for each parameter, the latest year not after it. */
-export function standardsFor(db: SqliteDatabase, year: number): FundStandardInfo[] {
+export function standardsFor(db: Db, year: number): FundStandardInfo[] {
   const rows = db
     .prepare('SELECT * FROM fund_standards s WHERE year = (SELECT max(year) FROM fund_standards WHERE parameter = s.parameter AND year <= ?) ORDER BY parameter')
     .all(year) as StandardRow[];
   return rows.map(toStandard);
 }
 
-export function saveStandard(db: SqliteDatabase, input: ApiParsedInput<'funds.saveStandard'>, actor: string, now: Date): { before: FundStandardInfo | null; after: FundStandardInfo } {
+export function saveStandard(db: Db, input: ApiParsedInput<'funds.saveStandard'>, actor: string, now: Date): { before: FundStandardInfo | null; after: FundStandardInfo } {
   const existing = db.prepare('SELECT * FROM fund_standards WHERE parameter = ? AND year = ?').get(input.parameter, input.year) as StandardRow | undefined;
   db.prepare(
     `INSERT INTO fund_standards (parameter, value, source, year, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -64,7 +64,7 @@ const toEntry = (r: EntryRow): FundEntryInfo => ({
   recordedBy: r.recorded_by,
 });
 
-export function saveEntry(db: SqliteDatabase, input: ApiParsedInput<'funds.saveEntry'>, actor: string, now: Date): FundEntryInfo {
+export function saveEntry(db: Db, input: ApiParsedInput<'funds.saveEntry'>, actor: string, now: Date): FundEntryInfo {
   if (!db.prepare('SELECT 1 FROM communities WHERE id = ?').get(input.communityId)) throw notFound('community', input.communityId);
   const id = Number(
     db
@@ -75,12 +75,12 @@ export function saveEntry(db: SqliteDatabase, input: ApiParsedInput<'funds.saveE
 }
 
 /** Spending of the month by community (the return's `funds` table). */
-export function spentByCommunity(db: SqliteDatabase, period: string): Map<number, number> {
+export function spentByCommunity(db: Db, period: string): Map<number, number> {
   const rows = db.prepare("SELECT community_id, sum(amount_fen) AS total FROM fund_entries WHERE direction = 'out' AND substr(on_date, 1, 7) = ? GROUP BY community_id").all(period) as { community_id: number; total: number }[];
   return new Map(rows.map((r) => [r.community_id, r.total]));
 }
 
-export function fundsOverview(db: SqliteDatabase, year: number, communityId: number | undefined): FundsOverview {
+export function fundsOverview(db: Db, year: number, communityId: number | undefined): FundsOverview {
   const standards = standardsFor(db, year);
   const value = (p: FundParameter) => standards.find((s) => s.parameter === p)?.value ?? 0;
   const communities = db.prepare('SELECT id, name, households FROM communities WHERE closed_on IS NULL AND (? IS NULL OR id = ?) ORDER BY division_code').all(communityId ?? null, communityId ?? null) as {

@@ -3,7 +3,7 @@
 // the amount of the base in force. Generating again updates the amounts (a base changed since) and keeps what
 // was paid. One query reads the roster with each member's base; the amounts are computed by the same pure rule
 // as everywhere else, and written with one prepared statement in the caller's transaction.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DuesLedger, DuesLedgerRow, DuesCloseState } from '../../../shared/api/contract-dues';
 import type { Language } from '../../../shared/api/schemas';
 import { monthlyDues, ruleText, type DuesCategory } from '../../../shared/dues/rates';
@@ -32,13 +32,13 @@ interface RosterRow {
 }
 
 /** The organizations a request covers: `orgId`'s subtree, within the caller's organizations when limited. */
-export function ledgerOrgs(db: SqliteDatabase, orgId: number | undefined, scopeOrgs: ReadonlySet<number> | null): number[] | null {
+export function ledgerOrgs(db: Db, orgId: number | undefined, scopeOrgs: ReadonlySet<number> | null): number[] | null {
   const ids = orgId === undefined ? null : subtreeIds(db, orgId);
   if (!scopeOrgs) return ids;
   return (ids ?? [...scopeOrgs]).filter((id) => scopeOrgs.has(id));
 }
 
-export function generateLedger(db: SqliteDatabase, period: string, orgIds: readonly number[] | null): { period: string; created: number; updated: number } {
+export function generateLedger(db: Db, period: string, orgIds: readonly number[] | null): { period: string; created: number; updated: number } {
   const farmer = farmerFen(db);
   // The base in force: the latest effective month not after the period (the unique index makes this a seek).
   const roster = db
@@ -75,7 +75,7 @@ export function generateLedger(db: SqliteDatabase, period: string, orgIds: reado
 }
 
 /** Ensures a member's ledger row for a month (a payment in advance, or for a month not generated yet). */
-export function ensureLedgerRow(db: SqliteDatabase, member: { id: number; org_id: number }, period: string, due: { category: DuesCategory; base_fen: number | null; dueFen: number }): void {
+export function ensureLedgerRow(db: Db, member: { id: number; org_id: number }, period: string, due: { category: DuesCategory; base_fen: number | null; dueFen: number }): void {
   db.prepare('INSERT INTO dues_ledger (member_id, org_id, period, category, base_fen, due_fen) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (member_id, period) DO NOTHING').run(
     member.id,
     member.org_id,
@@ -86,7 +86,7 @@ export function ensureLedgerRow(db: SqliteDatabase, member: { id: number; org_id
   );
 }
 
-export function closeStates(db: SqliteDatabase, period: string, orgIds: readonly number[] | null): DuesCloseState[] {
+export function closeStates(db: Db, period: string, orgIds: readonly number[] | null): DuesCloseState[] {
   const rows = db.prepare(`SELECT * FROM dues_month_close WHERE period = ? AND ${orgFilter('org_id', orgIds)}`).all(period) as {
     org_id: number;
     period: string;
@@ -105,7 +105,7 @@ export function closeStates(db: SqliteDatabase, period: string, orgIds: readonly
   }));
 }
 
-export function readLedger(db: SqliteDatabase, period: string, orgIds: readonly number[] | null, lang: Language): DuesLedger {
+export function readLedger(db: Db, period: string, orgIds: readonly number[] | null, lang: Language): DuesLedger {
   const orgs = orgInfos(db);
   const farmer = farmerFen(db);
   const rows = db

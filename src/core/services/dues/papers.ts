@@ -1,7 +1,7 @@
 // The dues papers' data: a receipt (number, amount in figures and in 大写), the branch's publication board
 // (names and amounts only, through the public-board mask: no ID, no phone), the yearly statement per member
 // or per branch, and the month's remittance sheet to the higher committee.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import { paperDate } from '../../../shared/api/contract-print';
 import type { DuesBoard, DuesReceipt, DuesRemittance, DuesStatement } from '../../../shared/api/contract-dues';
 import type { Language } from '../../../shared/api/schemas';
@@ -17,14 +17,14 @@ function orgIn(column: string, orgIds: readonly number[] | null): string {
   return orgIds === null ? '1' : `${column} IN (${orgIds.map(Number).join(',') || '-1'})`;
 }
 
-export function receipt(db: SqliteDatabase, paymentId: number, lang: Language): DuesReceipt {
+export function receipt(db: Db, paymentId: number, lang: Language): DuesReceipt {
   const payment = paymentInfo(db, paymentId);
   const streetName = (db.prepare('SELECT name FROM street LIMIT 1').pluck().get() as string | undefined) ?? '';
   const abs = Math.abs(payment.amountFen);
   return { streetName, payment, amount: formatFen(payment.amountFen, true), capital: (payment.amountFen < 0 ? '-' : '') + fenToCapital(abs), paidOnText: paperDate(payment.paidOn, lang) };
 }
 
-export function board(db: SqliteDatabase, orgId: number, period: string, orgIds: readonly number[]): DuesBoard {
+export function board(db: Db, orgId: number, period: string, orgIds: readonly number[]): DuesBoard {
   const org = orgInfos(db).get(orgId);
   if (!org) throw notFound('organization', orgId);
   const rows = db
@@ -34,7 +34,7 @@ export function board(db: SqliteDatabase, orgId: number, period: string, orgIds:
   return { branch: org.name, period, rows: out, totals: { dueFen: out.reduce((s, r) => s + r.dueFen, 0), paidFen: out.reduce((s, r) => s + r.paidFen, 0) } };
 }
 
-export function statement(db: SqliteDatabase, year: number, memberId: number | undefined, orgIds: readonly number[] | null): DuesStatement {
+export function statement(db: Db, year: number, memberId: number | undefined, orgIds: readonly number[] | null): DuesStatement {
   const orgs = orgInfos(db);
   const rows = db
     .prepare(
@@ -55,7 +55,7 @@ export function statement(db: SqliteDatabase, year: number, memberId: number | u
   return { year, rows: out, totals: { dueFen: out.reduce((s, r) => s + r.dueFen, 0), paidFen: out.reduce((s, r) => s + r.paidFen, 0) } };
 }
 
-export function remittance(db: SqliteDatabase, period: string, orgIds: readonly number[] | null): DuesRemittance {
+export function remittance(db: Db, period: string, orgIds: readonly number[] | null): DuesRemittance {
   const orgs = orgInfos(db);
   const rows = db.prepare(`SELECT org_id, count(*) AS members, sum(due_fen) AS due, sum(paid_fen) AS paid FROM dues_ledger WHERE period = ? AND ${orgIn('org_id', orgIds)} GROUP BY org_id`).all(period) as {
     org_id: number;

@@ -2,7 +2,7 @@
 // none: each row is found by its member's ID number (the name, when given, must agree) and recorded by the
 // same `pay` as a single payment, so every rule holds row by row; a row refused is named by its sheet row,
 // and one refused row leaves nothing written (the caller's transaction rolls back).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DuesPayManyResult, DuesPaymentInfo } from '../../../shared/api/contract-dues';
 import { AppError, type FieldIssue } from '../../../shared/result';
@@ -12,19 +12,19 @@ import { pay } from './payments';
 type Row = ApiParsedInput<'dues.payMany'>['payments'][number];
 
 /** The member an ID number names: the one on the roll, else the latest to have left it. */
-export function memberIdByIdNumber(db: SqliteDatabase, idNumber: string): number | undefined {
+export function memberIdByIdNumber(db: Db, idNumber: string): number | undefined {
   return db
     .prepare("SELECT id FROM members WHERE id_number = ? ORDER BY status = 'active' DESC, left_on DESC, id DESC LIMIT 1")
     .pluck()
     .get(idNumber.trim().toUpperCase()) as number | undefined;
 }
 
-function memberName(db: SqliteDatabase, id: number): string {
+function memberName(db: Db, id: number): string {
   return db.prepare('SELECT name FROM members WHERE id = ?').pluck().get(id) as string;
 }
 
 export function payMany(
-  db: SqliteDatabase,
+  db: Db,
   input: ApiParsedInput<'dues.payMany'>,
   actor: string,
   now: Date,

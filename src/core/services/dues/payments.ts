@@ -2,7 +2,7 @@
 // at a time), cash, transfer or WeChat with a reference, a receipt number per year. The amount is spread over
 // the months in order, each up to what it still owes; what is left over stays on the last month (paid ahead).
 // A payment is never deleted: a reversal is a counter-entry with the opposite amounts and its own number.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DuesPaymentInfo, DuesVoluntaryInfo } from '../../../shared/api/contract-dues';
 import { BACK_PAY_LIMIT, VOLUNTARY_MIN_FEN, type DuesMethod } from '../../../shared/api/schemas-dues';
@@ -28,13 +28,13 @@ interface PaymentRow {
   recorded_at: string;
 }
 
-export function paymentInfo(db: SqliteDatabase, id: number): DuesPaymentInfo {
+export function paymentInfo(db: Db, id: number): DuesPaymentInfo {
   const row = db.prepare('SELECT p.*, m.name AS member_name FROM dues_payments p JOIN members m ON m.id = p.member_id WHERE p.id = ?').get(id) as (PaymentRow & { member_name: string }) | undefined;
   if (!row) throw notFound('dues_payment', id);
   return toInfo(db, row, orgInfos(db).get(row.org_id)?.name ?? '');
 }
 
-function toInfo(db: SqliteDatabase, row: PaymentRow & { member_name: string }, branch: string): DuesPaymentInfo {
+function toInfo(db: Db, row: PaymentRow & { member_name: string }, branch: string): DuesPaymentInfo {
   const reversedBy = row.reversal_of === null ? ((db.prepare('SELECT id FROM dues_payments WHERE reversal_of = ?').pluck().get(row.id) as number | undefined) ?? null) : null;
   return {
     id: row.id,
@@ -56,26 +56,26 @@ function toInfo(db: SqliteDatabase, row: PaymentRow & { member_name: string }, b
   };
 }
 
-export function memberPayments(db: SqliteDatabase, memberId: number): DuesPaymentInfo[] {
+export function memberPayments(db: Db, memberId: number): DuesPaymentInfo[] {
   const orgs = orgInfos(db);
   const rows = db.prepare('SELECT p.*, m.name AS member_name FROM dues_payments p JOIN members m ON m.id = p.member_id WHERE p.member_id = ? ORDER BY p.paid_on DESC, p.id DESC').all(memberId) as (PaymentRow & { member_name: string })[];
   return rows.map((r) => toInfo(db, r, orgs.get(r.org_id)?.name ?? ''));
 }
 
 /** The next receipt number of the year: 2026-000001, never given twice (reversals take one too). */
-function nextReceipt(db: SqliteDatabase, year: number): { seq: number; number: string } {
+function nextReceipt(db: Db, year: number): { seq: number; number: string } {
   const last = db.prepare('SELECT max(seq) FROM dues_payments WHERE year = ?').pluck().get(year) as number | null;
   const seq = (last ?? 0) + 1;
   return { seq, number: `${year}-${String(seq).padStart(6, '0')}` };
 }
 
 /** The months of a payment that are back payment: before the month it is paid in, and not yet settled. */
-export function backMonths(db: SqliteDatabase, memberId: number, periods: readonly string[], paidIn: string): string[] {
+export function backMonths(db: Db, memberId: number, periods: readonly string[], paidIn: string): string[] {
   const settled = db.prepare('SELECT 1 FROM dues_ledger WHERE member_id = ? AND period = ? AND paid_fen >= due_fen');
   return periods.filter((p) => p < paidIn && !settled.get(memberId, p));
 }
 
-export function pay(db: SqliteDatabase, input: ApiParsedInput<'dues.pay'>, actor: string, now: Date, today: string): DuesPaymentInfo {
+export function pay(db: Db, input: ApiParsedInput<'dues.pay'>, actor: string, now: Date, today: string): DuesPaymentInfo {
   const member = duesMember(db, input.memberId);
   const periods = [...input.periods].sort();
   const problems: FieldIssue[] = [];
@@ -127,7 +127,7 @@ export function pay(db: SqliteDatabase, input: ApiParsedInput<'dues.pay'>, actor
   return paymentInfo(db, id);
 }
 
-export function reverse(db: SqliteDatabase, input: ApiParsedInput<'dues.reverse'>, actor: string, now: Date, today: string): { before: DuesPaymentInfo; after: DuesPaymentInfo } {
+export function reverse(db: Db, input: ApiParsedInput<'dues.reverse'>, actor: string, now: Date, today: string): { before: DuesPaymentInfo; after: DuesPaymentInfo } {
   const original = paymentInfo(db, input.paymentId);
   if (original.reversalOf !== null) throw refuse('paymentId', 'duesReversalOfReversal', original.receiptNumber);
   if (original.reversedBy !== null) {
@@ -155,12 +155,12 @@ export function reverse(db: SqliteDatabase, input: ApiParsedInput<'dues.reverse'
 }
 
 /** The months a payment covers (for the freeze rule of a reversal). */
-export function paymentPeriods(db: SqliteDatabase, paymentId: number): { memberId: number; periods: string[] } | undefined {
+export function paymentPeriods(db: Db, paymentId: number): { memberId: number; periods: string[] } | undefined {
   const row = db.prepare('SELECT member_id, periods FROM dues_payments WHERE id = ?').get(paymentId) as { member_id: number; periods: string } | undefined;
   return row ? { memberId: row.member_id, periods: row.periods.split(',') } : undefined;
 }
 
-export function payVoluntary(db: SqliteDatabase, input: ApiParsedInput<'dues.payVoluntary'>, actor: string, now: Date, today: string): DuesVoluntaryInfo {
+export function payVoluntary(db: Db, input: ApiParsedInput<'dues.payVoluntary'>, actor: string, now: Date, today: string): DuesVoluntaryInfo {
   const member = duesMember(db, input.memberId);
   if (input.amountFen < VOLUNTARY_MIN_FEN || input.amountFen > MAX_FEN) throw refuse('amountFen', input.amountFen < VOLUNTARY_MIN_FEN ? 'duesVoluntaryMinimum' : 'tooBig', formatFen(input.amountFen), { value: formatFen(input.amountFen), max: formatFen(MAX_FEN) });
   const paidOn = input.paidOn ?? today;
@@ -175,7 +175,7 @@ export function payVoluntary(db: SqliteDatabase, input: ApiParsedInput<'dues.pay
   return { id, memberId: member.id, memberName: member.name, paidOn, amountFen: input.amountFen, method: input.method, reference: input.reference || null, receiptNumber };
 }
 
-export function memberVoluntary(db: SqliteDatabase, memberId: number): DuesVoluntaryInfo[] {
+export function memberVoluntary(db: Db, memberId: number): DuesVoluntaryInfo[] {
   const rows = db.prepare('SELECT v.*, m.name AS member_name FROM dues_voluntary v JOIN members m ON m.id = v.member_id WHERE v.member_id = ? ORDER BY v.paid_on DESC').all(memberId) as {
     id: number;
     member_id: number;
@@ -194,7 +194,7 @@ export function memberVoluntary(db: SqliteDatabase, memberId: number): DuesVolun
  * month paid when none is owed. null when the ledger has no payment for the member (the letter's manual field
  * is used then).
  */
-export function paidTo(db: SqliteDatabase, memberId: number): string | null {
+export function paidTo(db: Db, memberId: number): string | null {
   const any = db.prepare('SELECT 1 FROM dues_allocations WHERE member_id = ? LIMIT 1').get(memberId);
   // No payment here yet: what a received introduction letter brought, if any.
   if (!any) return broughtPaidTo(db, memberId);

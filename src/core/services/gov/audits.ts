@@ -1,6 +1,6 @@
 // Collective-economy audits (村集体经济审计): planned and done by kind (annual, term, leaving office, special),
 // findings, rectifications with due dates, the day the results were disclosed; the plan's completion rate.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { Selectable } from 'kysely';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { AuditInfo, AuditStats } from '../../../shared/api/contract-gov';
@@ -12,7 +12,7 @@ import { rateCount } from './projects';
 
 type Row = Selectable<GovAuditTable>;
 
-function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: string): AuditInfo {
+function toInfo(db: Db, r: Row, names: Map<number, string>, today: string): AuditInfo {
   return {
     id: r.id,
     communityId: r.community_id,
@@ -35,24 +35,24 @@ function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: s
   };
 }
 
-export function getAuditRow(db: SqliteDatabase, id: number): Row {
+export function getAuditRow(db: Db, id: number): Row {
   const row = first(db, qb.selectFrom('gov_audits').selectAll().where('id', '=', id));
   if (!row) throw notFound('audit', id);
   return row;
 }
 
-export function auditInfo(db: SqliteDatabase, id: number, today: string): AuditInfo {
+export function auditInfo(db: Db, id: number, today: string): AuditInfo {
   return toInfo(db, getAuditRow(db, id), communityNames(db), today);
 }
 
-export function listAudits(db: SqliteDatabase, year: number, community: number | null, today: string): AuditInfo[] {
+export function listAudits(db: Db, year: number, community: number | null, today: string): AuditInfo[] {
   let q = qb.selectFrom('gov_audits').selectAll().where('year', '=', year);
   if (community !== null) q = q.where('community_id', '=', community);
   const names = communityNames(db);
   return all(db, q.orderBy('planned_on').orderBy('id')).map((r) => toInfo(db, r, names, today));
 }
 
-export function saveAudit(db: SqliteDatabase, input: ApiParsedInput<'audits.save'>, now: Date, today: string): { before: AuditInfo | null; after: AuditInfo } {
+export function saveAudit(db: Db, input: ApiParsedInput<'audits.save'>, now: Date, today: string): { before: AuditInfo | null; after: AuditInfo } {
   const stored = input.id === undefined ? null : getAuditRow(db, input.id);
   if (stored) assertVersion('audit', stored.id, stored.version, input.version);
   assertCommunityExists(db, 'communityId', input.communityId);
@@ -95,7 +95,7 @@ export function saveAudit(db: SqliteDatabase, input: ApiParsedInput<'audits.save
   return { before, after: auditInfo(db, id, today) };
 }
 
-export function auditStats(db: SqliteDatabase, year: number, community: number | null, today: string): AuditStats {
+export function auditStats(db: Db, year: number, community: number | null, today: string): AuditStats {
   const audits = listAudits(db, year, community, today);
   const done = (rows: AuditInfo[]) => rows.filter((a) => a.doneOn !== null).length;
   const rect = audits.flatMap((a) => a.rectifications);

@@ -1,6 +1,6 @@
 // What the governance services share: refusals (the counter's field-issue helpers), the "done steps are not
 // in the future" rule, and community names.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import { refuse } from '../counter/refusals';
 
 export { assertVersion, issue, notFound, refuse, refused } from '../counter/refusals';
@@ -15,12 +15,12 @@ export function notBefore(field: string, later: string | null | undefined, earli
   if (later && earlier && later < earlier) throw refuse(field, 'govDateBefore', later, { earlier });
 }
 
-export function communityNames(db: SqliteDatabase): Map<number, string> {
+export function communityNames(db: Db): Map<number, string> {
   const rows = db.prepare('SELECT id, name FROM communities').all() as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-export function assertCommunityExists(db: SqliteDatabase, field: string, id: number | null | undefined): void {
+export function assertCommunityExists(db: Db, field: string, id: number | null | undefined): void {
   if (id == null) return;
   if (!db.prepare('SELECT 1 FROM communities WHERE id = ?').get(id)) throw refuse(field, 'notFound', id);
 }

@@ -2,7 +2,7 @@
 // committees discuss, the Party members' meeting reviews, the residents' meeting decides, the decision is
 // published, the result is published. A step out of order is refused naming the step that is due; meetings
 // carry attendance and votes (votes ≤ present ≤ entitled) and must reach their quorum and majority.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DecisionInfo } from '../../../shared/api/contract-gov';
 import type { GovSettings } from '../../../shared/api/schemas-gov';
@@ -26,7 +26,7 @@ export function meetingRule(step: DecisionStep, settings: GovSettings): MeetingR
   return step === 'residents' ? { presentPercent: settings.residentsPresentPercent, favourPercent: settings.residentsFavourPercent } : MAJORITY;
 }
 
-export function decisionInfo(db: SqliteDatabase, id: number, names = communityNames(db)): DecisionInfo {
+export function decisionInfo(db: Db, id: number, names = communityNames(db)): DecisionInfo {
   const d = first(db, qb.selectFrom('gov_decisions').selectAll().where('id', '=', id));
   if (!d) throw notFound('decision', id);
   const steps = all(db, qb.selectFrom('gov_decision_steps').selectAll().where('decision_id', '=', id).orderBy('step')).map((s) => ({
@@ -41,14 +41,14 @@ export function decisionInfo(db: SqliteDatabase, id: number, names = communityNa
   return { id: d.id, communityId: d.community_id, communityName: names.get(d.community_id) ?? '', title: d.title, summary: d.summary, steps, next: DECISION_STEPS[steps.length] ?? null };
 }
 
-export function listDecisions(db: SqliteDatabase, community: number | null): DecisionInfo[] {
+export function listDecisions(db: Db, community: number | null): DecisionInfo[] {
   let q = qb.selectFrom('gov_decisions').select('id');
   if (community !== null) q = q.where('community_id', '=', community);
   const names = communityNames(db);
   return all(db, q.orderBy('id', 'desc')).map((r) => decisionInfo(db, r.id, names));
 }
 
-export function saveDecision(db: SqliteDatabase, input: ApiParsedInput<'decisions.save'>, now: Date): { before: DecisionInfo | null; after: DecisionInfo } {
+export function saveDecision(db: Db, input: ApiParsedInput<'decisions.save'>, now: Date): { before: DecisionInfo | null; after: DecisionInfo } {
   assertCommunityExists(db, 'communityId', input.communityId);
   const at = now.toISOString();
   if (input.id !== undefined) {
@@ -64,7 +64,7 @@ export function saveDecision(db: SqliteDatabase, input: ApiParsedInput<'decision
   return { before: null, after: decisionInfo(db, lastInsertRowid) };
 }
 
-export function recordStep(db: SqliteDatabase, input: ApiParsedInput<'decisions.step'>, settings: GovSettings, actor: string, now: Date, today: string): { before: DecisionInfo; after: DecisionInfo } {
+export function recordStep(db: Db, input: ApiParsedInput<'decisions.step'>, settings: GovSettings, actor: string, now: Date, today: string): { before: DecisionInfo; after: DecisionInfo } {
   const before = decisionInfo(db, input.decisionId);
   if (before.next === null) throw refuse('step', 'decisionFinished', undefined, { title: before.title });
   // The refusal names the step that is due (one message per step, in the user's language) and the matter.

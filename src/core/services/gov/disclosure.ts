@@ -2,7 +2,7 @@
 // who and when, dates in order and never in the future. A published item is never edited: a correction is a
 // new item that, once published itself, supersedes it. Finances are due monthly, the routine areas quarterly,
 // on the month's fixed day; major matters at once.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { DisclosureComment, DisclosureDueRow, DisclosureInfo } from '../../../shared/api/contract-gov';
 import type { DisclosureArea, DisclosureStep, GovSettings } from '../../../shared/api/schemas-gov';
@@ -18,7 +18,7 @@ function commentInfo(c: { id: number; disclosure_id: number; resident_name: stri
   return { id: c.id, disclosureId: c.disclosure_id, residentName: c.resident_name, comment: c.content, receivedOn: c.received_on, answer: c.answer, answeredOn: c.answered_on };
 }
 
-function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, settings: GovSettings): DisclosureInfo {
+function toInfo(db: Db, r: Row, names: Map<number, string>, settings: GovSettings): DisclosureInfo {
   const comments = all(db, qb.selectFrom('gov_disclosure_comments').selectAll().where('disclosure_id', '=', r.id).orderBy('received_on').orderBy('id')).map(commentInfo);
   return {
     id: r.id,
@@ -49,17 +49,17 @@ function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, settings
   };
 }
 
-export function getDisclosureRow(db: SqliteDatabase, id: number): Row {
+export function getDisclosureRow(db: Db, id: number): Row {
   const row = first(db, qb.selectFrom('gov_disclosures').selectAll().where('id', '=', id));
   if (!row) throw notFound('disclosure', id);
   return row;
 }
 
-export function disclosureInfo(db: SqliteDatabase, id: number, settings: GovSettings): DisclosureInfo {
+export function disclosureInfo(db: Db, id: number, settings: GovSettings): DisclosureInfo {
   return toInfo(db, getDisclosureRow(db, id), communityNames(db), settings);
 }
 
-export function listDisclosures(db: SqliteDatabase, input: ApiParsedInput<'disclosure.list'>, community: number | null, settings: GovSettings): DisclosureInfo[] {
+export function listDisclosures(db: Db, input: ApiParsedInput<'disclosure.list'>, community: number | null, settings: GovSettings): DisclosureInfo[] {
   let q = qb.selectFrom('gov_disclosures').selectAll();
   if (community !== null) q = q.where('community_id', '=', community);
   if (input.area) q = q.where('area', '=', input.area);
@@ -68,7 +68,7 @@ export function listDisclosures(db: SqliteDatabase, input: ApiParsedInput<'discl
   return all(db, q.orderBy('id', 'desc')).map((r) => toInfo(db, r, names, settings));
 }
 
-export function saveDisclosure(db: SqliteDatabase, input: ApiParsedInput<'disclosure.save'>, now: Date, today: string): { before: Row | null; after: Row } {
+export function saveDisclosure(db: Db, input: ApiParsedInput<'disclosure.save'>, now: Date, today: string): { before: Row | null; after: Row } {
   const before = input.id === undefined ? null : getDisclosureRow(db, input.id);
   if (before) {
     assertVersion('disclosure', before.id, before.version, input.version);
@@ -121,7 +121,7 @@ function previousDate(row: Row, step: DisclosureStep): { on: string; what: strin
 }
 
 /** One step forward; publishing a correction supersedes the item it corrects. Returns the items changed. */
-export function advanceDisclosure(db: SqliteDatabase, input: ApiParsedInput<'disclosure.advance'>, now: Date, today: string): { before: Row; after: Row; superseded: Row | null } {
+export function advanceDisclosure(db: Db, input: ApiParsedInput<'disclosure.advance'>, now: Date, today: string): { before: Row; after: Row; superseded: Row | null } {
   const before = getDisclosureRow(db, input.id);
   assertVersion('disclosure', before.id, before.version, input.version);
   if (before.status === 'published' || before.status === 'superseded') throw refuse('step', 'disclosurePublished', before.title, { publishedOn: before.published_on ?? '' });
@@ -142,7 +142,7 @@ export function advanceDisclosure(db: SqliteDatabase, input: ApiParsedInput<'dis
   return { before, after: getDisclosureRow(db, before.id), superseded };
 }
 
-export function saveComment(db: SqliteDatabase, input: ApiParsedInput<'disclosure.comment'>, now: Date, today: string): { before: DisclosureComment | null; after: DisclosureComment } {
+export function saveComment(db: Db, input: ApiParsedInput<'disclosure.comment'>, now: Date, today: string): { before: DisclosureComment | null; after: DisclosureComment } {
   const item = getDisclosureRow(db, input.disclosureId);
   if (item.published_on === null) throw refuse('disclosureId', 'disclosureNotPublished', item.title);
   notBefore('receivedOn', input.receivedOn, item.published_on, 'publishedOn');
@@ -175,7 +175,7 @@ export function saveComment(db: SqliteDatabase, input: ApiParsedInput<'disclosur
  * was made (finances the month itself, the routine areas the quarter ending with it), and if not whether the
  * month's fixed day has passed (overdue) or is still to come (due).
  */
-export function disclosureDue(db: SqliteDatabase, period: string, community: number | null, settings: GovSettings, today: string, streetName: string): DisclosureDueRow[] {
+export function disclosureDue(db: Db, period: string, community: number | null, settings: GovSettings, today: string, streetName: string): DisclosureDueRow[] {
   const dueOn = fixedDayOf(period, settings.fixedDay);
   const communities = (db.prepare('SELECT id, name FROM communities WHERE closed_on IS NULL ORDER BY division_code').all() as { id: number; name: string }[]).filter(
     (c) => community === null || c.id === community,

@@ -2,7 +2,7 @@
 // worked mid-year (each project's progress reviewed, milestones and completion kept up), closed at year end
 // (each project done or not done with a reason). After the close the year is read-only and its rate counts
 // the closed results. Every change outside the phase it belongs to is refused naming the year's state.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ProjectCycle, ProjectInfo } from '../../../shared/api/contract-gov';
 import { all, qb, run } from '../../db/query';
@@ -10,7 +10,7 @@ import { assertVersion, notBefore, notFuture, refuse } from './common';
 import { projectCycle, yearRow } from './project-year';
 import { getProjectRow, projectInfo } from './projects';
 
-export function approveYear(db: SqliteDatabase, input: ApiParsedInput<'projects.approveYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
+export function approveYear(db: Db, input: ApiParsedInput<'projects.approveYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
   const before = projectCycle(db, input.year, today);
   if (before.phase !== 'setting') throw refuse('year', before.phase === 'closed' ? 'projectYearClosed' : 'projectYearApproved', input.year, { year: input.year, approvedOn: before.approvedOn ?? '', closedOn: before.closedOn ?? '' });
   if (before.total === 0) throw refuse('year', 'projectYearEmpty', input.year, { year: input.year });
@@ -20,7 +20,7 @@ export function approveYear(db: SqliteDatabase, input: ApiParsedInput<'projects.
   return { before, after: projectCycle(db, input.year, today) };
 }
 
-export function reviewProject(db: SqliteDatabase, input: ApiParsedInput<'projects.review'>, now: Date, today: string): { before: ProjectInfo; after: ProjectInfo } {
+export function reviewProject(db: Db, input: ApiParsedInput<'projects.review'>, now: Date, today: string): { before: ProjectInfo; after: ProjectInfo } {
   const stored = getProjectRow(db, input.id);
   assertVersion('project', stored.id, stored.version, input.version);
   const row = yearRow(db, stored.year);
@@ -44,7 +44,7 @@ export function reviewProject(db: SqliteDatabase, input: ApiParsedInput<'project
  * Closes the year: every project of the year has its result, "done" only for a project recorded done (with
  * its date), "not done" with a reason; nothing is written unless all of them pass.
  */
-export function closeYear(db: SqliteDatabase, input: ApiParsedInput<'projects.closeYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
+export function closeYear(db: Db, input: ApiParsedInput<'projects.closeYear'>, now: Date, today: string): { before: ProjectCycle; after: ProjectCycle } {
   const before = projectCycle(db, input.year, today);
   if (before.phase === 'setting') throw refuse('year', 'projectCloseBeforeApproval', input.year, { year: input.year });
   if (before.phase === 'closed') throw refuse('year', 'projectYearClosed', input.year, { year: input.year, closedOn: before.closedOn ?? '' });

@@ -1,7 +1,7 @@
 // Projects of the year (书记项目, 第一书记项目, 重点项目, 软弱涣散整顿): owner, organization, budget in fen,
 // milestones with dates, status and evidence; the completion rate done ÷ total to one decimal for the street,
 // each community and each type (rateText counts with integers), and milestones past their date.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { Selectable } from 'kysely';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ProjectInfo, ProjectStats, RateCount } from '../../../shared/api/contract-gov';
@@ -18,7 +18,7 @@ export function rateCount(done: number, total: number): RateCount {
   return { total, done, rate: rateText(done, total) };
 }
 
-function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: string): ProjectInfo {
+function toInfo(db: Db, r: Row, names: Map<number, string>, today: string): ProjectInfo {
   const milestones = all(db, qb.selectFrom('gov_project_milestones').selectAll().where('project_id', '=', r.id).orderBy('position')).map((m) => ({
     title: m.title,
     dueOn: m.due_on,
@@ -52,17 +52,17 @@ function toInfo(db: SqliteDatabase, r: Row, names: Map<number, string>, today: s
   };
 }
 
-export function getProjectRow(db: SqliteDatabase, id: number): Row {
+export function getProjectRow(db: Db, id: number): Row {
   const row = first(db, qb.selectFrom('gov_projects').selectAll().where('id', '=', id));
   if (!row) throw notFound('project', id);
   return row;
 }
 
-export function projectInfo(db: SqliteDatabase, id: number, today: string): ProjectInfo {
+export function projectInfo(db: Db, id: number, today: string): ProjectInfo {
   return toInfo(db, getProjectRow(db, id), communityNames(db), today);
 }
 
-export function listProjects(db: SqliteDatabase, input: ApiParsedInput<'projects.list'>, community: number | null, today: string): ProjectInfo[] {
+export function listProjects(db: Db, input: ApiParsedInput<'projects.list'>, community: number | null, today: string): ProjectInfo[] {
   let q = qb.selectFrom('gov_projects').selectAll().where('year', '=', input.year);
   if (input.type) q = q.where('type', '=', input.type);
   if (community !== null) q = q.where('community_id', '=', community);
@@ -70,7 +70,7 @@ export function listProjects(db: SqliteDatabase, input: ApiParsedInput<'projects
   return all(db, q.orderBy('type').orderBy('id')).map((r) => toInfo(db, r, names, today));
 }
 
-export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.save'>, now: Date, today: string): { before: ProjectInfo | null; after: ProjectInfo } {
+export function saveProject(db: Db, input: ApiParsedInput<'projects.save'>, now: Date, today: string): { before: ProjectInfo | null; after: ProjectInfo } {
   const stored = input.id === undefined ? null : getProjectRow(db, input.id);
   if (stored) assertVersion('project', stored.id, stored.version, input.version);
   // The year's cycle: a closed year is read-only; an approved plan takes no new project (nor one moved in or out).
@@ -118,7 +118,7 @@ export function saveProject(db: SqliteDatabase, input: ApiParsedInput<'projects.
 }
 
 /** The year's completion: street, types (all four, in order), communities (the street's own projects as the street). */
-export function projectStats(db: SqliteDatabase, year: number, type: ProjectType | undefined, community: number | null, today: string, streetName: string): ProjectStats {
+export function projectStats(db: Db, year: number, type: ProjectType | undefined, community: number | null, today: string, streetName: string): ProjectStats {
   // A closed year counts the results recorded at its close (the year is read-only from then on).
   const closed = projectPhase(db, year) === 'closed';
   let q = qb

@@ -1,7 +1,7 @@
 // The module's settings: the fixed publication day, the residents' meeting quorum and majority, and the
 // standards with their source. Kept in the settings table under `gov.*`; each has a default so a new
 // street works before an administrator looks at them.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { GovSettings } from '../../../shared/api/schemas-gov';
 
 export const GOV_DEFAULTS: GovSettings = {
@@ -21,7 +21,7 @@ export const GOV_DEFAULTS: GovSettings = {
 
 const KEYS = Object.keys(GOV_DEFAULTS) as (keyof GovSettings)[];
 
-export function govSettings(db: SqliteDatabase): GovSettings {
+export function govSettings(db: Db): GovSettings {
   const rows = db.prepare("SELECT key, value FROM settings WHERE key LIKE 'gov.%'").all() as { key: string; value: string }[];
   const out: Record<string, unknown> = { ...GOV_DEFAULTS };
   for (const { key, value } of rows) {
@@ -32,7 +32,7 @@ export function govSettings(db: SqliteDatabase): GovSettings {
   return out as unknown as GovSettings;
 }
 
-export function saveGovSettings(db: SqliteDatabase, input: GovSettings): { before: GovSettings; after: GovSettings } {
+export function saveGovSettings(db: Db, input: GovSettings): { before: GovSettings; after: GovSettings } {
   const before = govSettings(db);
   const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   for (const key of KEYS) upsert.run(`gov.${key}`, String(input[key]));

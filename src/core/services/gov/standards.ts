@@ -2,7 +2,7 @@
 // minimum and at least the figure per 100 households; one community worker per so many households. The
 // households, space and workers are the community record's own fields; the funds this year (entitlement and
 // spending) come from the dues and funds module.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { StandardRow } from '../../../shared/api/contract-gov';
 import type { GovSettings } from '../../../shared/api/schemas-gov';
@@ -21,7 +21,7 @@ interface CommunityRow {
 type Funds = ReadonlyMap<number, { entitlementFen: number; spentFen: number }>;
 
 /** Each community's Party-building funds in `year`, from the dues and funds module: its entitlement and what it spent. */
-export function fundsByCommunity(db: SqliteDatabase, year: number): Funds {
+export function fundsByCommunity(db: Db, year: number): Funds {
   return new Map(fundsOverview(db, year, undefined).communities.map((c) => [c.communityId, { entitlementFen: c.entitlementFen, spentFen: c.outFen }]));
 }
 
@@ -49,13 +49,13 @@ export function standardRow(c: CommunityRow, settings: GovSettings, funds: Funds
 
 const SELECT = 'SELECT id, name, households, office_area, activity_area, workers FROM communities';
 
-export function standardsTable(db: SqliteDatabase, community: number | null, settings: GovSettings, now: Date): StandardRow[] {
+export function standardsTable(db: Db, community: number | null, settings: GovSettings, now: Date): StandardRow[] {
   const funds = fundsByCommunity(db, now.getFullYear());
   const rows = (community === null ? db.prepare(`${SELECT} WHERE closed_on IS NULL ORDER BY division_code`).all() : db.prepare(`${SELECT} WHERE id = ?`).all(community)) as CommunityRow[];
   return rows.map((r) => standardRow(r, settings, funds));
 }
 
-export function saveStandard(db: SqliteDatabase, input: ApiParsedInput<'standards.save'>, settings: GovSettings, now: Date): { before: StandardRow; after: StandardRow } {
+export function saveStandard(db: Db, input: ApiParsedInput<'standards.save'>, settings: GovSettings, now: Date): { before: StandardRow; after: StandardRow } {
   const read = () => db.prepare(`${SELECT} WHERE id = ?`).get(input.communityId) as CommunityRow | undefined;
   const row = read();
   if (!row) throw refuse('communityId', 'notFound', input.communityId);

@@ -3,7 +3,7 @@
 // monthly once overdue; an election record — entitled = the full members on the roll, attendance over four
 // fifths, anyone elected with more than half the votes of those present — which ends the officers' terms the
 // day before and starts the elected committee's (through the officers' own service, org-officers.ts).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { ElectionInfo, TermInfo } from '../../../shared/api/contract-gov';
 import type { OrgLevel } from '../../../shared/api/schemas';
@@ -53,18 +53,18 @@ function toTerm(r: OrgRow, today: string): TermInfo {
   };
 }
 
-function orgRow(db: SqliteDatabase, orgId: number, field = 'orgId'): OrgRow {
+function orgRow(db: Db, orgId: number, field = 'orgId'): OrgRow {
   const r = db.prepare(`${ORG_SELECT} WHERE o.id = ?`).get(orgId) as OrgRow | undefined;
   if (!r) throw refuse(field, 'notFound', orgId);
   return r;
 }
 
-export function termInfo(db: SqliteDatabase, orgId: number, today: string): TermInfo {
+export function termInfo(db: Db, orgId: number, today: string): TermInfo {
   return toTerm(orgRow(db, orgId), today);
 }
 
 /** Open electing organizations (those of the scope's community only, when limited), due first; `before` keeps those due by then. */
-export function listTerms(db: SqliteDatabase, community: number | null, before: string | undefined, today: string): TermInfo[] {
+export function listTerms(db: Db, community: number | null, before: string | undefined, today: string): TermInfo[] {
   const levels = ELECTING.map((l) => `'${l}'`).join(', ');
   const where = `o.closed_on IS NULL AND o.level IN (${levels})${community !== null ? ` AND o.id IN ${scopeOrgIdsSubquery('@community')}` : ''}`;
   const rows = db.prepare(`${ORG_SELECT} WHERE ${where} ORDER BY o.id`).all(community !== null ? { community } : {}) as OrgRow[];
@@ -74,7 +74,7 @@ export function listTerms(db: SqliteDatabase, community: number | null, before: 
     .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999') || a.orgId - b.orgId);
 }
 
-export function saveTerm(db: SqliteDatabase, input: ApiParsedInput<'terms.save'>, now: Date, today: string): { before: TermInfo; after: TermInfo } {
+export function saveTerm(db: Db, input: ApiParsedInput<'terms.save'>, now: Date, today: string): { before: TermInfo; after: TermInfo } {
   const org = orgRow(db, input.orgId);
   if (!ELECTING.includes(org.level)) throw refuse('orgId', 'termNoElections', org.name);
   notFuture('electedOn', input.electedOn, today);
@@ -92,7 +92,7 @@ export function saveTerm(db: SqliteDatabase, input: ApiParsedInput<'terms.save'>
 }
 
 /** Full members on the roll of the organization and those below it: who may vote. */
-export function entitledVoters(db: SqliteDatabase, orgId: number): number {
+export function entitledVoters(db: Db, orgId: number): number {
   const subtree = `(WITH RECURSIVE t(id) AS (SELECT ? UNION SELECT o.id FROM organizations o JOIN t ON o.parent_id = t.id) SELECT id FROM t)`;
   return db.prepare(`SELECT count(*) FROM members WHERE org_id IN ${subtree} AND status = 'active' AND category = 'full' AND standing = 'normal'`).pluck().get(orgId) as number;
 }
@@ -111,7 +111,7 @@ function electionInfo(r: { id: number; org_id: number; held_on: string; entitled
   };
 }
 
-export function listElections(db: SqliteDatabase, orgId: number): ElectionInfo[] {
+export function listElections(db: Db, orgId: number): ElectionInfo[] {
   return all(db, qb.selectFrom('gov_elections').selectAll().where('org_id', '=', orgId).orderBy('held_on', 'desc')).map(electionInfo);
 }
 
@@ -130,7 +130,7 @@ export interface ElectionResult {
   officersStarted: number;
 }
 
-export function recordElection(db: SqliteDatabase, input: ApiParsedInput<'terms.elect'>, actor: string, now: Date, today: string): ElectionResult {
+export function recordElection(db: Db, input: ApiParsedInput<'terms.elect'>, actor: string, now: Date, today: string): ElectionResult {
   const org = orgRow(db, input.orgId);
   if (!ELECTING.includes(org.level)) throw refuse('orgId', 'termNoElections', org.name);
   if (org.closed_on) throw refuse('orgId', 'orgAlreadyClosed', org.name);

@@ -1,7 +1,7 @@
 // The yearly democratic appraisal of members (民主评议党员): one session per branch and year, a grade for each
 // member on the roll on the day, 优秀 at most one third of those appraised, and 不合格 only with the
 // organization's follow-up recorded. Saving replaces the session's grades whole.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { AppraisalInfo } from '../../../shared/api/contract-life';
 import type { AppraisalGrade } from '../../../shared/api/schemas-life';
@@ -16,13 +16,13 @@ interface SessionRow {
   updated_at: string;
 }
 
-function orgName(db: SqliteDatabase, orgId: number): string {
+function orgName(db: Db, orgId: number): string {
   const name = db.prepare('SELECT name FROM organizations WHERE id = ?').pluck().get(orgId) as string | undefined;
   if (name === undefined) throw notFound('organization', orgId);
   return name;
 }
 
-export function getAppraisal(db: SqliteDatabase, orgId: number, year: number): AppraisalInfo {
+export function getAppraisal(db: Db, orgId: number, year: number): AppraisalInfo {
   const name = orgName(db, orgId);
   const session = db.prepare('SELECT id, held_on, updated_at FROM appraisal_sessions WHERE org_id = ? AND year = ?').get(orgId, year) as SessionRow | undefined;
   const grades = new Map(
@@ -36,7 +36,7 @@ export function getAppraisal(db: SqliteDatabase, orgId: number, year: number): A
   return { orgId, orgName: name, year, heldOn: session?.held_on ?? null, members, tally: tally(graded), excellentCap: excellentCap(graded.length), updatedAt: session?.updated_at ?? null };
 }
 
-export function saveAppraisal(db: SqliteDatabase, input: ApiParsedInput<'appraisal.save'>, now: Date): { before: AppraisalInfo; after: AppraisalInfo } {
+export function saveAppraisal(db: Db, input: ApiParsedInput<'appraisal.save'>, now: Date): { before: AppraisalInfo; after: AppraisalInfo } {
   const before = getAppraisal(db, input.orgId, input.year);
   if (input.heldOn.slice(0, 4) !== String(input.year)) throw refuse('heldOn', 'appraisalOutsideYear', input.heldOn, { year: input.year });
   const roster = new Map(membersOnDay(db, [input.orgId], input.heldOn).map((m) => [m.memberId, m]));

@@ -2,7 +2,7 @@
 // year, as the rules say) is done, missing or not yet due; with the rates of each community and the street,
 // and the overdue list. A meeting counts for every branch that took part (joint meetings), a Party group's
 // 党小组会 for its branch; a meeting without quorum does not count; a period counts once however many met.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ComplianceRate, ComplianceRow, LifeCompliance } from '../../../shared/api/contract-life';
 import { MEETING_TYPES, type MeetingType } from '../../../shared/api/schemas-life';
 import { cellState, periodOf, periodsOfYear } from '../../../shared/life-rules';
@@ -23,7 +23,7 @@ function rate(communityId: number | null, communityName: string | null, due: num
   return { communityId, communityName, due, done, rate: due === 0 ? null : Math.round((done / due) * 1000) / 10 };
 }
 
-export function compliance(db: SqliteDatabase, year: number, today: string, scope: Scope | null, filter: { orgId?: number; communityId?: number } = {}): LifeCompliance {
+export function compliance(db: Db, year: number, today: string, scope: Scope | null, filter: { orgId?: number; communityId?: number } = {}): LifeCompliance {
   const freq = frequencies(db);
   const types = MEETING_TYPES.map((t) => ({ meetingType: t, frequency: freq[t], periods: periodsOfYear(year, freq[t]) }));
   const held = new Set<string>();

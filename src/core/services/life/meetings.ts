@@ -2,7 +2,7 @@
 // on the roster of the day not listed absent or on leave was present. A held meeting cannot be in the future,
 // is not entered twice, and a 党员大会 or 支委会 without more than half present is recorded but marked invalid
 // (it does not count in compliance).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { LifeParticipation, MeetingAttendee, MeetingDetail, MeetingInfo, MeetingTotals } from '../../../shared/api/contract-life';
 import type { AttendanceState, MeetingInvalidReason, MeetingType } from '../../../shared/api/schemas-life';
@@ -45,12 +45,12 @@ const MEETING_ROWS = `
     (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = mt.id AND a.state = 'leave') AS leave
   FROM meetings mt JOIN organizations o ON o.id = mt.org_id LEFT JOIN communities c ON c.id = o.community_id`;
 
-function orgNames(db: SqliteDatabase, ids: readonly number[]): string[] {
+function orgNames(db: Db, ids: readonly number[]): string[] {
   const name = db.prepare('SELECT name FROM organizations WHERE id = ?').pluck();
   return ids.map((id) => (name.get(id) as string | undefined) ?? String(id));
 }
 
-function toInfo(db: SqliteDatabase, r: MeetingRow, totals?: Partial<MeetingTotals>): MeetingInfo {
+function toInfo(db: Db, r: MeetingRow, totals?: Partial<MeetingTotals>): MeetingInfo {
   const joint = JSON.parse(r.joint_org_ids) as number[];
   return {
     id: r.id,
@@ -78,7 +78,7 @@ function toInfo(db: SqliteDatabase, r: MeetingRow, totals?: Partial<MeetingTotal
 }
 
 /** Meetings, latest first; a user limited to one community sees its organizations' meetings only. */
-export function listMeetings(db: SqliteDatabase, input: ApiParsedInput<'life.list'>, scope: Scope | null): MeetingInfo[] {
+export function listMeetings(db: Db, input: ApiParsedInput<'life.list'>, scope: Scope | null): MeetingInfo[] {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: input.limit };
   if (input.orgId !== undefined) {
@@ -99,14 +99,14 @@ export function listMeetings(db: SqliteDatabase, input: ApiParsedInput<'life.lis
   return rows.map((r) => toInfo(db, r));
 }
 
-function getRow(db: SqliteDatabase, id: number): MeetingRow {
+function getRow(db: Db, id: number): MeetingRow {
   const row = db.prepare(`${MEETING_ROWS} WHERE mt.id = ?`).get(id) as MeetingRow | undefined;
   if (!row) throw notFound('meeting', id);
   return row;
 }
 
 /** A meeting with its attendance and, for a 党员大会 or 支委会, how many of those the quorum counts were present. */
-export function getMeeting(db: SqliteDatabase, id: number): MeetingDetail {
+export function getMeeting(db: Db, id: number): MeetingDetail {
   const r = getRow(db, id);
   const roster = rosterOfDay(db, r.type, r.org_id, JSON.parse(r.joint_org_ids) as number[], r.held_on);
   const byId = new Map(roster.members.map((m) => [m.memberId, m]));
@@ -126,7 +126,7 @@ function entitledTotals(type: MeetingType, entitled: number | null, attendance: 
   return {};
 }
 
-function assertOrg(db: SqliteDatabase, id: number, field: string, day: string): void {
+function assertOrg(db: Db, id: number, field: string, day: string): void {
   const org = db.prepare('SELECT closed_on FROM organizations WHERE id = ?').get(id) as { closed_on: string | null } | undefined;
   if (!org) throw refuse(field, 'notFound', id);
   if (org.closed_on !== null && org.closed_on < day) throw refuse(field, 'meetingOrgClosed', orgNames(db, [id])[0], { closedOn: org.closed_on });
@@ -142,7 +142,7 @@ interface Attendance {
  * The attendance of the day: the roster ticked present, the exceptions as given. Every exception names a member
  * of the roster once; leave, and a mobile member's absence, give the reason. All problems are named at once.
  */
-function attendanceOf(db: SqliteDatabase, input: ApiParsedInput<'life.save'>): { rows: Attendance[]; invalid: MeetingInvalidReason | null } {
+function attendanceOf(db: Db, input: ApiParsedInput<'life.save'>): { rows: Attendance[]; invalid: MeetingInvalidReason | null } {
   const roster = rosterOfDay(db, input.meetingType, input.orgId, input.jointOrgIds, input.heldOn);
   const byId = new Map(roster.members.map((m) => [m.memberId, m]));
   const issues: FieldIssue[] = [];
@@ -183,7 +183,7 @@ export interface MeetingChange {
 }
 
 /** Records a meeting (or changes one at its version), its organizations and its attendance, in the caller's transaction. */
-export function saveMeeting(db: SqliteDatabase, input: ApiParsedInput<'life.save'>, now: Date, actor: string): MeetingChange {
+export function saveMeeting(db: Db, input: ApiParsedInput<'life.save'>, now: Date, actor: string): MeetingChange {
   const today = localIsoDate(now);
   const before = input.id === undefined ? null : getMeeting(db, input.id);
   if (before) assertVersion('meeting', before.id, before.version, input.version);
@@ -242,7 +242,7 @@ export function saveMeeting(db: SqliteDatabase, input: ApiParsedInput<'life.save
   return { before, after: getMeeting(db, id) };
 }
 
-export function deleteMeeting(db: SqliteDatabase, input: ApiParsedInput<'life.delete'>): MeetingDetail {
+export function deleteMeeting(db: Db, input: ApiParsedInput<'life.delete'>): MeetingDetail {
   const before = getMeeting(db, input.id);
   assertVersion('meeting', before.id, before.version, input.version);
   db.prepare('DELETE FROM meeting_attendance WHERE meeting_id = ?').run(before.id);
@@ -252,7 +252,7 @@ export function deleteMeeting(db: SqliteDatabase, input: ApiParsedInput<'life.de
 }
 
 /** A member's organizational life on their record: times present, absences with reasons, the six-months flag. */
-export function participation(db: SqliteDatabase, memberId: number, now: Date): LifeParticipation {
+export function participation(db: Db, memberId: number, now: Date): LifeParticipation {
   const member = db.prepare('SELECT join_date, created_at FROM members WHERE id = ?').get(memberId) as { join_date: string | null; created_at: string } | undefined;
   if (!member) throw notFound('member', memberId);
   const rows = db

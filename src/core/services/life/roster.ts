@@ -1,7 +1,7 @@
 // The roster of a meeting's day: who was a member of the organization (and the Party groups below it) on
 // that day — joined by then and not yet left, as the monthly return's ON_ROLL counts them — and, for a
 // 支委会, the committee in office. Raw SQL: the subtree is a recursive query Kysely cannot write.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { LifeRoster, LifeRosterPerson } from '../../../shared/api/contract-life';
 import type { MeetingType } from '../../../shared/api/schemas-life';
 import { COMMITTEE_POSTS } from '../../../shared/org-rules';
@@ -43,12 +43,12 @@ type RawPerson = Omit<LifeRosterPerson, 'full' | 'mobile'> & { full: number; mob
 const toPerson = (r: RawPerson): LifeRosterPerson => ({ ...r, full: r.full === 1, mobile: r.mobile === 1 });
 
 /** The members of `orgIds` and the organizations below them on `day`. */
-export function membersOnDay(db: SqliteDatabase, orgIds: readonly number[], day: string): LifeRosterPerson[] {
+export function membersOnDay(db: Db, orgIds: readonly number[], day: string): LifeRosterPerson[] {
   return (db.prepare(ROSTER_SQL).all({ orgs: JSON.stringify(orgIds), day }) as RawPerson[]).map(toPerson);
 }
 
 /** Who a meeting of `type` counts: the committee for a 支委会, the members of the day otherwise. */
-export function rosterOfDay(db: SqliteDatabase, type: MeetingType, orgId: number, jointOrgIds: readonly number[], day: string): LifeRoster {
+export function rosterOfDay(db: Db, type: MeetingType, orgId: number, jointOrgIds: readonly number[], day: string): LifeRoster {
   if (type === 'committee') {
     const members = (db.prepare(COMMITTEE_ROSTER_SQL).all({ org: orgId, day }) as RawPerson[]).map(toPerson);
     const size = db.prepare(COMMITTEE_SIZE_SQL).pluck().get({ org: orgId, day }) as number;

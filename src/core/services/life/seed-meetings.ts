@@ -2,7 +2,7 @@
 // bench: every open branch meets as the default rules ask, now and then missing a period, so the compliance
 // grid has gaps to show. Attendance is written for the last three months only (the roster of each meeting,
 // a few absent with a reason): enough for the members' records, without millions of rows.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { MeetingType } from '../../../shared/api/schemas-life';
 import { periodEnd, periodsOfYear } from '../../../shared/life-rules';
 
@@ -45,7 +45,7 @@ function rng(seed: number): () => number {
   };
 }
 
-export function seedMeetings(db: SqliteDatabase, options: SeedMeetingsOptions): { meetings: number; attendance: number } {
+export function seedMeetings(db: Db, options: SeedMeetingsOptions): { meetings: number; attendance: number } {
   const random = rng(options.seed + 14);
   const years = options.years ?? 5;
   const miss = options.missRate ?? 0.08;

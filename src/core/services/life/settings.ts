@@ -1,6 +1,6 @@
 // The street's rules of organizational life (how often each kind of meeting is due, the activity week, each
 // branch's fixed day) and the activity-week calendar of a month built on them.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { LifeCalendar, LifeRules } from '../../../shared/api/contract-life';
 import { MEETING_TYPES, type LifeFrequency, type MeetingStatus, type MeetingType } from '../../../shared/api/schemas-life';
@@ -9,7 +9,7 @@ import type { Scope } from '../../scope';
 import { refuse } from '../counter/refusals';
 
 /** The organizations whose compliance is watched: open branches (支部), in the tree's order. */
-export function branchRows(db: SqliteDatabase, scope: Scope | null, year?: number): { id: number; name: string; community_id: number | null; community_name: string | null }[] {
+export function branchRows(db: Db, scope: Scope | null, year?: number): { id: number; name: string; community_id: number | null; community_name: string | null }[] {
   const rows = db
     .prepare(
       `SELECT o.id, o.name, o.community_id, c.name AS community_name FROM organizations o LEFT JOIN communities c ON c.id = o.community_id
@@ -20,17 +20,17 @@ export function branchRows(db: SqliteDatabase, scope: Scope | null, year?: numbe
   return scope ? rows.filter((r) => scope.hasOrg(r.id)) : rows;
 }
 
-export function frequencies(db: SqliteDatabase): Record<MeetingType, LifeFrequency> {
+export function frequencies(db: Db): Record<MeetingType, LifeFrequency> {
   const out = { ...DEFAULT_FREQUENCY };
   for (const r of db.prepare('SELECT type, frequency FROM life_rules').all() as { type: MeetingType; frequency: LifeFrequency }[]) out[r.type] = r.frequency;
   return out;
 }
 
-export function activityWeekSetting(db: SqliteDatabase): number {
+export function activityWeekSetting(db: Db): number {
   return (db.prepare('SELECT activity_week FROM life_settings WHERE id = 1').pluck().get() as number | undefined) ?? 2;
 }
 
-export function lifeRules(db: SqliteDatabase, scope: Scope | null): LifeRules {
+export function lifeRules(db: Db, scope: Scope | null): LifeRules {
   const days = new Map((db.prepare('SELECT org_id, weekday FROM life_org_days').all() as { org_id: number; weekday: number }[]).map((d) => [d.org_id, d.weekday]));
   return {
     frequencies: frequencies(db),
@@ -39,7 +39,7 @@ export function lifeRules(db: SqliteDatabase, scope: Scope | null): LifeRules {
   };
 }
 
-export function saveLifeRules(db: SqliteDatabase, input: ApiParsedInput<'life.saveRules'>, now: Date): { before: LifeRules; after: LifeRules } {
+export function saveLifeRules(db: Db, input: ApiParsedInput<'life.saveRules'>, now: Date): { before: LifeRules; after: LifeRules } {
   const before = lifeRules(db, null);
   const upsert = db.prepare('INSERT INTO life_rules (type, frequency) VALUES (?, ?) ON CONFLICT (type) DO UPDATE SET frequency = excluded.frequency');
   for (const type of MEETING_TYPES) {
@@ -57,7 +57,7 @@ export function saveLifeRules(db: SqliteDatabase, input: ApiParsedInput<'life.sa
 }
 
 /** The month's activity week, each branch's fixed day in it, and the branch's meetings of the month (planned and held). */
-export function lifeCalendar(db: SqliteDatabase, year: number, month: number, scope: Scope | null): LifeCalendar {
+export function lifeCalendar(db: Db, year: number, month: number, scope: Scope | null): LifeCalendar {
   const week = activityWeekSetting(db);
   const { start, end } = activityWeek(year, month, week);
   const prefix = `${year}-${String(month).padStart(2, '0')}`;

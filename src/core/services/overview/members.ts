@@ -1,7 +1,7 @@
 // The overview's member tiles: counted over the members page's own filter (memberFilter), so each figure
 // is what the page shows for the same filter. One grouped query per tile, nothing passes through JavaScript
 // row by row (100,000 members).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import { sql } from 'kysely';
 import { contract } from '../../../shared/api/contract';
 import type { Overview } from '../../../shared/api/contract-overview';
@@ -17,7 +17,7 @@ function yearsBefore(today: string, years: number): string {
   return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
 }
 
-export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: string): MemberTiles {
+export function memberTiles(db: Db, scope: Scope | null, today: string): MemberTiles {
   const base = memberFilter(db, contract['members.list'].input.parse({}), scope);
   // Age on today, by birth date against the bands' cut-off days, in the same pass as the totals.
   const [c35, c46, c61, c71] = [35, 46, 61, 71].map((y) => yearsBefore(today, y));

@@ -1,6 +1,6 @@
 // The communities side by side on the key rates: members, organizational life, the counter's on-time rate
 // and projects completed. Each rate is the one its page shows for that community.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ComplianceRate } from '../../../shared/api/contract-life';
 import type { RateCount } from '../../../shared/api/contract-gov';
 import type { CommunityMembers, RankingRow } from '../../../shared/api/contract-overview';
@@ -8,7 +8,7 @@ import type { CommunityMembers, RankingRow } from '../../../shared/api/contract-
 const percent = (done: number, total: number) => (total ? Math.round((done / total) * 1000) / 10 : null);
 
 export function rankingRows(
-  db: SqliteDatabase,
+  db: Db,
   members: readonly CommunityMembers[],
   life: readonly ComplianceRate[],
   projects: readonly (RateCount & { communityId: number | null })[],

@@ -1,5 +1,5 @@
 // Party members' public commitments (党员承诺公示): one a member and year, kept for the public board.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import type { CommitmentInfo } from '../../../shared/api/contract-print';
 import { localIsoDate } from '../../../shared/validators/loose-date';
@@ -31,19 +31,19 @@ const toInfo = (r: Row): CommitmentInfo => ({
 });
 
 /** The year's commitments; a user limited to one community sees its members' only. */
-export function listCommitments(db: SqliteDatabase, year: number, scope: Scope | null = null): CommitmentInfo[] {
+export function listCommitments(db: Db, year: number, scope: Scope | null = null): CommitmentInfo[] {
   const rows = db.prepare(`${ROWS} WHERE c.year = ? ORDER BY o.sort_order, o.name, m.name`).all(year) as Row[];
   return rows.filter((r) => !scope || scope.hasOrg(r.org_id)).map(toInfo);
 }
 
-export function getCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
+export function getCommitment(db: Db, id: number): CommitmentInfo {
   const row = db.prepare(`${ROWS} WHERE c.id = ?`).get(id) as Row | undefined;
   if (!row) throw notFound('commitment', id);
   return toInfo(row);
 }
 
 /** A commitment saved; whose member it is (and was) the dispatcher checked first (src/core/write-rules.ts). */
-export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commitments.save'>, now: Date): { before: CommitmentInfo | null; after: CommitmentInfo } {
+export function saveCommitment(db: Db, input: ApiParsedInput<'commitments.save'>, now: Date): { before: CommitmentInfo | null; after: CommitmentInfo } {
   const member = db.prepare('SELECT name, status FROM members WHERE id = ?').get(input.memberId) as { name: string; status: string } | undefined;
   if (!member || member.status !== 'active') throw refuse('memberId', 'memberNotOnRoll', input.memberId);
   const clash = db.prepare('SELECT id FROM member_commitments WHERE member_id = ? AND year = ? AND id != ?').get(input.memberId, input.year, input.id ?? 0);
@@ -60,7 +60,7 @@ export function saveCommitment(db: SqliteDatabase, input: ApiParsedInput<'commit
   return { before, after: getCommitment(db, input.id) };
 }
 
-export function deleteCommitment(db: SqliteDatabase, id: number): CommitmentInfo {
+export function deleteCommitment(db: Db, id: number): CommitmentInfo {
   const before = getCommitment(db, id);
   db.prepare('DELETE FROM member_commitments WHERE id = ?').run(id);
   return before;

@@ -1,6 +1,6 @@
 // The counter's papers: the three-lists board for the station wall (即办 / 代办 / 指导 with materials,
 // time limit and post) and the slip handed to a resident (number, matter, what to bring, due date, phone).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { PrintSlip, PrintThreeLists } from '../../../shared/api/contract-print';
 import { LIST_CLASSES } from '../../../shared/api/schemas-counter';
 import { getMatter, listMatters } from '../counter/matters';
@@ -8,7 +8,7 @@ import { getRequestRow, type Today } from '../counter/request-rows';
 import { printHeading } from './heading';
 import { getStation, missingStation } from './station';
 
-export function threeListsData(db: SqliteDatabase, now: Date): PrintThreeLists {
+export function threeListsData(db: Db, now: Date): PrintThreeLists {
   const matters = listMatters(db, false);
   const station = getStation(db);
   return {
@@ -26,7 +26,7 @@ export function threeListsData(db: SqliteDatabase, now: Date): PrintThreeLists {
 }
 
 /** The slip of a request (a user limited to one community prints only its own: the dispatcher's scope check). */
-export function slipData(db: SqliteDatabase, requestId: number, day: Today, now: Date): PrintSlip {
+export function slipData(db: Db, requestId: number, day: Today, now: Date): PrintSlip {
   const r = getRequestRow(db, requestId, day);
   const waiting = r.status === 'waiting_docs' && !!r.missingDocuments;
   const materials = waiting ? splitList(r.missingDocuments ?? '') : (JSON.parse(getMatter(db, r.matterId).materials) as string[]).map((x) => x.trim());
@@ -51,7 +51,7 @@ export function slipData(db: SqliteDatabase, requestId: number, day: Today, now:
 }
 
 /** The clerk as residents know them (their display name), not their login. */
-function displayName(db: SqliteDatabase, username: string | null): string {
+function displayName(db: Db, username: string | null): string {
   if (!username) return '';
   const row = db.prepare('SELECT display_name FROM users WHERE username = ?').get(username) as { display_name: string } | undefined;
   return (row?.display_name || username).trim();

@@ -1,7 +1,7 @@
 // The open column's board (公开栏) as it is printed: the items published and still posted on a day, in the four
 // areas' order, corrections marked; phones and ID numbers typed into the text masked through the one masking
 // function (src/shared/validators/masking.ts), as on every public board.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { DisclosureBoard } from '../../../shared/api/contract-gov';
 import { DISCLOSURE_AREAS } from '../../../shared/gov-rules';
 import { scrubPersonalData } from '../../../shared/validators/masking';
@@ -22,7 +22,7 @@ export function boardText(text: string): string {
 }
 
 /** The open column on a day: items published, covering the day, not superseded; text scrubbed of personal data. */
-export function disclosureBoard(db: SqliteDatabase, communityId: number | null, on: string, communityName: string): DisclosureBoard {
+export function disclosureBoard(db: Db, communityId: number | null, on: string, communityName: string): DisclosureBoard {
   const rows = all(
     db,
     qb

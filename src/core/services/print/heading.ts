@@ -1,5 +1,5 @@
 // The heading every printed document starts from: the street, the unit it is for, its community, the day.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { PrintHeading } from '../../../shared/api/contract-print';
 import { localIsoDate } from '../../../shared/validators/loose-date';
 import { requireStreet } from '../street';
@@ -8,7 +8,7 @@ import { officialNames } from '../organizations';
 import type { Scope } from '../../scope';
 
 /** The heading for `orgId`; with none, the whole street's — or the community's, for a user limited to one. */
-export function printHeading(db: SqliteDatabase, orgId: number | undefined, now: Date, scope: Scope | null = null): PrintHeading {
+export function printHeading(db: Db, orgId: number | undefined, now: Date, scope: Scope | null = null): PrintHeading {
   const street = requireStreet(db);
   const base = { street: street.name, district: street.districtName, printedOn: localIsoDate(now) };
   if (orgId === undefined && scope) {

@@ -1,7 +1,7 @@
 // The introduction letter (组织关系介绍信) as printed: the letter as issued, the member's particulars from
 // the archive (or from the ID number for a person arriving from outside), the sender's contact block, and
 // how often it was printed before, so a second copy is marked as a reprint.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { PrintLetter } from '../../../shared/api/contract-print';
 import type { Language } from '../../../shared/api/schemas';
 import { fileText } from '../../../shared/i18n/file-text';
@@ -16,7 +16,7 @@ import { paidTo } from '../dues/payments';
 /** The audit entity a letter's prints are recorded under: counting them says whether a copy is a reprint. */
 export const LETTER_PRINT_ENTITY = 'transfer';
 
-export function letterPrints(db: SqliteDatabase, transferId: number): number {
+export function letterPrints(db: Db, transferId: number): number {
   return (
     db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'print.record' AND entity = ? AND entity_id = ?").get(LETTER_PRINT_ENTITY, String(transferId)) as {
       n: number;
@@ -25,7 +25,7 @@ export function letterPrints(db: SqliteDatabase, transferId: number): number {
 }
 
 /** The letter of a transfer (a user limited to one community prints only letters that concern it: the dispatcher's scope check). */
-export function letterData(db: SqliteDatabase, transferId: number, lang: Language, now: Date): PrintLetter {
+export function letterData(db: Db, transferId: number, lang: Language, now: Date): PrintLetter {
   const t = getTransferRow(db, transferId, now);
   const member = t.memberId === null ? undefined : (db.prepare('SELECT sex, ethnicity, birth_date, phone FROM members WHERE id = ?').get(t.memberId) as MemberFacts | undefined);
   const id = checkCitizenId(t.memberIdNumber, now);

@@ -1,10 +1,10 @@
 // Print data of organizational life's papers: the branch's yearly book is every meeting it held or joined in
 // the year, in date order, each with its attendance (the minutes page and sign-in sheet take one meeting).
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { MeetingDetail } from '../../../shared/api/contract-life';
 import { getMeeting } from '../life/meetings';
 
-export function lifeBook(db: SqliteDatabase, orgId: number, year: number): MeetingDetail[] {
+export function lifeBook(db: Db, orgId: number, year: number): MeetingDetail[] {
   const ids = db
     .prepare(
       `SELECT mt.id FROM meetings mt JOIN meeting_orgs mo ON mo.meeting_id = mt.id

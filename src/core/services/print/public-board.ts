@@ -1,7 +1,7 @@
 // Public notice boards (volunteer teams, members' commitments, new probationary members) and the one mask
 // they all go through (docs/domain.md §9). Every cell is built through `publicCell`, and the finished board is
 // scrubbed once more, so no public document can carry a full phone or ID number whatever the view does.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { paperDate, type BoardGroup, type BoardKind, type PrintBoard } from '../../../shared/api/contract-print';
 import type { TeamSkill } from '../../../shared/api/schemas-counter';
@@ -50,7 +50,7 @@ function maskedCell(cell: PublicValue): string {
 type Groups = PrintBoard['groups'];
 
 /** A board of the view; a user limited to one community posts only that community's people. */
-export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, now: Date, scope: Scope | null = null): PrintBoard {
+export function boardData(db: Db, input: ApiParsedInput<'print.board'>, lang: Language, now: Date, scope: Scope | null = null): PrintBoard {
   const year = input.kind === 'commitments' ? (input.year ?? now.getFullYear()) : null;
   const view = { ...input, orgId: scope ? scope.viewOrg(input.orgId) : input.orgId };
   const built = BUILDERS[input.kind](db, view, lang, year ?? now.getFullYear(), scope);
@@ -72,7 +72,7 @@ export function boardData(db: SqliteDatabase, input: ApiParsedInput<'print.board
 /** A notice of new probationary members is posted for 5 working days, counted from the next working day. */
 export const NOTICE_WORKDAYS = 5;
 
-function noticePeriod(db: SqliteDatabase, now: Date, workdays = NOTICE_WORKDAYS): { from: string; to: string; workdays: number } {
+function noticePeriod(db: Db, now: Date, workdays = NOTICE_WORKDAYS): { from: string; to: string; workdays: number } {
   const calendar = workdayCalendar(db);
   const from = calendar.nextWorkday(localIsoDate(now));
   return { from, to: calendar.addWorkdays(from, workdays - 1), workdays };
@@ -89,7 +89,7 @@ function scrubBoard(board: PrintBoard): PrintBoard {
   return { ...board, groups };
 }
 
-type Builder = (db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, year: number, scope: Scope | null) => { columns: string[]; groups: Groups };
+type Builder = (db: Db, input: ApiParsedInput<'print.board'>, lang: Language, year: number, scope: Scope | null) => { columns: string[]; groups: Groups };
 
 const BUILDERS: Record<BoardKind, Builder> = {
   volunteers: volunteerBoard,
@@ -108,7 +108,7 @@ function pushTo(groups: Map<string, string[][]>, title: string, row: string[]): 
 const toGroups = (groups: Map<string, string[][]>): Groups => [...groups].map(([title, rows]) => ({ title, rows }));
 
 /** Inside a scope only volunteers who are members of the community count: a resident volunteer belongs to no community. */
-function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
+function volunteerBoard(db: Db, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
@@ -137,7 +137,7 @@ function volunteerBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>
   return { columns: ['name', 'volunteerKind', 'phone', 'skills', 'hours'], groups: toGroups(groups).map((g) => (teams.has(g.title) ? { ...g, team: teams.get(g.title) } : g)) };
 }
 
-function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, _lang: Language, year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
+function commitmentBoard(db: Db, input: ApiParsedInput<'print.board'>, _lang: Language, year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const inScope = input.orgId === undefined ? null : new Set(subtreeIds(db, input.orgId));
   const rows = db
     .prepare(
@@ -159,7 +159,7 @@ function commitmentBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'
 /** The board's columns: the fields the field table marks public, in its order. */
 const PROBATIONARY_COLUMNS: readonly string[] = BOARD_FIELDS.map((f) => f.key);
 
-function probationaryBoard(db: SqliteDatabase, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
+function probationaryBoard(db: Db, input: ApiParsedInput<'print.board'>, lang: Language, _year: number, scope: Scope | null): { columns: string[]; groups: Groups } {
   const codes = new Codes(db);
   const groups = new Map<string, string[][]>();
   const title = organizationTitles(db);

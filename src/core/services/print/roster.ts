@@ -1,6 +1,6 @@
 // The roster (党员花名册) as it goes on paper: the members of the view, grouped by branch in the order of
 // the organization tree, each cell as text. An internal document: full data, printing is logged.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { ApiParsedInput } from '../../../shared/api/contract';
 import { DEFAULT_ROSTER_COLUMNS, paperDate, type PrintRoster, type RosterGroup } from '../../../shared/api/contract-print';
 import type { Language } from '../../../shared/api/schemas';
@@ -14,7 +14,7 @@ import type { Scope } from '../../scope';
 
 
 /** The roster of the view, inside the caller's scope (a user limited to one community prints only its members). */
-export function rosterData(db: SqliteDatabase, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date, scope: Scope | null = null): PrintRoster {
+export function rosterData(db: Db, input: ApiParsedInput<'print.roster'>, lang: Language, now: Date, scope: Scope | null = null): PrintRoster {
   const orgId = scope ? scope.viewOrg(input.orgId) : input.orgId;
   // The branch is each group's heading, so it is not repeated in a column.
   const columns = (input.columns?.length ? input.columns : DEFAULT_ROSTER_COLUMNS).filter((key) => key !== 'branch');
