@@ -85,7 +85,7 @@ async function foundation() {
 
   // 1. audit: 100,000 entries verified vs hashing the same rows' bytes
   const N = 100_000;
-  const db = app.database;
+  const db = app.sqlite;
   db.transaction(() => {
     for (let i = 0; i < N; i++) {
       appendAudit(db, { userId: 1, username: 'admin' }, { action: 'bench.write', entity: 'member', entityId: i, after: { name: `党员${i}`, n: i } }, new Date());

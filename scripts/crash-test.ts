@@ -154,7 +154,7 @@ export const OPERATIONS: CrashOperation[] = [
       const s = await street(template, 0);
       fs.mkdirSync(path.join(template, 'backups'));
       // The backup holds the street before its members came: a restore takes the count back to 0.
-      await writeBackup(s.app.database, path.join(template, 'backups', 'streetdesk-manual-2026-11-01-090000.db'));
+      await writeBackup(s.app.sqlite, path.join(template, 'backups', 'streetdesk-manual-2026-11-01-090000.db'));
       s.app.database.transaction(() => seedDemo(s.app.database, { members: Math.min(rows, 20_000), seed: 7 }, new Date()))();
       s.app.close();
       return {
@@ -271,7 +271,7 @@ function check(run: string, p: Prepared, allowed: Set<string>): string[] {
     try {
       const audit = verifyAuditChain(app.database);
       if (!audit.ok) problems.push(`audit verify: ${JSON.stringify(audit.firstBroken)}`);
-      if (p.afterStart) problems.push(...p.afterStart(run, app.database));
+      if (p.afterStart) problems.push(...p.afterStart(run, app.sqlite));
     } finally {
       app.close();
     }

@@ -22,7 +22,7 @@ async function fresh(name: string, mode: 'NORMAL' | 'FULL') {
   });
   const root = (await app.invoke('orgs.tree', {}, token))[0];
   for (const name of BRANCHES) await app.invoke('orgs.create', { parentId: root.id, name, level: 'branch' }, token);
-  app.database.pragma(`synchronous = ${mode}`);
+  app.sqlite.pragma(`synchronous = ${mode}`);
   return { app, token };
 }
 

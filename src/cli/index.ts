@@ -9,6 +9,7 @@ import { formatError } from '../shared/i18n/messages';
 import { AppError, type ApiError } from '../shared/result';
 import { readAppVersion } from '../core/app-version';
 import { StreetDeskApp, type CliSession } from '../core/app';
+import { pgAnchorPath } from '../core/db/connection';
 import { cliText, type CliText } from './text';
 import { CliRejection, UsageError, checkOptions, commandWrites, str, type Command, type CommandContext, type OptionSpec, type OptionValues, type PureContext } from './declare';
 import { commandHelp, fullHelp } from './help';
@@ -108,20 +109,24 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const args = loose.positionals.slice(command.name.split(' ').length);
   if (command.runPure) return runPure(command, { values, args, lang: out.lang, text }, out);
-  if (typeof values.db !== 'string') return usage(out, text.needDb);
-  const dbPath = path.resolve(values.db);
+  const pgUrl = typeof values.pg === 'string' ? values.pg : undefined;
+  if (pgUrl !== undefined && typeof values.db === 'string') return usage(out, text.dbOrPg);
+  if (pgUrl === undefined && typeof values.db !== 'string') return usage(out, text.needDb);
+  if (pgUrl === undefined && typeof values.data === 'string') return usage(out, text.dataWithPg);
+  if (pgUrl !== undefined && !/^postgres(ql)?:\/\//.test(pgUrl)) return usage(out, text.pgUrl(pgUrl));
+  const dbPath = pgUrl !== undefined ? pgAnchorPath(pgUrl, typeof values.data === 'string' ? values.data : '.') : path.resolve(String(values.db));
 
   let app: StreetDeskApp | null = null;
   try {
     checkOptions(command, values, text);
-    if (!command.createsDatabase && !fs.existsSync(dbPath)) {
+    if (pgUrl === undefined && !command.createsDatabase && !fs.existsSync(dbPath)) {
       throw new CliRejection('NOT_FOUND', text.dbMissing(dbPath), { file: dbPath });
     }
     // Refused before the database is opened: nothing is touched and no attempt is counted.
     if (!command.createsDatabase && commandWrites(command, values) && !process.env.STREETDESK_PASSWORD) {
       throw new CliRejection('UNAUTHENTICATED', text.needUserPassword(command.name, str(values, 'user') ?? null), { issues: [{ field: 'password', problem: 'required' }] });
     }
-    app = new StreetDeskApp({ dbPath, appVersion: readAppVersion() });
+    app = new StreetDeskApp({ dbPath, ...(pgUrl !== undefined ? { pgUrl } : {}), appVersion: readAppVersion() });
     const session = command.createsDatabase ? null : await login(app, values, text);
     const ctx: CommandContext = { app, session, values, args, lang: out.lang, text };
     const result = await command.run(ctx);

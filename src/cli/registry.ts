@@ -17,7 +17,17 @@ import { cliText } from './text';
 export const ALL_COMMANDS: Command[] = [...CITY_COMMANDS, ...EXCHANGE_COMMANDS, ...BASE_COMMANDS, ...LIFE_COMMANDS, ...DUES_COMMANDS, ...DEVELOP_COMMANDS, ...GOV_COMMANDS, ...OVERVIEW_COMMANDS];
 
 export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
-  db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填）', 'the database file (required)') },
+  db: { type: 'string', value: L('文件', 'FILE'), help: L('数据库文件（必填，除非用 --pg）', 'the database file (required unless --pg)') },
+  pg: {
+    type: 'string',
+    value: L('postgres://…', 'postgres://…'),
+    help: L('区、市的数据库放在 PostgreSQL 里时代替 --db（密码可放环境变量 PGPASSWORD）', "in place of --db: a district's or a city's database in PostgreSQL (the password may come from PGPASSWORD)"),
+  },
+  data: {
+    type: 'string',
+    value: L('文件夹', 'DIR'),
+    help: L('与 --pg 同用：密钥、交换文件和证书存放的文件夹（默认当前文件夹）', 'with --pg: the folder for the keys, exchange files and certificate (default: the current folder)'),
+  },
   user: {
     type: 'string',
     value: L('用户名', 'NAME'),

@@ -11,6 +11,7 @@ import { formatError } from '../shared/i18n/messages';
 import { AppError, type Result } from '../shared/result';
 import type { CallContext, Handlers, Session, SessionStore } from './context';
 import { openDatabase, openPgDatabase, schemaVersion } from './db/open';
+import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { isPostgres, sqliteOnly, totalChanges, type Db } from './db/connection';
 import { first, qb } from './db/query';
 import type { User } from './db/schema';
@@ -116,6 +117,11 @@ export class StreetDeskApp {
     return this.db;
   }
 
+  /** The SQLite connection, for what only a SQLite file has (tests, benches, the crash test). */
+  get sqlite(): SqliteDatabase {
+    return sqliteOnly(this.db, 'SQLite access');
+  }
+
   onEvent(sink: EventSink): () => void {
     this.sinks.add(sink);
     return () => this.sinks.delete(sink);
@@ -181,6 +187,8 @@ export class StreetDeskApp {
     try {
       if (!isMethod(method)) throw new AppError('UNKNOWN_METHOD', `unknown method ${method}`, { method });
       if (this.restoring) throw new AppError('BUSY', 'a restore is under way');
+      // PostgreSQL is for a district or a city: a street's work (and its tests) runs on its SQLite file.
+      if (method === 'setup.initialize' && isPostgres(this.db)) throw new AppError('STREET_NOT_ON_POSTGRES', 'a street database is a SQLite file');
       const spec = contract[method];
       const { session, user } = this.caller(method, token);
       if (user) lang = user.language;

@@ -3,7 +3,7 @@
 // 'record' scope needs a function here that reads the input and the database as they are; the table's type
 // (`WriteRules`) makes a missing or surplus entry a type error, so a new write method cannot forget them.
 // Rules only read: the dispatcher checks that the database did not change while they ran.
-import type { Db } from './db/connection';
+import { totalChanges, type Db } from './db/connection';
 import { contract, type ApiParsedInput, type Method, type WriteMethod } from '../shared/api/contract';
 import type { WholeStreetDecl } from '../shared/api/contract-rules';
 import type { AttachmentOwner } from '../shared/api/contract-attachments';
@@ -509,8 +509,4 @@ function checkTarget(db: Db, scope: Scope, target: ScopeTarget): void {
 
 function exists(db: Db, table: 'organizations' | 'members', id: number): boolean {
   return db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
-}
-
-function totalChanges(db: Db): number {
-  return db.prepare('SELECT total_changes()').pluck().get() as number;
 }

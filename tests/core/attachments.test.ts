@@ -35,24 +35,24 @@ describe('attachments', () => {
     const t = await app();
     const entry = await fundEntry(t);
     const add = (fileName: string, bytes: Uint8Array<ArrayBuffer>) => ({ owner: 'fund_entry' as const, ownerId: entry, fileName, bytes });
-    let before = tableSnapshot(t.app.database);
+    let before = tableSnapshot(t.app.sqlite);
     const empty = await expectError(t.app, 'attachments.add', add('空.jpg', new Uint8Array(0)), t.adminToken, 'VALIDATION');
     expect(formatError(empty, 'zh-CN', 'attachments.add')).toContain('文件内容：文件是空的');
     const big = await expectError(t.app, 'attachments.add', add('扫描件.pdf', new Uint8Array(ATTACHMENT_MAX_BYTES + 1)), t.adminToken, 'VALIDATION');
     expect(formatError(big, 'zh-CN', 'attachments.add')).toContain('文件超过 20 MB');
     const named = await expectError(t.app, 'attachments.add', add('../../etc/passwd', new Uint8Array([1])), t.adminToken, 'VALIDATION');
     expect(formatError(named, 'en', 'attachments.add')).toContain('File name a file name cannot contain');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
 
     await expectOk(t.app, 'attachments.add', add('收据.jpg', new Uint8Array([9, 9, 9])), t.adminToken);
-    before = tableSnapshot(t.app.database);
+    before = tableSnapshot(t.app.sqlite);
     const again = await expectError(t.app, 'attachments.add', add('收据副本.jpg', new Uint8Array([9, 9, 9])), t.adminToken, 'VALIDATION');
     expect(formatError(again, 'zh-CN', 'attachments.add')).toContain('同样的文件已作为“收据.jpg”附上');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     for (let i = 1; i < ATTACHMENTS_PER_RECORD; i++) await expectOk(t.app, 'attachments.add', add(`第${i}页.jpg`, new Uint8Array([i])), t.adminToken);
     const many = await expectError(t.app, 'attachments.add', add('第21页.jpg', new Uint8Array([200, 1])), t.adminToken, 'VALIDATION');
     expect(formatError(many, 'zh-CN', 'attachments.add')).toContain(`一条记录最多 ${ATTACHMENTS_PER_RECORD} 个附件`);
-    expect(count(t.app.database, 'attachments')).toBe(ATTACHMENTS_PER_RECORD);
+    expect(count(t.app.sqlite, 'attachments')).toBe(ATTACHMENTS_PER_RECORD);
   });
 
   it('answers NOT_FOUND for a record that does not exist', async () => {

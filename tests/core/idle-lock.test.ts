@@ -59,7 +59,7 @@ describe('the idle lock', () => {
   it('refuses writes on a locked session and changes nothing', async () => {
     const t = await appWithIdleLock(3);
     t.clock.advance(3 * MINUTE + SECOND);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     await expectError(t.app, 'settings.update', { idleLockMinutes: 60 }, t.adminToken, 'SESSION_LOCKED');
     await expectError(
       t.app,
@@ -68,7 +68,7 @@ describe('the idle lock', () => {
       t.adminToken,
       'SESSION_LOCKED',
     );
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 });
 
@@ -95,7 +95,7 @@ describe('auth.unlock', () => {
     await expectError(t.app, 'auth.unlock', { password: 'Wrong2026pass' }, t.adminToken, 'ACCOUNT_LOCKED');
     await expectError(t.app, 'auth.unlock', { password: ADMIN.password }, t.adminToken, 'UNAUTHENTICATED');
     await expectError(t.app, 'auth.login', { username: ADMIN.username, password: ADMIN.password }, null, 'ACCOUNT_LOCKED');
-    expect(count(t.app.database, 'audit_log', "action = 'auth.unlockFailed'")).toBe(5);
+    expect(count(t.app.sqlite, 'audit_log', "action = 'auth.unlockFailed'")).toBe(5);
   });
 });
 

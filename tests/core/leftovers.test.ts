@@ -21,7 +21,7 @@ describe('the next start after a kill', () => {
     const backups = path.join(t.dir, 'backups');
     const good = path.join(backups, 'streetdesk-manual-2026-03-10-090000.db');
     fs.mkdirSync(backups, { recursive: true });
-    await writeBackup(t.app.database, good);
+    await writeBackup(t.app.sqlite, good);
     t.app.close();
 
     const partial = `${good.replace('090000', '090500')}.1a2b3c4d.partial`;
@@ -61,7 +61,7 @@ describe('the next start after a kill', () => {
     const t = await apps();
     const out = makeTempDir('streetdesk-out-');
     try {
-      await writeBackup(t.app.database, path.join(out, 'copy.db'));
+      await writeBackup(t.app.sqlite, path.join(out, 'copy.db'));
       expect(fs.readdirSync(out)).toEqual(['copy.db']);
       const notes = path.join(defaultKeyFolder(t.dbPath), 'pending-writes');
       expect(fs.existsSync(notes) ? fs.readdirSync(notes) : []).toEqual([]);

@@ -50,7 +50,7 @@ describe('a new database file', () => {
     const status = await app.invoke('app.status', {});
     expect(status).toMatchObject({ initialized: false, street: null, schemaVersion: SCHEMA_VERSION });
 
-    const db = app.database;
+    const db = app.sqlite;
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -60,7 +60,7 @@ describe('a new database file', () => {
 
   it('has only STRICT tables, and the tables the app needs', () => {
     const app = open(freshPath());
-    const tables = (app.database.pragma('table_list') as TableListRow[]).filter(
+    const tables = (app.sqlite.pragma('table_list') as TableListRow[]).filter(
       (t) => t.schema === 'main' && t.type === 'table' && !t.name.startsWith('sqlite_'),
     );
     expect(tables.map((t) => t.name).sort()).toEqual(expect.arrayContaining(['audit_log', 'settings', 'street', 'users']));
@@ -89,8 +89,8 @@ describe('a new database file', () => {
     const dbPath = freshPath();
     fs.writeFileSync(dbPath, '');
     const app = open(dbPath);
-    expect(app.database.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(app.database.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(app.sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(app.sqlite.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     const setup = await app.invoke('setup.initialize', { street: { ...STREET }, admin: { ...ADMIN } });
     expect(setup.user.username).toBe(ADMIN.username);
   });

@@ -220,7 +220,7 @@ describe('restoring a file that is not a usable backup', () => {
     const s = await scenario();
     const { t } = s;
     const input: ApiInput<'backup.restore'> = { kind: 'upload', fileName: 'suspicious.db', bytes: new Uint8Array(await bytes()) };
-    const rowsBefore = tableSnapshot(t.app.database);
+    const rowsBefore = tableSnapshot(t.app.sqlite);
     // -wal/-shm leftovers are the subject of 'leaves no stray files' above; here: no copy, no upload kept.
     const backupsFolder = () => listDir(path.join(t.dir, 'backups')).filter((n) => !/-(wal|shm)$/.test(n));
     const folderBefore = backupsFolder();
@@ -230,7 +230,7 @@ describe('restoring a file that is not a usable backup', () => {
     expect(error.message).toContain(text);
     expect(formatError(error, 'en')).toMatch(/^The backup “[^”]+” cannot be used: /);
 
-    expect(tableSnapshot(t.app.database)).toEqual(rowsBefore);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(rowsBefore);
     expect(backupsFolder()).toEqual(folderBefore);
     expect(s.events.filter((e) => e.event.type === 'session-ended')).toEqual([]);
     const users = await t.app.invoke('users.list', {}, t.adminToken);
@@ -242,10 +242,10 @@ describe('restoring a file that is not a usable backup', () => {
     const { t } = s;
     const name = 'streetdesk-manual-2026-03-09-120000.db';
     makeForeignSqlite(path.join(t.dir, 'backups', name));
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(t.app, 'backup.restore', { kind: 'backup', name }, t.adminToken, 'BACKUP_INVALID');
     expect(error.details).toMatchObject({ reason: 'notStreetDesk' });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     await t.app.invoke('street.get', {}, t.adminToken);
   });
 });

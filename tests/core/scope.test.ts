@@ -66,10 +66,10 @@ function expectScopeRefusal(error: ApiError, field: string, problem: string): vo
 
 /** Calls a write that must be refused for the scope, and checks no table changed. */
 async function refusedWithoutTrace(s: Street, method: string, input: unknown, token: string, field: string, problem: string): Promise<ApiError> {
-  const before = tableSnapshot(s.t.app.database);
+  const before = tableSnapshot(s.t.app.sqlite);
   const error = await expectError(s.t.app, method, input, token, 'FORBIDDEN');
   expectScopeRefusal(error, field, problem);
-  expect(tableSnapshot(s.t.app.database)).toEqual(before);
+  expect(tableSnapshot(s.t.app.sqlite)).toEqual(before);
   return error;
 }
 

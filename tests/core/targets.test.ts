@@ -60,7 +60,7 @@ async function failure(work: () => unknown): Promise<AppError> {
 
 /** The database as the clerk has it: rows of every table and an intact audit chain. */
 function state(t: TestApp) {
-  return { rows: tableSnapshot(t.app.database), audit: verifyAuditChain(t.app.database) };
+  return { rows: tableSnapshot(t.app.sqlite), audit: verifyAuditChain(t.app.sqlite) };
 }
 
 function expectReported(err: AppError, target: string, problem: string, zh: string, en: string): void {
@@ -82,7 +82,7 @@ describe('a backup written to a place that fails', () => {
     const before = state(t);
     const { dir, problem } = readOnlyFolder();
     const target = path.join(dir, 'streetdesk-backup.db');
-    const err = await failure(() => writeBackup(t.app.database, target));
+    const err = await failure(() => writeBackup(t.app.sqlite, target));
     if (problem === 'writeReadOnly') expectReported(err, target, problem, '只读', 'read-only');
     else expectReported(err, target, problem, '没有写入权限', 'may not be written');
     expect(fs.readdirSync(dir)).toEqual([]);
@@ -95,7 +95,7 @@ describe('a backup written to a place that fails', () => {
     const stick = makeTempDir('streetdesk-stick-');
     fs.rmSync(stick, { recursive: true });
     const target = path.join(stick, 'streetdesk-backup.db');
-    const err = await failure(() => writeBackup(t.app.database, target));
+    const err = await failure(() => writeBackup(t.app.sqlite, target));
     expectReported(err, target, 'writeFolderGone', 'U 盘是否被拔出', 'USB stick pulled out');
     expect(fs.existsSync(stick)).toBe(false);
     expect(state(t)).toEqual(before);
@@ -112,7 +112,7 @@ describe('a backup written to a place that fails', () => {
     })();
     const before = state(t);
     const target = path.join(full!, 'streetdesk-backup.db');
-    const err = await failure(() => writeBackup(t.app.database, target));
+    const err = await failure(() => writeBackup(t.app.sqlite, target));
     expectReported(err, target, 'writeDiskFull', '磁盘已满', 'is full');
     expect(fs.readdirSync(full!)).toEqual([]);
     expect(state(t)).toEqual(before);

@@ -190,10 +190,10 @@ beforeAll(async () => {
 
 /** Calls `method` as `token`, expects `code` with one issue naming `field` and `problem`, and no table changed. */
 async function refused(method: string, input: unknown, token: string, code: 'VALIDATION' | 'FORBIDDEN', field: string, problem: string) {
-  const before = tableSnapshot(s.t.app.database);
+  const before = tableSnapshot(s.t.app.sqlite);
   const error = await expectError(s.t.app, method, input, token, code);
   expect(error.details?.issues, method).toEqual([expect.objectContaining({ field, problem })]);
-  expect(tableSnapshot(s.t.app.database), `${method} wrote something`).toEqual(before);
+  expect(tableSnapshot(s.t.app.sqlite), `${method} wrote something`).toEqual(before);
   return error;
 }
 

@@ -10,6 +10,35 @@ import { seedDemo } from '../../src/core/services/seed-demo';
 import { seedServiceWork } from '../../src/core/services/counter/seed-service';
 import type { PackageInfo } from '../../src/shared/api/contract-exchange';
 import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
+import { pgAnchorPath } from '../../src/core/db/connection';
+import { createTestDatabase } from './pg-cluster';
+
+/**
+ * The district and city databases of this test file: SQLite files, or — when the file runs through
+ * tests/pg/*.test.ts (usePostgresSites) — fresh databases on the run's PostgreSQL cluster. Streets are
+ * always SQLite files.
+ */
+let upperDialect: 'sqlite' | 'postgres' = 'sqlite';
+
+export function usePostgresSites(): void {
+  upperDialect = 'postgres';
+}
+
+export function upperSitesOnPostgres(): boolean {
+  return upperDialect === 'postgres';
+}
+
+async function openUpperApp(dir: string, file: string, now: () => Date): Promise<{ app: StreetDeskApp; dbPath: string }> {
+  if (upperDialect === 'sqlite') {
+    const dbPath = path.join(dir, file);
+    return { app: new StreetDeskApp({ dbPath, now, appVersion: '0.1.0' }), dbPath };
+  }
+  const base = process.env.STREETDESK_TEST_PG;
+  if (!base) throw new Error(`PostgreSQL is not available for this run: ${process.env.STREETDESK_TEST_PG_SKIPPED ?? 'STREETDESK_TEST_PG is not set'}`);
+  const pgUrl = await createTestDatabase(base);
+  const dbPath = pgAnchorPath(pgUrl, dir);
+  return { app: new StreetDeskApp({ dbPath, pgUrl, now, appVersion: '0.1.0' }), dbPath };
+}
 
 /** After the seeded roll's reference day (2026-10-31): the October return is due. */
 export const EXCHANGE_START = new Date(2026, 10, 5, 9, 0, 0);
@@ -63,9 +92,8 @@ export function sitesForEachTest() {
     },
     async district(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-district-');
-      const dbPath = path.join(dir, 'district.db');
       const clock = makeClock(options.start ?? EXCHANGE_START);
-      const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
+      const { app, dbPath } = await openUpperApp(dir, 'district.db', clock.now);
       const district = { code: options.code ?? DISTRICT.code, name: options.name ?? DISTRICT.name };
       const setup = await app.invoke('setup.initializeDistrict', { district, admin: { ...ADMIN } });
       return track({ app, dir, dbPath, clock, token: setup.token, code: `${district.code}000000`, name: district.name });
@@ -73,9 +101,8 @@ export function sitesForEachTest() {
     /** A city (`init --city`), by default 北京市 (1101) above the district 东城区 (110101). */
     async city(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-city-');
-      const dbPath = path.join(dir, 'city.db');
       const clock = makeClock(options.start ?? EXCHANGE_START);
-      const app = new StreetDeskApp({ dbPath, now: clock.now, appVersion: '0.1.0' });
+      const { app, dbPath } = await openUpperApp(dir, 'city.db', clock.now);
       const city = { code: options.code ?? CITY.code, name: options.name ?? CITY.name };
       const setup = await app.invoke('setup.initializeCity', { city, admin: { ...ADMIN } });
       return track({ app, dir, dbPath, clock, token: setup.token, code: `${city.code}00000000`, name: city.name });

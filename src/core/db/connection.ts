@@ -3,6 +3,7 @@
 // of better-sqlite3's API both give — prepare/exec/transaction/close — so every handler runs on either.
 // What only SQLite has (pragmas, the online backup, file size) is reached through `sqliteOnly`, which the
 // compiler makes every such place call.
+import path from 'node:path';
 import SqliteDatabaseCtor, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import type { PgDatabase } from './pg/database';
@@ -51,6 +52,22 @@ export function isPostgres(db: Db): db is PgDatabase {
 export function sqliteOnly(db: Db, what: string): SqliteDatabase {
   if (db instanceof SqliteDatabaseCtor) return db as SqliteDatabase;
   throw new AppError('NOT_ON_POSTGRES', `${what} is not available on a PostgreSQL database`, { what });
+}
+
+/**
+ * Where the files kept beside a PostgreSQL database go (the audit key's anchors, the exchange folders,
+ * the server certificate): a name in the data folder taken from the database's name. It is never opened
+ * as a file; `--db FILE` does the same for a SQLite file by its own path.
+ */
+export function pgAnchorPath(url: string, dataDir: string): string {
+  let name = 'postgres';
+  try {
+    const db = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+    if (db) name = db;
+  } catch {
+    // the URL is checked when the connection opens; the anchor only needs a name
+  }
+  return path.join(path.resolve(dataDir), `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.pg`);
 }
 
 /** Rows changed by this connection since it opened: a call that changed rows must have written an audit entry. */

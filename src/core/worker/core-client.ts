@@ -29,6 +29,7 @@ export class CoreClient {
   static start(options: CoreClientOptions): Promise<CoreClient> {
     const init: WorkerInit = {
       dbPath: options.dbPath,
+      ...(options.pgUrl ? { pgUrl: options.pgUrl } : {}),
       appVersion: options.appVersion ?? '0.0.0',
       dailyBackups: options.dailyBackups ?? true,
       ...(options.auditKey ? { auditKey: options.auditKey } : {}),

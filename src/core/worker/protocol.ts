@@ -4,6 +4,8 @@ import type { ApiError, Result } from '../../shared/result';
 
 export interface WorkerInit {
   dbPath: string;
+  /** A district's or a city's database in PostgreSQL; dbPath then names the files kept beside it. */
+  pgUrl?: string;
   appVersion: string;
   /** Run the daily backup check at start and every hour (off for tests that want a quiet folder). */
   dailyBackups: boolean;

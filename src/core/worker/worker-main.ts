@@ -15,7 +15,7 @@ const HOUR = 60 * 60 * 1000;
 let app: StreetDeskApp;
 try {
   const auditKey = init.auditKey ? givenAuditKey(init.auditKey.secret, init.auditKey.folder) : undefined;
-  app = new StreetDeskApp({ dbPath: init.dbPath, appVersion: init.appVersion, ...(auditKey ? { auditKey } : {}) });
+  app = new StreetDeskApp({ dbPath: init.dbPath, ...(init.pgUrl ? { pgUrl: init.pgUrl } : {}), appVersion: init.appVersion, ...(auditKey ? { auditKey } : {}) });
 } catch (err) {
   const error =
     err instanceof AppError ? err.toApiError() : { code: 'INTERNAL' as const, message: err instanceof Error ? err.message : String(err) };

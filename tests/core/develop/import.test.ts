@@ -36,9 +36,9 @@ describe('develop.importCommit', () => {
       [null],
       ['   '],
     ]);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const preview = await expectOk(t.app, 'develop.importPreview', { fileName: '台账.xlsx', bytes }, t.adminToken);
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     expect(preview).toMatchObject({ rows: 3, accepted: 2, created: 0, dryRun: true, headerRow: 2 });
     expect(preview.rejected).toEqual([
       expect.objectContaining({ row: 4, column: '确定为发展对象日期', letter: 'G', code: 'candidateTooEarly', value: '2025.8.30' }),

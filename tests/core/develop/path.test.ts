@@ -24,10 +24,10 @@ async function step(t: TestApp, person: DevelopPersonRow, input: StepInput, toke
 
 /** Refused as VALIDATION with an issue of `problem` on `field`, and nothing in the file changed. */
 async function refusedStep(t: TestApp, person: DevelopPersonRow, input: StepInput, field: string, problem: string) {
-  const before = tableSnapshot(t.app.database);
+  const before = tableSnapshot(t.app.sqlite);
   const error = await expectError(t.app, 'develop.recordStep', { id: person.id, version: person.version, ...input }, t.adminToken, 'VALIDATION');
   expect(error.details?.issues).toContainEqual(expect.objectContaining({ field, problem }));
-  expect(tableSnapshot(t.app.database)).toEqual(before);
+  expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   return error;
 }
 
@@ -167,7 +167,7 @@ describe('a person from application to full membership', () => {
     const correct = (input: { stepId: number } & Record<string, unknown>) => ({ id: p.id, version: p.version, ...input });
 
     // The activist's day moved later: the candidate (2024-11-11) would come before a full year — refused on the candidate's date.
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const broken = await expectError(t.app, 'develop.correctStep', correct({ stepId: stepId('activist'), on: '2023-12-06' }), t.adminToken, 'VALIDATION');
     expect(broken.details?.issues).toContainEqual(expect.objectContaining({ field: 'candidateOn', problem: 'candidateTooEarly', value: '2024-11-11' }));
     expect(formatError(broken, 'zh-CN', 'develop.correctStep')).toContain('确定为发展对象日期：成为发展对象须在列为积极分子满一年后（2024-12-06 及以后）');
@@ -176,7 +176,7 @@ describe('a person from application to full membership', () => {
     expect(short.details?.issues).toContainEqual(expect.objectContaining({ field: 'hours', problem: 'trainingShort' }));
     const votes = await expectError(t.app, 'develop.correctStep', correct({ stepId: stepId('admitted'), votesAgainst: 3 }), t.adminToken, 'VALIDATION');
     expect(votes.details?.issues).toContainEqual(expect.objectContaining({ field: 'votesFor', problem: 'developVotesOverAttendance' }));
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
 
     // A talk typed a day late is put right; the meeting's day moved, and the member's join date with it.
     p = await expectOk(t.app, 'develop.correctStep', correct({ stepId: stepId('talked'), on: '2023-09-19', people: '王建国、李秀英' }), t.adminToken);
@@ -242,10 +242,10 @@ describe('a clerk limited to one community', () => {
     const token = (await t.app.invoke('auth.login', { username: 'eastclerk', password: USER_PASSWORD })).token;
     expect((await t.app.invoke('develop.list', {}, token)).people.map((p) => p.name)).toEqual(['东一']);
     await expectError(t.app, 'develop.get', { id: w.id }, token, 'FORBIDDEN');
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const refused = await expectError(t.app, 'develop.recordStep', { id: w.id, version: w.version, step: 'talked', on: '2026-05-08' }, token, 'FORBIDDEN');
     expect(refused.details?.community).toBe('东华社区');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     expect((await t.app.invoke('develop.plans', { year: 2026 }, token)).map((r) => r.communityName)).toEqual(['东华社区']);
   });
 });

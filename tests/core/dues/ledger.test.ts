@@ -54,7 +54,7 @@ describe('the month’s ledger', () => {
 
   it('refuses a negative or absurd base naming the field and the value, with nothing written', async () => {
     const { t, s } = await street();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(t.app, 'dues.saveBase', { memberId: s.unrecorded, category: 'working', baseFen: 100_000_001, effectiveMonth: '2026-03' }, t.adminToken, 'VALIDATION');
     expect(formatError(error, 'zh-CN')).toContain('党费基数');
     expect(formatError(error, 'zh-CN')).toContain('1000000.01');
@@ -62,7 +62,7 @@ describe('the month’s ledger', () => {
     await expectError(t.app, 'dues.saveBase', { memberId: s.unrecorded, category: 'retired', baseFen: -1, effectiveMonth: '2026-03' }, t.adminToken, 'VALIDATION');
     const exempt = await expectError(t.app, 'dues.saveBase', { memberId: s.unrecorded, category: 'relief', effectiveMonth: '2026-03', adjustment: 'exempt' }, t.adminToken, 'VALIDATION');
     expect(formatError(exempt, 'zh-CN')).toContain('批准人');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 });
 
@@ -82,13 +82,13 @@ describe('payments', () => {
 
   it('refuses a back payment of more than 6 months with the rule, and takes 6', async () => {
     const { t, s } = await street();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const seven = ['2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02'];
     const error = await expectError(t.app, 'dues.pay', { memberId: s.retiree, periods: seven, amountFen: 7 * 2400, method: 'cash' }, t.adminToken, 'VALIDATION');
     expect(error.details?.issues).toEqual([expect.objectContaining({ field: 'periods', problem: 'duesBackPayLimit', params: { count: 7, from: '2025-08', to: '2026-02' } })]);
     expect(formatError(error, 'zh-CN')).toContain('一次补交最多 6 个月');
     expect(formatError(error, 'en')).toContain('at most 6 months at a time');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     const six = await expectOk(t.app, 'dues.pay', { memberId: s.retiree, periods: seven.slice(1), amountFen: 6 * 2400, method: 'transfer', reference: 'B-2026-031' }, t.adminToken);
     expect(six.periods).toHaveLength(6);
   });
@@ -106,7 +106,7 @@ describe('payments', () => {
     const paid = await t.app.invoke('dues.pay', { memberId: s.worker, periods: ['2026-03'], amountFen: 1500, method: 'cash' }, t.adminToken);
     const reversal = await expectOk(t.app, 'dues.reverse', { paymentId: paid.id, reason: '录错了党员' }, t.adminToken);
     expect(reversal).toMatchObject({ amountFen: -1500, reversalOf: paid.id, receiptNumber: '2026-000002', periods: ['2026-03'] });
-    expect(count(t.app.database, 'dues_payments')).toBe(2);
+    expect(count(t.app.sqlite, 'dues_payments')).toBe(2);
     expect(ledgerRow(await t.app.invoke('dues.ledger', { period: '2026-03' }, t.adminToken), s.worker)).toMatchObject({ paidFen: 0, settled: false });
     const history = await t.app.invoke('dues.history', { memberId: s.worker }, t.adminToken);
     expect(history.payments.find((p) => p.id === paid.id)?.reversedBy).toBe(reversal.id);
@@ -120,7 +120,7 @@ describe('payments', () => {
     expect(formatError(error, 'zh-CN')).toContain('999.99');
     const paid = await expectOk(t.app, 'dues.payVoluntary', { memberId: s.retiree, amountFen: 200_000, method: 'transfer' }, t.adminToken);
     expect(paid.receiptNumber).toBe('2026-V0001');
-    expect(count(t.app.database, 'dues_payments')).toBe(0);
+    expect(count(t.app.sqlite, 'dues_payments')).toBe(0);
     expect((await t.app.invoke('dues.remittance', { period: '2026-03' }, t.adminToken)).totals.voluntaryFen).toBe(200_000);
   });
 });
@@ -132,7 +132,7 @@ describe('a closed month', () => {
     const paid = await t.app.invoke('dues.pay', { memberId: s.worker, periods: ['2026-03'], amountFen: 1500, method: 'cash' }, t.adminToken);
     await expectError(t.app, 'dues.close', { orgId: s.branch, period: '2026-03', level: 'street' }, t.adminToken, 'VALIDATION');
     await expectOk(t.app, 'dues.close', { orgId: s.branch, period: '2026-03' }, t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const refusals = [
       await expectError(t.app, 'dues.pay', { memberId: s.retiree, periods: ['2026-03'], amountFen: 2400, method: 'cash' }, t.adminToken, 'VALIDATION'),
       await expectError(t.app, 'dues.reverse', { paymentId: paid.id, reason: '金额有误' }, t.adminToken, 'VALIDATION'),
@@ -143,7 +143,7 @@ describe('a closed month', () => {
       expect(error.details?.issues?.[0]).toMatchObject({ problem: 'duesMonthClosed', params: { period: '2026-03' } });
       expect(formatError(error, 'zh-CN')).toContain('2026-03 的党费已结账');
     }
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     // The next month is open, and the street closes after the branch.
     await expectOk(t.app, 'dues.pay', { memberId: s.retiree, periods: ['2026-04'], amountFen: 2400, method: 'cash' }, t.adminToken);
     expect(await expectOk(t.app, 'dues.close', { orgId: s.branch, period: '2026-03', level: 'street' }, t.adminToken)).toMatchObject({ streetClosedBy: expect.any(String), level: 'street' });

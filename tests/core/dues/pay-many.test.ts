@@ -36,12 +36,12 @@ describe('a sheet of payments', () => {
     const ledger = await expectOk(t.app, 'dues.ledger', { period: '2026-01' }, t.adminToken);
     expect(ledger.rows.find((r) => r.memberId === s.worker)).toMatchObject({ paidFen: 1500, settled: true });
     expect(ledger.rows.find((r) => r.memberId === s.retiree)).toMatchObject({ paidFen: 2400, settled: true });
-    expect(count(t.app.database, 'audit_log', "action = 'dues.payMany'")).toBe(2);
+    expect(count(t.app.sqlite, 'audit_log', "action = 'dues.payMany'")).toBe(2);
   });
 
   it('records nothing when one row is refused, and names that row, the field and the value', async () => {
     const { t } = await street();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(
       t.app,
       'dues.payMany',
@@ -61,7 +61,7 @@ describe('a sheet of payments', () => {
     expect(text).toContain('第 5 行 姓名：表中姓名与该身份证号码的党员“王退休”不一致');
     expect(text).toContain('第 6 行 所交月份：2026-01 已在第 3 行登记过');
     expect(formatError(error, 'en', 'dues.payMany')).toContain('Row 4: Citizen ID number no member on the roll has the ID number 110101199001010000');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('keeps every rule of a single payment, row by row: the back-payment limit names its row', async () => {
@@ -81,7 +81,7 @@ describe('a sheet of payments', () => {
     const { t, s } = await street();
     await t.app.invoke('dues.generate', { period: '2026-02' }, t.adminToken);
     await expectOk(t.app, 'dues.close', { orgId: s.branch, period: '2026-02' }, t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(
       t.app,
       'dues.payMany',
@@ -90,14 +90,14 @@ describe('a sheet of payments', () => {
       'VALIDATION',
     );
     expect(formatError(error, 'zh-CN', 'dues.payMany')).toContain('2026-02');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('a dry run checks every row as the real one would and records nothing', async () => {
     const { t } = await street();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const result = await expectOk(t.app, 'dues.payMany', { dryRun: true, payments: [{ sheetRow: 3, idNumber: WORKER_ID, periods: ['2026-03'], amountFen: 1500, method: 'cash' }] }, t.adminToken);
     expect(result).toMatchObject({ dryRun: true, count: 1, totalFen: 1500 });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 });

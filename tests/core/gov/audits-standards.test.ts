@@ -75,12 +75,12 @@ describe('a clerk limited to one community', () => {
     expect(list.map((d) => d.communityName)).toEqual(['幸福社区']);
     await expectError(t.app, 'disclosure.list', { communityId: peace.communityId }, clerk, 'FORBIDDEN');
 
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const other = await expectError(t.app, 'projects.save', { communityId: peace.communityId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'planned' }, clerk, 'FORBIDDEN');
     expect(formatError(other, 'zh-CN', 'projects.save')).toContain('您的账号限定在幸福社区');
     const street = await expectError(t.app, 'disclosure.save', draft(null, '2026-03-02'), clerk, 'FORBIDDEN');
     expect(street.details?.issues?.[0]).toMatchObject({ field: 'communityId', problem: 'govStreetLevel' });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
 
     await expectOk(t.app, 'projects.save', { communityId: happy.communityId, type: 'secretary', year: 2026, name: '红色物业', owner: '王书记', status: 'planned' }, clerk);
     const terms = await expectOk(t.app, 'terms.list', {}, clerk);

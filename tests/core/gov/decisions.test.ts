@@ -53,7 +53,7 @@ describe('a matter decided by 四议两公开', () => {
     const { communityId } = await govStreet(t, 0);
     const matter = await expectOk(t.app, 'decisions.save', { communityId, title: '停车场改造' }, t.adminToken);
     await expectOk(t.app, 'decisions.step', { decisionId: matter.id, step: 'proposal', ...meeting('2026-02-02', 7, 7, 7) }, t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const skip = await expectError(t.app, 'decisions.step', { decisionId: matter.id, step: 'residents', ...meeting('2026-02-20', 120, 95, 80) }, t.adminToken, 'VALIDATION');
     expect(formatError(skip, 'zh-CN', 'decisions.step')).toBe('填写的内容有误：步骤：“停车场改造”下一步应是：“两委”会议商议，须按顺序办理');
     expect(formatError(skip, 'en', 'decisions.step')).toContain('“停车场改造” next needs the two committees’ discussion');
@@ -62,7 +62,7 @@ describe('a matter decided by 四议两公开', () => {
     expect(early.details?.issues?.[0]).toMatchObject({ field: 'heldOn', problem: 'govDateBefore', params: { earlier: '2026-02-02' } });
     const future = await expectError(t.app, 'decisions.step', { decisionId: matter.id, step: 'committees', ...meeting('2026-03-11', 11, 10, 9) }, t.adminToken, 'VALIDATION');
     expect(future.details?.issues?.[0]).toMatchObject({ field: 'heldOn', problem: 'govDateInFuture' });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('checks votes ≤ present ≤ entitled, the quorum and the majority; the residents’ shares are settings', async () => {

@@ -39,14 +39,14 @@ describe('a disclosure item', () => {
     const t = await app();
     const { communityId } = await govStreet(t, 0);
     const item = await expectOk(t.app, 'disclosure.save', draft(communityId, '2026-03-02'), t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const skip = await expectError(t.app, 'disclosure.advance', { id: item.id, version: 1, step: 'publish', by: '李文书', on: '2026-03-09' }, t.adminToken, 'VALIDATION');
     expect(formatError(skip, 'zh-CN', 'disclosure.advance')).toContain('“2026年2月社区财务收支公开”须先审批，才能公开');
     const early = await expectError(t.app, 'disclosure.advance', { id: item.id, version: 1, step: 'review', by: '张审核', on: '2026-03-01' }, t.adminToken, 'VALIDATION');
     expect(early.details?.issues).toEqual([expect.objectContaining({ field: 'on', problem: 'govDateBefore', value: '2026-03-01' })]);
     const future = await expectError(t.app, 'disclosure.advance', { id: item.id, version: 1, step: 'review', by: '张审核', on: '2026-03-11' }, t.adminToken, 'VALIDATION');
     expect(formatError(future, 'en', 'disclosure.advance')).toContain('Date cannot be later than today (2026-03-10)');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('once published cannot be edited; a correction, once itself published, supersedes it', async () => {
@@ -101,7 +101,7 @@ describe('a disclosure item', () => {
     const comment = await expectOk(t.app, 'disclosure.comment', { disclosureId: item.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-03-09' }, t.adminToken);
     const answered = await expectOk(t.app, 'disclosure.comment', { id: comment.id, disclosureId: item.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-03-09', answer: '明细已张贴', answeredOn: '2026-03-10' }, t.adminToken);
     expect(answered).toMatchObject({ answer: '明细已张贴', answeredOn: '2026-03-10' });
-    expect(count(t.app.database, 'audit_log', "action = 'disclosure.comment'")).toBe(2);
+    expect(count(t.app.sqlite, 'audit_log', "action = 'disclosure.comment'")).toBe(2);
   });
 
   it('flags areas due and overdue by community on the month’s fixed day', async () => {

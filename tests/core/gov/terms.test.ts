@@ -58,7 +58,7 @@ describe('an election', () => {
   it('needs over four fifths of the full members present and more than half the votes to be elected', async () => {
     const t = await app();
     const { branchId } = await govStreet(t, 10);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const quorum = await expectError(t.app, 'terms.elect', { orgId: branchId, ...ballot(8) }, t.adminToken, 'VALIDATION');
     expect(formatError(quorum, 'zh-CN', 'terms.elect')).toBe('填写的内容有误：实到人数：有选举权的正式党员 10 人，实到须超过五分之四，选举才有效（填写的是“8”）');
     const over = await expectError(t.app, 'terms.elect', { orgId: branchId, ...ballot(11) }, t.adminToken, 'VALIDATION');
@@ -69,7 +69,7 @@ describe('an election', () => {
     expect(formatError(half, 'en', 'terms.elect')).toContain('needs more than half the votes of the 9 present');
     const future = await expectError(t.app, 'terms.elect', { orgId: branchId, ...ballot(9), heldOn: '2026-03-11' }, t.adminToken, 'VALIDATION');
     expect(future.details?.issues?.[0]).toMatchObject({ field: 'heldOn', problem: 'govDateInFuture' });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('ends the outgoing officers’ terms the day before and starts the elected committee’s', async () => {

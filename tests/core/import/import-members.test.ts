@@ -26,13 +26,13 @@ describe('importing a roster', () => {
   it('a dry run reports each row and writes nothing', async () => {
     const t = await street();
     const file = await writeWorkbook(nationalRoster([memberRow(1), memberRow(2, { idNumber: '370102198001021234' }), ['合计', '2人']]));
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const report = await importMembers(t.app.database, file, options({ dryRun: true }));
     expect(report).toMatchObject({ rows: 2, accepted: 1, created: 1, dryRun: true, ignored: [1, 2, 6] });
     expect(report.rejected).toEqual([
       expect.objectContaining({ row: 5, column: '公民身份号码', letter: 'E', code: 'idChecksum', value: '370102198001021234' }),
     ]);
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('commits the accepted rows with their history and one audit entry', async () => {
@@ -81,13 +81,13 @@ describe('importing a roster', () => {
     await importMembers(t.app.database, await writeWorkbook(nationalRoster([memberRow(1, probationer)])), options());
     await t.app.invoke('returns.check', { period: '2026-02' }, t.adminToken);
     await t.app.invoke('returns.finalize', { period: '2026-02' }, t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const again = await writeWorkbook(nationalRoster([memberRow(1, { ...probationer, joinDate: '2026-02-10' })]));
     const report = await importMembers(t.app.database, again, options({ onDuplicate: 'update' }));
     expect(report).toMatchObject({ updated: 0 });
     expect(report.rejected).toEqual([expect.objectContaining({ row: 4, code: 'periodFinalized', value: '2026-02-10' })]);
     // The members.update rule is checked before the row is written: no half-made change stays behind.
-    const after = tableSnapshot(t.app.database);
+    const after = tableSnapshot(t.app.sqlite);
     expect(after.members).toEqual(before.members);
     expect(after.member_events).toEqual(before.member_events);
   });
@@ -202,9 +202,9 @@ describe('the dry run', () => {
         memberRow(3, { phone: '123', branch: '没有的支部' }),
       ]),
     );
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const preview = await importMembers(t.app.database, file, options({ dryRun: true, onDuplicate: 'update', createMissingBranches: false }));
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     const commit = await importMembers(t.app.database, file, options({ onDuplicate: 'update', createMissingBranches: false }));
     for (const key of ['created', 'updated', 'accepted'] as const) expect(preview[key], key).toBe(commit[key]);
     expect(preview.rejected.map((r) => r.code)).toEqual(commit.rejected.map((r) => r.code));
@@ -236,7 +236,7 @@ describe('a long import', () => {
   it('stops when cancelled while checking, and writes nothing', async () => {
     const t = await street();
     const file = await writeWorkbook(roster());
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const controller = new AbortController();
     const cancelled = importMembers(
       t.app.database,
@@ -244,6 +244,6 @@ describe('a long import', () => {
       options({ signal: controller.signal, onPhase: (done) => done > 30 && controller.abort() }),
     );
     await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 });

@@ -73,11 +73,11 @@ describe('the democratic appraisal', () => {
     const s = await lifeStreet(t);
     const nine = [...s.full, ...s.probationary];
     const grades = (excellent: number) => nine.map((m, i) => ({ memberId: m.id, grade: i < excellent ? ('excellent' as const) : ('qualified' as const) }));
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const four = await expectError(t.app, 'appraisal.save', { orgId: s.branch, year: 2026, heldOn: '2026-12-15', grades: grades(4) }, t.adminToken, 'VALIDATION');
     expect(formatError(four, 'zh-CN', 'appraisal.save')).toContain('评为优秀的不能超过参评人数的三分之一：9 人参评，最多 3 人评为优秀，现为 4 人');
     expect(formatError(four, 'en', 'appraisal.save')).toContain('at most one third of those appraised may be excellent');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     const saved = await t.app.invoke('appraisal.save', { orgId: s.branch, year: 2026, heldOn: '2026-12-15', grades: grades(3) }, t.adminToken);
     expect(saved.tally).toEqual({ excellent: 3, qualified: 6, basic: 0, unqualified: 0 });
     expect(saved.excellentCap).toBe(3);

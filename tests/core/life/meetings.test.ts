@@ -77,7 +77,7 @@ describe('recording a meeting', () => {
     const s = await street();
     const { t } = s;
     const first = await t.app.invoke('life.save', meeting(s), t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const twice = await expectError(t.app, 'life.save', meeting(s), t.adminToken, 'VALIDATION');
     expect(formatError(twice, 'zh-CN', 'life.save')).toContain(`该组织这一天已记录过同类会议（编号 ${first.id}），一次会议只能计一次`);
     const bad = await expectError(
@@ -101,7 +101,7 @@ describe('recording a meeting', () => {
     expect(zh).toContain(`缺席或请假原因：第 3 项（${s.mobile.name}）是流动党员，缺席须写明原因`);
     expect(zh).toContain(`第 4 项（${s.full[4].name}）请假须写明原因`);
     expect(formatError(bad, 'en', 'life.save')).toContain(`Absent member item 1 is not on the organization’s roster of 2026-02-10 (you entered “${s.outsider.name}”)`);
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('counts a joint meeting for every branch that took part, its roster the members of all', async () => {
@@ -130,7 +130,7 @@ describe('the freeze and the scope', () => {
     const clerk = (await t.app.invoke('auth.login', { username: 'peaceclerk', password: USER_PASSWORD })).token;
     const refused = await expectError(t.app, 'life.save', meeting(s), clerk, 'FORBIDDEN');
     expect(refused.details?.issues?.[0]).toMatchObject({ field: 'orgId', problem: 'orgOutsideScope' });
-    expect(count(t.app.database, 'meetings')).toBe(0);
+    expect(count(t.app.sqlite, 'meetings')).toBe(0);
     // The lists and the compliance grid show the clerk nothing of the other community.
     await t.app.invoke('life.save', meeting(s), t.adminToken);
     expect(await t.app.invoke('life.list', {}, clerk)).toEqual([]);

@@ -46,7 +46,7 @@ describe('members.create', () => {
 
   it('refuses a bad row naming every field, value and reason, and writes nothing', async () => {
     const t = await withBranch();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(
       t.app,
       'members.create',
@@ -61,7 +61,7 @@ describe('members.create', () => {
     expect(second.details?.issues?.map((i) => i.problem)).toEqual(['idSexMismatch']);
     const third = await expectError(t.app, 'members.create', { orgId: t.branch, fields: { ...LI_SI, ethnicity: '火星族' } }, t.adminToken, 'VALIDATION');
     expect(third.details?.issues).toEqual([expect.objectContaining({ field: 'fields.ethnicity', problem: 'codeUnknown', value: '火星族' })]);
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('refuses an ID number typed into Excel as a number, and a second member with the same ID', async () => {

@@ -63,12 +63,12 @@ describe('leaving the roll', () => {
   it('refuses a reason that is not one of them (the old 其他), naming the field in both languages, and writes nothing', async () => {
     const t = await withBranch();
     const [m] = await members(t, 1);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(t.app, 'members.leave', { id: m.id, version: m.version, on: '2026-03-02', reason: 'other' }, t.adminToken, 'VALIDATION');
     expect(error.details?.issues?.[0]).toMatchObject({ field: 'reason', value: 'other' });
     expect(formatError(error, 'zh-CN')).toContain('原因');
     expect(formatError(error, 'en')).toContain('Reason');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('counts the month’s deaths, transfers out and 出党 (all four kinds together) in the return', async () => {
@@ -92,11 +92,11 @@ describe('停止党籍 and 恢复党籍', () => {
     expect((await t.app.invoke('members.list', {}, t.adminToken)).total).toBe(1);
 
     // Twice is refused, naming the standing; nothing more is written.
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const again = await expectError(t.app, 'members.setStanding', { id: m.id, version: suspended.version, standing: 'suspended', on: '2026-02-06' }, t.adminToken, 'VALIDATION');
     expect(formatError(again, 'zh-CN')).toContain('党籍状态：该党员已是停止党籍状态');
     expect(formatError(again, 'en')).toContain('Party standing is already suspended');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
 
     const restored = await t.app.invoke('members.setStanding', { id: m.id, version: suspended.version, standing: 'normal', on: '2026-03-01' }, t.adminToken);
     expect(restored.standing).toBe('normal');

@@ -286,13 +286,13 @@ describe('refusals', () => {
     const t = await street();
     const out = await t.app.invoke('transfers.create', letterOut(t), t.adminToken);
     const incoming = await t.app.invoke('transfers.create', letterIn(t), t.adminToken);
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const early = await expectError(t.app, 'transfers.receive', { id: out.id, on: '2026-03-09' }, t.adminToken, 'VALIDATION');
     expect(early.details?.issues?.[0]).toMatchObject({ field: 'on', problem: 'transferDateBeforeIssue', params: { issuedOn: '2026-03-10' } });
     const noReceipt = await expectError(t.app, 'transfers.returnReceipt', { id: incoming.id, on: '2026-03-10' }, t.adminToken, 'VALIDATION');
     expect(noReceipt.details?.issues?.[0]).toMatchObject({ field: 'id', problem: 'transferNoReceipt' });
     await expectError(t.app, 'transfers.receive', { id: 999, on: '2026-03-10' }, t.adminToken, 'NOT_FOUND');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
 
     await t.app.invoke('transfers.receive', { id: out.id, on: '2026-03-10' }, t.adminToken);
     const twice = await expectError(t.app, 'transfers.receive', { id: out.id, on: '2026-03-10' }, t.adminToken, 'VALIDATION');
@@ -386,7 +386,7 @@ describe('the street’s own letter numbers', () => {
     const next = await t.app.invoke('transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west }, t.adminToken);
     expect(next.letterNumber).toBe('东华门组转〔2026〕008号');
 
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const twice = await expectError(t.app, 'transfers.create', { direction: 'within', memberId: zhao.id, issuedOn: '2026-03-10', toOrgId: t.west, letterNumber: '东华门组转（2026）008号' }, t.adminToken, 'VALIDATION');
     expect(twice.details?.issues).toEqual([
       expect.objectContaining({ field: 'memberId', problem: 'transferAlreadyOpen' }),
@@ -394,17 +394,17 @@ describe('the street’s own letter numbers', () => {
     ].reverse());
     expect(formatError(twice, 'zh-CN')).toContain('介绍信编号：同类介绍信中已有这个编号（赵敏，2026-03-10 开具）');
     expect(formatError(twice, 'en')).toContain('Introduction letter number is already the number of another letter');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
   });
 
   it('need 党费交至 on an outgoing letter; a refused letter takes no number', async () => {
     const t = await street();
-    const before = tableSnapshot(t.app.database);
+    const before = tableSnapshot(t.app.sqlite);
     const error = await expectError(t.app, 'transfers.create', letterOut(t, { letterNumber: '', duesPaidTo: '' }), t.adminToken, 'VALIDATION');
     expect(error.details?.issues).toEqual([expect.objectContaining({ field: 'duesPaidTo', problem: 'transferDuesRequired' })]);
     expect(formatError(error, 'zh-CN')).toContain('党费交至：转出介绍信须填写党费交至的年月');
     expect(formatError(error, 'en')).toContain('Dues paid up to is required on an outgoing letter');
-    expect(tableSnapshot(t.app.database)).toEqual(before);
+    expect(tableSnapshot(t.app.sqlite)).toEqual(before);
     const letter = await t.app.invoke('transfers.create', letterOut(t, { letterNumber: undefined }), t.adminToken);
     expect(letter.letterNumber).toBe('东华门组转〔2026〕001号');
     // An incoming letter is numbered by its sender: its number must be typed.

@@ -118,7 +118,7 @@ describe('officers of an organization', () => {
     expect(await refusal(t, 'orgs.saveOfficer', { orgId: t.branch, post: 'deputy_secretary', personName: '王芳' })).toContain('此人在这段任期内已在该组织任职');
 
     // Nothing of the refused saves was written.
-    expect(tableSnapshot(t.app.database).org_officers).toHaveLength(1);
+    expect(tableSnapshot(t.app.sqlite).org_officers).toHaveLength(1);
   });
 
   it('a change needs the record as last read: a stale one is refused and nothing is overwritten', async () => {
