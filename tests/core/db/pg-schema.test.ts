@@ -170,6 +170,20 @@ describe.skipIf(SKIP_REASON !== null)(`PostgreSQL schema beside SQLite's${SKIP_R
     expect(lites.foreign.length).toBeGreaterThan(50);
   });
 
+  it('keeps every CHECK of every table', async () => {
+    // SQLite lists no CHECKs; its CREATE TABLE text does (string literals blanked, so a 'check' value is not one).
+    const expected = Object.fromEntries(
+      liteTables().map((t) => {
+        const { sql } = lite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(t) as { sql: string };
+        return [t, sql.replace(/'(?:[^']|'')*'/g, "''").match(/\bCHECK\s*\(/gi)?.length ?? 0];
+      }),
+    );
+    const checks = await rowsOf<{ tbl: string; n: number }>(
+      "SELECT c.relname AS tbl, count(k.oid)::int AS n FROM pg_class c LEFT JOIN pg_constraint k ON k.conrelid = c.oid AND k.contype = 'c' WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND c.relname <> 'pg_schema_version' GROUP BY c.relname",
+    );
+    expect(Object.fromEntries(checks.map((r) => [r.tbl, r.n]))).toEqual(expected);
+  });
+
   it('has the same indexes: names, columns, uniqueness and partial WHERE', async () => {
     const expected: Record<string, string> = {};
     for (const table of liteTables()) {
