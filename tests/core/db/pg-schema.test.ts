@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/core/db/open';
 import { SCHEMA_VERSION } from '../../../src/core/db/migrations/index';
 import { PG_IDENTITY_TABLES, PG_MIGRATIONS } from '../../../src/core/db/pg/migrations';
-import { createTestDatabase, findPgBin } from '../../support/pg-cluster';
+import { createTestDatabase, dropTestDatabase, findPgBin } from '../../support/pg-cluster';
 
 const PG_URL = process.env.STREETDESK_TEST_PG;
 // Skipped only where PostgreSQL is not installed at all; with its binaries present a missing URL is a failure.
@@ -43,13 +43,14 @@ describe.skipIf(SKIP_REASON !== null)(`PostgreSQL schema beside SQLite's${SKIP_R
   let dir: string;
   let lite: SqliteDatabase;
   let client: pg.Client;
+  let url: string;
   let migratedAt: number;
 
   beforeAll(async () => {
     expect(PG_URL, 'STREETDESK_TEST_PG is not set although PostgreSQL is installed: is tests/support/pg-global.ts in vitest.config.mts?').toBeTruthy();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-pg-schema-'));
     lite = openDatabase(path.join(dir, 'fresh.db'));
-    const url = await createTestDatabase(PG_URL as string);
+    url = await createTestDatabase(PG_URL as string);
     // Whole numbers as numbers (node-postgres gives BIGINT as text): the seed rows compare as JSON.
     client = new pg.Client({
       connectionString: url,
@@ -67,6 +68,7 @@ describe.skipIf(SKIP_REASON !== null)(`PostgreSQL schema beside SQLite's${SKIP_R
 
   afterAll(async () => {
     await client?.end();
+    if (url) await dropTestDatabase(PG_URL as string, url);
     lite?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
