@@ -112,7 +112,7 @@ export async function startPgCluster(): Promise<PgClusterStart> {
     const port = await freePort();
     const options = [
       `-p ${port}`,
-      `-k ${dir}`,
+      `-k '${dir}'`,
       "-c listen_addresses='127.0.0.1'",
       '-c fsync=off',
       '-c synchronous_commit=off',
