@@ -112,7 +112,7 @@ export async function startPgCluster(): Promise<PgClusterStart> {
     const port = await freePort();
     const options = [
       `-p ${port}`,
-      `-k ${dir}`,
+      `-k '${dir}'`,
       "-c listen_addresses='127.0.0.1'",
       '-c fsync=off',
       '-c synchronous_commit=off',
@@ -166,4 +166,17 @@ export async function createTestDatabase(baseUrl: string): Promise<string> {
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** Drops a database createTestDatabase made (on a cluster the developer keeps, test databases do not pile up). */
+export async function dropTestDatabase(baseUrl: string, databaseUrl: string): Promise<void> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  if (!/^streetdesk_t[a-z0-9_]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+  const client = new pg.Client({ connectionString: baseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
