@@ -20,6 +20,8 @@ import type { HostLog } from './log';
 
 export interface HostOptions {
   dbPath: string;
+  /** A district's or a city's database in PostgreSQL (`--pg`); dbPath then names the files kept beside it. */
+  pgUrl?: string;
   port?: number;
   rendererDir: string;
   /** The core to serve (the desktop app's own, shared with its window; left open on close). Started from
@@ -165,6 +167,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     options.client ??
     (await CoreClient.start({
       dbPath: options.dbPath,
+      ...(options.pgUrl ? { pgUrl: options.pgUrl } : {}),
       workerUrl: options.workerUrl,
       appVersion: options.appVersion,
       dailyBackups: options.dailyBackups ?? true,

@@ -86,8 +86,10 @@ export function generateSelfSigned(names: string[], now = new Date()): { cert: s
       extension('2.5.29.17', false, seq(...altNames)), // subjectAltName
     ),
   );
+  // Positive (top bit clear) and minimally encoded (first byte not zero): DER refuses a leading zero
+  // byte before a byte under 0x80, which a plain `&= 0x7f` left in about one certificate in 256.
   const serial = randomBytes(16);
-  serial[0] &= 0x7f;
+  serial[0] = (serial[0] & 0x7f) | 0x40;
   const notBefore = new Date(now.getTime() - 24 * 3600_000);
   const notAfter = new Date(now.getTime() + 10 * 365 * 24 * 3600_000);
   const tbs = seq(

@@ -10,7 +10,9 @@ import { seedDemo } from '../../src/core/services/seed-demo';
 import { seedServiceWork } from '../../src/core/services/counter/seed-service';
 import type { PackageInfo } from '../../src/shared/api/contract-exchange';
 import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
-import { pgAnchorPath } from '../../src/core/db/connection';
+import SqliteDatabase from 'better-sqlite3';
+import { pgAnchorPath, type Db } from '../../src/core/db/connection';
+import { PgDatabase } from '../../src/core/db/pg/database';
 import { createTestDatabase } from './pg-cluster';
 
 /**
@@ -28,7 +30,7 @@ export function upperSitesOnPostgres(): boolean {
   return upperDialect === 'postgres';
 }
 
-async function openUpperApp(dir: string, file: string, now: () => Date): Promise<{ app: StreetDeskApp; dbPath: string }> {
+async function openUpperApp(dir: string, file: string, now: () => Date): Promise<{ app: StreetDeskApp; dbPath: string; pgUrl?: string }> {
   if (upperDialect === 'sqlite') {
     const dbPath = path.join(dir, file);
     return { app: new StreetDeskApp({ dbPath, now, appVersion: '0.1.0' }), dbPath };
@@ -37,7 +39,12 @@ async function openUpperApp(dir: string, file: string, now: () => Date): Promise
   if (!base) throw new Error(`PostgreSQL is not available for this run: ${process.env.STREETDESK_TEST_PG_SKIPPED ?? 'STREETDESK_TEST_PG is not set'}`);
   const pgUrl = await createTestDatabase(base);
   const dbPath = pgAnchorPath(pgUrl, dir);
-  return { app: new StreetDeskApp({ dbPath, pgUrl, now, appVersion: '0.1.0' }), dbPath };
+  return { app: new StreetDeskApp({ dbPath, pgUrl, now, appVersion: '0.1.0' }), dbPath, pgUrl };
+}
+
+/** A second connection to a site's database (the test reads what a server wrote), read-only for a file. */
+export function openSiteDb(site: Pick<Site, 'dbPath' | 'pgUrl'>): Db {
+  return site.pgUrl ? new PgDatabase(site.pgUrl) : new SqliteDatabase(site.dbPath, { readonly: true });
 }
 
 /** After the seeded roll's reference day (2026-10-31): the October return is due. */
@@ -50,6 +57,8 @@ export interface Site {
   app: StreetDeskApp;
   dir: string;
   dbPath: string;
+  /** Set when the site's database is in PostgreSQL. */
+  pgUrl?: string;
   clock: TestClock;
   token: string;
   code: string;
@@ -93,19 +102,19 @@ export function sitesForEachTest() {
     async district(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-district-');
       const clock = makeClock(options.start ?? EXCHANGE_START);
-      const { app, dbPath } = await openUpperApp(dir, 'district.db', clock.now);
+      const { app, dbPath, pgUrl } = await openUpperApp(dir, 'district.db', clock.now);
       const district = { code: options.code ?? DISTRICT.code, name: options.name ?? DISTRICT.name };
       const setup = await app.invoke('setup.initializeDistrict', { district, admin: { ...ADMIN } });
-      return track({ app, dir, dbPath, clock, token: setup.token, code: `${district.code}000000`, name: district.name });
+      return track({ app, dir, dbPath, ...(pgUrl ? { pgUrl } : {}), clock, token: setup.token, code: `${district.code}000000`, name: district.name });
     },
     /** A city (`init --city`), by default 北京市 (1101) above the district 东城区 (110101). */
     async city(options: { start?: Date; code?: string; name?: string } = {}): Promise<Site> {
       const dir = makeTempDir('streetdesk-city-');
       const clock = makeClock(options.start ?? EXCHANGE_START);
-      const { app, dbPath } = await openUpperApp(dir, 'city.db', clock.now);
+      const { app, dbPath, pgUrl } = await openUpperApp(dir, 'city.db', clock.now);
       const city = { code: options.code ?? CITY.code, name: options.name ?? CITY.name };
       const setup = await app.invoke('setup.initializeCity', { city, admin: { ...ADMIN } });
-      return track({ app, dir, dbPath, clock, token: setup.token, code: `${city.code}00000000`, name: city.name });
+      return track({ app, dir, dbPath, ...(pgUrl ? { pgUrl } : {}), clock, token: setup.token, code: `${city.code}00000000`, name: city.name });
     },
   };
 }

@@ -1,5 +1,6 @@
 // Factories for core tests: a StreetDesk database in a fresh temp folder, a clock the test steps,
 // users of each role, and snapshots of what a user could see change (rows, files).
+import type { Db } from '../../src/core/db/connection';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -169,7 +170,7 @@ export function readSnapshot(file: string): Record<string, unknown[]> {
   }
 }
 
-export function count(db: SqliteDatabase.Database, table: string, where = '1'): number {
+export function count(db: Db, table: string, where = '1 = 1'): number {
   return (db.prepare(`SELECT count(*) AS n FROM "${table}" WHERE ${where}`).get() as { n: number }).n;
 }
 

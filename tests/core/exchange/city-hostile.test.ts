@@ -40,7 +40,7 @@ describe('hostile district packages at the city', () => {
     }
     const outcomes = await city.app.invoke('city.packages', {}, city.token);
     expect(outcomes.packages.length).toBeLessThanOrEqual(1);
-    expect(count(city.app.sqlite, 'city_packages')).toBe(outcomes.packages.length);
+    expect(count(city.app.database, 'city_packages')).toBe(outcomes.packages.length);
     const codes = new Set(outcomes.rejections.map((r) => r.code));
     expect(codes.has('ENTRY_TOO_LARGE')).toBe(true);
     expect(codes.has('ENTRY_NAME_INVALID')).toBe(true);

@@ -11,7 +11,7 @@ import { startHost, type RunningHost } from '../../../src/host/server';
 import { certificateNames, ensureServerCertificate, type ServerCertificate } from '../../../src/host/tls';
 import { verifyBytes } from '../../../src/core/exchange/keys';
 import { count, expectError, makeTempDir } from '../../support/factory';
-import { districtMonth, pair, pairCity, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
+import { districtMonth, openSiteDb, pair, pairCity, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
 const sites = sitesForEachTest();
 const WORKER_URL = new URL('../../../src/core/worker/tsx-worker.mjs', import.meta.url);
@@ -22,18 +22,17 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
-async function serveCity(dbPath: string, cert: ServerCertificate): Promise<RunningHost> {
+async function serveCity(site: Site, cert: ServerCertificate): Promise<RunningHost> {
   const renderer = makeTempDir('streetdesk-city-tls-');
   dirs.push(renderer);
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>StreetDesk</title>');
-  const host = await startHost({ dbPath, port: 0, listen: '0.0.0.0', tls: cert, shutdownWaitMs: 200, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, city: true });
+  const host = await startHost({ dbPath: site.dbPath, ...(site.pgUrl ? { pgUrl: site.pgUrl } : {}), port: 0, listen: '0.0.0.0', tls: cert, shutdownWaitMs: 200, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, city: true });
   hosts.push(host);
   return host;
 }
 
-async function cityCounts(dbPath: string) {
-  const { default: SqliteDatabase } = await import('better-sqlite3');
-  const db = new SqliteDatabase(dbPath, { readonly: true });
+function cityCounts(site: Site) {
+  const db = openSiteDb(site);
   try {
     const entry = db.prepare("SELECT username, entity, before, after FROM audit_log WHERE action = 'city.receiveUpload'").all() as { username: string; entity: string; before: string | null; after: string | null }[];
     return { packages: count(db, 'city_packages'), tokens: count(db, 'audit_log', "action = 'city.issueToken'"), received: entry };
@@ -74,15 +73,15 @@ describe('a district uploading to its city over HTTPS', () => {
     dirs.push(otherDir);
     const other = ensureServerCertificate(path.join(otherDir, 'other.db'), certificateNames(['city.gov.local'], '0.0.0.0'));
     expect(other.sha256).not.toBe(cert.sha256);
-    const impostor = await serveCity(city.dbPath, other);
+    const impostor = await serveCity(city, other);
     await save(`https://127.0.0.1:${impostor.port}`, token);
     const pinned = await expectError(district.app, 'districtReturn.upload', { packageId: latest.id }, district.token, 'VALIDATION');
     expect(pinned.details?.issues?.[0]).toMatchObject({ field: 'upload', problem: 'uploadTlsMismatch', params: { expected: cert.sha256, actual: other.sha256 } });
     await impostor.close();
     hosts.splice(hosts.indexOf(impostor), 1);
-    expect((await cityCounts(city.dbPath)).packages).toBe(0);
+    expect(cityCounts(city).packages).toBe(0);
 
-    const host = await serveCity(city.dbPath, cert);
+    const host = await serveCity(city, cert);
     // A wrong token: refused at once, no retry, nothing kept.
     await save(`https://127.0.0.1:${host.port}`, 'not-the-token');
     const refused = await expectError(district.app, 'districtReturn.upload', { packageId: latest.id }, district.token, 'VALIDATION');
@@ -102,7 +101,7 @@ describe('a district uploading to its city over HTTPS', () => {
 
     await host.close();
     hosts.splice(0);
-    const counts = await cityCounts(city.dbPath);
+    const counts = cityCounts(city);
     expect(counts.packages).toBe(1);
     expect(counts.tokens).toBe(1);
     // One audited receipt (the duplicate changes nothing), in the name of the district's token.

@@ -11,7 +11,7 @@ import { startHost, type RunningHost } from '../../../src/host/server';
 import { certificateNames, ensureServerCertificate, type ServerCertificate } from '../../../src/host/tls';
 import { parseKeyFile } from '../../../src/core/exchange/keys';
 import { count, expectError, makeTempDir } from '../../support/factory';
-import { buildPackage, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
+import { buildPackage, openSiteDb, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
 const sites = sitesForEachTest();
 /** Bytes of the first connection (TLS handshake, the request's headers, part of its body) let through before the cut. */
@@ -30,10 +30,10 @@ function tempDir(): string {
   return d;
 }
 
-async function serveTls(dbPath: string, cert: ServerCertificate, port = 0, log?: (line: string) => void, publicNames: string[] = []): Promise<RunningHost> {
+async function serveTls(site: Pick<Site, 'dbPath' | 'pgUrl'>, cert: ServerCertificate, port = 0, log?: (line: string) => void, publicNames: string[] = []): Promise<RunningHost> {
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>StreetDesk</title>');
-  const host = await startHost({ dbPath, port, listen: '0.0.0.0', tls: cert, publicNames, shutdownWaitMs: 200, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, log });
+  const host = await startHost({ dbPath: site.dbPath, ...(site.pgUrl ? { pgUrl: site.pgUrl } : {}), port, listen: '0.0.0.0', tls: cert, publicNames, shutdownWaitMs: 200, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, log });
   hosts.push(host);
   return host;
 }
@@ -55,21 +55,19 @@ async function pairedOverTls(members = 30): Promise<{ street: Site; district: Si
   return { street, district, cert, token };
 }
 
-function districtCounts(dbPath: string): Promise<{ packages: number; received: number }> {
-  return import('better-sqlite3').then(({ default: SqliteDatabase }) => {
-    const db = new SqliteDatabase(dbPath, { readonly: true });
-    try {
-      return { packages: count(db, 'district_packages'), received: count(db, 'audit_log', "action = 'district.receiveUpload'") };
-    } finally {
-      db.close();
-    }
-  });
+function districtCounts(site: Site): { packages: number; received: number } {
+  const db = openSiteDb(site);
+  try {
+    return { packages: count(db, 'district_packages'), received: count(db, 'audit_log', "action = 'district.receiveUpload'") };
+  } finally {
+    db.close();
+  }
 }
 
 describe('uploading over HTTPS with the district’s certificate pinned', () => {
   it('survives the district server stopping and starting again: one accepted package, a verified receipt', async () => {
     const { street, district, cert, token } = await pairedOverTls();
-    const first = await serveTls(district.dbPath, cert);
+    const first = await serveTls(district, cert);
     const port = first.port;
     await first.close();
     hosts.splice(hosts.indexOf(first), 1);
@@ -78,7 +76,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     const built = await buildPackage(street);
     const upload = street.app.invoke('returns.upload', { packageId: built.package.id }, street.token);
     await new Promise((r) => setTimeout(r, 700)); // attempts against the stopped server
-    await serveTls(district.dbPath, cert, port);
+    await serveTls(district, cert, port);
     const result = await upload;
 
     expect(result.attempts).toBeGreaterThan(1);
@@ -92,7 +90,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     const again = await street.app.invoke('returns.upload', { packageId: built.package.id }, street.token);
     expect(again.package.receipt?.receipt.receivedAt).toBe(result.package.receipt?.receipt.receivedAt);
     for (const h of hosts.splice(0)) await h.close();
-    expect(await districtCounts(district.dbPath)).toEqual({ packages: 1, received: 1 });
+    expect(districtCounts(district)).toEqual({ packages: 1, received: 1 });
   }, 60_000);
 
   it('survives the district server dying in the middle of receiving it: retried, one accepted package', async () => {
@@ -126,7 +124,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
             await host.close();
             hosts.splice(hosts.indexOf(host), 1);
             client.destroy();
-            host = await serveTls(district.dbPath, cert, port, (line) => seen.push(line), [relayName]);
+            host = await serveTls(district, cert, port, (line) => seen.push(line), [relayName]);
           })();
         }
       });
@@ -134,7 +132,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', () => resolve()));
     // The relay's address is the one the street uses: the district accepts it as a public name with its port.
     const relayName = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
-    host = await serveTls(district.dbPath, cert, 0, (line) => seen.push(line), [relayName]);
+    host = await serveTls(district, cert, 0, (line) => seen.push(line), [relayName]);
     port = host.port;
     try {
       await street.app.invoke('exchange.saveSettings', { districtUrl: `https://${relayName}`, uploadToken: token, uploadAttempts: 8, uploadBaseDelayMs: 300 }, street.token);
@@ -151,7 +149,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
       relay.close();
     }
     for (const h of hosts.splice(0)) await h.close();
-    expect(await districtCounts(district.dbPath)).toEqual({ packages: 1, received: 1 });
+    expect(districtCounts(district)).toEqual({ packages: 1, received: 1 });
   }, 120_000);
 
   it('refuses a server with another certificate, naming both fingerprints, and sends it nothing', async () => {
@@ -161,7 +159,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     const impostorCert = ensureServerCertificate(path.join(impostorDir, 'other.db'), ['localhost', '127.0.0.1']);
     expect(impostorCert.sha256).not.toBe(cert.sha256);
     const seen: string[] = [];
-    const impostor = await serveTls(path.join(impostorDir, 'other.db'), impostorCert, 0, (line) => seen.push(line));
+    const impostor = await serveTls({ dbPath: path.join(impostorDir, 'other.db') }, impostorCert, 0, (line) => seen.push(line));
 
     await street.app.invoke('exchange.saveSettings', { districtUrl: `https://127.0.0.1:${impostor.port}`, uploadToken: token, uploadAttempts: 3, uploadBaseDelayMs: 10 }, street.token);
     const built = await buildPackage(street);
@@ -174,7 +172,7 @@ describe('uploading over HTTPS with the district’s certificate pinned', () => 
     expect((await street.app.invoke('returns.get', { period: PERIOD }, street.token)).packages[0].sentVia).toBeNull();
 
     // The real district, same street, same package: accepted.
-    const real = await serveTls(district.dbPath, cert);
+    const real = await serveTls(district, cert);
     await street.app.invoke('exchange.saveSettings', { districtUrl: `https://127.0.0.1:${real.port}`, uploadToken: token }, street.token);
     const ok = await street.app.invoke('returns.upload', { packageId: built.package.id }, street.token);
     expect(ok.package).toMatchObject({ sentVia: 'upload', receiptVerified: true });
