@@ -1,4 +1,5 @@
 // `npm run serve -- --db FILE [--port N] [--no-daily-backup] [--district | --city]`: the full app in a browser on 127.0.0.1;
+// `--pg postgres://… [--data DIR]` in place of --db for a district or a city whose database is in PostgreSQL;
 // `--listen 0.0.0.0:8443 [--tls-cert FILE --tls-key FILE] [--public-name NAME …] [--log FILE]`: as a server on
 // the network, over HTTPS only (a self-signed certificate is made beside the database when none is given).
 import fs from 'node:fs';
@@ -9,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { formatError } from '../shared/i18n/messages';
 import { AppError } from '../shared/result';
 import { readAppVersion } from '../core/app-version';
+import { pgAnchorPath, redactPgUrl } from '../core/db/connection';
 import { isLoopback, PlainHttpRefused, startHost } from './server';
 import { certificateNames, ensureServerCertificate, readServerCertificate, type ServerCertificate } from './tls';
 import { RotatingLog } from './log';
@@ -16,9 +18,9 @@ import { RotatingLog } from './log';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 const USAGE =
-  'Usage: npm run serve -- --db FILE [--port N | --listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… ' +
+  'Usage: npm run serve -- (--db FILE | --pg postgres://… [--data DIR]) [--port N | --listen ADDRESS:PORT] [--tls-cert FILE --tls-key FILE] [--public-name NAME]… ' +
   '[--log FILE] [--no-daily-backup] [--district | --city]\n' +
-  '用法：npm run serve -- --db 文件 [--port 端口 | --listen 地址:端口] [--tls-cert 证书 --tls-key 私钥] [--public-name 名称]… [--log 日志文件] [--no-daily-backup] [--district | --city]';
+  '用法：npm run serve -- (--db 文件 | --pg postgres://… [--data 文件夹]) [--port 端口 | --listen 地址:端口] [--tls-cert 证书 --tls-key 私钥] [--public-name 名称]… [--log 日志文件] [--no-daily-backup] [--district | --city]';
 
 /** `0.0.0.0:8443`, `[::]:8443`, `127.0.0.1:5178`: the address and the port, or a message naming the value. */
 function parseListen(text: string): { host: string; port: number } | string {
@@ -58,6 +60,8 @@ async function main(): Promise<number> {
     ({ values } = parseArgs({
       options: {
         db: { type: 'string' },
+        pg: { type: 'string' },
+        data: { type: 'string' },
         port: { type: 'string', default: '5178' },
         listen: { type: 'string' },
         'tls-cert': { type: 'string' },
@@ -75,9 +79,21 @@ async function main(): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  if (values.help || !values.db) {
+  if (values.help || (!values.db && !values.pg)) {
     console.error(USAGE);
     return values.help ? 0 : 2;
+  }
+  if (values.db && values.pg) {
+    console.error(`--db 与 --pg 只能给一个 / Give --db or --pg, not both\n${USAGE}`);
+    return 2;
+  }
+  if (values.pg && !/^postgres(ql)?:\/\//.test(values.pg)) {
+    console.error(`--pg 须为 postgres:// 开头的地址，收到“${values.pg}” / --pg must be a postgres:// address, not "${values.pg}"`);
+    return 2;
+  }
+  if (values.data && !values.pg) {
+    console.error(`--data 只与 --pg 同用 / --data goes with --pg only\n${USAGE}`);
+    return 2;
   }
   let host = '127.0.0.1';
   let port = Number(values.port);
@@ -104,7 +120,8 @@ async function main(): Promise<number> {
     console.error('--tls-cert 与 --tls-key 须一起给出 / --tls-cert and --tls-key go together');
     return 2;
   }
-  const dbPath = path.resolve(values.db);
+  // With --pg the files kept beside a database (certificate, keys, exchange folders) go to --data.
+  const dbPath = values.pg ? pgAnchorPath(values.pg, values.data ?? '.') : path.resolve(values.db ?? '');
   let log: RotatingLog | null = null;
   try {
     if (values.log) log = new RotatingLog(path.resolve(values.log), { echo: (line) => console.log(line) });
@@ -127,12 +144,13 @@ async function main(): Promise<number> {
       ];
       if (values.district || values.city) {
         const [zh, en] = values.city ? ['市', 'city'] : ['区', 'district'];
-        lines.push(`${zh}公钥文件请带上证书指纹导出 / Export the ${en} key file with it: npm run cli -- keys export --db ${values.db} --tls-cert ${certificate.certFile} --out …`);
+        lines.push(`${zh}公钥文件请带上证书指纹导出 / Export the ${en} key file with it: npm run cli -- keys export ${values.pg ? `--pg ${redactPgUrl(values.pg)} --data ${path.dirname(dbPath)}` : `--db ${values.db}`} --tls-cert ${certificate.certFile} --out …`);
       }
       for (const line of lines) (log ? log.write : console.log)(line);
     }
     const running = await startHost({
       dbPath,
+      ...(values.pg ? { pgUrl: values.pg } : {}),
       port,
       listen: host,
       tls: certificate ? { cert: certificate.cert, key: certificate.key } : undefined,

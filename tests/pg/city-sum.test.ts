@@ -1,6 +1,6 @@
 // city-sum.test.ts with the district and city databases in PostgreSQL (see README.md here).
-import { usePostgresSites } from '../support/exchange';
+import { usePostgresForUpperLevels } from '../support/dialect';
 import { requirePostgres } from '../support/pg-suite';
 
-usePostgresSites();
+usePostgresForUpperLevels();
 if (requirePostgres()) await import('../core/exchange/city-sum.test');

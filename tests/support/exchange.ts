@@ -13,31 +13,14 @@ import { ADMIN, makeClock, makeTempDir, type TestClock } from './factory';
 import SqliteDatabase from 'better-sqlite3';
 import { pgAnchorPath, type Db } from '../../src/core/db/connection';
 import { PgDatabase } from '../../src/core/db/pg/database';
-import { createTestDatabase } from './pg-cluster';
-
-/**
- * The district and city databases of this test file: SQLite files, or — when the file runs through
- * tests/pg/*.test.ts (usePostgresSites) — fresh databases on the run's PostgreSQL cluster. Streets are
- * always SQLite files.
- */
-let upperDialect: 'sqlite' | 'postgres' = 'sqlite';
-
-export function usePostgresSites(): void {
-  upperDialect = 'postgres';
-}
-
-export function upperSitesOnPostgres(): boolean {
-  return upperDialect === 'postgres';
-}
+import { freshPgUrl, upperLevelsOnPostgres } from './dialect';
 
 async function openUpperApp(dir: string, file: string, now: () => Date): Promise<{ app: StreetDeskApp; dbPath: string; pgUrl?: string }> {
-  if (upperDialect === 'sqlite') {
+  if (!upperLevelsOnPostgres()) {
     const dbPath = path.join(dir, file);
     return { app: new StreetDeskApp({ dbPath, now, appVersion: '0.1.0' }), dbPath };
   }
-  const base = process.env.STREETDESK_TEST_PG;
-  if (!base) throw new Error(`PostgreSQL is not available for this run: ${process.env.STREETDESK_TEST_PG_SKIPPED ?? 'STREETDESK_TEST_PG is not set'}`);
-  const pgUrl = await createTestDatabase(base);
+  const pgUrl = await freshPgUrl();
   const dbPath = pgAnchorPath(pgUrl, dir);
   return { app: new StreetDeskApp({ dbPath, pgUrl, now, appVersion: '0.1.0' }), dbPath, pgUrl };
 }

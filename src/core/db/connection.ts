@@ -70,6 +70,17 @@ export function pgAnchorPath(url: string, dataDir: string): string {
   return path.join(path.resolve(dataDir), `${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.pg`);
 }
 
+/** The URL with its password hidden, for messages and logs. */
+export function redactPgUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://…';
+  }
+}
+
 /** Rows changed by this connection since it opened: a call that changed rows must have written an audit entry. */
 export function totalChanges(db: Db): number {
   if (isPostgres(db)) return db.totalChanges;

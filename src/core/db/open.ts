@@ -5,7 +5,7 @@ import path from 'node:path';
 import SqliteDatabaseCtor, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { AppError } from '../../shared/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
-import { isPostgres, sqliteOnly, type Db } from './connection';
+import { isPostgres, redactPgUrl, sqliteOnly, type Db } from './connection';
 import { PgDatabase } from './pg/database';
 import { PG_MIGRATIONS } from './pg/migrations';
 
@@ -150,7 +150,7 @@ export function openPgDatabase(url: string): PgDatabase {
   try {
     db = new PgDatabase(url);
   } catch (err) {
-    throw new AppError('PG_UNREACHABLE', `PostgreSQL could not be reached: ${(err as Error).message}`, { url: redactUrl(url), reason: (err as Error).message });
+    throw new AppError('PG_UNREACHABLE', `PostgreSQL could not be reached: ${(err as Error).message}`, { url: redactPgUrl(url), reason: (err as Error).message });
   }
   try {
     migratePg(db);
@@ -186,16 +186,6 @@ export function migratePg(db: PgDatabase): { from: number; to: number } {
   })();
   db.refreshIdentityTables();
   return { from, to: SCHEMA_VERSION };
-}
-
-function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres://…';
-  }
 }
 
 function isCorruption(err: unknown): boolean {

@@ -4,7 +4,7 @@
 // INSERT into a table with an identity id returns it, for lastInsertRowid. Anything else SQLite-only in a
 // statement fails loudly in PostgreSQL (there is no silent rewrite of functions): queries on the paths a
 // district and a city run are written in SQL both accept, and the suite runs them on both.
-import type { ArgumentTypes, Db, DbStatement, RunResult, VariableArgFunction } from '../connection';
+import { redactPgUrl, type ArgumentTypes, type Db, type DbStatement, type RunResult, type VariableArgFunction } from '../connection';
 import { PgSyncClient } from './sync-client';
 
 interface Translated {
@@ -87,7 +87,7 @@ export class PgDatabase implements Db {
 
   constructor(readonly url: string) {
     this.client = new PgSyncClient(url);
-    this.name = redact(url);
+    this.name = redactPgUrl(url);
     this.identityTables = new Set();
     this.refreshIdentityTables();
   }
@@ -231,14 +231,4 @@ function convert(v: unknown): unknown {
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'bigint') return v.toString();
   return v;
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return 'postgres';
-  }
 }
