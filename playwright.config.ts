@@ -11,8 +11,9 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
-  // The CLI that seeds the hosts is bundled once for the run (tests/support/cli-bundle.ts).
-  globalSetup: './tests/support/cli-bundle.ts',
+  // The CLI that seeds the hosts is bundled once for the run (tests/support/cli-bundle.ts); one throw-away
+  // PostgreSQL cluster serves the `postgres` project (tests/support/pg-global.ts, STREETDESK_TEST_PG).
+  globalSetup: ['./tests/support/cli-bundle.ts', './tests/support/pg-global.ts'],
   outputDir: 'test-results/playwright-output',
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -21,6 +22,11 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  projects: [
+    { name: 'sqlite' },
+    // The district's and the city's pages again with their databases in PostgreSQL (`serve --pg`).
+    { name: 'postgres', testMatch: ['**/city.spec.ts', '**/returns.spec.ts'] },
+  ],
   use: {
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeWire, encodeWire } from '../../src/shared/api/wire';
 import type { Result } from '../../src/shared/result';
+import { createTestDatabase } from '../support/pg-cluster';
 import { CLI_BUNDLE } from '../support/cli-bundle';
 
 export { expect, test };
@@ -39,8 +40,8 @@ export interface HostOptions {
 }
 
 /** `npm run cli` on the test's database; throws with the CLI's output when it fails. */
-function runCli(dbPath: string, args: string[], env: Record<string, string> = {}): void {
-  const r = spawnSync(process.execPath, [CLI_BUNDLE, '--db', dbPath, ...args], {
+function runCli(db: string | string[], args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(process.execPath, [CLI_BUNDLE, ...(Array.isArray(db) ? db : ['--db', db]), ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_ENV: 'test', ...env },
@@ -60,21 +61,31 @@ function seedDatabase(dbPath: string, members: number, requests = 0, until?: str
   });
 }
 
-async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop: () => Promise<void> }> {
+/** The run's PostgreSQL cluster (tests/support/pg-global.ts, started by Playwright's global setup). */
+function pgBase(): string {
+  const base = process.env.STREETDESK_TEST_PG;
+  if (!base) throw new Error(`PostgreSQL is not available for this run: ${process.env.STREETDESK_TEST_PG_SKIPPED ?? 'STREETDESK_TEST_PG is not set'}`);
+  return base;
+}
+
+async function startHost(options: HostOptions = {}, postgres = false): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
   if (options.seedMembers) seedDatabase(dbPath, options.seedMembers, options.seedRequests, options.seedUntil);
+  // The `postgres` project: a district's or a city's database goes to the run's PostgreSQL cluster (--pg).
+  const pgUrl = (options.district || options.city) && postgres ? await createTestDatabase(pgBase()) : null;
+  const dbArgs = pgUrl ? ['--pg', pgUrl, '--data', dir] : ['--db', dbPath];
   if (options.district) {
     const d = options.district;
-    runCli(dbPath, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
+    runCli(dbArgs, ['init', '--district', '--district-name', d.name, '--district-code', d.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
   }
   if (options.city) {
     const c = options.city;
-    runCli(dbPath, ['init', '--city', '--city-name', c.name, '--city-code', c.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
+    runCli(dbArgs, ['init', '--city', '--city-name', c.name, '--city-code', c.code, '--admin-user', ADMIN.username], { STREETDESK_PASSWORD: ADMIN.password });
   }
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/host/index.ts', '--db', dbPath, '--port', '0', '--no-daily-backup', ...(options.district ? ['--district'] : [])],
+    ['--import', 'tsx', 'src/host/index.ts', ...dbArgs, '--port', '0', '--no-daily-backup', ...(options.district ? ['--district'] : [])],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'test' } },
   );
   let output = '';
@@ -112,8 +123,9 @@ async function startHost(options: HostOptions = {}): Promise<{ host: Host; stop:
 export function useHost(options: HostOptions = {}): Host {
   const host: Host = { url: '', dbPath: '' };
   let stop: (() => Promise<void>) | null = null;
-  test.beforeAll(async () => {
-    const started = await startHost(options);
+  // eslint-disable-next-line no-empty-pattern -- Playwright wants the fixtures argument destructured
+  test.beforeAll(async ({}, testInfo) => {
+    const started = await startHost(options, testInfo.project.name === 'postgres');
     Object.assign(host, started.host);
     stop = started.stop;
   });
