@@ -86,7 +86,7 @@ function postgresUserIds(): { uid: number; gid: number } | null {
  * Starts a scratch cluster and returns its URL, or says why it cannot (no PostgreSQL binaries; root without a
  * `postgres` user). The cluster is also stopped when this process exits, should `stop` never be called.
  */
-export async function startPgCluster(): Promise<PgClusterStart> {
+export async function startPgCluster(options: { durable?: boolean } = {}): Promise<PgClusterStart> {
   const binDir = findPgBin();
   if (!binDir) return { skipped: 'no PostgreSQL binaries (pg_ctl) under /usr/lib/postgresql/*/bin or on PATH' };
   const isRoot = process.getuid?.() === 0;
@@ -110,16 +110,16 @@ export async function startPgCluster(): Promise<PgClusterStart> {
   let lastError: unknown = null;
   for (let attempt = 0; attempt < 3 && !url; attempt++) {
     const port = await freePort();
-    const options = [
+    // Tests: nothing is worth an fsync. The bench (`durable`): PostgreSQL's defaults, as SQLite's side
+    // runs with synchronous = FULL.
+    const settings = [
       `-p ${port}`,
       `-k '${dir}'`,
       "-c listen_addresses='127.0.0.1'",
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
     try {
-      await pgRun.run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', options, 'start']);
+      await pgRun.run('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', '-o', settings, 'start']);
       url = `postgres://postgres@127.0.0.1:${port}/postgres`;
     } catch (err) {
       lastError = err;
