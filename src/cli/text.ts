@@ -8,7 +8,9 @@ export function cliText(lang: Language) {
     lang,
     /** The help's frame; the commands and their options come from their declarations (help.ts). */
     help: {
-      usage: zh ? '用法：npm run cli -- --db 文件 <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]' : 'Usage: npm run cli -- --db FILE <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
+      usage: zh
+        ? '用法：npm run cli -- (--db 文件 | --pg postgres://… [--data 文件夹]) <命令> [选项] [--user 用户名] [--json] [--lang zh-CN|en]'
+        : 'Usage: npm run cli -- (--db FILE | --pg postgres://… [--data DIR]) <command> [options] [--user NAME] [--json] [--lang zh-CN|en]',
       commands: zh ? '命令：' : 'Commands:',
       exchange: zh ? '月报与报送：' : 'Returns and exchange:',
       city: zh ? '市级汇总：' : 'The city level:',
