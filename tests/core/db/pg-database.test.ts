@@ -2,6 +2,7 @@
 // a newer and an unreachable database; that a write is one transaction there too (a refused write leaves
 // nothing, the audit entry commits with its change); what only a SQLite file has is refused with a message;
 // and how statements written for SQLite are carried over.
+import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -142,6 +143,25 @@ describe.runIf(requirePostgres())('a district database in PostgreSQL', () => {
     expect(text).toContain('连不上 PostgreSQL');
     expect(text).toContain('127.0.0.1:1');
     expect(text).not.toContain('secret');
+  });
+
+  it('outlives its connection being cut (PostgreSQL restarted): the next call opens a new one', async () => {
+    const url = await freshPgUrl();
+    const db = new PgDatabase(url);
+    open.push(db);
+    const pid = db.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+    await sql(url, `SELECT pg_terminate_backend(${pid})`);
+    expect(db.prepare('SELECT 1 + 1').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT pg_backend_pid()').pluck().get()).not.toBe(pid);
+    // Inside a transaction the cut is an error (the transaction is gone with it), and the next call works.
+    const inside = db.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+    expect(() =>
+      db.transaction(() => {
+        execSync(`psql "${url}" -qAtc "SELECT pg_terminate_backend(${inside})"`);
+        db.prepare('SELECT 1').get();
+      })(),
+    ).toThrow();
+    expect(db.prepare('SELECT 3').pluck().get()).toBe(3);
   });
 
   it('nested transactions roll back to their savepoint; a failed outer one keeps nothing', async () => {

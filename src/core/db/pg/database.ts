@@ -5,7 +5,7 @@
 // statement fails loudly in PostgreSQL (there is no silent rewrite of functions): queries on the paths a
 // district and a city run are written in SQL both accept, and the suite runs them on both.
 import { redactPgUrl, type ArgumentTypes, type Db, type DbStatement, type RunResult, type VariableArgFunction } from '../connection';
-import { PgSyncClient } from './sync-client';
+import { PgQueryError, PgSyncClient } from './sync-client';
 
 interface Translated {
   sql: string;
@@ -125,15 +125,27 @@ export class PgDatabase implements Db {
     return this;
   }
 
+  /**
+   * One statement. Outside a transaction a lost connection (PostgreSQL restarted, a network cut) is opened
+   * again and the statement tried once more, so a server outlives its database server's restart; inside a
+   * transaction the error goes up and the transaction is lost with the connection, as it must be.
+   */
   query(sql: string, params: readonly unknown[], array = false): { rows: unknown[]; rowCount: number } {
-    return this.client.query(sql, params, array);
+    try {
+      return this.client.query(sql, params, array);
+    } catch (err) {
+      if (!(err instanceof PgQueryError) || !err.lost || this.depth > 0) throw err;
+      this.client.reconnect();
+      return this.client.query(sql, params, array);
+    }
   }
 
   transaction<F extends VariableArgFunction>(fn: F): (...params: ArgumentTypes<F>) => ReturnType<F> {
     return (...args: ArgumentTypes<F>): ReturnType<F> => {
       const outer = this.depth === 0;
       const savepoint = `sd_${this.depth}`;
-      this.client.query(outer ? 'BEGIN' : `SAVEPOINT ${savepoint}`);
+      if (outer) this.query('BEGIN', []);
+      else this.client.query(`SAVEPOINT ${savepoint}`);
       this.depth += 1;
       try {
         const result: unknown = fn(...args);
@@ -142,7 +154,12 @@ export class PgDatabase implements Db {
         return result as ReturnType<F>;
       } catch (err) {
         this.depth -= 1;
-        this.client.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        try {
+          this.client.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${savepoint}`);
+        } catch (rollback) {
+          // A lost connection took the transaction with it; the error that ended it is the one to report.
+          if (!(rollback instanceof PgQueryError && rollback.lost)) throw rollback;
+        }
         throw err;
       }
     };

@@ -14,6 +14,8 @@ export interface PgResult {
 
 export interface PgErrorInfo {
   message: string;
+  /** The connection is gone (server restart, network): a new one may be opened. */
+  lost?: boolean;
   code?: string;
   detail?: string;
   constraint?: string;
@@ -26,9 +28,11 @@ export class PgQueryError extends Error {
   readonly code: string | undefined;
   readonly detail: string | undefined;
   readonly constraint: string | undefined;
+  readonly lost: boolean;
   constructor(info: PgErrorInfo, readonly sql: string) {
     super(info.message);
     this.name = 'PgQueryError';
+    this.lost = info.lost === true;
     this.code = info.code;
     this.detail = info.detail;
     this.constraint = info.constraint;
@@ -49,20 +53,31 @@ const port = workerData.port;
 const asNumber = (v) => { const n = Number(v); if (!Number.isSafeInteger(n) && Number.isInteger(n)) throw new Error('integer out of range: ' + v); return n; };
 const parsers = { 20: asNumber, 1700: Number, 16: (v) => (v === 't' ? 1 : 0) };
 const types = { getTypeParser: (oid, format) => parsers[oid] || pg.types.getTypeParser(oid, format) };
-const client = new pg.Client({ connectionString: workerData.url, types, application_name: 'StreetDesk' });
+let client = null;
 let broken = null;
-client.on('error', (e) => { broken = e; });
-const ready = client.connect().catch((e) => { broken = e; });
+let ready = null;
+function connect() {
+  const c = new pg.Client({ connectionString: workerData.url, types, application_name: 'StreetDesk' });
+  broken = null;
+  // Only the current connection's failure counts: the lost one still reports its end after it is replaced.
+  c.on('error', (e) => { if (client === c) broken = e; });
+  client = c;
+  ready = c.connect().catch((e) => { if (client === c) broken = e; });
+}
+connect();
 function reply(message) {
   port.postMessage(message);
   Atomics.store(flag, 0, 1);
   Atomics.notify(flag, 0);
 }
 function describe(e) {
-  return { message: String(e && e.message || e), code: e && e.code, detail: e && e.detail, constraint: e && e.constraint, table: e && e.table, column: e && e.column };
+  // A lost connection (the server restarted, a network cut) has no SQLSTATE of its own, or class 57P/08.
+  const lost = Boolean(broken) || !client || !e || !e.code || /^(57P|08)/.test(e.code);
+  return { message: String(e && e.message || e), code: e && e.code, detail: e && e.detail, constraint: e && e.constraint, table: e && e.table, column: e && e.column, lost };
 }
 port.on('message', async (m) => {
   try {
+    if (m.reconnect) { const old = client; connect(); old.end().catch(() => {}); await ready; if (broken) throw broken; reply({ ok: true, rows: [], rowCount: 0 }); return; }
     await ready;
     if (broken) throw broken;
     if (m.end) { await client.end(); reply({ ok: true, rows: [], rowCount: 0 }); return; }
@@ -98,6 +113,12 @@ export class PgSyncClient {
     const reply = this.roundTrip({ sql, params: params ? [...params] : undefined, array });
     if (!reply.ok) throw new PgQueryError(reply.error, sql);
     return { rows: reply.rows, rowCount: reply.rowCount };
+  }
+
+  /** Opens a new connection in place of a lost one (nothing of the old session survives: no transaction). */
+  reconnect(): void {
+    const reply = this.roundTrip({ reconnect: true });
+    if (!reply.ok) throw new PgQueryError(reply.error, '(reconnect)');
   }
 
   close(): void {
