@@ -52,7 +52,7 @@ describe('attachments', () => {
     for (let i = 1; i < ATTACHMENTS_PER_RECORD; i++) await expectOk(t.app, 'attachments.add', add(`第${i}页.jpg`, new Uint8Array([i])), t.adminToken);
     const many = await expectError(t.app, 'attachments.add', add('第21页.jpg', new Uint8Array([200, 1])), t.adminToken, 'VALIDATION');
     expect(formatError(many, 'zh-CN', 'attachments.add')).toContain(`一条记录最多 ${ATTACHMENTS_PER_RECORD} 个附件`);
-    expect(count(t.app.sqlite, 'attachments')).toBe(ATTACHMENTS_PER_RECORD);
+    expect(count(t.app.database, 'attachments')).toBe(ATTACHMENTS_PER_RECORD);
   });
 
   it('answers NOT_FOUND for a record that does not exist', async () => {

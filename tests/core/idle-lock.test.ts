@@ -95,7 +95,7 @@ describe('auth.unlock', () => {
     await expectError(t.app, 'auth.unlock', { password: 'Wrong2026pass' }, t.adminToken, 'ACCOUNT_LOCKED');
     await expectError(t.app, 'auth.unlock', { password: ADMIN.password }, t.adminToken, 'UNAUTHENTICATED');
     await expectError(t.app, 'auth.login', { username: ADMIN.username, password: ADMIN.password }, null, 'ACCOUNT_LOCKED');
-    expect(count(t.app.sqlite, 'audit_log', "action = 'auth.unlockFailed'")).toBe(5);
+    expect(count(t.app.database, 'audit_log', "action = 'auth.unlockFailed'")).toBe(5);
   });
 });
 

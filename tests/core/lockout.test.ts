@@ -66,6 +66,15 @@ describe('wrong passwords', () => {
     expect(unknown).toEqual(wrongPassword);
   });
 
+  it('a user name longer than any account is refused, naming the field, and nothing goes into the audit log', async () => {
+    const t = await appWithClerk();
+    const before = (await auditEntries(t, 'auth.loginFailed')).length;
+    const e = await expectError(t.app, 'auth.login', { username: 'x'.repeat(12_000), password: USER_PASSWORD }, null, 'VALIDATION');
+    expect(e.details?.issues?.[0]).toMatchObject({ field: 'username', problem: 'tooLong' });
+    expect(e.message).toContain('最多 64 个字');
+    expect(await auditEntries(t, 'auth.loginFailed')).toHaveLength(before);
+  });
+
   it('each failed attempt is in the audit log as auth.loginFailed', async () => {
     const t = await appWithClerk();
     t.clock.advance(MINUTE);

@@ -267,7 +267,7 @@ describe('a viewer', () => {
     const viewer = await addUser(t, 'viewer');
     const inputs = sampleInputs(viewer.id);
     const before = observable(t);
-    const auditCount = count(t.app.sqlite, 'audit_log');
+    const auditCount = count(t.app.database, 'audit_log');
 
     for (const method of dataWrites) {
       const error = await expectError(t.app, method, inputs[method], viewer.token, 'FORBIDDEN');
@@ -275,7 +275,7 @@ describe('a viewer', () => {
       expect(error.message).toContain('只读用户');
     }
 
-    expect(count(t.app.sqlite, 'audit_log')).toBe(auditCount);
+    expect(count(t.app.database, 'audit_log')).toBe(auditCount);
     expect(observable(t)).toEqual(before);
     expect((await t.app.invoke('users.list', {}, t.adminToken)).find((u) => u.id === viewer.id)?.role).toBe('viewer');
   });
@@ -416,7 +416,7 @@ describe('a disabled user', () => {
 describe('a user limited to one community', () => {
   it('must be a community of this street, naming the field and the value', async () => {
     const t = await app();
-    const before = count(t.app.sqlite, 'users');
+    const before = count(t.app.database, 'users');
     const error = await expectError(
       t.app,
       'users.create',
@@ -429,7 +429,7 @@ describe('a user limited to one community', () => {
     ]);
     expect(error.message).toContain('限定社区');
     expect(error.message).toContain('110101001');
-    expect(count(t.app.sqlite, 'users')).toBe(before);
+    expect(count(t.app.database, 'users')).toBe(before);
   });
 
   it('is refused the same way when an existing user is moved to another street', async () => {

@@ -15,9 +15,9 @@ function setupInput(street: Partial<ApiInput<'setup.initialize'>['street']> = {}
 }
 
 function expectNothingWritten(t: TestApp): void {
-  expect(count(t.app.sqlite, 'street')).toBe(0);
-  expect(count(t.app.sqlite, 'users')).toBe(0);
-  expect(count(t.app.sqlite, 'audit_log')).toBe(0);
+  expect(count(t.app.database, 'street')).toBe(0);
+  expect(count(t.app.database, 'users')).toBe(0);
+  expect(count(t.app.database, 'audit_log')).toBe(0);
 }
 
 describe('setup.initialize validation', () => {
@@ -129,7 +129,7 @@ describe('setting up a database', () => {
     );
 
     expect(tableSnapshot(t.app.sqlite)).toEqual(before);
-    expect(count(t.app.sqlite, 'users')).toBe(1);
+    expect(count(t.app.database, 'users')).toBe(1);
     expect((await t.app.invoke('app.status', {})).street).toMatchObject({ name: STREET.name, code: STREET.code });
     await expectError(t.app, 'auth.login', { username: 'intruder', password: 'Intruder2026' }, null, 'INVALID_CREDENTIALS');
   });
@@ -142,8 +142,8 @@ describe('setting up a database', () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => (r.ok ? null : r.error.code))).toEqual(['ALREADY_INITIALIZED']);
-    expect(count(t.app.sqlite, 'street')).toBe(1);
-    expect(count(t.app.sqlite, 'users')).toBe(1);
+    expect(count(t.app.database, 'street')).toBe(1);
+    expect(count(t.app.database, 'users')).toBe(1);
   });
 
   it('leaves nothing half-written when a refused setup is followed by a good one', async () => {
@@ -154,8 +154,8 @@ describe('setting up a database', () => {
     expect((await t.app.invoke('app.status', {})).initialized).toBe(false);
 
     await t.app.invoke('setup.initialize', setupInput());
-    expect(count(t.app.sqlite, 'street')).toBe(1);
-    expect(count(t.app.sqlite, 'users')).toBe(1);
+    expect(count(t.app.database, 'street')).toBe(1);
+    expect(count(t.app.database, 'users')).toBe(1);
   });
 
   it('writes neither street nor user when the audit entry cannot be written', async () => {
@@ -166,15 +166,15 @@ describe('setting up a database', () => {
     try {
       const error = await expectError(t.app, 'setup.initialize', setupInput(), null, 'INTERNAL');
       expect(error.message).not.toContain('disk full'); // no internals shown to the clerk
-      expect(count(t.app.sqlite, 'street')).toBe(0);
-      expect(count(t.app.sqlite, 'users')).toBe(0);
+      expect(count(t.app.database, 'street')).toBe(0);
+      expect(count(t.app.database, 'users')).toBe(0);
       expect((await t.app.invoke('app.status', {})).initialized).toBe(false);
     } finally {
       other.exec('DROP TRIGGER audit_fails');
       other.close();
     }
     await t.app.invoke('setup.initialize', setupInput());
-    expect(count(t.app.sqlite, 'users')).toBe(1);
+    expect(count(t.app.database, 'users')).toBe(1);
   });
 });
 

@@ -162,7 +162,7 @@ describe('the district’s upload endpoint under pressure', () => {
     d.app.close(); // the host owns the database from here
     const renderer = site().renderer;
     const cert = ensureServerCertificate(d.dbPath, certificateNames([], listen));
-    const host = await serve({ dbPath: d.dbPath, rendererDir: renderer, listen, tls: listen === '127.0.0.1' ? undefined : cert, district: true, ...o });
+    const host = await serve({ dbPath: d.dbPath, ...(d.pgUrl ? { pgUrl: d.pgUrl } : {}), rendererDir: renderer, listen, tls: listen === '127.0.0.1' ? undefined : cert, district: true, ...o });
     const upload = (street: string, token: string, body: Uint8Array = new Uint8Array([1, 2, 3])) =>
       request(host.port, cert.cert, { path: '/exchange/upload', method: 'POST', headers: { Authorization: `Bearer ${token}`, 'X-Street-Code': street, 'X-File-Name': 'x.zip' }, body });
     return { host, cert, upload, streets: streets.map((s) => s.code), tokens };

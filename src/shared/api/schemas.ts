@@ -84,7 +84,10 @@ export const setupInput = z.object({
   language: language.default('zh-CN'),
 });
 
-export const loginInput = z.object({ username: z.string({ error: 'required' }).trim().min(1, { error: 'required' }), password });
+// A login name past any account's length is refused before it is looked up or written to the audit trail
+// (a failed login records the name typed): a hostile 12 KB name would bloat the trail, and PostgreSQL's
+// index on audit_log.username refuses it outright.
+export const loginInput = z.object({ username: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }), password });
 
 export const userCreateInput = z.object({
   username,

@@ -60,7 +60,7 @@ describe('accepting a request', () => {
     expect(text).toContain('群众姓名：不能为空');
     expect(text).toContain('联系电话：请至少填写联系电话或住址');
     expect(formatError(error, 'en')).toContain('Resident name is required');
-    expect(count(t.app.sqlite, 'service_requests')).toBe(0);
+    expect(count(t.app.database, 'service_requests')).toBe(0);
   });
 
   it('refuses an ID number that fails its checksum, and a phone that is not one', async () => {
@@ -79,7 +79,7 @@ describe('accepting a request', () => {
       ['residentIdNumber', 'idChecksum'],
     ]);
     expect(formatError(error, 'zh-CN')).toContain('身份证号码：最后一位校验码对不上');
-    expect(count(t.app.sqlite, 'service_requests')).toBe(0);
+    expect(count(t.app.database, 'service_requests')).toBe(0);
   });
 
   it('accepts an address as the only contact, and a phone typed with full-width digits', async () => {

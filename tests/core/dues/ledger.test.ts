@@ -106,7 +106,7 @@ describe('payments', () => {
     const paid = await t.app.invoke('dues.pay', { memberId: s.worker, periods: ['2026-03'], amountFen: 1500, method: 'cash' }, t.adminToken);
     const reversal = await expectOk(t.app, 'dues.reverse', { paymentId: paid.id, reason: '录错了党员' }, t.adminToken);
     expect(reversal).toMatchObject({ amountFen: -1500, reversalOf: paid.id, receiptNumber: '2026-000002', periods: ['2026-03'] });
-    expect(count(t.app.sqlite, 'dues_payments')).toBe(2);
+    expect(count(t.app.database, 'dues_payments')).toBe(2);
     expect(ledgerRow(await t.app.invoke('dues.ledger', { period: '2026-03' }, t.adminToken), s.worker)).toMatchObject({ paidFen: 0, settled: false });
     const history = await t.app.invoke('dues.history', { memberId: s.worker }, t.adminToken);
     expect(history.payments.find((p) => p.id === paid.id)?.reversedBy).toBe(reversal.id);
@@ -120,7 +120,7 @@ describe('payments', () => {
     expect(formatError(error, 'zh-CN')).toContain('999.99');
     const paid = await expectOk(t.app, 'dues.payVoluntary', { memberId: s.retiree, amountFen: 200_000, method: 'transfer' }, t.adminToken);
     expect(paid.receiptNumber).toBe('2026-V0001');
-    expect(count(t.app.sqlite, 'dues_payments')).toBe(0);
+    expect(count(t.app.database, 'dues_payments')).toBe(0);
     expect((await t.app.invoke('dues.remittance', { period: '2026-03' }, t.adminToken)).totals.voluntaryFen).toBe(200_000);
   });
 });

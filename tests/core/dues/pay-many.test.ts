@@ -36,7 +36,7 @@ describe('a sheet of payments', () => {
     const ledger = await expectOk(t.app, 'dues.ledger', { period: '2026-01' }, t.adminToken);
     expect(ledger.rows.find((r) => r.memberId === s.worker)).toMatchObject({ paidFen: 1500, settled: true });
     expect(ledger.rows.find((r) => r.memberId === s.retiree)).toMatchObject({ paidFen: 2400, settled: true });
-    expect(count(t.app.sqlite, 'audit_log', "action = 'dues.payMany'")).toBe(2);
+    expect(count(t.app.database, 'audit_log', "action = 'dues.payMany'")).toBe(2);
   });
 
   it('records nothing when one row is refused, and names that row, the field and the value', async () => {

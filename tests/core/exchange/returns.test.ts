@@ -115,7 +115,7 @@ describe('the states of a return', () => {
       'VALIDATION',
     );
     expect(e.details?.issues?.[0]).toMatchObject({ field: 'issuedOn', problem: 'periodFinalized' });
-    expect(count(street.app.sqlite, 'transfers')).toBe(0);
+    expect(count(street.app.database, 'transfers')).toBe(0);
   });
 });
 
@@ -148,7 +148,7 @@ describe('the package', () => {
     const street = await sites.street(1, 5);
     const e = await expectError(street.app, 'returns.build', { period: PERIOD }, street.token, 'VALIDATION');
     expect(e.details?.issues?.[0]).toMatchObject({ problem: 'returnNotFinalized' });
-    expect(count(street.app.sqlite, 'return_packages')).toBe(0);
+    expect(count(street.app.database, 'return_packages')).toBe(0);
   });
 
   it('leaves members\' personal data unencrypted only by an explicit choice, and logs that choice', async () => {
@@ -158,7 +158,7 @@ describe('the package', () => {
     const e = await expectError(street.app, 'returns.build', { period: PERIOD }, street.token, 'VALIDATION');
     expect(e.details?.issues?.[0]).toMatchObject({ field: 'encrypt', problem: 'plainNeedsChoice', params: { members: 5 } });
     expect(e.message).toContain('5 名党员的个人信息');
-    expect(count(street.app.sqlite, 'return_packages')).toBe(0);
+    expect(count(street.app.database, 'return_packages')).toBe(0);
     const built = await street.app.invoke('returns.build', { period: PERIOD, unencrypted: true }, street.token);
     expect(built.package.encrypted).toBe(false);
     const { entries } = await street.app.invoke('audit.list', { action: 'returns.build' }, street.token);
@@ -201,7 +201,7 @@ describe('a finalized month', () => {
       'VALIDATION',
     );
     expect(late.details?.issues?.[0]).toMatchObject({ field: 'acceptedOn', problem: 'periodFinalized', params: { period: PERIOD } });
-    expect(count(street.app.sqlite, 'service_requests')).toBe(0);
+    expect(count(street.app.database, 'service_requests')).toBe(0);
     await street.app.invoke('requests.accept', { communityId: community.id, matterId: matter.id, residentName: '周桂兰', residentPhone: '13912345678' }, street.token);
 
     const volunteer = await street.app.invoke('volunteers.save', { volunteerName: '郑建国', phone: '13700001111' }, street.token);

@@ -8,7 +8,7 @@ import { startHost, type RunningHost } from '../../../src/host/server';
 import { NODE_IO, writeToFolder, type FolderIo } from '../../../src/core/exchange/send';
 import { linuxTargets, windowsTargets } from '../../../src/core/exchange/targets';
 import { count, expectError, makeTempDir } from '../../support/factory';
-import { buildPackage, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
+import { buildPackage, openSiteDb, pair, PERIOD, sitesForEachTest, type Site } from '../../support/exchange';
 
 const sites = sitesForEachTest();
 const WORKER_URL = new URL('../../../src/core/worker/tsx-worker.mjs', import.meta.url);
@@ -122,7 +122,7 @@ describe('sending to a folder', () => {
 async function districtHost(district: Site, port = 0): Promise<RunningHost> {
   const renderer = tempDir();
   fs.writeFileSync(path.join(renderer, 'index.html'), '<!doctype html><title>StreetDesk</title>');
-  const host = await startHost({ dbPath: district.dbPath, port, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true });
+  const host = await startHost({ dbPath: district.dbPath, ...(district.pgUrl ? { pgUrl: district.pgUrl } : {}), port, rendererDir: renderer, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true });
   hosts.push(host);
   return host;
 }
@@ -161,8 +161,7 @@ describe('uploading to the district', () => {
       ['returnPackage', 'admin', 'duplicate'],
       ['returnPackage', 'admin', 'accepted'],
     ]);
-    const SqliteDatabase = (await import('better-sqlite3')).default;
-    const db = new SqliteDatabase(district.dbPath, { readonly: true });
+    const db = openSiteDb(district);
     try {
       expect(count(db, 'district_packages')).toBe(1);
       expect(count(db, 'audit_log', "action = 'district.receiveUpload'")).toBe(1);

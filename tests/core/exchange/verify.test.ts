@@ -33,10 +33,10 @@ const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const bytesOf = (s: string) => new TextEncoder().encode(s);
 
 async function expectRejected(district: Site, bytes: Uint8Array, code: string, file?: string) {
-  const before = count(district.app.sqlite, 'district_packages');
+  const before = count(district.app.database, 'district_packages');
   const outcome = await importOne(district, bytes);
   expect(outcome).toMatchObject({ status: 'rejected', code, ...(file ? { file } : {}) });
-  expect(count(district.app.sqlite, 'district_packages')).toBe(before);
+  expect(count(district.app.database, 'district_packages')).toBe(before);
   const verify = await district.app.invoke('package.verify', { fileName: 'x.zip', bytes: new Uint8Array(bytes) }, district.token);
   expect(verify).toMatchObject({ ok: false, code });
   return outcome as { message: string };

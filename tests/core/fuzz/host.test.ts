@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../src/host/server';
-import SqliteDatabase from 'better-sqlite3';
 import { verifyAuditChain } from '../../../src/core/services/audit';
 import { makeTempDir } from '../../support/factory';
-import { pair, sitesForEachTest } from '../../support/exchange';
+import { openSiteDb, pair, sitesForEachTest } from '../../support/exchange';
 import { namedPackageCases } from '../../support/hostile';
 import { namedHostCases, namedUploadCases, normalCall, sendRaw, type HttpCase } from '../../support/hostile-http';
 
@@ -23,6 +22,7 @@ describe('hostile requests to a running district host', () => {
   let host: RunningHost;
   let dir: string;
   let dbPath: string;
+  let pgUrl: string | undefined;
   let target: { host: string; token: string; streetCode: string };
 
   beforeAll(async () => {
@@ -34,10 +34,12 @@ describe('hostile requests to a running district host', () => {
     dir = makeTempDir('streetdesk-fuzz-host-');
     district.app.close();
     dbPath = path.join(dir, 'district.db');
-    fs.copyFileSync(district.dbPath, dbPath);
+    // A database in PostgreSQL stays where it is (the sites only remove their folders).
+    pgUrl = district.pgUrl;
+    if (!pgUrl) fs.copyFileSync(district.dbPath, dbPath);
     fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>StreetDesk</title>');
     // Every hostile package from the one street: past the rate limit they would all be 429 and go unread.
-    host = await startHost({ dbPath, port: 0, rendererDir: dir, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, uploadLimits: { uploadsPerMinute: 100_000 } });
+    host = await startHost({ dbPath, ...(pgUrl ? { pgUrl } : {}), port: 0, rendererDir: dir, workerUrl: WORKER_URL, appVersion: '0.1.0', dailyBackups: false, district: true, uploadLimits: { uploadsPerMinute: 100_000 } });
     target = { host: `127.0.0.1:${host.port}`, token, streetCode: street.code };
   }, 60_000);
 
@@ -47,7 +49,7 @@ describe('hostile requests to a running district host', () => {
   });
 
   const packages = () => {
-    const db = new SqliteDatabase(dbPath, { readonly: true });
+    const db = openSiteDb({ dbPath, pgUrl });
     try {
       return { count: (db.prepare('SELECT count(*) FROM district_packages').pluck().get() as number), chain: verifyAuditChain(db).ok };
     } finally {

@@ -18,7 +18,7 @@ import { flipped, namedPackageCases, rng, truncated } from '../../support/hostil
 const sites = sitesForEachTest();
 
 async function expectRefused(district: Site, bytes: Uint8Array, code?: string): Promise<string> {
-  const kept = count(district.app.sqlite, 'district_packages');
+  const kept = count(district.app.database, 'district_packages');
   const [outcome] = (await district.app.invoke('district.import', { files: [{ fileName: 'x.zip', bytes: new Uint8Array(bytes) }] }, district.token)) as ImportOutcome[];
   expect(outcome.status).toBe('rejected');
   if (outcome.status !== 'rejected') return '';
@@ -26,7 +26,7 @@ async function expectRefused(district: Site, bytes: Uint8Array, code?: string): 
   if (code) expect(outcome.code, outcome.message).toBe(code);
   // The message is the clerk's, filled in: no code, no {{param}}.
   expect(outcome.message).not.toMatch(/\{\{|[A-Z]{3,}_[A-Z]+/);
-  expect(count(district.app.sqlite, 'district_packages')).toBe(kept);
+  expect(count(district.app.database, 'district_packages')).toBe(kept);
   expect(verifyAuditChain(district.app.database).ok).toBe(true);
   const verify = await district.app.invoke('package.verify', { fileName: 'x.zip', bytes: new Uint8Array(bytes) }, district.token);
   expect(verify.ok).toBe(false);

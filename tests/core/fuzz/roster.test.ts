@@ -36,7 +36,7 @@ function expectCleanRefusal(error: ApiError, problem?: string) {
 }
 
 async function expectUnchanged(t: TestApp, members: number) {
-  expect(count(t.app.sqlite, 'members')).toBe(members);
+  expect(count(t.app.database, 'members')).toBe(members);
   expect(verifyAuditChain(t.app.database).ok).toBe(true);
 }
 
@@ -44,14 +44,14 @@ describe('hostile rosters are refused cleanly', () => {
   for (const c of [...namedRosterCases(), ...namedCsvCases()].filter((x) => !x.slow)) {
     it(`${c.reader}: ${c.name}`, async () => {
       const t = await apps();
-      const before = count(t.app.sqlite, 'members');
+      const before = count(t.app.database, 'members');
       const started = performance.now();
       const result = await importFile(t, c, c.make());
       expect(performance.now() - started).toBeLessThan(15_000);
       if (result.ok) {
         // Still a roster (a zip behind .csv is read as the workbook it is): nothing hostile got in.
         expect(c.problem, 'a case with a known problem was accepted').toBeUndefined();
-        expect(count(t.app.sqlite, 'members')).toBeGreaterThanOrEqual(before);
+        expect(count(t.app.database, 'members')).toBeGreaterThanOrEqual(before);
         expect(verifyAuditChain(t.app.database).ok).toBe(true);
         return;
       }
@@ -66,7 +66,7 @@ describe('hostile rosters are refused cleanly', () => {
     const bases = { roster: goodRoster(), csv: new TextEncoder().encode(goodCsv()), package: new Uint8Array(), restore: new Uint8Array() };
     for (let i = 0; i < 60; i++) {
       const c = randomCase(i % 2 ? 'roster' : 'csv', random, bases);
-      const before = count(t.app.sqlite, 'members');
+      const before = count(t.app.database, 'members');
       const result = await t.app.call('members.importPreview', { fileName: `名册.${c.ext}`, bytes: c.make() }, t.adminToken);
       if (!result.ok) {
         expect(result.error.code, `${c.reader} ${c.name} #${i}: ${result.error.message}`).toBe('VALIDATION');
@@ -129,6 +129,6 @@ describe('what the hostile tester found in the import', () => {
     expect(report.created).toBe(2);
     expect(report.rejected).toEqual([expect.objectContaining({ row: 3, field: 'branch', value: '/' })]);
     expect(report.rejected[0].message).toMatch(/党支部名称是空的/);
-    expect(count(t.app.sqlite, 'members')).toBe(2);
+    expect(count(t.app.database, 'members')).toBe(2);
   });
 });

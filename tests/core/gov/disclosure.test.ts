@@ -101,7 +101,7 @@ describe('a disclosure item', () => {
     const comment = await expectOk(t.app, 'disclosure.comment', { disclosureId: item.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-03-09' }, t.adminToken);
     const answered = await expectOk(t.app, 'disclosure.comment', { id: comment.id, disclosureId: item.id, residentName: '周桂兰', comment: '请公开明细', receivedOn: '2026-03-09', answer: '明细已张贴', answeredOn: '2026-03-10' }, t.adminToken);
     expect(answered).toMatchObject({ answer: '明细已张贴', answeredOn: '2026-03-10' });
-    expect(count(t.app.sqlite, 'audit_log', "action = 'disclosure.comment'")).toBe(2);
+    expect(count(t.app.database, 'audit_log', "action = 'disclosure.comment'")).toBe(2);
   });
 
   it('flags areas due and overdue by community on the month’s fixed day', async () => {

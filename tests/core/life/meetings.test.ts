@@ -130,7 +130,7 @@ describe('the freeze and the scope', () => {
     const clerk = (await t.app.invoke('auth.login', { username: 'peaceclerk', password: USER_PASSWORD })).token;
     const refused = await expectError(t.app, 'life.save', meeting(s), clerk, 'FORBIDDEN');
     expect(refused.details?.issues?.[0]).toMatchObject({ field: 'orgId', problem: 'orgOutsideScope' });
-    expect(count(t.app.sqlite, 'meetings')).toBe(0);
+    expect(count(t.app.database, 'meetings')).toBe(0);
     // The lists and the compliance grid show the clerk nothing of the other community.
     await t.app.invoke('life.save', meeting(s), t.adminToken);
     expect(await t.app.invoke('life.list', {}, clerk)).toEqual([]);

@@ -1,0 +1,6 @@
+// host/host-network.test.ts with the district and city databases in PostgreSQL (see README.md here).
+import { usePostgresForUpperLevels } from '../support/dialect';
+import { requirePostgres } from '../support/pg-suite';
+
+usePostgresForUpperLevels();
+if (requirePostgres()) await import('../host/host-network.test');
