@@ -1,12 +1,15 @@
 // The members page opened on a filter from its address (#/members/mobile, #/members/community-3,
 // #/members/age-under35, #/members/education-21, #/members/education-none, #/members/joined-2020): the
 // overview's figures and chart bars link here, and the page's total is then the figure clicked.
+import type { ApiInput } from '../../../../shared/api/contract';
 import { AGE_BANDS, type AgeBand } from '../../../../shared/api/schemas';
-import type { QuickFilters } from './MemberFilterBar';
+
+/** The quick filters an address sets (a part of the filter bar's QuickFilters, kept free of the page's JSX). */
+type RouteFilters = Pick<ApiInput<'members.list'>, 'category' | 'mobile' | 'lostContact' | 'hardship' | 'communityId' | 'ageBand' | 'education' | 'joinYear'>;
 
 const FLAGS = ['mobile', 'lostContact', 'hardship'] as const;
 
-export function quickFiltersOf(subPath: string): QuickFilters {
+export function quickFiltersOf(subPath: string): RouteFilters {
   if (subPath === 'full' || subPath === 'probationary') return { category: subPath };
   if ((FLAGS as readonly string[]).includes(subPath)) return { [subPath]: true };
   const community = /^community-(\d+)$/.exec(subPath);
