@@ -22,7 +22,7 @@ function lifeText(lang: Language) {
       zh
         ? `已登记：${org} ${day} ${TYPE_TEXT[lang][type]}，应到 ${roster} 人，实到 ${present} 人${invalid ? '（不足半数，会议无效）' : ''}`
         : `Recorded: ${org}, ${TYPE_TEXT[lang][type]} on ${day}, ${present} of ${roster} present${invalid ? ' (no quorum: not valid)' : ''}`,
-    compliance: (year: number, rate: number | null) => (zh ? `${year} 年组织生活落实率：${rate === null ? '—' : `${rate}%`}` : `Organizational life ${year}: ${rate === null ? '—' : `${rate}%`} held`),
+    compliance: (period: string, rate: number | null) => (zh ? `${period.length === 4 ? `${period} 年` : `${period} `}组织生活落实率：${rate === null ? '—' : `${rate}%`}` : `Organizational life ${period}: ${rate === null ? '—' : `${rate}%`} held`),
     missing: (org: string, type: MeetingType, periods: string[]) => (zh ? `  ${org}：${TYPE_TEXT[lang][type]} 缺 ${periods.join('、')}` : `  ${org}: no ${TYPE_TEXT[lang][type]} in ${periods.join(', ')}`),
     appraised: (org: string, year: number, t: Record<string, number>) =>
       zh
@@ -102,14 +102,17 @@ export const LIFE_COMMANDS: Command[] = [
     options: {
       year: { type: 'string', required: true, value: L('年份', 'YEAR'), help: L('年度（如 2026）', 'the year (such as 2026)') },
       org: { type: 'string', value: L('组织', 'ORG'), help: L('只看这个支部（名称或“上级/组织”）', 'only this branch (NAME or PARENT/NAME)') },
+      quarter: { type: 'string', value: L('季度', 'N'), help: L('只看这一季度（1–4）到期的会议', 'only the meetings due in this quarter (1–4)') },
     },
     precheck(values, text) {
       intOption(values, 'year', 1949, 2999, text);
+      if (values.quarter !== undefined) intOption(values, 'quarter', 1, 4, text);
     },
     async run(ctx) {
       const year = intOption(ctx.values, 'year', 1949, 2999, ctx.text);
+      const quarter = ctx.values.quarter === undefined ? undefined : intOption(ctx.values, 'quarter', 1, 4, ctx.text);
       const orgId = await orgOption(ctx);
-      const grid = await sessionOf(ctx).call('life.compliance', { year, orgId });
+      const grid = await sessionOf(ctx).call('life.compliance', { year, quarter, orgId });
       const t = lifeText(ctx.lang);
       const organizations = grid.rows.map((r) => ({
         orgId: r.orgId,
@@ -124,7 +127,7 @@ export const LIFE_COMMANDS: Command[] = [
         ) as Record<MeetingType, { frequency: string; done: string[]; missing: string[]; notDue: string[] }>,
       }));
       const lines = organizations.flatMap((o) => MEETING_TYPES.filter((type) => o.types[type].missing.length > 0).map((type) => t.missing(orgLabel({ name: o.orgName, communityName: o.communityName }), type, o.types[type].missing)));
-      return { value: { year, street: grid.street, communities: grid.communities, organizations }, human: [t.compliance(year, grid.street.rate), ...lines].join('\n') };
+      return { value: { year, period: grid.period, street: grid.street, communities: grid.communities, organizations }, human: [t.compliance(grid.period, grid.street.rate), ...lines].join('\n') };
     },
   },
   {

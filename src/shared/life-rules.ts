@@ -35,6 +35,17 @@ export function periodsOfYear(year: number, frequency: LifeFrequency): string[] 
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }
 
+/**
+ * The periods of a frequency due within a span of the year (the year, a quarter 2026-Q2 or a month 2026-05):
+ * those that end within it. A period is due by its last day, so each is due in exactly one quarter and one
+ * month, and the quarters (or the months) add up to the year.
+ */
+export function periodsDueIn(span: string, frequency: LifeFrequency): string[] {
+  const from = periodStart(span);
+  const to = periodEnd(span);
+  return periodsOfYear(Number(span.slice(0, 4)), frequency).filter((p) => periodEnd(p) >= from && periodEnd(p) <= to);
+}
+
 /** The last day of a period (ISO). */
 export function periodEnd(period: string): string {
   const year = Number(period.slice(0, 4));

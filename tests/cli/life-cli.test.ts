@@ -60,6 +60,16 @@ describe('life add and life compliance', () => {
     }
     expect(branchMeeting.done).toEqual([]);
     expect(branchMeeting.missing.slice(0, 3)).toEqual(['2026-Q1', '2026-Q2', '2026-Q3']);
+    // One quarter: only its months and its own 党员大会.
+    const first = await runCli(['--db', db, 'life', 'compliance', '--year', '2026', '--quarter', '1', '--org', '第一网格党支部', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    const q1 = jsonLine(first) as unknown as { period: string; organizations: { types: Record<string, { done: string[]; missing: string[] }> }[] };
+    expect(q1.period).toBe('2026-Q1');
+    expect(q1.organizations[0].types.committee).toMatchObject({ done: ['2026-02'], missing: ['2026-01', '2026-03'] });
+    expect(q1.organizations[0].types['branch-meeting'].missing).toEqual(['2026-Q1']);
+    const badQuarter = await runCli(['--db', db, 'life', 'compliance', '--year', '2026', '--quarter', '5']);
+    expect(badQuarter.code).toBe(2);
+    expect(badQuarter.stderr).toContain('--quarter');
   }, SLOW);
 
   it('refuses a future meeting and a member not on the roster (exit 1, the field and the value named); a bad type is a usage error (exit 2)', async () => {

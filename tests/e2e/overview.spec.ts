@@ -75,6 +75,39 @@ test('a tile’s figure is the total of the page it opens', async ({ page }) => 
   await expect(page.getByRole('tab', { selected: true })).toContainText(overdueFigure);
 });
 
+test('an age band opens the members page filtered to it (a removable chip); the quarter’s life tile opens that quarter', async ({ page }) => {
+  const admin = (await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).cookie!;
+  const overview = (await callApi<{ members: { total: { count: number }; ages: { band: string; count: number }[] } }>(host, 'overview.get', {}, admin)).result;
+  if (!overview.ok) throw new Error('overview.get');
+  const band = overview.value.members.ages.find((a) => a.band !== 'unknown' && a.count > 0)!;
+  const AGE_BANDS: Record<string, string> = { under35: '35 岁以下', from35to45: '35–45 岁', from46to60: '46–60 岁', from61to70: '61–70 岁', over70: '70 岁以上' };
+  await login(page, host, ADMIN.username, ADMIN.password);
+  await page.goto(`${host.url}#/members/age-${band.band}`);
+  const total = page.locator('.members-total:not(.stale)');
+  await expect(total).toHaveText(`共 ${band.count} 名党员`);
+  expect(band.count).toBeLessThan(overview.value.members.total.count);
+  const chip = page.locator('.members-filter-chip');
+  await expect(chip).toContainText(`年龄段：${AGE_BANDS[band.band]}`);
+  await shot(page, 'members-age-chip.png');
+  await chip.getByLabel(`移除筛选“年龄段：${AGE_BANDS[band.band]}”`).click();
+  await expect(chip).toHaveCount(0);
+  await expect(total).toHaveText(`共 ${overview.value.members.total.count} 名党员`);
+
+  await page.goto(`${host.url}#/overview`);
+  await page.locator('.overview-period').getByText('季度', { exact: true }).click();
+  const tile = page.locator('.overview-tile', { hasText: '组织生活落实率' });
+  await expect(tile).toContainText('季度');
+  const rate = await tile.locator('.overview-tile-value').innerText();
+  await tile.click();
+  await expect(page).toHaveURL(/#\/life\/compliance\/\d{4}-Q[1-4]$/);
+  await expect(page.locator('.ant-segmented-item-selected', { hasText: /^第 \d 季度$/ })).toHaveCount(1);
+  const street = page.locator('.life-rates .ant-statistic').first();
+  await expect(street).toContainText('全街道落实率');
+  await expect(page.locator('.life-cell').first()).toBeVisible();
+  await expect.poll(async () => (await street.locator('.ant-statistic-content').innerText()).replace(/\s/g, '')).toBe(rate.replace(/\s/g, ''));
+  await shot(page, 'life-quarter.png');
+});
+
 test('a clerk limited to one community sees that community’s overview only', async ({ page }) => {
   const admin = (await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).cookie!;
   const communities = (await callApi<{ id: number; name: string; divisionCode: string }[]>(host, 'communities.list', {}, admin)).result;

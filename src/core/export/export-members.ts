@@ -10,6 +10,7 @@ import { EXPORT_FIELDS, MEMBER_FIELD_BY_KEY, NATIONAL_ITEMS, type MemberField } 
 import { allMembers } from '../services/members';
 import { Codes } from '../services/member-records';
 import type { Scope } from '../scope';
+import { localIsoDate } from '../../shared/validators';
 
 const LEAVE_REASONS: Record<MemberLeaveReason, FileTextKey> = {
   death: 'leaveDeath',
@@ -47,7 +48,7 @@ export async function exportMembers(
   now: Date,
   scope: Scope | null = null,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
-  if (input.layout === 'national') return exportNational(db, input, scope);
+  if (input.layout === 'national') return exportNational(db, input, scope, localIsoDate(now));
   const fields = input.columns?.length ? EXPORT_FIELDS.filter((f) => input.columns!.includes(f.key)) : EXPORT_FIELDS.filter((f) => f.national);
   const zh = lang === 'zh-CN';
   // The history roll says when and why each record left it, after the member's own columns.
@@ -90,7 +91,7 @@ export async function exportMembers(
 
   const codes = new Codes(db);
   let rows = 0;
-  for (const chunk of allMembers(db, input, scope)) {
+  for (const chunk of allMembers(db, input, scope, 1000, localIsoDate(now))) {
     for (const m of chunk) sheet.addRow([...fields.map((f) => cellValue(f, m, codes, lang)), ...leftCells(m)]).commit();
     rows += chunk.length;
   }
@@ -107,6 +108,7 @@ async function exportNational(
   db: Db,
   input: ApiParsedInput<'members.export'>,
   scope: Scope | null,
+  today: string,
 ): Promise<{ bytes: Uint8Array; rows: number; title: string }> {
   const fields = NATIONAL_ITEMS.map((item) => ({ ...item, field: MEMBER_FIELD_BY_KEY.get(item.key)! }));
   const sink = new PassThrough();
@@ -126,7 +128,7 @@ async function exportNational(
   const codes = new Codes(db);
   const branchName = unambiguousOrgNames(db);
   let rows = 0;
-  for (const chunk of allMembers(db, input, scope)) {
+  for (const chunk of allMembers(db, input, scope, 1000, today)) {
     for (const m of chunk) sheet.addRow(fields.map((f) => (f.key === 'branch' ? (branchName.get(m.orgId) ?? m.branch) : cellValue(f.field, m, codes, 'zh-CN')))).commit();
     rows += chunk.length;
   }

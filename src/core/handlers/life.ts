@@ -3,7 +3,7 @@
 import type { Handlers } from '../context';
 import { localIsoDate } from '../../shared/validators';
 import { getAppraisal, saveAppraisal } from '../services/life/appraisal';
-import { compliance } from '../services/life/compliance';
+import { compliance, complianceSpan } from '../services/life/compliance';
 import { deleteMeeting, getMeeting, listMeetings, participation, saveMeeting } from '../services/life/meetings';
 import { rosterOfDay } from '../services/life/roster';
 import { lifeCalendar, lifeRules, saveLifeRules } from '../services/life/settings';
@@ -57,7 +57,7 @@ export const lifeHandlers: Pick<Handlers, LifeMethods> = {
   },
 
   'life.compliance'(ctx, input) {
-    return compliance(ctx.db, input.year, localIsoDate(ctx.now()), ctx.scope, input);
+    return compliance(ctx.db, complianceSpan(input), localIsoDate(ctx.now()), ctx.scope, input);
   },
 
   'life.calendar'(ctx, input) {

@@ -6,6 +6,7 @@ import { exportMembers } from '../export/export-members';
 import { importMembers } from '../import/import-members';
 import { listCodeSynonyms, removeCodeSynonym, saveCodeMappings } from '../import/value-map';
 import { AppError } from '../../shared/result';
+import { localIsoDate } from '../../shared/validators';
 import { getMemberRow, listMembers } from '../services/members';
 import { listLayouts, saveLayout } from '../services/layouts';
 import { openLetterOfMember } from '../services/transfers';
@@ -30,7 +31,7 @@ export const memberHandlers: Pick<
   | 'layouts.save'
 > = {
   'members.list'(ctx, input) {
-    return listMembers(ctx.db, input, ctx.scope);
+    return listMembers(ctx.db, input, ctx.scope, localIsoDate(ctx.now()));
   },
 
   'members.get'(ctx, input) {

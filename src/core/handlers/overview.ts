@@ -55,6 +55,10 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
   const stages = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 
   const life = await readPage(ctx, 'life.compliance', { year });
+  // The tile, its chart and the ranking read the span's own period (this quarter, this month), as the compliance
+  // page does at its address; what needs attention today reads the whole year.
+  const monthNumber = Number(month.slice(5, 7));
+  const lifeSpan = span === 'year' ? life : await readPage(ctx, 'life.compliance', span === 'quarter' ? { year, quarter: Math.ceil(monthNumber / 3) } : { year, month: monthNumber });
   const ledgerMonth = months[months.length - 1] > thisMonth ? thisMonth : months[months.length - 1];
   const ledger = await readPage(ctx, 'dues.ledger', { period: ledgerMonth });
   const arrears = await readPage(ctx, 'dues.arrears', { minMonths: 1 });
@@ -67,7 +71,7 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
 
   const members = memberTiles(ctx.db, ctx.scope, today);
   const projectRate = (p: { done: number; total: number }) => rate(p.done, p.total);
-  const ranking: RankingRow[] = rankingRows(ctx.db, members.byCommunity, life.communities, projects.byCommunity, counted);
+  const ranking: RankingRow[] = rankingRows(ctx.db, members.byCommunity, lifeSpan.communities, projects.byCommunity, counted);
 
   return {
     span,
@@ -84,9 +88,11 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
     },
     life: {
       year,
-      street: rate(life.street.done, life.street.due),
-      byCommunity: life.communities.map((c) => ({ ...rate(c.done, c.due), communityName: c.communityName })),
-      missing: { count: life.overdue.length, link: '/life/compliance' },
+      period: lifeSpan.period,
+      link: `/life/compliance/${lifeSpan.period}`,
+      street: rate(lifeSpan.street.done, lifeSpan.street.due),
+      byCommunity: lifeSpan.communities.map((c) => ({ ...rate(c.done, c.due), communityName: c.communityName })),
+      missing: { count: lifeSpan.overdue.length, link: `/life/compliance/${lifeSpan.period}` },
     },
     dues: {
       period: ledgerMonth,

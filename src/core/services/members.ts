@@ -3,10 +3,10 @@
 import type { Db } from '../db/connection';
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ApiParsedInput, MemberRow } from '../../shared/api/contract';
-import type { MemberSortField } from '../../shared/api/schemas';
+import type { AgeBand, MemberSortField } from '../../shared/api/schemas';
 import { AppError } from '../../shared/result';
 import { all, first, qb } from '../db/query';
-import { toHalfWidth } from '../../shared/validators';
+import { localIsoDate, toHalfWidth } from '../../shared/validators';
 import { MEMBER_FIELDS } from '../../shared/members/fields';
 import type { Database, Member } from '../db/schema';
 import { isRoot, subtreeIds } from './organizations';
@@ -56,7 +56,35 @@ function searchCondition(query: string) {
   return sql<boolean>`instr(members.name, ${text}) > 0`;
 }
 
-function filtered(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
+/** The day `years` years before `today` (YYYY-MM-DD): born after it means younger than `years`. */
+function yearsBefore(today: string, years: number): string {
+  return `${String(Number(today.slice(0, 4)) - years).padStart(4, '0')}${today.slice(4)}`;
+}
+
+/**
+ * An age band on `today`, by birth date against the band's cut-off days: the overview's age chart counts with
+ * the same days (overview/members.ts), so a band's figure is the page's total for it. 35–45 is 35 to 45 full
+ * years (born on or before the day 35 years ago, after the day 46 years ago).
+ */
+function ageBandCondition(band: AgeBand, today: string) {
+  const [c35, c46, c61, c71] = [35, 46, 61, 71].map((y) => yearsBefore(today, y));
+  switch (band) {
+    case 'under35':
+      return sql<boolean>`members.birth_date > ${c35}`;
+    case 'from35to45':
+      return sql<boolean>`(members.birth_date <= ${c35} AND members.birth_date > ${c46})`;
+    case 'from46to60':
+      return sql<boolean>`(members.birth_date <= ${c46} AND members.birth_date > ${c61})`;
+    case 'from61to70':
+      return sql<boolean>`(members.birth_date <= ${c61} AND members.birth_date > ${c71})`;
+    case 'over70':
+      return sql<boolean>`members.birth_date <= ${c71}`;
+    case 'unknown':
+      return sql<boolean>`(members.birth_date IS NULL OR members.birth_date = '')`;
+  }
+}
+
+function filtered(db: Db, input: ListInput, scope: Scope | null, today: string): MemberQuery {
   let q = qb.selectFrom('members').where('members.status', '=', input.status) as unknown as MemberQuery;
   // A user limited to one community: only the members of its organizations, whatever the view asks for.
   if (scope) q = q.where(scope.orgCondition('members.org_id'));
@@ -81,6 +109,12 @@ function filtered(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
     const value = input[key];
     if (value !== undefined) q = q.where(column, '=', value ? 1 : 0);
   }
+  if (input.ageBand) q = q.where(ageBandCondition(input.ageBand, today));
+  // null: no education recorded (the chart's unlabelled bar); the code otherwise.
+  if (input.education === null) q = q.where(sql<boolean>`(members.education IS NULL OR members.education = '')`);
+  else if (input.education !== undefined) q = q.where('members.education', '=', input.education);
+  // A range on the text (index-friendly), the same members as the chart's substr(join_date, 1, 4) = year.
+  if (input.joinYear !== undefined) q = q.where('members.join_date', '>=', String(input.joinYear)).where('members.join_date', '<', String(input.joinYear + 1));
   if (input.query) q = q.where(searchCondition(input.query));
   return q;
 }
@@ -89,8 +123,8 @@ function filtered(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
  * The members page's own filter, for figures that must agree with the page's total by construction (the
  * overview counts over it instead of repeating the conditions).
  */
-export function memberFilter(db: Db, input: ListInput, scope: Scope | null): MemberQuery {
-  return filtered(db, input, scope);
+export function memberFilter(db: Db, input: ListInput, scope: Scope | null, today = localIsoDate(new Date())): MemberQuery {
+  return filtered(db, input, scope, today);
 }
 
 /** A row of ROWS_BY_IDS: the record's own columns, each field's column (by the field table) and the names. */
@@ -100,8 +134,8 @@ type RowWithNames = Pick<Member, 'id' | 'org_id' | 'grid_id' | 'status' | 'left_
   community_name: string | null;
 };
 
-function pageIds(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, offset: number, limit: number | null): number[] {
-  let page = filtered(db, input as ListInput, scope).select('members.id');
+function pageIds(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, offset: number, limit: number | null, today: string): number[] {
+  let page = filtered(db, input as ListInput, scope, today).select('members.id');
   for (const { field, dir } of input.sort) page = page.orderBy(sql.ref(SORT_COLUMNS[field]), dir);
   page = page.orderBy('members.id', 'asc');
   const query = limit === null ? page : page.limit(limit).offset(offset);
@@ -128,15 +162,18 @@ export function memberRowsByIds(db: Db, ids: number[]): MemberRow[] {
   return ids.map((id) => toMemberRow(byId.get(id)!));
 }
 
-/** The members page: a page of the view and its total, inside the caller's scope (null: the whole street). */
-export function listMembers(db: Db, input: ListInput, scope: Scope | null): { total: number; members: MemberRow[] } {
-  const total = first(db, filtered(db, input, scope).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
-  return { total, members: memberRowsByIds(db, pageIds(db, input, scope, input.offset, input.limit)) };
+/**
+ * The members page: a page of the view and its total, inside the caller's scope (null: the whole street).
+ * `today` places the age bands (the caller's clock; the machine's day when not given).
+ */
+export function listMembers(db: Db, input: ListInput, scope: Scope | null, today = localIsoDate(new Date())): { total: number; members: MemberRow[] } {
+  const total = first(db, filtered(db, input, scope, today).select(sql<number>`count(*)`.as('n')))?.n ?? 0;
+  return { total, members: memberRowsByIds(db, pageIds(db, input, scope, input.offset, input.limit, today)) };
 }
 
 /** Every member of the view inside the scope, in its order, a chunk at a time (for exports: no deep OFFSET scans). */
-export function* allMembers(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, chunk = 1000): Generator<MemberRow[]> {
-  const ids = pageIds(db, input, scope, 0, null);
+export function* allMembers(db: Db, input: Omit<ListInput, 'offset' | 'limit'>, scope: Scope | null, chunk = 1000, today = localIsoDate(new Date())): Generator<MemberRow[]> {
+  const ids = pageIds(db, input, scope, 0, null, today);
   for (let i = 0; i < ids.length; i += chunk) yield memberRowsByIds(db, ids.slice(i, i + chunk));
 }
 

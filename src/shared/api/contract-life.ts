@@ -124,7 +124,7 @@ export interface ComplianceRow {
   orgName: string;
   communityId: number | null;
   communityName: string | null;
-  /** Per type, one state per period of the year (the type's `periods`). */
+  /** Per type, one state per period of the span (the type's `periods`). */
   cells: Record<MeetingType, CellState[]>;
   due: number;
   done: number;
@@ -141,6 +141,8 @@ export interface ComplianceRate {
 
 export interface LifeCompliance {
   year: number;
+  /** The span read: the year (2026), a quarter (2026-Q4) or a month (2026-10); its address is #/life/compliance/<period>. */
+  period: string;
   today: string;
   types: ComplianceType[];
   rows: ComplianceRow[];

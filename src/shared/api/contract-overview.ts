@@ -86,11 +86,13 @@ export interface Overview {
     byCommunity: CommunityMembers[];
     /** Age bands on today: under 35, 35–45, 46–60, 61–70, over 70, unknown. */
     ages: { band: 'under35' | 'from35to45' | 'from46to60' | 'from61to70' | 'over70' | 'unknown'; count: number }[];
-    education: { label: string; count: number }[];
+    /** By education code (null: none recorded), the label from the code table. */
+    education: { code: string | null; label: string; count: number }[];
     joinedByYear: { year: string; count: number }[];
   };
   develop: { total: LinkedCount; byStage: { stage: DevelopStage; count: number }[]; dueThisMonth: LinkedCount };
-  life: { year: number; street: OverviewRate; byCommunity: (OverviewRate & { communityName: string | null })[]; missing: LinkedCount };
+  /** The span's compliance (period: 2026, 2026-Q4 or 2026-10, as the compliance page's address has it). */
+  life: { year: number; period: string; link: string; street: OverviewRate; byCommunity: (OverviewRate & { communityName: string | null })[]; missing: LinkedCount };
   dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: LinkedCount; arrearsSixMonths: LinkedCount };
   counter: {
     accepted: LinkedCount;

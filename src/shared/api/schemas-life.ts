@@ -62,7 +62,19 @@ export const meetingDeleteInput = z.object({ id, version: z.number().int().min(1
 
 export const rosterInput = z.object({ orgId: id, meetingType: meetingType.default('branch-meeting'), heldOn: calendarDay, jointOrgIds: z.array(id).max(20).default([]) });
 
-export const complianceInput = z.object({ year, orgId: id.optional(), communityId: id.optional() });
+/**
+ * A year, or a quarter or a month of it: the meetings whose period ends within it are due there (a quarterly
+ * 党员大会 in the quarter and in its last month, a yearly 组织生活会 in the fourth quarter and in December).
+ */
+export const complianceInput = z
+  .object({
+    year,
+    quarter: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(1, { error: 'tooSmall' }).max(4, { error: 'tooBig' }).optional(),
+    month: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(1, { error: 'tooSmall' }).max(12, { error: 'tooBig' }).optional(),
+    orgId: id.optional(),
+    communityId: id.optional(),
+  })
+  .refine((v) => v.quarter === undefined || v.month === undefined, { error: 'notAllowed', path: ['month'] });
 
 export const calendarInput = z.object({ year, month: z.number().int().min(1, { error: 'tooSmall' }).max(12, { error: 'tooBig' }) });
 

@@ -138,6 +138,10 @@ export type MemberSortField = (typeof MEMBER_SORT_FIELDS)[number];
 
 export const id = z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).positive({ error: 'tooSmall' });
 
+/** The overview's age bands (age on today, by birth date): the members page filters by the same ones. */
+export const AGE_BANDS = ['under35', 'from35to45', 'from46to60', 'from61to70', 'over70', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
 export const memberListInput = z.object({
   /** The organization whose subtree is shown; the whole street when absent. */
   orgId: id.optional(),
@@ -154,6 +158,12 @@ export const memberListInput = z.object({
   hardship: z.boolean().optional(),
   inServiceRegistered: z.boolean().optional(),
   volunteer: z.boolean().optional(),
+  /** Age on today in one of the overview's bands; `unknown`: no birth date. */
+  ageBand: z.enum(AGE_BANDS, { error: 'notAllowed' }).optional(),
+  /** A code of the education table (the overview's education chart); null: none recorded. */
+  education: z.string().trim().min(1, { error: 'required' }).max(10, { error: 'tooLong' }).nullable().optional(),
+  /** The year of joining the Party (入党年份). */
+  joinYear: z.number({ error: 'notANumber' }).int({ error: 'notAnInteger' }).min(1900, { error: 'tooSmall' }).max(2999, { error: 'tooBig' }).optional(),
   sort: z
     .array(z.object({ field: z.enum(MEMBER_SORT_FIELDS, { error: 'notAllowed' }), dir: z.enum(['asc', 'desc'], { error: 'notAllowed' }) }))
     .max(3, { error: 'tooLong' })

@@ -47,6 +47,43 @@ describe('compliance of a year', () => {
     expect(grid.street).toMatchObject({ due: 72, done: 21, rate: 29.2 });
     expect(grid.communities).toEqual([{ communityId: s.communityId, communityName: '幸福社区', due: 72, done: 21, rate: 29.2 }]);
 
+    // A quarter holds the periods that end in it: Q1's three months of the monthly kinds and its quarterly ones.
+    const q1 = await t.app.invoke('life.compliance', { year: 2026, quarter: 1 }, t.adminToken);
+    expect(q1.period).toBe('2026-Q1');
+    expect(q1.types.find((x) => x.meetingType === 'committee')?.periods).toEqual(['2026-01', '2026-02', '2026-03']);
+    expect(q1.types.find((x) => x.meetingType === 'branch-meeting')?.periods).toEqual(['2026-Q1']);
+    expect(q1.types.find((x) => x.meetingType === 'life-meeting')?.periods).toEqual([]);
+    const q1First = q1.rows.find((r) => r.orgId === s.branch)!;
+    expect(q1First.cells.group).toEqual(['missing', 'missing', 'done']);
+    expect(q1First.cells['branch-meeting']).toEqual(['done']);
+    expect(q1First.cells.lecture).toEqual(['missing']);
+    // Due in Q1: committee 3, group 3, theme-day 3, branch-meeting 1, lecture 1 = 11.
+    expect(q1First).toMatchObject({ due: 11, done: 3 + 1 + 1 });
+    expect(q1.rows.find((r) => r.orgId === s.otherBranch)).toMatchObject({ due: 11, done: 3 });
+    expect(q1.street).toMatchObject({ due: 22, done: 8, rate: 36.4 });
+    // The fourth quarter on 20 November: October has ended (its 党小组会 and 主题党日 are missing), the rest is
+    // not yet due; the yearly 组织生活会 falls due in it.
+    const q4 = await t.app.invoke('life.compliance', { year: 2026, quarter: 4 }, t.adminToken);
+    expect(q4.types.find((x) => x.meetingType === 'life-meeting')?.periods).toEqual(['2026']);
+    expect(q4.rows.find((r) => r.orgId === s.branch)).toMatchObject({ due: 3, done: 1 });
+    expect(q4.overdue).toContainEqual({ orgId: s.otherBranch, orgName: '第二网格党支部', meetingType: 'committee', period: '2026-10' });
+    expect(q4.overdue.every((o) => o.period === '2026-10')).toBe(true);
+    // The quarters add up to the year: each period is due in the quarter it ends in.
+    const quarters = [q1, await t.app.invoke('life.compliance', { year: 2026, quarter: 2 }, t.adminToken), await t.app.invoke('life.compliance', { year: 2026, quarter: 3 }, t.adminToken), q4];
+    expect(quarters.reduce((n, q) => n + q.street.due, 0)).toBe(grid.street.due);
+    expect(quarters.reduce((n, q) => n + q.street.done, 0)).toBe(grid.street.done);
+    expect(quarters.reduce((n, q) => n + q.overdue.length, 0)).toBe(grid.overdue.length);
+    // A month: its monthly kinds, and the quarterly ones when it ends their quarter.
+    const march = await t.app.invoke('life.compliance', { year: 2026, month: 3 }, t.adminToken);
+    expect(march.period).toBe('2026-03');
+    expect(march.rows.find((r) => r.orgId === s.branch)).toMatchObject({ due: 5, done: 3 });
+    const february = await t.app.invoke('life.compliance', { year: 2026, month: 2 }, t.adminToken);
+    expect(february.types.find((x) => x.meetingType === 'branch-meeting')?.periods).toEqual([]);
+    // A quarter and a month at once is refused, naming the field.
+    const both = await expectError(t.app, 'life.compliance', { year: 2026, quarter: 1, month: 3 }, t.adminToken, 'VALIDATION');
+    expect(formatError(both, 'zh-CN', 'life.compliance')).toContain('月份');
+    expect(formatError(both, 'en', 'life.compliance')).toContain('Month');
+
     // The rules are settings: 党课 once a year leaves nothing of it due before the year ends.
     await t.app.invoke('life.saveRules', { frequencies: { lecture: 'year' } }, t.adminToken);
     const yearly = await t.app.invoke('life.compliance', { year: 2026, orgId: s.branch }, t.adminToken);

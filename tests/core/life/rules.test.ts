@@ -1,7 +1,7 @@
 // The pure rules of organizational life at their edges: periods, cells, quorum, the one-third cap, the
 // activity week, six months' absence.
 import { describe, expect, it } from 'vitest';
-import { absentSixMonths, activityWeek, cellState, excellentAllowed, excellentCap, fixedDay, hasQuorum, monthsBefore, periodEnd, periodOf, periodStart, periodsOfYear } from '../../../src/shared/life-rules';
+import { absentSixMonths, activityWeek, cellState, excellentAllowed, excellentCap, fixedDay, hasQuorum, monthsBefore, periodEnd, periodOf, periodStart, periodsDueIn, periodsOfYear } from '../../../src/shared/life-rules';
 
 describe('periods', () => {
   it('name the month, quarter or year a day falls in, with their first and last days', () => {
@@ -16,6 +16,20 @@ describe('periods', () => {
     expect(periodEnd('2026')).toBe('2026-12-31');
     expect(periodsOfYear(2026, 'month')).toHaveLength(12);
     expect(periodsOfYear(2026, 'quarter')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
+  });
+
+  it('due within a quarter or a month: the periods that end in it, so the parts add up to the year', () => {
+    expect(periodsDueIn('2026-Q2', 'month')).toEqual(['2026-04', '2026-05', '2026-06']);
+    expect(periodsDueIn('2026-Q2', 'quarter')).toEqual(['2026-Q2']);
+    expect(periodsDueIn('2026-Q2', 'year')).toEqual([]);
+    expect(periodsDueIn('2026-Q4', 'year')).toEqual(['2026']);
+    expect(periodsDueIn('2026-05', 'quarter')).toEqual([]);
+    expect(periodsDueIn('2026-06', 'quarter')).toEqual(['2026-Q2']);
+    expect(periodsDueIn('2026-12', 'year')).toEqual(['2026']);
+    expect(periodsDueIn('2026', 'month')).toEqual(periodsOfYear(2026, 'month'));
+    for (const f of ['month', 'quarter', 'year'] as const) {
+      expect([1, 2, 3, 4].flatMap((q) => periodsDueIn(`2026-Q${q}`, f)), f).toEqual(periodsOfYear(2026, f));
+    }
   });
 
   it('a cell is not yet due until its period has ended, done whenever met', () => {

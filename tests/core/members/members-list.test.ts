@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { refreshStatistics } from '../../../src/core/db/open';
 import { seedDemo } from '../../../src/core/services/seed-demo';
 import { checkCitizenId } from '../../../src/shared/validators/citizen-id';
+import { formatError } from '../../../src/shared/i18n/messages';
+import { AGE_BANDS } from '../../../src/shared/api/schemas';
 import { appsForEachTest, expectError, addUser, type TestApp } from '../../support/factory';
 
 const app = appsForEachTest();
@@ -113,6 +115,40 @@ describe('members.list', () => {
     await expectError(t.app, 'members.list', {}, null, 'UNAUTHENTICATED');
     const viewer = await addUser(t, 'viewer');
     expect((await t.app.invoke('members.list', {}, viewer.token)).total).toBe(20);
+  });
+});
+
+describe('the overview’s filters', () => {
+  it('take the age band on the app’s day (35 on the 35th birthday), the education code or none, and the join year', async () => {
+    const t = await app({ start: new Date(2026, 10, 6, 9, 0, 0) });
+    const db = t.app.database;
+    db.transaction(() => seedDemo(db, { members: 200, seed: 7 }, new Date()))();
+    const [a, b, c] = (db.prepare("SELECT id FROM members WHERE status = 'active' ORDER BY id LIMIT 3").pluck().all() as number[]);
+    // 35 today, 35 tomorrow: the first is in 35–45, the second still under 35.
+    const set = db.prepare('UPDATE members SET birth_date = ?, education = ?, join_date = ? WHERE id = ?');
+    set.run('1991-11-06', null, '2019-12-31', a);
+    set.run('1991-11-07', '21', '2020-01-01', b);
+    set.run('1956-11-07', '21', '2020-12-31', c);
+    const ids = async (filter: Record<string, unknown>) => (await list(t, { ...filter, limit: 500 })).members.map((m) => m.id);
+    expect(await ids({ ageBand: 'from35to45' })).toContain(a);
+    expect(await ids({ ageBand: 'under35' })).not.toContain(a);
+    expect(await ids({ ageBand: 'under35' })).toContain(b);
+    expect(await ids({ ageBand: 'over70' })).not.toContain(c);
+    expect(await ids({ ageBand: 'from61to70' })).toContain(c);
+    expect(await ids({ education: null })).toContain(a);
+    expect(await ids({ education: null })).not.toContain(b);
+    expect(await ids({ education: '21' })).toEqual(expect.arrayContaining([b, c]));
+    expect(await ids({ joinYear: 2020 })).toEqual(expect.arrayContaining([b, c]));
+    expect(await ids({ joinYear: 2020 })).not.toContain(a);
+    // The bands split the roll: each member is in exactly one.
+    const bands = AGE_BANDS;
+    const totals = await Promise.all(bands.map(async (ageBand) => (await list(t, { ageBand, limit: 1 })).total));
+    expect(totals.reduce((n, x) => n + x, 0)).toBe((await list(t, { limit: 1 })).total);
+    // A band that is not one is refused naming the field and the value, in the user's language.
+    const error = await expectError(t.app, 'members.list', { ageBand: 'teen' } as never, t.adminToken, 'VALIDATION');
+    expect(error.details?.issues?.[0]).toMatchObject({ field: 'ageBand', value: 'teen' });
+    expect(formatError(error, 'zh-CN', 'members.list')).toContain('年龄段');
+    expect(formatError(error, 'en', 'members.list')).toContain('Age band');
   });
 });
 

@@ -38,6 +38,13 @@ describe('the overview', () => {
     }
     expect(o.members.ages.reduce((n, a) => n + a.count, 0)).toBe(o.members.total.count);
     expect(o.members.education.reduce((n, a) => n + a.count, 0)).toBe(o.members.total.count);
+    // Each age band, education and join year opens the members page filtered to it, whose total is the figure.
+    for (const a of o.members.ages) expect(a.count, a.band).toBe(await members({ ageBand: a.band }));
+    expect(o.members.ages.filter((a) => a.count > 0).length).toBeGreaterThan(2);
+    for (const e of o.members.education) expect(e.count, e.label).toBe(await members({ education: e.code }));
+    expect(o.members.education.filter((e) => e.code !== null).length).toBeGreaterThan(2);
+    for (const y of o.members.joinedByYear) expect(y.count, y.year).toBe(await members({ joinYear: Number(y.year) }));
+    expect(o.members.joinedByYear.length).toBeGreaterThan(2);
 
     const stats = await call('counter.stats', { period: '2026-10' });
     expect(o.counter.accepted.count).toBe(stats.accepted);
@@ -47,8 +54,11 @@ describe('the overview', () => {
     expect(o.counter.overdueNow.link).toBe('/counter/overdue');
     expect(o.volunteerHours.hours).toBeCloseTo(stats.volunteerHoursByTeam.reduce((n, h) => n + h.hours, 0), 1);
 
-    const life = await call('life.compliance', { year: 2026 });
+    // Organizational life for the span: the compliance page at the tile's address (#/life/compliance/2026-10).
+    const life = await call('life.compliance', { year: 2026, month: 10 });
+    expect(o.life).toMatchObject({ period: '2026-10', link: '/life/compliance/2026-10' });
     expect(o.life.street).toMatchObject({ done: life.street.done, total: life.street.due });
+    expect(o.life.street.total).toBeGreaterThan(0);
     expect(o.life.missing.count).toBe(life.overdue.length);
 
     const ledger = await call('dues.ledger', { period: '2026-10' });
@@ -69,6 +79,17 @@ describe('the overview', () => {
     const november = await call('counter.stats', { period: '2026-11' });
     expect([quarter.fromMonth, quarter.toMonth]).toEqual(['2026-10', '2026-12']);
     expect(quarter.counter.accepted.count).toBe(stats.accepted + november.accepted);
+    // The quarter's organizational life is the compliance page's fourth quarter, not the year to date.
+    const lifeQ4 = await call('life.compliance', { year: 2026, quarter: 4 });
+    const lifeYear = await call('life.compliance', { year: 2026 });
+    expect(quarter.life).toMatchObject({ period: '2026-Q4', link: '/life/compliance/2026-Q4' });
+    expect(quarter.life.street).toMatchObject({ done: lifeQ4.street.done, total: lifeQ4.street.due });
+    expect(quarter.life.missing.count).toBe(lifeQ4.overdue.length);
+    expect(quarter.life.street.total).toBeLessThan(lifeYear.street.due);
+    for (const c of quarter.life.byCommunity) expect(c.total, c.communityName ?? '').toBe(lifeQ4.communities.find((x) => x.communityName === c.communityName)!.due);
+    const year = await call('overview.get', { period: '2026-10', span: 'year' });
+    expect(year.life.street).toMatchObject({ done: lifeYear.street.done, total: lifeYear.street.due });
+    expect(year.life.link).toBe('/life/compliance/2026');
 
     // Needs attention: overdue before due soon, each with the page where it is handled.
     expect(o.attention.length).toBeGreaterThan(0);

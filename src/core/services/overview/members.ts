@@ -61,7 +61,7 @@ export function memberTiles(db: Db, scope: Scope | null, today: string): MemberT
   const educationRows = all(db, base.select(['members.education as code', sql<number>`count(*)`.as('count')]).groupBy('members.education'));
   const labels = new Map((db.prepare(`SELECT code, label FROM code_items WHERE code_table = 'education'`).all() as { code: string; label: string }[]).map((r) => [r.code, r.label]));
   const education = educationRows
-    .map((r) => ({ label: r.code ? (labels.get(r.code) ?? r.code) : '', count: r.count }))
+    .map((r) => ({ code: r.code || null, label: r.code ? (labels.get(r.code) ?? r.code) : '', count: r.count }))
     .sort((a, b) => b.count - a.count);
 
   const joinedByYear = all(db, base.select([sql<string>`substr(members.join_date, 1, 4)`.as('year'), sql<number>`count(*)`.as('count')]).where('members.join_date', 'is not', null).groupBy(sql`substr(members.join_date, 1, 4)`).orderBy(sql`substr(members.join_date, 1, 4)`));

@@ -11,6 +11,7 @@ import { allMembers } from '../members';
 import { printHeading } from './heading';
 import { organizationTitles, treeRank } from '../organizations';
 import type { Scope } from '../../scope';
+import { localIsoDate } from '../../../shared/validators';
 
 
 /** The roster of the view, inside the caller's scope (a user limited to one community prints only its members). */
@@ -24,7 +25,7 @@ export function rosterData(db: Db, input: ApiParsedInput<'print.roster'>, lang: 
   const groups = new Map<number, RosterGroup>();
   const title = organizationTitles(db);
   let total = 0;
-  for (const chunk of allMembers(db, { ...view, orgId, status: 'active' }, scope)) {
+  for (const chunk of allMembers(db, { ...view, orgId, status: 'active' }, scope, 1000, localIsoDate(now))) {
     for (const m of chunk) {
       let group = groups.get(m.orgId);
       if (!group) groups.set(m.orgId, (group = { orgId: m.orgId, branch: title(m.orgId), rows: [] }));

@@ -663,6 +663,8 @@ export const en: SameKeys<Messages> = {
       volunteer: 'Volunteer',
     },
     clearFilters: 'Clear filters',
+    // The filters an overview chart opens the page on: shown as chips, each removed on its own.
+    chips: { ageBand: 'Age: {{value}}', education: 'Education: {{value}}', joinYear: 'Joined the Party in {{value}}', remove: 'Remove the filter “{{label}}”' },
     total: '{{count}} members',
     counting: 'Counting…',
     columns: 'Columns',

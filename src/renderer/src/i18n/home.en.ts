@@ -17,7 +17,7 @@ export const homeEn = {
       lines: {
         members: '{{unit}} has {{total}} members: {{full}} full and {{probationary}} probationary; {{mobile}} mobile, {{lost}} lost contact, {{hardship}} in hardship.',
         develop: '{{total}} people in development; {{due}} have a step due this month.',
-        life: '{{year}}: {{done}} of {{total}} meetings due so far held ({{rate}}); {{missing}} not held in time.',
+        life: '{{period}}: {{done}} of {{total}} meetings due so far held ({{rate}}); {{missing}} not held in time.',
         dues: '{{month}}: dues {{due}} yuan due, {{paid}} yuan paid, {{settled}} of {{members}} settled; {{arrears}} members in arrears, {{six}} for 6 months or more.',
         counter: '{{when}}: {{accepted}} requests accepted, {{rate}} closed on time, satisfaction {{satisfaction}}; {{overdue}} overdue now.',
         volunteers: '{{when}}: {{records}} volunteer services, {{hours}} hours in all.',
@@ -57,7 +57,7 @@ export const homeEn = {
       developing: 'In development',
       developDue: 'Steps due this month',
       life: 'Organizational life held',
-      lifeDetail: '{{year}}: {{done}} of {{total}} held',
+      lifeDetail: '{{period}}: {{done}} of {{total}} held',
       lifeMissing: 'Not held in time',
       duesPaid: 'Dues paid / due',
       duesDetail: '{{month}}: {{settled}} of {{members}} settled',
@@ -93,6 +93,8 @@ export const homeEn = {
     },
     ageBand: { under35: 'Under 35', from35to45: '35–45', from46to60: '46–60', from61to70: '61–70', over70: 'Over 70', unknown: 'Not given' },
     noEducation: 'Not given',
+    // The span of organizational life a tile reads (the compliance page's period).
+    lifePeriod: { year: '{{year}}', quarter: 'Q{{quarter}} {{year}}', month: '{{year}}-{{month}}' },
     noCommunity: 'Street level',
     ranking: {
       title: 'Communities (lowest organizational-life rate first)',

@@ -17,7 +17,7 @@ export const homeZhCN = {
       lines: {
         members: '{{unit}}共有党员 {{total}} 名，其中正式党员 {{full}} 名、预备党员 {{probationary}} 名；流动党员 {{mobile}} 名，失联党员 {{lost}} 名，困难党员 {{hardship}} 名。',
         develop: '发展党员在册 {{total}} 人，本月有 {{due}} 人的培养步骤到期。',
-        life: '{{year}} 年组织生活至今应开 {{total}} 次、已开 {{done}} 次，落实率 {{rate}}；逾期未开展 {{missing}} 次。',
+        life: '{{period}}组织生活至今应开 {{total}} 次、已开 {{done}} 次，落实率 {{rate}}；逾期未开展 {{missing}} 次。',
         dues: '{{month}} 党费应收 {{due}} 元、实收 {{paid}} 元，{{settled}}/{{members}} 人已交清；欠缴党员 {{arrears}} 名，其中连续 6 个月以上 {{six}} 名。',
         counter: '{{when}}受理 {{accepted}} 件，按时办结率 {{rate}}，平均满意度 {{satisfaction}}；当前超期 {{overdue}} 件。',
         volunteers: '{{when}}志愿服务 {{records}} 人次，共 {{hours}} 小时。',
@@ -57,7 +57,7 @@ export const homeZhCN = {
       developing: '发展党员在册',
       developDue: '本月有步骤到期',
       life: '组织生活落实率',
-      lifeDetail: '{{year}} 年已开 {{done}} / 应开 {{total}}',
+      lifeDetail: '{{period}}已开 {{done}} / 应开 {{total}}',
       lifeMissing: '逾期未开展',
       duesPaid: '党费实收 / 应收',
       duesDetail: '{{month}}，{{settled}} / {{members}} 人已交清',
@@ -93,6 +93,8 @@ export const homeZhCN = {
     },
     ageBand: { under35: '35 岁以下', from35to45: '35–45 岁', from46to60: '46–60 岁', from61to70: '61–70 岁', over70: '70 岁以上', unknown: '未填' },
     noEducation: '未填',
+    // The span of organizational life a tile reads (the compliance page's period).
+    lifePeriod: { year: '{{year}} 年', quarter: '{{year}} 年第 {{quarter}} 季度', month: '{{year}} 年 {{month}} 月' },
     noCommunity: '街道直属',
     ranking: {
       title: '社区排名（按组织生活落实率，低者在前）',

@@ -86,6 +86,12 @@ export const lifeEn: Shape<typeof lifeZhCN> = {
       direct: 'Street-level',
       noOverdue: 'No meeting is overdue',
       legend: 'Green: held; red: missing; grey: not yet due',
+      // A quarter or a month holds the meetings whose period ends in it (a quarterly one in its quarter).
+      period: 'Period',
+      wholeYear: 'Whole year',
+      quarter: 'Q{{n}}',
+      month: 'Month {{n}}',
+      notInPeriod: 'No {{type}} falls due in this period',
     },
     calendar: {
       month: 'Month',

@@ -82,6 +82,12 @@ export const lifeZhCN = {
       direct: '街道直属',
       noOverdue: '没有逾期未开的会议',
       legend: '绿色为已开，红色为缺开，灰色为未到期',
+      // A quarter or a month holds the meetings whose period ends in it (a quarterly one in its quarter).
+      period: '期间',
+      wholeYear: '全年',
+      quarter: '第 {{n}} 季度',
+      month: '{{n}} 月',
+      notInPeriod: '这一期间没有到期的{{type}}',
     },
     calendar: {
       month: '月份',

@@ -659,6 +659,8 @@ export const zhCN = {
       volunteer: '志愿者',
     },
     clearFilters: '清除筛选',
+    // The filters an overview chart opens the page on: shown as chips, each removed on its own.
+    chips: { ageBand: '年龄段：{{value}}', education: '学历：{{value}}', joinYear: '入党年份：{{value}}', remove: '移除筛选“{{label}}”' },
     total: '共 {{count}} 名党员',
     counting: '正在统计…',
     columns: '显示列',

@@ -21,7 +21,7 @@ import { useLanguage } from '../lib/use-language';
 import { printHref } from '../print/print-location';
 import { AttentionList } from './overview/AttentionList';
 import { Tile } from './overview/Tile';
-import { agesChart, byListChart, communityMembersChart, educationChart, joinedChart, lifeChart, projectsChart, stagesChart } from './overview/overview-charts';
+import { agesChart, agesLink, byListChart, communityMembersChart, educationChart, educationLink, joinedChart, joinedLink, lifeChart, lifePeriodLabel, projectsChart, stagesChart } from './overview/overview-charts';
 import './overview/overview.css';
 
 const SPANS: readonly OverviewSpan[] = ['month', 'quarter', 'year'];
@@ -89,6 +89,7 @@ function OverviewBody({ o }: { o: Overview }) {
   );
   const statsLink = o.span === 'month' ? `/service-stats/${o.period}` : '/service-stats';
   const communityLink = (id: number | null) => (id === null ? '/members' : `/members/community-${id}`);
+  const go = (link: string | null) => link && navigate(link);
 
   return (
     <>
@@ -111,13 +112,13 @@ function OverviewBody({ o }: { o: Overview }) {
             <Chart label={t('home.charts.byCommunity')} option={charts.byCommunity} onClick={(_, i) => navigate(communityLink(o.members.byCommunity[i]?.communityId ?? null))} />
           </ChartCard>
           <ChartCard title={t('home.charts.ages')}>
-            <Chart label={t('home.charts.ages')} option={charts.ages} />
+            <Chart label={t('home.charts.ages')} option={charts.ages} onClick={(_, i) => go(agesLink(o, i))} />
           </ChartCard>
           <ChartCard title={t('home.charts.education')}>
-            <Chart label={t('home.charts.education')} option={charts.education} />
+            <Chart label={t('home.charts.education')} option={charts.education} onClick={(_, i) => go(educationLink(o, i))} />
           </ChartCard>
           <ChartCard title={t('home.charts.joined')}>
-            <Chart label={t('home.charts.joined')} option={charts.joined} />
+            <Chart label={t('home.charts.joined')} option={charts.joined} onClick={(_, i) => go(joinedLink(o, i))} />
           </ChartCard>
           <ChartCard title={t('home.charts.stages')}>
             <Chart label={t('home.charts.stages')} option={charts.stages} onClick={() => navigate('/develop')} />
@@ -128,7 +129,7 @@ function OverviewBody({ o }: { o: Overview }) {
       <section className="overview-group" aria-label={t('home.groups.work')}>
         <h2>{t('home.groups.work')}</h2>
         <div className="overview-tiles">
-          <Tile label={t('home.tiles.life')} value={percent(o.life.street.rate, dash)} link="/life/compliance" detail={t('home.tiles.lifeDetail', { year: o.life.year, done: o.life.street.done, total: o.life.street.total })} />
+          <Tile label={t('home.tiles.life')} value={percent(o.life.street.rate, dash)} link={o.life.link} detail={t('home.tiles.lifeDetail', { period: lifePeriodLabel(o.life.period, t), done: o.life.street.done, total: o.life.street.total })} />
           <Tile label={t('home.tiles.lifeMissing')} value={n(o.life.missing.count)} link={o.life.missing.link} tone={o.life.missing.count > 0 ? 'alert' : undefined} />
           <Tile label={t('home.tiles.duesPaid')} value={`${formatFen(o.dues.paidFen, true)} / ${formatFen(o.dues.dueFen, true)}`} link={o.dues.link} detail={t('home.tiles.duesDetail', { month: o.dues.period, settled: o.dues.settled, members: o.dues.members })} />
           <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} />
@@ -136,7 +137,7 @@ function OverviewBody({ o }: { o: Overview }) {
         </div>
         <div className="overview-charts">
           <ChartCard title={t('home.charts.life')} wide>
-            <Chart label={t('home.charts.life')} option={charts.life} height={Math.max(180, o.life.byCommunity.length * 26 + 40)} onClick={() => navigate('/life/compliance')} />
+            <Chart label={t('home.charts.life')} option={charts.life} height={Math.max(180, o.life.byCommunity.length * 26 + 40)} onClick={() => navigate(o.life.link)} />
           </ChartCard>
         </div>
       </section>

@@ -35,7 +35,7 @@ export function printHref(doc: PrintDoc, params: Record<string, string | number 
 type RosterInput = ApiInput<'print.roster'>;
 const FLAGS = ['mobile', 'lostContact', 'hardship', 'inServiceRegistered', 'volunteer'] as const;
 
-/** The members view as URL parameters: org, community, grid, category, occupation, q, flags, sort, cols. */
+/** The members view as URL parameters: org, community, grid, category, occupation, q, age, edu, joined, flags, sort, cols. */
 export function rosterParams(view: RosterInput): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {
     org: view.orgId?.toString(),
@@ -44,6 +44,10 @@ export function rosterParams(view: RosterInput): Record<string, string | undefin
     category: view.category,
     occupation: view.occupationGroup,
     q: view.query,
+    age: view.ageBand,
+    // null: no education recorded (the overview's unlabelled bar).
+    edu: view.education === null ? 'none' : view.education,
+    joined: view.joinYear?.toString(),
     sort: view.sort?.map((s) => `${s.field}:${s.dir}`).join(',') || undefined,
     cols: view.columns?.join(','),
   };
@@ -60,6 +64,9 @@ export function rosterInput(params: URLSearchParams): RosterInput {
     category: params.get('category') ?? undefined,
     occupationGroup: params.get('occupation') ?? undefined,
     query: params.get('q') ?? undefined,
+    ageBand: params.get('age') ?? undefined,
+    education: params.get('edu') === 'none' ? null : (params.get('edu') ?? undefined),
+    joinYear: num('joined'),
     sort: (params.get('sort') ?? '')
       .split(',')
       .filter(Boolean)

@@ -1,6 +1,6 @@
-// Compliance of a year: branch × period for one kind of meeting (month or quarter as the rules say), green
-// where held, red where a period ended without it, grey ahead; the street's and each community's rates, and
-// the overdue list.
+// Compliance of a year, or of a quarter or a month of it (the address: #/life/compliance/2026-Q4): branch ×
+// period for one kind of meeting (month or quarter as the rules say), green where held, red where a period
+// ended without it, grey ahead; the street's and each community's rates, and the overdue list.
 import { DatePicker, Segmented, Statistic, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { ComplianceRow } from '../../../../shared/api/contract-life';
 import type { CellState } from '../../../../shared/life-rules';
 import { MEETING_TYPES, type MeetingType } from '../../../../shared/api/schemas-life';
 import { useApi } from '../../api/use-api';
+import { navigate } from '../../app/router';
 import { orgLabel } from '../../../../shared/org-label';
 
 function periodLabel(period: string): string {
@@ -16,17 +17,39 @@ function periodLabel(period: string): string {
   return period[5] === 'Q' ? period.slice(5) : `${Number(period.slice(5, 7))}`;
 }
 
-export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
+/** The period of the address: 2026, 2026-Q4 or 2026-10 (anything else: this year). */
+function parsePeriod(period: string | undefined): { year: number; part: string | null } {
+  const match = /^(\d{4})(?:-(Q[1-4]|0[1-9]|1[0-2]))?$/.exec(period ?? '');
+  return match ? { year: Number(match[1]), part: match[2] ?? null } : { year: dayjs().year(), part: null };
+}
+
+const QUARTERS = ['Q1', 'Q2', 'Q3', 'Q4'] as const;
+
+export function ComplianceTab({ reloadKey, period }: { reloadKey: number; period?: string }) {
   const { t } = useTranslation();
-  const [year, setYear] = useState(dayjs().year());
+  // The period lives in the address, so the overview's link and the back button land on the same grid.
+  const { year, part } = parsePeriod(period);
+  const show = (y: number, p: string | null) => navigate(`/life/compliance/${y}${p ? `-${p}` : ''}`);
   const [meetingType, setMeetingType] = useState<MeetingType>('committee');
-  const grid = useApi('life.compliance', { year }, [year, reloadKey]);
+  const input = part === null ? { year } : part.startsWith('Q') ? { year, quarter: Number(part[1]) } : { year, month: Number(part) };
+  const grid = useApi('life.compliance', input, [year, part, reloadKey]);
   const type = grid.data?.types.find((x) => x.meetingType === meetingType);
+  // A month of the address is offered beside the quarters (the overview's month links to it).
+  const parts = [...QUARTERS, ...(part && !part.startsWith('Q') ? [part] : [])];
   const overdue = (grid.data?.overdue ?? []).filter((o) => o.meetingType === meetingType);
   return (
     <>
       <div className="life-toolbar">
-        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && setYear(d.year())} aria-label={t('life.compliance.year')} />
+        <DatePicker picker="year" value={dayjs(`${year}-01-01`)} allowClear={false} onChange={(d) => d && show(d.year(), part)} aria-label={t('life.compliance.year')} />
+        <Segmented<string>
+          aria-label={t('life.compliance.period')}
+          value={part ?? 'year'}
+          onChange={(v) => show(year, v === 'year' ? null : v)}
+          options={[
+            { value: 'year', label: t('life.compliance.wholeYear') },
+            ...parts.map((p) => ({ value: p, label: p.startsWith('Q') ? t('life.compliance.quarter', { n: Number(p[1]) }) : t('life.compliance.month', { n: Number(p) }) })),
+          ]}
+        />
         <Segmented value={meetingType} onChange={(v) => setMeetingType(v as MeetingType)} options={MEETING_TYPES.map((m) => ({ value: m, label: t(`life.type.${m}`) }))} />
         <span className="cell-muted">{t('life.compliance.legend')}</span>
       </div>
@@ -36,6 +59,7 @@ export function ComplianceTab({ reloadKey }: { reloadKey: number }) {
           <Statistic key={c.communityId ?? 0} title={c.communityName ?? t('life.compliance.direct')} value={c.rate ?? '—'} suffix={c.rate == null ? undefined : '%'} />
         ))}
       </div>
+      {type && type.periods.length === 0 && <div className="cell-muted">{t('life.compliance.notInPeriod', { type: t(`life.type.${meetingType}`) })}</div>}
       <Table<ComplianceRow>
         rowKey="orgId"
         size="small"

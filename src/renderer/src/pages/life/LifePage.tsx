@@ -1,5 +1,6 @@
 // 组织生活: the meetings register with its entry form, the year's compliance grid, the activity-week
-// calendar and the democratic appraisal. The tab is part of the address (#/life/compliance).
+// calendar and the democratic appraisal. The tab is part of the address (#/life/compliance), and so is the
+// compliance grid's period (#/life/compliance/2026-Q4, #/life/compliance/2026-10: the overview's tile links there).
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
@@ -30,7 +31,8 @@ export default function LifePage({ subPath }: PageProps) {
   const report = useReportError();
   const { user } = useCurrentSession();
   const canEdit = hasRole(user.role, 'clerk');
-  const tab: TabKey = (TABS as readonly string[]).includes(subPath) ? (subPath as TabKey) : 'meetings';
+  const [tabPath, periodPath] = subPath.split('/');
+  const tab: TabKey = (TABS as readonly string[]).includes(tabPath) ? (tabPath as TabKey) : 'meetings';
   const { orgs, branches } = useLifeOrgs();
   const [form, setForm] = useState<MeetingDetail | 'new' | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
@@ -64,7 +66,7 @@ export default function LifePage({ subPath }: PageProps) {
           onChange={(key) => navigate(`/life/${key}`)}
           items={[
             { key: 'meetings', label: t('life.tabs.meetings'), children: <MeetingsTab orgs={orgs} canEdit={canEdit} onEdit={(m) => void edit(m)} reloadKey={reloadKey} /> },
-            { key: 'compliance', label: t('life.tabs.compliance'), children: <ComplianceTab reloadKey={reloadKey} /> },
+            { key: 'compliance', label: t('life.tabs.compliance'), children: <ComplianceTab reloadKey={reloadKey} period={tab === 'compliance' ? periodPath : undefined} /> },
             { key: 'calendar', label: t('life.tabs.calendar'), children: <CalendarTab canSetDays={hasRole(user.role, 'admin')} reloadKey={reloadKey} /> },
             { key: 'appraisal', label: t('life.tabs.appraisal'), children: <AppraisalTab branches={branches} canEdit={canEdit} /> },
           ]}

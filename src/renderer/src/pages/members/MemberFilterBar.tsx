@@ -1,10 +1,12 @@
 // The quick filters above the members grid: search (name, pinyin initials, ID number or phone), community,
-// grid, full/probationary, occupation group, and the yes/no toggles 流动, 失联, 困难, 在职报到, 志愿者.
+// grid, full/probationary, occupation group, and the yes/no toggles 流动, 失联, 困难, 在职报到, 志愿者. The
+// overview's charts open the page on an age band, an education or a join year: those show as removable chips.
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Input, Select } from 'antd';
+import { Button, Input, Select, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommunityInfo, GridInfo } from '../../../../shared/api/contract';
+import type { AgeBand } from '../../../../shared/api/schemas';
 
 export const OCCUPATION_GROUPS = ['0', '1', '2', '3', '4', '5'] as const;
 export type OccupationGroup = (typeof OCCUPATION_GROUPS)[number];
@@ -22,7 +24,14 @@ export interface QuickFilters {
   hardship?: boolean;
   inServiceRegistered?: boolean;
   volunteer?: boolean;
+  ageBand?: AgeBand;
+  /** An education code; null: none recorded. */
+  education?: string | null;
+  joinYear?: number;
 }
+
+/** The filters only a link sets (no control of their own): each is a chip the clerk can remove. */
+const CHIP_FILTERS = ['ageBand', 'education', 'joinYear'] as const;
 
 export function hasQuickFilters(filters: QuickFilters): boolean {
   return Object.values(filters).some((v) => v !== undefined);
@@ -37,6 +46,7 @@ export function MemberFilterBar({
   grids,
   fixedCommunityId,
   extra,
+  educationLabel,
 }: {
   search: string;
   onSearch: (text: string) => void;
@@ -48,12 +58,19 @@ export function MemberFilterBar({
   fixedCommunityId?: number;
   /** Shown at the right end (the column chooser). */
   extra?: ReactNode;
+  /** The name of an education code (the code table); the code itself until the table has loaded. */
+  educationLabel?: (code: string) => string | undefined;
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<QuickFilters>) => onFilters({ ...filters, ...patch });
   const communityId = fixedCommunityId ?? filters.communityId;
   const gridOptions = (grids ?? []).filter((g) => g.communityId === communityId).map((g) => ({ value: g.id, label: g.name }));
   const active = search.trim() !== '' || hasQuickFilters(filters);
+  const chipValue = (key: (typeof CHIP_FILTERS)[number]): string => {
+    if (key === 'ageBand') return t(`home.ageBand.${filters.ageBand}`);
+    if (key === 'education') return filters.education === null ? t('home.noEducation') : (educationLabel?.(filters.education!) ?? filters.education!);
+    return String(filters.joinYear);
+  };
 
   return (
     <div className="members-filter-bar">
@@ -131,6 +148,14 @@ export function MemberFilterBar({
           );
         })}
       </div>
+      {CHIP_FILTERS.filter((key) => filters[key] !== undefined).map((key) => {
+        const label = t(`members.chips.${key}`, { value: chipValue(key) });
+        return (
+          <Tag key={key} className="members-filter-chip" color="processing" closable closeIcon={<span aria-label={t('members.chips.remove', { label })}>×</span>} onClose={() => set({ [key]: undefined })}>
+            {label}
+          </Tag>
+        );
+      })}
       {active && (
         <Button
           type="link"

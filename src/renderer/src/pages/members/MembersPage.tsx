@@ -242,6 +242,7 @@ export default function MembersPage({ subPath }: PageProps) {
         communities={communities.data}
         grids={grids.data}
         fixedCommunityId={communityScope?.community?.id}
+        educationLabel={(code) => codes.data?.education.find((c) => c.code === code)?.label}
         extra={<ColumnChooser hidden={hidden} onChange={(next) => setLayout({ ...layout, hidden: next })} named={namedLayouts} onApply={setLayout} onSaveAs={saveLayoutAs} />}
       />
       <div className="members-body">

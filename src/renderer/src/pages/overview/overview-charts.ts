@@ -5,6 +5,7 @@ import type { Overview } from '../../../../shared/api/contract-overview';
 import { DEVELOP_STAGE_NAMES } from '../../../../shared/i18n/messages-develop';
 import type { Language } from '../../../../shared/api/schemas';
 import type { ChartOption } from '../../components/Chart';
+import { memberLinks } from '../members/member-route';
 
 const AXIS = { axisLabel: { color: '#4e5969', fontSize: 11 }, axisLine: { lineStyle: { color: '#c9cdd4' } } };
 const GRID = { left: 8, right: 12, top: 28, bottom: 4, containLabel: true };
@@ -39,7 +40,7 @@ export function communityMembersChart(o: Overview, t: TFunction): ChartOption {
 
 /** `compact`: a narrow chart (the briefing's column) puts the bands in a legend instead of beside the ring. */
 export function agesChart(o: Overview, t: TFunction, compact = false): ChartOption {
-  const data = o.members.ages.filter((a) => a.count > 0).map((a) => ({ name: t(`home.ageBand.${a.band}`), value: a.count }));
+  const data = agesShown(o).map((a) => ({ name: t(`home.ageBand.${a.band}`), value: a.count }));
   if (compact) {
     // Each band's share goes into its legend entry: labels beside a small ring would be cut off.
     const total = data.reduce((n, d) => n + d.value, 0);
@@ -55,8 +56,28 @@ export function agesChart(o: Overview, t: TFunction, compact = false): ChartOpti
   };
 }
 
+// The members page filtered to what a bar or slice counts (its total is the bar's figure), by the bar's index
+// in the chart: the rows each chart draws, in its order.
+const agesShown = (o: Overview) => o.members.ages.filter((a) => a.count > 0);
+const educationShown = (o: Overview) => o.members.education.slice(0, 8);
+
+export function agesLink(o: Overview, index: number): string | null {
+  const band = agesShown(o)[index]?.band;
+  return band ? memberLinks.age(band) : null;
+}
+
+export function educationLink(o: Overview, index: number): string | null {
+  const row = educationShown(o)[index];
+  return row ? memberLinks.education(row.code) : null;
+}
+
+export function joinedLink(o: Overview, index: number): string | null {
+  const row = o.members.joinedByYear[index];
+  return row ? memberLinks.joined(row.year) : null;
+}
+
 export function educationChart(o: Overview, t: TFunction): ChartOption {
-  const rows = o.members.education.slice(0, 8);
+  const rows = educationShown(o);
   return bars(rows.map((r) => r.label || t('home.noEducation')), rows.map((r) => r.count), { horizontal: true });
 }
 
@@ -67,12 +88,20 @@ export function joinedChart(o: Overview): ChartOption {
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: rows.map((r) => r.year), ...AXIS },
     yAxis: { type: 'value', ...AXIS, splitLine: { lineStyle: { color: '#f2f3f5' } } },
-    series: [{ type: 'line', data: rows.map((r) => r.count), smooth: false, symbolSize: 6, areaStyle: { opacity: 0.08 }, label: { show: true, fontSize: 10, color: '#4e5969' } }],
+    series: [{ type: 'line', data: rows.map((r) => r.count), smooth: false, symbolSize: 8, areaStyle: { opacity: 0.08 }, label: { show: true, fontSize: 10, color: '#4e5969' } }],
   };
 }
 
 export function stagesChart(o: Overview, lang: Language): ChartOption {
   return bars(o.develop.byStage.map((s) => DEVELOP_STAGE_NAMES[lang][s.stage]), o.develop.byStage.map((s) => s.count));
+}
+
+/** A compliance period (2026, 2026-Q4, 2026-10) in words: 2026 年第 4 季度. */
+export function lifePeriodLabel(period: string, t: TFunction): string {
+  const year = period.slice(0, 4);
+  if (period.length === 4) return t('home.lifePeriod.year', { year });
+  if (period[5] === 'Q') return t('home.lifePeriod.quarter', { year, quarter: period.slice(6) });
+  return t('home.lifePeriod.month', { year, month: Number(period.slice(5, 7)) });
 }
 
 export function lifeChart(o: Overview, t: TFunction): ChartOption {

@@ -8,7 +8,7 @@ import { formatFen } from '../../../../shared/dues/money';
 import type { OverviewSpan } from '../../../../shared/api/schemas-overview';
 import { useApi } from '../../api/use-api';
 import { Chart } from '../../components/Chart';
-import { agesChart, communityMembersChart, lifeChart } from '../../pages/overview/overview-charts';
+import { agesChart, communityMembersChart, lifeChart, lifePeriodLabel } from '../../pages/overview/overview-charts';
 import { Sheet } from '../Sheet';
 import type { DocProps } from '../doc-types';
 import { DocLoading, formalDate, spacedTitle } from './doc-parts';
@@ -29,7 +29,7 @@ function useSummary(o: Overview | undefined): { key: string; area: string; text:
     return [
       { key: 'members', text: t('home.briefing.lines.members', { unit: o.communityName ?? t('home.street'), total: m.total.count, full: m.full.count, probationary: m.probationary.count, mobile: m.mobile.count, lost: m.lostContact.count, hardship: m.hardship.count }) },
       { key: 'develop', text: t('home.briefing.lines.develop', { total: o.develop.total.count, due: o.develop.dueThisMonth.count }) },
-      { key: 'life', text: t('home.briefing.lines.life', { year: o.life.year, total: o.life.street.total, done: o.life.street.done, rate: pct(o.life.street.rate), missing: o.life.missing.count }) },
+      { key: 'life', text: t('home.briefing.lines.life', { period: lifePeriodLabel(o.life.period, t), total: o.life.street.total, done: o.life.street.done, rate: pct(o.life.street.rate), missing: o.life.missing.count }) },
       { key: 'dues', text: t('home.briefing.lines.dues', { month: o.dues.period, due: formatFen(o.dues.dueFen, true), paid: formatFen(o.dues.paidFen, true), settled: o.dues.settled, members: o.dues.members, arrears: o.dues.arrears.count, six: o.dues.arrearsSixMonths.count }) },
       { key: 'counter', text: t('home.briefing.lines.counter', { when, accepted: o.counter.accepted.count, rate: pct(o.counter.onTime.rate), satisfaction: o.counter.averageSatisfaction ?? dash, overdue: o.counter.overdueNow.count }) },
       { key: 'volunteers', text: t('home.briefing.lines.volunteers', { when, records: o.volunteerHours.records, hours: o.volunteerHours.hours }) },
