@@ -108,8 +108,9 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
       members: ledger.totals.members,
       settled: ledger.totals.settled,
       link: '/dues',
-      arrears: { count: arrears.rows.length, link: '/dues' },
-      arrearsSixMonths: { count: arrears6Then.rows.length, link: '/dues' },
+      // The arrears page lists this month's arrears only.
+      arrears: { count: arrears.rows.length, link: ledgerMonth === thisMonth ? '/dues' : null },
+      arrearsSixMonths: { count: arrears6Then.rows.length, link: ledgerMonth === thisMonth ? '/dues' : null },
     },
     counter: {
       accepted: { count: accepted, link: '/service-stats' },

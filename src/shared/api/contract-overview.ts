@@ -17,6 +17,12 @@ export interface LinkedCount {
   link: string;
 }
 
+/** A count whose page can show it only for today: no link for a past period (the caption says as of when). */
+export interface MaybeLinkedCount {
+  count: number;
+  link: string | null;
+}
+
 /** Done of total, and the percent with one decimal (null while nothing counts). */
 export interface OverviewRate {
   done: number;
@@ -103,7 +109,7 @@ export interface Overview {
   };
   develop: {
     /** People on the register by their stage on asOf; the link is null for a past day (the board shows today). */
-    total: { count: number; link: string | null };
+    total: MaybeLinkedCount;
     byStage: { stage: DevelopStage; count: number }[];
     dueThisMonth: LinkedCount;
     /** Steps taken in the period's months, by the step's date (the monthly return's development table). */
@@ -112,7 +118,7 @@ export interface Overview {
   };
   life: { year: number; street: OverviewRate; byCommunity: (OverviewRate & { communityName: string | null })[]; missing: LinkedCount };
   /** `period`: the ledger's month and the month arrears are counted as of (the period's last, at most this month). */
-  dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: LinkedCount; arrearsSixMonths: LinkedCount };
+  dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: MaybeLinkedCount; arrearsSixMonths: MaybeLinkedCount };
   counter: {
     accepted: LinkedCount;
     byList: { listClass: ListClass; count: number }[];
