@@ -6,6 +6,8 @@ import { contract, type ApiInput, type ApiOutputs, type Method } from '../../sha
 import type { Overview, OverviewRate, RankingRow } from '../../shared/api/contract-overview';
 import type { OverviewSpan } from '../../shared/api/schemas-overview';
 import { localIsoDate } from '../../shared/validators';
+import { scopedCommunity } from '../scope';
+import { counterStats } from '../services/counter/stats';
 import { counterRequestHandlers } from './counter-requests';
 import { counterResourceHandlers } from './counter-resources';
 import { developHandlers } from './develop';
@@ -41,7 +43,12 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
   // Months still to come count nothing; the counter's monthly figures are read up to this month.
   const counted = months.filter((m) => m <= thisMonth);
 
-  const counterMonths = await Promise.all(counted.map((m) => readPage(ctx, 'counter.stats', { period: m })));
+  // A month is the counter.stats page's own read; a quarter or a year the same query over its months in one
+  // pass (the months' sums: twelve passes made a year's overview 1 s on 100,000 requests).
+  const counterMonths =
+    counted.length <= 1
+      ? await Promise.all(counted.map((m) => readPage(ctx, 'counter.stats', { period: m })))
+      : [counterStats(ctx.db, counted[0], scopedCommunity(ctx.scope, undefined), today, counted[counted.length - 1])];
   const accepted = counterMonths.reduce((n, c) => n + c.accepted, 0);
   const closed = counterMonths.reduce((n, c) => n + c.closed, 0);
   const onTime = counterMonths.reduce((n, c) => n + c.closedOnTime, 0);

@@ -69,6 +69,11 @@ describe('the overview', () => {
     const november = await call('counter.stats', { period: '2026-11' });
     expect([quarter.fromMonth, quarter.toMonth]).toEqual(['2026-10', '2026-12']);
     expect(quarter.counter.accepted.count).toBe(stats.accepted + november.accepted);
+    // Read in one pass over the months, the quarter's figures are still the months' sums.
+    expect(quarter.counter.onTime).toMatchObject({ done: stats.closedOnTime + november.closedOnTime, total: stats.closed + november.closed });
+    expect(quarter.counter.byList.map((l) => l.count)).toEqual(stats.byList.map((l, i) => l.count + november.byList[i].count));
+    const teamHours = [...stats.volunteerHoursByTeam, ...november.volunteerHoursByTeam].reduce((n, h) => n + h.hours, 0);
+    expect(quarter.volunteerHours.hours).toBeCloseTo(teamHours, 1);
 
     // Needs attention: overdue before due soon, each with the page where it is handled.
     expect(o.attention.length).toBeGreaterThan(0);

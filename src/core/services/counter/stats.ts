@@ -7,10 +7,14 @@ import type { ListClass } from '../../../shared/api/schemas-counter';
 import { LIST_CLASSES } from '../../../shared/api/schemas-counter';
 import { round1 } from './volunteers';
 
-export function counterStats(db: SqliteDatabase, period: string, communityId: number | undefined, today: string): CounterStats {
+/**
+ * The counter's month. `through` (a later month) widens it to consecutive months read in one pass: the
+ * overview's quarter and year, whose figures are the months' sums (one pass instead of twelve).
+ */
+export function counterStats(db: SqliteDatabase, period: string, communityId: number | undefined, today: string, through = period): CounterStats {
   // The month as a range of its days rather than substr(…, 1, 7) = period: a range can use the date's index
   // (accepted 150 ms → 4 ms on 100,000 requests, npm run bench -- overview). 'YYYY-MM' sorts before its days.
-  const params = { period, next: nextMonth(period), today, community: communityId ?? null };
+  const params = { period, next: nextMonth(through), today, community: communityId ?? null };
   const inCommunity = '(@community IS NULL OR community_id = @community)';
   const byMatter = db
     .prepare(

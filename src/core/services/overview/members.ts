@@ -7,7 +7,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { sql } from 'kysely';
 import { contract } from '../../../shared/api/contract';
 import type { Overview } from '../../../shared/api/contract-overview';
-import { all, first } from '../../db/query';
+import { all } from '../../db/query';
 import type { Scope } from '../../scope';
 import { memberFilter } from '../members';
 import { IS_FULL, ON_ROLL } from '../../returns/tables';
@@ -24,11 +24,14 @@ function yearsBefore(today: string, years: number): string {
 
 export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: string, period: PeriodBounds): MemberTiles {
   const base = memberFilter(db, contract['members.list'].input.parse({}), scope);
-  // Age on today, by birth date against the bands' cut-off days, in the same pass as the totals.
+  // Age on today, by birth date against the bands' cut-off days, in the same pass as the totals. One pass by
+  // branch, summed here (a few hundred rows), instead of a pass for the totals and another by branch: 180 ms →
+  // 135 ms on 100,000 members. `+org_id`: a scan and a small sort, not the table row by row in org_id order.
   const [c35, c46, c61, c71] = [35, 46, 61, 71].map((y) => yearsBefore(today, y));
-  const totals = first(
+  const perOrg = all(
     db,
     base.select([
+      'members.org_id as orgId',
       sql<number>`count(*)`.as('total'),
       sql<number>`coalesce(sum(members.category = 'full'), 0)`.as('full'),
       sql<number>`coalesce(sum(members.category = 'probationary'), 0)`.as('probationary'),
@@ -41,13 +44,13 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
       sql<number>`coalesce(sum(members.birth_date <= ${c61} AND members.birth_date > ${c71}), 0)`.as('from61to70'),
       sql<number>`coalesce(sum(members.birth_date <= ${c71}), 0)`.as('over70'),
       sql<number>`coalesce(sum(members.birth_date IS NULL OR members.birth_date = ''), 0)`.as('unknown'),
-    ]),
+    ]).groupBy(sql`+members.org_id`),
   );
+  const totals = sumOf(perOrg);
 
-  // By branch first (the org_id index), then branches to communities: a few hundred rows at most.
+  // By branch, then branches to communities: a few hundred rows at most.
   const past = period.current ? null : rollAt(db, scope, period.asOf);
-  const byOrg = past?.byOrg ?? all(db, base.select(['members.org_id as orgId', sql<number>`coalesce(sum(members.category = 'full'), 0)`.as('full'), sql<number>`coalesce(sum(members.category = 'probationary'), 0)`.as('probationary')]).groupBy('members.org_id'));
-  const byCommunity = communitiesOf(db, byOrg);
+  const byCommunity = communitiesOf(db, past?.byOrg ?? perOrg);
 
   const bands = ['under35', 'from35to45', 'from46to60', 'from61to70', 'over70', 'unknown'] as const;
   const ages = bands.map((band) => ({ band, count: totals?.[band] ?? 0 }));
@@ -61,7 +64,7 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
   const joinedByYear = all(db, base.select([sql<string>`substr(members.join_date, 1, 4)`.as('year'), sql<number>`count(*)`.as('count')]).where('members.join_date', 'is not', null).groupBy(sql`substr(members.join_date, 1, 4)`).orderBy(sql`substr(members.join_date, 1, 4)`));
 
   // Today's roll links to the members page filtered the same way; a past day's roll to that month's return.
-  const state = past?.totals ?? totals;
+  const state = past ? past.totals : totals;
   const returnLink = `/returns/${period.asOf.slice(0, 7)}`;
   const to = (filter: string) => (past ? returnLink : link(filter));
   return {
@@ -82,6 +85,15 @@ export function memberTiles(db: SqliteDatabase, scope: Scope | null, today: stri
 }
 
 type OrgCounts = { orgId: number; full: number; probationary: number };
+type RollCounts = Record<'total' | 'full' | 'probationary' | 'mobile' | 'lostContact' | 'hardship', number>;
+
+/** The columns of per-branch rows added up (the branch's id left out). */
+function sumOf<R extends { orgId: number } & Record<string, number>>(rows: readonly R[]): Omit<R, 'orgId'> | null {
+  if (rows.length === 0) return null;
+  const sum: Record<string, number> = {};
+  for (const row of rows) for (const [key, value] of Object.entries(row)) if (key !== 'orgId') sum[key] = (sum[key] ?? 0) + value;
+  return sum as Omit<R, 'orgId'>;
+}
 
 /** Branches' counts summed by community, the largest first and members of no community last. */
 function communitiesOf(db: SqliteDatabase, byOrg: readonly OrgCounts[]): MemberTiles['byCommunity'] {
@@ -107,20 +119,17 @@ const inScope = (scope: Scope | null) => (scope ? ` AND m.org_id IN ${scopeOrgId
  * leave dates, full by the full date; the flags as the records stand (the return does the same), lost
  * contact only from the day it began.
  */
-function rollAt(db: SqliteDatabase, scope: Scope | null, day: string): { totals: Record<'total' | 'full' | 'probationary' | 'mobile' | 'lostContact' | 'hardship', number>; byOrg: OrgCounts[] } {
+function rollAt(db: SqliteDatabase, scope: Scope | null, day: string): { totals: RollCounts | null; byOrg: (OrgCounts & RollCounts)[] } {
   const params = { end: day, ...(scope ? { community: scope.communityParam } : {}) };
-  const totals = db
+  const byOrg = db
     .prepare(
-      `SELECT count(*) AS total, coalesce(sum(${IS_FULL}), 0) AS full, coalesce(sum(NOT ${IS_FULL}), 0) AS probationary,
+      `SELECT m.org_id AS orgId, count(*) AS total, coalesce(sum(${IS_FULL}), 0) AS full, coalesce(sum(NOT ${IS_FULL}), 0) AS probationary,
          coalesce(sum(m.mobile), 0) AS mobile, coalesce(sum(m.lost_contact = 1 AND coalesce(m.lost_contact_since, '') <= @end), 0) AS lostContact,
          coalesce(sum(m.hardship), 0) AS hardship
-       FROM members m WHERE ${ON_ROLL}${inScope(scope)}`,
+       FROM members m WHERE ${ON_ROLL}${inScope(scope)} GROUP BY +m.org_id`,
     )
-    .get(params) as Record<'total' | 'full' | 'probationary' | 'mobile' | 'lostContact' | 'hardship', number>;
-  const byOrg = db
-    .prepare(`SELECT m.org_id AS orgId, sum(${IS_FULL}) AS full, sum(NOT ${IS_FULL}) AS probationary FROM members m WHERE ${ON_ROLL}${inScope(scope)} GROUP BY m.org_id`)
-    .all(params) as OrgCounts[];
-  return { totals, byOrg };
+    .all(params) as (OrgCounts & RollCounts)[];
+  return { totals: sumOf(byOrg), byOrg };
 }
 
 /**
