@@ -75,6 +75,28 @@ test('a tile’s figure is the total of the page it opens', async ({ page }) => 
   await expect(page.getByRole('tab', { selected: true })).toContainText(overdueFigure);
 });
 
+test('a past month counts the roll on its last day, and its figure opens that month’s return with the same total', async ({ page }) => {
+  const last = new Date();
+  last.setDate(0); // the last day of the month before this one
+  const month = last.toLocaleDateString('sv-SE').slice(0, 7);
+  const day = last.toLocaleDateString('sv-SE');
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const picker = page.getByLabel('统计月份');
+  await picker.click();
+  await picker.fill(month);
+  await picker.press('Enter');
+  const total = page.locator('.overview-tile', { hasText: '党员总数' });
+  await expect(total.locator('.overview-tile-detail')).toHaveText(`截至 ${day}，见 ${month} 月报`);
+  await expect(page.locator('.overview-tile', { hasText: '本月入党' })).toHaveCount(0);
+  await expect(page.locator('.overview-tile', { hasText: `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月入党` })).toBeVisible();
+  await shot(page, 'overview-past-month.png');
+  const figure = (await total.locator('.overview-tile-value').innerText()).replace(/,/g, '');
+  await total.click();
+  await expect(page).toHaveURL(new RegExp(`#/returns/${month}$`));
+  const roll = page.getByRole('region', { name: '党员分布（按社区）' });
+  await expect(roll.locator('tr.return-total td').nth(1)).toHaveText(figure);
+});
+
 test('a clerk limited to one community sees that community’s overview only', async ({ page }) => {
   const admin = (await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).cookie!;
   const communities = (await callApi<{ id: number; name: string; divisionCode: string }[]>(host, 'communities.list', {}, admin)).result;
