@@ -168,5 +168,14 @@ describe('the overview', () => {
     const others = communities.filter((c) => c.id !== mine.id).map((c) => c.name);
     expect(o.attention.filter((a) => a.communityName !== null && others.includes(a.communityName))).toEqual([]);
     expect(o.life.byCommunity.every((c) => c.communityName === mine.name)).toBe(true);
+
+    // A past month: the community's roll on its last day is its row of that month's return.
+    const past = await expectOk(t.app, 'overview.get', { period: '2026-09', span: 'month' }, token);
+    const september = await expectOk(t.app, 'returns.get', { period: '2026-09' }, t.adminToken);
+    const row = september.tables.find((x) => x.id === 'membersByCommunity')!.rows.find((r) => r.key === mine.divisionCode)!;
+    expect(past.members.total).toEqual({ count: row.values.total, link: '/returns/2026-09' });
+    expect(past.members.full.count).toBe(row.values.full);
+    expect(past.members.total.count).toBeLessThan((await expectOk(t.app, 'overview.get', { period: '2026-09', span: 'month' }, t.adminToken)).members.total.count);
+    expect(past.members.byCommunity.map((c) => c.communityName)).toEqual([mine.name]);
   });
 });
