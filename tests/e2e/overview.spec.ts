@@ -95,6 +95,16 @@ test('a past month counts the roll on its last day, and its figure opens that mo
   await expect(page).toHaveURL(new RegExp(`#/returns/${month}$`));
   const roll = page.getByRole('region', { name: '党员分布（按社区）' });
   await expect(roll.locator('tr.return-total td').nth(1)).toHaveText(figure);
+
+  // Arrears open the arrears list as of the overview's month, owing at least as many months as the tile.
+  await page.goto(`${host.url}#/overview`);
+  const arrears = page.locator('.overview-tile', { hasText: '欠缴党员' });
+  const owing = Number((await arrears.locator('.overview-tile-value').innerText()).replace(/,/g, ''));
+  await arrears.click();
+  await expect(page).toHaveURL(/#\/dues\/arrears\/\d{4}-\d{2}\/1$/);
+  await expect(page.getByRole('tab', { name: '欠交党费', selected: true })).toBeVisible();
+  if (owing === 0) await expect(page.getByText('没有欠交党费的党员')).toBeVisible();
+  else await expect(page.locator('.ant-table-row')).toHaveCount(Math.min(owing, 15));
 });
 
 test('a clerk limited to one community sees that community’s overview only', async ({ page }) => {

@@ -115,9 +115,9 @@ export async function overview(ctx: CallContext, period: string | undefined, spa
       members: ledger.totals.members,
       settled: ledger.totals.settled,
       link: '/dues',
-      // The arrears page lists this month's arrears only.
-      arrears: { count: arrears.rows.length, link: ledgerMonth === thisMonth ? '/dues' : null },
-      arrearsSixMonths: { count: arrears6Then.rows.length, link: ledgerMonth === thisMonth ? '/dues' : null },
+      // The arrears page as of the same month, owing at least one or six months.
+      arrears: { count: arrears.rows.length, link: `/dues/arrears/${ledgerMonth}/1` },
+      arrearsSixMonths: { count: arrears6Then.rows.length, link: `/dues/arrears/${ledgerMonth}/6` },
     },
     counter: {
       accepted: { count: accepted, link: '/service-stats' },

@@ -118,7 +118,7 @@ export interface Overview {
   };
   life: { year: number; street: OverviewRate; byCommunity: (OverviewRate & { communityName: string | null })[]; missing: LinkedCount };
   /** `period`: the ledger's month and the month arrears are counted as of (the period's last, at most this month). */
-  dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: MaybeLinkedCount; arrearsSixMonths: MaybeLinkedCount };
+  dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: LinkedCount; arrearsSixMonths: LinkedCount };
   counter: {
     accepted: LinkedCount;
     byList: { listClass: ListClass; count: number }[];

@@ -133,7 +133,8 @@ describe('the overview', () => {
       expect(o.develop.byStage.reduce((n, s) => n + s.count, 0)).toBeLessThanOrEqual(o.develop.total.count);
       // Arrears as of September: the arrears page asked for that month.
       expect(o.dues.period).toBe('2026-09');
-      expect(o.dues.arrears.count).toBe((await call('dues.arrears', { minMonths: 1, asOf: '2026-09' })).rows.length);
+      expect(o.dues.arrears).toEqual({ count: (await call('dues.arrears', { minMonths: 1, asOf: '2026-09' })).rows.length, link: '/dues/arrears/2026-09/1' });
+      expect(o.dues.arrearsSixMonths).toEqual({ count: (await call('dues.arrears', { minMonths: 6, asOf: '2026-09' })).rows.length, link: '/dues/arrears/2026-09/6' });
       expect(o.dues.arrears.count).toBeGreaterThan(0);
       // Terms: due within the period, and overdue on its last day.
       expect(o.elections.dueInPeriod.count).toBe((await call('terms.list', { before: '2026-09-30' })).filter((x) => x.dueOn! >= `${months === returns ? '2026-07' : '2026-09'}-01`).length);

@@ -144,8 +144,8 @@ function OverviewBody({ o }: { o: Overview }) {
           <Tile label={t('home.tiles.life')} value={percent(o.life.street.rate, dash)} link="/life/compliance" detail={t('home.tiles.lifeDetail', { year: o.life.year, done: o.life.street.done, total: o.life.street.total })} />
           <Tile label={t('home.tiles.lifeMissing')} value={n(o.life.missing.count)} link={o.life.missing.link} tone={o.life.missing.count > 0 ? 'alert' : undefined} />
           <Tile label={t('home.tiles.duesPaid')} value={`${formatFen(o.dues.paidFen, true)} / ${formatFen(o.dues.dueFen, true)}`} link={o.dues.link} detail={t('home.tiles.duesDetail', { month: o.dues.period, settled: o.dues.settled, members: o.dues.members })} />
-          <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} detail={t(o.dues.arrears.link ? 'home.asOf' : 'home.asOfNoPage', { date: o.dues.period })} />
-          <Tile label={t('home.tiles.arrearsSix')} value={n(o.dues.arrearsSixMonths.count)} link={o.dues.arrearsSixMonths.link} detail={t(o.dues.arrearsSixMonths.link ? 'home.asOf' : 'home.asOfNoPage', { date: o.dues.period })} tone={o.dues.arrearsSixMonths.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} detail={t('home.asOf', { date: o.dues.period })} />
+          <Tile label={t('home.tiles.arrearsSix')} value={n(o.dues.arrearsSixMonths.count)} link={o.dues.arrearsSixMonths.link} detail={t('home.asOf', { date: o.dues.period })} tone={o.dues.arrearsSixMonths.count > 0 ? 'alert' : undefined} />
         </div>
         <div className="overview-charts">
           <ChartCard title={t('home.charts.life')} wide>
