@@ -108,6 +108,38 @@ test('an age band opens the members page filtered to it (a removable chip); the 
   await shot(page, 'life-quarter.png');
 });
 
+test('a past month counts the roll on its last day, and its figure opens that month’s return with the same total', async ({ page }) => {
+  const last = new Date();
+  last.setDate(0); // the last day of the month before this one
+  const month = last.toLocaleDateString('sv-SE').slice(0, 7);
+  const day = last.toLocaleDateString('sv-SE');
+  await login(page, host, ADMIN.username, ADMIN.password);
+  const picker = page.getByLabel('统计月份');
+  await picker.click();
+  await picker.fill(month);
+  await picker.press('Enter');
+  const total = page.locator('.overview-tile', { hasText: '党员总数' });
+  await expect(total.locator('.overview-tile-detail')).toHaveText(`截至 ${day}，见 ${month} 月报`);
+  await expect(page.locator('.overview-tile', { hasText: '本月入党' })).toHaveCount(0);
+  await expect(page.locator('.overview-tile', { hasText: `${Number(month.slice(0, 4))}年${Number(month.slice(5))}月入党` })).toBeVisible();
+  await shot(page, 'overview-past-month.png');
+  const figure = (await total.locator('.overview-tile-value').innerText()).replace(/,/g, '');
+  await total.click();
+  await expect(page).toHaveURL(new RegExp(`#/returns/${month}$`));
+  const roll = page.getByRole('region', { name: '党员分布（按社区）' });
+  await expect(roll.locator('tr.return-total td').nth(1)).toHaveText(figure);
+
+  // Arrears open the arrears list as of the overview's month, owing at least as many months as the tile.
+  await page.goto(`${host.url}#/overview`);
+  const arrears = page.locator('.overview-tile', { hasText: '欠缴党员' });
+  const owing = Number((await arrears.locator('.overview-tile-value').innerText()).replace(/,/g, ''));
+  await arrears.click();
+  await expect(page).toHaveURL(/#\/dues\/arrears\/\d{4}-\d{2}\/1$/);
+  await expect(page.getByRole('tab', { name: '欠交党费', selected: true })).toBeVisible();
+  if (owing === 0) await expect(page.getByText('没有欠交党费的党员')).toBeVisible();
+  else await expect(page.locator('.ant-table-row')).toHaveCount(Math.min(owing, 15));
+});
+
 test('a clerk limited to one community sees that community’s overview only', async ({ page }) => {
   const admin = (await callApi(host, 'auth.login', { username: ADMIN.username, password: ADMIN.password })).cookie!;
   const communities = (await callApi<{ id: number; name: string; divisionCode: string }[]>(host, 'communities.list', {}, admin)).result;

@@ -20,8 +20,8 @@ const CHANGE_COLUMNS = cols('joined', 'madeFull', 'transferredIn', 'transferredO
 const TRANSFER_COLUMNS = cols('issued', 'open', 'expired', 'receiptOverdue');
 
 /** Members on the roll at the period's end: joined by then (or created, when the join date is unknown), not left by then. */
-const ON_ROLL = `(coalesce(m.join_date, substr(m.created_at, 1, 10)) <= @end AND (m.status = 'active' OR m.left_on > @end))`;
-const IS_FULL = `(m.category = 'full' AND (m.full_date IS NULL OR m.full_date <= @end))`;
+export const ON_ROLL = `(coalesce(m.join_date, substr(m.created_at, 1, 10)) <= @end AND (m.status = 'active' OR m.left_on > @end))`;
+export const IS_FULL = `(m.category = 'full' AND (m.full_date IS NULL OR m.full_date <= @end))`;
 const IN_PERIOD = (col: string) => `(substr(${col}, 1, 7) = @period)`;
 /** 出党 is counted as one figure, whichever of its four kinds (开除党籍, 除名, 自行脱党, 退党). */
 const LEAVING_PARTY_SQL = `(${LEAVING_PARTY_REASONS.map((r) => `'${r}'`).join(', ')})`;

@@ -17,6 +17,12 @@ export interface LinkedCount {
   link: string;
 }
 
+/** A count whose page can show it only for today: no link for a past period (the caption says as of when). */
+export interface MaybeLinkedCount {
+  count: number;
+  link: string | null;
+}
+
 /** Done of total, and the percent with one decimal (null while nothing counts). */
 export interface OverviewRate {
   done: number;
@@ -76,13 +82,25 @@ export interface Overview {
   today: string;
   /** The community a limited user sees; null for the whole street. */
   communityName: string | null;
+  /**
+   * States (the roll, the pipeline, arrears, terms overdue) are counted on `asOf`: the period's last day, or
+   * today while the period runs (`current`). Sums (joined, left, steps taken) count the period's months.
+   */
+  asOf: string;
+  current: boolean;
   members: {
+    /** The day the roll is counted on; while not current, the links open that month's return, which shows it. */
+    asOf: string;
+    current: boolean;
     total: LinkedCount;
     full: LinkedCount;
     probationary: LinkedCount;
     mobile: LinkedCount;
     lostContact: LinkedCount;
     hardship: LinkedCount;
+    /** Joined the Party (join date) and left the roll (leave date) in the period's months. */
+    joined: LinkedCount;
+    left: LinkedCount;
     byCommunity: CommunityMembers[];
     /** Age bands on today: under 35, 35–45, 46–60, 61–70, over 70, unknown. */
     ages: { band: 'under35' | 'from35to45' | 'from46to60' | 'from61to70' | 'over70' | 'unknown'; count: number }[];
@@ -90,9 +108,18 @@ export interface Overview {
     education: { code: string | null; label: string; count: number }[];
     joinedByYear: { year: string; count: number }[];
   };
-  develop: { total: LinkedCount; byStage: { stage: DevelopStage; count: number }[]; dueThisMonth: LinkedCount };
+  develop: {
+    /** People on the register by their stage on asOf; the link is null for a past day (the board shows today). */
+    total: MaybeLinkedCount;
+    byStage: { stage: DevelopStage; count: number }[];
+    dueThisMonth: LinkedCount;
+    /** Steps taken in the period's months, by the step's date (the monthly return's development table). */
+    steps: { applications: number; activists: number; candidates: number; admissions: number; madeFull: number };
+    stepsLink: string;
+  };
   /** The span's compliance (period: 2026, 2026-Q4 or 2026-10, as the compliance page's address has it). */
   life: { year: number; period: string; link: string; street: OverviewRate; byCommunity: (OverviewRate & { communityName: string | null })[]; missing: LinkedCount };
+  /** `period`: the ledger's month and the month arrears are counted as of (the period's last, at most this month). */
   dues: { period: string; dueFen: number; paidFen: number; members: number; settled: number; link: string; arrears: LinkedCount; arrearsSixMonths: LinkedCount };
   counter: {
     accepted: LinkedCount;
@@ -103,7 +130,8 @@ export interface Overview {
   };
   volunteerHours: { hours: number; records: number; link: string };
   projects: { year: number; street: OverviewRate; byType: (OverviewRate & { type: ProjectType })[]; link: string };
-  elections: { dueSoon: LinkedCount; overdue: LinkedCount };
+  /** Terms whose due day falls in the period, and those overdue on asOf (the register as it stands now). */
+  elections: { dueInPeriod: LinkedCount; overdue: LinkedCount };
   disclosures: { due: LinkedCount; overdue: LinkedCount };
   transfers: { open: LinkedCount; overdue: LinkedCount };
   ranking: RankingRow[];

@@ -91,6 +91,12 @@ describe('the overview', () => {
     expect(year.life.street).toMatchObject({ done: lifeYear.street.done, total: lifeYear.street.due });
     expect(year.life.link).toBe('/life/compliance/2026');
 
+    // Read in one pass over the months, the quarter's figures are still the months' sums.
+    expect(quarter.counter.onTime).toMatchObject({ done: stats.closedOnTime + november.closedOnTime, total: stats.closed + november.closed });
+    expect(quarter.counter.byList.map((l) => l.count)).toEqual(stats.byList.map((l, i) => l.count + november.byList[i].count));
+    const teamHours = [...stats.volunteerHoursByTeam, ...november.volunteerHoursByTeam].reduce((n, h) => n + h.hours, 0);
+    expect(quarter.volunteerHours.hours).toBeCloseTo(teamHours, 1);
+
     // Needs attention: overdue before due soon, each with the page where it is handled.
     expect(o.attention.length).toBeGreaterThan(0);
     const firstSoon = o.attention.findIndex((a) => a.severity === 'dueSoon');
@@ -105,6 +111,65 @@ describe('the overview', () => {
     }
     expect(o.ranking.some((r) => r.onTimeRate !== null)).toBe(true);
     expect(o.ranking.length).toBe(o.members.byCommunity.filter((c) => c.communityId !== null).length);
+  });
+
+  it('reads a past quarter and a past month as their pages show them for that period', async () => {
+    const t = await app({ start: START });
+    await expectOk(t.app, 'demo.seed', { members: 900, requests: 0, seed: 11, develop: true, until: '2026-10-31' }, t.adminToken);
+    const call = <M extends Parameters<typeof expectOk>[1]>(method: M, input: Parameters<typeof expectOk<M>>[2]) => expectOk(t.app, method, input, t.adminToken);
+    // Ledgers for August to October, nothing paid: arrears grow a month at a time.
+    for (const m of (await call('members.list', { limit: 6 })).members) await call('dues.saveBase', { memberId: m.id, category: 'working', baseFen: 300000, effectiveMonth: '2026-01' });
+    for (const period of ['2026-08', '2026-09', '2026-10']) await call('dues.generate', { period });
+    // Someone leaves the roll in September, so the end of the quarter and today differ.
+    const leaver = (await call('members.list', { offset: 20, limit: 1 })).members[0];
+    await call('members.leave', { id: leaver.id, version: leaver.version, on: '2026-09-15', reason: 'death' });
+
+    const table = (r: { tables: { id: string; total: Record<string, number | null> }[] }, id: string) => r.tables.find((x) => x.id === id)!.total;
+    const returns = await Promise.all(['2026-07', '2026-08', '2026-09'].map((period) => call('returns.get', { period })));
+    const september = returns[2];
+    const sum = (key: string, id: string) => returns.reduce((n, r) => n + (table(r, id)[key] ?? 0), 0);
+    const terms = await call('terms.list', {});
+
+    const periods: [period: string, span: 'quarter' | 'month', months: typeof returns][] = [
+      ['2026-07', 'quarter', returns],
+      ['2026-09', 'month', [september]],
+    ];
+    for (const [period, span, months] of periods) {
+      const o = await call('overview.get', { period, span });
+      expect([o.asOf, o.current, o.members.asOf, o.members.current], span).toEqual(['2026-09-30', false, '2026-09-30', false]);
+      // The roll on 30 September: the September return's members table, which the figures link to.
+      const roll = table(september, 'membersByCommunity');
+      expect(o.members.total).toEqual({ count: roll.total, link: '/returns/2026-09' });
+      for (const key of ['full', 'probationary', 'mobile', 'lostContact', 'hardship'] as const) expect(o.members[key].count, `${span} ${key}`).toBe(roll[key]);
+      expect(o.members.byCommunity.reduce((n, c) => n + c.full + c.probationary, 0)).toBe(roll.total);
+      // Joined and left in the period: the returns' changes, month by month.
+      const changes = (key: string) => months.reduce((n, r) => n + (table(r, 'changes')[key] ?? 0), 0);
+      expect(o.members.joined.count, span).toBe(changes('joined'));
+      expect(o.members.left.count, span).toBe(changes('transferredOut') + changes('died') + changes('leftParty'));
+      expect(o.members.left.count, span).toBeGreaterThan(0);
+      // Steps of the development path taken in the period: the returns' development table.
+      const dev = (key: string) => months.reduce((n, r) => n + (table(r, 'development')[key] ?? 0), 0);
+      expect(o.develop.steps, span).toEqual({ applications: dev('applications'), activists: dev('activists'), candidates: dev('candidates'), admissions: dev('admissions'), madeFull: dev('madeFull') });
+      expect(o.develop.stepsLink).toBe('/returns/2026-09');
+      expect(o.develop.total.link).toBeNull();
+      expect(o.develop.byStage.reduce((n, s) => n + s.count, 0)).toBeLessThanOrEqual(o.develop.total.count);
+      // Arrears as of September: the arrears page asked for that month.
+      expect(o.dues.period).toBe('2026-09');
+      expect(o.dues.arrears).toEqual({ count: (await call('dues.arrears', { minMonths: 1, asOf: '2026-09' })).rows.length, link: '/dues/arrears/2026-09/1' });
+      expect(o.dues.arrearsSixMonths).toEqual({ count: (await call('dues.arrears', { minMonths: 6, asOf: '2026-09' })).rows.length, link: '/dues/arrears/2026-09/6' });
+      expect(o.dues.arrears.count).toBeGreaterThan(0);
+      // Terms: due within the period, and overdue on its last day.
+      expect(o.elections.dueInPeriod.count).toBe((await call('terms.list', { before: '2026-09-30' })).filter((x) => x.dueOn! >= `${months === returns ? '2026-07' : '2026-09'}-01`).length);
+      expect(o.elections.overdue.count).toBe(terms.filter((x) => x.dueOn !== null && x.dueOn < '2026-09-30').length);
+    }
+    expect(sum('applications', 'development') + sum('admissions', 'development')).toBeGreaterThan(0);
+
+    // The current month counts the roll of today, as the members page lists it.
+    const now = await call('overview.get', { period: '2026-11', span: 'month' });
+    expect([now.asOf, now.current]).toEqual(['2026-11-06', true]);
+    expect(now.members.total).toEqual({ count: (await call('members.list', { limit: 1 })).total, link: '/members' });
+    expect(now.develop.total).toEqual({ count: (await call('develop.list', {})).people.length, link: '/develop' });
+    expect(now.dues.arrears.count).toBe((await call('dues.arrears', { minMonths: 1 })).rows.length);
   });
 
   it('gives a user limited to one community that community’s figures only', async () => {
@@ -126,5 +191,14 @@ describe('the overview', () => {
     const others = communities.filter((c) => c.id !== mine.id).map((c) => c.name);
     expect(o.attention.filter((a) => a.communityName !== null && others.includes(a.communityName))).toEqual([]);
     expect(o.life.byCommunity.every((c) => c.communityName === mine.name)).toBe(true);
+
+    // A past month: the community's roll on its last day is its row of that month's return.
+    const past = await expectOk(t.app, 'overview.get', { period: '2026-09', span: 'month' }, token);
+    const september = await expectOk(t.app, 'returns.get', { period: '2026-09' }, t.adminToken);
+    const row = september.tables.find((x) => x.id === 'membersByCommunity')!.rows.find((r) => r.key === mine.divisionCode)!;
+    expect(past.members.total).toEqual({ count: row.values.total, link: '/returns/2026-09' });
+    expect(past.members.full.count).toBe(row.values.full);
+    expect(past.members.total.count).toBeLessThan((await expectOk(t.app, 'overview.get', { period: '2026-09', span: 'month' }, t.adminToken)).members.total.count);
+    expect(past.members.byCommunity.map((c) => c.communityName)).toEqual([mine.name]);
   });
 });

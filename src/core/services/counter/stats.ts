@@ -7,16 +7,23 @@ import type { ListClass } from '../../../shared/api/schemas-counter';
 import { LIST_CLASSES } from '../../../shared/api/schemas-counter';
 import { round1 } from './volunteers';
 
-export function counterStats(db: Db, period: string, communityId: number | undefined, today: string): CounterStats {
-  const params = { period, today, community: communityId ?? null };
+/**
+ * The counter's month. `through` (a later month) widens it to consecutive months read in one pass: the
+ * overview's quarter and year, whose figures are the months' sums (one pass instead of twelve).
+ */
+export function counterStats(db: Db, period: string, communityId: number | undefined, today: string, through = period): CounterStats {
+  // The month as a range of its days rather than substr(…, 1, 7) = period: a range can use the date's index
+  // (accepted 150 ms → 4 ms on 100,000 requests, npm run bench -- overview). 'YYYY-MM' sorts before its days.
+  // `+matter_id`: grouped by the matter index, the planner walked the whole table in matter order instead.
+  const params = { period, next: nextMonth(through), today, community: communityId ?? null };
   const inCommunity = '(@community IS NULL OR community_id = @community)';
   const byMatter = db
     .prepare(
       // One row per matter and list: a matter renamed during the month is one row under the name it was last
       // accepted with (SQLite takes the bare column from the max() row); one moved to another list counts on each.
       `SELECT matter_id AS matterId, matter_name AS matterName, list_class AS listClass, count(*) AS count, max(accepted_at) AS lastAt
-       FROM service_requests WHERE substr(accepted_on, 1, 7) = @period AND ${inCommunity}
-       GROUP BY matter_id, list_class ORDER BY count DESC, matter_name`,
+       FROM service_requests WHERE accepted_on >= @period AND accepted_on < @next AND ${inCommunity}
+       GROUP BY +matter_id, list_class ORDER BY count DESC, matter_name`,
     )
     .all(params) as { matterId: number; matterName: string; listClass: ListClass; count: number; lastAt?: string }[];
   for (const row of byMatter) delete row.lastAt;
@@ -25,7 +32,7 @@ export function counterStats(db: Db, period: string, communityId: number | undef
     .prepare(
       `SELECT count(*) AS closed, coalesce(sum(closed_on <= due_on), 0) AS onTime,
          count(satisfaction) AS rated, avg(satisfaction) AS avgSatisfaction
-       FROM service_requests WHERE substr(closed_on, 1, 7) = @period AND ${inCommunity}`,
+       FROM service_requests WHERE closed_on >= @period AND closed_on < @next AND ${inCommunity}`,
     )
     .get(params) as { closed: number; onTime: number; rated: number; avgSatisfaction: number | null };
   const overdue = db
@@ -36,7 +43,7 @@ export function counterStats(db: Db, period: string, communityId: number | undef
       `SELECT t.id AS teamId, t.name AS teamName, sum(r.hours) AS hours, count(*) AS records
        FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
        LEFT JOIN service_teams t ON t.id = coalesce(r.team_id, v.team_id)
-       WHERE substr(r.served_on, 1, 7) = @period GROUP BY t.id, t.name ORDER BY hours DESC`,
+       WHERE r.served_on >= @period AND r.served_on < @next GROUP BY t.id, t.name ORDER BY hours DESC`,
     )
     .all(params) as { teamId: number | null; teamName: string | null; hours: number; records: number }[];
   return {
@@ -52,4 +59,10 @@ export function counterStats(db: Db, period: string, communityId: number | undef
     openOverdue: overdue.n,
     volunteerHoursByTeam: hours.map((h) => ({ ...h, hours: round1(h.hours) })),
   };
+}
+
+/** The month after `period` (YYYY-MM). */
+function nextMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }

@@ -16,3 +16,27 @@ export function lastDayOf(month: string): string {
   const days = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   return `${month}-${String(days).padStart(2, '0')}`;
 }
+
+/**
+ * What a period means for figures that are a state rather than a sum: the state on its last day, or today
+ * while the period is still running (a secretary reading "this quarter" wants today's roll, not a guess at
+ * the quarter's end). Sums of the period (joined, left, steps taken) count its months up to asOf.
+ */
+export interface PeriodBounds {
+  months: string[];
+  /** The period's first day and last day (YYYY-MM-DD). */
+  from: string;
+  end: string;
+  /** The day states are counted on: the last day, or today while the period runs. */
+  asOf: string;
+  /** True while the period runs (asOf is today): the pages' current lists show its states. */
+  current: boolean;
+}
+
+export function periodBounds(month: string, span: OverviewSpan, today: string): PeriodBounds {
+  const months = monthsOf(month, span);
+  const from = `${months[0]}-01`;
+  const end = lastDayOf(months[months.length - 1]);
+  const current = end >= today;
+  return { months, from, end, asOf: current ? today : end, current };
+}

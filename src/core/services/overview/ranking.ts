@@ -14,16 +14,19 @@ export function rankingRows(
   projects: readonly (RateCount & { communityId: number | null })[],
   months: readonly string[],
 ): RankingRow[] {
-  // counterStats' closed-in-the-month condition over the period's months, grouped by community in one pass
-  // (one counterStats per community and month would be hundreds of scans for a year).
+  // counterStats' closed-in-the-month condition over the period's months (consecutive: one range of days),
+  // grouped by community in one pass (one counterStats per community and month would be hundreds of scans
+  // for a year). `+community_id`: grouped by the (community, number) index the planner walked the whole table in
+  // that order, row by row (190 ms); a scan and a small sort is 25 ms for a month, and a range of days lets an
+  // index on closed_on serve it should one come.
   const closed = new Map(
     (
       db
         .prepare(
           `SELECT community_id AS id, count(*) AS closed, coalesce(sum(closed_on <= due_on), 0) AS onTime
-           FROM service_requests WHERE substr(closed_on, 1, 7) IN (SELECT value FROM json_each(?)) GROUP BY community_id`,
+           FROM service_requests WHERE closed_on >= @from AND closed_on < @next GROUP BY +community_id`,
         )
-        .all(JSON.stringify(months)) as { id: number; closed: number; onTime: number }[]
+        .all({ from: months[0] ?? '', next: nextMonth(months[months.length - 1] ?? '') }) as { id: number; closed: number; onTime: number }[]
     ).map((r) => [r.id, r]),
   );
   const rows: RankingRow[] = [];
@@ -44,4 +47,11 @@ export function rankingRows(
   }
   // The lowest organizational-life rate first: the ranking is read for who lags.
   return rows.sort((a, b) => (a.lifeRate ?? 101) - (b.lifeRate ?? 101) || a.communityName.localeCompare(b.communityName, 'zh-CN'));
+}
+
+/** The month after `month` (YYYY-MM); '' stays '' (no months: the range is empty). */
+function nextMonth(month: string): string {
+  if (!month) return '';
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }

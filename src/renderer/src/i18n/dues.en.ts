@@ -62,6 +62,7 @@ export const duesEn: typeof duesZhCN = {
     arrears: {
       description: 'Members 6 months in a row unpaid are for their branch’s handling under Art. 9 of the Party constitution',
       minMonths: 'Owing at least',
+      asOf: 'As of month',
       months: '{{count}} months',
       flagged: '6 months in a row',
       columns: { name: 'Name', branch: 'Branch', community: 'Community', monthsOwed: 'Months owed', monthsInRow: 'In a row', owed: 'Owed (yuan)', range: 'Months' },

@@ -60,6 +60,7 @@ export const duesZhCN = {
     arrears: {
       description: '连续 6 个月未交党费的党员，由支部按党章第九条处理',
       minMonths: '欠交至少',
+      asOf: '截至月份',
       months: '{{count}} 个月',
       flagged: '连续6个月未交',
       columns: { name: '姓名', branch: '所在支部', community: '社区', monthsOwed: '欠交月数', monthsInRow: '连续未交', owed: '欠交金额（元）', range: '欠交月份' },

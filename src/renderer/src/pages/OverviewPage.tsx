@@ -7,6 +7,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Overview, RankingRow } from '../../../shared/api/contract-overview';
 import type { OverviewSpan } from '../../../shared/api/schemas-overview';
 import { formatFen } from '../../../shared/dues/money';
@@ -88,6 +89,10 @@ function OverviewBody({ o }: { o: Overview }) {
     [o, t, lang],
   );
   const statsLink = o.span === 'month' ? `/service-stats/${o.period}` : '/service-stats';
+  const when = periodName(o, t);
+  // States are counted on asOf: today's lists show them while the period runs, that month's return after it.
+  const asOf = o.members.current ? t('home.asOf', { date: o.asOf }) : t('home.asOfReturn', { date: o.asOf, month: o.asOf.slice(0, 7) });
+  const asOfNoPage = o.current ? t('home.asOf', { date: o.asOf }) : t('home.asOfNoPage', { date: o.asOf });
   const communityLink = (id: number | null) => (id === null ? '/members' : `/members/community-${id}`);
   const go = (link: string | null) => link && navigate(link);
 
@@ -98,13 +103,21 @@ function OverviewBody({ o }: { o: Overview }) {
       <section className="overview-group" aria-label={t('home.groups.members')}>
         <h2>{t('home.groups.members')}</h2>
         <div className="overview-tiles">
-          <Tile label={t('home.tiles.members')} value={n(o.members.total.count)} link={o.members.total.link} />
-          <Tile label={t('home.tiles.full')} value={n(o.members.full.count)} link={o.members.full.link} />
-          <Tile label={t('home.tiles.probationary')} value={n(o.members.probationary.count)} link={o.members.probationary.link} />
-          <Tile label={t('home.tiles.mobile')} value={n(o.members.mobile.count)} link={o.members.mobile.link} />
-          <Tile label={t('home.tiles.lostContact')} value={n(o.members.lostContact.count)} link={o.members.lostContact.link} tone={o.members.lostContact.count > 0 ? 'alert' : undefined} />
-          <Tile label={t('home.tiles.hardship')} value={n(o.members.hardship.count)} link={o.members.hardship.link} />
-          <Tile label={t('home.tiles.developing')} value={n(o.develop.total.count)} link={o.develop.total.link} />
+          <Tile label={t('home.tiles.members')} value={n(o.members.total.count)} link={o.members.total.link} detail={asOf} />
+          <Tile label={t('home.tiles.full')} value={n(o.members.full.count)} link={o.members.full.link} detail={asOf} />
+          <Tile label={t('home.tiles.probationary')} value={n(o.members.probationary.count)} link={o.members.probationary.link} detail={asOf} />
+          <Tile label={t('home.tiles.joined', { period: when })} value={n(o.members.joined.count)} link={o.members.joined.link} detail={t('home.tiles.changesDetail')} />
+          <Tile label={t('home.tiles.left', { period: when })} value={n(o.members.left.count)} link={o.members.left.link} detail={t('home.tiles.changesDetail')} />
+          <Tile label={t('home.tiles.mobile')} value={n(o.members.mobile.count)} link={o.members.mobile.link} detail={asOf} />
+          <Tile label={t('home.tiles.lostContact')} value={n(o.members.lostContact.count)} link={o.members.lostContact.link} detail={asOf} tone={o.members.lostContact.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.hardship')} value={n(o.members.hardship.count)} link={o.members.hardship.link} detail={asOf} />
+          <Tile label={t('home.tiles.developing')} value={n(o.develop.total.count)} link={o.develop.total.link} detail={asOfNoPage} />
+          <Tile
+            label={t('home.tiles.developSteps', { period: when })}
+            value={n(o.develop.steps.admissions)}
+            link={o.develop.stepsLink}
+            detail={t('home.tiles.developStepsDetail', { admitted: o.develop.steps.admissions, activists: o.develop.steps.activists, candidates: o.develop.steps.candidates, madeFull: o.develop.steps.madeFull })}
+          />
           <Tile label={t('home.tiles.developDue')} value={n(o.develop.dueThisMonth.count)} link={o.develop.dueThisMonth.link} />
         </div>
         <div className="overview-charts">
@@ -132,8 +145,8 @@ function OverviewBody({ o }: { o: Overview }) {
           <Tile label={t('home.tiles.life')} value={percent(o.life.street.rate, dash)} link={o.life.link} detail={t('home.tiles.lifeDetail', { period: lifePeriodLabel(o.life.period, t), done: o.life.street.done, total: o.life.street.total })} />
           <Tile label={t('home.tiles.lifeMissing')} value={n(o.life.missing.count)} link={o.life.missing.link} tone={o.life.missing.count > 0 ? 'alert' : undefined} />
           <Tile label={t('home.tiles.duesPaid')} value={`${formatFen(o.dues.paidFen, true)} / ${formatFen(o.dues.dueFen, true)}`} link={o.dues.link} detail={t('home.tiles.duesDetail', { month: o.dues.period, settled: o.dues.settled, members: o.dues.members })} />
-          <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} />
-          <Tile label={t('home.tiles.arrearsSix')} value={n(o.dues.arrearsSixMonths.count)} link={o.dues.arrearsSixMonths.link} tone={o.dues.arrearsSixMonths.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.arrears')} value={n(o.dues.arrears.count)} link={o.dues.arrears.link} detail={t('home.asOf', { date: o.dues.period })} />
+          <Tile label={t('home.tiles.arrearsSix')} value={n(o.dues.arrearsSixMonths.count)} link={o.dues.arrearsSixMonths.link} detail={t('home.asOf', { date: o.dues.period })} tone={o.dues.arrearsSixMonths.count > 0 ? 'alert' : undefined} />
         </div>
         <div className="overview-charts">
           <ChartCard title={t('home.charts.life')} wide>
@@ -162,8 +175,8 @@ function OverviewBody({ o }: { o: Overview }) {
         <h2>{t('home.groups.governance')}</h2>
         <div className="overview-tiles">
           <Tile label={t('home.tiles.projects')} value={percent(o.projects.street.rate, dash)} link={o.projects.link} detail={t('home.tiles.projectsDetail', { year: o.projects.year, done: o.projects.street.done, total: o.projects.street.total })} />
-          <Tile label={t('home.tiles.electionsDue')} value={n(o.elections.dueSoon.count)} link={o.elections.dueSoon.link} />
-          <Tile label={t('home.tiles.electionsOverdue')} value={n(o.elections.overdue.count)} link={o.elections.overdue.link} tone={o.elections.overdue.count > 0 ? 'alert' : undefined} />
+          <Tile label={t('home.tiles.electionsDue', { period: when })} value={n(o.elections.dueInPeriod.count)} link={o.elections.dueInPeriod.link} detail={t('home.range', { from: o.fromMonth, to: o.toMonth })} />
+          <Tile label={t('home.tiles.electionsOverdue')} value={n(o.elections.overdue.count)} link={o.elections.overdue.link} detail={t('home.asOf', { date: o.asOf })} tone={o.elections.overdue.count > 0 ? 'alert' : undefined} />
           <Tile label={t('home.tiles.disclosuresDue')} value={n(o.disclosures.due.count)} link={o.disclosures.due.link} />
           <Tile label={t('home.tiles.disclosuresOverdue')} value={n(o.disclosures.overdue.count)} link={o.disclosures.overdue.link} tone={o.disclosures.overdue.count > 0 ? 'alert' : undefined} />
           <Tile label={t('home.tiles.transfersOpen')} value={n(o.transfers.open.count)} link={o.transfers.open.link} />
@@ -196,6 +209,13 @@ function OverviewBody({ o }: { o: Overview }) {
       </Card>
     </>
   );
+}
+
+/** 本月 / 本季度 / 本年度 while the period runs; a past one by name (2026年第3季度). */
+export function periodName(o: Pick<Overview, 'current' | 'span' | 'fromMonth'>, t: TFunction): string {
+  if (o.current) return t(`home.current.${o.span}`);
+  const [year, month] = o.fromMonth.split('-').map(Number);
+  return t(`home.past.${o.span}`, { year, month, quarter: Math.floor((month - 1) / 3) + 1 });
 }
 
 function ChartCard({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {

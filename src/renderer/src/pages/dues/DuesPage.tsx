@@ -19,6 +19,7 @@ import { orgLabel } from '../../../../shared/org-label';
 import { hasRole } from '../../lib/roles';
 import { useLanguage } from '../../lib/use-language';
 import { PrintButton } from '../../print/PrintButton';
+import type { PageProps } from '../../app/routes';
 import { HistoryDrawer } from './HistoryDrawer';
 import { PayModal } from './PayModal';
 import { PayManyModal } from './PayManyModal';
@@ -188,16 +189,26 @@ function LedgerTab({ canEdit, onOpenMember }: { canEdit: boolean; onOpenMember: 
   );
 }
 
-function ArrearsTab({ onOpenMember }: { onOpenMember: (id: number) => void }) {
+/** `#/dues/arrears/2026-09/6`: the arrears as of a month, owing at least so many months (the overview links here). */
+export function parseDuesPath(subPath: string): { arrears: boolean; asOf?: string; minMonths?: number } {
+  const m = /^arrears(?:\/(\d{4}-(?:0[1-9]|1[0-2])))?(?:\/(\d{1,3}))?$/.exec(subPath);
+  if (!m) return { arrears: false };
+  return { arrears: true, ...(m[1] ? { asOf: m[1] } : {}), ...(m[2] && Number(m[2]) >= 1 ? { minMonths: Number(m[2]) } : {}) };
+}
+
+function ArrearsTab({ onOpenMember, opened }: { onOpenMember: (id: number) => void; opened: { asOf?: string; minMonths?: number } }) {
   const { t } = useTranslation();
-  const [minMonths, setMinMonths] = useState(1);
-  const arrears = useApi('dues.arrears', { minMonths }, [minMonths]);
+  const [minMonths, setMinMonths] = useState(opened.minMonths ?? 1);
+  const [asOf, setAsOf] = useState(opened.asOf ?? dayjs().format('YYYY-MM'));
+  const arrears = useApi('dues.arrears', { minMonths, asOf }, [minMonths, asOf]);
   const c = (key: string) => t(`dues.arrears.columns.${key}`);
   return (
     <>
       <div className="dues-toolbar">
         <span>{t('dues.arrears.minMonths')}</span>
         <InputNumber min={1} max={120} value={minMonths} onChange={(v) => setMinMonths(v ?? 1)} aria-label={t('dues.arrears.minMonths')} />
+        <span>{t('dues.arrears.asOf')}</span>
+        <DatePicker picker="month" allowClear={false} value={dayjs(`${asOf}-01`)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} onChange={(d) => d && setAsOf(d.format('YYYY-MM'))} aria-label={t('dues.arrears.asOf')} />
         <span className="dues-summary">{t('dues.arrears.description')}</span>
       </div>
       {arrears.error ? <div className="load-error">{errorText(arrears.error)}</div> : null}
@@ -263,22 +274,23 @@ function SettingsTab() {
   );
 }
 
-export default function DuesPage() {
+export default function DuesPage({ subPath }: PageProps) {
   const { t } = useTranslation();
   const { user } = useCurrentSession();
   const canEdit = hasRole(user.role, 'clerk');
   const [member, setMember] = useState<number | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  const opened = parseDuesPath(subPath);
   const items = [
     { key: 'ledger', label: t('dues.tabs.ledger'), children: <LedgerTab key={reloadKey} canEdit={canEdit} onOpenMember={setMember} /> },
-    { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab onOpenMember={setMember} /> },
+    { key: 'arrears', label: t('dues.tabs.arrears'), children: <ArrearsTab key={subPath} opened={opened} onOpenMember={setMember} /> },
     ...(hasRole(user.role, 'admin') ? [{ key: 'settings', label: t('dues.tabs.settings'), children: <SettingsTab /> }] : []),
   ];
   return (
     <div className="page">
       <PageHeader title={t('dues.title')} description={t('dues.description')} />
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Tabs items={items} destroyOnHidden />
+        <Tabs key={subPath} items={items} defaultActiveKey={opened.arrears ? 'arrears' : 'ledger'} destroyOnHidden />
       </Space>
       <HistoryDrawer memberId={member} canEdit={canEdit} onClose={() => setMember(null)} onChanged={() => setReloadKey((k) => k + 1)} />
     </div>

@@ -30,5 +30,5 @@ export default function ReturnsPage({ subPath }: PageProps) {
   if (!keys.data) return <Spin />;
   const opened = parseReturnsPath(subPath);
   if (keys.data.mode === 'city') return <CityReturns key={subPath} keys={keys.data} opened={opened} />;
-  return keys.data.mode === 'district' ? <DistrictReturns key={subPath} keys={keys.data} opened={opened} /> : <StreetReturn keys={keys.data} reloadKeys={keys.reload} />;
+  return keys.data.mode === 'district' ? <DistrictReturns key={subPath} keys={keys.data} opened={opened} /> : <StreetReturn key={subPath} keys={keys.data} reloadKeys={keys.reload} opened={opened.period} />;
 }

@@ -107,7 +107,7 @@ function PackageItem({ p, keys, canEdit, bytes, onChanged }: { p: PackageInfo; k
   );
 }
 
-export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; reloadKeys: () => Promise<void> }) {
+export function StreetReturn({ keys, reloadKeys, opened }: { keys: ExchangeKeysInfo; reloadKeys: () => Promise<void>; opened?: string }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const report = useReportError();
@@ -116,7 +116,8 @@ export function StreetReturn({ keys, reloadKeys }: { keys: ExchangeKeysInfo; rel
   // The return is the street's: a user limited to one community reads it (the core refuses the rest).
   const communityScope = useCommunityScope();
   const canEdit = hasRole(user.role, 'clerk') && !communityScope;
-  const [period, setPeriod] = useState(lastMonth());
+  // `#/returns/2026-09` (the overview's figures of a past period link here) opens that month.
+  const [period, setPeriod] = useState(opened ?? lastMonth());
   const state = useApi('returns.get', { period }, [period]);
   const [override, setOverride] = useState<ReturnInfo | null>(null);
   const [encrypt, setEncrypt] = useState(true);

@@ -27,13 +27,13 @@ function useSummary(o: Overview | undefined): { key: string; area: string; text:
     const when = t(`home.briefing.this.${o.span}`);
     const m = o.members;
     return [
-      { key: 'members', text: t('home.briefing.lines.members', { unit: o.communityName ?? t('home.street'), total: m.total.count, full: m.full.count, probationary: m.probationary.count, mobile: m.mobile.count, lost: m.lostContact.count, hardship: m.hardship.count }) },
-      { key: 'develop', text: t('home.briefing.lines.develop', { total: o.develop.total.count, due: o.develop.dueThisMonth.count }) },
+      { key: 'members', text: t('home.briefing.lines.members', { unit: o.communityName ?? t('home.street'), date: m.asOf, total: m.total.count, full: m.full.count, probationary: m.probationary.count, mobile: m.mobile.count, lost: m.lostContact.count, hardship: m.hardship.count }) },
+      { key: 'develop', text: t('home.briefing.lines.develop', { when, ...o.develop.steps, total: o.develop.total.count, due: o.develop.dueThisMonth.count }) },
       { key: 'life', text: t('home.briefing.lines.life', { period: lifePeriodLabel(o.life.period, t), total: o.life.street.total, done: o.life.street.done, rate: pct(o.life.street.rate), missing: o.life.missing.count }) },
       { key: 'dues', text: t('home.briefing.lines.dues', { month: o.dues.period, due: formatFen(o.dues.dueFen, true), paid: formatFen(o.dues.paidFen, true), settled: o.dues.settled, members: o.dues.members, arrears: o.dues.arrears.count, six: o.dues.arrearsSixMonths.count }) },
       { key: 'counter', text: t('home.briefing.lines.counter', { when, accepted: o.counter.accepted.count, rate: pct(o.counter.onTime.rate), satisfaction: o.counter.averageSatisfaction ?? dash, overdue: o.counter.overdueNow.count }) },
       { key: 'volunteers', text: t('home.briefing.lines.volunteers', { when, records: o.volunteerHours.records, hours: o.volunteerHours.hours }) },
-      { key: 'governance', text: t('home.briefing.lines.governance', { year: o.projects.year, rate: pct(o.projects.street.rate), done: o.projects.street.done, total: o.projects.street.total, due: o.elections.dueSoon.count, overdue: o.elections.overdue.count, disclosures: o.disclosures.due.count, disclosuresOverdue: o.disclosures.overdue.count }) },
+      { key: 'governance', text: t('home.briefing.lines.governance', { year: o.projects.year, rate: pct(o.projects.street.rate), done: o.projects.street.done, total: o.projects.street.total, when, due: o.elections.dueInPeriod.count, overdue: o.elections.overdue.count, disclosures: o.disclosures.due.count, disclosuresOverdue: o.disclosures.overdue.count }) },
       { key: 'transfers', text: t('home.briefing.lines.transfers', { open: o.transfers.open.count, overdue: o.transfers.overdue.count, attention: o.attentionTotal }) },
     ].map((line) => ({ ...line, area: t(`home.briefing.areas.${line.key}`) }));
   }, [o, t]);
