@@ -2,7 +2,7 @@
 // admissions, 转正), counted by the step's own date as the monthly return's development table counts them,
 // and, for a past period, where each person on the register stood on its last day (their latest stage step
 // by then). The current period's state is the development board's own (develop.list), read by the handler.
-import type { Database as SqliteDatabase } from 'better-sqlite3';
+import type { Db } from '../../db/connection';
 import type { Overview } from '../../../shared/api/contract-overview';
 import type { DevelopStage } from '../../../shared/develop/rules';
 import { scopeOrgIdsSubquery, type Scope } from '../../scope';
@@ -20,7 +20,7 @@ const STAGE_OF_STEP: readonly [step: string, stage: DevelopStage][] = [
 
 const inScope = (scope: Scope | null) => (scope ? ` AND dp.org_id IN ${scopeOrgIdsSubquery('@community')}` : '');
 
-export function developSteps(db: SqliteDatabase, scope: Scope | null, period: PeriodBounds): Overview['develop']['steps'] {
+export function developSteps(db: Db, scope: Scope | null, period: PeriodBounds): Overview['develop']['steps'] {
   const params = { from: period.months[0], to: period.asOf.slice(0, 7), ...(scope ? { community: scope.communityParam } : {}) };
   const row = db
     .prepare(
@@ -35,7 +35,7 @@ export function developSteps(db: SqliteDatabase, scope: Scope | null, period: Pe
 }
 
 /** Where the register's people stood on `day`: each by their latest stage step on or before it. */
-export function pipelineAt(db: SqliteDatabase, scope: Scope | null, day: string): Map<DevelopStage, number> {
+export function pipelineAt(db: Db, scope: Scope | null, day: string): Map<DevelopStage, number> {
   const rank = `CASE s.step ${STAGE_OF_STEP.map(([step], i) => `WHEN '${step}' THEN ${i}`).join(' ')} END`;
   const stage = `CASE (SELECT s.step FROM develop_steps s WHERE s.person_id = dp.id AND s.step IN (${STAGE_OF_STEP.map(([step]) => `'${step}'`).join(', ')}) AND s.on_date <= @day
       ORDER BY s.on_date DESC, ${rank} DESC LIMIT 1) ${STAGE_OF_STEP.map(([step, st]) => `WHEN '${step}' THEN '${st}'`).join(' ')} END`;
