@@ -10,6 +10,7 @@ import { refreshStatistics } from '../src/core/db/open';
 import { seedDemo } from '../src/core/services/seed-demo';
 import { seedServiceWork } from '../src/core/services/counter/seed-service';
 import { seedMeetings } from '../src/core/services/life/seed-meetings';
+import { openBenchBrowser } from './bench-browser';
 import { HELD_MONTHS_SQL } from '../src/core/services/life/compliance';
 import { seedPipeline } from '../src/core/services/develop/seed-pipeline';
 import { memberTiles } from '../src/core/services/overview/members';
@@ -117,32 +118,9 @@ export async function benchOverview(dir: string, add: Add): Promise<void> {
  * address (its toolbar, before any figure arrives) plus Chromium's PDF step alone on the laid-out page.
  */
 async function briefingPdf(dbPath: string, add: Add): Promise<void> {
-  const fs = await import('node:fs');
-  const root = path.resolve(import.meta.dirname, '..');
-  if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) {
-    const { spawnSync } = await import('node:child_process');
-    spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-  }
-  const { startHost } = await import('../src/host/server');
-  const host = await startHost({
-    dbPath,
-    rendererDir: path.join(root, 'out/renderer'),
-    workerUrl: new URL('../src/core/worker/tsx-worker.mjs', import.meta.url),
-    appVersion: 'bench',
-    dailyBackups: false,
-  });
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const { page, url, close } = await openBenchBrowser(dbPath, 'bench');
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await page.goto(host.url);
-    await page.evaluate(async () => {
-      await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'auth.login', input: { username: 'admin', password: 'bench12345' } }) });
-    });
-    const address = `${host.url}#/print/briefing?period=2026-10&span=month`;
+    const address = `${url}#/print/briefing?period=2026-10&span=month`;
     const print = async () => {
       await page.goto('about:blank');
       const started = performance.now();
@@ -172,7 +150,6 @@ async function briefingPdf(dbPath: string, add: Add): Promise<void> {
     }
     add('overview: the monthly briefing printed to PDF (Chromium via the browser host), median of 3 — target < 3 s (floor: the preview shell + the PDF step alone)', median(figures), median(floors));
   } finally {
-    await browser.close();
-    await host.close();
+    await close();
   }
 }

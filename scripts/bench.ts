@@ -24,6 +24,8 @@ import { benchGov } from './bench-gov';
 import { benchDevelop } from './bench-develop';
 import { benchNetwork } from './bench-network';
 import { benchOverview } from './bench-overview';
+import { openBenchBrowser } from './bench-browser';
+import { readAppVersion } from '../src/core/app-version';
 
 interface Row {
   what: string;
@@ -319,36 +321,12 @@ async function rosterImport() {
  * 100,000 members, at most 1 s. Floor: opening the overview page (the app shell alone) the same way.
  */
 async function firstRowsOnScreen() {
-  const root = path.resolve(import.meta.dirname, '..');
-  if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) {
-    const { spawnSync } = await import('node:child_process');
-    spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-  }
-  const dbPath = path.join(dir, 'members.db');
-  const { startHost } = await import('../src/host/server');
-  const { readAppVersion } = await import('../src/core/app-version');
-  const host = await startHost({
-    dbPath,
-    rendererDir: path.join(root, 'out/renderer'),
-    workerUrl: new URL('../src/core/worker/tsx-worker.mjs', import.meta.url),
-    appVersion: readAppVersion(),
-    dailyBackups: false,
-  });
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const { page, url, close } = await openBenchBrowser(path.join(dir, 'members.db'), readAppVersion());
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
-    await page.goto(host.url);
-    await page.evaluate(async () => {
-      await fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'auth.login', input: { username: 'admin', password: 'bench12345' } }) });
-    });
     const open = async (hash: string, ready: string) => {
       await page.goto('about:blank');
       const started = performance.now();
-      await page.goto(`${host.url}#${hash}`);
+      await page.goto(`${url}#${hash}`);
       await page.locator(ready).first().waitFor({ state: 'visible', timeout: 30_000 });
       return performance.now() - started;
     };
@@ -361,8 +339,7 @@ async function firstRowsOnScreen() {
     }
     add('first grid rows on screen, members page, 100,000 members, median of 5 — target ≤ 1 s (floor: app shell)', percentile(figures, 50), percentile(floors, 50));
   } finally {
-    await browser.close();
-    await host.close();
+    await close();
   }
 }
 
