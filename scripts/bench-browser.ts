@@ -12,10 +12,11 @@ export interface BenchBrowser {
 
 export async function openBenchBrowser(dbPath: string, appVersion: string): Promise<BenchBrowser> {
   const root = path.resolve(import.meta.dirname, '..');
-  if (!fs.existsSync(path.join(root, 'out/renderer/index.html'))) {
-    const { spawnSync } = await import('node:child_process');
-    spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
-  }
+  // Built every time (a few seconds): a renderer left from an older checkout would be timed, or would not
+  // answer the current contract at all.
+  const { spawnSync } = await import('node:child_process');
+  const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'ignore' });
+  if (built.status !== 0 || !fs.existsSync(path.join(root, 'out/renderer/index.html'))) throw new Error('bench: the renderer did not build (npx electron-vite build)');
   const { startHost } = await import('../src/host/server');
   const host = await startHost({
     dbPath,
