@@ -5,6 +5,7 @@
 // one slice per frame, the measuring table is dropped once done, and the sheets are added a few per frame,
 // each built once.
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { contentMm, PX_PER_MM, type Paper } from './paper';
 import { paginate, type Block, type PageLayout } from './paginate';
 import { Sheet, useProgressiveCount } from './Sheet';
@@ -45,8 +46,10 @@ export interface PaginatedTableProps {
   padMm: number;
   /** Last page, under the table. */
   end: ReactNode;
-  pageLabel: (page: number, pages: number) => string;
-  continuedLabel: string;
+  /** Each sheet's footer; by default 第 N 页 共 M 页 (print.pageLabel). */
+  pageLabel?: (page: number, pages: number) => string;
+  /** After a group's title carried on to the next sheet; by default 续 (print.continued). */
+  continuedLabel?: string;
   onLayout?: (pages: number) => void;
   onProgress?: (done: number, total: number) => void;
 }
@@ -88,8 +91,14 @@ export function PaginatedTable(props: PaginatedTableProps) {
   }, [blocks]);
 
   // The latest decorations, read when the sheets are built (they are the same texts render after render).
-  const latest = useRef(props);
-  latest.current = props;
+  const { t } = useTranslation();
+  const labelled = {
+    ...props,
+    pageLabel: props.pageLabel ?? ((page: number, pages: number) => t('print.pageLabel', { page, pages })),
+    continuedLabel: props.continuedLabel ?? t('print.continued'),
+  };
+  const latest = useRef(labelled);
+  latest.current = labelled;
 
   // Start over when the content or the paper changes.
   const { tableWidthMm, bodyPt, padMm } = props;

@@ -73,8 +73,6 @@ export function BoardDoc({ params, paper, reloadKey, report }: DocProps) {
       className={`doc-board doc-board-${kind} paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
       padMm={4}

@@ -47,8 +47,6 @@ export function DevelopPlanDoc({ params, paper, reloadKey, report }: DocProps) {
       className={`doc-board paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? 18 : 12}
       padMm={4}

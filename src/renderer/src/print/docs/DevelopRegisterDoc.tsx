@@ -56,8 +56,6 @@ export function DevelopRegisterDoc({ paper, reloadKey, report }: DocProps) {
       className={`doc-board paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? 20 : 12}
       padMm={4}

@@ -51,8 +51,6 @@ export function GovBoardDoc({ params, paper, reloadKey, report }: DocProps) {
       className={`doc-board paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
       padMm={3}
@@ -132,8 +130,6 @@ export function GovProjectsDoc({ params, paper, reloadKey, report }: DocProps) {
       className={`doc-roster paper-${paper.size}`}
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? 14 : 10}
       padMm={2}

@@ -61,8 +61,6 @@ export function RosterDoc({ params, paper, reloadKey, report }: DocProps) {
       className="doc-roster"
       columns={columns}
       groups={groups}
-      pageLabel={(page, pages) => t('print.pageLabel', { page, pages })}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       tableWidthMm={tableWidthMm}
       bodyPt={BODY_PT}

@@ -51,7 +51,6 @@ export function ThreeListsDoc({ params, paper, reloadKey, report }: DocProps) {
       columns={columns}
       groups={groups}
       pageLabel={(page, pages) => [s.phone ? `${k('hotline')}：${s.phone}` : '', t('print.pageLabel', { page, pages })].filter(Boolean).join('\u3000\u3000')}
-      continuedLabel={t('print.continued')}
       onProgress={onProgress}
       bodyPt={paper.size === 'A3' ? BODY_PT.A3 : BODY_PT.A4}
       padMm={4}
