@@ -40,6 +40,21 @@ interface StepValues {
   by: string;
 }
 
+/** The day and who decided: the same two fields on the plan's approval and the year's close. */
+function StepFields() {
+  const { t } = useTranslation();
+  return (
+    <div className="gov-form-row">
+      <Form.Item name="on" label={t('gov.projects.cycle.on')}>
+        <DatePicker style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="by" label={t('gov.projects.cycle.by')}>
+        <Input autoFocus />
+      </Form.Item>
+    </div>
+  );
+}
+
 export function ApproveModal({ open, cycle, onClose, onSaved }: { open: boolean; cycle: ProjectCycle; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const { form, saving, submit } = useSaveForm<StepValues, 'projects.approveYear'>('projects.approveYear', ['year', 'on', 'by'], (v) => ({ year: cycle.year, on: day(v.on), by: v.by }), onSaved);
@@ -50,14 +65,7 @@ export function ApproveModal({ open, cycle, onClose, onSaved }: { open: boolean;
     <FormModal open={open} title={t('gov.projects.cycle.approveTitle', { year: cycle.year, total: cycle.total })} saving={saving} onSubmit={() => void submit()} onClose={onClose}>
       <p className="cell-muted">{t('gov.projects.cycle.approveNote')}</p>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-        <div className="gov-form-row">
-          <Form.Item name="on" label={t('gov.projects.cycle.on')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="by" label={t('gov.projects.cycle.by')}>
-            <Input autoFocus />
-          </Form.Item>
-        </div>
+        <StepFields />
       </Form>
     </FormModal>
   );
@@ -126,14 +134,7 @@ export function CloseModal({ open, cycle, projects, onClose, onSaved }: { open: 
     <FormModal open={open} title={t('gov.projects.cycle.closeTitle', { year: cycle.year })} saving={saving} width={760} onSubmit={() => void submit()} onClose={onClose}>
       <p className="cell-muted">{t('gov.projects.cycle.closeNote')}</p>
       <Form form={form} layout="vertical" requiredMark={false} onFinish={() => void submit()}>
-        <div className="gov-form-row">
-          <Form.Item name="on" label={t('gov.projects.cycle.on')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="by" label={t('gov.projects.cycle.by')}>
-            <Input autoFocus />
-          </Form.Item>
-        </div>
+        <StepFields />
         <Table<ProjectInfo>
           rowKey="id"
           size="small"
