@@ -5,6 +5,7 @@
 // statement fails loudly in PostgreSQL (there is no silent rewrite of functions): queries on the paths a
 // district and a city run are written in SQL both accept, and the suite runs them on both.
 import { redactPgUrl, type ArgumentTypes, type Db, type DbStatement, type RunResult, type VariableArgFunction } from '../connection';
+import { PG_IDENTITY_TABLES } from './migrations';
 import { PgQueryError, PgSyncClient } from './sync-client';
 
 interface Translated {
@@ -79,28 +80,21 @@ function closing(source: string, start: number, quote: string): number {
 export class PgDatabase implements Db {
   readonly name: string;
   private readonly client: PgSyncClient;
-  private readonly identityTables: Set<string>;
   private readonly cache = new Map<string, Translated>();
   private depth = 0;
   /** Rows changed through this connection (SQLite's total_changes()). */
   totalChanges = 0;
 
-  constructor(readonly url: string) {
+  /**
+   * `identityTables`: the tables whose id an INSERT returns — the schema's, which the parity test holds to
+   * the database's identity columns (pg-schema.test.ts).
+   */
+  constructor(
+    readonly url: string,
+    private readonly identityTables: ReadonlySet<string> = PG_IDENTITY_TABLES,
+  ) {
     this.client = new PgSyncClient(url);
     this.name = redactPgUrl(url);
-    this.identityTables = new Set();
-    this.refreshIdentityTables();
-  }
-
-  /** After the schema changes (migrations): the tables whose id an INSERT returns. */
-  refreshIdentityTables(): void {
-    const rows = this.client.query(
-      `SELECT table_name AS t FROM information_schema.columns
-        WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`,
-    ).rows as { t: string }[];
-    this.identityTables.clear();
-    for (const r of rows) this.identityTables.add(r.t);
-    this.cache.clear();
   }
 
   prepare(source: string): DbStatement {
