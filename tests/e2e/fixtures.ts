@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { decodeWire, encodeWire } from '../../src/shared/api/wire';
 import type { Result } from '../../src/shared/result';
-import { createTestDatabase } from '../support/pg-cluster';
+import { freshPgUrl } from '../support/dialect';
 import { CLI_BUNDLE } from '../support/cli-bundle';
 
 export { expect, test };
@@ -61,19 +61,12 @@ function seedDatabase(dbPath: string, members: number, requests = 0, until?: str
   });
 }
 
-/** The run's PostgreSQL cluster (tests/support/pg-global.ts, started by Playwright's global setup). */
-function pgBase(): string {
-  const base = process.env.STREETDESK_TEST_PG;
-  if (!base) throw new Error(`PostgreSQL is not available for this run: ${process.env.STREETDESK_TEST_PG_SKIPPED ?? 'STREETDESK_TEST_PG is not set'}`);
-  return base;
-}
-
 async function startHost(options: HostOptions = {}, postgres = false): Promise<{ host: Host; stop: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'streetdesk-e2e-'));
   const dbPath = path.join(dir, 'streetdesk.db');
   if (options.seedMembers) seedDatabase(dbPath, options.seedMembers, options.seedRequests, options.seedUntil);
   // The `postgres` project: a district's or a city's database goes to the run's PostgreSQL cluster (--pg).
-  const pgUrl = (options.district || options.city) && postgres ? await createTestDatabase(pgBase()) : null;
+  const pgUrl = (options.district || options.city) && postgres ? await freshPgUrl() : null;
   const dbArgs = pgUrl ? ['--pg', pgUrl, '--data', dir] : ['--db', dbPath];
   if (options.district) {
     const d = options.district;

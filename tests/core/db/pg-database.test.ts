@@ -150,6 +150,9 @@ describe.runIf(requirePostgres())('a district database in PostgreSQL', () => {
     const db = new PgDatabase(url);
     open.push(db);
     const pid = db.prepare('SELECT pg_backend_pid()').pluck().get() as number;
+    // A query's own error is not a lost connection: no new one is opened for it.
+    expect(() => db.prepare('SELECT 1 / 0').get()).toThrow(/division by zero/);
+    expect(db.prepare('SELECT pg_backend_pid()').pluck().get()).toBe(pid);
     await sql(url, `SELECT pg_terminate_backend(${pid})`);
     expect(db.prepare('SELECT 1 + 1').pluck().get()).toBe(2);
     expect(db.prepare('SELECT pg_backend_pid()').pluck().get()).not.toBe(pid);

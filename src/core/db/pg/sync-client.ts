@@ -71,8 +71,11 @@ function reply(message) {
   Atomics.notify(flag, 0);
 }
 function describe(e) {
-  // A lost connection (the server restarted, a network cut) has no SQLSTATE of its own, or class 57P/08.
-  const lost = Boolean(broken) || !client || !e || !e.code || /^(57P|08)/.test(e.code);
+  // A lost connection: the client reported it, PostgreSQL said so (class 57P, shut down; 08, connection), or
+  // the socket went (node-postgres' own messages and the socket's codes). Any other error is the query's.
+  const code = e && e.code ? String(e.code) : '';
+  const lost = Boolean(broken) || /^(57P|08)/.test(code) || /^(ECONNRESET|EPIPE|ECONNREFUSED|ETIMEDOUT)$/.test(code) ||
+    /Connection terminated|not queryable/.test(String(e && e.message));
   return { message: String(e && e.message || e), code: e && e.code, detail: e && e.detail, constraint: e && e.constraint, table: e && e.table, column: e && e.column, lost };
 }
 port.on('message', async (m) => {
